@@ -1,0 +1,158 @@
+site-name = Kolmonen
+home-tagline = The third sector supporting people into work
+language-name = In English
+language-switch = Language
+skip-to-content = Skip to content
+nav-main = Main menu
+nav-home = Home
+nav-opportunities = Open places
+nav-organizations = Organizations
+nav-municipalities = Municipalities
+breadcrumbs = You are here
+search-label = Search services, places and organizations
+search-button = Search
+search-title = Search
+search-results-count = { $count ->
+    [0] No results
+    [one] One result
+   *[other] { $count } results
+}
+search-empty-help = We found nothing for that word. Try a shorter word, or browse open places and organizations.
+footer-about = Kolmonen is the shared directory of associations, foundations and cooperatives that help job seekers into work, and of the people who support them.
+footer-open-data = Open data and API
+home-lead = Find what non-profits do, their services, and open places for work trials, wage-subsidised jobs and volunteering, all in one place.
+home-search-label = What are you looking for?
+home-search-hint = For example animals, weaving, café or work trial
+home-newest-opportunities = Newest open places
+home-organizations = Organizations
+home-join-title = For organizations
+home-join-text = Does your association, foundation or cooperative help people towards work? Kolmonen brings everyone together, so that job seekers, job coaches and municipalities find you.
+organizations-all = { $count ->
+    [one] See all organizations (1)
+   *[other] See all { $count } organizations
+}
+opportunities-all = { $count ->
+    [one] See all open places (1)
+   *[other] See all { $count } open places
+}
+organizations-title = Organizations
+organizations-count = { $count ->
+    [0] No organizations
+    [one] 1 organization
+   *[other] { $count } organizations
+}
+opportunities-title = Open places
+opportunities-count = { $count ->
+    [0] No places
+    [one] 1 place
+   *[other] { $count } places
+}
+open-opportunities-count = { $count ->
+    [0] no open places
+    [one] 1 open place
+   *[other] { $count } open places
+}
+municipalities-title = Municipalities
+municipality-no-opportunities = There are no open places in this municipality right now.
+municipality-no-services = This municipality has no services in Kolmonen yet.
+municipality-no-organizations = This municipality has no organizations in Kolmonen yet.
+municipality-all-opportunities = All places in this municipality
+municipality-all-organizations = All organizations in this municipality
+filter-legend = Narrow the list
+filter-municipality = Municipality
+filter-all-municipalities = All municipalities
+filter-type = Type of place
+filter-all-types = All types
+filter-open-only = Only places you can apply for now
+filter-apply = Show
+pager-nav = Pages
+pager-prev = Previous page
+pager-next = Next page
+pager-label = Page { $page } of { $pages }
+kind-organization = Organization
+kind-activity = Activity
+kind-service = Service
+kind-activity-explanation = An activity is run by the organization itself, usually free of charge, and you can join without a referral.
+kind-service-explanation = A service is produced by the organization and can be bought for a client by the municipality, the wellbeing services county or the employment services.
+legal-form-association = Association
+legal-form-foundation = Foundation
+legal-form-cooperative = Cooperative
+legal-form-social_enterprise = Social enterprise
+legal-form-municipality = Municipality
+legal-form-parish = Parish
+legal-form-company = Company
+legal-form-other = Other
+badge-verified = Verified organization
+fresh-checked = Checked { $date }
+fresh-stale = Last checked { $date }; this may be out of date
+fallback-in-finnish = (in Finnish)
+tag-free = Free
+tag-low-threshold = Low threshold
+tag-part-time = Part-time
+places-free = { $count ->
+    [one] 1 place free
+   *[other] { $count } places free
+}
+hours-per-week-value = { $count } h/week
+status-open = Open for applications
+status-full = All places taken
+status-closed = Applications closed
+offered-by = Offered by
+what-is-this = What is this?
+section-locations = Locations
+section-services = Services and activities
+section-opportunities = Places
+section-open-opportunities = Open places
+section-contacts = Contact
+section-tasks = What you do
+section-requirements = Who it suits and what is needed
+section-where = Where
+section-how-to-apply = How to apply
+field-legal-form = Type
+field-business-id = Business ID
+field-website = Website
+field-email = E-mail
+field-phone = Phone
+field-areas-served = Area served
+field-networks = Networks
+field-target-groups = For whom
+field-topics = Topics
+field-languages = Languages
+field-cost = Cost
+field-low-threshold = Coming along
+field-eligibility = Eligibility
+field-age = Age
+field-schedule = Opening hours
+field-how-to-get-there = How to get there
+field-funding = Funding
+field-accessibility = Accessibility
+field-places = Places free / total
+field-hours-per-week = Working hours
+field-part-time = Part-time
+field-starts = Starts
+field-apply-by = Apply by
+field-suits = Especially suits
+yes = Yes
+no = No
+yes-low-threshold = Low threshold: come without a referral or an appointment
+no-referral-needed = Ask the organization or your job coach for guidance
+cost-ask = Ask the organization for the price
+language-fi = Finnish
+language-sv = Swedish
+language-en = English
+language-ru = Russian
+language-ar = Arabic
+language-so = Somali
+language-et = Estonian
+language-uk = Ukrainian
+language-fa = Persian
+language-selkokieli = Plain Finnish
+error-not-found-title = Page not found
+error-not-found-message = The page you are looking for does not exist or has been removed. Check the address or start from the home page.
+error-bad-request-title = Bad request
+error-bad-request-message = The address had something we did not understand, for example an unknown municipality or page number. Check the address or go back.
+error-internal-title = Something went wrong
+error-internal-message = An error happened in the service. Please try again in a moment.
+error-unavailable-title = The service is not available right now
+error-unavailable-message = Please try again in a moment.
+error-back-home = Go to the home page

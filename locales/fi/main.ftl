@@ -1,0 +1,158 @@
+site-name = Kolmonen
+home-tagline = Kolmas sektori työllisyyden tukena
+language-name = Suomeksi
+language-switch = Kieli
+skip-to-content = Siirry sisältöön
+nav-main = Päävalikko
+nav-home = Etusivu
+nav-opportunities = Avoimet paikat
+nav-organizations = Järjestöt
+nav-municipalities = Kunnat
+breadcrumbs = Olet tässä
+search-label = Hae palveluja, paikkoja ja järjestöjä
+search-button = Hae
+search-title = Haku
+search-results-count = { $count ->
+    [0] Ei tuloksia
+    [one] Yksi tulos
+   *[other] { $count } tulosta
+}
+search-empty-help = Emme löytäneet hakusanalla mitään. Kokeile lyhyempää sanaa tai selaa avoimia paikkoja ja järjestöjä.
+footer-about = Kolmonen on järjestöjen, säätiöiden ja osuuskuntien yhteinen palveluhakemisto työnhakijoille ja heidän tukijoilleen. Kolmonen on ykkönen.
+footer-open-data = Avoin data ja rajapinta
+home-lead = Löydä järjestöjen toiminta, palvelut ja avoimet työkokeilu-, palkkatuki- ja vapaaehtoispaikat yhdestä paikasta.
+home-search-label = Mitä etsit?
+home-search-hint = Esimerkiksi eläimet, kudonta, kahvila tai työkokeilu
+home-newest-opportunities = Uusimmat avoimet paikat
+home-organizations = Järjestöjä
+home-join-title = Järjestöille
+home-join-text = Onko järjestönne, säätiönne tai osuuskuntanne mukana työllisyyden tukena? Kolmonen kokoaa kaikki yhteen, niin työnhakijat, työhönvalmentajat ja kunnat löytävät teidät.
+organizations-all = { $count ->
+    [one] Katso kaikki järjestöt (1)
+   *[other] Katso kaikki { $count } järjestöä
+}
+opportunities-all = { $count ->
+    [one] Katso kaikki avoimet paikat (1)
+   *[other] Katso kaikki { $count } avointa paikkaa
+}
+organizations-title = Järjestöt ja toimijat
+organizations-count = { $count ->
+    [0] Ei järjestöjä
+    [one] 1 järjestö
+   *[other] { $count } järjestöä
+}
+opportunities-title = Avoimet paikat
+opportunities-count = { $count ->
+    [0] Ei paikkoja
+    [one] 1 paikka
+   *[other] { $count } paikkaa
+}
+open-opportunities-count = { $count ->
+    [0] ei avoimia paikkoja
+    [one] 1 avoin paikka
+   *[other] { $count } avointa paikkaa
+}
+municipalities-title = Kunnat
+municipality-no-opportunities = Tässä kunnassa ei ole juuri nyt avoimia paikkoja.
+municipality-no-services = Tässä kunnassa ei ole vielä palveluja Kolmosessa.
+municipality-no-organizations = Tässä kunnassa ei ole vielä toimijoita Kolmosessa.
+municipality-all-opportunities = Kaikki tämän kunnan paikat
+municipality-all-organizations = Kaikki tämän kunnan järjestöt
+filter-legend = Rajaa hakua
+filter-municipality = Kunta
+filter-all-municipalities = Kaikki kunnat
+filter-type = Paikan tyyppi
+filter-all-types = Kaikki tyypit
+filter-open-only = Vain paikat, joihin voi hakea nyt
+filter-apply = Näytä
+pager-nav = Sivut
+pager-prev = Edellinen sivu
+pager-next = Seuraava sivu
+pager-label = Sivu { $page } / { $pages }
+kind-organization = Järjestö
+kind-activity = Toiminta
+kind-service = Palvelu
+kind-activity-explanation = Toiminta on järjestön omaa, yleensä maksutonta toimintaa, johon voi tulla mukaan ilman lähetettä.
+kind-service-explanation = Palvelu on järjestön tuottama palvelu, jonka kunta, hyvinvointialue tai työllisyyspalvelut voivat ostaa asiakkaalleen.
+legal-form-association = Yhdistys
+legal-form-foundation = Säätiö
+legal-form-cooperative = Osuuskunta
+legal-form-social_enterprise = Yhteiskunnallinen yritys
+legal-form-municipality = Kunta
+legal-form-parish = Seurakunta
+legal-form-company = Yritys
+legal-form-other = Muu toimija
+badge-verified = Tarkistettu toimija
+fresh-checked = Tiedot tarkistettu { $date }
+fresh-stale = Tiedot tarkistettu viimeksi { $date }, ne voivat olla vanhentuneita
+fallback-in-finnish = (suomeksi)
+tag-free = Maksuton
+tag-low-threshold = Matala kynnys
+tag-part-time = Osa-aikainen
+places-free = { $count ->
+    [one] 1 paikka vapaana
+   *[other] { $count } paikkaa vapaana
+}
+hours-per-week-value = { $count } h/viikko
+status-open = Haku auki
+status-full = Paikat täynnä
+status-closed = Haku päättynyt
+offered-by = Järjestäjä:
+what-is-this = Mikä tämä on?
+section-locations = Toimipaikat
+section-services = Palvelut ja toiminta
+section-opportunities = Paikat
+section-open-opportunities = Avoimet paikat
+section-contacts = Yhteystiedot
+section-tasks = Mitä teet
+section-requirements = Kenelle sopii ja mitä tarvitaan
+section-where = Missä
+section-how-to-apply = Näin haet
+field-legal-form = Toimijatyyppi
+field-business-id = Y-tunnus
+field-website = Verkkosivut
+field-email = Sähköposti
+field-phone = Puhelin
+field-areas-served = Toiminta-alue
+field-networks = Verkostot
+field-target-groups = Kenelle
+field-topics = Aiheet
+field-languages = Kielet
+field-cost = Hinta
+field-low-threshold = Tuleminen
+field-eligibility = Edellytykset
+field-age = Ikä
+field-schedule = Aukioloajat
+field-how-to-get-there = Näin pääset perille
+field-funding = Rahoitus
+field-accessibility = Saavutettavuus
+field-places = Paikkoja vapaana / yhteensä
+field-hours-per-week = Työaika
+field-part-time = Osa-aikainen
+field-starts = Alkaa
+field-apply-by = Haku päättyy
+field-suits = Sopii erityisesti
+yes = Kyllä
+no = Ei
+yes-low-threshold = Matala kynnys: voit tulla ilman lähetettä tai ajanvarausta
+no-referral-needed = Kysy ohjausta järjestöltä tai omalta työhönvalmentajaltasi
+cost-ask = Kysy hintaa järjestöltä
+language-fi = suomi
+language-sv = ruotsi
+language-en = englanti
+language-ru = venäjä
+language-ar = arabia
+language-so = somali
+language-et = viro
+language-uk = ukraina
+language-fa = persia
+language-selkokieli = selkokieli
+error-not-found-title = Sivua ei löytynyt
+error-not-found-message = Etsimääsi sivua ei ole tai se on poistettu. Tarkista osoite tai aloita etusivulta.
+error-bad-request-title = Virheellinen pyyntö
+error-bad-request-message = Osoitteessa oli jotain, mitä emme ymmärtäneet, esimerkiksi tuntematon kunta tai sivunumero. Tarkista osoite tai palaa edelliselle sivulle.
+error-internal-title = Jotain meni vikaan
+error-internal-message = Palvelussa tapahtui virhe. Yritä hetken päästä uudelleen.
+error-unavailable-title = Palvelu ei ole juuri nyt käytettävissä
+error-unavailable-message = Yritä hetken päästä uudelleen.
+error-back-home = Siirry etusivulle

@@ -1,0 +1,158 @@
+site-name = Kolmonen
+home-tagline = Tredje sektorn som stöd för sysselsättningen
+language-name = På svenska
+language-switch = Språk
+skip-to-content = Hoppa till innehållet
+nav-main = Huvudmeny
+nav-home = Startsida
+nav-opportunities = Lediga platser
+nav-organizations = Organisationer
+nav-municipalities = Kommuner
+breadcrumbs = Du är här
+search-label = Sök tjänster, platser och organisationer
+search-button = Sök
+search-title = Sökning
+search-results-count = { $count ->
+    [0] Inga resultat
+    [one] Ett resultat
+   *[other] { $count } resultat
+}
+search-empty-help = Vi hittade ingenting med sökordet. Prova ett kortare ord eller bläddra bland lediga platser och organisationer.
+footer-about = Kolmonen är föreningarnas, stiftelsernas och andelslagens gemensamma tjänstekatalog för arbetssökande och dem som stöder dem.
+footer-open-data = Öppna data och gränssnitt
+home-lead = Hitta organisationernas verksamhet, tjänster och lediga platser för arbetsprövning, lönesubventionerat arbete och frivilligarbete på ett ställe.
+home-search-label = Vad söker du?
+home-search-hint = Till exempel djur, vävning, kafé eller arbetsprövning
+home-newest-opportunities = De senaste lediga platserna
+home-organizations = Organisationer
+home-join-title = För organisationer
+home-join-text = Stöder er förening, stiftelse eller ert andelslag människor på väg till arbete? Kolmonen samlar alla på ett ställe, så att arbetssökande, jobbcoacher och kommuner hittar er.
+organizations-all = { $count ->
+    [one] Se alla organisationer (1)
+   *[other] Se alla { $count } organisationer
+}
+opportunities-all = { $count ->
+    [one] Se alla lediga platser (1)
+   *[other] Se alla { $count } lediga platser
+}
+organizations-title = Organisationer och aktörer
+organizations-count = { $count ->
+    [0] Inga organisationer
+    [one] 1 organisation
+   *[other] { $count } organisationer
+}
+opportunities-title = Lediga platser
+opportunities-count = { $count ->
+    [0] Inga platser
+    [one] 1 plats
+   *[other] { $count } platser
+}
+open-opportunities-count = { $count ->
+    [0] inga lediga platser
+    [one] 1 ledig plats
+   *[other] { $count } lediga platser
+}
+municipalities-title = Kommuner
+municipality-no-opportunities = Just nu finns det inga lediga platser i kommunen.
+municipality-no-services = Kommunen har ännu inga tjänster i Kolmonen.
+municipality-no-organizations = Kommunen har ännu inga aktörer i Kolmonen.
+municipality-all-opportunities = Alla platser i kommunen
+municipality-all-organizations = Alla organisationer i kommunen
+filter-legend = Avgränsa sökningen
+filter-municipality = Kommun
+filter-all-municipalities = Alla kommuner
+filter-type = Typ av plats
+filter-all-types = Alla typer
+filter-open-only = Endast platser man kan söka nu
+filter-apply = Visa
+pager-nav = Sidor
+pager-prev = Föregående sida
+pager-next = Nästa sida
+pager-label = Sida { $page } / { $pages }
+kind-organization = Organisation
+kind-activity = Verksamhet
+kind-service = Tjänst
+kind-activity-explanation = Verksamhet är organisationens egen, oftast avgiftsfria verksamhet som man kan delta i utan remiss.
+kind-service-explanation = En tjänst produceras av organisationen och kan köpas av kommunen, välfärdsområdet eller sysselsättningstjänsterna för en kund.
+legal-form-association = Förening
+legal-form-foundation = Stiftelse
+legal-form-cooperative = Andelslag
+legal-form-social_enterprise = Socialt företag
+legal-form-municipality = Kommun
+legal-form-parish = Församling
+legal-form-company = Företag
+legal-form-other = Annan aktör
+badge-verified = Granskad aktör
+fresh-checked = Uppgifterna granskade { $date }
+fresh-stale = Uppgifterna granskades senast { $date } och kan vara föråldrade
+fallback-in-finnish = (på finska)
+tag-free = Avgiftsfri
+tag-low-threshold = Låg tröskel
+tag-part-time = Deltid
+places-free = { $count ->
+    [one] 1 plats ledig
+   *[other] { $count } platser lediga
+}
+hours-per-week-value = { $count } h/vecka
+status-open = Ansökan öppen
+status-full = Platserna är fyllda
+status-closed = Ansökan har gått ut
+offered-by = Arrangör:
+what-is-this = Vad är detta?
+section-locations = Verksamhetsställen
+section-services = Tjänster och verksamhet
+section-opportunities = Platser
+section-open-opportunities = Lediga platser
+section-contacts = Kontaktuppgifter
+section-tasks = Vad du gör
+section-requirements = För vem och vad som behövs
+section-where = Var
+section-how-to-apply = Så här söker du
+field-legal-form = Typ av aktör
+field-business-id = FO-nummer
+field-website = Webbplats
+field-email = E-post
+field-phone = Telefon
+field-areas-served = Verksamhetsområde
+field-networks = Nätverk
+field-target-groups = För vem
+field-topics = Ämnen
+field-languages = Språk
+field-cost = Pris
+field-low-threshold = Att komma
+field-eligibility = Villkor
+field-age = Ålder
+field-schedule = Öppettider
+field-how-to-get-there = Så här hittar du dit
+field-funding = Finansiering
+field-accessibility = Tillgänglighet
+field-places = Lediga platser / totalt
+field-hours-per-week = Arbetstid
+field-part-time = Deltid
+field-starts = Börjar
+field-apply-by = Sista ansökningsdag
+field-suits = Passar särskilt
+yes = Ja
+no = Nej
+yes-low-threshold = Låg tröskel: du kan komma utan remiss eller tidsbokning
+no-referral-needed = Be organisationen eller din jobbcoach om vägledning
+cost-ask = Fråga organisationen om priset
+language-fi = finska
+language-sv = svenska
+language-en = engelska
+language-ru = ryska
+language-ar = arabiska
+language-so = somaliska
+language-et = estniska
+language-uk = ukrainska
+language-fa = persiska
+language-selkokieli = lättläst finska
+error-not-found-title = Sidan hittades inte
+error-not-found-message = Sidan du söker finns inte eller har tagits bort. Kontrollera adressen eller börja från startsidan.
+error-bad-request-title = Felaktig begäran
+error-bad-request-message = Adressen innehöll något vi inte förstod, till exempel en okänd kommun eller ett sidnummer. Kontrollera adressen eller gå tillbaka.
+error-internal-title = Något gick fel
+error-internal-message = Det uppstod ett fel i tjänsten. Försök igen om en stund.
+error-unavailable-title = Tjänsten är inte tillgänglig just nu
+error-unavailable-message = Försök igen om en stund.
+error-back-home = Gå till startsidan

@@ -1,0 +1,369 @@
+//! The demo network (`data/demo/*.json`): organizations with their locations, services,
+//! contacts and opportunities, turned into records. Ids are derived from each record's key,
+//! so seeding again updates rather than duplicates; dates are relative to today, so the demo
+//! stays fresh.
+
+use crate::domain::*;
+use crate::refdata::REF;
+use crate::store::DirectoryBatch;
+use serde::Deserialize;
+use std::collections::HashMap;
+use time::{Duration, OffsetDateTime};
+use uuid::Uuid;
+
+const DEMO_FILES: &[(&str, &str)] = &[("lahti.json", include_str!("../data/demo/lahti.json"))];
+
+/// Namespace of the demo records' UUIDv5 ids.
+const NAMESPACE: Uuid = Uuid::from_u128(0x6b6f_6c6d_6f6e_656e_0000_0000_0000_0001);
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("{file}: {source}")]
+    Json {
+        file: &'static str,
+        source: serde_json::Error,
+    },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoOrganization {
+    key: String,
+    name: String,
+    legal_form: LegalForm,
+    #[serde(default)]
+    business_id: Option<BusinessId>,
+    description: LocalizedText,
+    #[serde(default)]
+    website: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    phones: Vec<Phone>,
+    #[serde(default)]
+    areas_served: Vec<String>,
+    #[serde(default)]
+    networks: Vec<String>,
+    #[serde(default)]
+    verified: bool,
+    #[serde(default)]
+    verified_days_ago: i64,
+    #[serde(default)]
+    locations: Vec<DemoLocation>,
+    #[serde(default)]
+    contacts: Vec<DemoContact>,
+    #[serde(default)]
+    services: Vec<DemoService>,
+    #[serde(default)]
+    opportunities: Vec<DemoOpportunity>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoLocation {
+    key: String,
+    name: LocalizedText,
+    street: String,
+    postal_code: PostalCode,
+    #[serde(default)]
+    latitude: Option<f64>,
+    #[serde(default)]
+    longitude: Option<f64>,
+    #[serde(default)]
+    accessibility: Option<LocalizedText>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoContact {
+    title: LocalizedText,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    phone: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoService {
+    key: String,
+    name: LocalizedText,
+    description: LocalizedText,
+    kind: ServiceKind,
+    #[serde(default)]
+    target_groups: Vec<String>,
+    #[serde(default)]
+    topics: Vec<String>,
+    #[serde(default)]
+    languages: Vec<String>,
+    #[serde(default)]
+    free: bool,
+    #[serde(default)]
+    cost: Option<LocalizedText>,
+    #[serde(default)]
+    eligibility: Option<LocalizedText>,
+    #[serde(default)]
+    min_age: Option<i32>,
+    #[serde(default)]
+    max_age: Option<i32>,
+    #[serde(default)]
+    low_threshold: bool,
+    #[serde(default)]
+    schedule: Option<LocalizedText>,
+    #[serde(default)]
+    how_to_get_there: Option<LocalizedText>,
+    #[serde(default)]
+    funding: Vec<String>,
+    #[serde(default)]
+    locations: Vec<String>,
+    #[serde(default)]
+    verified_days_ago: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoOpportunity {
+    key: String,
+    #[serde(default)]
+    service: Option<String>,
+    #[serde(default)]
+    location: Option<String>,
+    kind: OpportunityType,
+    title: LocalizedText,
+    description: LocalizedText,
+    #[serde(default)]
+    requirements: Option<LocalizedText>,
+    how_to_apply: LocalizedText,
+    places_total: i32,
+    places_free: i32,
+    #[serde(default)]
+    hours_per_week: Option<i32>,
+    #[serde(default)]
+    part_time: bool,
+    #[serde(default)]
+    topics: Vec<String>,
+    #[serde(default)]
+    target_groups: Vec<String>,
+    #[serde(default)]
+    starts_in_days: Option<i64>,
+    #[serde(default)]
+    apply_within_days: Option<i64>,
+    #[serde(default = "open")]
+    status: OpportunityStatus,
+    #[serde(default)]
+    verified_days_ago: Option<i64>,
+    /// Days since the opportunity was published; orders "newest".
+    #[serde(default)]
+    published_days_ago: i64,
+}
+
+fn open() -> OpportunityStatus {
+    OpportunityStatus::Open
+}
+
+fn id(kind: &str, key: &str) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes())
+}
+
+/// The demo data as one batch of records.
+pub fn demo_batch() -> Result<DirectoryBatch, DemoError> {
+    let now = OffsetDateTime::now_utc();
+    let today = now.date();
+    let mut b = DirectoryBatch::default();
+    let check_terms = |what: &str, ids: &[String], tax: &str| -> Result<(), DemoError> {
+        for t in ids {
+            let known = match tax {
+                "topic" => REF.taxonomies.topic(t).is_some(),
+                _ => REF.taxonomies.target_group(t).is_some(),
+            };
+            if !known {
+                return Err(DemoError::Invalid(format!("{what}: unknown {tax} {t}")));
+            }
+        }
+        Ok(())
+    };
+    for (file, text) in DEMO_FILES {
+        let orgs: Vec<DemoOrganization> =
+            serde_json::from_str(text).map_err(|source| DemoError::Json { file, source })?;
+        for o in orgs {
+            let org_id = OrganizationId(id("organization", &o.key));
+            let verified_at = now - Duration::days(o.verified_days_ago);
+            let mut locations: HashMap<String, LocationId> = HashMap::new();
+            for l in o.locations {
+                let m = REF
+                    .municipality_of_postcode(l.postal_code.as_str())
+                    .ok_or_else(|| {
+                        DemoError::Invalid(format!(
+                            "{}: unknown postal code {}",
+                            l.key,
+                            l.postal_code.as_str()
+                        ))
+                    })?;
+                let lid = LocationId(id("location", &l.key));
+                locations.insert(l.key.clone(), lid);
+                b.locations.push(Location {
+                    id: lid,
+                    organization_id: org_id,
+                    name: l.name,
+                    street: l.street,
+                    municipality_code: m.code.clone(),
+                    postal_code: l.postal_code,
+                    latitude: l.latitude.or(Some(m.latitude)),
+                    longitude: l.longitude.or(Some(m.longitude)),
+                    accessibility: l.accessibility,
+                });
+            }
+            let loc = |key: &str| {
+                locations
+                    .get(key)
+                    .copied()
+                    .ok_or_else(|| DemoError::Invalid(format!("{}: unknown location {key}", o.key)))
+            };
+            let mut services: HashMap<String, ServiceId> = HashMap::new();
+            for s in o.services {
+                check_terms(&s.key, &s.target_groups, "target_group")?;
+                check_terms(&s.key, &s.topics, "topic")?;
+                let sid = ServiceId(id("service", &s.key));
+                services.insert(s.key.clone(), sid);
+                b.services.push(Service {
+                    id: sid,
+                    organization_id: org_id,
+                    name: s.name,
+                    description: s.description,
+                    kind: s.kind,
+                    target_groups: s.target_groups,
+                    topics: s.topics,
+                    languages: s.languages,
+                    free: s.free,
+                    cost: s.cost,
+                    eligibility: s.eligibility,
+                    min_age: s.min_age,
+                    max_age: s.max_age,
+                    low_threshold: s.low_threshold,
+                    schedule: s.schedule,
+                    how_to_get_there: s.how_to_get_there,
+                    funding: s.funding,
+                    location_ids: s
+                        .locations
+                        .iter()
+                        .map(|k| loc(k))
+                        .collect::<Result<_, _>>()?,
+                    last_verified_at: s
+                        .verified_days_ago
+                        .map(|d| now - Duration::days(d))
+                        .unwrap_or(verified_at),
+                    updated_at: verified_at,
+                });
+            }
+            for (i, c) in o.contacts.into_iter().enumerate() {
+                b.contacts.push(Contact {
+                    id: ContactId(id("contact", &format!("{}:{i}", o.key))),
+                    organization_id: org_id,
+                    service_id: None,
+                    title: c.title,
+                    name: None,
+                    email: c.email,
+                    phone: c.phone,
+                });
+            }
+            for p in o.opportunities {
+                check_terms(&p.key, &p.target_groups, "target_group")?;
+                check_terms(&p.key, &p.topics, "topic")?;
+                let service_id = match &p.service {
+                    Some(k) => Some(*services.get(k).ok_or_else(|| {
+                        DemoError::Invalid(format!("{}: unknown service {k}", p.key))
+                    })?),
+                    None => None,
+                };
+                b.opportunities.push(Opportunity {
+                    id: OpportunityId(id("opportunity", &p.key)),
+                    organization_id: org_id,
+                    service_id,
+                    location_id: p.location.as_deref().map(loc).transpose()?,
+                    kind: p.kind,
+                    title: p.title,
+                    description: p.description,
+                    requirements: p.requirements,
+                    how_to_apply: p.how_to_apply,
+                    places_total: p.places_total,
+                    places_free: p.places_free,
+                    hours_per_week: p.hours_per_week,
+                    part_time: p.part_time,
+                    topics: p.topics,
+                    target_groups: p.target_groups,
+                    starts_on: p.starts_in_days.map(|d| today + Duration::days(d)),
+                    apply_by: p.apply_within_days.map(|d| today + Duration::days(d)),
+                    status: p.status,
+                    last_verified_at: p
+                        .verified_days_ago
+                        .map(|d| now - Duration::days(d))
+                        .unwrap_or(verified_at),
+                    updated_at: now - Duration::days(p.published_days_ago),
+                });
+            }
+            b.organizations.push(Organization {
+                id: org_id,
+                name: o.name,
+                legal_form: o.legal_form,
+                business_id: o.business_id,
+                description: o.description,
+                website: o.website,
+                email: o.email,
+                phones: o.phones,
+                areas_served: o.areas_served,
+                networks: o.networks,
+                verified: o.verified,
+                last_verified_at: verified_at,
+                updated_at: verified_at,
+            });
+        }
+    }
+    Ok(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_data_is_complete_and_valid() {
+        let b = demo_batch().expect("demo data loads");
+        assert!(
+            b.organizations.len() >= 25,
+            "{} organizations",
+            b.organizations.len()
+        );
+        assert!(
+            b.opportunities.len() >= 40,
+            "{} opportunities",
+            b.opportunities.len()
+        );
+        for o in &b.organizations {
+            o.validate().expect("organization valid");
+        }
+        for s in &b.services {
+            s.validate().expect("service valid");
+        }
+        for o in &b.opportunities {
+            o.validate().expect("opportunity valid");
+        }
+        let translated = b
+            .services
+            .iter()
+            .filter(|s| s.name.sv.is_some() && s.name.en.is_some())
+            .count();
+        assert!(
+            translated * 2 > b.services.len(),
+            "most services are translated"
+        );
+    }
+
+    #[test]
+    fn demo_names_no_person() {
+        // Demo contacts are roles, never people.
+        let b = demo_batch().expect("demo data loads");
+        assert!(b.contacts.iter().all(|c| c.name.is_none()));
+    }
+}

@@ -1,0 +1,289 @@
+//! The directory records (HSDS 3.0 core plus the opportunity extension).
+
+use super::{
+    BusinessId, ContactId, LocalizedText, LocationId, OpportunityId, OrganizationId, PostalCode,
+    ServiceId,
+};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+use utoipa::ToSchema;
+
+/// Closed vocabularies stored as snake_case text.
+macro_rules! text_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $s:literal),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $s),* }
+            }
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($s => Some($name::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Legal form of an organization.
+    LegalForm {
+        Association => "association",
+        Foundation => "foundation",
+        Cooperative => "cooperative",
+        SocialEnterprise => "social_enterprise",
+        Municipality => "municipality",
+        Parish => "parish",
+        Company => "company",
+        Other => "other",
+    }
+);
+
+text_enum!(
+    /// NGO-led activity (toiminta) or purchasable service (palvelu).
+    ServiceKind {
+        Activity => "activity",
+        Service => "service",
+    }
+);
+
+text_enum!(
+    /// Kind of opportunity; the ids match `data/taxonomies.json`.
+    OpportunityType {
+        WorkTrial => "work_trial",
+        WageSubsidy => "wage_subsidy",
+        RehabilitativeWork => "rehabilitative_work",
+        Volunteering => "volunteering",
+        Apprenticeship => "apprenticeship",
+        Job => "job",
+    }
+);
+
+text_enum!(
+    OpportunityStatus {
+        Open => "open",
+        Full => "full",
+        Closed => "closed",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Phone {
+    pub number: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Organization {
+    #[schema(value_type = uuid::Uuid)]
+    pub id: OrganizationId,
+    pub name: String,
+    pub legal_form: LegalForm,
+    #[schema(value_type = Option<String>, example = "0245437-2")]
+    pub business_id: Option<BusinessId>,
+    pub description: LocalizedText,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phones: Vec<Phone>,
+    /// Municipality codes of the areas served.
+    pub areas_served: Vec<String>,
+    /// Networks the organization belongs to, by name.
+    pub networks: Vec<String>,
+    pub verified: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub last_verified_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Location {
+    #[schema(value_type = uuid::Uuid)]
+    pub id: LocationId,
+    #[schema(value_type = uuid::Uuid)]
+    pub organization_id: OrganizationId,
+    pub name: LocalizedText,
+    pub street: String,
+    #[schema(value_type = String, example = "15150")]
+    pub postal_code: PostalCode,
+    /// Derived from the postal code.
+    pub municipality_code: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub accessibility: Option<LocalizedText>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Contact {
+    #[schema(value_type = uuid::Uuid)]
+    pub id: ContactId,
+    #[schema(value_type = uuid::Uuid)]
+    pub organization_id: OrganizationId,
+    #[schema(value_type = Option<uuid::Uuid>)]
+    pub service_id: Option<ServiceId>,
+    /// The role, e.g. "job coach"; demo data names no person.
+    pub title: LocalizedText,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Service {
+    #[schema(value_type = uuid::Uuid)]
+    pub id: ServiceId,
+    #[schema(value_type = uuid::Uuid)]
+    pub organization_id: OrganizationId,
+    pub name: LocalizedText,
+    pub description: LocalizedText,
+    pub kind: ServiceKind,
+    pub target_groups: Vec<String>,
+    pub topics: Vec<String>,
+    /// ISO 639-1 codes of the languages the service is given in.
+    pub languages: Vec<String>,
+    pub free: bool,
+    pub cost: Option<LocalizedText>,
+    pub eligibility: Option<LocalizedText>,
+    pub min_age: Option<i32>,
+    pub max_age: Option<i32>,
+    pub low_threshold: bool,
+    pub schedule: Option<LocalizedText>,
+    pub how_to_get_there: Option<LocalizedText>,
+    /// Funders, e.g. "STEA", "ESR+", "Lahden kaupunki".
+    pub funding: Vec<String>,
+    #[schema(value_type = Vec<uuid::Uuid>)]
+    pub location_ids: Vec<LocationId>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub last_verified_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Opportunity {
+    #[schema(value_type = uuid::Uuid)]
+    pub id: OpportunityId,
+    #[schema(value_type = uuid::Uuid)]
+    pub organization_id: OrganizationId,
+    #[schema(value_type = Option<uuid::Uuid>)]
+    pub service_id: Option<ServiceId>,
+    #[schema(value_type = Option<uuid::Uuid>)]
+    pub location_id: Option<LocationId>,
+    pub kind: OpportunityType,
+    pub title: LocalizedText,
+    /// What the work is: the tasks.
+    pub description: LocalizedText,
+    pub requirements: Option<LocalizedText>,
+    pub how_to_apply: LocalizedText,
+    pub places_total: i32,
+    pub places_free: i32,
+    pub hours_per_week: Option<i32>,
+    pub part_time: bool,
+    pub topics: Vec<String>,
+    pub target_groups: Vec<String>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub starts_on: Option<Date>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub apply_by: Option<Date>,
+    pub status: OpportunityStatus,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub last_verified_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: OffsetDateTime,
+}
+
+/// Records are stale when nobody has confirmed them for a year.
+pub const STALE_AFTER: time::Duration = time::Duration::days(365);
+
+pub fn is_stale(last_verified_at: OffsetDateTime, now: OffsetDateTime) -> bool {
+    now - last_verified_at > STALE_AFTER
+}
+
+/// Why a record cannot be stored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RecordError {
+    #[error("{0} is required")]
+    Required(&'static str),
+    #[error("{0} is out of range")]
+    Range(&'static str),
+    #[error("unknown {0}: {1}")]
+    Unknown(&'static str, String),
+}
+
+impl Opportunity {
+    pub fn validate(&self) -> Result<(), RecordError> {
+        if self.title.is_empty() {
+            return Err(RecordError::Required("title"));
+        }
+        if self.places_total < 0 || self.places_free < 0 || self.places_free > self.places_total {
+            return Err(RecordError::Range("places"));
+        }
+        if let Some(h) = self.hours_per_week {
+            if !(1..=60).contains(&h) {
+                return Err(RecordError::Range("hours_per_week"));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Service {
+    pub fn validate(&self) -> Result<(), RecordError> {
+        if self.name.is_empty() {
+            return Err(RecordError::Required("name"));
+        }
+        if let (Some(a), Some(b)) = (self.min_age, self.max_age) {
+            if a > b {
+                return Err(RecordError::Range("age"));
+            }
+        }
+        for age in [self.min_age, self.max_age].into_iter().flatten() {
+            if !(0..=120).contains(&age) {
+                return Err(RecordError::Range("age"));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Organization {
+    pub fn validate(&self) -> Result<(), RecordError> {
+        if self.name.trim().is_empty() {
+            return Err(RecordError::Required("name"));
+        }
+        if self.description.is_empty() {
+            return Err(RecordError::Required("description"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_is_stale_after_a_year() {
+        let now = OffsetDateTime::now_utc();
+        assert!(!is_stale(now - time::Duration::days(364), now));
+        assert!(is_stale(now - time::Duration::days(366), now));
+    }
+
+    #[test]
+    fn text_enums_round_trip() {
+        for t in OpportunityType::ALL {
+            assert_eq!(OpportunityType::parse(t.as_str()), Some(*t));
+        }
+        assert_eq!(LegalForm::parse("ry"), None);
+    }
+}

@@ -1,0 +1,155 @@
+//! The `kolmonen` command: serve the portal, migrate, seed.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use kolmonen::config::{Config, DEFAULT_DATABASE_URL};
+use kolmonen::store::{self, redact_url, DynStore};
+use kolmonen::{app, demo, AppState};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(
+    name = "kolmonen",
+    version,
+    about = "Kolmonen: the third sector's shared employment portal"
+)]
+struct Cli {
+    /// Database URL: sqlite://path, sqlite::memory: or postgres://user@host/db
+    #[arg(long, global = true, env = "KOLMONEN_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    database: String,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal and the API (the default). Migrates, and seeds demo data into an empty database.
+    Serve {
+        #[arg(long, env = "KOLMONEN_ADDR", default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Send Strict-Transport-Security (only behind a TLS proxy).
+        #[arg(long, env = "KOLMONEN_HSTS")]
+        hsts: bool,
+        /// Do not seed demo data into an empty database.
+        #[arg(long)]
+        no_demo: bool,
+    },
+    /// Apply database migrations.
+    Migrate,
+    /// Load data into the database.
+    Seed {
+        #[command(subcommand)]
+        what: SeedWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum SeedWhat {
+    /// The demo network of Lahti / Päijät-Häme.
+    Demo,
+}
+
+async fn open(url: &str) -> anyhow::Result<DynStore> {
+    let store = store::connect(url)
+        .await
+        .with_context(|| format!("opening {}", redact_url(url)))?;
+    store.migrate().await.context("migrating")?;
+    Ok(store)
+}
+
+async fn seed_demo(store: &DynStore) -> anyhow::Result<()> {
+    let batch = demo::demo_batch().context("reading demo data")?;
+    store.save_batch(&batch).await.context("saving demo data")?;
+    tracing::info!(
+        organizations = batch.organizations.len(),
+        services = batch.services.len(),
+        opportunities = batch.opportunities.len(),
+        "demo data seeded"
+    );
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_env("KOLMONEN_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let command = cli.command.unwrap_or(Command::Serve {
+        addr: std::env::var("KOLMONEN_ADDR")
+            .ok()
+            .and_then(|a| a.parse().ok())
+            .unwrap_or_else(|| Config::default().addr),
+        hsts: false,
+        no_demo: false,
+    });
+    match command {
+        Command::Migrate => {
+            open(&cli.database).await?;
+            tracing::info!(database = %redact_url(&cli.database), "migrated");
+        }
+        Command::Seed {
+            what: SeedWhat::Demo,
+        } => {
+            let store = open(&cli.database).await?;
+            seed_demo(&store).await?;
+        }
+        Command::Serve {
+            addr,
+            hsts,
+            no_demo,
+        } => {
+            let store = open(&cli.database).await?;
+            if !no_demo && store.is_empty().await? {
+                seed_demo(&store).await?;
+            }
+            let config = Config {
+                addr,
+                database_url: cli.database.clone(),
+                hsts,
+            };
+            let state = AppState {
+                store,
+                config: Arc::new(config),
+            };
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("binding {addr}"))?;
+            tracing::info!(
+                "Kolmonen serves http://{addr}/ (database {})",
+                redact_url(&cli.database)
+            );
+            axum::serve(listener, app(state))
+                .with_graceful_shutdown(shutdown_signal())
+                .await?;
+            tracing::info!("stopped");
+        }
+    }
+    Ok(())
+}
+
+/// SIGTERM or Ctrl-C: stop accepting, let in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

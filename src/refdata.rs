@@ -1,0 +1,193 @@
+//! Reference data shipped in `data/`: postal codes, municipalities, places and taxonomies.
+//! Embedded at build time so the binary needs no files at run time.
+
+use crate::domain::{Lang, LocalizedText};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone)]
+pub struct Municipality {
+    pub code: String,
+    pub name_fi: String,
+    pub name_sv: String,
+    pub region_code: String,
+    pub region_fi: String,
+    pub region_sv: String,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+impl Municipality {
+    /// Municipality names exist in Finnish and Swedish; English uses the Finnish one.
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.name_sv,
+            _ => &self.name_fi,
+        }
+    }
+    pub fn region(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.region_sv,
+            _ => &self.region_fi,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Term {
+    pub id: String,
+    pub label: LocalizedText,
+    #[serde(default)]
+    pub explanation: Option<LocalizedText>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Taxonomies {
+    pub target_groups: Vec<Term>,
+    pub topics: Vec<Term>,
+    pub opportunity_types: Vec<Term>,
+}
+
+impl Taxonomies {
+    pub fn target_group(&self, id: &str) -> Option<&Term> {
+        self.target_groups.iter().find(|t| t.id == id)
+    }
+    pub fn topic(&self, id: &str) -> Option<&Term> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+    pub fn opportunity_type(&self, id: &str) -> Option<&Term> {
+        self.opportunity_types.iter().find(|t| t.id == id)
+    }
+}
+
+pub struct RefData {
+    /// postal code → municipality code
+    pub postcodes: HashMap<String, String>,
+    pub municipalities: HashMap<String, Municipality>,
+    pub taxonomies: Taxonomies,
+}
+
+impl RefData {
+    pub fn municipality(&self, code: &str) -> Option<&Municipality> {
+        self.municipalities.get(code)
+    }
+    pub fn municipality_of_postcode(&self, postcode: &str) -> Option<&Municipality> {
+        self.postcodes
+            .get(postcode)
+            .and_then(|c| self.municipalities.get(c))
+    }
+    /// Finds a municipality by its code or its Finnish or Swedish name.
+    pub fn find_municipality(&self, s: &str) -> Option<&Municipality> {
+        let s = s.trim();
+        self.municipalities.get(s).or_else(|| {
+            self.municipalities.values().find(|m| {
+                m.name_fi.eq_ignore_ascii_case(s)
+                    || m.name_sv.eq_ignore_ascii_case(s)
+                    || m.name_fi.to_lowercase() == s.to_lowercase()
+            })
+        })
+    }
+}
+
+fn load() -> RefData {
+    #[derive(Deserialize)]
+    struct PostRow {
+        postcode: String,
+        municipality_code: String,
+    }
+    let mut postcodes = HashMap::new();
+    let mut rdr = csv::Reader::from_reader(include_str!("../data/postcodes.csv").as_bytes());
+    for row in rdr.deserialize::<PostRow>().flatten() {
+        postcodes.insert(row.postcode, row.municipality_code);
+    }
+    #[derive(Deserialize)]
+    struct MunRow {
+        code: String,
+        name_fi: String,
+        name_sv: String,
+        region_code: String,
+        region_fi: String,
+        region_sv: String,
+        latitude: f64,
+        longitude: f64,
+    }
+    let mut municipalities = HashMap::new();
+    let mut rdr = csv::Reader::from_reader(include_str!("../data/municipalities.csv").as_bytes());
+    for m in rdr.deserialize::<MunRow>().flatten() {
+        municipalities.insert(
+            m.code.clone(),
+            Municipality {
+                code: m.code,
+                name_fi: m.name_fi,
+                name_sv: m.name_sv,
+                region_code: m.region_code,
+                region_fi: m.region_fi,
+                region_sv: m.region_sv,
+                latitude: m.latitude,
+                longitude: m.longitude,
+            },
+        );
+    }
+    let taxonomies: Taxonomies = serde_json::from_str(include_str!("../data/taxonomies.json"))
+        .expect("data/taxonomies.json is valid (checked by a test)");
+    RefData {
+        postcodes,
+        municipalities,
+        taxonomies,
+    }
+}
+
+pub static REF: LazyLock<RefData> = LazyLock::new(load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_data_loads_completely() {
+        assert!(REF.postcodes.len() > 3000);
+        assert!(REF.municipalities.len() > 300);
+        assert!(REF.taxonomies.topics.len() >= 30);
+        assert_eq!(REF.taxonomies.opportunity_types.len(), 6);
+    }
+
+    #[test]
+    fn postal_code_gives_municipality() {
+        assert_eq!(
+            REF.municipality_of_postcode("15150")
+                .map(|m| m.name_fi.as_str()),
+            Some("Lahti")
+        );
+        assert_eq!(
+            REF.municipality_of_postcode("15150")
+                .map(|m| m.name_sv.as_str()),
+            Some("Lahtis")
+        );
+        assert!(REF.municipality_of_postcode("99999").is_none());
+    }
+
+    #[test]
+    fn every_term_has_all_three_languages() {
+        let t = &REF.taxonomies;
+        for term in t
+            .target_groups
+            .iter()
+            .chain(&t.topics)
+            .chain(&t.opportunity_types)
+        {
+            assert!(
+                term.label.sv.is_some() && term.label.en.is_some(),
+                "{}",
+                term.id
+            );
+        }
+    }
+
+    #[test]
+    fn opportunity_types_match_the_enum() {
+        for t in crate::domain::OpportunityType::ALL {
+            assert!(REF.taxonomies.opportunity_type(t.as_str()).is_some());
+        }
+    }
+}

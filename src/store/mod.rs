@@ -1,0 +1,222 @@
+//! Persistence: one `Store` trait, implemented for SQLite and PostgreSQL by the same SQL.
+
+mod sql;
+
+use crate::domain::{
+    Contact, Location, LocationId, Opportunity, OpportunityId, OpportunityType, Organization,
+    OrganizationId, Service, ServiceId,
+};
+use async_trait::async_trait;
+use std::sync::Arc;
+
+pub use sql::{PostgresStore, SqliteStore};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("unsupported database URL (use sqlite:… or postgres://…)")]
+    UnsupportedUrl,
+    #[error("invalid record: {0}")]
+    Invalid(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Which page of a list; `page` starts at 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl PageRequest {
+    pub const MAX_PER_PAGE: u32 = 100;
+
+    pub fn new(page: u32, per_page: u32) -> Self {
+        Self {
+            page: page.max(1),
+            per_page: per_page.clamp(1, Self::MAX_PER_PAGE),
+        }
+    }
+    pub fn offset(&self) -> i64 {
+        i64::from(self.page - 1) * i64::from(self.per_page)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub request: PageRequest,
+}
+
+impl<T> Page<T> {
+    pub fn total_pages(&self) -> u64 {
+        self.total.div_ceil(u64::from(self.request.per_page))
+    }
+    pub fn has_next(&self) -> bool {
+        u64::from(self.request.page) < self.total_pages()
+    }
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+            request: self.request,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationFilter {
+    /// Municipality code: organizations with a location there.
+    pub municipality: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ServiceFilter {
+    pub organization_id: Option<OrganizationId>,
+    pub municipality: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OpportunityFilter {
+    pub organization_id: Option<OrganizationId>,
+    pub service_id: Option<ServiceId>,
+    pub municipality: Option<String>,
+    pub kind: Option<OpportunityType>,
+    /// Only opportunities with status open.
+    pub open_only: bool,
+}
+
+/// Records written together in one transaction (demo seed, later imports).
+#[derive(Debug, Clone, Default)]
+pub struct DirectoryBatch {
+    pub organizations: Vec<Organization>,
+    pub locations: Vec<Location>,
+    pub services: Vec<Service>,
+    pub contacts: Vec<Contact>,
+    pub opportunities: Vec<Opportunity>,
+}
+
+/// How many organizations and open opportunities each municipality has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MunicipalityCount {
+    pub code: String,
+    pub organizations: u64,
+    pub opportunities: u64,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    fn backend(&self) -> Backend;
+    async fn migrate(&self) -> StoreResult<()>;
+    /// Answers when the database answers.
+    async fn ping(&self) -> StoreResult<()>;
+    async fn is_empty(&self) -> StoreResult<bool>;
+    /// Inserts or updates every record of the batch, all or nothing.
+    async fn save_batch(&self, batch: &DirectoryBatch) -> StoreResult<()>;
+
+    async fn organization(&self, id: OrganizationId) -> StoreResult<Option<Organization>>;
+    async fn organizations(
+        &self,
+        filter: &OrganizationFilter,
+        page: PageRequest,
+    ) -> StoreResult<Page<Organization>>;
+    async fn service(&self, id: ServiceId) -> StoreResult<Option<Service>>;
+    async fn services(
+        &self,
+        filter: &ServiceFilter,
+        page: PageRequest,
+    ) -> StoreResult<Page<Service>>;
+    async fn opportunity(&self, id: OpportunityId) -> StoreResult<Option<Opportunity>>;
+    async fn opportunities(
+        &self,
+        filter: &OpportunityFilter,
+        page: PageRequest,
+    ) -> StoreResult<Page<Opportunity>>;
+    async fn location(&self, id: LocationId) -> StoreResult<Option<Location>>;
+    async fn locations_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Location>>;
+    async fn contacts_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Contact>>;
+    /// Municipalities that have at least one location, with counts.
+    async fn municipality_counts(&self) -> StoreResult<Vec<MunicipalityCount>>;
+    /// Finds records whose name or text contains `q` (a simple first search; the analyzer
+    /// based search replaces it).
+    async fn find_text(&self, q: &str, limit: u32) -> StoreResult<TextMatches>;
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TextMatches {
+    pub organizations: Vec<Organization>,
+    pub services: Vec<Service>,
+    pub opportunities: Vec<Opportunity>,
+}
+
+pub type DynStore = Arc<dyn Store>;
+
+/// Opens the store the URL names: `sqlite:path`, `sqlite::memory:` or `postgres://…`.
+pub async fn connect(url: &str) -> StoreResult<DynStore> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::connect(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(PostgresStore::connect(url).await?))
+    } else {
+        Err(StoreError::UnsupportedUrl)
+    }
+}
+
+/// The URL with any password replaced, for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_is_hidden_in_logged_urls() {
+        assert_eq!(
+            redact_url("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
+        assert_eq!(redact_url("sqlite://data/k.db"), "sqlite://data/k.db");
+    }
+
+    #[test]
+    fn page_request_is_clamped() {
+        assert_eq!(
+            PageRequest::new(0, 1000),
+            PageRequest {
+                page: 1,
+                per_page: 100
+            }
+        );
+        let p = Page {
+            items: vec![1],
+            total: 41,
+            request: PageRequest::new(2, 20),
+        };
+        assert_eq!(p.total_pages(), 3);
+        assert!(p.has_next());
+    }
+}

@@ -1,0 +1,726 @@
+//! The SQL behind `Store`, written once and expanded for SQLite and PostgreSQL.
+//! Only connecting differs between the engines; the queries use portable SQL with `$n`
+//! placeholders and `ON CONFLICT … DO UPDATE` upserts, which both accept.
+
+use super::{
+    Backend, DirectoryBatch, MunicipalityCount, OpportunityFilter, OrganizationFilter, Page,
+    PageRequest, ServiceFilter, Store, StoreError, StoreResult, TextMatches,
+};
+use crate::domain::*;
+use async_trait::async_trait;
+use serde::{de::DeserializeOwned, Serialize};
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use sqlx::Row;
+use std::collections::HashMap;
+use std::str::FromStr;
+use time::OffsetDateTime;
+
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+pub struct PostgresStore {
+    pool: PgPool,
+}
+
+impl SqliteStore {
+    pub async fn connect(url: &str) -> StoreResult<Self> {
+        let opts = SqliteConnectOptions::from_str(url)?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        if let Some(dir) = opts.get_filename().parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Database(sqlx::Error::Io(e)))?;
+            }
+        }
+        // An in-memory database lives as long as its one connection.
+        let memory = url.contains(":memory:");
+        let pool = SqlitePoolOptions::new()
+            .max_connections(if memory { 1 } else { 8 })
+            .min_connections(if memory { 1 } else { 0 })
+            .idle_timeout(if memory {
+                None
+            } else {
+                Some(std::time::Duration::from_secs(600))
+            })
+            .max_lifetime(if memory {
+                None
+            } else {
+                Some(std::time::Duration::from_secs(3600))
+            })
+            .connect_with(opts)
+            .await?;
+        Ok(Self { pool })
+    }
+}
+
+impl PostgresStore {
+    pub async fn connect(url: &str) -> StoreResult<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(std::time::Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        Ok(Self { pool })
+    }
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "null".into())
+}
+
+fn from_json<T: DeserializeOwned>(s: &str) -> StoreResult<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn from_json_opt<T: DeserializeOwned>(s: Option<String>) -> StoreResult<Option<T>> {
+    s.map(|s| from_json(&s)).transpose()
+}
+
+fn parse_id<T>(s: &str, parse: fn(&str) -> Option<T>) -> StoreResult<T> {
+    parse(s).ok_or_else(|| StoreError::Corrupt(format!("bad id {s}")))
+}
+
+fn parse_enum<T>(s: &str, parse: fn(&str) -> Option<T>) -> StoreResult<T> {
+    parse(s).ok_or_else(|| StoreError::Corrupt(format!("bad value {s}")))
+}
+
+/// Splits `(record id, taxonomy, term)` rows into target groups and topics per record.
+type Terms = HashMap<String, (Vec<String>, Vec<String>)>;
+
+fn group_terms(rows: Vec<(String, String, String)>) -> Terms {
+    let mut map: Terms = HashMap::new();
+    for (id, taxonomy, term) in rows {
+        let e = map.entry(id).or_default();
+        match taxonomy.as_str() {
+            "target_group" => e.0.push(term),
+            _ => e.1.push(term),
+        }
+    }
+    map
+}
+
+fn like_pattern(q: &str) -> String {
+    let escaped: String = q
+        .to_lowercase()
+        .chars()
+        .flat_map(|c| match c {
+            '%' | '_' | '\\' => vec!['\\', c],
+            c => vec![c],
+        })
+        .collect();
+    format!("%{escaped}%")
+}
+
+macro_rules! sql_store {
+    ($store:ident, $db:ty, $backend:expr, $migrations:literal) => {
+        impl $store {
+            fn organization_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Organization> {
+                Ok(Organization {
+                    id: parse_id(&r.try_get::<String, _>("id")?, OrganizationId::parse)?,
+                    name: r.try_get("name")?,
+                    legal_form: parse_enum(&r.try_get::<String, _>("legal_form")?, LegalForm::parse)?,
+                    business_id: r
+                        .try_get::<Option<String>, _>("business_id")?
+                        .map(|b| BusinessId::parse(&b).map_err(|e| StoreError::Corrupt(e.to_string())))
+                        .transpose()?,
+                    description: from_json(&r.try_get::<String, _>("description")?)?,
+                    website: r.try_get("website")?,
+                    email: r.try_get("email")?,
+                    phones: from_json(&r.try_get::<String, _>("phones")?)?,
+                    areas_served: from_json(&r.try_get::<String, _>("areas_served")?)?,
+                    networks: from_json(&r.try_get::<String, _>("networks")?)?,
+                    verified: r.try_get("verified")?,
+                    last_verified_at: r.try_get("last_verified_at")?,
+                    updated_at: r.try_get("updated_at")?,
+                })
+            }
+
+            fn location_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Location> {
+                Ok(Location {
+                    id: parse_id(&r.try_get::<String, _>("id")?, LocationId::parse)?,
+                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    name: from_json(&r.try_get::<String, _>("name")?)?,
+                    street: r.try_get("street")?,
+                    postal_code: parse_enum(&r.try_get::<String, _>("postal_code")?, PostalCode::parse)?,
+                    municipality_code: r.try_get("municipality_code")?,
+                    latitude: r.try_get("latitude")?,
+                    longitude: r.try_get("longitude")?,
+                    accessibility: from_json_opt(r.try_get("accessibility")?)?,
+                })
+            }
+
+            fn contact_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Contact> {
+                Ok(Contact {
+                    id: parse_id(&r.try_get::<String, _>("id")?, ContactId::parse)?,
+                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    service_id: r
+                        .try_get::<Option<String>, _>("service_id")?
+                        .map(|s| parse_id(&s, ServiceId::parse))
+                        .transpose()?,
+                    title: from_json(&r.try_get::<String, _>("title")?)?,
+                    name: r.try_get("name")?,
+                    email: r.try_get("email")?,
+                    phone: r.try_get("phone")?,
+                })
+            }
+
+            /// A service without its terms and locations, which `complete_services` adds.
+            fn service_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Service> {
+                Ok(Service {
+                    id: parse_id(&r.try_get::<String, _>("id")?, ServiceId::parse)?,
+                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    name: from_json(&r.try_get::<String, _>("name")?)?,
+                    description: from_json(&r.try_get::<String, _>("description")?)?,
+                    kind: parse_enum(&r.try_get::<String, _>("kind")?, ServiceKind::parse)?,
+                    target_groups: Vec::new(),
+                    topics: Vec::new(),
+                    languages: from_json(&r.try_get::<String, _>("languages")?)?,
+                    free: r.try_get("free")?,
+                    cost: from_json_opt(r.try_get("cost")?)?,
+                    eligibility: from_json_opt(r.try_get("eligibility")?)?,
+                    min_age: r.try_get("min_age")?,
+                    max_age: r.try_get("max_age")?,
+                    low_threshold: r.try_get("low_threshold")?,
+                    schedule: from_json_opt(r.try_get("schedule")?)?,
+                    how_to_get_there: from_json_opt(r.try_get("how_to_get_there")?)?,
+                    funding: from_json(&r.try_get::<String, _>("funding")?)?,
+                    location_ids: Vec::new(),
+                    last_verified_at: r.try_get("last_verified_at")?,
+                    updated_at: r.try_get("updated_at")?,
+                })
+            }
+
+            /// An opportunity without its terms, which `complete_opportunities` adds.
+            fn opportunity_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Opportunity> {
+                Ok(Opportunity {
+                    id: parse_id(&r.try_get::<String, _>("id")?, OpportunityId::parse)?,
+                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    service_id: r
+                        .try_get::<Option<String>, _>("service_id")?
+                        .map(|s| parse_id(&s, ServiceId::parse))
+                        .transpose()?,
+                    location_id: r
+                        .try_get::<Option<String>, _>("location_id")?
+                        .map(|s| parse_id(&s, LocationId::parse))
+                        .transpose()?,
+                    kind: parse_enum(&r.try_get::<String, _>("kind")?, OpportunityType::parse)?,
+                    title: from_json(&r.try_get::<String, _>("title")?)?,
+                    description: from_json(&r.try_get::<String, _>("description")?)?,
+                    requirements: from_json_opt(r.try_get("requirements")?)?,
+                    how_to_apply: from_json(&r.try_get::<String, _>("how_to_apply")?)?,
+                    places_total: r.try_get("places_total")?,
+                    places_free: r.try_get("places_free")?,
+                    hours_per_week: r.try_get("hours_per_week")?,
+                    part_time: r.try_get("part_time")?,
+                    topics: Vec::new(),
+                    target_groups: Vec::new(),
+                    starts_on: r.try_get("starts_on")?,
+                    apply_by: r.try_get("apply_by")?,
+                    status: parse_enum(&r.try_get::<String, _>("status")?, OpportunityStatus::parse)?,
+                    last_verified_at: r.try_get("last_verified_at")?,
+                    updated_at: r.try_get("updated_at")?,
+                })
+            }
+
+            /// Rows of `(owner id, taxonomy, term)` from a terms table for the given owners.
+            async fn terms_of(
+                &self,
+                table: &str,
+                owner: &str,
+                ids: &[String],
+            ) -> StoreResult<Vec<(String, String, String)>> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(format!(
+                    "SELECT {owner}, taxonomy, term FROM {table} WHERE {owner} IN ("
+                ));
+                let mut sep = qb.separated(", ");
+                for id in ids {
+                    sep.push_bind(id.clone());
+                }
+                qb.push(format!(") ORDER BY {owner}, position"));
+                Ok(qb.build_query_as::<(String, String, String)>().fetch_all(&self.pool).await?)
+            }
+
+            async fn complete_services(&self, mut services: Vec<Service>) -> StoreResult<Vec<Service>> {
+                let ids: Vec<String> = services.iter().map(|s| s.id.to_string()).collect();
+                let mut terms = group_terms(self.terms_of("service_terms", "service_id", &ids).await?);
+                let mut locs: HashMap<String, Vec<LocationId>> = HashMap::new();
+                for (sid, _, lid) in self
+                    .terms_of("(SELECT service_id, 'location' AS taxonomy, location_id AS term, position FROM service_locations) sl", "service_id", &ids)
+                    .await?
+                {
+                    locs.entry(sid).or_default().push(parse_id(&lid, LocationId::parse)?);
+                }
+                for s in &mut services {
+                    let key = s.id.to_string();
+                    if let Some((groups, topics)) = terms.remove(&key) {
+                        s.target_groups = groups;
+                        s.topics = topics;
+                    }
+                    s.location_ids = locs.remove(&key).unwrap_or_default();
+                }
+                Ok(services)
+            }
+
+            async fn complete_opportunities(&self, mut opps: Vec<Opportunity>) -> StoreResult<Vec<Opportunity>> {
+                let ids: Vec<String> = opps.iter().map(|s| s.id.to_string()).collect();
+                let mut terms = group_terms(self.terms_of("opportunity_terms", "opportunity_id", &ids).await?);
+                for o in &mut opps {
+                    if let Some((groups, topics)) = terms.remove(&o.id.to_string()) {
+                        o.target_groups = groups;
+                        o.topics = topics;
+                    }
+                }
+                Ok(opps)
+            }
+
+            fn push_organization_filter(qb: &mut sqlx::QueryBuilder<'_, $db>, f: &OrganizationFilter) {
+                qb.push(" WHERE 1 = 1");
+                if let Some(m) = &f.municipality {
+                    qb.push(" AND EXISTS (SELECT 1 FROM locations l WHERE l.organization_id = organizations.id AND l.municipality_code = ")
+                        .push_bind(m.clone())
+                        .push(")");
+                }
+            }
+
+            fn push_service_filter(qb: &mut sqlx::QueryBuilder<'_, $db>, f: &ServiceFilter) {
+                qb.push(" WHERE 1 = 1");
+                if let Some(o) = f.organization_id {
+                    qb.push(" AND organization_id = ").push_bind(o.to_string());
+                }
+                if let Some(m) = &f.municipality {
+                    qb.push(" AND EXISTS (SELECT 1 FROM service_locations sl JOIN locations l ON l.id = sl.location_id WHERE sl.service_id = services.id AND l.municipality_code = ")
+                        .push_bind(m.clone())
+                        .push(")");
+                }
+            }
+
+            fn push_opportunity_filter(qb: &mut sqlx::QueryBuilder<'_, $db>, f: &OpportunityFilter) {
+                qb.push(" WHERE 1 = 1");
+                if let Some(o) = f.organization_id {
+                    qb.push(" AND organization_id = ").push_bind(o.to_string());
+                }
+                if let Some(s) = f.service_id {
+                    qb.push(" AND service_id = ").push_bind(s.to_string());
+                }
+                if let Some(m) = &f.municipality {
+                    qb.push(" AND location_id IN (SELECT id FROM locations WHERE municipality_code = ")
+                        .push_bind(m.clone())
+                        .push(")");
+                }
+                if let Some(k) = f.kind {
+                    qb.push(" AND kind = ").push_bind(k.as_str());
+                }
+                if f.open_only {
+                    qb.push(" AND status = 'open'");
+                }
+            }
+
+            async fn count(&self, mut qb: sqlx::QueryBuilder<'_, $db>) -> StoreResult<u64> {
+                let n: i64 = qb.build_query_scalar().fetch_one(&self.pool).await?;
+                Ok(u64::try_from(n).unwrap_or(0))
+            }
+
+            async fn save_terms(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                table: &str,
+                owner: &str,
+                id: &str,
+                groups: &[String],
+                topics: &[String],
+            ) -> StoreResult<()> {
+                sqlx::query(&format!("DELETE FROM {table} WHERE {owner} = $1"))
+                    .bind(id)
+                    .execute(&mut **tx)
+                    .await?;
+                let rows = groups
+                    .iter()
+                    .map(|t| ("target_group", t))
+                    .chain(topics.iter().map(|t| ("topic", t)));
+                for (pos, (taxonomy, term)) in rows.enumerate() {
+                    sqlx::query(&format!(
+                        "INSERT INTO {table} ({owner}, taxonomy, term, position) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
+                    ))
+                    .bind(id)
+                    .bind(taxonomy)
+                    .bind(term)
+                    .bind(pos as i32)
+                    .execute(&mut **tx)
+                    .await?;
+                }
+                Ok(())
+            }
+        }
+
+        #[async_trait]
+        impl Store for $store {
+            fn backend(&self) -> Backend {
+                $backend
+            }
+
+            async fn migrate(&self) -> StoreResult<()> {
+                sqlx::migrate!($migrations).run(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn ping(&self) -> StoreResult<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn is_empty(&self) -> StoreResult<bool> {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organizations")
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(n == 0)
+            }
+
+            async fn save_batch(&self, b: &DirectoryBatch) -> StoreResult<()> {
+                for o in &b.organizations {
+                    o.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                }
+                for s in &b.services {
+                    s.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                }
+                for o in &b.opportunities {
+                    o.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                }
+                let now = OffsetDateTime::now_utc();
+                let mut tx = self.pool.begin().await?;
+                for o in &b.organizations {
+                    sqlx::query(
+                        "INSERT INTO organizations (id, name, legal_form, business_id, description, website, email, phones, areas_served, networks, verified, last_verified_at, created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                         ON CONFLICT (id) DO UPDATE SET name = excluded.name, legal_form = excluded.legal_form,
+                           business_id = excluded.business_id, description = excluded.description, website = excluded.website,
+                           email = excluded.email, phones = excluded.phones, areas_served = excluded.areas_served,
+                           networks = excluded.networks, verified = excluded.verified,
+                           last_verified_at = excluded.last_verified_at, updated_at = excluded.updated_at",
+                    )
+                    .bind(o.id.to_string())
+                    .bind(&o.name)
+                    .bind(o.legal_form.as_str())
+                    .bind(o.business_id.as_ref().map(|b| b.to_string()))
+                    .bind(to_json(&o.description))
+                    .bind(&o.website)
+                    .bind(&o.email)
+                    .bind(to_json(&o.phones))
+                    .bind(to_json(&o.areas_served))
+                    .bind(to_json(&o.networks))
+                    .bind(o.verified)
+                    .bind(o.last_verified_at)
+                    .bind(now)
+                    .bind(o.updated_at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for l in &b.locations {
+                    sqlx::query(
+                        "INSERT INTO locations (id, organization_id, name, street, postal_code, municipality_code, latitude, longitude, accessibility)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                         ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, name = excluded.name,
+                           street = excluded.street, postal_code = excluded.postal_code,
+                           municipality_code = excluded.municipality_code, latitude = excluded.latitude,
+                           longitude = excluded.longitude, accessibility = excluded.accessibility",
+                    )
+                    .bind(l.id.to_string())
+                    .bind(l.organization_id.to_string())
+                    .bind(to_json(&l.name))
+                    .bind(&l.street)
+                    .bind(l.postal_code.as_str())
+                    .bind(&l.municipality_code)
+                    .bind(l.latitude)
+                    .bind(l.longitude)
+                    .bind(l.accessibility.as_ref().map(to_json))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for s in &b.services {
+                    let id = s.id.to_string();
+                    sqlx::query(
+                        "INSERT INTO services (id, organization_id, name, description, kind, languages, free, cost, eligibility, min_age, max_age, low_threshold, schedule, how_to_get_there, funding, last_verified_at, created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                         ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, name = excluded.name,
+                           description = excluded.description, kind = excluded.kind, languages = excluded.languages,
+                           free = excluded.free, cost = excluded.cost, eligibility = excluded.eligibility,
+                           min_age = excluded.min_age, max_age = excluded.max_age, low_threshold = excluded.low_threshold,
+                           schedule = excluded.schedule, how_to_get_there = excluded.how_to_get_there,
+                           funding = excluded.funding, last_verified_at = excluded.last_verified_at,
+                           updated_at = excluded.updated_at",
+                    )
+                    .bind(&id)
+                    .bind(s.organization_id.to_string())
+                    .bind(to_json(&s.name))
+                    .bind(to_json(&s.description))
+                    .bind(s.kind.as_str())
+                    .bind(to_json(&s.languages))
+                    .bind(s.free)
+                    .bind(s.cost.as_ref().map(to_json))
+                    .bind(s.eligibility.as_ref().map(to_json))
+                    .bind(s.min_age)
+                    .bind(s.max_age)
+                    .bind(s.low_threshold)
+                    .bind(s.schedule.as_ref().map(to_json))
+                    .bind(s.how_to_get_there.as_ref().map(to_json))
+                    .bind(to_json(&s.funding))
+                    .bind(s.last_verified_at)
+                    .bind(now)
+                    .bind(s.updated_at)
+                    .execute(&mut *tx)
+                    .await?;
+                    Self::save_terms(&mut tx, "service_terms", "service_id", &id, &s.target_groups, &s.topics).await?;
+                    sqlx::query("DELETE FROM service_locations WHERE service_id = $1")
+                        .bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    for (pos, l) in s.location_ids.iter().enumerate() {
+                        sqlx::query("INSERT INTO service_locations (service_id, location_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                            .bind(&id)
+                            .bind(l.to_string())
+                            .bind(pos as i32)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                }
+                for c in &b.contacts {
+                    sqlx::query(
+                        "INSERT INTO contacts (id, organization_id, service_id, title, name, email, phone)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7)
+                         ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id,
+                           service_id = excluded.service_id, title = excluded.title, name = excluded.name,
+                           email = excluded.email, phone = excluded.phone",
+                    )
+                    .bind(c.id.to_string())
+                    .bind(c.organization_id.to_string())
+                    .bind(c.service_id.map(|s| s.to_string()))
+                    .bind(to_json(&c.title))
+                    .bind(&c.name)
+                    .bind(&c.email)
+                    .bind(&c.phone)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                for o in &b.opportunities {
+                    let id = o.id.to_string();
+                    sqlx::query(
+                        "INSERT INTO opportunities (id, organization_id, service_id, location_id, kind, title, description, requirements, how_to_apply, places_total, places_free, hours_per_week, part_time, starts_on, apply_by, status, last_verified_at, created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                         ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id,
+                           service_id = excluded.service_id, location_id = excluded.location_id, kind = excluded.kind,
+                           title = excluded.title, description = excluded.description,
+                           requirements = excluded.requirements, how_to_apply = excluded.how_to_apply,
+                           places_total = excluded.places_total, places_free = excluded.places_free,
+                           hours_per_week = excluded.hours_per_week, part_time = excluded.part_time,
+                           starts_on = excluded.starts_on, apply_by = excluded.apply_by, status = excluded.status,
+                           last_verified_at = excluded.last_verified_at, updated_at = excluded.updated_at",
+                    )
+                    .bind(&id)
+                    .bind(o.organization_id.to_string())
+                    .bind(o.service_id.map(|s| s.to_string()))
+                    .bind(o.location_id.map(|s| s.to_string()))
+                    .bind(o.kind.as_str())
+                    .bind(to_json(&o.title))
+                    .bind(to_json(&o.description))
+                    .bind(o.requirements.as_ref().map(to_json))
+                    .bind(to_json(&o.how_to_apply))
+                    .bind(o.places_total)
+                    .bind(o.places_free)
+                    .bind(o.hours_per_week)
+                    .bind(o.part_time)
+                    .bind(o.starts_on)
+                    .bind(o.apply_by)
+                    .bind(o.status.as_str())
+                    .bind(o.last_verified_at)
+                    .bind(o.updated_at)
+                    .bind(o.updated_at)
+                    .execute(&mut *tx)
+                    .await?;
+                    Self::save_terms(&mut tx, "opportunity_terms", "opportunity_id", &id, &o.target_groups, &o.topics).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn organization(&self, id: OrganizationId) -> StoreResult<Option<Organization>> {
+                sqlx::query("SELECT * FROM organizations WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .map(|r| Self::organization_from(&r))
+                    .transpose()
+            }
+
+            async fn organizations(&self, f: &OrganizationFilter, page: PageRequest) -> StoreResult<Page<Organization>> {
+                let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*) FROM organizations");
+                Self::push_organization_filter(&mut qb, f);
+                let total = self.count(qb).await?;
+                let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT * FROM organizations");
+                Self::push_organization_filter(&mut qb, f);
+                qb.push(" ORDER BY name, id LIMIT ")
+                    .push_bind(i64::from(page.per_page))
+                    .push(" OFFSET ")
+                    .push_bind(page.offset());
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                let items = rows.iter().map(Self::organization_from).collect::<StoreResult<_>>()?;
+                Ok(Page { items, total, request: page })
+            }
+
+            async fn service(&self, id: ServiceId) -> StoreResult<Option<Service>> {
+                let row = sqlx::query("SELECT * FROM services WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                match row {
+                    Some(r) => Ok(self.complete_services(vec![Self::service_from(&r)?]).await?.pop()),
+                    None => Ok(None),
+                }
+            }
+
+            async fn services(&self, f: &ServiceFilter, page: PageRequest) -> StoreResult<Page<Service>> {
+                let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*) FROM services");
+                Self::push_service_filter(&mut qb, f);
+                let total = self.count(qb).await?;
+                let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT * FROM services");
+                Self::push_service_filter(&mut qb, f);
+                qb.push(" ORDER BY name, id LIMIT ")
+                    .push_bind(i64::from(page.per_page))
+                    .push(" OFFSET ")
+                    .push_bind(page.offset());
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                let items = rows.iter().map(Self::service_from).collect::<StoreResult<Vec<_>>>()?;
+                Ok(Page { items: self.complete_services(items).await?, total, request: page })
+            }
+
+            async fn opportunity(&self, id: OpportunityId) -> StoreResult<Option<Opportunity>> {
+                let row = sqlx::query("SELECT * FROM opportunities WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?;
+                match row {
+                    Some(r) => Ok(self.complete_opportunities(vec![Self::opportunity_from(&r)?]).await?.pop()),
+                    None => Ok(None),
+                }
+            }
+
+            async fn opportunities(&self, f: &OpportunityFilter, page: PageRequest) -> StoreResult<Page<Opportunity>> {
+                let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*) FROM opportunities");
+                Self::push_opportunity_filter(&mut qb, f);
+                let total = self.count(qb).await?;
+                let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT * FROM opportunities");
+                Self::push_opportunity_filter(&mut qb, f);
+                // Open places first, then the newest.
+                qb.push(" ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'full' THEN 1 ELSE 2 END, created_at DESC, id LIMIT ")
+                    .push_bind(i64::from(page.per_page))
+                    .push(" OFFSET ")
+                    .push_bind(page.offset());
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                let items = rows.iter().map(Self::opportunity_from).collect::<StoreResult<Vec<_>>>()?;
+                Ok(Page { items: self.complete_opportunities(items).await?, total, request: page })
+            }
+
+            async fn location(&self, id: LocationId) -> StoreResult<Option<Location>> {
+                sqlx::query("SELECT * FROM locations WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .map(|r| Self::location_from(&r))
+                    .transpose()
+            }
+
+            async fn locations_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Location>> {
+                sqlx::query("SELECT * FROM locations WHERE organization_id = $1 ORDER BY street, id")
+                    .bind(id.to_string())
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::location_from)
+                    .collect()
+            }
+
+            async fn contacts_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Contact>> {
+                sqlx::query("SELECT * FROM contacts WHERE organization_id = $1 ORDER BY id")
+                    .bind(id.to_string())
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::contact_from)
+                    .collect()
+            }
+
+            async fn municipality_counts(&self) -> StoreResult<Vec<MunicipalityCount>> {
+                let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+                    "SELECT m.municipality_code,
+                       (SELECT COUNT(DISTINCT l.organization_id) FROM locations l WHERE l.municipality_code = m.municipality_code),
+                       (SELECT COUNT(*) FROM opportunities o JOIN locations l ON l.id = o.location_id
+                          WHERE l.municipality_code = m.municipality_code AND o.status = 'open')
+                     FROM (SELECT DISTINCT municipality_code FROM locations) m
+                     ORDER BY m.municipality_code",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(code, o, p)| MunicipalityCount {
+                        code,
+                        organizations: u64::try_from(o).unwrap_or(0),
+                        opportunities: u64::try_from(p).unwrap_or(0),
+                    })
+                    .collect())
+            }
+
+            async fn find_text(&self, q: &str, limit: u32) -> StoreResult<TextMatches> {
+                let pat = like_pattern(q);
+                let limit = i64::from(limit.clamp(1, 100));
+                let orgs = sqlx::query("SELECT * FROM organizations WHERE LOWER(name) LIKE $1 ESCAPE '\\' OR LOWER(description) LIKE $1 ESCAPE '\\' ORDER BY name LIMIT $2")
+                    .bind(&pat)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::organization_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                let services = sqlx::query("SELECT * FROM services WHERE LOWER(name) LIKE $1 ESCAPE '\\' OR LOWER(description) LIKE $1 ESCAPE '\\' ORDER BY name LIMIT $2")
+                    .bind(&pat)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::service_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                let opps = sqlx::query("SELECT * FROM opportunities WHERE LOWER(title) LIKE $1 ESCAPE '\\' OR LOWER(description) LIKE $1 ESCAPE '\\' ORDER BY created_at DESC LIMIT $2")
+                    .bind(&pat)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::opportunity_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                Ok(TextMatches {
+                    organizations: orgs,
+                    services: self.complete_services(services).await?,
+                    opportunities: self.complete_opportunities(opps).await?,
+                })
+            }
+        }
+    };
+}
+
+sql_store!(
+    SqliteStore,
+    sqlx::Sqlite,
+    Backend::Sqlite,
+    "migrations/sqlite"
+);
+sql_store!(
+    PostgresStore,
+    sqlx::Postgres,
+    Backend::Postgres,
+    "migrations/postgres"
+);

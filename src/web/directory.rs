@@ -1,0 +1,836 @@
+//! Organization, service and opportunity pages.
+
+use super::{
+    municipality_name, non_empty, render, target_group_term, term_labels, topic_term, Card, Ctx,
+    Fresh, LastSegment, PageQuery, Pager, Txt,
+};
+use crate::domain::*;
+use crate::error::PageError;
+use crate::i18n::{date, t};
+use crate::refdata::REF;
+use crate::store::{DynStore, OpportunityFilter, OrganizationFilter, PageRequest, ServiceFilter};
+use crate::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use serde::Deserialize;
+
+const PER_PAGE: u32 = 20;
+
+pub fn organization_card(ctx: &Ctx, o: &Organization, place: Option<String>) -> Card {
+    let mut tags = vec![ctx.t(&format!("legal-form-{}", o.legal_form.as_str()))];
+    if o.verified {
+        tags.push(ctx.t("badge-verified"));
+    }
+    Card {
+        kind: ctx.t("kind-organization"),
+        url: ctx.url(&format!("/organizations/{}", o.id)),
+        name: Txt {
+            text: o.name.clone(),
+            lang: None,
+            note: None,
+        },
+        organization: None,
+        place,
+        summary: Txt::summary(&o.description, ctx.lang, 180),
+        tags,
+        fresh: Fresh::new(ctx.lang, o.last_verified_at),
+    }
+}
+
+pub fn service_card(
+    ctx: &Ctx,
+    s: &Service,
+    organization: Option<String>,
+    place: Option<String>,
+) -> Card {
+    let mut tags = Vec::new();
+    if s.free {
+        tags.push(ctx.t("tag-free"));
+    }
+    if s.low_threshold {
+        tags.push(ctx.t("tag-low-threshold"));
+    }
+    Card {
+        kind: ctx.t(&format!("kind-{}", s.kind.as_str())),
+        url: ctx.url(&format!("/services/{}", s.id)),
+        name: Txt::new(&s.name, ctx.lang),
+        organization,
+        place,
+        summary: Txt::summary(&s.description, ctx.lang, 180),
+        tags,
+        fresh: Fresh::new(ctx.lang, s.last_verified_at),
+    }
+}
+
+pub fn opportunity_card(
+    ctx: &Ctx,
+    o: &Opportunity,
+    organization: Option<String>,
+    place: Option<String>,
+) -> Card {
+    let mut tags = vec![opportunity_status(ctx, o)];
+    if o.part_time {
+        tags.push(ctx.t("tag-part-time"));
+    }
+    if let Some(h) = o.hours_per_week {
+        tags.push(ctx.tn("hours-per-week-value", h as u64));
+    }
+    Card {
+        kind: REF
+            .taxonomies
+            .opportunity_type(o.kind.as_str())
+            .map(|t| t.label.text(ctx.lang).to_string())
+            .unwrap_or_default(),
+        url: ctx.url(&format!("/opportunities/{}", o.id)),
+        name: Txt::new(&o.title, ctx.lang),
+        organization,
+        place,
+        summary: Txt::summary(&o.description, ctx.lang, 180),
+        tags,
+        fresh: Fresh::new(ctx.lang, o.last_verified_at),
+    }
+}
+
+fn opportunity_status(ctx: &Ctx, o: &Opportunity) -> String {
+    match o.status {
+        OpportunityStatus::Open if o.places_free > 0 => ctx.tn("places-free", o.places_free as u64),
+        OpportunityStatus::Open => ctx.t("status-open"),
+        OpportunityStatus::Full => ctx.t("status-full"),
+        OpportunityStatus::Closed => ctx.t("status-closed"),
+    }
+}
+
+/// Organization names and location municipalities for a list of cards, looked up once each.
+pub(super) struct CardLookup<'a> {
+    store: &'a DynStore,
+    lang: Lang,
+    orgs: std::collections::HashMap<OrganizationId, Option<String>>,
+    places: std::collections::HashMap<LocationId, Option<String>>,
+}
+
+impl<'a> CardLookup<'a> {
+    pub(super) fn new(store: &'a DynStore, lang: Lang) -> Self {
+        Self {
+            store,
+            lang,
+            orgs: Default::default(),
+            places: Default::default(),
+        }
+    }
+
+    pub(super) async fn organization(
+        &mut self,
+        id: OrganizationId,
+    ) -> Result<Option<String>, PageError> {
+        if let Some(n) = self.orgs.get(&id) {
+            return Ok(n.clone());
+        }
+        let name = self
+            .store
+            .organization(id)
+            .await
+            .map_err(PageError::store(self.lang))?
+            .map(|o| o.name);
+        self.orgs.insert(id, name.clone());
+        Ok(name)
+    }
+
+    pub(super) async fn place(
+        &mut self,
+        id: Option<LocationId>,
+    ) -> Result<Option<String>, PageError> {
+        let Some(id) = id else { return Ok(None) };
+        if let Some(n) = self.places.get(&id) {
+            return Ok(n.clone());
+        }
+        let place = self
+            .store
+            .location(id)
+            .await
+            .map_err(PageError::store(self.lang))?
+            .map(|l| municipality_name(&l.municipality_code, self.lang));
+        self.places.insert(id, place.clone());
+        Ok(place)
+    }
+
+    pub(super) async fn organization_place(
+        &mut self,
+        id: OrganizationId,
+    ) -> Result<Option<String>, PageError> {
+        let locs = self
+            .store
+            .locations_of_organization(id)
+            .await
+            .map_err(PageError::store(self.lang))?;
+        let mut names: Vec<String> = locs
+            .iter()
+            .map(|l| municipality_name(&l.municipality_code, self.lang))
+            .collect();
+        names.dedup();
+        Ok((!names.is_empty()).then(|| names.join(", ")))
+    }
+
+    pub(super) async fn opportunity_cards(
+        &mut self,
+        ctx: &Ctx,
+        items: &[Opportunity],
+    ) -> Result<Vec<Card>, PageError> {
+        let mut cards = Vec::with_capacity(items.len());
+        for o in items {
+            let org = self.organization(o.organization_id).await?;
+            let place = self.place(o.location_id).await?;
+            cards.push(opportunity_card(ctx, o, org, place));
+        }
+        Ok(cards)
+    }
+
+    pub(super) async fn service_cards(
+        &mut self,
+        ctx: &Ctx,
+        items: &[Service],
+    ) -> Result<Vec<Card>, PageError> {
+        let mut cards = Vec::with_capacity(items.len());
+        for s in items {
+            let org = self.organization(s.organization_id).await?;
+            let place = self.place(s.location_ids.first().copied()).await?;
+            cards.push(service_card(ctx, s, org, place));
+        }
+        Ok(cards)
+    }
+
+    pub(super) async fn organization_cards(
+        &mut self,
+        ctx: &Ctx,
+        items: &[Organization],
+    ) -> Result<Vec<Card>, PageError> {
+        let mut cards = Vec::with_capacity(items.len());
+        for o in items {
+            let place = self.organization_place(o.id).await?;
+            cards.push(organization_card(ctx, o, place));
+        }
+        Ok(cards)
+    }
+}
+
+/// A `<select>` option.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// Municipalities that have records, for filter selects.
+pub(super) async fn municipality_choices(
+    store: &DynStore,
+    ctx: &Ctx,
+    selected: Option<&str>,
+) -> Result<Vec<Choice>, PageError> {
+    let counts = store
+        .municipality_counts()
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let mut out: Vec<Choice> = counts
+        .iter()
+        .map(|c| Choice {
+            value: c.code.clone(),
+            label: municipality_name(&c.code, ctx.lang),
+            selected: selected == Some(c.code.as_str()),
+        })
+        .collect();
+    out.sort_by(|a, b| a.label.cmp(&b.label));
+    Ok(out)
+}
+
+/// A municipality given as a query parameter: a known code or nothing.
+fn municipality_param(ctx: &Ctx, m: &Option<String>) -> Result<Option<String>, PageError> {
+    match non_empty(m) {
+        None => Ok(None),
+        Some(s) => REF
+            .find_municipality(s)
+            .map(|m| Some(m.code.clone()))
+            .ok_or(PageError::bad_request(ctx.lang)),
+    }
+}
+
+fn page_param(p: Option<u32>) -> PageRequest {
+    PageRequest::new(p.unwrap_or(1), PER_PAGE)
+}
+
+#[derive(Deserialize)]
+pub struct OrganizationListQuery {
+    municipality: Option<String>,
+    page: Option<u32>,
+}
+
+#[derive(Template)]
+#[template(path = "organizations/list.html")]
+struct OrganizationListPage {
+    ctx: Ctx,
+    title: String,
+    municipalities: Vec<Choice>,
+    total: String,
+    cards: Vec<Card>,
+    pager: Pager,
+}
+
+pub async fn organization_list(
+    ctx: Ctx,
+    State(st): State<AppState>,
+    PageQuery(q): PageQuery<OrganizationListQuery>,
+) -> Result<Response, PageError> {
+    let municipality = municipality_param(&ctx, &q.municipality)?;
+    let filter = OrganizationFilter {
+        municipality: municipality.clone(),
+    };
+    let page = st
+        .store
+        .organizations(&filter, page_param(q.page))
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let cards = CardLookup::new(&st.store, ctx.lang)
+        .organization_cards(&ctx, &page.items)
+        .await?;
+    let pager = Pager::new(
+        &ctx,
+        "/organizations",
+        &[("municipality", municipality.clone().unwrap_or_default())],
+        &page,
+    );
+    let page_view = OrganizationListPage {
+        title: ctx.t("organizations-title"),
+        municipalities: municipality_choices(&st.store, &ctx, municipality.as_deref()).await?,
+        total: ctx.tn("organizations-count", page.total),
+        cards,
+        pager,
+        ctx,
+    };
+    render(&page_view, page_view.ctx.lang)
+}
+
+/// A label/value pair of a fact list.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub label: String,
+    pub value: Txt,
+    pub href: Option<String>,
+}
+
+impl Fact {
+    fn plain(label: String, value: impl Into<String>) -> Self {
+        Fact {
+            label,
+            value: Txt {
+                text: value.into(),
+                lang: None,
+                note: None,
+            },
+            href: None,
+        }
+    }
+    fn text(label: String, lt: &LocalizedText, lang: Lang) -> Self {
+        Fact {
+            label,
+            value: Txt::new(lt, lang),
+            href: None,
+        }
+    }
+    fn link(label: String, value: impl Into<String>, href: String) -> Self {
+        Fact {
+            href: Some(href),
+            ..Fact::plain(label, value)
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct LocationView {
+    pub name: Txt,
+    pub address: String,
+    pub municipality: String,
+    pub municipality_url: String,
+    pub accessibility: Option<Txt>,
+}
+
+fn location_view(ctx: &Ctx, l: &Location) -> LocationView {
+    LocationView {
+        name: Txt::new(&l.name, ctx.lang),
+        address: format!(
+            "{}, {} {}",
+            l.street,
+            l.postal_code.as_str(),
+            municipality_name(&l.municipality_code, ctx.lang)
+        ),
+        municipality: municipality_name(&l.municipality_code, ctx.lang),
+        municipality_url: ctx.url(&format!("/municipalities/{}", l.municipality_code)),
+        accessibility: l.accessibility.as_ref().map(|a| Txt::new(a, ctx.lang)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "organizations/show.html")]
+struct OrganizationPage {
+    ctx: Ctx,
+    title: String,
+    verified: bool,
+    description: Txt,
+    facts: Vec<Fact>,
+    locations: Vec<LocationView>,
+    services: Vec<Card>,
+    opportunities: Vec<Card>,
+    contacts: Vec<Fact>,
+    fresh: Fresh,
+}
+
+fn parse_id<T>(ctx: &Ctx, s: &str, parse: fn(&str) -> Option<T>) -> Result<T, PageError> {
+    parse(s).ok_or(PageError::not_found(ctx.lang))
+}
+
+pub async fn organization_show(
+    ctx: Ctx,
+    LastSegment(id): LastSegment,
+    State(st): State<AppState>,
+) -> Result<Response, PageError> {
+    let id = parse_id(&ctx, &id, OrganizationId::parse)?;
+    let store = &st.store;
+    let err = || PageError::store(ctx.lang);
+    let o = store
+        .organization(id)
+        .await
+        .map_err(err())?
+        .ok_or(PageError::not_found(ctx.lang))?;
+    let locations = store.locations_of_organization(id).await.map_err(err())?;
+    let all = PageRequest::new(1, PageRequest::MAX_PER_PAGE);
+    let services = store
+        .services(
+            &ServiceFilter {
+                organization_id: Some(id),
+                ..Default::default()
+            },
+            all,
+        )
+        .await
+        .map_err(err())?;
+    let opps = store
+        .opportunities(
+            &OpportunityFilter {
+                organization_id: Some(id),
+                ..Default::default()
+            },
+            all,
+        )
+        .await
+        .map_err(err())?;
+    let contacts = store.contacts_of_organization(id).await.map_err(err())?;
+
+    let mut facts = vec![Fact::plain(
+        ctx.t("field-legal-form"),
+        ctx.t(&format!("legal-form-{}", o.legal_form.as_str())),
+    )];
+    if let Some(b) = &o.business_id {
+        facts.push(Fact::plain(ctx.t("field-business-id"), b.to_string()));
+    }
+    if let Some(w) = &o.website {
+        facts.push(Fact::link(
+            ctx.t("field-website"),
+            w.trim_start_matches("https://").trim_end_matches('/'),
+            w.clone(),
+        ));
+    }
+    if let Some(e) = &o.email {
+        facts.push(Fact::link(
+            ctx.t("field-email"),
+            e.clone(),
+            format!("mailto:{e}"),
+        ));
+    }
+    for p in &o.phones {
+        let label = p
+            .description
+            .as_ref()
+            .map(|d| d.text(ctx.lang).to_string())
+            .unwrap_or_else(|| ctx.t("field-phone"));
+        facts.push(Fact::link(
+            label,
+            p.number.clone(),
+            format!("tel:{}", p.number.replace(' ', "")),
+        ));
+    }
+    if !o.areas_served.is_empty() {
+        let names: Vec<String> = o
+            .areas_served
+            .iter()
+            .map(|c| municipality_name(c, ctx.lang))
+            .collect();
+        facts.push(Fact::plain(ctx.t("field-areas-served"), names.join(", ")));
+    }
+    if !o.networks.is_empty() {
+        facts.push(Fact::plain(ctx.t("field-networks"), o.networks.join(", ")));
+    }
+    let contact_facts = contacts
+        .iter()
+        .map(|c| {
+            let value = [c.name.clone(), c.phone.clone(), c.email.clone()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            Fact {
+                label: c.title.text(ctx.lang).to_string(),
+                value: Txt {
+                    text: value,
+                    lang: None,
+                    note: None,
+                },
+                href: None,
+            }
+        })
+        .collect();
+    let mut lookup = CardLookup::new(store, ctx.lang);
+    let page = OrganizationPage {
+        title: o.name.clone(),
+        verified: o.verified,
+        description: Txt::new(&o.description, ctx.lang),
+        facts,
+        locations: locations.iter().map(|l| location_view(&ctx, l)).collect(),
+        services: lookup.service_cards(&ctx, &services.items).await?,
+        opportunities: lookup.opportunity_cards(&ctx, &opps.items).await?,
+        contacts: contact_facts,
+        fresh: Fresh::new(ctx.lang, o.last_verified_at),
+        ctx,
+    };
+    render(&page, page.ctx.lang)
+}
+
+#[derive(Template)]
+#[template(path = "services/show.html")]
+struct ServicePage {
+    ctx: Ctx,
+    title: Txt,
+    kind: String,
+    kind_explanation: String,
+    organization: String,
+    organization_url: String,
+    description: Txt,
+    facts: Vec<Fact>,
+    locations: Vec<LocationView>,
+    opportunities: Vec<Card>,
+    fresh: Fresh,
+}
+
+pub async fn service_show(
+    ctx: Ctx,
+    LastSegment(id): LastSegment,
+    State(st): State<AppState>,
+) -> Result<Response, PageError> {
+    let id = parse_id(&ctx, &id, ServiceId::parse)?;
+    let store = &st.store;
+    let err = || PageError::store(ctx.lang);
+    let s = store
+        .service(id)
+        .await
+        .map_err(err())?
+        .ok_or(PageError::not_found(ctx.lang))?;
+    let org = store
+        .organization(s.organization_id)
+        .await
+        .map_err(err())?
+        .ok_or(PageError::not_found(ctx.lang))?;
+    let mut locations = Vec::new();
+    for lid in &s.location_ids {
+        if let Some(l) = store.location(*lid).await.map_err(err())? {
+            locations.push(location_view(&ctx, &l));
+        }
+    }
+    let opps = store
+        .opportunities(
+            &OpportunityFilter {
+                service_id: Some(id),
+                ..Default::default()
+            },
+            PageRequest::new(1, 50),
+        )
+        .await
+        .map_err(err())?;
+    let lang = ctx.lang;
+    let mut facts = Vec::new();
+    if !s.target_groups.is_empty() {
+        facts.push(Fact::plain(
+            ctx.t("field-target-groups"),
+            term_labels(&s.target_groups, target_group_term, lang).join(", "),
+        ));
+    }
+    if !s.topics.is_empty() {
+        facts.push(Fact::plain(
+            ctx.t("field-topics"),
+            term_labels(&s.topics, topic_term, lang).join(", "),
+        ));
+    }
+    if !s.languages.is_empty() {
+        let names: Vec<String> = s
+            .languages
+            .iter()
+            .map(|l| {
+                let key = format!("language-{l}");
+                let name = t(lang, &key);
+                if name == key {
+                    l.clone()
+                } else {
+                    name
+                }
+            })
+            .collect();
+        facts.push(Fact::plain(ctx.t("field-languages"), names.join(", ")));
+    }
+    let cost = match (&s.cost, s.free) {
+        (Some(c), _) => Txt::new(c, lang),
+        (None, true) => Txt {
+            text: ctx.t("tag-free"),
+            lang: None,
+            note: None,
+        },
+        (None, false) => Txt {
+            text: ctx.t("cost-ask"),
+            lang: None,
+            note: None,
+        },
+    };
+    facts.push(Fact {
+        label: ctx.t("field-cost"),
+        value: cost,
+        href: None,
+    });
+    facts.push(Fact::plain(
+        ctx.t("field-low-threshold"),
+        ctx.t(if s.low_threshold {
+            "yes-low-threshold"
+        } else {
+            "no-referral-needed"
+        }),
+    ));
+    if let Some(e) = &s.eligibility {
+        facts.push(Fact::text(ctx.t("field-eligibility"), e, lang));
+    }
+    match (s.min_age, s.max_age) {
+        (Some(a), Some(b)) => facts.push(Fact::plain(ctx.t("field-age"), format!("{a}–{b}"))),
+        (Some(a), None) => facts.push(Fact::plain(ctx.t("field-age"), format!("{a}+"))),
+        (None, Some(b)) => facts.push(Fact::plain(ctx.t("field-age"), format!("–{b}"))),
+        (None, None) => {}
+    }
+    if let Some(x) = &s.schedule {
+        facts.push(Fact::text(ctx.t("field-schedule"), x, lang));
+    }
+    if let Some(x) = &s.how_to_get_there {
+        facts.push(Fact::text(ctx.t("field-how-to-get-there"), x, lang));
+    }
+    if !s.funding.is_empty() {
+        facts.push(Fact::plain(ctx.t("field-funding"), s.funding.join(", ")));
+    }
+    let mut lookup = CardLookup::new(store, lang);
+    let page = ServicePage {
+        title: Txt::new(&s.name, lang),
+        kind: ctx.t(&format!("kind-{}", s.kind.as_str())),
+        kind_explanation: ctx.t(&format!("kind-{}-explanation", s.kind.as_str())),
+        organization: org.name.clone(),
+        organization_url: ctx.url(&format!("/organizations/{}", org.id)),
+        description: Txt::new(&s.description, lang),
+        facts,
+        locations,
+        opportunities: lookup.opportunity_cards(&ctx, &opps.items).await?,
+        fresh: Fresh::new(lang, s.last_verified_at),
+        ctx,
+    };
+    render(&page, lang)
+}
+
+#[derive(Deserialize)]
+pub struct OpportunityListQuery {
+    municipality: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    open: Option<String>,
+    page: Option<u32>,
+}
+
+#[derive(Template)]
+#[template(path = "opportunities/list.html")]
+struct OpportunityListPage {
+    ctx: Ctx,
+    title: String,
+    municipalities: Vec<Choice>,
+    types: Vec<Choice>,
+    open_only: bool,
+    total: String,
+    cards: Vec<Card>,
+    pager: Pager,
+}
+
+pub async fn opportunity_list(
+    ctx: Ctx,
+    State(st): State<AppState>,
+    PageQuery(q): PageQuery<OpportunityListQuery>,
+) -> Result<Response, PageError> {
+    let municipality = municipality_param(&ctx, &q.municipality)?;
+    let kind = match non_empty(&q.kind) {
+        None => None,
+        Some(k) => Some(OpportunityType::parse(k).ok_or(PageError::bad_request(ctx.lang))?),
+    };
+    let open_only = non_empty(&q.open).is_some();
+    let filter = OpportunityFilter {
+        municipality: municipality.clone(),
+        kind,
+        open_only,
+        ..Default::default()
+    };
+    let page = st
+        .store
+        .opportunities(&filter, page_param(q.page))
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let cards = CardLookup::new(&st.store, ctx.lang)
+        .opportunity_cards(&ctx, &page.items)
+        .await?;
+    let pager = Pager::new(
+        &ctx,
+        "/opportunities",
+        &[
+            (
+                "type",
+                kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+            ),
+            ("municipality", municipality.clone().unwrap_or_default()),
+            ("open", if open_only { "1".into() } else { String::new() }),
+        ],
+        &page,
+    );
+    let types = REF
+        .taxonomies
+        .opportunity_types
+        .iter()
+        .map(|t| Choice {
+            value: t.id.clone(),
+            label: t.label.text(ctx.lang).to_string(),
+            selected: kind.map(|k| k.as_str()) == Some(t.id.as_str()),
+        })
+        .collect();
+    let view = OpportunityListPage {
+        title: ctx.t("opportunities-title"),
+        municipalities: municipality_choices(&st.store, &ctx, municipality.as_deref()).await?,
+        types,
+        open_only,
+        total: ctx.tn("opportunities-count", page.total),
+        cards,
+        pager,
+        ctx,
+    };
+    render(&view, view.ctx.lang)
+}
+
+#[derive(Template)]
+#[template(path = "opportunities/show.html")]
+struct OpportunityPage {
+    ctx: Ctx,
+    title: Txt,
+    kind: String,
+    kind_explanation: String,
+    status: String,
+    organization: String,
+    organization_url: String,
+    service: Option<(String, String)>,
+    description: Txt,
+    requirements: Option<Txt>,
+    how_to_apply: Txt,
+    facts: Vec<Fact>,
+    location: Option<LocationView>,
+    fresh: Fresh,
+}
+
+pub async fn opportunity_show(
+    ctx: Ctx,
+    LastSegment(id): LastSegment,
+    State(st): State<AppState>,
+) -> Result<Response, PageError> {
+    let id = parse_id(&ctx, &id, OpportunityId::parse)?;
+    let store = &st.store;
+    let lang = ctx.lang;
+    let err = || PageError::store(lang);
+    let o = store
+        .opportunity(id)
+        .await
+        .map_err(err())?
+        .ok_or(PageError::not_found(lang))?;
+    let org = store
+        .organization(o.organization_id)
+        .await
+        .map_err(err())?
+        .ok_or(PageError::not_found(lang))?;
+    let service = match o.service_id {
+        Some(sid) => store.service(sid).await.map_err(err())?,
+        None => None,
+    };
+    let location = match o.location_id {
+        Some(lid) => store.location(lid).await.map_err(err())?,
+        None => None,
+    };
+    let term = REF.taxonomies.opportunity_type(o.kind.as_str());
+    let mut facts = vec![Fact::plain(
+        ctx.t("field-places"),
+        format!("{} / {}", o.places_free, o.places_total),
+    )];
+    if let Some(h) = o.hours_per_week {
+        facts.push(Fact::plain(
+            ctx.t("field-hours-per-week"),
+            ctx.tn("hours-per-week-value", h as u64),
+        ));
+    }
+    facts.push(Fact::plain(
+        ctx.t("field-part-time"),
+        ctx.t(if o.part_time { "yes" } else { "no" }),
+    ));
+    if let Some(d) = o.starts_on {
+        facts.push(Fact::plain(ctx.t("field-starts"), date(lang, d)));
+    }
+    if let Some(d) = o.apply_by {
+        facts.push(Fact::plain(ctx.t("field-apply-by"), date(lang, d)));
+    }
+    if !o.topics.is_empty() {
+        facts.push(Fact::plain(
+            ctx.t("field-topics"),
+            term_labels(&o.topics, topic_term, lang).join(", "),
+        ));
+    }
+    if !o.target_groups.is_empty() {
+        facts.push(Fact::plain(
+            ctx.t("field-suits"),
+            term_labels(&o.target_groups, target_group_term, lang).join(", "),
+        ));
+    }
+    let page = OpportunityPage {
+        title: Txt::new(&o.title, lang),
+        kind: term
+            .map(|t| t.label.text(lang).to_string())
+            .unwrap_or_default(),
+        kind_explanation: term
+            .and_then(|t| t.explanation.as_ref())
+            .map(|e| e.text(lang).to_string())
+            .unwrap_or_default(),
+        status: opportunity_status(&ctx, &o),
+        organization: org.name.clone(),
+        organization_url: ctx.url(&format!("/organizations/{}", org.id)),
+        service: service.map(|s| {
+            (
+                s.name.text(lang).to_string(),
+                ctx.url(&format!("/services/{}", s.id)),
+            )
+        }),
+        description: Txt::new(&o.description, lang),
+        requirements: o.requirements.as_ref().map(|r| Txt::new(r, lang)),
+        how_to_apply: Txt::new(&o.how_to_apply, lang),
+        facts,
+        location: location.map(|l| location_view(&ctx, &l)),
+        fresh: Fresh::new(lang, o.last_verified_at),
+        ctx,
+    };
+    render(&page, lang)
+}

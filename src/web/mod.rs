@@ -1,0 +1,364 @@
+//! HTML pages: one module per area, shared page context, cards and helpers.
+
+mod directory;
+mod home;
+mod municipalities;
+mod search;
+
+use crate::domain::{is_stale, Lang, LocalizedText};
+use crate::error::PageError;
+use crate::i18n::{month_year, t, t_args};
+use crate::refdata::REF;
+use crate::AppState;
+use askama::Template;
+use axum::extract::FromRequestParts;
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::de::DeserializeOwned;
+use time::OffsetDateTime;
+
+pub use directory::{opportunity_card, organization_card, service_card};
+pub use home::root as home_root;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/{lang}", get(home::redirect_to_slash))
+        .route("/{lang}/", get(home::show))
+        .route("/{lang}/search", get(search::show))
+        .route("/{lang}/organizations", get(directory::organization_list))
+        .route(
+            "/{lang}/organizations/{id}",
+            get(directory::organization_show),
+        )
+        .route("/{lang}/services/{id}", get(directory::service_show))
+        .route("/{lang}/opportunities", get(directory::opportunity_list))
+        .route(
+            "/{lang}/opportunities/{id}",
+            get(directory::opportunity_show),
+        )
+        .route("/{lang}/municipalities", get(municipalities::list))
+        .route("/{lang}/municipalities/{code}", get(municipalities::show))
+}
+
+/// The language and place of the page being shown, for every template.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    /// Path after the language prefix, with the query: the language switch keeps it.
+    rest: String,
+}
+
+impl Ctx {
+    pub fn bare(lang: Lang) -> Self {
+        Self {
+            lang,
+            rest: "/".into(),
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        t(self.lang, key)
+    }
+
+    pub fn tn(&self, key: &str, count: u64) -> String {
+        t_args(self.lang, key, &[("count", count.into())])
+    }
+
+    /// A path in the current language: `url("/organizations")` → `/fi/organizations`.
+    pub fn url(&self, path: &str) -> String {
+        format!("/{}{}", self.lang, path)
+    }
+
+    /// Links to this same page in each language: (code, label, url, is current).
+    pub fn languages(&self) -> Vec<(&'static str, String, String, bool)> {
+        Lang::ALL
+            .iter()
+            .map(|l| {
+                (
+                    l.code(),
+                    t(*l, "language-name"),
+                    format!("/{}{}", l, self.rest),
+                    *l == self.lang,
+                )
+            })
+            .collect()
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
+        let path = parts.uri.path();
+        let mut segments = path.trim_start_matches('/').splitn(2, '/');
+        let lang = segments
+            .next()
+            .and_then(Lang::parse)
+            .ok_or(PageError::not_found(Lang::Fi))?;
+        let mut rest = format!("/{}", segments.next().unwrap_or(""));
+        if let Some(q) = parts.uri.query() {
+            rest.push('?');
+            rest.push_str(q);
+        }
+        Ok(Ctx { lang, rest })
+    }
+}
+
+/// The last path segment (the record id or code), percent-decoded.
+pub struct LastSegment(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for LastSegment {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
+        let seg = parts.uri.path().rsplit('/').next().unwrap_or("");
+        let decoded = percent_decode(seg);
+        Ok(LastSegment(decoded))
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Query parameters of a page; a malformed query is a translated 400 page.
+pub struct PageQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for PageQuery<T> {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, PageError> {
+        let ctx = Ctx::from_request_parts(parts, s).await?;
+        let q = parts.uri.query().unwrap_or("");
+        serde_urlencoded::from_str(q)
+            .map(PageQuery)
+            .map_err(|_| PageError::bad_request(ctx.lang))
+    }
+}
+
+/// An empty form field means "not given".
+pub fn non_empty(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+pub fn render(page: &impl Template, lang: Lang) -> Result<Response, PageError> {
+    match page.render() {
+        Ok(html) => Ok(([(header::CONTENT_LANGUAGE, lang.code())], Html(html)).into_response()),
+        Err(e) => {
+            tracing::error!(error = %e, "template error");
+            Err(PageError {
+                lang,
+                kind: crate::error::ErrorKind::Internal,
+            })
+        }
+    }
+}
+
+/// A text in the page's language, or the Finnish one marked as such.
+#[derive(Debug, Clone)]
+pub struct Txt {
+    pub text: String,
+    /// Set when the text is not in the page's language: the `lang` attribute to use.
+    pub lang: Option<&'static str>,
+    pub note: Option<String>,
+}
+
+impl Txt {
+    pub fn new(lt: &LocalizedText, lang: Lang) -> Self {
+        let (text, got) = lt.get(lang);
+        Self::from_parts(text.to_string(), got, lang)
+    }
+
+    fn from_parts(text: String, got: Lang, lang: Lang) -> Self {
+        let fallback = got != lang;
+        Txt {
+            text,
+            lang: fallback.then(|| got.code()),
+            note: fallback.then(|| t(lang, "fallback-in-finnish")),
+        }
+    }
+
+    /// The first `max` characters, cut at a word boundary.
+    pub fn summary(lt: &LocalizedText, lang: Lang, max: usize) -> Self {
+        let (text, got) = lt.get(lang);
+        let first_para = text.split("\n\n").next().unwrap_or("");
+        let short = if first_para.chars().count() <= max {
+            first_para.to_string()
+        } else {
+            let cut: String = first_para.chars().take(max).collect();
+            let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+            format!("{}…", cut.trim_end_matches([',', '.', ';', ':']))
+        };
+        Self::from_parts(short, got, lang)
+    }
+
+    /// Paragraphs of a longer text.
+    pub fn paragraphs(&self) -> Vec<&str> {
+        self.text
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+}
+
+/// A result card, the same for every kind of record.
+#[derive(Debug, Clone)]
+pub struct Card {
+    pub kind: String,
+    pub url: String,
+    pub name: Txt,
+    pub organization: Option<String>,
+    pub place: Option<String>,
+    pub summary: Txt,
+    pub tags: Vec<String>,
+    pub fresh: Fresh,
+}
+
+/// "Checked 3/2026", or a stale warning after a year.
+#[derive(Debug, Clone)]
+pub struct Fresh {
+    pub text: String,
+    pub stale: bool,
+}
+
+impl Fresh {
+    pub fn new(lang: Lang, last_verified_at: OffsetDateTime) -> Self {
+        let stale = is_stale(last_verified_at, OffsetDateTime::now_utc());
+        let key = if stale {
+            "fresh-stale"
+        } else {
+            "fresh-checked"
+        };
+        Fresh {
+            text: t_args(lang, key, &[("date", month_year(last_verified_at).into())]),
+            stale,
+        }
+    }
+}
+
+pub fn municipality_name(code: &str, lang: Lang) -> String {
+    REF.municipality(code)
+        .map(|m| m.name(lang).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+pub fn term_labels(
+    ids: &[String],
+    lookup: fn(&str) -> Option<&'static crate::refdata::Term>,
+    lang: Lang,
+) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            lookup(id)
+                .map(|t| t.label.text(lang).to_string())
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect()
+}
+
+pub fn topic_term(id: &str) -> Option<&'static crate::refdata::Term> {
+    REF.taxonomies.topic(id)
+}
+
+pub fn target_group_term(id: &str) -> Option<&'static crate::refdata::Term> {
+    REF.taxonomies.target_group(id)
+}
+
+/// Paging links that keep the rest of the query.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub label: String,
+}
+
+impl Pager {
+    pub fn new<T>(
+        ctx: &Ctx,
+        path: &str,
+        query: &[(&str, String)],
+        page: &crate::store::Page<T>,
+    ) -> Self {
+        let link = |n: u32| {
+            let mut q: Vec<(&str, String)> = query
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .cloned()
+                .collect();
+            if n > 1 {
+                q.push(("page", n.to_string()));
+            }
+            let qs = serde_urlencoded::to_string(&q).unwrap_or_default();
+            if qs.is_empty() {
+                ctx.url(path)
+            } else {
+                format!("{}?{}", ctx.url(path), qs)
+            }
+        };
+        let p = page.request.page;
+        Pager {
+            prev: (p > 1).then(|| link(p - 1)),
+            next: page.has_next().then(|| link(p + 1)),
+            label: t_args(
+                ctx.lang,
+                "pager-label",
+                &[
+                    ("page", u64::from(p).into()),
+                    ("pages", page.total_pages().max(1).into()),
+                ],
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_cuts_at_a_word() {
+        let lt = LocalizedText::fi("Kudomme mattoja ja opetamme kudontaa kaikille halukkaille.");
+        let s = Txt::summary(&lt, Lang::Fi, 20);
+        assert_eq!(s.text, "Kudomme mattoja ja…");
+        assert!(s.lang.is_none());
+    }
+
+    #[test]
+    fn fallback_is_marked() {
+        let lt = LocalizedText::fi("Kahvila");
+        let s = Txt::new(&lt, Lang::En);
+        assert_eq!(s.lang, Some("fi"));
+        assert!(s.note.is_some());
+    }
+
+    #[test]
+    fn percent_decoding_handles_junk() {
+        assert_eq!(percent_decode("a%20b"), "a b");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%zz%f"), "%zz%f");
+        assert_eq!(percent_decode("%ff"), "\u{fffd}");
+    }
+}

@@ -1,0 +1,132 @@
+//! Municipality pages: everything in one place.
+
+use super::directory::CardLookup;
+use super::{render, Card, Ctx, LastSegment};
+use crate::error::PageError;
+use crate::refdata::REF;
+use crate::store::{OpportunityFilter, OrganizationFilter, PageRequest, ServiceFilter};
+use crate::AppState;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+
+pub struct MunicipalityLink {
+    pub name: String,
+    pub url: String,
+    pub counts: String,
+}
+
+#[derive(Template)]
+#[template(path = "municipalities/list.html")]
+struct ListPage {
+    ctx: Ctx,
+    title: String,
+    regions: Vec<(String, Vec<MunicipalityLink>)>,
+}
+
+pub async fn list(ctx: Ctx, State(st): State<AppState>) -> Result<Response, PageError> {
+    let counts = st
+        .store
+        .municipality_counts()
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let mut regions: Vec<(String, Vec<MunicipalityLink>)> = Vec::new();
+    let mut rows: Vec<_> = counts
+        .iter()
+        .filter_map(|c| REF.municipality(&c.code).map(|m| (m, c)))
+        .collect();
+    rows.sort_by(|(a, _), (b, _)| {
+        (a.region(ctx.lang), a.name(ctx.lang)).cmp(&(b.region(ctx.lang), b.name(ctx.lang)))
+    });
+    for (m, c) in rows {
+        let link = MunicipalityLink {
+            name: m.name(ctx.lang).to_string(),
+            url: ctx.url(&format!("/municipalities/{}", m.code)),
+            counts: format!(
+                "{} · {}",
+                ctx.tn("organizations-count", c.organizations),
+                ctx.tn("open-opportunities-count", c.opportunities)
+            ),
+        };
+        match regions.last_mut() {
+            Some((r, links)) if r == m.region(ctx.lang) => links.push(link),
+            _ => regions.push((m.region(ctx.lang).to_string(), vec![link])),
+        }
+    }
+    let page = ListPage {
+        title: ctx.t("municipalities-title"),
+        regions,
+        ctx,
+    };
+    render(&page, page.ctx.lang)
+}
+
+#[derive(Template)]
+#[template(path = "municipalities/show.html")]
+struct ShowPage {
+    ctx: Ctx,
+    title: String,
+    region: String,
+    organizations: Vec<Card>,
+    services: Vec<Card>,
+    opportunities: Vec<Card>,
+    organizations_url: String,
+    opportunities_url: String,
+}
+
+pub async fn show(
+    ctx: Ctx,
+    LastSegment(code): LastSegment,
+    State(st): State<AppState>,
+) -> Result<Response, PageError> {
+    let m = REF
+        .municipality(&code)
+        .ok_or(PageError::not_found(ctx.lang))?;
+    let err = || PageError::store(ctx.lang);
+    let page_req = PageRequest::new(1, 50);
+    let orgs = st
+        .store
+        .organizations(
+            &OrganizationFilter {
+                municipality: Some(m.code.clone()),
+            },
+            page_req,
+        )
+        .await
+        .map_err(err())?;
+    let services = st
+        .store
+        .services(
+            &ServiceFilter {
+                municipality: Some(m.code.clone()),
+                ..Default::default()
+            },
+            page_req,
+        )
+        .await
+        .map_err(err())?;
+    let opps = st
+        .store
+        .opportunities(
+            &OpportunityFilter {
+                municipality: Some(m.code.clone()),
+                open_only: true,
+                ..Default::default()
+            },
+            page_req,
+        )
+        .await
+        .map_err(err())?;
+    let mut lookup = CardLookup::new(&st.store, ctx.lang);
+    let page = ShowPage {
+        title: m.name(ctx.lang).to_string(),
+        region: m.region(ctx.lang).to_string(),
+        organizations: lookup.organization_cards(&ctx, &orgs.items).await?,
+        services: lookup.service_cards(&ctx, &services.items).await?,
+        opportunities: lookup.opportunity_cards(&ctx, &opps.items).await?,
+        organizations_url: ctx.url(&format!("/organizations?municipality={}", m.code)),
+        opportunities_url: ctx.url(&format!("/opportunities?municipality={}", m.code)),
+        ctx,
+    };
+    render(&page, page.ctx.lang)
+}
