@@ -14,7 +14,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, MethodRouter};
 use axum::Router;
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,12 +35,9 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// The whole application; tests use the same router.
 pub fn app(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(web::home_root))
-        .route("/healthz", get(healthz))
-        .route("/static/style.css", get(stylesheet))
-        .merge(web::routes())
-        .merge(api::routes())
+    route_table()
+        .into_iter()
+        .fold(Router::new(), |r, (path, handler)| r.route(path, handler))
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -52,6 +49,23 @@ pub fn app(state: AppState) -> Router {
             Duration::from_secs(30),
         ))
         .with_state(state)
+}
+
+/// Every route of the application with its handler.
+pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    let mut routes: Vec<(&'static str, MethodRouter<AppState>)> = vec![
+        ("/", get(web::home_root)),
+        ("/healthz", get(healthz)),
+        ("/static/style.css", get(stylesheet)),
+    ];
+    routes.extend(web::route_table());
+    routes.extend(api::route_table());
+    routes
+}
+
+/// The path patterns of every route, for tests that must cover them all.
+pub fn route_patterns() -> Vec<&'static str> {
+    route_table().into_iter().map(|(p, _)| p).collect()
 }
 
 async fn healthz(State(st): State<AppState>) -> Response {

@@ -164,7 +164,7 @@ mod tests {
                 .map(|m| m.name_sv.as_str()),
             Some("Lahtis")
         );
-        assert!(REF.municipality_of_postcode("99999").is_none());
+        assert!(REF.municipality_of_postcode("00001").is_none());
     }
 
     #[test]

@@ -7,21 +7,23 @@ use crate::store::{OpportunityFilter, OrganizationFilter, Page, PageRequest, Ser
 use crate::AppState;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::routing::{get, MethodRouter};
+use axum::Json;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/openapi.json", get(openapi_json))
-        .route("/api/v1/organizations", get(list_organizations))
-        .route("/api/v1/organizations/{id}", get(get_organization))
-        .route("/api/v1/services", get(list_services))
-        .route("/api/v1/services/{id}", get(get_service))
-        .route("/api/v1/opportunities", get(list_opportunities))
-        .route("/api/v1/opportunities/{id}", get(get_opportunity))
+/// Every API route with its handler; the router and the tests read the same table.
+pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/api/openapi.json", get(openapi_json)),
+        ("/api/v1/organizations", get(list_organizations)),
+        ("/api/v1/organizations/{id}", get(get_organization)),
+        ("/api/v1/services", get(list_services)),
+        ("/api/v1/services/{id}", get(get_service)),
+        ("/api/v1/opportunities", get(list_opportunities)),
+        ("/api/v1/opportunities/{id}", get(get_opportunity)),
+    ]
 }
 
 #[derive(OpenApi)]

@@ -108,7 +108,8 @@ mod tests {
         for key in keys("fi") {
             let key = key.split_once(':').unwrap().1;
             for lang in Lang::ALL {
-                assert_ne!(t(lang, key), key, "{lang}: {key}");
+                let args = [("count", 2.into()), ("date", "3/2026".into()), ("page", 1.into()), ("pages", 2.into())];
+                assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }
         }
     }

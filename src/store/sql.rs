@@ -69,6 +69,11 @@ impl PostgresStore {
     }
 }
 
+/// PostgreSQL keeps microseconds; both engines store the same instant.
+fn micros(t: OffsetDateTime) -> OffsetDateTime {
+    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
+}
+
 fn to_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
@@ -415,9 +420,9 @@ macro_rules! sql_store {
                     .bind(to_json(&o.areas_served))
                     .bind(to_json(&o.networks))
                     .bind(o.verified)
-                    .bind(o.last_verified_at)
-                    .bind(now)
-                    .bind(o.updated_at)
+                    .bind(micros(o.last_verified_at))
+                    .bind(micros(now))
+                    .bind(micros(o.updated_at))
                     .execute(&mut *tx)
                     .await?;
                 }
@@ -470,9 +475,9 @@ macro_rules! sql_store {
                     .bind(s.schedule.as_ref().map(to_json))
                     .bind(s.how_to_get_there.as_ref().map(to_json))
                     .bind(to_json(&s.funding))
-                    .bind(s.last_verified_at)
-                    .bind(now)
-                    .bind(s.updated_at)
+                    .bind(micros(s.last_verified_at))
+                    .bind(micros(now))
+                    .bind(micros(s.updated_at))
                     .execute(&mut *tx)
                     .await?;
                     Self::save_terms(&mut tx, "service_terms", "service_id", &id, &s.target_groups, &s.topics).await?;
@@ -537,9 +542,9 @@ macro_rules! sql_store {
                     .bind(o.starts_on)
                     .bind(o.apply_by)
                     .bind(o.status.as_str())
-                    .bind(o.last_verified_at)
-                    .bind(o.updated_at)
-                    .bind(o.updated_at)
+                    .bind(micros(o.last_verified_at))
+                    .bind(micros(o.updated_at))
+                    .bind(micros(o.updated_at))
                     .execute(&mut *tx)
                     .await?;
                     Self::save_terms(&mut tx, "opportunity_terms", "opportunity_id", &id, &o.target_groups, &o.topics).await?;

@@ -15,32 +15,27 @@ use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use axum::routing::{get, MethodRouter};
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 
 pub use directory::{opportunity_card, organization_card, service_card};
 pub use home::root as home_root;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/{lang}", get(home::redirect_to_slash))
-        .route("/{lang}/", get(home::show))
-        .route("/{lang}/search", get(search::show))
-        .route("/{lang}/organizations", get(directory::organization_list))
-        .route(
-            "/{lang}/organizations/{id}",
-            get(directory::organization_show),
-        )
-        .route("/{lang}/services/{id}", get(directory::service_show))
-        .route("/{lang}/opportunities", get(directory::opportunity_list))
-        .route(
-            "/{lang}/opportunities/{id}",
-            get(directory::opportunity_show),
-        )
-        .route("/{lang}/municipalities", get(municipalities::list))
-        .route("/{lang}/municipalities/{code}", get(municipalities::show))
+/// Every page route with its handler; the router and the tests read the same table.
+pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    vec![
+        ("/{lang}", get(home::redirect_to_slash)),
+        ("/{lang}/", get(home::show)),
+        ("/{lang}/search", get(search::show)),
+        ("/{lang}/organizations", get(directory::organization_list)),
+        ("/{lang}/organizations/{id}", get(directory::organization_show)),
+        ("/{lang}/services/{id}", get(directory::service_show)),
+        ("/{lang}/opportunities", get(directory::opportunity_list)),
+        ("/{lang}/opportunities/{id}", get(directory::opportunity_show)),
+        ("/{lang}/municipalities", get(municipalities::list)),
+        ("/{lang}/municipalities/{code}", get(municipalities::show)),
+    ]
 }
 
 /// The language and place of the page being shown, for every template.

@@ -1,0 +1,121 @@
+//! Test harness: the real router on a real SQLite or PostgreSQL database.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use kolmonen::store::{self, DynStore};
+use kolmonen::{app, AppState, Config};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Server URL of the test PostgreSQL (any database on it; tests make their own).
+fn postgres_admin_url() -> String {
+    std::env::var("KOLMONEN_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// A fresh, empty, migrated store. PostgreSQL tests get a database of their own; when the
+/// server is not there they are skipped, unless KOLMONEN_REQUIRE_POSTGRES=1 (as in CI).
+pub async fn fresh_store(engine: Engine) -> Option<DynStore> {
+    let url = match engine {
+        Engine::Sqlite => "sqlite::memory:".to_string(),
+        Engine::Postgres => {
+            use sqlx::Connection;
+            let admin = postgres_admin_url();
+            let mut conn = match sqlx::PgConnection::connect(&admin).await {
+                Ok(c) => c,
+                Err(e) => {
+                    if std::env::var("KOLMONEN_REQUIRE_POSTGRES").as_deref() == Ok("1") {
+                        panic!("PostgreSQL required but not reachable at {admin}: {e}");
+                    }
+                    eprintln!("skipping PostgreSQL test: {e}");
+                    return None;
+                }
+            };
+            let name = format!("kolmonen_t_{}", uuid::Uuid::new_v4().simple());
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create database");
+            let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).expect("url has a database");
+            format!("{base}/{name}")
+        }
+    };
+    let store = store::connect(&url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+    Some(store)
+}
+
+pub async fn demo_store(engine: Engine) -> Option<DynStore> {
+    let store = fresh_store(engine).await?;
+    store.save_batch(&kolmonen::demo::demo_batch().expect("demo")).await.expect("seed");
+    Some(store)
+}
+
+pub struct TestApp {
+    pub store: DynStore,
+    router: axum::Router,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+}
+
+impl TestApp {
+    pub async fn spawn(engine: Engine) -> Option<TestApp> {
+        let store = demo_store(engine).await?;
+        Some(Self::with_store(store))
+    }
+
+    pub fn with_store(store: DynStore) -> TestApp {
+        let state = AppState { store: store.clone(), config: Arc::new(Config::default()) };
+        TestApp { store, router: app(state) }
+    }
+
+    pub async fn get(&self, uri: &str) -> TestResponse {
+        self.request(Request::get(uri).body(Body::empty()).expect("request")).await
+    }
+
+    pub async fn request(&self, req: Request<Body>) -> TestResponse {
+        let res: Response<Body> = self.router.clone().oneshot(req).await.expect("router answers");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+}
+
+/// Runs an async test body once per engine: `both_engines!(name, |engine| async move { … });`
+#[macro_export]
+macro_rules! both_engines {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                ($body)(Engine::Sqlite).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                ($body)(Engine::Postgres).await
+            }
+        }
+    };
+}
