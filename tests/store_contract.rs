@@ -4,7 +4,9 @@ mod common;
 
 use common::{demo_store, fresh_store, Engine};
 use kolmonen::domain::*;
-use kolmonen::store::{DirectoryBatch, OpportunityFilter, OrganizationFilter, PageRequest, ServiceFilter};
+use kolmonen::store::{
+    DirectoryBatch, OpportunityFilter, OrganizationFilter, PageRequest, ServiceFilter,
+};
 use time::OffsetDateTime;
 
 fn now() -> OffsetDateTime {
@@ -18,10 +20,17 @@ fn sample() -> DirectoryBatch {
         name: "Testiyhdistys ry".into(),
         legal_form: LegalForm::Association,
         business_id: Some(BusinessId::parse("0245437-2").unwrap()),
-        description: LocalizedText { fi: "Kudomme mattoja.".into(), sv: Some("Vi väver mattor.".into()), en: None },
+        description: LocalizedText {
+            fi: "Kudomme mattoja.".into(),
+            sv: Some("Vi väver mattor.".into()),
+            en: None,
+        },
         website: Some("https://example.fi".into()),
         email: Some("info@example.fi".into()),
-        phones: vec![Phone { number: "044 000 0000".into(), description: Some(LocalizedText::fi("Toimisto")) }],
+        phones: vec![Phone {
+            number: "044 000 0000".into(),
+            description: Some(LocalizedText::fi("Toimisto")),
+        }],
         areas_served: vec!["398".into(), "098".into()],
         networks: vec!["Verkosto".into()],
         verified: true,
@@ -39,11 +48,21 @@ fn sample() -> DirectoryBatch {
         longitude: Some(25.64),
         accessibility: Some(LocalizedText::fi("Esteetön")),
     };
-    let loc2 = Location { id: LocationId::new(), street: "Virastotie 3".into(), postal_code: PostalCode::parse("15870").unwrap(), municipality_code: "098".into(), ..loc.clone() };
+    let loc2 = Location {
+        id: LocationId::new(),
+        street: "Virastotie 3".into(),
+        postal_code: PostalCode::parse("15870").unwrap(),
+        municipality_code: "098".into(),
+        ..loc.clone()
+    };
     let svc = Service {
         id: ServiceId::new(),
         organization_id: org.id,
-        name: LocalizedText { fi: "Kudontapaja".into(), sv: Some("Vävverkstad".into()), en: Some("Weaving workshop".into()) },
+        name: LocalizedText {
+            fi: "Kudontapaja".into(),
+            sv: Some("Vävverkstad".into()),
+            en: Some("Weaving workshop".into()),
+        },
         description: LocalizedText::fi("Kangaspuut kaikille."),
         kind: ServiceKind::Activity,
         target_groups: vec!["seniors-58".into(), "everyone".into()],
@@ -93,122 +112,282 @@ fn sample() -> DirectoryBatch {
         email: Some("ohjaaja@example.fi".into()),
         phone: None,
     };
-    DirectoryBatch { organizations: vec![org], locations: vec![loc, loc2], services: vec![svc], contacts: vec![contact], opportunities: vec![opp] }
+    DirectoryBatch {
+        organizations: vec![org],
+        locations: vec![loc, loc2],
+        services: vec![svc],
+        contacts: vec![contact],
+        opportunities: vec![opp],
+    }
 }
 
 both_engines!(migrations_can_run_twice, |engine| async move {
-    let Some(store) = fresh_store(engine).await else { return };
+    let Some(store) = fresh_store(engine).await else {
+        return;
+    };
     store.migrate().await.expect("second migrate is a no-op");
     assert!(store.is_empty().await.unwrap());
     store.ping().await.unwrap();
 });
 
 both_engines!(every_field_survives_a_round_trip, |engine| async move {
-    let Some(store) = fresh_store(engine).await else { return };
+    let Some(store) = fresh_store(engine).await else {
+        return;
+    };
     let b = sample();
     store.save_batch(&b).await.unwrap();
-    assert_eq!(store.organization(b.organizations[0].id).await.unwrap().as_ref(), Some(&b.organizations[0]));
-    assert_eq!(store.service(b.services[0].id).await.unwrap().as_ref(), Some(&b.services[0]));
-    assert_eq!(store.opportunity(b.opportunities[0].id).await.unwrap().as_ref(), Some(&b.opportunities[0]));
-    assert_eq!(store.location(b.locations[1].id).await.unwrap().as_ref(), Some(&b.locations[1]));
-    assert_eq!(store.contacts_of_organization(b.organizations[0].id).await.unwrap(), b.contacts);
+    assert_eq!(
+        store
+            .organization(b.organizations[0].id)
+            .await
+            .unwrap()
+            .as_ref(),
+        Some(&b.organizations[0])
+    );
+    assert_eq!(
+        store.service(b.services[0].id).await.unwrap().as_ref(),
+        Some(&b.services[0])
+    );
+    assert_eq!(
+        store
+            .opportunity(b.opportunities[0].id)
+            .await
+            .unwrap()
+            .as_ref(),
+        Some(&b.opportunities[0])
+    );
+    assert_eq!(
+        store.location(b.locations[1].id).await.unwrap().as_ref(),
+        Some(&b.locations[1])
+    );
+    assert_eq!(
+        store
+            .contacts_of_organization(b.organizations[0].id)
+            .await
+            .unwrap(),
+        b.contacts
+    );
     let mut locs = b.locations.clone();
     locs.sort_by(|a, b| a.street.cmp(&b.street));
-    assert_eq!(store.locations_of_organization(b.organizations[0].id).await.unwrap(), locs);
+    assert_eq!(
+        store
+            .locations_of_organization(b.organizations[0].id)
+            .await
+            .unwrap(),
+        locs
+    );
 });
 
-both_engines!(saving_again_updates_instead_of_duplicating, |engine| async move {
-    let Some(store) = fresh_store(engine).await else { return };
-    let mut b = sample();
-    store.save_batch(&b).await.unwrap();
-    b.organizations[0].name = "Uusi nimi ry".into();
-    b.services[0].topics = vec!["it".into()];
-    b.services[0].location_ids.truncate(1);
-    b.opportunities[0].places_free = 0;
-    b.opportunities[0].status = OpportunityStatus::Full;
-    store.save_batch(&b).await.unwrap();
-    let all = PageRequest::new(1, 100);
-    let orgs = store.organizations(&OrganizationFilter::default(), all).await.unwrap();
-    assert_eq!(orgs.total, 1);
-    assert_eq!(orgs.items[0].name, "Uusi nimi ry");
-    let s = store.service(b.services[0].id).await.unwrap().unwrap();
-    assert_eq!(s.topics, vec!["it".to_string()]);
-    assert_eq!(s.location_ids.len(), 1);
-    let o = store.opportunity(b.opportunities[0].id).await.unwrap().unwrap();
-    assert_eq!((o.places_free, o.status), (0, OpportunityStatus::Full));
-});
+both_engines!(
+    saving_again_updates_instead_of_duplicating,
+    |engine| async move {
+        let Some(store) = fresh_store(engine).await else {
+            return;
+        };
+        let mut b = sample();
+        store.save_batch(&b).await.unwrap();
+        b.organizations[0].name = "Uusi nimi ry".into();
+        b.services[0].topics = vec!["it".into()];
+        b.services[0].location_ids.truncate(1);
+        b.opportunities[0].places_free = 0;
+        b.opportunities[0].status = OpportunityStatus::Full;
+        store.save_batch(&b).await.unwrap();
+        let all = PageRequest::new(1, 100);
+        let orgs = store
+            .organizations(&OrganizationFilter::default(), all)
+            .await
+            .unwrap();
+        assert_eq!(orgs.total, 1);
+        assert_eq!(orgs.items[0].name, "Uusi nimi ry");
+        let s = store.service(b.services[0].id).await.unwrap().unwrap();
+        assert_eq!(s.topics, vec!["it".to_string()]);
+        assert_eq!(s.location_ids.len(), 1);
+        let o = store
+            .opportunity(b.opportunities[0].id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!((o.places_free, o.status), (0, OpportunityStatus::Full));
+    }
+);
 
 both_engines!(an_invalid_record_saves_nothing, |engine| async move {
-    let Some(store) = fresh_store(engine).await else { return };
+    let Some(store) = fresh_store(engine).await else {
+        return;
+    };
     let mut b = sample();
     b.opportunities[0].places_free = 10; // more free than total
     assert!(store.save_batch(&b).await.is_err());
     assert!(store.is_empty().await.unwrap());
 });
 
-both_engines!(a_broken_reference_rolls_back_the_whole_batch, |engine| async move {
-    let Some(store) = fresh_store(engine).await else { return };
-    let mut b = sample();
-    b.opportunities[0].location_id = Some(LocationId::new()); // no such location
-    assert!(store.save_batch(&b).await.is_err());
-    assert!(store.is_empty().await.unwrap(), "nothing of the failed batch remains");
-});
+both_engines!(
+    a_broken_reference_rolls_back_the_whole_batch,
+    |engine| async move {
+        let Some(store) = fresh_store(engine).await else {
+            return;
+        };
+        let mut b = sample();
+        b.opportunities[0].location_id = Some(LocationId::new()); // no such location
+        assert!(store.save_batch(&b).await.is_err());
+        assert!(
+            store.is_empty().await.unwrap(),
+            "nothing of the failed batch remains"
+        );
+    }
+);
 
 both_engines!(lists_filter_and_page_the_same_way, |engine| async move {
-    let Some(store) = demo_store(engine).await else { return };
-    let first = store.organizations(&OrganizationFilter::default(), PageRequest::new(1, 10)).await.unwrap();
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
+    let first = store
+        .organizations(&OrganizationFilter::default(), PageRequest::new(1, 10))
+        .await
+        .unwrap();
     assert!(first.total >= 25);
     assert_eq!(first.items.len(), 10);
     let names: Vec<_> = first.items.iter().map(|o| o.name.clone()).collect();
     let mut sorted = names.clone();
     sorted.sort();
     assert_eq!(names, sorted, "organizations are ordered by name");
-    let last = store.organizations(&OrganizationFilter::default(), PageRequest::new(3, 10)).await.unwrap();
+    let last = store
+        .organizations(&OrganizationFilter::default(), PageRequest::new(3, 10))
+        .await
+        .unwrap();
     assert_eq!(last.items.len() as u64, first.total - 20);
-    let beyond = store.organizations(&OrganizationFilter::default(), PageRequest::new(99, 10)).await.unwrap();
+    let beyond = store
+        .organizations(&OrganizationFilter::default(), PageRequest::new(99, 10))
+        .await
+        .unwrap();
     assert!(beyond.items.is_empty());
 
-    let heinola = store.organizations(&OrganizationFilter { municipality: Some("111".into()) }, PageRequest::new(1, 50)).await.unwrap();
-    assert_eq!(heinola.items.iter().map(|o| o.name.as_str()).collect::<Vec<_>>(), vec!["Jyränkölän Setlementti ry"]);
+    let heinola = store
+        .organizations(
+            &OrganizationFilter {
+                municipality: Some("111".into()),
+            },
+            PageRequest::new(1, 50),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        heinola
+            .items
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Jyränkölän Setlementti ry"]
+    );
 
     let trials = store
-        .opportunities(&OpportunityFilter { kind: Some(OpportunityType::WorkTrial), ..Default::default() }, PageRequest::new(1, 100))
+        .opportunities(
+            &OpportunityFilter {
+                kind: Some(OpportunityType::WorkTrial),
+                ..Default::default()
+            },
+            PageRequest::new(1, 100),
+        )
         .await
         .unwrap();
     assert!(trials.total >= 10);
-    assert!(trials.items.iter().all(|o| o.kind == OpportunityType::WorkTrial));
+    assert!(trials
+        .items
+        .iter()
+        .all(|o| o.kind == OpportunityType::WorkTrial));
 
-    let all = store.opportunities(&OpportunityFilter::default(), PageRequest::new(1, 100)).await.unwrap();
-    let open = store.opportunities(&OpportunityFilter { open_only: true, ..Default::default() }, PageRequest::new(1, 100)).await.unwrap();
-    assert!(open.total < all.total, "the demo has full places");
-    assert!(open.items.iter().all(|o| o.status == OpportunityStatus::Open));
-    let first_closed = all.items.iter().position(|o| o.status != OpportunityStatus::Open).unwrap();
-    assert!(all.items[first_closed..].iter().all(|o| o.status != OpportunityStatus::Open), "open places come first");
-
-    let nastola = store
-        .services(&ServiceFilter { municipality: Some("398".into()), ..Default::default() }, PageRequest::new(1, 100))
+    let all = store
+        .opportunities(&OpportunityFilter::default(), PageRequest::new(1, 100))
         .await
         .unwrap();
-    assert!(nastola.items.iter().any(|s| s.name.fi.contains("Kotieläinpiha")));
+    let open = store
+        .opportunities(
+            &OpportunityFilter {
+                open_only: true,
+                ..Default::default()
+            },
+            PageRequest::new(1, 100),
+        )
+        .await
+        .unwrap();
+    assert!(open.total < all.total, "the demo has full places");
+    assert!(open
+        .items
+        .iter()
+        .all(|o| o.status == OpportunityStatus::Open));
+    let first_closed = all
+        .items
+        .iter()
+        .position(|o| o.status != OpportunityStatus::Open)
+        .unwrap();
+    assert!(
+        all.items[first_closed..]
+            .iter()
+            .all(|o| o.status != OpportunityStatus::Open),
+        "open places come first"
+    );
+
+    let nastola = store
+        .services(
+            &ServiceFilter {
+                municipality: Some("398".into()),
+                ..Default::default()
+            },
+            PageRequest::new(1, 100),
+        )
+        .await
+        .unwrap();
+    assert!(nastola
+        .items
+        .iter()
+        .any(|s| s.name.fi.contains("Kotieläinpiha")));
 });
 
 both_engines!(municipality_counts_match_the_lists, |engine| async move {
-    let Some(store) = demo_store(engine).await else { return };
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
     let counts = store.municipality_counts().await.unwrap();
-    let lahti = counts.iter().find(|c| c.code == "398").expect("Lahti has records");
-    let orgs = store.organizations(&OrganizationFilter { municipality: Some("398".into()) }, PageRequest::new(1, 1)).await.unwrap();
+    let lahti = counts
+        .iter()
+        .find(|c| c.code == "398")
+        .expect("Lahti has records");
+    let orgs = store
+        .organizations(
+            &OrganizationFilter {
+                municipality: Some("398".into()),
+            },
+            PageRequest::new(1, 1),
+        )
+        .await
+        .unwrap();
     assert_eq!(lahti.organizations, orgs.total);
     let opps = store
-        .opportunities(&OpportunityFilter { municipality: Some("398".into()), open_only: true, ..Default::default() }, PageRequest::new(1, 1))
+        .opportunities(
+            &OpportunityFilter {
+                municipality: Some("398".into()),
+                open_only: true,
+                ..Default::default()
+            },
+            PageRequest::new(1, 1),
+        )
         .await
         .unwrap();
     assert_eq!(lahti.opportunities, opps.total);
 });
 
-both_engines!(text_search_finds_names_and_descriptions, |engine| async move {
-    let Some(store) = demo_store(engine).await else { return };
-    let m = store.find_text("kudonta", 20).await.unwrap();
-    assert!(m.services.iter().any(|s| s.name.fi == "Kudontapaja"));
-    let m = store.find_text("100%_\\", 20).await.unwrap();
-    assert!(m.organizations.is_empty() && m.services.is_empty() && m.opportunities.is_empty(), "LIKE wildcards are escaped");
-});
+both_engines!(
+    text_search_finds_names_and_descriptions,
+    |engine| async move {
+        let Some(store) = demo_store(engine).await else {
+            return;
+        };
+        let m = store.find_text("kudonta", 20).await.unwrap();
+        assert!(m.services.iter().any(|s| s.name.fi == "Kudontapaja"));
+        let m = store.find_text("100%_\\", 20).await.unwrap();
+        assert!(
+            m.organizations.is_empty() && m.services.is_empty() && m.opportunities.is_empty(),
+            "LIKE wildcards are escaped"
+        );
+    }
+);

@@ -108,7 +108,12 @@ mod tests {
         for key in keys("fi") {
             let key = key.split_once(':').unwrap().1;
             for lang in Lang::ALL {
-                let args = [("count", 2.into()), ("date", "3/2026".into()), ("page", 1.into()), ("pages", 2.into())];
+                let args = [
+                    ("count", 2.into()),
+                    ("date", "3/2026".into()),
+                    ("page", 1.into()),
+                    ("pages", 2.into()),
+                ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }
         }

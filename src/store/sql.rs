@@ -71,7 +71,8 @@ impl PostgresStore {
 
 /// PostgreSQL keeps microseconds; both engines store the same instant.
 fn micros(t: OffsetDateTime) -> OffsetDateTime {
-    t.replace_nanosecond(t.nanosecond() / 1000 * 1000).unwrap_or(t)
+    t.replace_nanosecond(t.nanosecond() / 1000 * 1000)
+        .unwrap_or(t)
 }
 
 fn to_json<T: Serialize>(v: &T) -> String {
@@ -113,6 +114,7 @@ fn like_pattern(q: &str) -> String {
     let escaped: String = q
         .to_lowercase()
         .chars()
+        .filter(|c| *c != '\0')
         .flat_map(|c| match c {
             '%' | '_' | '\\' => vec!['\\', c],
             c => vec![c],

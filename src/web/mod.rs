@@ -29,10 +29,16 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/", get(home::show)),
         ("/{lang}/search", get(search::show)),
         ("/{lang}/organizations", get(directory::organization_list)),
-        ("/{lang}/organizations/{id}", get(directory::organization_show)),
+        (
+            "/{lang}/organizations/{id}",
+            get(directory::organization_show),
+        ),
         ("/{lang}/services/{id}", get(directory::service_show)),
         ("/{lang}/opportunities", get(directory::opportunity_list)),
-        ("/{lang}/opportunities/{id}", get(directory::opportunity_show)),
+        (
+            "/{lang}/opportunities/{id}",
+            get(directory::opportunity_show),
+        ),
         ("/{lang}/municipalities", get(municipalities::list)),
         ("/{lang}/municipalities/{code}", get(municipalities::show)),
     ]

@@ -34,11 +34,14 @@ pub async fn show(
     State(st): State<AppState>,
     PageQuery(query): PageQuery<SearchQuery>,
 ) -> Result<Response, PageError> {
+    // Control characters (NUL among them) mean nothing in a search, and PostgreSQL refuses NUL.
     let q: String = non_empty(&query.q)
         .unwrap_or("")
         .chars()
+        .filter(|c| !c.is_control())
         .take(MAX_QUERY_CHARS)
         .collect();
+    let q = q.trim().to_string();
     let mut cards = Vec::new();
     if !q.is_empty() {
         let m = st

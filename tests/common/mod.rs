@@ -17,7 +17,8 @@ pub enum Engine {
 
 /// Server URL of the test PostgreSQL (any database on it; tests make their own).
 fn postgres_admin_url() -> String {
-    std::env::var("KOLMONEN_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("KOLMONEN_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 /// A fresh, empty, migrated store. PostgreSQL tests get a database of their own; when the
@@ -39,8 +40,14 @@ pub async fn fresh_store(engine: Engine) -> Option<DynStore> {
                 }
             };
             let name = format!("kolmonen_t_{}", uuid::Uuid::new_v4().simple());
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create database");
-            let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).expect("url has a database");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create database");
+            let base = admin
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_string())
+                .expect("url has a database");
             format!("{base}/{name}")
         }
     };
@@ -51,7 +58,10 @@ pub async fn fresh_store(engine: Engine) -> Option<DynStore> {
 
 pub async fn demo_store(engine: Engine) -> Option<DynStore> {
     let store = fresh_store(engine).await?;
-    store.save_batch(&kolmonen::demo::demo_batch().expect("demo")).await.expect("seed");
+    store
+        .save_batch(&kolmonen::demo::demo_batch().expect("demo"))
+        .await
+        .expect("seed");
     Some(store)
 }
 
@@ -74,7 +84,10 @@ impl TestResponse {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
     }
     pub fn header(&self, name: &str) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 }
 
@@ -85,20 +98,36 @@ impl TestApp {
     }
 
     pub fn with_store(store: DynStore) -> TestApp {
-        let state = AppState { store: store.clone(), config: Arc::new(Config::default()) };
-        TestApp { store, router: app(state) }
+        let state = AppState {
+            store: store.clone(),
+            config: Arc::new(Config::default()),
+        };
+        TestApp {
+            store,
+            router: app(state),
+        }
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {
-        self.request(Request::get(uri).body(Body::empty()).expect("request")).await
+        self.request(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
     }
 
     pub async fn request(&self, req: Request<Body>) -> TestResponse {
-        let res: Response<Body> = self.router.clone().oneshot(req).await.expect("router answers");
+        let res: Response<Body> = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router answers");
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
-        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 }
 

@@ -1,0 +1,372 @@
+//! HTTP tests on the real router: pages in three languages, API shapes, headers, junk input.
+
+mod common;
+
+use common::{Engine, TestApp};
+use proptest::prelude::*;
+use scraper::Selector;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("selector")
+}
+
+async fn first_id(app: &TestApp, kind: &str) -> String {
+    let r = app.get(&format!("/api/v1/{kind}?per_page=1")).await;
+    r.json()["contents"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_string()
+}
+
+/// One URL of every page type, with real ids from the demo data.
+async fn page_urls(app: &TestApp, lang: &str) -> Vec<String> {
+    let org = first_id(app, "organizations").await;
+    let svc = first_id(app, "services").await;
+    let opp = first_id(app, "opportunities").await;
+    vec![
+        format!("/{lang}/"),
+        format!("/{lang}/search?q=kudonta"),
+        format!("/{lang}/search?q=zzzxxy"),
+        format!("/{lang}/organizations"),
+        format!("/{lang}/organizations?municipality=398&page=2"),
+        format!("/{lang}/organizations/{org}"),
+        format!("/{lang}/services/{svc}"),
+        format!("/{lang}/opportunities"),
+        format!("/{lang}/opportunities?type=work_trial&open=1"),
+        format!("/{lang}/opportunities/{opp}"),
+        format!("/{lang}/municipalities"),
+        format!("/{lang}/municipalities/398"),
+    ]
+}
+
+both_engines!(
+    every_page_type_renders_accessibly_in_three_languages,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        for lang in ["fi", "sv", "en"] {
+            for url in page_urls(&app, lang).await {
+                let r = app.get(&url).await;
+                assert_eq!(r.status, 200, "{url}");
+                assert!(r.header("content-type").starts_with("text/html"), "{url}");
+                let html = r.html();
+                let root = html.select(&sel("html")).next().expect("html");
+                assert_eq!(root.value().attr("lang"), Some(lang), "{url}");
+                assert_eq!(html.select(&sel("h1")).count(), 1, "one h1 on {url}");
+                assert_eq!(html.select(&sel("main#main")).count(), 1, "{url}");
+                assert!(
+                    html.select(&sel("a.skip[href='#main']")).next().is_some(),
+                    "skip link on {url}"
+                );
+                for input in html.select(&sel("input:not([type=hidden]), select")) {
+                    let id = input
+                        .value()
+                        .attr("id")
+                        .unwrap_or_else(|| panic!("input without id on {url}"));
+                    assert!(
+                        html.select(&sel(&format!("label[for='{id}']")))
+                            .next()
+                            .is_some(),
+                        "label for #{id} on {url}"
+                    );
+                }
+                assert!(r.body.len() < 50_000, "{url} is {} bytes", r.body.len());
+            }
+        }
+    }
+);
+
+both_engines!(
+    language_switch_keeps_the_page_and_query,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let r = app
+            .get("/fi/opportunities?type=work_trial&municipality=398")
+            .await;
+        let html = r.html();
+        let links: Vec<_> = html
+            .select(&sel(".langs a"))
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert!(
+            links.contains(&"/sv/opportunities?type=work_trial&municipality=398"),
+            "{links:?}"
+        );
+        assert!(
+            links.contains(&"/en/opportunities?type=work_trial&municipality=398"),
+            "{links:?}"
+        );
+        let sv = app
+            .get("/sv/opportunities?type=work_trial&municipality=398")
+            .await;
+        assert!(
+            sv.body.contains("Arbetsprövning"),
+            "Swedish labels on the Swedish page"
+        );
+    }
+);
+
+both_engines!(
+    untranslated_text_is_shown_in_finnish_and_marked,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        // Kankurin Apu has no English description in the demo data.
+        let r = app.get("/api/v1/organizations?per_page=100").await;
+        let org = r.json()["contents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == "Kankurin Apu ry")
+            .expect("demo organization")["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let page = app.get(&format!("/en/organizations/{org}")).await;
+        let html = page.html();
+        let prose = html
+            .select(&sel(".prose[lang=fi]"))
+            .next()
+            .expect("Finnish text marked lang=fi");
+        assert!(prose
+            .text()
+            .collect::<String>()
+            .contains("Kankurin Ilon tukiyhdistys"));
+        assert!(page.body.contains("(in Finnish)"));
+    }
+);
+
+both_engines!(
+    security_headers_are_on_every_response,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        for url in [
+            "/fi/",
+            "/fi/nope",
+            "/api/v1/organizations/nope",
+            "/api/v1/organizations?page=x",
+            "/healthz",
+            "/static/style.css",
+            "/",
+        ] {
+            let r = app.get(url).await;
+            let csp = r.header("content-security-policy");
+            assert!(
+                csp.contains("frame-ancestors 'none'")
+                    && csp.contains("script-src 'self'")
+                    && !csp.contains("unsafe-inline"),
+                "{url}: {csp}"
+            );
+            assert_eq!(r.header("x-content-type-options"), "nosniff", "{url}");
+            assert!(!r.header("referrer-policy").is_empty(), "{url}");
+            assert!(
+                r.header("strict-transport-security").is_empty(),
+                "no HSTS on plain HTTP by default"
+            );
+        }
+    }
+);
+
+both_engines!(api_lists_have_the_hsds_paged_shape, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    for kind in ["organizations", "services", "opportunities"] {
+        let r = app.get(&format!("/api/v1/{kind}?page=2&per_page=5")).await;
+        assert_eq!(r.status, 200);
+        let j = r.json();
+        for key in [
+            "total_items",
+            "total_pages",
+            "page_number",
+            "size",
+            "first_page",
+            "last_page",
+            "empty",
+            "contents",
+        ] {
+            assert!(j.get(key).is_some(), "{kind} lacks {key}");
+        }
+        assert_eq!(j["page_number"], 2);
+        assert_eq!(j["size"], 5);
+        assert_eq!(j["first_page"], false);
+        assert_eq!(j["contents"].as_array().unwrap().len(), 5);
+        let total = j["total_items"].as_u64().unwrap();
+        assert_eq!(j["total_pages"].as_u64().unwrap(), total.div_ceil(5));
+        let id = j["contents"][0]["id"].as_str().unwrap();
+        let one = app.get(&format!("/api/v1/{kind}/{id}")).await;
+        assert_eq!(one.status, 200);
+        assert_eq!(one.json()["id"], id);
+    }
+    let r = app
+        .get("/api/v1/opportunities?type=volunteering&municipality=Lahti&open=true&per_page=100")
+        .await;
+    let items = r.json()["contents"].as_array().unwrap().clone();
+    assert!(!items.is_empty());
+    assert!(items
+        .iter()
+        .all(|o| o["kind"] == "volunteering" && o["status"] == "open"));
+});
+
+both_engines!(api_errors_are_problem_json, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    for (url, status) in [
+        ("/api/v1/organizations?per_page=0", 400),
+        ("/api/v1/organizations?per_page=101", 400),
+        ("/api/v1/organizations?page=abc", 400),
+        ("/api/v1/services?municipality=Atlantis", 400),
+        ("/api/v1/opportunities?type=astronaut", 400),
+        ("/api/v1/organizations/not-a-uuid", 404),
+        ("/api/v1/services/00000000-0000-0000-0000-000000000000", 404),
+        ("/api/v1/nothing", 404),
+    ] {
+        let r = app.get(url).await;
+        assert_eq!(r.status, status, "{url}");
+        assert_eq!(
+            r.header("content-type"),
+            "application/problem+json",
+            "{url}"
+        );
+        assert_eq!(r.json()["status"], status, "{url}");
+    }
+});
+
+both_engines!(bad_input_gets_a_translated_page, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let fi = app.get("/fi/organizations?page=abc").await;
+    let sv = app.get("/sv/organizations?page=abc").await;
+    assert_eq!((fi.status.as_u16(), sv.status.as_u16()), (400, 400));
+    assert!(fi.body.contains("Virheellinen pyyntö"));
+    assert!(sv.body.contains("Felaktig begäran"));
+    let en = app.get("/en/opportunities/12345").await;
+    assert_eq!(en.status, 404);
+    assert!(en.body.contains("Page not found"));
+    assert_eq!(app.get("/en/municipalities/999").await.status, 404);
+    assert_eq!(app.get("/de/organizations").await.status, 404);
+});
+
+/// Values that have broken servers before.
+const JUNK: &[&str] = &[
+    "x",
+    "%FF%FE",
+    "%00",
+    "..%2F..%2Fetc%2Fpasswd",
+    "'%20OR%201=1--",
+    "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "00000000-0000-0000-0000-000000000000",
+    "-1",
+    "99999999999999999999",
+    "%F0%9F%90%95",
+    "%E2%80%AE",
+];
+
+const JUNK_QUERIES: &[&str] = &[
+    "page=-1",
+    "page=0",
+    "page=4294967296",
+    "page=abc",
+    "per_page=100000",
+    "per_page=-5",
+    "municipality=%3Cb%3E",
+    "municipality=",
+    "type=zzz",
+    "type=",
+    "open=maybe",
+    "q=%00",
+    "q=%FF",
+    "page=1&page=2",
+    "%%%",
+    "&&==",
+    "municipality=398&municipality=111",
+    "organization_id=nope",
+];
+
+both_engines!(
+    junk_on_every_route_never_gives_a_server_error,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let long = "a".repeat(5000);
+        for pattern in kolmonen::route_patterns() {
+            for lang in ["fi", "sv", "en", "xx", "%FF"] {
+                let mut values: Vec<&str> = JUNK.to_vec();
+                values.push(&long);
+                for v in &values {
+                    let path = pattern
+                        .replace("{lang}", lang)
+                        .replace("{id}", v)
+                        .replace("{code}", v);
+                    for q in JUNK_QUERIES {
+                        let url = format!("{path}?{q}");
+                        let r = app.get(&url).await;
+                        assert!(r.status.as_u16() < 500, "{url} gave {}", r.status);
+                        if r.status.is_client_error() && !path.starts_with("/api") {
+                            assert!(r.header("content-type").starts_with("text/html"), "{url}");
+                            assert!(r.body.contains("<h1>"), "{url} explains the error");
+                        }
+                    }
+                }
+            }
+        }
+    }
+);
+
+both_engines!(
+    health_answers_when_the_database_answers,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        assert_eq!(app.get("/healthz").await.status, 200);
+        let root = app.get("/").await;
+        assert_eq!(root.status, 307);
+        assert_eq!(root.header("location"), "/fi/");
+    }
+);
+
+both_engines!(openapi_describes_every_api_route, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let doc = app.get("/api/openapi.json").await.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for p in kolmonen::route_patterns()
+        .into_iter()
+        .filter(|p| p.starts_with("/api/v1/"))
+    {
+        assert!(
+            doc["paths"].get(p).is_some(),
+            "{p} is not in the OpenAPI document"
+        );
+    }
+});
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    #[test]
+    fn random_queries_never_give_a_server_error(path_idx in 0usize..8, query in "[ -~]{0,80}") {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        rt.block_on(async {
+            let app = TestApp::spawn(Engine::Sqlite).await.expect("sqlite");
+            let paths = ["/fi/", "/fi/search", "/sv/organizations", "/en/opportunities", "/fi/municipalities",
+                "/api/v1/organizations", "/api/v1/services", "/api/v1/opportunities"];
+            let q: String = query.chars().map(|c| if c == ' ' || c == '#' { '+' } else { c }).collect();
+            let uri = format!("{}?{}", paths[path_idx], q);
+            if let Ok(req) = axum::http::Request::get(&uri).body(axum::body::Body::empty()) {
+                let r = app.request(req).await;
+                assert!(r.status.as_u16() < 500, "{uri} gave {}", r.status);
+            }
+        });
+    }
+}
