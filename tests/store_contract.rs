@@ -391,3 +391,37 @@ both_engines!(
         );
     }
 );
+
+both_engines!(records_are_fetched_by_id_in_one_go, |engine| async move {
+    let Some(store) = fresh_store(engine).await else {
+        return;
+    };
+    let b = sample();
+    store.save_batch(&b).await.unwrap();
+    let org = b.organizations[0].id;
+    let found = store
+        .organizations_by_id(&[org, OrganizationId::new(), org])
+        .await
+        .unwrap();
+    assert_eq!(
+        found,
+        vec![b.organizations[0].clone()],
+        "unknown ids are skipped, duplicates collapse"
+    );
+    assert!(store.organizations_by_id(&[]).await.unwrap().is_empty());
+    let ids: Vec<_> = b.locations.iter().map(|l| l.id).collect();
+    assert_eq!(store.locations_by_id(&ids).await.unwrap().len(), 2);
+    assert_eq!(
+        store
+            .locations_of_organizations(&[org])
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(store
+        .locations_of_organizations(&[OrganizationId::new()])
+        .await
+        .unwrap()
+        .is_empty());
+});

@@ -148,6 +148,15 @@ pub trait Store: Send + Sync + 'static {
     async fn location(&self, id: LocationId) -> StoreResult<Option<Location>>;
     async fn locations_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Location>>;
     async fn contacts_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Contact>>;
+    /// The organizations with these ids (unknown ids are skipped), in one query.
+    async fn organizations_by_id(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Organization>>;
+    /// The locations with these ids, in one query.
+    async fn locations_by_id(&self, ids: &[LocationId]) -> StoreResult<Vec<Location>>;
+    /// All locations of these organizations, in one query.
+    async fn locations_of_organizations(
+        &self,
+        ids: &[OrganizationId],
+    ) -> StoreResult<Vec<Location>>;
     /// Municipalities that have at least one location, with counts.
     async fn municipality_counts(&self) -> StoreResult<Vec<MunicipalityCount>>;
     /// Finds records whose name or text contains `q` (a simple first search; the analyzer

@@ -330,6 +330,25 @@ macro_rules! sql_store {
                 }
             }
 
+            /// Rows of `table` whose `column` is one of `ids`.
+            async fn rows_in(
+                &self,
+                table: &str,
+                column: &str,
+                ids: Vec<String>,
+            ) -> StoreResult<Vec<<$db as sqlx::Database>::Row>> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(format!("SELECT * FROM {table} WHERE {column} IN ("));
+                let mut sep = qb.separated(", ");
+                for id in ids {
+                    sep.push_bind(id);
+                }
+                qb.push(format!(") ORDER BY {column}, id"));
+                Ok(qb.build().fetch_all(&self.pool).await?)
+            }
+
             async fn count(&self, mut qb: sqlx::QueryBuilder<'_, $db>) -> StoreResult<u64> {
                 let n: i64 = qb.build_query_scalar().fetch_one(&self.pool).await?;
                 Ok(u64::try_from(n).unwrap_or(0))
@@ -659,6 +678,21 @@ macro_rules! sql_store {
                     .iter()
                     .map(Self::contact_from)
                     .collect()
+            }
+
+            async fn organizations_by_id(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Organization>> {
+                let ids = ids.iter().map(|i| i.to_string()).collect();
+                self.rows_in("organizations", "id", ids).await?.iter().map(Self::organization_from).collect()
+            }
+
+            async fn locations_by_id(&self, ids: &[LocationId]) -> StoreResult<Vec<Location>> {
+                let ids = ids.iter().map(|i| i.to_string()).collect();
+                self.rows_in("locations", "id", ids).await?.iter().map(Self::location_from).collect()
+            }
+
+            async fn locations_of_organizations(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Location>> {
+                let ids = ids.iter().map(|i| i.to_string()).collect();
+                self.rows_in("locations", "organization_id", ids).await?.iter().map(Self::location_from).collect()
             }
 
             async fn municipality_counts(&self) -> StoreResult<Vec<MunicipalityCount>> {

@@ -14,6 +14,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 
 const PER_PAGE: u32 = 20;
 
@@ -101,115 +102,113 @@ fn opportunity_status(ctx: &Ctx, o: &Opportunity) -> String {
     }
 }
 
-/// Organization names and location municipalities for a list of cards, looked up once each.
+/// Builds cards for a list of records with one query for their organizations and one for
+/// their locations, however long the list.
 pub(super) struct CardLookup<'a> {
     store: &'a DynStore,
     lang: Lang,
-    orgs: std::collections::HashMap<OrganizationId, Option<String>>,
-    places: std::collections::HashMap<LocationId, Option<String>>,
 }
 
 impl<'a> CardLookup<'a> {
     pub(super) fn new(store: &'a DynStore, lang: Lang) -> Self {
-        Self {
-            store,
-            lang,
-            orgs: Default::default(),
-            places: Default::default(),
-        }
+        Self { store, lang }
     }
 
-    pub(super) async fn organization(
-        &mut self,
-        id: OrganizationId,
-    ) -> Result<Option<String>, PageError> {
-        if let Some(n) = self.orgs.get(&id) {
-            return Ok(n.clone());
-        }
-        let name = self
+    async fn names(
+        &self,
+        ids: impl Iterator<Item = OrganizationId>,
+    ) -> Result<HashMap<OrganizationId, String>, PageError> {
+        let ids: Vec<_> = ids.collect::<HashSet<_>>().into_iter().collect();
+        let orgs = self
             .store
-            .organization(id)
-            .await
-            .map_err(PageError::store(self.lang))?
-            .map(|o| o.name);
-        self.orgs.insert(id, name.clone());
-        Ok(name)
-    }
-
-    pub(super) async fn place(
-        &mut self,
-        id: Option<LocationId>,
-    ) -> Result<Option<String>, PageError> {
-        let Some(id) = id else { return Ok(None) };
-        if let Some(n) = self.places.get(&id) {
-            return Ok(n.clone());
-        }
-        let place = self
-            .store
-            .location(id)
-            .await
-            .map_err(PageError::store(self.lang))?
-            .map(|l| municipality_name(&l.municipality_code, self.lang));
-        self.places.insert(id, place.clone());
-        Ok(place)
-    }
-
-    pub(super) async fn organization_place(
-        &mut self,
-        id: OrganizationId,
-    ) -> Result<Option<String>, PageError> {
-        let locs = self
-            .store
-            .locations_of_organization(id)
+            .organizations_by_id(&ids)
             .await
             .map_err(PageError::store(self.lang))?;
-        let mut names: Vec<String> = locs
-            .iter()
-            .map(|l| municipality_name(&l.municipality_code, self.lang))
-            .collect();
-        names.dedup();
-        Ok((!names.is_empty()).then(|| names.join(", ")))
+        Ok(orgs.into_iter().map(|o| (o.id, o.name)).collect())
+    }
+
+    async fn places(
+        &self,
+        ids: impl Iterator<Item = LocationId>,
+    ) -> Result<HashMap<LocationId, String>, PageError> {
+        let ids: Vec<_> = ids.collect::<HashSet<_>>().into_iter().collect();
+        let locs = self
+            .store
+            .locations_by_id(&ids)
+            .await
+            .map_err(PageError::store(self.lang))?;
+        Ok(locs
+            .into_iter()
+            .map(|l| (l.id, municipality_name(&l.municipality_code, self.lang)))
+            .collect())
     }
 
     pub(super) async fn opportunity_cards(
-        &mut self,
+        &self,
         ctx: &Ctx,
         items: &[Opportunity],
     ) -> Result<Vec<Card>, PageError> {
-        let mut cards = Vec::with_capacity(items.len());
-        for o in items {
-            let org = self.organization(o.organization_id).await?;
-            let place = self.place(o.location_id).await?;
-            cards.push(opportunity_card(ctx, o, org, place));
-        }
-        Ok(cards)
+        let names = self.names(items.iter().map(|o| o.organization_id)).await?;
+        let places = self
+            .places(items.iter().filter_map(|o| o.location_id))
+            .await?;
+        Ok(items
+            .iter()
+            .map(|o| {
+                let place = o.location_id.and_then(|l| places.get(&l).cloned());
+                opportunity_card(ctx, o, names.get(&o.organization_id).cloned(), place)
+            })
+            .collect())
     }
 
     pub(super) async fn service_cards(
-        &mut self,
+        &self,
         ctx: &Ctx,
         items: &[Service],
     ) -> Result<Vec<Card>, PageError> {
-        let mut cards = Vec::with_capacity(items.len());
-        for s in items {
-            let org = self.organization(s.organization_id).await?;
-            let place = self.place(s.location_ids.first().copied()).await?;
-            cards.push(service_card(ctx, s, org, place));
-        }
-        Ok(cards)
+        let names = self.names(items.iter().map(|s| s.organization_id)).await?;
+        let places = self
+            .places(items.iter().flat_map(|s| s.location_ids.iter().copied()))
+            .await?;
+        Ok(items
+            .iter()
+            .map(|s| {
+                let mut here: Vec<String> = s
+                    .location_ids
+                    .iter()
+                    .filter_map(|l| places.get(l).cloned())
+                    .collect();
+                here.dedup();
+                let place = (!here.is_empty()).then(|| here.join(", "));
+                service_card(ctx, s, names.get(&s.organization_id).cloned(), place)
+            })
+            .collect())
     }
 
     pub(super) async fn organization_cards(
-        &mut self,
+        &self,
         ctx: &Ctx,
         items: &[Organization],
     ) -> Result<Vec<Card>, PageError> {
-        let mut cards = Vec::with_capacity(items.len());
-        for o in items {
-            let place = self.organization_place(o.id).await?;
-            cards.push(organization_card(ctx, o, place));
-        }
-        Ok(cards)
+        let ids: Vec<_> = items.iter().map(|o| o.id).collect();
+        let locs = self
+            .store
+            .locations_of_organizations(&ids)
+            .await
+            .map_err(PageError::store(self.lang))?;
+        Ok(items
+            .iter()
+            .map(|o| {
+                let mut here: Vec<String> = locs
+                    .iter()
+                    .filter(|l| l.organization_id == o.id)
+                    .map(|l| municipality_name(&l.municipality_code, self.lang))
+                    .collect();
+                here.sort();
+                here.dedup();
+                organization_card(ctx, o, (!here.is_empty()).then(|| here.join(", ")))
+            })
+            .collect())
     }
 }
 
@@ -487,7 +486,7 @@ pub async fn organization_show(
             }
         })
         .collect();
-    let mut lookup = CardLookup::new(store, ctx.lang);
+    let lookup = CardLookup::new(store, ctx.lang);
     let page = OrganizationPage {
         title: o.name.clone(),
         verified: o.verified,
@@ -627,7 +626,7 @@ pub async fn service_show(
     if !s.funding.is_empty() {
         facts.push(Fact::plain(ctx.t("field-funding"), s.funding.join(", ")));
     }
-    let mut lookup = CardLookup::new(store, lang);
+    let lookup = CardLookup::new(store, lang);
     let page = ServicePage {
         title: Txt::new(&s.name, lang),
         kind: ctx.t(&format!("kind-{}", s.kind.as_str())),

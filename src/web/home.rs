@@ -39,7 +39,7 @@ pub async fn show(ctx: Ctx, State(st): State<AppState>) -> Result<Response, Page
         .organizations(&OrganizationFilter::default(), PageRequest::new(1, 6))
         .await
         .map_err(err())?;
-    let mut lookup = CardLookup::new(&st.store, ctx.lang);
+    let lookup = CardLookup::new(&st.store, ctx.lang);
     let page = HomePage {
         opportunities: lookup.opportunity_cards(&ctx, &opps.items).await?,
         organizations: lookup.organization_cards(&ctx, &orgs.items).await?,

@@ -117,7 +117,7 @@ pub async fn show(
         )
         .await
         .map_err(err())?;
-    let mut lookup = CardLookup::new(&st.store, ctx.lang);
+    let lookup = CardLookup::new(&st.store, ctx.lang);
     let page = ShowPage {
         title: m.name(ctx.lang).to_string(),
         region: m.region(ctx.lang).to_string(),

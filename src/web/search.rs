@@ -49,7 +49,7 @@ pub async fn show(
             .find_text(&q, 20)
             .await
             .map_err(PageError::store(ctx.lang))?;
-        let mut lookup = CardLookup::new(&st.store, ctx.lang);
+        let lookup = CardLookup::new(&st.store, ctx.lang);
         cards.extend(lookup.opportunity_cards(&ctx, &m.opportunities).await?);
         cards.extend(lookup.service_cards(&ctx, &m.services).await?);
         cards.extend(lookup.organization_cards(&ctx, &m.organizations).await?);
