@@ -3,6 +3,7 @@
 pub mod api;
 pub mod config;
 pub mod demo;
+pub mod hsds;
 pub mod domain;
 pub mod error;
 pub mod i18n;

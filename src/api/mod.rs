@@ -196,6 +196,7 @@ async fn list_services(
     let filter = ServiceFilter {
         organization_id: p.organization_id.map(OrganizationId),
         municipality: municipality(p.municipality)?,
+        ..Default::default()
     };
     Ok(Json(st.store.services(&filter, req).await?.into()))
 }
@@ -230,10 +231,10 @@ async fn list_opportunities(
     let req = page_request(p.page, p.per_page)?;
     let filter = OpportunityFilter {
         organization_id: p.organization_id.map(OrganizationId),
-        service_id: None,
         municipality: municipality(p.municipality)?,
         kind: p.kind,
         open_only: p.open.unwrap_or(false),
+        ..Default::default()
     };
     Ok(Json(st.store.opportunities(&filter, req).await?.into()))
 }

@@ -83,10 +83,25 @@ pub struct OrganizationFilter {
     pub municipality: Option<String>,
 }
 
+/// A term of one of our taxonomies: `taxonomy` is `target_group` or `topic`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermRef {
+    pub taxonomy: &'static str,
+    pub term: String,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct ServiceFilter {
     pub organization_id: Option<OrganizationId>,
     pub municipality: Option<String>,
+    pub kind: Option<crate::domain::ServiceKind>,
+    /// Records tagged with this term.
+    pub term: Option<TermRef>,
+    /// Records with any term of this taxonomy.
+    pub taxonomy: Option<&'static str>,
+    /// Name or description contains this text.
+    pub text: Option<String>,
+    pub modified_after: Option<time::OffsetDateTime>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -97,6 +112,10 @@ pub struct OpportunityFilter {
     pub kind: Option<OpportunityType>,
     /// Only opportunities with status open.
     pub open_only: bool,
+    pub term: Option<TermRef>,
+    pub taxonomy: Option<&'static str>,
+    pub text: Option<String>,
+    pub modified_after: Option<time::OffsetDateTime>,
 }
 
 /// Records written together in one transaction (demo seed, later imports).

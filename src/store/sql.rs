@@ -4,7 +4,7 @@
 
 use super::{
     Backend, DirectoryBatch, MunicipalityCount, OpportunityFilter, OrganizationFilter, Page,
-    PageRequest, ServiceFilter, Store, StoreError, StoreResult, TextMatches,
+    PageRequest, ServiceFilter, Store, StoreError, StoreResult, TermRef, TextMatches,
 };
 use crate::domain::*;
 use async_trait::async_trait;
@@ -307,6 +307,10 @@ macro_rules! sql_store {
                         .push_bind(m.clone())
                         .push(")");
                 }
+                if let Some(k) = f.kind {
+                    qb.push(" AND kind = ").push_bind(k.as_str());
+                }
+                Self::push_common_filter(qb, "services", "service_terms", "service_id", "name", &f.term, f.taxonomy, &f.text, f.modified_after);
             }
 
             fn push_opportunity_filter(qb: &mut sqlx::QueryBuilder<'_, $db>, f: &OpportunityFilter) {
@@ -327,6 +331,45 @@ macro_rules! sql_store {
                 }
                 if f.open_only {
                     qb.push(" AND status = 'open'");
+                }
+                Self::push_common_filter(qb, "opportunities", "opportunity_terms", "opportunity_id", "title", &f.term, f.taxonomy, &f.text, f.modified_after);
+            }
+
+            /// Term, taxonomy, text and modification filters shared by services and opportunities.
+            #[allow(clippy::too_many_arguments)]
+            fn push_common_filter(
+                qb: &mut sqlx::QueryBuilder<'_, $db>,
+                table: &str,
+                terms: &str,
+                owner: &str,
+                title: &str,
+                term: &Option<TermRef>,
+                taxonomy: Option<&'static str>,
+                text: &Option<String>,
+                modified_after: Option<OffsetDateTime>,
+            ) {
+                if let Some(t) = term {
+                    qb.push(format!(" AND EXISTS (SELECT 1 FROM {terms} t WHERE t.{owner} = {table}.id AND t.taxonomy = "))
+                        .push_bind(t.taxonomy)
+                        .push(" AND t.term = ")
+                        .push_bind(t.term.clone())
+                        .push(")");
+                }
+                if let Some(tax) = taxonomy {
+                    qb.push(format!(" AND EXISTS (SELECT 1 FROM {terms} t WHERE t.{owner} = {table}.id AND t.taxonomy = "))
+                        .push_bind(tax)
+                        .push(")");
+                }
+                if let Some(q) = text {
+                    let pat = like_pattern(q);
+                    qb.push(format!(" AND (LOWER({title}) LIKE "))
+                        .push_bind(pat.clone())
+                        .push(" ESCAPE '\\' OR LOWER(description) LIKE ")
+                        .push_bind(pat)
+                        .push(" ESCAPE '\\')");
+                }
+                if let Some(t) = modified_after {
+                    qb.push(" AND updated_at >= ").push_bind(micros(t));
                 }
             }
 
