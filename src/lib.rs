@@ -3,9 +3,9 @@
 pub mod api;
 pub mod config;
 pub mod demo;
-pub mod hsds;
 pub mod domain;
 pub mod error;
+pub mod hsds;
 pub mod i18n;
 pub mod refdata;
 pub mod store;
@@ -95,7 +95,10 @@ async fn stylesheet() -> Response {
 /// Unknown paths: problem+json under /api, else a translated 404 page.
 async fn fallback(req: Request) -> Response {
     let path = req.uri().path();
-    if path.starts_with("/api/") || path == "/api" {
+    let machine = ["/api", "/hsds"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    if machine {
         return error::ApiError::not_found("no such resource").into_response();
     }
     let lang = path

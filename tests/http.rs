@@ -311,7 +311,14 @@ both_engines!(
                         let url = format!("{path}?{q}");
                         let r = app.get(&url).await;
                         assert!(r.status.as_u16() < 500, "{url} gave {}", r.status);
-                        if r.status.is_client_error() && !path.starts_with("/api") {
+                        let machine = path.starts_with("/api") || path.starts_with("/hsds");
+                        if r.status.is_client_error() && machine {
+                            assert_eq!(
+                                r.header("content-type"),
+                                "application/problem+json",
+                                "{url}"
+                            );
+                        } else if r.status.is_client_error() {
                             assert!(r.header("content-type").starts_with("text/html"), "{url}");
                             assert!(r.body.contains("<h1>"), "{url} explains the error");
                         }

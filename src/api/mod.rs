@@ -1,11 +1,14 @@
 //! The read-only JSON API `/api/v1` and its OpenAPI description.
 
+pub mod hsds;
+
 use crate::domain::*;
 use crate::error::{ApiError, Problem};
 use crate::refdata::REF;
 use crate::store::{OpportunityFilter, OrganizationFilter, Page, PageRequest, ServiceFilter};
+use crate::web::LastSegment;
 use crate::AppState;
-use axum::extract::{FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::routing::{get, MethodRouter};
 use axum::Json;
@@ -15,7 +18,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 /// Every API route with its handler; the router and the tests read the same table.
 pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
-    vec![
+    let mut routes: Vec<(&'static str, MethodRouter<AppState>)> = vec![
         ("/api/openapi.json", get(openapi_json)),
         ("/api/v1/organizations", get(list_organizations)),
         ("/api/v1/organizations/{id}", get(get_organization)),
@@ -23,7 +26,9 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/services/{id}", get(get_service)),
         ("/api/v1/opportunities", get(list_opportunities)),
         ("/api/v1/opportunities/{id}", get(get_opportunity)),
-    ]
+    ];
+    routes.extend(hsds::route_table());
+    routes
 }
 
 #[derive(OpenApi)]
@@ -173,7 +178,7 @@ async fn list_organizations(
     ))]
 async fn get_organization(
     State(st): State<AppState>,
-    Path(id): Path<String>,
+    LastSegment(id): LastSegment,
 ) -> Result<Json<Organization>, ApiError> {
     let id = path_id(&id, OrganizationId::parse)?;
     st.store
@@ -209,7 +214,7 @@ async fn list_services(
     ))]
 async fn get_service(
     State(st): State<AppState>,
-    Path(id): Path<String>,
+    LastSegment(id): LastSegment,
 ) -> Result<Json<Service>, ApiError> {
     let id = path_id(&id, ServiceId::parse)?;
     st.store
@@ -247,7 +252,7 @@ async fn list_opportunities(
     ))]
 async fn get_opportunity(
     State(st): State<AppState>,
-    Path(id): Path<String>,
+    LastSegment(id): LastSegment,
 ) -> Result<Json<Opportunity>, ApiError> {
     let id = path_id(&id, OpportunityId::parse)?;
     st.store

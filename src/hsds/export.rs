@@ -19,14 +19,22 @@ struct Attrs {
 
 impl Attrs {
     fn new(link_id: &str, link_entity: &'static str) -> Self {
-        Self { link_id: link_id.to_string(), link_entity, out: Vec::new() }
+        Self {
+            link_id: link_id.to_string(),
+            link_entity,
+            out: Vec::new(),
+        }
     }
 
     /// An attribute pointing to `taxonomy:code`, with an optional value; `link_type` says
     /// what the term describes.
     fn push(&mut self, taxonomy: &str, code: &str, link_type: &str, value: Option<String>) {
         let term = term_id(taxonomy, code);
-        let id = derived_id(&format!("attribute:{}:{term}:{link_type}:{}", self.link_id, value.as_deref().unwrap_or("")));
+        let id = derived_id(&format!(
+            "attribute:{}:{term}:{link_type}:{}",
+            self.link_id,
+            value.as_deref().unwrap_or("")
+        ));
         self.out.push(h::Attribute {
             id,
             link_id: Some(self.link_id.clone()),
@@ -50,9 +58,18 @@ impl Attrs {
 
     /// Every language of a text, so that nothing is lost whatever language the document shows.
     fn texts(&mut self, field: &str, lt: &LocalizedText) {
-        for (lang, text) in [("fi", Some(&lt.fi)), ("sv", lt.sv.as_ref()), ("en", lt.en.as_ref())] {
+        for (lang, text) in [
+            ("fi", Some(&lt.fi)),
+            ("sv", lt.sv.as_ref()),
+            ("en", lt.en.as_ref()),
+        ] {
             if let Some(text) = text.filter(|t| !t.trim().is_empty()) {
-                self.push("property", "text", &format!("{field}:{lang}"), Some(text.clone()));
+                self.push(
+                    "property",
+                    "text",
+                    &format!("{field}:{lang}"),
+                    Some(text.clone()),
+                );
             }
         }
     }
@@ -73,7 +90,12 @@ fn opt_text(lt: &Option<LocalizedText>, lang: Lang) -> Option<String> {
 }
 
 /// The HSDS organization, without nested services.
-pub fn organization(o: &Organization, locations: &[Location], contacts: &[Contact], lang: Lang) -> h::Organization {
+pub fn organization(
+    o: &Organization,
+    locations: &[Location],
+    contacts: &[Contact],
+    lang: Lang,
+) -> h::Organization {
     let id = o.id.to_string();
     let mut a = Attrs::new(&id, "organization");
     a.property("legal_form", o.legal_form.as_str());
@@ -114,9 +136,16 @@ pub fn organization(o: &Organization, locations: &[Location], contacts: &[Contac
         description: text(&o.description, lang),
         email: o.email.clone(),
         website: o.website.clone(),
-        legal_status: Some(crate::i18n::t(lang, &format!("legal-form-{}", o.legal_form.as_str()))),
+        legal_status: Some(crate::i18n::t(
+            lang,
+            &format!("legal-form-{}", o.legal_form.as_str()),
+        )),
         phones,
-        contacts: contacts.iter().filter(|c| c.service_id.is_none()).map(|c| contact(c, lang)).collect(),
+        contacts: contacts
+            .iter()
+            .filter(|c| c.service_id.is_none())
+            .map(|c| contact(c, lang))
+            .collect(),
         locations: locations.iter().map(|l| location(l, lang)).collect(),
         organization_identifiers: o
             .business_id
@@ -175,7 +204,9 @@ pub fn location(l: &Location, lang: Lang) -> h::Location {
             id: derived_id(&format!("address:{id}")),
             location_id: Some(id.clone()),
             address_1: l.street.clone(),
-            city: m.map(|m| m.name(lang).to_string()).unwrap_or_else(|| l.municipality_code.clone()),
+            city: m
+                .map(|m| m.name(lang).to_string())
+                .unwrap_or_else(|| l.municipality_code.clone()),
             region: None,
             state_province: m.map(|m| m.region(lang).to_string()).unwrap_or_default(),
             postal_code: l.postal_code.as_str().to_string(),
@@ -245,7 +276,11 @@ pub fn service(
     a.opt_texts("eligibility", &s.eligibility);
     a.opt_texts("schedule", &s.schedule);
     a.opt_texts("how_to_get_there", &s.how_to_get_there);
-    let here: Vec<&Location> = s.location_ids.iter().filter_map(|lid| locations.iter().find(|l| l.id == *lid)).collect();
+    let here: Vec<&Location> = s
+        .location_ids
+        .iter()
+        .filter_map(|lid| locations.iter().find(|l| l.id == *lid))
+        .collect();
     h::Service {
         id: id.clone(),
         organization_id: Some(s.organization_id.to_string()),
@@ -271,7 +306,10 @@ pub fn service(
             })
             .collect(),
         service_areas: Vec::new(),
-        service_at_locations: here.iter().map(|l| service_at_location(&id, l, lang)).collect(),
+        service_at_locations: here
+            .iter()
+            .map(|l| service_at_location(&id, l, lang))
+            .collect(),
         languages: language_entries(&id, &s.languages, lang),
         organization: organization.map(Box::new),
         funding: s
@@ -296,17 +334,31 @@ pub fn service(
         } else {
             Vec::new()
         },
-        contacts: contacts.iter().filter(|c| c.service_id == Some(s.id)).map(|c| contact(c, lang)).collect(),
+        contacts: contacts
+            .iter()
+            .filter(|c| c.service_id == Some(s.id))
+            .map(|c| contact(c, lang))
+            .collect(),
         attributes: a.out,
     }
 }
 
 /// One of our opportunities as an HSDS service (HSDS has no record of its own for places).
-pub fn opportunity(o: &Opportunity, organization: Option<h::Organization>, location: Option<&Location>, lang: Lang) -> h::Service {
+pub fn opportunity(
+    o: &Opportunity,
+    organization: Option<h::Organization>,
+    location: Option<&Location>,
+    lang: Lang,
+) -> h::Service {
     let id = o.id.to_string();
     let mut a = Attrs::new(&id, "service");
     a.property("record_type", "opportunity");
-    a.push("opportunity_type", o.kind.as_str(), "opportunity_type", None);
+    a.push(
+        "opportunity_type",
+        o.kind.as_str(),
+        "opportunity_type",
+        None,
+    );
     a.terms("target_group", "audience", &o.target_groups);
     a.terms("topic", "topic", &o.topics);
     if let Some(s) = o.service_id {
@@ -349,7 +401,10 @@ pub fn opportunity(o: &Opportunity, organization: Option<h::Organization>, locat
         maximum_age: None,
         assured_date: Some(o.last_verified_at.date().to_string()),
         last_modified: Some(rfc3339(o.updated_at)),
-        service_at_locations: location.iter().map(|l| service_at_location(&id, l, lang)).collect(),
+        service_at_locations: location
+            .iter()
+            .map(|l| service_at_location(&id, l, lang))
+            .collect(),
         organization: organization.map(Box::new),
         attributes: a.out,
         ..Default::default()
@@ -360,7 +415,10 @@ pub fn opportunity(o: &Opportunity, organization: Option<h::Organization>, locat
 pub fn with_terms(mut attrs: Vec<h::Attribute>, lang: Lang) -> Vec<h::Attribute> {
     let terms = super::taxonomy_terms(lang);
     for a in &mut attrs {
-        a.taxonomy_term = a.taxonomy_term_id.as_ref().and_then(|id| terms.iter().find(|t| &t.id == id).cloned());
+        a.taxonomy_term = a
+            .taxonomy_term_id
+            .as_ref()
+            .and_then(|id| terms.iter().find(|t| &t.id == id).cloned());
     }
     attrs
 }

@@ -24,7 +24,13 @@ pub fn derived_id(description: &str) -> String {
 }
 
 /// Our taxonomies, by key.
-pub const TAXONOMIES: &[&str] = &["target_group", "topic", "opportunity_type", "service_kind", "property"];
+pub const TAXONOMIES: &[&str] = &[
+    "target_group",
+    "topic",
+    "opportunity_type",
+    "service_kind",
+    "property",
+];
 
 /// Fields that travel as `property` attributes, with what they mean (English, for other systems).
 pub const PROPERTIES: &[(&str, &str)] = &[
@@ -71,7 +77,10 @@ pub fn taxonomy(key: &str, lang: Lang) -> Option<model::Taxonomy> {
 }
 
 pub fn taxonomies(lang: Lang) -> Vec<model::Taxonomy> {
-    TAXONOMIES.iter().filter_map(|k| taxonomy(k, lang)).collect()
+    TAXONOMIES
+        .iter()
+        .filter_map(|k| taxonomy(k, lang))
+        .collect()
 }
 
 /// Every term of every taxonomy of ours.
@@ -92,18 +101,37 @@ pub fn taxonomy_terms(lang: Lang) -> Vec<model::TaxonomyTerm> {
     };
     let tx = &REF.taxonomies;
     for term in &tx.target_groups {
-        push("target_group", &term.id, label(&term.label, lang), label(&term.label, lang));
+        push(
+            "target_group",
+            &term.id,
+            label(&term.label, lang),
+            label(&term.label, lang),
+        );
     }
     for term in &tx.topics {
-        push("topic", &term.id, label(&term.label, lang), label(&term.label, lang));
+        push(
+            "topic",
+            &term.id,
+            label(&term.label, lang),
+            label(&term.label, lang),
+        );
     }
     for term in &tx.opportunity_types {
-        let desc = term.explanation.as_ref().map(|e| label(e, lang)).unwrap_or_else(|| label(&term.label, lang));
+        let desc = term
+            .explanation
+            .as_ref()
+            .map(|e| label(e, lang))
+            .unwrap_or_else(|| label(&term.label, lang));
         push("opportunity_type", &term.id, label(&term.label, lang), desc);
     }
     for kind in crate::domain::ServiceKind::ALL {
         let k = kind.as_str();
-        push("service_kind", k, t(lang, &format!("kind-{k}")), t(lang, &format!("kind-{k}-explanation")));
+        push(
+            "service_kind",
+            k,
+            t(lang, &format!("kind-{k}")),
+            t(lang, &format!("kind-{k}-explanation")),
+        );
     }
     for (code, desc) in PROPERTIES {
         push("property", code, (*code).to_string(), (*desc).to_string());
@@ -114,12 +142,15 @@ pub fn taxonomy_terms(lang: Lang) -> Vec<model::TaxonomyTerm> {
 /// The taxonomy key and term code of one of our term ids.
 pub fn find_term(id: &str) -> Option<(&'static str, String)> {
     // Few enough terms (about 80) to look up by scanning.
-    taxonomy_terms(Lang::En).into_iter().find(|t| t.id == id).and_then(|t| {
-        let code = t.code?;
-        let (tax, c) = code.split_once(':')?;
-        let tax = TAXONOMIES.iter().find(|k| **k == tax)?;
-        Some((*tax, c.to_string()))
-    })
+    taxonomy_terms(Lang::En)
+        .into_iter()
+        .find(|t| t.id == id)
+        .and_then(|t| {
+            let code = t.code?;
+            let (tax, c) = code.split_once(':')?;
+            let tax = TAXONOMIES.iter().find(|k| **k == tax)?;
+            Some((*tax, c.to_string()))
+        })
 }
 
 #[cfg(test)]
@@ -141,7 +172,10 @@ mod tests {
 
     #[test]
     fn term_ids_resolve_back_to_their_codes() {
-        assert_eq!(find_term(&term_id("topic", "animals")), Some(("topic", "animals".to_string())));
+        assert_eq!(
+            find_term(&term_id("topic", "animals")),
+            Some(("topic", "animals".to_string()))
+        );
         assert_eq!(find_term(&derived_id("nothing")), None);
     }
 

@@ -38,6 +38,8 @@ pub enum Backend {
 pub struct PageRequest {
     pub page: u32,
     pub per_page: u32,
+    /// A window that starts anywhere (for lists merged from two tables).
+    start: Option<u64>,
 }
 
 impl PageRequest {
@@ -47,10 +49,22 @@ impl PageRequest {
         Self {
             page: page.max(1),
             per_page: per_page.clamp(1, Self::MAX_PER_PAGE),
+            start: None,
+        }
+    }
+    /// `limit` records from record number `start` (0-based).
+    pub fn window(start: u64, limit: u32) -> Self {
+        Self {
+            page: 1,
+            per_page: limit.clamp(1, Self::MAX_PER_PAGE),
+            start: Some(start),
         }
     }
     pub fn offset(&self) -> i64 {
-        i64::from(self.page - 1) * i64::from(self.per_page)
+        match self.start {
+            Some(s) => i64::try_from(s).unwrap_or(i64::MAX),
+            None => i64::from(self.page - 1) * i64::from(self.per_page),
+        }
     }
 }
 
@@ -176,11 +190,38 @@ pub trait Store: Send + Sync + 'static {
         &self,
         ids: &[OrganizationId],
     ) -> StoreResult<Vec<Location>>;
+    /// Services and opportunities at their locations, optionally of one organization.
+    async fn service_at_locations(
+        &self,
+        organization_id: Option<OrganizationId>,
+        page: PageRequest,
+    ) -> StoreResult<Page<ServiceAtLocationRef>>;
+    async fn service_at_location(&self, id: &str) -> StoreResult<Option<ServiceAtLocationRef>>;
     /// Municipalities that have at least one location, with counts.
     async fn municipality_counts(&self) -> StoreResult<Vec<MunicipalityCount>>;
     /// Finds records whose name or text contains `q` (a simple first search; the analyzer
     /// based search replaces it).
     async fn find_text(&self, q: &str, limit: u32) -> StoreResult<TextMatches>;
+}
+
+/// A service (or opportunity) at a location: HSDS's service_at_location.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceAtLocationRef {
+    pub id: String,
+    pub record: RecordRef,
+    pub location_id: LocationId,
+}
+
+/// Services and opportunities both travel as HSDS services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordRef {
+    Service(ServiceId),
+    Opportunity(OpportunityId),
+}
+
+/// The id of the service_at_location of a record at a location.
+pub fn service_at_location_id(record: &str, location: LocationId) -> String {
+    crate::hsds::derived_id(&format!("service_at_location:{record}:{location}"))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -232,13 +273,9 @@ mod tests {
 
     #[test]
     fn page_request_is_clamped() {
-        assert_eq!(
-            PageRequest::new(0, 1000),
-            PageRequest {
-                page: 1,
-                per_page: 100
-            }
-        );
+        let r = PageRequest::new(0, 1000);
+        assert_eq!((r.page, r.per_page, r.offset()), (1, 100, 0));
+        assert_eq!(PageRequest::window(7, 3).offset(), 7);
         let p = Page {
             items: vec![1],
             total: 41,

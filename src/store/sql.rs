@@ -3,8 +3,9 @@
 //! placeholders and `ON CONFLICT … DO UPDATE` upserts, which both accept.
 
 use super::{
-    Backend, DirectoryBatch, MunicipalityCount, OpportunityFilter, OrganizationFilter, Page,
-    PageRequest, ServiceFilter, Store, StoreError, StoreResult, TermRef, TextMatches,
+    service_at_location_id, Backend, DirectoryBatch, MunicipalityCount, OpportunityFilter,
+    OrganizationFilter, Page, PageRequest, RecordRef, ServiceAtLocationRef, ServiceFilter, Store,
+    StoreError, StoreResult, TermRef, TextMatches,
 };
 use crate::domain::*;
 use async_trait::async_trait;
@@ -108,6 +109,21 @@ fn group_terms(rows: Vec<(String, String, String)>) -> Terms {
         }
     }
     map
+}
+
+fn sal_from(
+    (id, record, location, is_opportunity): (String, String, String, i32),
+) -> StoreResult<ServiceAtLocationRef> {
+    let record = if is_opportunity == 1 {
+        RecordRef::Opportunity(parse_id(&record, OpportunityId::parse)?)
+    } else {
+        RecordRef::Service(parse_id(&record, ServiceId::parse)?)
+    };
+    Ok(ServiceAtLocationRef {
+        id,
+        record,
+        location_id: parse_id(&location, LocationId::parse)?,
+    })
 }
 
 fn like_pattern(q: &str) -> String {
@@ -550,10 +566,11 @@ macro_rules! sql_store {
                         .execute(&mut *tx)
                         .await?;
                     for (pos, l) in s.location_ids.iter().enumerate() {
-                        sqlx::query("INSERT INTO service_locations (service_id, location_id, position) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                        sqlx::query("INSERT INTO service_locations (service_id, location_id, position, id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                             .bind(&id)
                             .bind(l.to_string())
                             .bind(pos as i32)
+                            .bind(service_at_location_id(&id, *l))
                             .execute(&mut *tx)
                             .await?;
                     }
@@ -579,8 +596,8 @@ macro_rules! sql_store {
                 for o in &b.opportunities {
                     let id = o.id.to_string();
                     sqlx::query(
-                        "INSERT INTO opportunities (id, organization_id, service_id, location_id, kind, title, description, requirements, how_to_apply, places_total, places_free, hours_per_week, part_time, starts_on, apply_by, status, last_verified_at, created_at, updated_at)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                        "INSERT INTO opportunities (id, organization_id, service_id, location_id, kind, title, description, requirements, how_to_apply, places_total, places_free, hours_per_week, part_time, starts_on, apply_by, status, last_verified_at, created_at, updated_at, location_link_id)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
                          ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id,
                            service_id = excluded.service_id, location_id = excluded.location_id, kind = excluded.kind,
                            title = excluded.title, description = excluded.description,
@@ -588,7 +605,8 @@ macro_rules! sql_store {
                            places_total = excluded.places_total, places_free = excluded.places_free,
                            hours_per_week = excluded.hours_per_week, part_time = excluded.part_time,
                            starts_on = excluded.starts_on, apply_by = excluded.apply_by, status = excluded.status,
-                           last_verified_at = excluded.last_verified_at, updated_at = excluded.updated_at",
+                           last_verified_at = excluded.last_verified_at, updated_at = excluded.updated_at,
+                           location_link_id = excluded.location_link_id",
                     )
                     .bind(&id)
                     .bind(o.organization_id.to_string())
@@ -609,6 +627,7 @@ macro_rules! sql_store {
                     .bind(micros(o.last_verified_at))
                     .bind(micros(o.updated_at))
                     .bind(micros(o.updated_at))
+                    .bind(o.location_id.map(|l| service_at_location_id(&id, l)))
                     .execute(&mut *tx)
                     .await?;
                     Self::save_terms(&mut tx, "opportunity_terms", "opportunity_id", &id, &o.target_groups, &o.topics).await?;
@@ -736,6 +755,48 @@ macro_rules! sql_store {
             async fn locations_of_organizations(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Location>> {
                 let ids = ids.iter().map(|i| i.to_string()).collect();
                 self.rows_in("locations", "organization_id", ids).await?.iter().map(Self::location_from).collect()
+            }
+
+            async fn service_at_locations(
+                &self,
+                organization_id: Option<OrganizationId>,
+                page: PageRequest,
+            ) -> StoreResult<Page<ServiceAtLocationRef>> {
+                let org = organization_id.map(|o| o.to_string());
+                let pairs = "SELECT sl.id AS id, sl.service_id AS record_id, sl.location_id AS location_id, 0 AS is_opportunity, s.organization_id AS organization_id
+                       FROM service_locations sl JOIN services s ON s.id = sl.service_id
+                     UNION ALL
+                     SELECT location_link_id, id, location_id, 1, organization_id FROM opportunities WHERE location_id IS NOT NULL";
+                let mut qb = sqlx::QueryBuilder::<$db>::new(format!("SELECT COUNT(*) FROM ({pairs}) p WHERE p.id IS NOT NULL"));
+                if let Some(o) = &org {
+                    qb.push(" AND p.organization_id = ").push_bind(o.clone());
+                }
+                let total = self.count(qb).await?;
+                let mut qb = sqlx::QueryBuilder::<$db>::new(format!(
+                    "SELECT p.id, p.record_id, p.location_id, p.is_opportunity FROM ({pairs}) p WHERE p.id IS NOT NULL"
+                ));
+                if let Some(o) = &org {
+                    qb.push(" AND p.organization_id = ").push_bind(o.clone());
+                }
+                qb.push(" ORDER BY p.id LIMIT ")
+                    .push_bind(i64::from(page.per_page))
+                    .push(" OFFSET ")
+                    .push_bind(page.offset());
+                let rows: Vec<(String, String, String, i32)> = qb.build_query_as().fetch_all(&self.pool).await?;
+                let items = rows.into_iter().map(sal_from).collect::<StoreResult<_>>()?;
+                Ok(Page { items, total, request: page })
+            }
+
+            async fn service_at_location(&self, id: &str) -> StoreResult<Option<ServiceAtLocationRef>> {
+                let row: Option<(String, String, String, i32)> = sqlx::query_as(
+                    "SELECT id, service_id, location_id, 0 FROM service_locations WHERE id = $1
+                     UNION ALL
+                     SELECT location_link_id, id, location_id, 1 FROM opportunities WHERE location_link_id = $1",
+                )
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(sal_from).transpose()
             }
 
             async fn municipality_counts(&self) -> StoreResult<Vec<MunicipalityCount>> {

@@ -116,9 +116,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
 pub struct LastSegment(pub String);
 
 impl<S: Send + Sync> FromRequestParts<S> for LastSegment {
-    type Rejection = PageError;
+    type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let seg = parts.uri.path().rsplit('/').next().unwrap_or("");
         let decoded = percent_decode(seg);
         Ok(LastSegment(decoded))
