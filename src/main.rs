@@ -38,10 +38,27 @@ enum Command {
     },
     /// Apply database migrations.
     Migrate,
+    /// Write the directory out in an open format.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Load data into the database.
     Seed {
         #[command(subcommand)]
         what: SeedWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// An Open Referral HSDS 3.0 data package: JSON documents, CSV tables, datapackage.json.
+    Hsds {
+        /// Directory to write into (created if missing).
+        dir: std::path::PathBuf,
+        /// Language of the texts in the main fields (every language also travels in attributes).
+        #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
+        lang: String,
     },
 }
 
@@ -91,6 +108,25 @@ async fn main() -> anyhow::Result<()> {
         Command::Migrate => {
             open(&cli.database).await?;
             tracing::info!(database = %redact_url(&cli.database), "migrated");
+        }
+        Command::Export {
+            what: ExportWhat::Hsds { dir, lang },
+        } => {
+            let store = open(&cli.database).await?;
+            let lang = kolmonen::domain::Lang::parse(&lang).unwrap_or(kolmonen::domain::Lang::Fi);
+            let started = std::time::Instant::now();
+            let stats = kolmonen::hsds::package::export(&store, &dir, lang).await?;
+            let secs = started.elapsed().as_secs_f64();
+            let records = stats.organizations + stats.services;
+            println!(
+                "exported {} organizations and {} services ({} CSV rows) to {} in {:.2} s: {:.0} records/s",
+                stats.organizations,
+                stats.services,
+                stats.rows,
+                dir.display(),
+                secs,
+                records as f64 / secs.max(1e-9)
+            );
         }
         Command::Seed {
             what: SeedWhat::Demo,

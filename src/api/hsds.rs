@@ -2,6 +2,7 @@
 
 use crate::domain::*;
 use crate::error::ApiError;
+use crate::hsds::documents::{organization_documents, rec_refs, Rec, Related};
 use crate::hsds::{self, export, model as h};
 use crate::refdata::REF;
 use crate::store::{OpportunityFilter, Page, PageRequest, RecordRef, ServiceFilter, TermRef};
@@ -12,7 +13,6 @@ use axum::http::HeaderMap;
 use axum::routing::{get, MethodRouter};
 use axum::Json;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 use super::ApiQuery;
 
@@ -283,12 +283,6 @@ fn filters(q: &Query) -> (Option<ServiceFilter>, Option<OpportunityFilter>) {
     (services.then_some(sf), opportunities.then_some(of))
 }
 
-/// Records for the merged list of services: our services first, then our opportunities.
-enum Rec {
-    Service(Service),
-    Opportunity(Opportunity),
-}
-
 async fn merged_services(
     st: &AppState,
     q: &Query,
@@ -334,130 +328,6 @@ async fn merged_services(
         }
     }
     Ok((out, s_total + o_total))
-}
-
-/// Loads what HSDS documents of these records refer to: organizations, locations, contacts.
-struct Related {
-    orgs: HashMap<OrganizationId, Organization>,
-    locations: Vec<Location>,
-    contacts: HashMap<OrganizationId, Vec<Contact>>,
-}
-
-impl Related {
-    async fn load(
-        st: &AppState,
-        orgs: &[OrganizationId],
-        with_org_locations: bool,
-        extra_locations: &[LocationId],
-    ) -> Result<Self, ApiError> {
-        let mut ids = orgs.to_vec();
-        ids.sort();
-        ids.dedup();
-        let org_list = st.store.organizations_by_id(&ids).await?;
-        let mut locations = if with_org_locations {
-            st.store.locations_of_organizations(&ids).await?
-        } else {
-            Vec::new()
-        };
-        let missing: Vec<LocationId> = extra_locations
-            .iter()
-            .filter(|l| !locations.iter().any(|x| x.id == **l))
-            .copied()
-            .collect();
-        locations.extend(st.store.locations_by_id(&missing).await?);
-        let mut contacts = HashMap::new();
-        for id in &ids {
-            contacts.insert(*id, st.store.contacts_of_organization(*id).await?);
-        }
-        Ok(Related {
-            orgs: org_list.into_iter().map(|o| (o.id, o)).collect(),
-            locations,
-            contacts,
-        })
-    }
-
-    fn organization(&self, id: OrganizationId, lang: Lang) -> Option<h::Organization> {
-        let o = self.orgs.get(&id)?;
-        let locs: Vec<Location> = self
-            .locations
-            .iter()
-            .filter(|l| l.organization_id == id)
-            .cloned()
-            .collect();
-        Some(export::organization(
-            o,
-            &locs,
-            self.contacts.get(&id).map(Vec::as_slice).unwrap_or(&[]),
-            lang,
-        ))
-    }
-
-    fn document(&self, r: &Rec, lang: Lang, compiled: bool) -> h::Service {
-        let mut doc = match r {
-            Rec::Service(s) => {
-                let org = self.organization(s.organization_id, lang).map(|mut o| {
-                    o.locations.clear();
-                    o
-                });
-                let contacts = self
-                    .contacts
-                    .get(&s.organization_id)
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                export::service(s, org, &self.locations, contacts, lang)
-            }
-            Rec::Opportunity(o) => {
-                let org = self.organization(o.organization_id, lang).map(|mut x| {
-                    x.locations.clear();
-                    x
-                });
-                let loc = o
-                    .location_id
-                    .and_then(|l| self.locations.iter().find(|x| x.id == l));
-                export::opportunity(o, org, loc, lang)
-            }
-        };
-        if compiled {
-            doc.attributes = export::with_terms(std::mem::take(&mut doc.attributes), lang);
-        } else {
-            // The list form (service_list) carries the service's own fields and its organization.
-            doc = h::Service {
-                id: doc.id,
-                organization_id: doc.organization_id,
-                name: doc.name,
-                description: doc.description,
-                status: doc.status,
-                application_process: doc.application_process,
-                fees_description: doc.fees_description,
-                eligibility_description: doc.eligibility_description,
-                minimum_age: doc.minimum_age,
-                maximum_age: doc.maximum_age,
-                assured_date: doc.assured_date,
-                last_modified: doc.last_modified,
-                organization: doc.organization,
-                ..Default::default()
-            };
-        }
-        doc
-    }
-}
-
-fn rec_refs(recs: &[Rec]) -> (Vec<OrganizationId>, Vec<LocationId>) {
-    let mut orgs = Vec::new();
-    let mut locs = Vec::new();
-    for r in recs {
-        match r {
-            Rec::Service(s) => {
-                orgs.push(s.organization_id);
-                locs.extend(s.location_ids.iter().copied());
-            }
-            Rec::Opportunity(o) => {
-                orgs.push(o.organization_id);
-                locs.extend(o.location_id);
-            }
-        }
-    }
-    (orgs, locs)
 }
 
 /// Records near a point: the location's distance from the centre is within `metres`.
@@ -535,7 +405,7 @@ async fn list_services(
         None => merged_services(&st, &q, q.page).await?,
     };
     let (orgs, locs) = rec_refs(&recs);
-    let related = Related::load(&st, &orgs, false, &locs).await?;
+    let related = Related::load(&st.store, &orgs, false, &locs).await?;
     let docs: Vec<serde_json::Value> = recs
         .iter()
         .map(|r| {
@@ -580,7 +450,7 @@ async fn get_service(
     let lang = lang_of(&p)?;
     let rec = record(&st, &id).await?;
     let (orgs, locs) = rec_refs(std::slice::from_ref(&rec));
-    let related = Related::load(&st, &orgs, false, &locs).await?;
+    let related = Related::load(&st.store, &orgs, false, &locs).await?;
     Ok(Json(related.document(&rec, lang, true)))
 }
 
@@ -642,7 +512,7 @@ async fn list_service_at_locations(
     let recs = sal_records(&st, &page.items).await?;
     let (orgs, mut locs) = rec_refs(&recs);
     locs.extend(page.items.iter().map(|s| s.location_id));
-    let related = Related::load(&st, &orgs, false, &locs).await?;
+    let related = Related::load(&st.store, &orgs, false, &locs).await?;
     let docs = page
         .items
         .iter()
@@ -672,63 +542,8 @@ async fn get_service_at_location(
     let recs = sal_records(&st, std::slice::from_ref(&sal)).await?;
     let (orgs, mut locs) = rec_refs(&recs);
     locs.push(sal.location_id);
-    let related = Related::load(&st, &orgs, false, &locs).await?;
+    let related = Related::load(&st.store, &orgs, false, &locs).await?;
     Ok(Json(sal_document(&sal, recs.first(), &related, lang, true)))
-}
-
-async fn organization_documents(
-    st: &AppState,
-    orgs: &[Organization],
-    lang: Lang,
-    with_services: bool,
-) -> Result<Vec<h::Organization>, ApiError> {
-    let ids: Vec<OrganizationId> = orgs.iter().map(|o| o.id).collect();
-    let related = Related::load(st, &ids, true, &[]).await?;
-    let mut out = Vec::new();
-    for o in orgs {
-        let Some(mut doc) = related.organization(o.id, lang) else {
-            continue;
-        };
-        if with_services {
-            let all = PageRequest::new(1, PageRequest::MAX_PER_PAGE);
-            let sf = ServiceFilter {
-                organization_id: Some(o.id),
-                ..Default::default()
-            };
-            let of = OpportunityFilter {
-                organization_id: Some(o.id),
-                ..Default::default()
-            };
-            let mut recs: Vec<Rec> = st
-                .store
-                .services(&sf, all)
-                .await?
-                .items
-                .into_iter()
-                .map(Rec::Service)
-                .collect();
-            recs.extend(
-                st.store
-                    .opportunities(&of, all)
-                    .await?
-                    .items
-                    .into_iter()
-                    .map(Rec::Opportunity),
-            );
-            let services = recs
-                .iter()
-                .map(|r| {
-                    let mut d = related.document(r, lang, true);
-                    d.organization = None;
-                    d
-                })
-                .collect();
-            doc.services = Some(services);
-            doc.attributes = export::with_terms(std::mem::take(&mut doc.attributes), lang);
-        }
-        out.push(doc);
-    }
-    Ok(out)
 }
 
 async fn list_organizations(
@@ -748,7 +563,7 @@ async fn list_organizations(
     } else {
         st.store.organizations(&filter, q.page).await?
     };
-    let docs = organization_documents(&st, &page.items, q.lang, q.full).await?;
+    let docs = organization_documents(&st.store, &page.items, q.lang, q.full).await?;
     Ok(Json(paged(docs, page.total, page.request)))
 }
 
@@ -765,7 +580,7 @@ async fn get_organization(
         .organization(id)
         .await?
         .ok_or_else(|| ApiError::not_found("no organization with this id"))?;
-    let mut docs = organization_documents(&st, std::slice::from_ref(&o), lang, true).await?;
+    let mut docs = organization_documents(&st.store, std::slice::from_ref(&o), lang, true).await?;
     docs.pop()
         .map(Json)
         .ok_or_else(|| ApiError::not_found("no organization with this id"))

@@ -6,8 +6,10 @@
 //! (places, hours, dates, translations of every text, …). Ids of the sub-records HSDS needs
 //! (addresses, attributes, …) are UUIDv5 of their parent's id and role, so exports are stable.
 
+pub mod documents;
 pub mod export;
 pub mod model;
+pub mod package;
 
 use crate::domain::Lang;
 use crate::i18n::t;

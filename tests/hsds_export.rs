@@ -1,0 +1,121 @@
+//! `export hsds`: a complete package, identical from SQLite and PostgreSQL, stable over runs.
+
+mod common;
+
+use common::{fresh_store, Engine};
+use kolmonen::domain::Lang;
+use kolmonen::hsds::package::export;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "kolmonen-export-{tag}-{}",
+        uuid::Uuid::new_v4().simple()
+    ));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(
+                    p.strip_prefix(dir).unwrap().display().to_string(),
+                    std::fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn both_engines_export_the_same_package_and_again_the_same() {
+    let batch = kolmonen::demo::demo_batch().unwrap();
+    let mut trees = Vec::new();
+    for engine in [Engine::Sqlite, Engine::Postgres, Engine::Sqlite] {
+        let Some(store) = fresh_store(engine).await else {
+            continue;
+        };
+        store.save_batch(&batch).await.unwrap();
+        let dir = temp_dir("both");
+        let stats = export(&store, &dir, Lang::Fi).await.unwrap();
+        assert_eq!(stats.organizations, batch.organizations.len());
+        assert_eq!(
+            stats.services,
+            batch.services.len() + batch.opportunities.len()
+        );
+        trees.push(read_tree(&dir));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    let first = &trees[0];
+    for name in [
+        "datapackage.json",
+        "organizations.csv",
+        "services.csv",
+        "attributes.csv",
+        "taxonomy_terms.csv",
+        "service_at_location.csv",
+    ] {
+        assert!(first.contains_key(name), "{name} missing");
+    }
+    assert_eq!(
+        first
+            .keys()
+            .filter(|k| k.starts_with("organizations/"))
+            .count(),
+        batch.organizations.len()
+    );
+    for other in &trees[1..] {
+        assert_eq!(
+            first.keys().collect::<Vec<_>>(),
+            other.keys().collect::<Vec<_>>()
+        );
+        for (name, bytes) in first {
+            assert!(bytes == &other[name], "{name} differs between exports");
+        }
+    }
+}
+
+#[tokio::test]
+async fn csv_tables_have_the_official_headers() {
+    let Some(store) = fresh_store(Engine::Sqlite).await else {
+        return;
+    };
+    store
+        .save_batch(&kolmonen::demo::demo_batch().unwrap())
+        .await
+        .unwrap();
+    let dir = temp_dir("headers");
+    export(&store, &dir, Lang::Sv).await.unwrap();
+    let descriptor: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("datapackage.json")).unwrap()).unwrap();
+    for r in descriptor["resources"].as_array().unwrap() {
+        let path = r["path"].as_str().unwrap();
+        let mut rdr = csv::Reader::from_path(dir.join(path)).unwrap();
+        let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+        let fields: Vec<String> = r["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(header, fields, "{path}");
+        for row in rdr.records() {
+            assert_eq!(row.unwrap().len(), fields.len(), "{path}");
+        }
+    }
+    let services = std::fs::read_to_string(dir.join("services.csv")).unwrap();
+    assert!(
+        services.contains("Vävverkstad"),
+        "texts in the chosen language"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
