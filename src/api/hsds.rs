@@ -1,7 +1,7 @@
 //! The Open Referral HSDS 3.0 read API under `/hsds`, as its official OpenAPI describes it.
 
 use crate::domain::*;
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
 use crate::hsds::documents::{organization_documents, rec_refs, Rec, Related};
 use crate::hsds::{self, export, model as h};
 use crate::refdata::REF;
@@ -47,24 +47,33 @@ pub struct HsdsParams {
     #[param(minimum = 1, maximum = 100)]
     per_page: Option<u32>,
     /// Only `json` is served.
+    #[param(pattern = "^json$")]
     format: Option<String>,
+    #[param(value_type = Option<uuid::Uuid>)]
     taxonomy_term_id: Option<String>,
+    #[param(value_type = Option<uuid::Uuid>)]
     taxonomy_id: Option<String>,
+    #[param(value_type = Option<uuid::Uuid>)]
     organization_id: Option<String>,
     /// RFC 3339 date-time or a date.
+    #[param(value_type = Option<String>, format = DateTime)]
     modified_after: Option<String>,
     minimal: Option<bool>,
     full: Option<bool>,
     full_service: Option<bool>,
-    /// Finnish postal code: records located in its municipality.
+    /// Finnish postal code: records located in its municipality (an unknown one matches nothing).
+    #[param(pattern = "^[0-9]{5}$")]
     postcode: Option<String>,
     /// Metres from the centre of the postcode's municipality.
+    #[param(exclusive_minimum = 0)]
     proximity: Option<f64>,
     /// Accepted; every term of ours is a top term, so it filters nothing.
     #[allow(dead_code)]
     top_only: Option<bool>,
+    #[param(value_type = Option<uuid::Uuid>)]
     parent_id: Option<String>,
     /// Language of the texts: fi (default), sv or en.
+    #[param(value_type = Option<Lang>)]
     lang: Option<String>,
 }
 
@@ -94,7 +103,7 @@ impl TryFrom<HsdsParams> for Query {
 
     fn try_from(p: HsdsParams) -> Result<Self, ApiError> {
         let lang = match p.lang.as_deref() {
-            None | Some("") => Lang::Fi,
+            None => Lang::Fi,
             Some(l) => Lang::parse(l).ok_or_else(|| bad("lang must be fi, sv or en"))?,
         };
         if let Some(f) = p.format.as_deref() {
@@ -108,7 +117,7 @@ impl TryFrom<HsdsParams> for Query {
             return Err(bad("page must be 1–100000 and per_page 1–100"));
         }
         let mut nothing = false;
-        let term = match p.taxonomy_term_id.as_deref().filter(|s| !s.is_empty()) {
+        let term = match p.taxonomy_term_id.as_deref() {
             None => None,
             Some(id) => {
                 uuid::Uuid::parse_str(id).map_err(|_| bad("taxonomy_term_id is not a UUID"))?;
@@ -117,7 +126,7 @@ impl TryFrom<HsdsParams> for Query {
                 found
             }
         };
-        let taxonomy = match p.taxonomy_id.as_deref().filter(|s| !s.is_empty()) {
+        let taxonomy = match p.taxonomy_id.as_deref() {
             None => None,
             Some(id) => {
                 uuid::Uuid::parse_str(id).map_err(|_| bad("taxonomy_id is not a UUID"))?;
@@ -129,25 +138,36 @@ impl TryFrom<HsdsParams> for Query {
                 found
             }
         };
-        let organization_id = match p.organization_id.as_deref().filter(|s| !s.is_empty()) {
+        if let Some(pid) = p.parent_id.as_deref() {
+            uuid::Uuid::parse_str(pid).map_err(|_| bad("parent_id is not a UUID"))?;
+        }
+        if let Some(metres) = p.proximity {
+            if !(metres.is_finite() && metres > 0.0) {
+                return Err(bad("proximity must be a positive number of metres"));
+            }
+        }
+        let organization_id = match p.organization_id.as_deref() {
             None => None,
             Some(id) => Some(
                 OrganizationId::parse(id).ok_or_else(|| bad("organization_id is not a UUID"))?,
             ),
         };
-        let modified_after = match p.modified_after.as_deref().filter(|s| !s.is_empty()) {
+        let modified_after = match p.modified_after.as_deref() {
             None => None,
             Some(s) => Some(
                 parse_time(s)
                     .ok_or_else(|| bad("modified_after must be an RFC 3339 date-time or a date"))?,
             ),
         };
-        let (municipality, near) = match p.postcode.as_deref().filter(|s| !s.is_empty()) {
+        let (municipality, near) = match p.postcode.as_deref() {
             None => (None, None),
             Some(pc) => {
-                let m = PostalCode::parse(pc)
-                    .and_then(|pc| REF.municipality_of_postcode(pc.as_str()))
-                    .ok_or_else(|| bad("unknown postcode"))?;
+                let pc =
+                    PostalCode::parse(pc).ok_or_else(|| bad("postcode must be five digits"))?;
+                let Some(m) = REF.municipality_of_postcode(pc.as_str()) else {
+                    // A well-formed postcode we do not know matches nothing.
+                    return Ok(Query::empty(lang, page, per_page));
+                };
                 match p.proximity {
                     Some(metres) if metres.is_finite() && metres > 0.0 => {
                         (None, Some((m.latitude, m.longitude, metres)))
@@ -185,6 +205,25 @@ impl TryFrom<HsdsParams> for Query {
     }
 }
 
+impl Query {
+    fn empty(lang: Lang, page: u32, per_page: u32) -> Query {
+        Query {
+            lang,
+            page: PageRequest::new(page, per_page),
+            search: None,
+            term: None,
+            taxonomy: None,
+            organization_id: None,
+            modified_after: None,
+            municipality: None,
+            near: None,
+            minimal: false,
+            full: false,
+            nothing: true,
+        }
+    }
+}
+
 fn parse_time(s: &str) -> Option<time::OffsetDateTime> {
     use time::format_description::well_known::Rfc3339;
     time::OffsetDateTime::parse(s, &Rfc3339).ok().or_else(|| {
@@ -219,7 +258,14 @@ fn slice<T: Clone>(all: &[T], page: PageRequest) -> (Vec<T>, u64) {
     (items, all.len() as u64)
 }
 
-async fn meta(headers: HeaderMap, State(st): State<AppState>) -> Json<serde_json::Value> {
+#[utoipa::path(get, path = "/hsds/", tag = "hsds",
+    responses(
+        (status = 200, description = "HSDS API metadata: version, profile and OpenAPI address", body = serde_json::Value),
+    ))]
+pub(crate) async fn meta(
+    headers: HeaderMap,
+    State(st): State<AppState>,
+) -> Json<serde_json::Value> {
     let host = headers
         .get("host")
         .and_then(|h| h.to_str().ok())
@@ -395,7 +441,13 @@ async fn near_services(
     ))
 }
 
-async fn list_services(
+#[utoipa::path(get, path = "/hsds/services", tag = "hsds",
+    params(HsdsParams),
+    responses(
+        (status = 200, description = "Services and opportunities (opportunities travel as HSDS services), paged", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn list_services(
     State(st): State<AppState>,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
@@ -424,7 +476,7 @@ async fn list_services(
 
 fn lang_of(p: &HsdsParams) -> Result<Lang, ApiError> {
     match p.lang.as_deref() {
-        None | Some("") => Ok(Lang::Fi),
+        None => Ok(Lang::Fi),
         Some(l) => Lang::parse(l).ok_or_else(|| bad("lang must be fi, sv or en")),
     }
 }
@@ -442,7 +494,14 @@ async fn record(st: &AppState, id: &str) -> Result<Rec, ApiError> {
     Err(ApiError::not_found("no service with this id"))
 }
 
-async fn get_service(
+#[utoipa::path(get, path = "/hsds/services/{id}", tag = "hsds",
+    params(("id" = String, Path, description = "Record id (UUID)"), HsdsParams),
+    responses(
+        (status = 200, description = "One service or opportunity in the compiled (nested) form", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn get_service(
     State(st): State<AppState>,
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
@@ -500,7 +559,13 @@ async fn sal_records(
     Ok(out)
 }
 
-async fn list_service_at_locations(
+#[utoipa::path(get, path = "/hsds/service_at_locations", tag = "hsds",
+    params(HsdsParams),
+    responses(
+        (status = 200, description = "Services at their locations, paged", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn list_service_at_locations(
     State(st): State<AppState>,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Paged<h::ServiceAtLocation>>, ApiError> {
@@ -524,7 +589,14 @@ async fn list_service_at_locations(
     Ok(Json(paged(docs, page.total, page.request)))
 }
 
-async fn get_service_at_location(
+#[utoipa::path(get, path = "/hsds/service_at_locations/{id}", tag = "hsds",
+    params(("id" = String, Path, description = "Record id (UUID)"), HsdsParams),
+    responses(
+        (status = 200, description = "One service at a location, compiled", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn get_service_at_location(
     State(st): State<AppState>,
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
@@ -546,7 +618,13 @@ async fn get_service_at_location(
     Ok(Json(sal_document(&sal, recs.first(), &related, lang, true)))
 }
 
-async fn list_organizations(
+#[utoipa::path(get, path = "/hsds/organizations", tag = "hsds",
+    params(HsdsParams),
+    responses(
+        (status = 200, description = "Organizations, paged", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn list_organizations(
     State(st): State<AppState>,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Paged<h::Organization>>, ApiError> {
@@ -567,7 +645,14 @@ async fn list_organizations(
     Ok(Json(paged(docs, page.total, page.request)))
 }
 
-async fn get_organization(
+#[utoipa::path(get, path = "/hsds/organizations/{id}", tag = "hsds",
+    params(("id" = String, Path, description = "Record id (UUID)"), HsdsParams),
+    responses(
+        (status = 200, description = "One organization with its services, compiled", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn get_organization(
     State(st): State<AppState>,
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
@@ -586,7 +671,13 @@ async fn get_organization(
         .ok_or_else(|| ApiError::not_found("no organization with this id"))
 }
 
-async fn list_taxonomies(
+#[utoipa::path(get, path = "/hsds/taxonomies", tag = "hsds",
+    params(HsdsParams),
+    responses(
+        (status = 200, description = "Kolmonen's taxonomies", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn list_taxonomies(
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Paged<h::Taxonomy>>, ApiError> {
     let q = Query::try_from(p)?;
@@ -595,7 +686,14 @@ async fn list_taxonomies(
     Ok(Json(paged(items, total, q.page)))
 }
 
-async fn get_taxonomy(
+#[utoipa::path(get, path = "/hsds/taxonomies/{id}", tag = "hsds",
+    params(("id" = String, Path, description = "Record id (UUID)"), HsdsParams),
+    responses(
+        (status = 200, description = "One taxonomy", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn get_taxonomy(
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Taxonomy>, ApiError> {
@@ -607,10 +705,16 @@ async fn get_taxonomy(
         .ok_or_else(|| ApiError::not_found("no taxonomy with this id"))
 }
 
-async fn list_taxonomy_terms(
+#[utoipa::path(get, path = "/hsds/taxonomy_terms", tag = "hsds",
+    params(HsdsParams),
+    responses(
+        (status = 200, description = "Terms of our taxonomies, paged", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn list_taxonomy_terms(
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Paged<h::TaxonomyTerm>>, ApiError> {
-    let parent = p.parent_id.clone().filter(|s| !s.is_empty());
+    let parent = p.parent_id.clone();
     let q = Query::try_from(p)?;
     let mut all = hsds::taxonomy_terms(q.lang);
     if let Some(tax) = q.taxonomy {
@@ -635,7 +739,14 @@ async fn list_taxonomy_terms(
     Ok(Json(paged(items, total, q.page)))
 }
 
-async fn get_taxonomy_term(
+#[utoipa::path(get, path = "/hsds/taxonomy_terms/{id}", tag = "hsds",
+    params(("id" = String, Path, description = "Record id (UUID)"), HsdsParams),
+    responses(
+        (status = 200, description = "One taxonomy term", body = serde_json::Value),
+        (status = 400, description = "Malformed query", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub(crate) async fn get_taxonomy_term(
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::TaxonomyTerm>, ApiError> {

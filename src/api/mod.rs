@@ -44,9 +44,28 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         list_services,
         get_service,
         list_opportunities,
-        get_opportunity
+        get_opportunity,
+        hsds::meta,
+        hsds::list_services,
+        hsds::get_service,
+        hsds::list_service_at_locations,
+        hsds::get_service_at_location,
+        hsds::list_organizations,
+        hsds::get_organization,
+        hsds::list_taxonomies,
+        hsds::get_taxonomy,
+        hsds::list_taxonomy_terms,
+        hsds::get_taxonomy_term
     ),
-    components(schemas(Problem, LocalizedText, Phone, Organization, Service, Opportunity))
+    components(schemas(
+        Problem,
+        Lang,
+        LocalizedText,
+        Phone,
+        Organization,
+        Service,
+        Opportunity
+    ))
 )]
 pub struct ApiDoc;
 
@@ -105,7 +124,7 @@ pub struct ListParams {
     /// Items per page, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     per_page: Option<u32>,
-    /// Municipality code (e.g. 398 for Lahti) or name.
+    /// Municipality code (e.g. 398 for Lahti) or name; an unknown one matches nothing.
     municipality: Option<String>,
     /// Only records of this organization.
     organization_id: Option<uuid::Uuid>,
@@ -140,14 +159,16 @@ fn page_request(page: Option<u32>, per_page: Option<u32>) -> Result<PageRequest,
     Ok(PageRequest::new(page, per_page))
 }
 
+/// A municipality code or name; an unknown one matches nothing (code "000" exists nowhere).
 fn municipality(m: Option<String>) -> Result<Option<String>, ApiError> {
-    match m.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(s) => REF
-            .find_municipality(s)
-            .map(|m| Some(m.code.clone()))
-            .ok_or_else(|| ApiError::bad_request("unknown municipality")),
-    }
+    Ok(m.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            REF.find_municipality(s)
+                .map(|m| m.code.clone())
+                .unwrap_or_else(|| "000".to_string())
+        }))
 }
 
 fn path_id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, ApiError> {

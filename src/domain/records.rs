@@ -189,8 +189,10 @@ pub struct Opportunity {
     pub part_time: bool,
     pub topics: Vec<String>,
     pub target_groups: Vec<String>,
+    #[serde(default, with = "iso_date::option")]
     #[schema(value_type = Option<String>, format = Date)]
     pub starts_on: Option<Date>,
+    #[serde(default, with = "iso_date::option")]
     #[schema(value_type = Option<String>, format = Date)]
     pub apply_by: Option<Date>,
     pub status: OpportunityStatus,
@@ -201,6 +203,9 @@ pub struct Opportunity {
     #[schema(value_type = String, format = DateTime)]
     pub updated_at: OffsetDateTime,
 }
+
+// Dates travel as ISO 8601 (2026-11-26), not as time's default tuple.
+time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
 
 /// Records are stale when nobody has confirmed them for a year.
 pub const STALE_AFTER: time::Duration = time::Duration::days(365);
@@ -277,6 +282,24 @@ mod tests {
         let now = OffsetDateTime::now_utc();
         assert!(!is_stale(now - time::Duration::days(364), now));
         assert!(is_stale(now - time::Duration::days(366), now));
+    }
+
+    #[test]
+    fn dates_serialize_as_iso_8601() {
+        #[derive(Serialize, Deserialize)]
+        struct D {
+            #[serde(with = "iso_date::option")]
+            d: Option<Date>,
+        }
+        let json = serde_json::to_string(&D {
+            d: Some(time::macros::date!(2026 - 12 - 01)),
+        })
+        .unwrap();
+        assert_eq!(json, r#"{"d":"2026-12-01"}"#);
+        assert_eq!(
+            serde_json::from_str::<D>(&json).unwrap().d,
+            Some(time::macros::date!(2026 - 12 - 01))
+        );
     }
 
     #[test]
