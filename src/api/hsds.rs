@@ -102,10 +102,7 @@ impl TryFrom<HsdsParams> for Query {
     type Error = ApiError;
 
     fn try_from(p: HsdsParams) -> Result<Self, ApiError> {
-        let lang = match p.lang.as_deref() {
-            None => Lang::Fi,
-            Some(l) => Lang::parse(l).ok_or_else(|| bad("lang must be fi, sv or en"))?,
-        };
+        let lang = lang_of(&p)?;
         if let Some(f) = p.format.as_deref() {
             if f != "json" {
                 return Err(bad("only format=json is served"));
@@ -582,7 +579,7 @@ pub(crate) async fn list_service_at_locations(
         .items
         .iter()
         .map(|sal| {
-            let rec = recs.iter().find(|r| matches!((r, sal.record), (Rec::Service(s), RecordRef::Service(id)) if s.id == id) || matches!((r, sal.record), (Rec::Opportunity(o), RecordRef::Opportunity(id)) if o.id == id));
+            let rec = recs.iter().find(|r| r.is(sal.record));
             sal_document(sal, rec, &related, q.lang, q.full)
         })
         .collect();

@@ -11,6 +11,18 @@ pub enum Rec {
     Opportunity(Opportunity),
 }
 
+impl Rec {
+    /// Whether this is the record `r` refers to.
+    pub fn is(&self, r: crate::store::RecordRef) -> bool {
+        use crate::store::RecordRef;
+        match (self, r) {
+            (Rec::Service(s), RecordRef::Service(id)) => s.id == id,
+            (Rec::Opportunity(o), RecordRef::Opportunity(id)) => o.id == id,
+            _ => false,
+        }
+    }
+}
+
 /// Loads what HSDS documents of these records refer to: organizations, locations, contacts.
 pub struct Related {
     pub orgs: HashMap<OrganizationId, Organization>,
