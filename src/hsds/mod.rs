@@ -8,6 +8,7 @@
 
 pub mod documents;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod package;
 

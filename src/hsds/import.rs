@@ -1,0 +1,450 @@
+//! HSDS 3.0 documents back into our records: the reverse of `export`. Our own attributes
+//! restore every field exactly; documents from other systems fill what HSDS has.
+
+use super::model as h;
+use super::{find_term, TAXONOMIES};
+use crate::domain::*;
+use crate::refdata::REF;
+use std::collections::HashMap;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+/// Why a document cannot become a record; `path` says where in the document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {reason}")]
+pub struct Rejected {
+    pub path: String,
+    pub reason: String,
+}
+
+fn reject(path: impl Into<String>, reason: impl Into<String>) -> Rejected {
+    Rejected {
+        path: path.into(),
+        reason: reason.into(),
+    }
+}
+
+/// The attributes of one record, read through our taxonomies.
+#[derive(Default)]
+struct Attrs {
+    /// taxonomy → codes
+    terms: HashMap<&'static str, Vec<String>>,
+    /// property → values
+    props: HashMap<String, Vec<String>>,
+    /// "field:lang" → text
+    texts: HashMap<String, String>,
+}
+
+impl Attrs {
+    fn read(attrs: &[h::Attribute]) -> Self {
+        let mut out = Attrs::default();
+        for a in attrs {
+            let Some((tax, code)) = a.taxonomy_term_id.as_deref().and_then(find_term) else {
+                continue;
+            };
+            match (tax, code.as_str()) {
+                ("property", "text") => {
+                    if let (Some(k), Some(v)) = (&a.link_type, &a.value) {
+                        out.texts.insert(k.clone(), v.clone());
+                    }
+                }
+                ("property", p) => out
+                    .props
+                    .entry(p.to_string())
+                    .or_default()
+                    .extend(a.value.clone()),
+                (t, _) if TAXONOMIES.contains(&t) => out.terms.entry(t).or_default().push(code),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn prop(&self, name: &str) -> Option<&str> {
+        self.props
+            .get(name)
+            .and_then(|v| v.first())
+            .map(String::as_str)
+    }
+
+    fn all(&self, name: &str) -> Vec<String> {
+        self.props.get(name).cloned().unwrap_or_default()
+    }
+
+    fn flag(&self, name: &str) -> Option<bool> {
+        self.prop(name).and_then(|v| v.parse().ok())
+    }
+
+    fn number(&self, name: &str) -> Option<i32> {
+        self.prop(name).and_then(|v| v.parse().ok())
+    }
+
+    fn date(&self, name: &str) -> Option<time::Date> {
+        self.prop(name).and_then(|v| {
+            time::Date::parse(v, time::macros::format_description!("[year]-[month]-[day]")).ok()
+        })
+    }
+
+    fn time(&self, name: &str) -> Option<OffsetDateTime> {
+        self.prop(name)
+            .and_then(|v| OffsetDateTime::parse(v, &Rfc3339).ok())
+    }
+
+    fn codes(&self, taxonomy: &str) -> Vec<String> {
+        self.terms.get(taxonomy).cloned().unwrap_or_default()
+    }
+
+    /// The text of `field` in every language we have; `fallback` (the document's own field)
+    /// stands in for Finnish when no translations travelled.
+    fn text(&self, field: &str, fallback: Option<&str>) -> Option<LocalizedText> {
+        let get = |l: &str| self.texts.get(&format!("{field}:{l}")).cloned();
+        let fi = get("fi")
+            .or_else(|| fallback.map(str::to_string))
+            .filter(|s| !s.trim().is_empty())?;
+        Some(LocalizedText {
+            fi,
+            sv: get("sv"),
+            en: get("en"),
+        })
+    }
+}
+
+fn uuid(path: &str, id: &str) -> Result<uuid::Uuid, Rejected> {
+    uuid::Uuid::parse_str(id).map_err(|_| reject(path, format!("id {id:?} is not a UUID")))
+}
+
+fn modified(s: Option<&str>) -> Option<OffsetDateTime> {
+    s.and_then(|v| OffsetDateTime::parse(v, &Rfc3339).ok())
+}
+
+pub fn organization(
+    doc: &h::Organization,
+    path: &str,
+    now: OffsetDateTime,
+) -> Result<Organization, Rejected> {
+    let a = Attrs::read(&doc.attributes);
+    let business_id = match doc
+        .organization_identifiers
+        .iter()
+        .find(|i| i.identifier_type == "Y-tunnus")
+    {
+        Some(i) => Some(
+            BusinessId::parse(&i.identifier)
+                .map_err(|e| reject(format!("{path}/organization_identifiers"), e.to_string()))?,
+        ),
+        None => None,
+    };
+    let phones = doc
+        .phones
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Phone {
+            number: p.number.clone(),
+            description: a.text(&format!("phone_description.{i}"), p.description.as_deref()),
+        })
+        .collect();
+    let o = Organization {
+        id: OrganizationId(uuid(path, &doc.id)?),
+        name: doc.name.trim().to_string(),
+        legal_form: a
+            .prop("legal_form")
+            .and_then(LegalForm::parse)
+            .unwrap_or(LegalForm::Other),
+        business_id,
+        description: a
+            .text("description", Some(&doc.description))
+            .ok_or_else(|| reject(format!("{path}/description"), "description is required"))?,
+        website: doc.website.clone(),
+        email: doc.email.clone(),
+        phones,
+        areas_served: a.all("area_served"),
+        networks: a.all("network"),
+        verified: a.flag("verified").unwrap_or(false),
+        last_verified_at: a.time("last_verified_at").unwrap_or(now),
+        updated_at: a.time("last_verified_at").unwrap_or(now),
+    };
+    o.validate().map_err(|e| reject(path, e.to_string()))?;
+    Ok(o)
+}
+
+pub fn location(
+    doc: &h::Location,
+    organization_id: OrganizationId,
+    path: &str,
+) -> Result<Location, Rejected> {
+    let a = Attrs::read(&doc.attributes);
+    let address = doc
+        .addresses
+        .first()
+        .ok_or_else(|| reject(format!("{path}/addresses"), "a location needs an address"))?;
+    let postal_code = PostalCode::parse(&address.postal_code).ok_or_else(|| {
+        reject(
+            format!("{path}/addresses/0/postal_code"),
+            "only Finnish postal codes (five digits) are supported",
+        )
+    })?;
+    let m = REF
+        .municipality_of_postcode(postal_code.as_str())
+        .ok_or_else(|| {
+            reject(
+                format!("{path}/addresses/0/postal_code"),
+                "unknown Finnish postal code",
+            )
+        })?;
+    Ok(Location {
+        id: LocationId(uuid(path, &doc.id)?),
+        organization_id,
+        name: a
+            .text("name", doc.name.as_deref())
+            .unwrap_or_else(|| LocalizedText::fi(address.address_1.clone())),
+        street: address.address_1.clone(),
+        municipality_code: a
+            .prop("municipality")
+            .map(str::to_string)
+            .unwrap_or_else(|| m.code.clone()),
+        postal_code,
+        latitude: doc.latitude,
+        longitude: doc.longitude,
+        accessibility: a.text(
+            "accessibility",
+            doc.accessibility
+                .first()
+                .and_then(|x| x.description.as_deref()),
+        ),
+    })
+}
+
+pub fn contact(
+    doc: &h::Contact,
+    organization_id: OrganizationId,
+    path: &str,
+) -> Result<Contact, Rejected> {
+    Ok(Contact {
+        id: ContactId(uuid(path, &doc.id)?),
+        organization_id,
+        service_id: match &doc.service_id {
+            Some(s) => Some(ServiceId(uuid(path, s)?)),
+            None => None,
+        },
+        title: LocalizedText::fi(doc.title.clone().unwrap_or_default()),
+        name: doc.name.clone(),
+        email: doc.email.clone(),
+        phone: doc.phones.first().map(|p| p.number.clone()),
+    })
+}
+
+/// A service document: one of our services, or one of our opportunities.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Service(Service, Vec<Location>),
+    Opportunity(Opportunity, Option<Location>),
+}
+
+pub fn service(doc: &h::Service, path: &str, now: OffsetDateTime) -> Result<Record, Rejected> {
+    let a = Attrs::read(&doc.attributes);
+    let org_id = doc
+        .organization_id
+        .as_deref()
+        .or(doc.organization.as_ref().map(|o| o.id.as_str()))
+        .ok_or_else(|| reject(path, "a service needs its organization_id"))?;
+    let organization_id = OrganizationId(uuid(path, org_id)?);
+    let mut locations = Vec::new();
+    for (i, sal) in doc.service_at_locations.iter().enumerate() {
+        if let Some(l) = &sal.location {
+            locations.push(location(
+                l,
+                organization_id,
+                &format!("{path}/service_at_locations/{i}/location"),
+            )?);
+        }
+    }
+    let name = a
+        .text("name", Some(&doc.name))
+        .ok_or_else(|| reject(format!("{path}/name"), "name is required"))?;
+    let description = a
+        .text("description", doc.description.as_deref())
+        .unwrap_or_else(|| name.clone());
+    let updated_at = modified(doc.last_modified.as_deref()).unwrap_or(now);
+    let last_verified_at = a.time("last_verified_at").unwrap_or(updated_at);
+    if a.prop("record_type") == Some("opportunity") {
+        let kind = a
+            .codes("opportunity_type")
+            .first()
+            .and_then(|k| OpportunityType::parse(k))
+            .ok_or_else(|| {
+                reject(
+                    format!("{path}/attributes"),
+                    "an opportunity needs its opportunity type",
+                )
+            })?;
+        let o = Opportunity {
+            id: OpportunityId(uuid(path, &doc.id)?),
+            organization_id,
+            service_id: a.prop("parent_service").and_then(ServiceId::parse),
+            location_id: locations.first().map(|l| l.id),
+            kind,
+            title: name,
+            description,
+            requirements: a.text("requirements", doc.eligibility_description.as_deref()),
+            how_to_apply: a
+                .text("how_to_apply", doc.application_process.as_deref())
+                .ok_or_else(|| {
+                    reject(
+                        format!("{path}/application_process"),
+                        "how to apply is required",
+                    )
+                })?,
+            places_total: a.number("places_total").unwrap_or(0),
+            places_free: a.number("places_free").unwrap_or(0),
+            hours_per_week: a.number("hours_per_week"),
+            part_time: a.flag("part_time").unwrap_or(false),
+            topics: a.codes("topic"),
+            target_groups: a.codes("target_group"),
+            starts_on: a.date("starts_on"),
+            apply_by: a.date("apply_by"),
+            status: a
+                .prop("opportunity_status")
+                .and_then(OpportunityStatus::parse)
+                .unwrap_or(match doc.status.as_str() {
+                    "active" => OpportunityStatus::Open,
+                    "temporarily closed" => OpportunityStatus::Full,
+                    _ => OpportunityStatus::Closed,
+                }),
+            last_verified_at,
+            updated_at,
+        };
+        o.validate().map_err(|e| reject(path, e.to_string()))?;
+        return Ok(Record::Opportunity(o, locations.into_iter().next()));
+    }
+    let s = Service {
+        id: ServiceId(uuid(path, &doc.id)?),
+        organization_id,
+        name,
+        description,
+        kind: a
+            .codes("service_kind")
+            .first()
+            .and_then(|k| ServiceKind::parse(k))
+            .unwrap_or(ServiceKind::Service),
+        target_groups: a.codes("target_group"),
+        topics: a.codes("topic"),
+        languages: doc
+            .languages
+            .iter()
+            .filter_map(|l| l.code.clone())
+            .collect(),
+        free: a
+            .flag("free")
+            .unwrap_or_else(|| doc.cost_options.iter().any(|c| c.amount == Some(0.0))),
+        cost: a.text("cost", doc.fees_description.as_deref()),
+        eligibility: a.text("eligibility", doc.eligibility_description.as_deref()),
+        min_age: doc.minimum_age.map(|v| v as i32),
+        max_age: doc.maximum_age.map(|v| v as i32),
+        low_threshold: a.flag("low_threshold").unwrap_or(false),
+        schedule: a.text(
+            "schedule",
+            doc.schedules.first().and_then(|s| s.description.as_deref()),
+        ),
+        how_to_get_there: a.text("how_to_get_there", None),
+        funding: doc
+            .funding
+            .iter()
+            .filter_map(|f| f.source.clone())
+            .collect(),
+        location_ids: locations.iter().map(|l| l.id).collect(),
+        last_verified_at,
+        updated_at,
+    };
+    s.validate().map_err(|e| reject(path, e.to_string()))?;
+    Ok(Record::Service(s, locations))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hsds::export;
+
+    #[test]
+    fn our_records_survive_export_and_import_unchanged() {
+        let b = crate::demo::demo_batch().expect("demo");
+        let now = OffsetDateTime::now_utc();
+        for o in &b.organizations {
+            let locs: Vec<Location> = b
+                .locations
+                .iter()
+                .filter(|l| l.organization_id == o.id)
+                .cloned()
+                .collect();
+            let doc = export::organization(o, &locs, &[], Lang::Sv);
+            let mut back = organization(&doc, "org", now).expect("imports");
+            back.updated_at = o.updated_at;
+            assert_eq!(&back, o);
+            for (l, d) in locs.iter().zip(&doc.locations) {
+                assert_eq!(&location(d, o.id, "loc").expect("location"), l);
+            }
+        }
+        for s in &b.services {
+            let doc = export::service(s, None, &b.locations, &[], Lang::En);
+            match service(&doc, "svc", now).expect("imports") {
+                Record::Service(back, _) => assert_eq!(&back, s),
+                other => panic!("a service came back as {other:?}"),
+            }
+        }
+        for o in &b.opportunities {
+            let loc = o
+                .location_id
+                .and_then(|l| b.locations.iter().find(|x| x.id == l));
+            let doc = export::opportunity(o, None, loc, Lang::Fi);
+            match service(&doc, "opp", now).expect("imports") {
+                Record::Opportunity(back, _) => assert_eq!(&back, o),
+                other => panic!("an opportunity came back as {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_foreign_service_gets_what_hsds_has() {
+        let doc = h::Service {
+            id: "ac148810-d857-441c-9679-408f346de14b".into(),
+            organization_id: Some("d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610".into()),
+            name: "Community Counselling".into(),
+            status: "active".into(),
+            minimum_age: Some(12.0),
+            ..Default::default()
+        };
+        let Record::Service(s, _) = service(&doc, "x", OffsetDateTime::now_utc()).expect("imports")
+        else {
+            panic!("service expected")
+        };
+        assert_eq!(s.name.fi, "Community Counselling");
+        assert_eq!(s.min_age, Some(12));
+        assert_eq!(s.kind, ServiceKind::Service);
+    }
+
+    #[test]
+    fn bad_documents_are_rejected_with_their_place() {
+        let now = OffsetDateTime::now_utc();
+        let doc = h::Service {
+            id: "not-a-uuid".into(),
+            organization_id: Some(uuid::Uuid::nil().to_string()),
+            name: "x".into(),
+            status: "active".into(),
+            ..Default::default()
+        };
+        let e = service(&doc, "services/3", now).unwrap_err();
+        assert!(
+            e.path.starts_with("services/3") && e.reason.contains("UUID"),
+            "{e}"
+        );
+        let doc = h::Service {
+            id: uuid::Uuid::nil().to_string(),
+            name: "x".into(),
+            status: "active".into(),
+            ..Default::default()
+        };
+        assert!(service(&doc, "s", now)
+            .unwrap_err()
+            .reason
+            .contains("organization_id"));
+    }
+}
