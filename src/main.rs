@@ -43,6 +43,11 @@ enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
+    /// Read data in an open format into the database.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
     /// Load data into the database.
     Seed {
         #[command(subcommand)]
@@ -59,6 +64,18 @@ enum ExportWhat {
         /// Language of the texts in the main fields (every language also travels in attributes).
         #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
         lang: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// HSDS 3.0 JSON: one document, a list, a paged list, or a directory of them (as
+    /// `export hsds` writes). Source ids are kept, so importing again updates.
+    Hsds {
+        path: std::path::PathBuf,
+        /// Store the valid records even when some are rejected (default: all or nothing).
+        #[arg(long)]
+        partial: bool,
     },
 }
 
@@ -127,6 +144,61 @@ async fn main() -> anyhow::Result<()> {
                 secs,
                 records as f64 / secs.max(1e-9)
             );
+        }
+        Command::Import {
+            what: ImportWhat::Hsds { path, partial },
+        } => {
+            let store = open(&cli.database).await?;
+            let started = std::time::Instant::now();
+            let now = time::OffsetDateTime::now_utc();
+            let mut plan = kolmonen::hsds::import::ImportPlan::default();
+            plan.add_path(&path, now);
+            let (orgs, services) = plan.outside_references();
+            let existing_orgs: Vec<_> = store
+                .organizations_by_id(&orgs)
+                .await?
+                .into_iter()
+                .map(|o| o.id)
+                .collect();
+            let mut existing_services = Vec::new();
+            for s in services {
+                if store.service(s).await?.is_some() {
+                    existing_services.push(s);
+                }
+            }
+            plan.finish(&existing_orgs, &existing_services);
+            for r in &plan.rejected {
+                eprintln!("rejected: {r}");
+            }
+            let b = &plan.batch;
+            let records = b.organizations.len()
+                + b.services.len()
+                + b.opportunities.len()
+                + b.locations.len()
+                + b.contacts.len();
+            if !plan.rejected.is_empty() && !partial {
+                eprintln!(
+                    "{} rejected; nothing was imported (use --partial to import the {records} valid records)",
+                    plan.rejected.len()
+                );
+                std::process::exit(1);
+            }
+            store.save_batch(b).await?;
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "imported {} organizations, {} services, {} opportunities, {} locations, {} contacts in {:.2} s: {:.0} records/s",
+                b.organizations.len(),
+                b.services.len(),
+                b.opportunities.len(),
+                b.locations.len(),
+                b.contacts.len(),
+                secs,
+                records as f64 / secs.max(1e-9)
+            );
+            if !plan.rejected.is_empty() {
+                eprintln!("{} rejected (--partial)", plan.rejected.len());
+                std::process::exit(1);
+            }
         }
         Command::Seed {
             what: SeedWhat::Demo,

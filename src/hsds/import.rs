@@ -448,3 +448,265 @@ mod tests {
             .contains("organization_id"));
     }
 }
+
+/// Largest file an import reads.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Records read from files, with every rejection and where it was found.
+#[derive(Debug, Default)]
+pub struct ImportPlan {
+    pub batch: crate::store::DirectoryBatch,
+    pub rejected: Vec<Rejected>,
+}
+
+impl ImportPlan {
+    fn add_organization(&mut self, doc: &h::Organization, path: &str, now: OffsetDateTime) {
+        let o = match organization(doc, path, now) {
+            Ok(o) => o,
+            Err(e) => return self.rejected.push(e),
+        };
+        for (i, l) in doc.locations.iter().enumerate() {
+            match location(l, o.id, &format!("{path}/locations/{i}")) {
+                Ok(l) => self.batch.locations.push(l),
+                Err(e) => self.rejected.push(e),
+            }
+        }
+        for (i, c) in doc.contacts.iter().enumerate() {
+            match contact(c, o.id, &format!("{path}/contacts/{i}")) {
+                Ok(c) => self.batch.contacts.push(c),
+                Err(e) => self.rejected.push(e),
+            }
+        }
+        for (i, s) in doc.services.iter().flatten().enumerate() {
+            let mut s = s.clone();
+            s.organization_id.get_or_insert_with(|| o.id.to_string());
+            self.add_service(&s, &format!("{path}/services/{i}"), now);
+        }
+        self.batch.organizations.push(o);
+    }
+
+    fn add_service(&mut self, doc: &h::Service, path: &str, now: OffsetDateTime) {
+        if let Some(org) = &doc.organization {
+            let mut org = (**org).clone();
+            org.services = None;
+            self.add_organization(&org, &format!("{path}/organization"), now);
+        }
+        match service(doc, path, now) {
+            Ok(Record::Service(s, locs)) => {
+                self.batch.locations.extend(locs);
+                self.batch.services.push(s);
+            }
+            Ok(Record::Opportunity(o, loc)) => {
+                self.batch.locations.extend(loc);
+                self.batch.opportunities.push(o);
+            }
+            Err(e) => self.rejected.push(e),
+        }
+    }
+
+    /// One JSON text: an organization or service document, a list of them, or a paged list.
+    pub fn add_json(&mut self, text: &str, source: &str, now: OffsetDateTime) {
+        let value: serde_json::Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                return self.rejected.push(reject(
+                    format!("{source}:{}:{}", e.line(), e.column()),
+                    format!("not valid JSON: {e}"),
+                ))
+            }
+        };
+        let (items, base) = match value {
+            serde_json::Value::Array(items) => (items, format!("{source}#")),
+            serde_json::Value::Object(mut map)
+                if map.get("contents").is_some_and(|c| c.is_array()) =>
+            {
+                let items = match map.remove("contents") {
+                    Some(serde_json::Value::Array(items)) => items,
+                    _ => Vec::new(),
+                };
+                (items, format!("{source}#/contents"))
+            }
+            other => (vec![other], source.to_string()),
+        };
+        let single = items.len() == 1 && !base.ends_with('#') && !base.ends_with("contents");
+        for (i, item) in items.into_iter().enumerate() {
+            let path = if single {
+                base.clone()
+            } else {
+                format!("{base}/{i}")
+            };
+            let is_service = item.get("status").is_some();
+            let result = if is_service {
+                serde_json::from_value::<h::Service>(item).map(|d| self.add_service(&d, &path, now))
+            } else {
+                serde_json::from_value::<h::Organization>(item)
+                    .map(|d| self.add_organization(&d, &path, now))
+            };
+            if let Err(e) = result {
+                self.rejected.push(reject(
+                    path,
+                    format!(
+                        "not an HSDS {}: {e}",
+                        if is_service {
+                            "service"
+                        } else {
+                            "organization"
+                        }
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// A JSON file, or every JSON file under a directory (sorted by path).
+    pub fn add_path(&mut self, path: &std::path::Path, now: OffsetDateTime) {
+        let mut files = Vec::new();
+        collect_json(path, &mut files, &mut self.rejected);
+        if path.is_dir() && files.is_empty() {
+            let reason = if path.join("datapackage.json").exists() {
+                "CSV data packages cannot be imported yet; import the JSON documents (organizations/, services/)"
+            } else {
+                "no JSON documents found"
+            };
+            self.rejected
+                .push(reject(path.display().to_string(), reason));
+        }
+        for f in files {
+            let source = f.display().to_string();
+            match std::fs::metadata(&f) {
+                Ok(m) if m.len() > MAX_FILE_BYTES => {
+                    self.rejected.push(reject(
+                        source,
+                        format!("file is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024),
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    self.rejected.push(reject(source, e.to_string()));
+                    continue;
+                }
+                Ok(_) => {}
+            }
+            match std::fs::read(&f) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => self.add_json(&text, &source, now),
+                    Err(_) => self.rejected.push(reject(source, "not UTF-8 text")),
+                },
+                Err(e) => self.rejected.push(reject(source, e.to_string())),
+            }
+        }
+    }
+
+    /// Organizations and services the records refer to that this import does not bring:
+    /// the caller looks them up in the store and passes the existing ones to `finish`.
+    pub fn outside_references(&self) -> (Vec<OrganizationId>, Vec<ServiceId>) {
+        let b = &self.batch;
+        let orgs: std::collections::HashSet<_> = b.organizations.iter().map(|o| o.id).collect();
+        let services: std::collections::HashSet<_> = b.services.iter().map(|s| s.id).collect();
+        let mut o: Vec<OrganizationId> = b
+            .services
+            .iter()
+            .map(|s| s.organization_id)
+            .chain(b.opportunities.iter().map(|x| x.organization_id))
+            .filter(|id| !orgs.contains(id))
+            .collect();
+        let mut s: Vec<ServiceId> = b
+            .opportunities
+            .iter()
+            .filter_map(|x| x.service_id)
+            .filter(|id| !services.contains(id))
+            .collect();
+        o.sort();
+        o.dedup();
+        s.sort();
+        s.dedup();
+        (o, s)
+    }
+
+    /// Keeps one record per id (the last read) and refuses records that refer to an
+    /// organization or service that is neither in the import nor among `existing_*`.
+    pub fn finish(&mut self, existing_orgs: &[OrganizationId], existing_services: &[ServiceId]) {
+        fn dedup<T, K: std::hash::Hash + Eq>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+            let mut seen = std::collections::HashSet::new();
+            let mut out: Vec<T> = v.drain(..).rev().filter(|x| seen.insert(key(x))).collect();
+            out.reverse();
+            *v = out;
+        }
+        let b = &mut self.batch;
+        dedup(&mut b.organizations, |o| o.id);
+        dedup(&mut b.locations, |l| l.id);
+        dedup(&mut b.services, |s| s.id);
+        dedup(&mut b.contacts, |c| c.id);
+        dedup(&mut b.opportunities, |o| o.id);
+        let orgs: std::collections::HashSet<OrganizationId> = b
+            .organizations
+            .iter()
+            .map(|o| o.id)
+            .chain(existing_orgs.iter().copied())
+            .collect();
+        let rejected = &mut self.rejected;
+        b.services.retain(|s| {
+            let ok = orgs.contains(&s.organization_id);
+            if !ok {
+                rejected.push(reject(
+                    format!("service {}", s.id),
+                    format!("unknown organization {}", s.organization_id),
+                ));
+            }
+            ok
+        });
+        let services: std::collections::HashSet<ServiceId> = b
+            .services
+            .iter()
+            .map(|s| s.id)
+            .chain(existing_services.iter().copied())
+            .collect();
+        b.opportunities.retain(|o| {
+            let reason = if !orgs.contains(&o.organization_id) {
+                Some(format!("unknown organization {}", o.organization_id))
+            } else {
+                o.service_id
+                    .filter(|s| !services.contains(s))
+                    .map(|s| format!("unknown parent service {s}"))
+            };
+            if let Some(r) = &reason {
+                rejected.push(reject(format!("service {}", o.id), r.clone()));
+            }
+            reason.is_none()
+        });
+        b.locations.retain(|l| orgs.contains(&l.organization_id));
+        b.contacts.retain(|c| {
+            orgs.contains(&c.organization_id) && c.service_id.is_none_or(|s| services.contains(&s))
+        });
+    }
+}
+
+fn collect_json(
+    path: &std::path::Path,
+    out: &mut Vec<std::path::PathBuf>,
+    rejected: &mut Vec<Rejected>,
+) {
+    if path.is_dir() {
+        let mut entries: Vec<_> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
+            Err(e) => return rejected.push(reject(path.display().to_string(), e.to_string())),
+        };
+        entries.sort();
+        for e in entries {
+            if e.is_dir() {
+                collect_json(&e, out, rejected);
+            } else if e.extension().is_some_and(|x| x == "json")
+                && e.file_name().is_some_and(|n| n != "datapackage.json")
+            {
+                out.push(e);
+            }
+        }
+    } else if path.exists() {
+        out.push(path.to_path_buf());
+    } else {
+        rejected.push(reject(
+            path.display().to_string(),
+            "no such file or directory",
+        ));
+    }
+}

@@ -1,0 +1,163 @@
+//! `import hsds`: export → import into an empty database → export gives the same package,
+//! on both engines; bad input is reported and changes nothing.
+
+mod common;
+
+use common::{fresh_store, Engine};
+use kolmonen::domain::Lang;
+use kolmonen::hsds::import::ImportPlan;
+use kolmonen::hsds::package::export;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn temp_dir() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("kolmonen-import-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(
+                    p.strip_prefix(dir).unwrap().display().to_string(),
+                    std::fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+async fn import(store: &kolmonen::store::DynStore, path: &Path) -> ImportPlan {
+    let mut plan = ImportPlan::default();
+    plan.add_path(path, time::OffsetDateTime::now_utc());
+    plan.finish(&[], &[]);
+    if plan.rejected.is_empty() {
+        store.save_batch(&plan.batch).await.unwrap();
+    }
+    plan
+}
+
+both_engines!(round_trip_gives_an_identical_package, |engine| async move {
+    let Some(source) = fresh_store(engine).await else {
+        return;
+    };
+    source
+        .save_batch(&kolmonen::demo::demo_batch().unwrap())
+        .await
+        .unwrap();
+    let first = temp_dir();
+    export(&source, &first, Lang::Fi).await.unwrap();
+    let Some(target) = fresh_store(engine).await else {
+        return;
+    };
+    let plan = import(&target, &first).await;
+    assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
+    // A second import of the same package updates and never duplicates.
+    let again = import(&target, &first).await;
+    assert!(again.rejected.is_empty());
+    let second = temp_dir();
+    export(&target, &second, Lang::Fi).await.unwrap();
+    let (a, b) = (read_tree(&first), read_tree(&second));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(bytes == &b[name], "{name} differs after the round trip");
+    }
+    std::fs::remove_dir_all(&first).unwrap();
+    std::fs::remove_dir_all(&second).unwrap();
+});
+
+both_engines!(a_file_with_errors_changes_nothing, |engine| async move {
+    let Some(store) = fresh_store(engine).await else {
+        return;
+    };
+    let dir = temp_dir();
+    let good = kolmonen::hsds::export::organization(
+        &kolmonen::demo::demo_batch().unwrap().organizations[0],
+        &[],
+        &[],
+        Lang::Fi,
+    );
+    std::fs::write(dir.join("a-good.json"), serde_json::to_vec(&good).unwrap()).unwrap();
+    std::fs::write(dir.join("b-truncated.json"), br#"{"id": "x", "name": "#).unwrap();
+    std::fs::write(
+        dir.join("c-wrong-type.json"),
+        br#"[{"id": "00000000-0000-0000-0000-000000000001", "name": 5, "status": "active"}]"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("d-no-org.json"), br#"{"id": "00000000-0000-0000-0000-000000000002", "name": "Orpo", "status": "active", "organization_id": "00000000-0000-0000-0000-000000000003"}"#).unwrap();
+    let plan = import(&store, &dir).await;
+    let reasons: Vec<String> = plan.rejected.iter().map(|r| r.to_string()).collect();
+    assert_eq!(plan.rejected.len(), 3, "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("b-truncated.json:1:") && r.contains("not valid JSON")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("c-wrong-type.json#/0") && r.contains("invalid type")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.iter().any(|r| r.contains("unknown organization")),
+        "{reasons:?}"
+    );
+    assert!(store.is_empty().await.unwrap(), "nothing was written");
+    std::fs::remove_dir_all(&dir).unwrap();
+});
+
+#[test]
+fn the_cli_refuses_bad_input_with_exit_code_1_and_imports_with_partial() {
+    let dir = temp_dir();
+    let db = format!("sqlite://{}/k.db", dir.display());
+    let file = dir.join("mixed.json");
+    let good = kolmonen::hsds::export::organization(
+        &kolmonen::demo::demo_batch().unwrap().organizations[0],
+        &[],
+        &[],
+        Lang::Fi,
+    );
+    let bad = serde_json::json!({"id": "nope", "name": "x", "description": "y"});
+    std::fs::write(
+        &file,
+        serde_json::to_vec(&serde_json::json!([good, bad])).unwrap(),
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kolmonen"))
+            .args(["--database", &db, "import", "hsds"])
+            .arg(&file)
+            .args(extra)
+            .env("KOLMONEN_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("mixed.json#/1")
+            && err.contains("not a UUID")
+            && err.contains("nothing was imported"),
+        "{err}"
+    );
+    let out = run(&["--partial"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "rejections still give exit code 1"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 1 organizations"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
