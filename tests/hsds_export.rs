@@ -2,39 +2,9 @@
 
 mod common;
 
-use common::{fresh_store, Engine};
+use common::{assert_same_tree, fresh_store, read_tree, temp_dir, Engine};
 use kolmonen::domain::Lang;
 use kolmonen::hsds::package::export;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-fn temp_dir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "kolmonen-export-{tag}-{}",
-        uuid::Uuid::new_v4().simple()
-    ));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.insert(
-                    p.strip_prefix(dir).unwrap().display().to_string(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    out
-}
 
 #[tokio::test]
 async fn both_engines_export_the_same_package_and_again_the_same() {
@@ -74,13 +44,7 @@ async fn both_engines_export_the_same_package_and_again_the_same() {
         batch.organizations.len()
     );
     for other in &trees[1..] {
-        assert_eq!(
-            first.keys().collect::<Vec<_>>(),
-            other.keys().collect::<Vec<_>>()
-        );
-        for (name, bytes) in first {
-            assert!(bytes == &other[name], "{name} differs between exports");
-        }
+        assert_same_tree(first, other);
     }
 }
 

@@ -3,38 +3,12 @@
 
 mod common;
 
-use common::{fresh_store, Engine};
+use common::{assert_same_tree, fresh_store, read_tree, temp_dir, Engine};
 use kolmonen::domain::Lang;
 use kolmonen::hsds::import::ImportPlan;
 use kolmonen::hsds::package::export;
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn temp_dir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("kolmonen-import-{}", uuid::Uuid::new_v4().simple()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.insert(
-                    p.strip_prefix(dir).unwrap().display().to_string(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    out
-}
 
 async fn import(store: &kolmonen::store::DynStore, path: &Path) -> ImportPlan {
     let mut plan = ImportPlan::default();
@@ -54,7 +28,7 @@ both_engines!(round_trip_gives_an_identical_package, |engine| async move {
         .save_batch(&kolmonen::demo::demo_batch().unwrap())
         .await
         .unwrap();
-    let first = temp_dir();
+    let first = temp_dir("import");
     export(&source, &first, Lang::Fi).await.unwrap();
     let Some(target) = fresh_store(engine).await else {
         return;
@@ -64,13 +38,9 @@ both_engines!(round_trip_gives_an_identical_package, |engine| async move {
     // A second import of the same package updates and never duplicates.
     let again = import(&target, &first).await;
     assert!(again.rejected.is_empty());
-    let second = temp_dir();
+    let second = temp_dir("import");
     export(&target, &second, Lang::Fi).await.unwrap();
-    let (a, b) = (read_tree(&first), read_tree(&second));
-    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
-    for (name, bytes) in &a {
-        assert!(bytes == &b[name], "{name} differs after the round trip");
-    }
+    assert_same_tree(&read_tree(&first), &read_tree(&second));
     std::fs::remove_dir_all(&first).unwrap();
     std::fs::remove_dir_all(&second).unwrap();
 });
@@ -79,7 +49,7 @@ both_engines!(a_file_with_errors_changes_nothing, |engine| async move {
     let Some(store) = fresh_store(engine).await else {
         return;
     };
-    let dir = temp_dir();
+    let dir = temp_dir("import");
     let good = kolmonen::hsds::export::organization(
         &kolmonen::demo::demo_batch().unwrap().organizations[0],
         &[],
@@ -119,7 +89,7 @@ both_engines!(a_file_with_errors_changes_nothing, |engine| async move {
 
 #[test]
 fn the_cli_refuses_bad_input_with_exit_code_1_and_imports_with_partial() {
-    let dir = temp_dir();
+    let dir = temp_dir("import");
     let db = format!("sqlite://{}/k.db", dir.display());
     let file = dir.join("mixed.json");
     let good = kolmonen::hsds::export::organization(

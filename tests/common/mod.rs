@@ -148,3 +148,43 @@ macro_rules! both_engines {
         }
     };
 }
+
+/// A new empty directory under the system's temp dir.
+pub fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("kolmonen-{tag}-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+pub fn read_tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("read dir") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let name = p
+                    .strip_prefix(dir)
+                    .expect("below dir")
+                    .display()
+                    .to_string();
+                out.insert(name, std::fs::read(&p).expect("read file"));
+            }
+        }
+    }
+    out
+}
+
+/// Two file trees hold the same files with the same bytes.
+pub fn assert_same_tree(
+    a: &std::collections::BTreeMap<String, Vec<u8>>,
+    b: &std::collections::BTreeMap<String, Vec<u8>>,
+) {
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in a {
+        assert!(bytes == &b[name], "{name} differs");
+    }
+}
