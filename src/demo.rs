@@ -205,11 +205,13 @@ pub fn demo_batch() -> Result<DirectoryBatch, DemoError> {
                 locations.insert(l.key.clone(), lid);
                 b.locations.push(Location {
                     id: lid,
-                    organization_id: org_id,
+                    organization_id: Some(org_id),
                     name: l.name,
                     street: l.street,
-                    municipality_code: m.code.clone(),
-                    postal_code: l.postal_code,
+                    municipality_code: Some(m.code.clone()),
+                    postal_code: l.postal_code.into(),
+                    country: "FI".into(),
+                    city: None,
                     latitude: l.latitude.or(Some(m.latitude)),
                     longitude: l.longitude.or(Some(m.longitude)),
                     accessibility: l.accessibility,

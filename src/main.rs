@@ -153,20 +153,10 @@ async fn main() -> anyhow::Result<()> {
             let now = time::OffsetDateTime::now_utc();
             let mut plan = kolmonen::hsds::import::ImportPlan::default();
             plan.add_path(&path, now);
-            let (orgs, services) = plan.outside_references();
-            let existing_orgs: Vec<_> = store
-                .organizations_by_id(&orgs)
-                .await?
-                .into_iter()
-                .map(|o| o.id)
-                .collect();
-            let mut existing_services = Vec::new();
-            for s in services {
-                if store.service(s).await?.is_some() {
-                    existing_services.push(s);
-                }
+            plan.resolve(&store).await?;
+            for n in &plan.notes {
+                eprintln!("note: {n}");
             }
-            plan.finish(&existing_orgs, &existing_services);
             for r in &plan.rejected {
                 eprintln!("rejected: {r}");
             }

@@ -13,7 +13,7 @@ use std::process::Command;
 async fn import(store: &kolmonen::store::DynStore, path: &Path) -> ImportPlan {
     let mut plan = ImportPlan::default();
     plan.add_path(path, time::OffsetDateTime::now_utc());
-    plan.finish(&[], &[]);
+    plan.resolve(store).await.unwrap();
     if plan.rejected.is_empty() {
         store.save_batch(&plan.batch).await.unwrap();
     }

@@ -39,11 +39,13 @@ fn sample() -> DirectoryBatch {
     };
     let loc = Location {
         id: LocationId::new(),
-        organization_id: org.id,
+        organization_id: Some(org.id),
         name: LocalizedText::fi("Paja"),
         street: "Harjulankatu 7".into(),
-        postal_code: PostalCode::parse("15150").unwrap(),
-        municipality_code: "398".into(),
+        postal_code: "15150".into(),
+        country: "FI".into(),
+        city: None,
+        municipality_code: Some("398".into()),
         latitude: Some(60.98),
         longitude: Some(25.64),
         accessibility: Some(LocalizedText::fi("Esteetön")),
@@ -51,8 +53,8 @@ fn sample() -> DirectoryBatch {
     let loc2 = Location {
         id: LocationId::new(),
         street: "Virastotie 3".into(),
-        postal_code: PostalCode::parse("15870").unwrap(),
-        municipality_code: "098".into(),
+        postal_code: "15870".into(),
+        municipality_code: Some("098".into()),
         ..loc.clone()
     };
     let svc = Service {
@@ -118,8 +120,61 @@ fn sample() -> DirectoryBatch {
         services: vec![svc],
         contacts: vec![contact],
         opportunities: vec![opp],
+        hsds_sources: Vec::new(),
     }
 }
+
+both_engines!(a_location_abroad_and_its_source_are_kept, |engine| async move {
+    let Some(store) = fresh_store(engine).await else {
+        return;
+    };
+    let mut b = sample();
+    let abroad = Location {
+        id: LocationId::new(),
+        organization_id: None,
+        street: "1-30 Main Street".into(),
+        postal_code: "ABC 1234".into(),
+        country: "GB".into(),
+        city: Some("MyCity".into()),
+        municipality_code: None,
+        latitude: None,
+        longitude: None,
+        ..b.locations[0].clone()
+    };
+    let source = serde_json::json!({"id": abroad.id.to_string(), "transportation": "Bus 1"});
+    b.locations.push(abroad.clone());
+    b.hsds_sources.push(kolmonen::store::HsdsSource {
+        kind: "location",
+        id: abroad.id.to_string(),
+        document: source.clone(),
+    });
+    store.save_batch(&b).await.unwrap();
+    assert_eq!(
+        store.locations_by_id(&[abroad.id]).await.unwrap(),
+        vec![abroad.clone()]
+    );
+    let got = store
+        .hsds_sources("location", &[abroad.id.to_string(), "other".into()])
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[&abroad.id.to_string()], source);
+    // A Finnish location needs its postal code; one abroad needs a two-letter country.
+    for bad in [
+        Location {
+            postal_code: "1515".into(),
+            ..b.locations[0].clone()
+        },
+        Location {
+            country: "Finland".into(),
+            ..abroad.clone()
+        },
+    ] {
+        let mut b = sample();
+        b.locations.push(bad);
+        assert!(store.save_batch(&b).await.is_err());
+    }
+});
 
 both_engines!(migrations_can_run_twice, |engine| async move {
     let Some(store) = fresh_store(engine).await else {

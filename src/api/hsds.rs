@@ -414,7 +414,7 @@ async fn near_services(
             break;
         }
     }
-    let (_, loc_ids) = rec_refs(&all);
+    let (_, loc_ids, _) = rec_refs(&all);
     let locs = st.store.locations_by_id(&loc_ids).await?;
     let kept: Vec<Rec> = all
         .into_iter()
@@ -453,8 +453,8 @@ pub(crate) async fn list_services(
         Some(near) => near_services(&st, &q, near).await?,
         None => merged_services(&st, &q, q.page).await?,
     };
-    let (orgs, locs) = rec_refs(&recs);
-    let related = Related::load(&st.store, &orgs, false, &locs).await?;
+    let (orgs, locs, ids) = rec_refs(&recs);
+    let related = Related::load(&st.store, &orgs, false, &locs, &ids).await?;
     let docs: Vec<serde_json::Value> = recs
         .iter()
         .map(|r| {
@@ -505,8 +505,8 @@ pub(crate) async fn get_service(
 ) -> Result<Json<h::Service>, ApiError> {
     let lang = lang_of(&p)?;
     let rec = record(&st, &id).await?;
-    let (orgs, locs) = rec_refs(std::slice::from_ref(&rec));
-    let related = Related::load(&st.store, &orgs, false, &locs).await?;
+    let (orgs, locs, ids) = rec_refs(std::slice::from_ref(&rec));
+    let related = Related::load(&st.store, &orgs, false, &locs, &ids).await?;
     Ok(Json(related.document(&rec, lang, true)))
 }
 
@@ -521,7 +521,11 @@ fn sal_document(
         .locations
         .iter()
         .find(|l| l.id == sal.location_id)
-        .map(|l| export::location(l, lang));
+        .map(|l| {
+            let mut doc = export::location(l, lang);
+            related.sources.location(&mut doc);
+            doc
+        });
     let service = if full {
         rec.map(|r| Box::new(related.document(r, lang, false)))
     } else {
@@ -532,6 +536,7 @@ fn sal_document(
         RecordRef::Opportunity(o) => o.to_string(),
     };
     h::ServiceAtLocation {
+        extra: Default::default(),
         id: sal.id.clone(),
         service_id: Some(service_id),
         location_id: Some(sal.location_id.to_string()),
@@ -572,9 +577,9 @@ pub(crate) async fn list_service_at_locations(
         .service_at_locations(q.organization_id, q.page)
         .await?;
     let recs = sal_records(&st, &page.items).await?;
-    let (orgs, mut locs) = rec_refs(&recs);
+    let (orgs, mut locs, ids) = rec_refs(&recs);
     locs.extend(page.items.iter().map(|s| s.location_id));
-    let related = Related::load(&st.store, &orgs, false, &locs).await?;
+    let related = Related::load(&st.store, &orgs, false, &locs, &ids).await?;
     let docs = page
         .items
         .iter()
@@ -609,9 +614,9 @@ pub(crate) async fn get_service_at_location(
         .await?
         .ok_or_else(|| ApiError::not_found("no service_at_location with this id"))?;
     let recs = sal_records(&st, std::slice::from_ref(&sal)).await?;
-    let (orgs, mut locs) = rec_refs(&recs);
+    let (orgs, mut locs, ids) = rec_refs(&recs);
     locs.push(sal.location_id);
-    let related = Related::load(&st.store, &orgs, false, &locs).await?;
+    let related = Related::load(&st.store, &orgs, false, &locs, &ids).await?;
     Ok(Json(sal_document(&sal, recs.first(), &related, lang, true)))
 }
 

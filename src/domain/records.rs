@@ -106,14 +106,21 @@ pub struct Organization {
 pub struct Location {
     #[schema(value_type = uuid::Uuid)]
     pub id: LocationId,
-    #[schema(value_type = uuid::Uuid)]
-    pub organization_id: OrganizationId,
+    /// None only for locations imported from another system without their organization.
+    #[schema(value_type = Option<uuid::Uuid>)]
+    pub organization_id: Option<OrganizationId>,
     pub name: LocalizedText,
     pub street: String,
-    #[schema(value_type = String, example = "15150")]
-    pub postal_code: PostalCode,
-    /// Derived from the postal code.
-    pub municipality_code: String,
+    /// Five digits in Finland; as written locally abroad.
+    #[schema(example = "15150")]
+    pub postal_code: String,
+    /// ISO 3166-1 alpha-2 country code.
+    #[schema(example = "FI")]
+    pub country: String,
+    /// The post office or city; for Finnish addresses the municipality stands in for it.
+    pub city: Option<String>,
+    /// Derived from the postal code; Finnish locations only.
+    pub municipality_code: Option<String>,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
     pub accessibility: Option<LocalizedText>,
@@ -256,6 +263,44 @@ impl Service {
             if !(0..=120).contains(&age) {
                 return Err(RecordError::Range("age"));
             }
+        }
+        Ok(())
+    }
+}
+
+impl Location {
+    pub fn is_finnish(&self) -> bool {
+        self.country == "FI"
+    }
+
+    /// A Finnish location has a five-digit postal code and its municipality; one abroad has a
+    /// two-letter country; coordinates, when present, are on the globe.
+    pub fn validate(&self) -> Result<(), RecordError> {
+        if self.street.trim().is_empty() {
+            return Err(RecordError::Required("street"));
+        }
+        if self.country.len() != 2 || !self.country.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(RecordError::Unknown("country", self.country.clone()));
+        }
+        if self.is_finnish() {
+            if PostalCode::parse(&self.postal_code).is_none() {
+                return Err(RecordError::Unknown(
+                    "postal code",
+                    self.postal_code.clone(),
+                ));
+            }
+            if self.municipality_code.is_none() {
+                return Err(RecordError::Required("municipality"));
+            }
+        } else if self.postal_code.trim().is_empty() && self.city.is_none() {
+            return Err(RecordError::Required("postal code or city"));
+        }
+        if self.latitude.is_some_and(|v| !(-90.0..=90.0).contains(&v))
+            || self
+                .longitude
+                .is_some_and(|v| !(-180.0..=180.0).contains(&v))
+        {
+            return Err(RecordError::Range("coordinates"));
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! Building HSDS documents from the store: shared by the `/hsds` API and `export hsds`.
 
+use super::sources::Sources;
 use super::{export, model as h};
 use crate::domain::*;
 use crate::store::{DynStore, OpportunityFilter, PageRequest, ServiceFilter, StoreResult};
@@ -28,6 +29,8 @@ pub struct Related {
     pub orgs: HashMap<OrganizationId, Organization>,
     pub locations: Vec<Location>,
     pub contacts: HashMap<OrganizationId, Vec<Contact>>,
+    /// The imported documents of these records, for the fields we do not model.
+    pub sources: Sources,
 }
 
 impl Related {
@@ -36,6 +39,7 @@ impl Related {
         orgs: &[OrganizationId],
         with_org_locations: bool,
         extra_locations: &[LocationId],
+        services: &[String],
     ) -> StoreResult<Self> {
         let mut ids = orgs.to_vec();
         ids.sort();
@@ -56,10 +60,21 @@ impl Related {
         for id in &ids {
             contacts.insert(*id, store.contacts_of_organization(*id).await?);
         }
+        let sources = Sources::load(
+            store,
+            &ids.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            services,
+            &locations
+                .iter()
+                .map(|l| l.id.to_string())
+                .collect::<Vec<_>>(),
+        )
+        .await?;
         Ok(Related {
             orgs: org_list.into_iter().map(|o| (o.id, o)).collect(),
             locations,
             contacts,
+            sources,
         })
     }
 
@@ -68,15 +83,17 @@ impl Related {
         let locs: Vec<Location> = self
             .locations
             .iter()
-            .filter(|l| l.organization_id == id)
+            .filter(|l| l.organization_id == Some(id))
             .cloned()
             .collect();
-        Some(export::organization(
+        let mut doc = export::organization(
             o,
             &locs,
             self.contacts.get(&id).map(Vec::as_slice).unwrap_or(&[]),
             lang,
-        ))
+        );
+        self.sources.organization(&mut doc);
+        Some(doc)
     }
 
     pub fn document(&self, r: &Rec, lang: Lang, compiled: bool) -> h::Service {
@@ -106,6 +123,7 @@ impl Related {
         };
         if compiled {
             doc.attributes = export::with_terms(std::mem::take(&mut doc.attributes), lang);
+            self.sources.service(&mut doc);
         } else {
             // The list form (service_list) carries the service's own fields and its organization.
             doc = h::Service {
@@ -129,22 +147,27 @@ impl Related {
     }
 }
 
-pub fn rec_refs(recs: &[Rec]) -> (Vec<OrganizationId>, Vec<LocationId>) {
+/// What the documents of these records refer to: organizations, locations, and the
+/// records' own ids (for their sources).
+pub fn rec_refs(recs: &[Rec]) -> (Vec<OrganizationId>, Vec<LocationId>, Vec<String>) {
     let mut orgs = Vec::new();
     let mut locs = Vec::new();
+    let mut ids = Vec::new();
     for r in recs {
         match r {
             Rec::Service(s) => {
                 orgs.push(s.organization_id);
                 locs.extend(s.location_ids.iter().copied());
+                ids.push(s.id.to_string());
             }
             Rec::Opportunity(o) => {
                 orgs.push(o.organization_id);
                 locs.extend(o.location_id);
+                ids.push(o.id.to_string());
             }
         }
     }
-    (orgs, locs)
+    (orgs, locs, ids)
 }
 
 /// HSDS organizations; with `with_services`, the compiled form with every service nested.
@@ -155,14 +178,10 @@ pub async fn organization_documents(
     with_services: bool,
 ) -> StoreResult<Vec<h::Organization>> {
     let ids: Vec<OrganizationId> = orgs.iter().map(|o| o.id).collect();
-    let related = Related::load(store, &ids, true, &[]).await?;
-    let mut out = Vec::new();
-    for o in orgs {
-        let Some(mut doc) = related.organization(o.id, lang) else {
-            continue;
-        };
-        if with_services {
-            let all = PageRequest::new(1, PageRequest::MAX_PER_PAGE);
+    let mut recs_of: HashMap<OrganizationId, Vec<Rec>> = HashMap::new();
+    if with_services {
+        let all = PageRequest::new(1, PageRequest::MAX_PER_PAGE);
+        for o in orgs {
             let sf = ServiceFilter {
                 organization_id: Some(o.id),
                 ..Default::default()
@@ -186,7 +205,21 @@ pub async fn organization_documents(
                     .into_iter()
                     .map(Rec::Opportunity),
             );
-            let services = recs
+            recs_of.insert(o.id, recs);
+        }
+    }
+    let service_ids: Vec<String> = recs_of.values().flat_map(|r| rec_refs(r).2).collect();
+    let related = Related::load(store, &ids, true, &[], &service_ids).await?;
+    let mut out = Vec::new();
+    for o in orgs {
+        let Some(mut doc) = related.organization(o.id, lang) else {
+            continue;
+        };
+        if with_services {
+            let services = recs_of
+                .get(&o.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
                 .iter()
                 .map(|r| {
                     let mut d = related.document(r, lang, true);

@@ -36,6 +36,7 @@ impl Attrs {
             value.as_deref().unwrap_or("")
         ));
         self.out.push(h::Attribute {
+            extra: Default::default(),
             id,
             link_id: Some(self.link_id.clone()),
             link_type: Some(link_type.to_string()),
@@ -115,6 +116,7 @@ pub fn organization(
         .map(|(i, p)| {
             let pid = derived_id(&format!("phone:{id}:{i}"));
             h::Phone {
+                extra: Default::default(),
                 organization_id: Some(id.clone()),
                 contact_id: None,
                 number: p.number.clone(),
@@ -130,16 +132,16 @@ pub fn organization(
         }
     }
     h::Organization {
+        extra: Default::default(),
         id: id.clone(),
         name: o.name.clone(),
         alternate_name: None,
         description: text(&o.description, lang),
         email: o.email.clone(),
         website: o.website.clone(),
-        legal_status: Some(crate::i18n::t(
-            lang,
-            &format!("legal-form-{}", o.legal_form.as_str()),
-        )),
+        // "Other" says nothing; an imported organization keeps the status it came with.
+        legal_status: (o.legal_form != LegalForm::Other)
+            .then(|| crate::i18n::t(lang, &format!("legal-form-{}", o.legal_form.as_str()))),
         phones,
         contacts: contacts
             .iter()
@@ -151,6 +153,7 @@ pub fn organization(
             .business_id
             .iter()
             .map(|b| h::OrganizationIdentifier {
+                extra: Default::default(),
                 id: derived_id(&format!("organization_identifier:{id}:{b}")),
                 organization_id: Some(id.clone()),
                 identifier_scheme: Some("FI-PRO".into()),
@@ -166,6 +169,7 @@ pub fn organization(
 pub fn contact(c: &Contact, lang: Lang) -> h::Contact {
     let id = c.id.to_string();
     h::Contact {
+        extra: Default::default(),
         organization_id: Some(c.organization_id.to_string()),
         service_id: c.service_id.map(|s| s.to_string()),
         name: c.name.clone(),
@@ -175,6 +179,7 @@ pub fn contact(c: &Contact, lang: Lang) -> h::Contact {
             .phone
             .iter()
             .map(|p| h::Phone {
+                extra: Default::default(),
                 id: derived_id(&format!("phone:{id}")),
                 organization_id: None,
                 contact_id: Some(id.clone()),
@@ -188,35 +193,44 @@ pub fn contact(c: &Contact, lang: Lang) -> h::Contact {
 
 pub fn location(l: &Location, lang: Lang) -> h::Location {
     let id = l.id.to_string();
-    let m = REF.municipality(&l.municipality_code);
+    let m = l
+        .municipality_code
+        .as_deref()
+        .and_then(|c| REF.municipality(c));
     let mut a = Attrs::new(&id, "location");
-    a.property("municipality", &l.municipality_code);
+    if let Some(code) = &l.municipality_code {
+        a.property("municipality", code);
+    }
     a.texts("name", &l.name);
     a.opt_texts("accessibility", &l.accessibility);
     h::Location {
+        extra: Default::default(),
         id: id.clone(),
         location_type: "physical".into(),
-        organization_id: Some(l.organization_id.to_string()),
+        organization_id: l.organization_id.map(|o| o.to_string()),
         name: Some(text(&l.name, lang)),
         latitude: l.latitude,
         longitude: l.longitude,
         addresses: vec![h::Address {
+            extra: Default::default(),
             id: derived_id(&format!("address:{id}")),
             location_id: Some(id.clone()),
             address_1: l.street.clone(),
             city: m
                 .map(|m| m.name(lang).to_string())
-                .unwrap_or_else(|| l.municipality_code.clone()),
+                .or_else(|| l.city.clone())
+                .unwrap_or_default(),
             region: None,
             state_province: m.map(|m| m.region(lang).to_string()).unwrap_or_default(),
-            postal_code: l.postal_code.as_str().to_string(),
-            country: "FI".into(),
+            postal_code: l.postal_code.clone(),
+            country: l.country.clone(),
             address_type: "physical".into(),
         }],
         accessibility: l
             .accessibility
             .iter()
             .map(|acc| h::Accessibility {
+                extra: Default::default(),
                 id: derived_id(&format!("accessibility:{id}")),
                 location_id: Some(id.clone()),
                 description: Some(text(acc, lang)),
@@ -228,6 +242,7 @@ pub fn location(l: &Location, lang: Lang) -> h::Location {
 
 fn service_at_location(service_id: &str, l: &Location, lang: Lang) -> h::ServiceAtLocation {
     h::ServiceAtLocation {
+        extra: Default::default(),
         id: derived_id(&format!("service_at_location:{service_id}:{}", l.id)),
         service_id: Some(service_id.to_string()),
         location_id: Some(l.id.to_string()),
@@ -244,6 +259,7 @@ fn language_entries(service_id: &str, codes: &[String], lang: Lang) -> Vec<h::La
             let key = format!("language-{c}");
             let name = crate::i18n::t(lang, &key);
             h::Language {
+                extra: Default::default(),
                 id: derived_id(&format!("language:{service_id}:{c}")),
                 service_id: Some(service_id.to_string()),
                 name: (name != key).then_some(name),
@@ -282,6 +298,7 @@ pub fn service(
         .filter_map(|lid| locations.iter().find(|l| l.id == *lid))
         .collect();
     h::Service {
+        extra: Default::default(),
         id: id.clone(),
         organization_id: Some(s.organization_id.to_string()),
         name: text(&s.name, lang),
@@ -300,6 +317,7 @@ pub fn service(
             .schedule
             .iter()
             .map(|sch| h::Schedule {
+                extra: Default::default(),
                 id: derived_id(&format!("schedule:{id}")),
                 service_id: Some(id.clone()),
                 description: Some(text(sch, lang)),
@@ -316,6 +334,7 @@ pub fn service(
             .funding
             .iter()
             .map(|f| h::Funding {
+                extra: Default::default(),
                 id: derived_id(&format!("funding:{id}:{f}")),
                 organization_id: None,
                 service_id: Some(id.clone()),
@@ -324,6 +343,7 @@ pub fn service(
             .collect(),
         cost_options: if s.free {
             vec![h::CostOption {
+                extra: Default::default(),
                 id: derived_id(&format!("cost_option:{id}")),
                 service_id: Some(id.clone()),
                 option: Some(crate::i18n::t(lang, "tag-free")),
@@ -415,10 +435,14 @@ pub fn opportunity(
 pub fn with_terms(mut attrs: Vec<h::Attribute>, lang: Lang) -> Vec<h::Attribute> {
     let terms = super::taxonomy_terms(lang);
     for a in &mut attrs {
-        a.taxonomy_term = a
+        // Attributes of other taxonomies keep the term they came with.
+        if let Some(t) = a
             .taxonomy_term_id
             .as_ref()
-            .and_then(|id| terms.iter().find(|t| &t.id == id).cloned());
+            .and_then(|id| terms.iter().find(|t| &t.id == id))
+        {
+            a.taxonomy_term = Some(t.clone());
+        }
     }
     attrs
 }

@@ -2,10 +2,10 @@
 //! restore every field exactly; documents from other systems fill what HSDS has.
 
 use super::model as h;
-use super::{find_term, TAXONOMIES};
+use super::{find_term, sources, TAXONOMIES};
 use crate::domain::*;
 use crate::refdata::REF;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -167,51 +167,102 @@ pub fn organization(
     Ok(o)
 }
 
+/// Longest postal code or city we keep from an address abroad.
+const MAX_PLACE_CHARS: usize = 64;
+
+/// A location document. `organization_id` is the organization it sits under in the document,
+/// if any; the location's own `organization_id` wins. What we keep differently from the
+/// document (coordinates off the globe) goes to `notes`.
 pub fn location(
     doc: &h::Location,
-    organization_id: OrganizationId,
+    organization_id: Option<OrganizationId>,
     path: &str,
+    notes: &mut Vec<Rejected>,
 ) -> Result<Location, Rejected> {
     let a = Attrs::read(&doc.attributes);
     let address = doc
         .addresses
         .first()
         .ok_or_else(|| reject(format!("{path}/addresses"), "a location needs an address"))?;
-    let postal_code = PostalCode::parse(&address.postal_code).ok_or_else(|| {
-        reject(
-            format!("{path}/addresses/0/postal_code"),
-            "only Finnish postal codes (five digits) are supported",
-        )
-    })?;
-    let m = REF
-        .municipality_of_postcode(postal_code.as_str())
-        .ok_or_else(|| {
+    let apath = format!("{path}/addresses/0");
+    let country = address.country.trim().to_ascii_uppercase();
+    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(reject(
+            format!("{apath}/country"),
+            format!(
+                "country {:?} is not an ISO 3166-1 two-letter code",
+                address.country
+            ),
+        ));
+    }
+    let organization_id = match &doc.organization_id {
+        Some(o) => Some(OrganizationId(uuid(path, o)?)),
+        None => organization_id,
+    };
+    let (postal_code, municipality_code, city) = if country == "FI" {
+        let postal_code = PostalCode::parse(&address.postal_code).ok_or_else(|| {
             reject(
-                format!("{path}/addresses/0/postal_code"),
-                "unknown Finnish postal code",
+                format!("{apath}/postal_code"),
+                format!(
+                    "{:?} is not a Finnish postal code (five digits)",
+                    address.postal_code
+                ),
             )
         })?;
-    Ok(Location {
+        let m = REF
+            .municipality_of_postcode(postal_code.as_str())
+            .ok_or_else(|| {
+                reject(
+                    format!("{apath}/postal_code"),
+                    format!("unknown Finnish postal code {}", postal_code.as_str()),
+                )
+            })?;
+        let code = a
+            .prop("municipality")
+            .map(str::to_string)
+            .unwrap_or_else(|| m.code.clone());
+        (String::from(postal_code), Some(code), None)
+    } else {
+        let clip = |s: &str| s.trim().chars().take(MAX_PLACE_CHARS).collect::<String>();
+        let city = Some(clip(&address.city)).filter(|c| !c.is_empty());
+        (clip(&address.postal_code), None, city)
+    };
+    let (mut latitude, mut longitude) = (doc.latitude, doc.longitude);
+    if latitude.is_some_and(|v| !(-90.0..=90.0).contains(&v))
+        || longitude.is_some_and(|v| !(-180.0..=180.0).contains(&v))
+    {
+        notes.push(reject(
+            path,
+            format!(
+                "coordinates {}, {} are off the globe and were left out",
+                latitude.unwrap_or_default(),
+                longitude.unwrap_or_default()
+            ),
+        ));
+        (latitude, longitude) = (None, None);
+    }
+    let l = Location {
         id: LocationId(uuid(path, &doc.id)?),
         organization_id,
         name: a
             .text("name", doc.name.as_deref())
             .unwrap_or_else(|| LocalizedText::fi(address.address_1.clone())),
-        street: address.address_1.clone(),
-        municipality_code: a
-            .prop("municipality")
-            .map(str::to_string)
-            .unwrap_or_else(|| m.code.clone()),
+        street: address.address_1.trim().to_string(),
         postal_code,
-        latitude: doc.latitude,
-        longitude: doc.longitude,
+        country,
+        city,
+        municipality_code,
+        latitude,
+        longitude,
         accessibility: a.text(
             "accessibility",
             doc.accessibility
                 .first()
                 .and_then(|x| x.description.as_deref()),
         ),
-    })
+    };
+    l.validate().map_err(|e| reject(path, e.to_string()))?;
+    Ok(l)
 }
 
 pub fn contact(
@@ -240,7 +291,12 @@ pub enum Record {
     Opportunity(Opportunity, Option<Location>),
 }
 
-pub fn service(doc: &h::Service, path: &str, now: OffsetDateTime) -> Result<Record, Rejected> {
+pub fn service(
+    doc: &h::Service,
+    path: &str,
+    now: OffsetDateTime,
+    notes: &mut Vec<Rejected>,
+) -> Result<Record, Rejected> {
     let a = Attrs::read(&doc.attributes);
     let org_id = doc
         .organization_id
@@ -248,14 +304,28 @@ pub fn service(doc: &h::Service, path: &str, now: OffsetDateTime) -> Result<Reco
         .or(doc.organization.as_ref().map(|o| o.id.as_str()))
         .ok_or_else(|| reject(path, "a service needs its organization_id"))?;
     let organization_id = OrganizationId(uuid(path, org_id)?);
+    // Locations written out in full come along; those given by id only (a location
+    // without its address, or just a location_id) must already be in the import or stored.
     let mut locations = Vec::new();
+    let mut location_ids = Vec::new();
     for (i, sal) in doc.service_at_locations.iter().enumerate() {
-        if let Some(l) = &sal.location {
-            locations.push(location(
-                l,
-                organization_id,
-                &format!("{path}/service_at_locations/{i}/location"),
-            )?);
+        match &sal.location {
+            Some(l) if !l.addresses.is_empty() => {
+                let l = location(
+                    l,
+                    Some(organization_id),
+                    &format!("{path}/service_at_locations/{i}/location"),
+                    notes,
+                )?;
+                location_ids.push(l.id);
+                locations.push(l);
+            }
+            Some(l) => location_ids.push(LocationId(uuid(path, &l.id)?)),
+            None => {
+                if let Some(id) = &sal.location_id {
+                    location_ids.push(LocationId(uuid(path, id)?));
+                }
+            }
         }
     }
     let name = a
@@ -265,7 +335,13 @@ pub fn service(doc: &h::Service, path: &str, now: OffsetDateTime) -> Result<Reco
         .text("description", doc.description.as_deref())
         .unwrap_or_else(|| name.clone());
     let updated_at = modified(doc.last_modified.as_deref()).unwrap_or(now);
-    let last_verified_at = a.time("last_verified_at").unwrap_or(updated_at);
+    // HSDS's assured_date is the nearest thing to our "last verified".
+    let assured = doc.assured_date.as_deref().and_then(|d| {
+        time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+            .ok()
+            .map(|d| d.midnight().assume_utc())
+    });
+    let last_verified_at = a.time("last_verified_at").or(assured).unwrap_or(updated_at);
     if a.prop("record_type") == Some("opportunity") {
         let kind = a
             .codes("opportunity_type")
@@ -281,7 +357,7 @@ pub fn service(doc: &h::Service, path: &str, now: OffsetDateTime) -> Result<Reco
             id: OpportunityId(uuid(path, &doc.id)?),
             organization_id,
             service_id: a.prop("parent_service").and_then(ServiceId::parse),
-            location_id: locations.first().map(|l| l.id),
+            location_id: location_ids.first().copied(),
             kind,
             title: name,
             description,
@@ -351,7 +427,7 @@ pub fn service(doc: &h::Service, path: &str, now: OffsetDateTime) -> Result<Reco
             .iter()
             .filter_map(|f| f.source.clone())
             .collect(),
-        location_ids: locations.iter().map(|l| l.id).collect(),
+        location_ids,
         last_verified_at,
         updated_at,
     };
@@ -372,7 +448,7 @@ mod tests {
             let locs: Vec<Location> = b
                 .locations
                 .iter()
-                .filter(|l| l.organization_id == o.id)
+                .filter(|l| l.organization_id == Some(o.id))
                 .cloned()
                 .collect();
             let doc = export::organization(o, &locs, &[], Lang::Sv);
@@ -380,12 +456,13 @@ mod tests {
             back.updated_at = o.updated_at;
             assert_eq!(&back, o);
             for (l, d) in locs.iter().zip(&doc.locations) {
-                assert_eq!(&location(d, o.id, "loc").expect("location"), l);
+                let back = location(d, Some(o.id), "loc", &mut Vec::new()).expect("location");
+                assert_eq!(&back, l);
             }
         }
         for s in &b.services {
             let doc = export::service(s, None, &b.locations, &[], Lang::En);
-            match service(&doc, "svc", now).expect("imports") {
+            match service(&doc, "svc", now, &mut Vec::new()).expect("imports") {
                 Record::Service(back, _) => assert_eq!(&back, s),
                 other => panic!("a service came back as {other:?}"),
             }
@@ -395,7 +472,7 @@ mod tests {
                 .location_id
                 .and_then(|l| b.locations.iter().find(|x| x.id == l));
             let doc = export::opportunity(o, None, loc, Lang::Fi);
-            match service(&doc, "opp", now).expect("imports") {
+            match service(&doc, "opp", now, &mut Vec::new()).expect("imports") {
                 Record::Opportunity(back, _) => assert_eq!(&back, o),
                 other => panic!("an opportunity came back as {other:?}"),
             }
@@ -412,7 +489,8 @@ mod tests {
             minimum_age: Some(12.0),
             ..Default::default()
         };
-        let Record::Service(s, _) = service(&doc, "x", OffsetDateTime::now_utc()).expect("imports")
+        let Record::Service(s, _) =
+            service(&doc, "x", OffsetDateTime::now_utc(), &mut Vec::new()).expect("imports")
         else {
             panic!("service expected")
         };
@@ -431,7 +509,7 @@ mod tests {
             status: "active".into(),
             ..Default::default()
         };
-        let e = service(&doc, "services/3", now).unwrap_err();
+        let e = service(&doc, "services/3", now, &mut Vec::new()).unwrap_err();
         assert!(
             e.path.starts_with("services/3") && e.reason.contains("UUID"),
             "{e}"
@@ -442,21 +520,53 @@ mod tests {
             status: "active".into(),
             ..Default::default()
         };
-        assert!(service(&doc, "s", now)
+        assert!(service(&doc, "s", now, &mut Vec::new())
             .unwrap_err()
             .reason
             .contains("organization_id"));
     }
 }
 
+/// Ids of records, by kind.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct References {
+    pub organizations: Vec<OrganizationId>,
+    pub services: Vec<ServiceId>,
+    pub locations: Vec<LocationId>,
+}
+
 /// Largest file an import reads.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy)]
+enum DocKind {
+    Organization,
+    Service,
+    Location,
+    ServiceAtLocation,
+    Skip(&'static str),
+}
+
+impl DocKind {
+    fn name(self) -> &'static str {
+        match self {
+            DocKind::Organization => "organization",
+            DocKind::Service => "service",
+            DocKind::Location => "location",
+            DocKind::ServiceAtLocation => "service_at_location",
+            DocKind::Skip(_) => "document",
+        }
+    }
+}
 
 /// Records read from files, with every rejection and where it was found.
 #[derive(Debug, Default)]
 pub struct ImportPlan {
     pub batch: crate::store::DirectoryBatch,
     pub rejected: Vec<Rejected>,
+    /// What was read but kept differently or not at all, without being an error: documents
+    /// of kinds we do not store, values we had to leave out.
+    pub notes: Vec<Rejected>,
 }
 
 impl ImportPlan {
@@ -466,7 +576,12 @@ impl ImportPlan {
             Err(e) => return self.rejected.push(e),
         };
         for (i, l) in doc.locations.iter().enumerate() {
-            match location(l, o.id, &format!("{path}/locations/{i}")) {
+            match location(
+                l,
+                Some(o.id),
+                &format!("{path}/locations/{i}"),
+                &mut self.notes,
+            ) {
                 Ok(l) => self.batch.locations.push(l),
                 Err(e) => self.rejected.push(e),
             }
@@ -491,7 +606,7 @@ impl ImportPlan {
             org.services = None;
             self.add_organization(&org, &format!("{path}/organization"), now);
         }
-        match service(doc, path, now) {
+        match service(doc, path, now, &mut self.notes) {
             Ok(Record::Service(s, locs)) => {
                 self.batch.locations.extend(locs);
                 self.batch.services.push(s);
@@ -535,26 +650,86 @@ impl ImportPlan {
             } else {
                 format!("{base}/{i}")
             };
-            let is_service = item.get("status").is_some();
-            let result = if is_service {
+            self.add_value(item, path, now);
+        }
+    }
+
+    /// One HSDS document of any kind, told apart by the fields its schema requires.
+    fn add_value(&mut self, item: serde_json::Value, path: String, now: OffsetDateTime) {
+        let Some(obj) = item.as_object() else {
+            return self
+                .rejected
+                .push(reject(path, "not an HSDS document (expected an object)"));
+        };
+        let has = |k: &str| obj.contains_key(k);
+        let kind = if obj.keys().any(|k| k.ends_with(".csv")) {
+            DocKind::Skip("a description of the tabular format, not data")
+        } else if has("openapi_url") || has("profile") && !has("id") {
+            DocKind::Skip("API metadata, not data")
+        } else if has("taxonomy_detail") || has("term_uri") || has("taxonomy_id") && has("code") {
+            DocKind::Skip(
+                "a taxonomy term: our own terms are matched by id, other taxonomies are not stored",
+            )
+        } else if has("version") && !has("status") {
+            DocKind::Skip("a taxonomy: our own are built in, other taxonomies are not stored")
+        } else if has("service") && (has("location") || has("location_id")) {
+            DocKind::ServiceAtLocation
+        } else if has("location_type") {
+            DocKind::Location
+        } else if has("status") {
+            DocKind::Service
+        } else {
+            DocKind::Organization
+        };
+        let result = match kind {
+            DocKind::Skip(why) => {
+                self.notes.push(reject(path, format!("skipped: {why}")));
+                return;
+            }
+            DocKind::ServiceAtLocation => {
+                // The compiled form nests the service; we read it as a service at this
+                // one location.
+                let mut sal = item;
+                let service = sal.as_object_mut().and_then(|m| m.remove("service"));
+                let Some(serde_json::Value::Object(mut service)) = service else {
+                    return self
+                        .rejected
+                        .push(reject(path, "a service_at_location needs its service"));
+                };
+                let list = service
+                    .entry("service_at_locations")
+                    .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+                if let serde_json::Value::Array(list) = list {
+                    list.push(sal);
+                }
+                return self.add_value(
+                    serde_json::Value::Object(service),
+                    format!("{path}/service"),
+                    now,
+                );
+            }
+            DocKind::Service => {
+                sources::split("service", &item, &mut self.batch.hsds_sources);
                 serde_json::from_value::<h::Service>(item).map(|d| self.add_service(&d, &path, now))
-            } else {
+            }
+            DocKind::Organization => {
+                sources::split("organization", &item, &mut self.batch.hsds_sources);
                 serde_json::from_value::<h::Organization>(item)
                     .map(|d| self.add_organization(&d, &path, now))
-            };
-            if let Err(e) = result {
-                self.rejected.push(reject(
-                    path,
-                    format!(
-                        "not an HSDS {}: {e}",
-                        if is_service {
-                            "service"
-                        } else {
-                            "organization"
-                        }
-                    ),
-                ));
             }
+            DocKind::Location => {
+                sources::split("location", &item, &mut self.batch.hsds_sources);
+                serde_json::from_value::<h::Location>(item).map(|d| {
+                    match location(&d, None, &path, &mut self.notes) {
+                        Ok(l) => self.batch.locations.push(l),
+                        Err(e) => self.rejected.push(e),
+                    }
+                })
+            }
+        };
+        if let Err(e) = result {
+            self.rejected
+                .push(reject(path, format!("not an HSDS {}: {e}", kind.name())));
         }
     }
 
@@ -597,37 +772,82 @@ impl ImportPlan {
         }
     }
 
-    /// Organizations and services the records refer to that this import does not bring:
-    /// the caller looks them up in the store and passes the existing ones to `finish`.
-    pub fn outside_references(&self) -> (Vec<OrganizationId>, Vec<ServiceId>) {
+    /// Records the import refers to without bringing them: the caller looks them up in the
+    /// store and passes those that exist to `finish`.
+    pub fn outside_references(&self) -> References {
         let b = &self.batch;
-        let orgs: std::collections::HashSet<_> = b.organizations.iter().map(|o| o.id).collect();
-        let services: std::collections::HashSet<_> = b.services.iter().map(|s| s.id).collect();
-        let mut o: Vec<OrganizationId> = b
-            .services
-            .iter()
-            .map(|s| s.organization_id)
-            .chain(b.opportunities.iter().map(|x| x.organization_id))
-            .filter(|id| !orgs.contains(id))
-            .collect();
-        let mut s: Vec<ServiceId> = b
-            .opportunities
-            .iter()
-            .filter_map(|x| x.service_id)
-            .filter(|id| !services.contains(id))
-            .collect();
-        o.sort();
-        o.dedup();
-        s.sort();
-        s.dedup();
-        (o, s)
+        let orgs: HashSet<_> = b.organizations.iter().map(|o| o.id).collect();
+        let services: HashSet<_> = b.services.iter().map(|s| s.id).collect();
+        let locations: HashSet<_> = b.locations.iter().map(|l| l.id).collect();
+        let mut out = References {
+            organizations: b
+                .services
+                .iter()
+                .map(|s| s.organization_id)
+                .chain(b.opportunities.iter().map(|x| x.organization_id))
+                .chain(b.locations.iter().filter_map(|l| l.organization_id))
+                .filter(|id| !orgs.contains(id))
+                .collect(),
+            services: b
+                .opportunities
+                .iter()
+                .filter_map(|x| x.service_id)
+                .filter(|id| !services.contains(id))
+                .collect(),
+            locations: b
+                .services
+                .iter()
+                .flat_map(|s| s.location_ids.iter().copied())
+                .chain(b.opportunities.iter().filter_map(|o| o.location_id))
+                .filter(|id| !locations.contains(id))
+                .collect(),
+        };
+        out.organizations.sort();
+        out.organizations.dedup();
+        out.services.sort();
+        out.services.dedup();
+        out.locations.sort();
+        out.locations.dedup();
+        out
     }
 
-    /// Keeps one record per id (the last read) and refuses records that refer to an
-    /// organization or service that is neither in the import nor among `existing_*`.
-    pub fn finish(&mut self, existing_orgs: &[OrganizationId], existing_services: &[ServiceId]) {
+    /// Looks up in `store` what the records refer to outside this import, then `finish`es.
+    pub async fn resolve(
+        &mut self,
+        store: &crate::store::DynStore,
+    ) -> Result<(), crate::store::StoreError> {
+        let outside = self.outside_references();
+        let mut existing = References {
+            organizations: store
+                .organizations_by_id(&outside.organizations)
+                .await?
+                .into_iter()
+                .map(|o| o.id)
+                .collect(),
+            locations: store
+                .locations_by_id(&outside.locations)
+                .await?
+                .into_iter()
+                .map(|l| l.id)
+                .collect(),
+            services: Vec::new(),
+        };
+        for s in outside.services {
+            if store.service(s).await?.is_some() {
+                existing.services.push(s);
+            }
+        }
+        self.finish(&existing);
+        Ok(())
+    }
+
+    /// Keeps one record per id (the last read), refuses records that refer to an
+    /// organization or parent service that is neither in the import nor `existing`, and
+    /// leaves out links to locations that are neither (with a note).
+    pub fn finish(&mut self, existing: &References) {
+        let (existing_orgs, existing_services) = (&existing.organizations, &existing.services);
         fn dedup<T, K: std::hash::Hash + Eq>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = HashSet::new();
             let mut out: Vec<T> = v.drain(..).rev().filter(|x| seen.insert(key(x))).collect();
             out.reverse();
             *v = out;
@@ -638,7 +858,7 @@ impl ImportPlan {
         dedup(&mut b.services, |s| s.id);
         dedup(&mut b.contacts, |c| c.id);
         dedup(&mut b.opportunities, |o| o.id);
-        let orgs: std::collections::HashSet<OrganizationId> = b
+        let orgs: HashSet<OrganizationId> = b
             .organizations
             .iter()
             .map(|o| o.id)
@@ -655,7 +875,7 @@ impl ImportPlan {
             }
             ok
         });
-        let services: std::collections::HashSet<ServiceId> = b
+        let services: HashSet<ServiceId> = b
             .services
             .iter()
             .map(|s| s.id)
@@ -674,7 +894,56 @@ impl ImportPlan {
             }
             reason.is_none()
         });
-        b.locations.retain(|l| orgs.contains(&l.organization_id));
+        // Sources of records that made it, one per record (the last read).
+        let kept: HashSet<(&str, String)> = b
+            .organizations
+            .iter()
+            .map(|o| ("organization", o.id.to_string()))
+            .chain(b.services.iter().map(|s| ("service", s.id.to_string())))
+            .chain(
+                b.opportunities
+                    .iter()
+                    .map(|o| ("service", o.id.to_string())),
+            )
+            .chain(b.locations.iter().map(|l| ("location", l.id.to_string())))
+            .collect();
+        b.hsds_sources
+            .retain(|s| kept.contains(&(s.kind, s.id.clone())));
+        dedup(&mut b.hsds_sources, |s| (s.kind, s.id.clone()));
+        let notes = &mut self.notes;
+        let locations: HashSet<LocationId> = b
+            .locations
+            .iter()
+            .map(|l| l.id)
+            .chain(existing.locations.iter().copied())
+            .collect();
+        let mut known_location = |id: &LocationId, of: String| {
+            let known = locations.contains(id);
+            if !known {
+                notes.push(reject(
+                    of,
+                    format!("location {id} is given by id only and is neither in this import nor stored; the link was left out"),
+                ));
+            }
+            known
+        };
+        for s in &mut b.services {
+            let of = format!("service {}", s.id);
+            s.location_ids.retain(|l| known_location(l, of.clone()));
+        }
+        for o in &mut b.opportunities {
+            let of = format!("service {}", o.id);
+            o.location_id = o.location_id.filter(|l| known_location(l, of.clone()));
+        }
+        for l in &mut b.locations {
+            if let Some(o) = l.organization_id.filter(|o| !orgs.contains(o)) {
+                notes.push(reject(
+                    format!("location {}", l.id),
+                    format!("organization {o} is neither in this import nor stored; the location is kept without it"),
+                ));
+                l.organization_id = None;
+            }
+        }
         b.contacts.retain(|c| {
             orgs.contains(&c.organization_id) && c.service_id.is_none_or(|s| services.contains(&s))
         });

@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod package;
+pub mod sources;
 
 use crate::domain::Lang;
 use crate::i18n::t;
@@ -72,6 +73,7 @@ fn label(lt: &crate::domain::LocalizedText, lang: Lang) -> String {
 
 pub fn taxonomy(key: &str, lang: Lang) -> Option<model::Taxonomy> {
     TAXONOMIES.contains(&key).then(|| model::Taxonomy {
+        extra: Default::default(),
         id: taxonomy_id(key),
         name: format!("kolmonen-{}", key.replace('_', "-")),
         description: t(lang, &format!("hsds-taxonomy-{}", key.replace('_', "-"))),
@@ -91,6 +93,7 @@ pub fn taxonomy_terms(lang: Lang) -> Vec<model::TaxonomyTerm> {
     let mut out = Vec::new();
     let mut push = |taxonomy: &str, code: &str, name: String, description: String| {
         out.push(model::TaxonomyTerm {
+            extra: Default::default(),
             id: term_id(taxonomy, code),
             code: Some(format!("{taxonomy}:{code}")),
             name,

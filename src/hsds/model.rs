@@ -33,6 +33,9 @@ pub struct Organization {
     /// Only in the compiled organization document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub services: Option<Vec<Service>>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -44,6 +47,9 @@ pub struct OrganizationIdentifier {
     pub identifier_scheme: Option<String>,
     pub identifier_type: String,
     pub identifier: String,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -91,6 +97,9 @@ pub struct Service {
     pub contacts: Vec<Contact>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub attributes: Vec<Attribute>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -107,6 +116,9 @@ pub struct ServiceAtLocation {
     /// Only in the compiled service_at_location document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<Box<Service>>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -127,6 +139,9 @@ pub struct Location {
     pub accessibility: Vec<Accessibility>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub attributes: Vec<Attribute>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -142,6 +157,9 @@ pub struct Address {
     pub postal_code: String,
     pub country: String,
     pub address_type: String,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -151,6 +169,9 @@ pub struct Accessibility {
     pub location_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -163,6 +184,9 @@ pub struct Phone {
     pub number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -180,6 +204,9 @@ pub struct Contact {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub phones: Vec<Phone>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -189,6 +216,9 @@ pub struct Schedule {
     pub service_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -200,6 +230,9 @@ pub struct ServiceArea {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -211,6 +244,9 @@ pub struct Language {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -222,6 +258,9 @@ pub struct Funding {
     pub service_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -237,6 +276,9 @@ pub struct CostOption {
     pub amount: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount_description: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -254,6 +296,9 @@ pub struct Attribute {
     pub value: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taxonomy_term: Option<TaxonomyTerm>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -273,6 +318,9 @@ pub struct TaxonomyTerm {
     pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taxonomy_id: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -282,6 +330,9 @@ pub struct Taxonomy {
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// Fields of the specification (or of extensions) that we do not model, kept as they came.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The HSDS paged list.

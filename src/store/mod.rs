@@ -140,6 +140,17 @@ pub struct DirectoryBatch {
     pub services: Vec<Service>,
     pub contacts: Vec<Contact>,
     pub opportunities: Vec<Opportunity>,
+    /// The HSDS documents these records were imported from, if any.
+    pub hsds_sources: Vec<HsdsSource>,
+}
+
+/// An imported HSDS document (without the records nested in it that have their own source).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HsdsSource {
+    /// `organization`, `service` or `location`.
+    pub kind: &'static str,
+    pub id: String,
+    pub document: serde_json::Value,
 }
 
 /// How many organizations and open opportunities each municipality has.
@@ -183,6 +194,12 @@ pub trait Store: Send + Sync + 'static {
     async fn contacts_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Contact>>;
     /// The organizations with these ids (unknown ids are skipped), in one query.
     async fn organizations_by_id(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Organization>>;
+    /// The imported HSDS documents of this kind with these ids, by id, in one query.
+    async fn hsds_sources(
+        &self,
+        kind: &str,
+        ids: &[String],
+    ) -> StoreResult<std::collections::HashMap<String, serde_json::Value>>;
     /// The locations with these ids, in one query.
     async fn locations_by_id(&self, ids: &[LocationId]) -> StoreResult<Vec<Location>>;
     /// All locations of these organizations, in one query.

@@ -166,10 +166,15 @@ macro_rules! sql_store {
             fn location_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Location> {
                 Ok(Location {
                     id: parse_id(&r.try_get::<String, _>("id")?, LocationId::parse)?,
-                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    organization_id: r
+                        .try_get::<Option<String>, _>("organization_id")?
+                        .map(|v| parse_id(&v, OrganizationId::parse))
+                        .transpose()?,
                     name: from_json(&r.try_get::<String, _>("name")?)?,
                     street: r.try_get("street")?,
-                    postal_code: parse_enum(&r.try_get::<String, _>("postal_code")?, PostalCode::parse)?,
+                    postal_code: r.try_get("postal_code")?,
+                    country: r.try_get("country")?,
+                    city: r.try_get("city")?,
                     municipality_code: r.try_get("municipality_code")?,
                     latitude: r.try_get("latitude")?,
                     longitude: r.try_get("longitude")?,
@@ -477,6 +482,9 @@ macro_rules! sql_store {
                 for o in &b.opportunities {
                     o.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
                 }
+                for l in &b.locations {
+                    l.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                }
                 let now = OffsetDateTime::now_utc();
                 let mut tx = self.pool.begin().await?;
                 for o in &b.organizations {
@@ -508,22 +516,25 @@ macro_rules! sql_store {
                 }
                 for l in &b.locations {
                     sqlx::query(
-                        "INSERT INTO locations (id, organization_id, name, street, postal_code, municipality_code, latitude, longitude, accessibility)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        "INSERT INTO locations (id, organization_id, name, street, postal_code, municipality_code, latitude, longitude, accessibility, country, city)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                          ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, name = excluded.name,
                            street = excluded.street, postal_code = excluded.postal_code,
                            municipality_code = excluded.municipality_code, latitude = excluded.latitude,
-                           longitude = excluded.longitude, accessibility = excluded.accessibility",
+                           longitude = excluded.longitude, accessibility = excluded.accessibility,
+                           country = excluded.country, city = excluded.city",
                     )
                     .bind(l.id.to_string())
-                    .bind(l.organization_id.to_string())
+                    .bind(l.organization_id.map(|o| o.to_string()))
                     .bind(to_json(&l.name))
                     .bind(&l.street)
-                    .bind(l.postal_code.as_str())
+                    .bind(&l.postal_code)
                     .bind(&l.municipality_code)
                     .bind(l.latitude)
                     .bind(l.longitude)
                     .bind(l.accessibility.as_ref().map(to_json))
+                    .bind(&l.country)
+                    .bind(&l.city)
                     .execute(&mut *tx)
                     .await?;
                 }
@@ -632,8 +643,41 @@ macro_rules! sql_store {
                     .await?;
                     Self::save_terms(&mut tx, "opportunity_terms", "opportunity_id", &id, &o.target_groups, &o.topics).await?;
                 }
+                for src in &b.hsds_sources {
+                    sqlx::query(
+                        "INSERT INTO hsds_sources (kind, id, document) VALUES ($1, $2, $3)
+                         ON CONFLICT (kind, id) DO UPDATE SET document = excluded.document",
+                    )
+                    .bind(src.kind)
+                    .bind(&src.id)
+                    .bind(src.document.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                }
                 tx.commit().await?;
                 Ok(())
+            }
+
+            async fn hsds_sources(
+                &self,
+                kind: &str,
+                ids: &[String],
+            ) -> StoreResult<std::collections::HashMap<String, serde_json::Value>> {
+                let mut out = std::collections::HashMap::new();
+                for chunk in ids.chunks(1000) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT id, document FROM hsds_sources WHERE kind = ");
+                    qb.push_bind(kind.to_string()).push(" AND id IN (");
+                    let mut sep = qb.separated(", ");
+                    for id in chunk {
+                        sep.push_bind(id.clone());
+                    }
+                    qb.push(")");
+                    for r in qb.build().fetch_all(&self.pool).await? {
+                        let doc: String = r.try_get("document")?;
+                        out.insert(r.try_get("id")?, from_json(&doc)?);
+                    }
+                }
+                Ok(out)
             }
 
             async fn organization(&self, id: OrganizationId) -> StoreResult<Option<Organization>> {
@@ -805,7 +849,7 @@ macro_rules! sql_store {
                        (SELECT COUNT(DISTINCT l.organization_id) FROM locations l WHERE l.municipality_code = m.municipality_code),
                        (SELECT COUNT(*) FROM opportunities o JOIN locations l ON l.id = o.location_id
                           WHERE l.municipality_code = m.municipality_code AND o.status = 'open')
-                     FROM (SELECT DISTINCT municipality_code FROM locations) m
+                     FROM (SELECT DISTINCT municipality_code FROM locations WHERE municipality_code IS NOT NULL) m
                      ORDER BY m.municipality_code",
                 )
                 .fetch_all(&self.pool)

@@ -139,7 +139,7 @@ impl<'a> CardLookup<'a> {
             .map_err(PageError::store(self.lang))?;
         Ok(locs
             .into_iter()
-            .map(|l| (l.id, municipality_name(&l.municipality_code, self.lang)))
+            .map(|l| (l.id, place_name(&l, self.lang)))
             .collect())
     }
 
@@ -201,8 +201,8 @@ impl<'a> CardLookup<'a> {
             .map(|o| {
                 let mut here: Vec<String> = locs
                     .iter()
-                    .filter(|l| l.organization_id == o.id)
-                    .map(|l| municipality_name(&l.municipality_code, self.lang))
+                    .filter(|l| l.organization_id == Some(o.id))
+                    .map(|l| place_name(l, self.lang))
                     .collect();
                 here.sort();
                 here.dedup();
@@ -347,22 +347,52 @@ impl Fact {
 pub struct LocationView {
     pub name: Txt,
     pub address: String,
-    pub municipality: String,
-    pub municipality_url: String,
+    /// The municipality's name and page, for Finnish locations.
+    pub municipality: Option<(String, String)>,
     pub accessibility: Option<Txt>,
 }
 
+/// Where a location is, in a word: its municipality in Finland, else its city or country.
+fn place_name(l: &Location, lang: Lang) -> String {
+    match (&l.municipality_code, &l.city) {
+        (Some(m), _) => municipality_name(m, lang),
+        (None, Some(city)) => city.clone(),
+        (None, None) => l.country.clone(),
+    }
+}
+
 fn location_view(ctx: &Ctx, l: &Location) -> LocationView {
-    LocationView {
-        name: Txt::new(&l.name, ctx.lang),
-        address: format!(
+    let address = match &l.municipality_code {
+        Some(m) => format!(
             "{}, {} {}",
             l.street,
-            l.postal_code.as_str(),
-            municipality_name(&l.municipality_code, ctx.lang)
+            l.postal_code,
+            municipality_name(m, ctx.lang)
         ),
-        municipality: municipality_name(&l.municipality_code, ctx.lang),
-        municipality_url: ctx.url(&format!("/municipalities/{}", l.municipality_code)),
+        None => [
+            l.street.as_str(),
+            &format!(
+                "{} {}",
+                l.postal_code,
+                l.city.as_deref().unwrap_or_default()
+            ),
+            &l.country,
+        ]
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", "),
+    };
+    LocationView {
+        name: Txt::new(&l.name, ctx.lang),
+        address,
+        municipality: l.municipality_code.as_ref().map(|m| {
+            (
+                municipality_name(m, ctx.lang),
+                ctx.url(&format!("/municipalities/{m}")),
+            )
+        }),
         accessibility: l.accessibility.as_ref().map(|a| Txt::new(a, ctx.lang)),
     }
 }

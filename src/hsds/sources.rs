@@ -1,0 +1,277 @@
+//! Imported HSDS documents, kept as they came, so that the fields we do not model
+//! (alternate names, programs, detailed schedules, phone extensions, ...) travel on in our
+//! own documents. What we model always wins; the source fills in the rest.
+
+use super::model as h;
+use crate::store::{DynStore, HsdsSource, StoreResult};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+/// Fields of ours whose absence means "cleared", so the source must not fill them back in.
+const CLEARED_ORGANIZATION: &[&str] = &["email", "website", "phones", "contacts"];
+
+/// Fields we always fill but do not model: the source's value is the better one.
+const SOURCE_WINS: &[&str] = &["location_type", "address_type"];
+const CLEARED_SERVICE: &[&str] = &[
+    "fees_description",
+    "eligibility_description",
+    "minimum_age",
+    "maximum_age",
+    "schedules",
+    "languages",
+    "funding",
+    "service_at_locations",
+];
+const CLEARED_LOCATION: &[&str] = &["latitude", "longitude", "accessibility"];
+
+/// The sources of one import document, one per record: nested services and locations are
+/// split off (they have sources of their own) and the rest stays with its record.
+pub fn split(kind: &'static str, doc: &Value, out: &mut Vec<HsdsSource>) {
+    let Value::Object(map) = doc else {
+        return;
+    };
+    let mut map = map.clone();
+    let Some(id) = map.get("id").and_then(Value::as_str).map(str::to_string) else {
+        return;
+    };
+    match kind {
+        "organization" => {
+            if let Some(Value::Array(services)) = map.remove("services") {
+                for mut s in services {
+                    if let Value::Object(m) = &mut s {
+                        m.entry("organization_id")
+                            .or_insert_with(|| Value::String(id.clone()));
+                    }
+                    split("service", &s, out);
+                }
+            }
+            if let Some(Value::Array(locations)) = map.remove("locations") {
+                for l in &locations {
+                    split("location", l, out);
+                }
+            }
+        }
+        "service" => {
+            if let Some(org) = map.remove("organization") {
+                split("organization", &org, out);
+            }
+            if let Some(Value::Array(sals)) = map.get_mut("service_at_locations") {
+                for sal in sals {
+                    if let Some(l) = sal.as_object_mut().and_then(|m| m.remove("location")) {
+                        // A location given without its address only refers to one.
+                        if l.get("addresses")
+                            .is_some_and(|a| a.as_array().is_some_and(|a| !a.is_empty()))
+                        {
+                            split("location", &l, out);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    out.push(HsdsSource {
+        kind,
+        id,
+        document: Value::Object(map),
+    });
+}
+
+/// Whether an attribute is one of ours (its term is in one of our taxonomies).
+fn is_ours(attr: &Value) -> bool {
+    let term = attr
+        .get("taxonomy_term_id")
+        .or_else(|| attr.get("taxonomy_term").and_then(|t| t.get("id")))
+        .and_then(Value::as_str);
+    term.and_then(super::find_term).is_some()
+}
+
+/// Fills `ours` with what `source` has and we do not; `cleared` fields stay absent.
+fn overlay(source: &Map<String, Value>, ours: &mut Map<String, Value>, cleared: &[&str]) {
+    for (k, v) in source {
+        // Lists where we own some entries: ours are regenerated, the others travel on.
+        let theirs: Option<fn(&Value) -> bool> = match k.as_str() {
+            "attributes" => Some(|x| !is_ours(x)),
+            "organization_identifiers" => {
+                Some(|x| x.get("identifier_type").and_then(Value::as_str) != Some("Y-tunnus"))
+            }
+            _ => None,
+        };
+        if let Some(theirs) = theirs {
+            let foreign: Vec<Value> = v
+                .as_array()
+                .map(|a| a.iter().filter(|x| theirs(x)).cloned().collect())
+                .unwrap_or_default();
+            if !foreign.is_empty() {
+                let list = ours
+                    .entry(k.clone())
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(list) = list {
+                    list.extend(foreign);
+                }
+            }
+            continue;
+        }
+        match ours.get_mut(k) {
+            Some(mine) if SOURCE_WINS.contains(&k.as_str()) || mine.as_str() == Some("") => {
+                *mine = v.clone();
+            }
+            Some(mine) => merge(v, mine),
+            None if !cleared.contains(&k.as_str()) => {
+                ours.insert(k.clone(), v.clone());
+            }
+            None => {}
+        }
+    }
+}
+
+/// Nested records are paired by id, else by position (when the source's record at that
+/// position is not paired by id with another); values of ours win.
+fn merge(source: &Value, mine: &mut Value) {
+    match (source, mine) {
+        (Value::Object(s), Value::Object(m)) => overlay(s, m, &[]),
+        (Value::Array(s), Value::Array(m)) => {
+            let my_ids: Vec<Option<Value>> = m.iter().map(|x| x.get("id").cloned()).collect();
+            for (i, item) in m.iter_mut().enumerate() {
+                let by_id = my_ids[i]
+                    .as_ref()
+                    .and_then(|id| s.iter().find(|x| x.get("id") == Some(id)));
+                let by_position = || {
+                    s.get(i).filter(|x| {
+                        x.get("id")
+                            .is_none_or(|id| !my_ids.iter().any(|m| m.as_ref() == Some(id)))
+                    })
+                };
+                if let Some(partner) = by_id.or_else(by_position) {
+                    merge(partner, item);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn apply<T: serde::Serialize + serde::de::DeserializeOwned>(
+    doc: &mut T,
+    source: Option<&Value>,
+    cleared: &[&str],
+) {
+    let Some(Value::Object(source)) = source else {
+        return;
+    };
+    let Ok(Value::Object(mut ours)) = serde_json::to_value(&*doc) else {
+        return;
+    };
+    overlay(source, &mut ours, cleared);
+    if let Ok(merged) = serde_json::from_value(Value::Object(ours)) {
+        *doc = merged;
+    }
+}
+
+/// The sources of the records a set of documents shows.
+#[derive(Default)]
+pub struct Sources {
+    organizations: HashMap<String, Value>,
+    services: HashMap<String, Value>,
+    locations: HashMap<String, Value>,
+}
+
+impl Sources {
+    pub async fn load(
+        store: &DynStore,
+        organizations: &[String],
+        services: &[String],
+        locations: &[String],
+    ) -> StoreResult<Self> {
+        Ok(Sources {
+            organizations: store.hsds_sources("organization", organizations).await?,
+            services: store.hsds_sources("service", services).await?,
+            locations: store.hsds_sources("location", locations).await?,
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.organizations.is_empty() && self.services.is_empty() && self.locations.is_empty()
+    }
+
+    pub fn location(&self, doc: &mut h::Location) {
+        apply(doc, self.locations.get(&doc.id), CLEARED_LOCATION);
+    }
+
+    /// An organization document and its locations (nested services are done on their own).
+    pub fn organization(&self, doc: &mut h::Organization) {
+        if self.is_empty() {
+            return;
+        }
+        for l in &mut doc.locations {
+            self.location(l);
+        }
+        apply(doc, self.organizations.get(&doc.id), CLEARED_ORGANIZATION);
+    }
+
+    /// A service document and its locations (its organization is done on its own).
+    pub fn service(&self, doc: &mut h::Service) {
+        if self.is_empty() {
+            return;
+        }
+        for sal in &mut doc.service_at_locations {
+            if let Some(l) = &mut sal.location {
+                self.location(l);
+            }
+        }
+        apply(doc, self.services.get(&doc.id), CLEARED_SERVICE);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ours_win_the_source_fills_the_rest() {
+        let source = json!({
+            "id": "a", "name": "Old name", "alternate_name": "Alt", "email": "old@example.com",
+            "phones": [{"id": "p1", "number": "1", "extension": 100}],
+            "attributes": [{"id": "x", "taxonomy_term_id": "not-ours", "value": "v"}]
+        });
+        let mut ours = json!({
+            "id": "a", "name": "New name",
+            "phones": [{"id": "derived", "number": "2"}]
+        });
+        let (Value::Object(s), Value::Object(o)) = (&source, &mut ours) else {
+            unreachable!()
+        };
+        overlay(s, o, CLEARED_ORGANIZATION);
+        assert_eq!(
+            ours,
+            json!({
+                "id": "a", "name": "New name", "alternate_name": "Alt",
+                "phones": [{"id": "derived", "number": "2", "extension": 100}],
+                "attributes": [{"id": "x", "taxonomy_term_id": "not-ours", "value": "v"}]
+            })
+        );
+    }
+
+    #[test]
+    fn nested_records_are_split_off() {
+        let doc = json!({
+            "id": "o", "name": "Org", "description": "d",
+            "locations": [{"id": "l", "addresses": [{"postal_code": "x"}]}],
+            "services": [{"id": "s", "name": "S", "status": "active",
+                          "service_at_locations": [{"id": "sal", "location": {"id": "l2"}}]}]
+        });
+        let mut out = Vec::new();
+        split("organization", &doc, &mut out);
+        let kinds: Vec<(&str, &str)> = out.iter().map(|s| (s.kind, s.id.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![("service", "s"), ("location", "l"), ("organization", "o")]
+        );
+        assert_eq!(out[0].document["organization_id"], "o");
+        assert!(out[0].document["service_at_locations"][0]
+            .get("location")
+            .is_none());
+        assert!(out[2].document.get("services").is_none());
+    }
+}
