@@ -69,8 +69,9 @@ enum ExportWhat {
 
 #[derive(Subcommand)]
 enum ImportWhat {
-    /// HSDS 3.0 JSON: one document, a list, a paged list, or a directory of them (as
-    /// `export hsds` writes). Source ids are kept, so importing again updates.
+    /// HSDS 3.0 JSON (one document, a list, a paged list, or a directory of them, as
+    /// `export hsds` writes) or a directory holding an HSDS CSV data package. Source ids are
+    /// kept, so importing again updates.
     Hsds {
         path: std::path::PathBuf,
         /// Store the valid records even when some are rejected (default: all or nothing).

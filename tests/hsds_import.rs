@@ -3,22 +3,10 @@
 
 mod common;
 
-use common::{assert_same_tree, fresh_store, read_tree, temp_dir, Engine};
+use common::{assert_same_tree, fresh_store, import_hsds as import, read_tree, temp_dir, Engine};
 use kolmonen::domain::Lang;
-use kolmonen::hsds::import::ImportPlan;
 use kolmonen::hsds::package::export;
-use std::path::Path;
 use std::process::Command;
-
-async fn import(store: &kolmonen::store::DynStore, path: &Path) -> ImportPlan {
-    let mut plan = ImportPlan::default();
-    plan.add_path(path, time::OffsetDateTime::now_utc());
-    plan.resolve(store).await.unwrap();
-    if plan.rejected.is_empty() {
-        store.save_batch(&plan.batch).await.unwrap();
-    }
-    plan
-}
 
 both_engines!(round_trip_gives_an_identical_package, |engine| async move {
     let Some(source) = fresh_store(engine).await else {

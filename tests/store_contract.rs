@@ -124,57 +124,60 @@ fn sample() -> DirectoryBatch {
     }
 }
 
-both_engines!(a_location_abroad_and_its_source_are_kept, |engine| async move {
-    let Some(store) = fresh_store(engine).await else {
-        return;
-    };
-    let mut b = sample();
-    let abroad = Location {
-        id: LocationId::new(),
-        organization_id: None,
-        street: "1-30 Main Street".into(),
-        postal_code: "ABC 1234".into(),
-        country: "GB".into(),
-        city: Some("MyCity".into()),
-        municipality_code: None,
-        latitude: None,
-        longitude: None,
-        ..b.locations[0].clone()
-    };
-    let source = serde_json::json!({"id": abroad.id.to_string(), "transportation": "Bus 1"});
-    b.locations.push(abroad.clone());
-    b.hsds_sources.push(kolmonen::store::HsdsSource {
-        kind: "location",
-        id: abroad.id.to_string(),
-        document: source.clone(),
-    });
-    store.save_batch(&b).await.unwrap();
-    assert_eq!(
-        store.locations_by_id(&[abroad.id]).await.unwrap(),
-        vec![abroad.clone()]
-    );
-    let got = store
-        .hsds_sources("location", &[abroad.id.to_string(), "other".into()])
-        .await
-        .unwrap();
-    assert_eq!(got.len(), 1);
-    assert_eq!(got[&abroad.id.to_string()], source);
-    // A Finnish location needs its postal code; one abroad needs a two-letter country.
-    for bad in [
-        Location {
-            postal_code: "1515".into(),
-            ..b.locations[0].clone()
-        },
-        Location {
-            country: "Finland".into(),
-            ..abroad.clone()
-        },
-    ] {
+both_engines!(
+    a_location_abroad_and_its_source_are_kept,
+    |engine| async move {
+        let Some(store) = fresh_store(engine).await else {
+            return;
+        };
         let mut b = sample();
-        b.locations.push(bad);
-        assert!(store.save_batch(&b).await.is_err());
+        let abroad = Location {
+            id: LocationId::new(),
+            organization_id: None,
+            street: "1-30 Main Street".into(),
+            postal_code: "ABC 1234".into(),
+            country: "GB".into(),
+            city: Some("MyCity".into()),
+            municipality_code: None,
+            latitude: None,
+            longitude: None,
+            ..b.locations[0].clone()
+        };
+        let source = serde_json::json!({"id": abroad.id.to_string(), "transportation": "Bus 1"});
+        b.locations.push(abroad.clone());
+        b.hsds_sources.push(kolmonen::store::HsdsSource {
+            kind: "location",
+            id: abroad.id.to_string(),
+            document: source.clone(),
+        });
+        store.save_batch(&b).await.unwrap();
+        assert_eq!(
+            store.locations_by_id(&[abroad.id]).await.unwrap(),
+            vec![abroad.clone()]
+        );
+        let got = store
+            .hsds_sources("location", &[abroad.id.to_string(), "other".into()])
+            .await
+            .unwrap();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[&abroad.id.to_string()], source);
+        // A Finnish location needs its postal code; one abroad needs a two-letter country.
+        for bad in [
+            Location {
+                postal_code: "1515".into(),
+                ..b.locations[0].clone()
+            },
+            Location {
+                country: "Finland".into(),
+                ..abroad.clone()
+            },
+        ] {
+            let mut b = sample();
+            b.locations.push(bad);
+            assert!(store.save_batch(&b).await.is_err());
+        }
     }
-});
+);
 
 both_engines!(migrations_can_run_twice, |engine| async move {
     let Some(store) = fresh_store(engine).await else {

@@ -208,8 +208,13 @@ pub async fn organization_documents(
             recs_of.insert(o.id, recs);
         }
     }
-    let service_ids: Vec<String> = recs_of.values().flat_map(|r| rec_refs(r).2).collect();
-    let related = Related::load(store, &ids, true, &[], &service_ids).await?;
+    let (mut service_ids, mut location_ids) = (Vec::new(), Vec::new());
+    for recs in recs_of.values() {
+        let (_, locs, ids) = rec_refs(recs);
+        location_ids.extend(locs);
+        service_ids.extend(ids);
+    }
+    let related = Related::load(store, &ids, true, &location_ids, &service_ids).await?;
     let mut out = Vec::new();
     for o in orgs {
         let Some(mut doc) = related.organization(o.id, lang) else {

@@ -17,7 +17,7 @@ pub struct Rejected {
     pub reason: String,
 }
 
-fn reject(path: impl Into<String>, reason: impl Into<String>) -> Rejected {
+pub(crate) fn reject(path: impl Into<String>, reason: impl Into<String>) -> Rejected {
     Rejected {
         path: path.into(),
         reason: reason.into(),
@@ -609,6 +609,14 @@ impl ImportPlan {
         match service(doc, path, now, &mut self.notes) {
             Ok(Record::Service(s, locs)) => {
                 self.batch.locations.extend(locs);
+                for (i, c) in doc.contacts.iter().enumerate() {
+                    let mut c = c.clone();
+                    c.service_id = Some(s.id.to_string());
+                    match contact(&c, s.organization_id, &format!("{path}/contacts/{i}")) {
+                        Ok(c) => self.batch.contacts.push(c),
+                        Err(e) => self.rejected.push(e),
+                    }
+                }
                 self.batch.services.push(s);
             }
             Ok(Record::Opportunity(o, loc)) => {
@@ -655,6 +663,10 @@ impl ImportPlan {
     }
 
     /// One HSDS document of any kind, told apart by the fields its schema requires.
+    pub fn add_document(&mut self, doc: serde_json::Value, path: String, now: OffsetDateTime) {
+        self.add_value(doc, path, now)
+    }
+
     fn add_value(&mut self, item: serde_json::Value, path: String, now: OffsetDateTime) {
         let Some(obj) = item.as_object() else {
             return self
@@ -735,16 +747,22 @@ impl ImportPlan {
 
     /// A JSON file, or every JSON file under a directory (sorted by path).
     pub fn add_path(&mut self, path: &std::path::Path, now: OffsetDateTime) {
+        if path.extension().is_some_and(|x| x == "csv") {
+            return self.rejected.push(reject(
+                path.display().to_string(),
+                "a CSV table is read as part of its data package: give the directory",
+            ));
+        }
         let mut files = Vec::new();
         collect_json(path, &mut files, &mut self.rejected);
         if path.is_dir() && files.is_empty() {
-            let reason = if path.join("datapackage.json").exists() {
-                "CSV data packages cannot be imported yet; import the JSON documents (organizations/, services/)"
-            } else {
-                "no JSON documents found"
-            };
-            self.rejected
-                .push(reject(path.display().to_string(), reason));
+            if super::tabular::is_package(path) {
+                return super::tabular::add_package(self, path, now);
+            }
+            self.rejected.push(reject(
+                path.display().to_string(),
+                "no JSON documents and no HSDS tables found",
+            ));
         }
         for f in files {
             let source = f.display().to_string();

@@ -12,6 +12,7 @@ pub mod import;
 pub mod model;
 pub mod package;
 pub mod sources;
+pub mod tabular;
 
 use crate::domain::Lang;
 use crate::i18n::t;

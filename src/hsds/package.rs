@@ -35,6 +35,25 @@ pub struct ExportStats {
     pub rows: usize,
 }
 
+/// Lists in HSDS documents that are tables of their own: key → (table, the foreign key
+/// their own nested records use).
+const NESTED_TABLES: &[(&str, &str, &str)] = &[
+    ("phones", "phones.csv", "phone_id"),
+    ("contacts", "contacts.csv", "contact_id"),
+    ("schedules", "schedules.csv", "schedule_id"),
+    ("languages", "languages.csv", "language_id"),
+    ("funding", "funding.csv", "funding_id"),
+    ("cost_options", "cost_options.csv", "cost_option_id"),
+    ("addresses", "addresses.csv", "address_id"),
+    ("accessibility", "accessibility.csv", "accessibility_id"),
+    ("attributes", "attributes.csv", "attribute_id"),
+    (
+        "organization_identifiers",
+        "organization_identifiers.csv",
+        "organization_identifier_id",
+    ),
+];
+
 /// Table name (CSV path) → rows by id.
 #[derive(Default)]
 struct Tables(HashMap<&'static str, BTreeMap<String, Value>>);
@@ -59,9 +78,44 @@ impl Tables {
             .insert(id, Value::Object(map));
     }
 
+    /// Lists of records we do not model (a location's schedules, a contact's phones, ...),
+    /// with everything nested in them, into their tables.
+    fn extras(&mut self, fk: &str, id: &str, extra: &serde_json::Map<String, Value>) {
+        for (key, value) in extra {
+            let Some((table, own_fk)) = NESTED_TABLES
+                .iter()
+                .find(|(k, ..)| k == key)
+                .map(|(_, t, f)| (*t, *f))
+            else {
+                continue;
+            };
+            for item in value.as_array().into_iter().flatten() {
+                let Value::Object(row) = item else {
+                    continue;
+                };
+                let mut row = row.clone();
+                row.entry(fk.to_string())
+                    .or_insert_with(|| Value::String(id.to_string()));
+                let nested: serde_json::Map<String, Value> = row
+                    .iter()
+                    .filter(|(_, v)| v.is_array())
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let row_id = row
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string();
+                self.add(table, &Value::Object(row), &[]);
+                self.extras(own_fk, &row_id, &nested);
+            }
+        }
+    }
+
     fn phones(&mut self, phones: &[h::Phone], extra: &[(&str, &str)]) {
         for p in phones {
             self.add("phones.csv", p, extra);
+            self.extras("phone_id", &p.id, &p.extra);
         }
     }
 
@@ -82,11 +136,13 @@ impl Tables {
             self.add("accessibility.csv", a, &[("location_id", &l.id)]);
         }
         self.attributes(&l.attributes);
+        self.extras("location_id", &l.id, &l.extra);
     }
 
     fn contact(&mut self, c: &h::Contact) {
         self.add("contacts.csv", c, &[]);
         self.phones(&c.phones, &[("contact_id", &c.id)]);
+        self.extras("contact_id", &c.id, &c.extra);
     }
 
     fn service(&mut self, s: &h::Service) {
@@ -110,11 +166,13 @@ impl Tables {
         self.phones(&s.phones, &[("service_id", sid)]);
         for sal in &s.service_at_locations {
             self.add("service_at_location.csv", sal, &[("service_id", sid)]);
+            self.extras("service_at_location_id", &sal.id, &sal.extra);
             if let Some(l) = &sal.location {
                 self.location(l);
             }
         }
         self.attributes(&s.attributes);
+        self.extras("service_id", sid, &s.extra);
     }
 
     fn organization(&mut self, o: &h::Organization) {
@@ -134,6 +192,7 @@ impl Tables {
             self.location(l);
         }
         self.attributes(&o.attributes);
+        self.extras("organization_id", &o.id, &o.extra);
         for s in o.services.iter().flatten() {
             self.service(s);
         }
@@ -201,6 +260,16 @@ pub async fn export(store: &DynStore, dir: &Path, lang: Lang) -> Result<ExportSt
             break;
         }
         page += 1;
+    }
+    // Locations of no organization appear in the tables only (HSDS has no location document
+    // in its data package).
+    let orphans = store.locations_without_organization().await?;
+    let ids: Vec<String> = orphans.iter().map(|l| l.id.to_string()).collect();
+    let sources = super::sources::Sources::load(store, &[], &[], &ids).await?;
+    for l in &orphans {
+        let mut doc = super::export::location(l, lang);
+        sources.location(&mut doc);
+        tables.location(&doc);
     }
     for t in super::taxonomies(lang) {
         tables.add("taxonomies.csv", &t, &[]);

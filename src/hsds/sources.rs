@@ -56,14 +56,21 @@ pub fn split(kind: &'static str, doc: &Value, out: &mut Vec<HsdsSource>) {
                 split("organization", &org, out);
             }
             if let Some(Value::Array(sals)) = map.get_mut("service_at_locations") {
-                for sal in sals {
-                    if let Some(l) = sal.as_object_mut().and_then(|m| m.remove("location")) {
-                        // A location given without its address only refers to one.
-                        if l.get("addresses")
+                for sal in sals.iter_mut().filter_map(Value::as_object_mut) {
+                    // A location with its address has a source of its own; one given
+                    // without (by reference) stays where it is.
+                    let full = sal.get("location").is_some_and(|l| {
+                        l.get("addresses")
                             .is_some_and(|a| a.as_array().is_some_and(|a| !a.is_empty()))
-                        {
-                            split("location", &l, out);
+                    });
+                    if !full {
+                        continue;
+                    }
+                    if let Some(l) = sal.remove("location") {
+                        if let Some(id) = l.get("id") {
+                            sal.entry("location_id").or_insert_with(|| id.clone());
                         }
+                        split("location", &l, out);
                     }
                 }
             }
@@ -112,6 +119,10 @@ fn overlay(source: &Map<String, Value>, ours: &mut Map<String, Value>, cleared: 
             }
             continue;
         }
+        if k == "service_at_locations" {
+            service_at_locations(v, ours);
+            continue;
+        }
         match ours.get_mut(k) {
             Some(mine) if SOURCE_WINS.contains(&k.as_str()) || mine.as_str() == Some("") => {
                 *mine = v.clone();
@@ -122,6 +133,51 @@ fn overlay(source: &Map<String, Value>, ours: &mut Map<String, Value>, cleared: 
             }
             None => {}
         }
+    }
+}
+
+/// The location a service_at_location is about.
+fn location_of(sal: &Value) -> Option<&Value> {
+    sal.get("location")
+        .and_then(|l| l.get("id"))
+        .or_else(|| sal.get("location_id"))
+}
+
+/// Ours are paired with the source's by location. Locations the source gave by reference
+/// only (no address: we could not import them) travel on as the source had them.
+fn service_at_locations(source: &Value, ours: &mut Map<String, Value>) {
+    let source = source.as_array().map(Vec::as_slice).unwrap_or_default();
+    let list = ours
+        .entry("service_at_locations")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    let Value::Array(list) = list else {
+        return;
+    };
+    let mine: Vec<Option<Value>> = list.iter().map(|x| location_of(x).cloned()).collect();
+    for (item, loc) in list.iter_mut().zip(&mine) {
+        if let Some(partner) = source
+            .iter()
+            .find(|x| loc.is_some() && location_of(x) == loc.as_ref())
+        {
+            let mut partner = partner.clone();
+            if let Some(m) = partner.as_object_mut() {
+                m.remove("id");
+            }
+            merge(&partner, item);
+        }
+    }
+    for sal in source {
+        let by_reference = sal.get("location").is_some_and(|l| {
+            l.get("addresses")
+                .is_none_or(|a| a.as_array().is_none_or(Vec::is_empty))
+        });
+        let loc = location_of(sal).cloned();
+        if by_reference && !mine.contains(&loc) {
+            list.push(sal.clone());
+        }
+    }
+    if list.is_empty() {
+        ours.remove("service_at_locations");
     }
 }
 
@@ -269,9 +325,11 @@ mod tests {
             vec![("service", "s"), ("location", "l"), ("organization", "o")]
         );
         assert_eq!(out[0].document["organization_id"], "o");
-        assert!(out[0].document["service_at_locations"][0]
-            .get("location")
-            .is_none());
+        // A location given by reference only stays in its service's source.
+        assert_eq!(
+            out[0].document["service_at_locations"][0]["location"]["id"],
+            "l2"
+        );
         assert!(out[2].document.get("services").is_none());
     }
 }

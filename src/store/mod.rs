@@ -202,6 +202,8 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<std::collections::HashMap<String, serde_json::Value>>;
     /// The locations with these ids, in one query.
     async fn locations_by_id(&self, ids: &[LocationId]) -> StoreResult<Vec<Location>>;
+    /// Locations that belong to no organization (imported from other systems), by id.
+    async fn locations_without_organization(&self) -> StoreResult<Vec<Location>>;
     /// All locations of these organizations, in one query.
     async fn locations_of_organizations(
         &self,

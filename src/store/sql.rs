@@ -796,6 +796,15 @@ macro_rules! sql_store {
                 self.rows_in("locations", "id", ids).await?.iter().map(Self::location_from).collect()
             }
 
+            async fn locations_without_organization(&self) -> StoreResult<Vec<Location>> {
+                sqlx::query("SELECT * FROM locations WHERE organization_id IS NULL ORDER BY id")
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::location_from)
+                    .collect()
+            }
+
             async fn locations_of_organizations(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Location>> {
                 let ids = ids.iter().map(|i| i.to_string()).collect();
                 self.rows_in("locations", "organization_id", ids).await?.iter().map(Self::location_from).collect()

@@ -188,3 +188,18 @@ pub fn assert_same_tree(
         assert!(bytes == &b[name], "{name} differs");
     }
 }
+
+/// `kolmonen import hsds` without the CLI: reads `path`, resolves references against the
+/// store and saves only when nothing was rejected.
+pub async fn import_hsds(
+    store: &DynStore,
+    path: &std::path::Path,
+) -> kolmonen::hsds::import::ImportPlan {
+    let mut plan = kolmonen::hsds::import::ImportPlan::default();
+    plan.add_path(path, time::OffsetDateTime::now_utc());
+    plan.resolve(store).await.expect("resolve");
+    if plan.rejected.is_empty() {
+        store.save_batch(&plan.batch).await.expect("save");
+    }
+    plan
+}
