@@ -5,6 +5,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod gen;
 pub mod hsds;
 pub mod i18n;
 pub mod refdata;

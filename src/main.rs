@@ -53,6 +53,14 @@ enum Command {
         #[command(subcommand)]
         what: SeedWhat,
     },
+    /// Generate a national-scale directory for benchmarks (about five services and two
+    /// opportunities per organization, over every municipality). Deterministic per seed.
+    GenBenchData {
+        #[arg(long, default_value_t = 30_000)]
+        organizations: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -155,6 +163,10 @@ async fn main() -> anyhow::Result<()> {
             let mut plan = kolmonen::hsds::import::ImportPlan::default();
             plan.add_path(&path, now);
             plan.resolve(&store).await?;
+            tracing::info!(
+                seconds = started.elapsed().as_secs_f64(),
+                "read and checked"
+            );
             for n in &plan.notes {
                 eprintln!("note: {n}");
             }
@@ -190,6 +202,34 @@ async fn main() -> anyhow::Result<()> {
                 eprintln!("{} rejected (--partial)", plan.rejected.len());
                 std::process::exit(1);
             }
+        }
+        Command::GenBenchData {
+            organizations,
+            seed,
+        } => {
+            let store = open(&cli.database).await?;
+            let started = std::time::Instant::now();
+            let mut generator = kolmonen::gen::Generator::new(seed);
+            let mut totals = [0usize; 4];
+            for chunk_start in (0..organizations).step_by(500) {
+                let mut b = kolmonen::store::DirectoryBatch::default();
+                for i in chunk_start..(chunk_start + 500).min(organizations) {
+                    generator.organization(i, &mut b);
+                }
+                totals[0] += b.organizations.len();
+                totals[1] += b.services.len();
+                totals[2] += b.opportunities.len();
+                totals[3] += b.locations.len();
+                store.save_batch(&b).await?;
+            }
+            println!(
+                "generated {} organizations, {} services, {} opportunities, {} locations in {:.1} s",
+                totals[0],
+                totals[1],
+                totals[2],
+                totals[3],
+                started.elapsed().as_secs_f64()
+            );
         }
         Command::Seed {
             what: SeedWhat::Demo,

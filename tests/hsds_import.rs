@@ -23,6 +23,12 @@ both_engines!(round_trip_gives_an_identical_package, |engine| async move {
     };
     let plan = import(&target, &first).await;
     assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
+    // Our own documents carry nothing beyond our model: no source is kept for them.
+    assert!(
+        plan.batch.hsds_sources.is_empty(),
+        "{:?}",
+        plan.batch.hsds_sources.first()
+    );
     // A second import of the same package updates and never duplicates.
     let again = import(&target, &first).await;
     assert!(again.rejected.is_empty());

@@ -324,6 +324,7 @@ both_engines!(lists_filter_and_page_the_same_way, |engine| async move {
         .organizations(
             &OrganizationFilter {
                 municipality: Some("111".into()),
+                ..Default::default()
             },
             PageRequest::new(1, 50),
         )
@@ -414,6 +415,7 @@ both_engines!(municipality_counts_match_the_lists, |engine| async move {
         .organizations(
             &OrganizationFilter {
                 municipality: Some("398".into()),
+                ..Default::default()
             },
             PageRequest::new(1, 1),
         )
@@ -482,4 +484,23 @@ both_engines!(records_are_fetched_by_id_in_one_go, |engine| async move {
         .await
         .unwrap()
         .is_empty());
+});
+
+both_engines!(organizations_come_by_id_for_exports, |engine| async move {
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
+    let by_id = OrganizationFilter {
+        by_id: true,
+        ..Default::default()
+    };
+    let page = store
+        .organizations(&by_id, PageRequest::new(1, 100))
+        .await
+        .unwrap();
+    let ids: Vec<String> = page.items.iter().map(|o| o.id.to_string()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert!(ids.len() > 20);
+    assert_eq!(ids, sorted);
 });

@@ -633,6 +633,7 @@ pub(crate) async fn list_organizations(
     let q = Query::try_from(p)?;
     let filter = crate::store::OrganizationFilter {
         municipality: q.municipality.clone(),
+        ..Default::default()
     };
     let page = if q.nothing {
         Page {

@@ -187,6 +187,7 @@ async fn list_organizations(
     let req = page_request(p.page, p.per_page)?;
     let filter = OrganizationFilter {
         municipality: municipality(p.municipality)?,
+        ..Default::default()
     };
     Ok(Json(st.store.organizations(&filter, req).await?.into()))
 }

@@ -433,13 +433,12 @@ pub fn opportunity(
 
 /// Attributes carry only term ids; the compiled form also nests the term itself.
 pub fn with_terms(mut attrs: Vec<h::Attribute>, lang: Lang) -> Vec<h::Attribute> {
-    let terms = super::taxonomy_terms(lang);
     for a in &mut attrs {
         // Attributes of other taxonomies keep the term they came with.
         if let Some(t) = a
             .taxonomy_term_id
-            .as_ref()
-            .and_then(|id| terms.iter().find(|t| &t.id == id))
+            .as_deref()
+            .and_then(|id| super::term(id, lang))
         {
             a.taxonomy_term = Some(t.clone());
         }

@@ -538,6 +538,28 @@ pub struct References {
 /// Largest file an import reads.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
+/// How many records of each kind the batch held before a document was read.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    organizations: usize,
+    services: usize,
+    opportunities: usize,
+    locations: usize,
+    contacts: usize,
+}
+
+impl Mark {
+    fn of(b: &crate::store::DirectoryBatch) -> Self {
+        Mark {
+            organizations: b.organizations.len(),
+            services: b.services.len(),
+            opportunities: b.opportunities.len(),
+            locations: b.locations.len(),
+            contacts: b.contacts.len(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum DocKind {
     Organization,
@@ -693,6 +715,8 @@ impl ImportPlan {
         } else {
             DocKind::Organization
         };
+        let mark = Mark::of(&self.batch);
+        let mut found = Vec::new();
         let result = match kind {
             DocKind::Skip(why) => {
                 self.notes.push(reject(path, format!("skipped: {why}")));
@@ -721,16 +745,16 @@ impl ImportPlan {
                 );
             }
             DocKind::Service => {
-                sources::split("service", &item, &mut self.batch.hsds_sources);
+                sources::split("service", &item, &mut found);
                 serde_json::from_value::<h::Service>(item).map(|d| self.add_service(&d, &path, now))
             }
             DocKind::Organization => {
-                sources::split("organization", &item, &mut self.batch.hsds_sources);
+                sources::split("organization", &item, &mut found);
                 serde_json::from_value::<h::Organization>(item)
                     .map(|d| self.add_organization(&d, &path, now))
             }
             DocKind::Location => {
-                sources::split("location", &item, &mut self.batch.hsds_sources);
+                sources::split("location", &item, &mut found);
                 serde_json::from_value::<h::Location>(item).map(|d| {
                     match location(&d, None, &path, &mut self.notes) {
                         Ok(l) => self.batch.locations.push(l),
@@ -743,6 +767,62 @@ impl ImportPlan {
             self.rejected
                 .push(reject(path, format!("not an HSDS {}: {e}", kind.name())));
         }
+        self.keep_sources(found, mark);
+    }
+
+    /// Keeps the sources of the records this document brought that add to our own documents
+    /// of them (so a re-import of our own export keeps none).
+    fn keep_sources(&mut self, found: Vec<crate::store::HsdsSource>, mark: Mark) {
+        let b = &self.batch;
+        let contacts = &b.contacts[mark.contacts..];
+        let locations = &b.locations[mark.locations..];
+        let ours = |src: &crate::store::HsdsSource| -> Option<serde_json::Value> {
+            let doc = match src.kind {
+                "organization" => {
+                    let o = b.organizations[mark.organizations..]
+                        .iter()
+                        .find(|o| o.id.to_string() == src.id)?;
+                    let mine: Vec<Contact> = contacts
+                        .iter()
+                        .filter(|c| c.organization_id == o.id)
+                        .cloned()
+                        .collect();
+                    serde_json::to_value(super::export::organization(o, &[], &mine, Lang::Fi))
+                }
+                "location" => {
+                    let l = locations.iter().find(|l| l.id.to_string() == src.id)?;
+                    serde_json::to_value(super::export::location(l, Lang::Fi))
+                }
+                _ => {
+                    if let Some(s) = b.services[mark.services..]
+                        .iter()
+                        .find(|s| s.id.to_string() == src.id)
+                    {
+                        serde_json::to_value(super::export::service(
+                            s,
+                            None,
+                            locations,
+                            contacts,
+                            Lang::Fi,
+                        ))
+                    } else {
+                        let o = b.opportunities[mark.opportunities..]
+                            .iter()
+                            .find(|o| o.id.to_string() == src.id)?;
+                        let loc = o
+                            .location_id
+                            .and_then(|l| locations.iter().find(|x| x.id == l));
+                        serde_json::to_value(super::export::opportunity(o, None, loc, Lang::Fi))
+                    }
+                }
+            };
+            doc.ok()
+        };
+        let keep: Vec<_> = found
+            .into_iter()
+            .filter(|src| ours(src).is_none_or(|o| sources::adds_to(&src.document, &o)))
+            .collect();
+        self.batch.hsds_sources.extend(keep);
     }
 
     /// A JSON file, or every JSON file under a directory (sorted by path).

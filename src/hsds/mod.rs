@@ -146,18 +146,44 @@ pub fn taxonomy_terms(lang: Lang) -> Vec<model::TaxonomyTerm> {
     out
 }
 
+/// Our term ids → (taxonomy key, term code), built once.
+static TERM_INDEX: std::sync::LazyLock<std::collections::HashMap<String, (&'static str, String)>> =
+    std::sync::LazyLock::new(|| {
+        taxonomy_terms(Lang::En)
+            .into_iter()
+            .filter_map(|t| {
+                let code = t.code?;
+                let (tax, c) = code.split_once(':')?;
+                let tax = TAXONOMIES.iter().find(|k| **k == tax)?;
+                Some((t.id, (*tax, c.to_string())))
+            })
+            .collect()
+    });
+
+/// Our terms in each language (in `Lang::ALL` order) by id, built once.
+static TERMS_BY_ID: std::sync::LazyLock<
+    Vec<std::collections::HashMap<String, model::TaxonomyTerm>>,
+> = std::sync::LazyLock::new(|| {
+    Lang::ALL
+        .iter()
+        .map(|l| {
+            taxonomy_terms(*l)
+                .into_iter()
+                .map(|t| (t.id.clone(), t))
+                .collect()
+        })
+        .collect()
+});
+
 /// The taxonomy key and term code of one of our term ids.
 pub fn find_term(id: &str) -> Option<(&'static str, String)> {
-    // Few enough terms (about 80) to look up by scanning.
-    taxonomy_terms(Lang::En)
-        .into_iter()
-        .find(|t| t.id == id)
-        .and_then(|t| {
-            let code = t.code?;
-            let (tax, c) = code.split_once(':')?;
-            let tax = TAXONOMIES.iter().find(|k| **k == tax)?;
-            Some((*tax, c.to_string()))
-        })
+    TERM_INDEX.get(id).cloned()
+}
+
+/// One of our terms by id, in `lang`.
+pub fn term(id: &str, lang: Lang) -> Option<&'static model::TaxonomyTerm> {
+    let i = Lang::ALL.iter().position(|l| *l == lang)?;
+    TERMS_BY_ID.get(i)?.get(id)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::domain::Lang;
 use crate::store::{DynStore, OrganizationFilter, PageRequest, StoreError};
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The descriptor we write, generated from the official schemas (see data/README.md).
@@ -35,6 +35,33 @@ pub struct ExportStats {
     pub rows: usize,
 }
 
+/// The tables of the descriptor.
+const TABLE_NAMES: &[&str] = &[
+    "organizations.csv",
+    "organization_identifiers.csv",
+    "locations.csv",
+    "addresses.csv",
+    "accessibility.csv",
+    "phones.csv",
+    "contacts.csv",
+    "services.csv",
+    "service_at_location.csv",
+    "schedules.csv",
+    "languages.csv",
+    "funding.csv",
+    "cost_options.csv",
+    "attributes.csv",
+    "taxonomies.csv",
+    "taxonomy_terms.csv",
+];
+
+fn csv_error(table: &str, e: csv::Error) -> ExportError {
+    ExportError::Io {
+        path: table.to_string(),
+        source: std::io::Error::other(e),
+    }
+}
+
 /// Lists in HSDS documents that are tables of their own: key → (table, the foreign key
 /// their own nested records use).
 const NESTED_TABLES: &[(&str, &str, &str)] = &[
@@ -54,11 +81,60 @@ const NESTED_TABLES: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Table name (CSV path) → rows by id.
-#[derive(Default)]
-struct Tables(HashMap<&'static str, BTreeMap<String, Value>>);
+/// The CSV tables, written row by row as documents are made (so memory stays flat however
+/// large the directory); a record met twice (a location in its organization and in a
+/// service) is written once.
+struct Tables {
+    writers: HashMap<&'static str, (Vec<String>, csv::Writer<std::io::BufWriter<std::fs::File>>)>,
+    seen_uuids: HashSet<(&'static str, u128)>,
+    seen_other: HashSet<(&'static str, String)>,
+    rows: usize,
+    error: Option<ExportError>,
+}
 
 impl Tables {
+    /// Creates every table of the descriptor in `dir`, with its header.
+    fn create(dir: &Path) -> Result<Self, ExportError> {
+        let descriptor: Value = serde_json::from_str(DATAPACKAGE)
+            .map_err(|e| ExportError::Descriptor(e.to_string()))?;
+        let resources = descriptor["resources"]
+            .as_array()
+            .ok_or_else(|| ExportError::Descriptor("no resources".into()))?;
+        let mut writers = HashMap::new();
+        for r in resources {
+            let path = r["path"]
+                .as_str()
+                .ok_or_else(|| ExportError::Descriptor("resource without path".into()))?;
+            let path: &'static str = TABLE_NAMES
+                .iter()
+                .find(|t| **t == path)
+                .ok_or_else(|| ExportError::Descriptor(format!("unexpected table {path}")))?;
+            let columns: Vec<String> = r["schema"]["fields"]
+                .as_array()
+                .map(|f| {
+                    f.iter()
+                        .filter_map(|f| f["name"].as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let file_path = dir.join(path);
+            let file = std::fs::File::create(&file_path).map_err(|source| ExportError::Io {
+                path: file_path.display().to_string(),
+                source,
+            })?;
+            let mut w = csv::Writer::from_writer(std::io::BufWriter::new(file));
+            w.write_record(&columns).map_err(|e| csv_error(path, e))?;
+            writers.insert(path, (columns, w));
+        }
+        Ok(Tables {
+            writers,
+            seen_uuids: HashSet::new(),
+            seen_other: HashSet::new(),
+            rows: 0,
+            error: None,
+        })
+    }
+
     fn add<T: Serialize>(&mut self, table: &'static str, record: &T, extra: &[(&str, &str)]) {
         let Ok(Value::Object(mut map)) = serde_json::to_value(record) else {
             return;
@@ -67,15 +143,34 @@ impl Tables {
             map.entry(k.to_string())
                 .or_insert_with(|| Value::String(v.to_string()));
         }
-        let id = map
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        self.0
-            .entry(table)
-            .or_default()
-            .insert(id, Value::Object(map));
+        let id = map.get("id").and_then(Value::as_str).unwrap_or_default();
+        let first = match uuid::Uuid::parse_str(id) {
+            Ok(u) => self.seen_uuids.insert((table, u.as_u128())),
+            Err(_) => self.seen_other.insert((table, id.to_string())),
+        };
+        let Some((columns, w)) = self.writers.get_mut(table).filter(|_| first) else {
+            return;
+        };
+        match w.write_record(columns.iter().map(|c| cell(map.get(c)))) {
+            Ok(()) => self.rows += 1,
+            Err(e) => {
+                self.error.get_or_insert(csv_error(table, e));
+            }
+        }
+    }
+
+    /// Flushes every table; the first error met while writing, if any.
+    fn finish(self) -> Result<usize, ExportError> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        for (table, (_, mut w)) in self.writers {
+            w.flush().map_err(|source| ExportError::Io {
+                path: table.to_string(),
+                source,
+            })?;
+        }
+        Ok(self.rows)
     }
 
     /// Lists of records we do not model (a location's schedules, a contact's phones, ...),
@@ -224,16 +319,21 @@ fn mkdir(path: &Path) -> Result<(), ExportError> {
     })
 }
 
-/// Writes the package into `dir` (created if missing).
+/// Writes the package into `dir` (created if missing). Organizations go in id order, which
+/// is the same on every engine, so the same data always gives the same files.
 pub async fn export(store: &DynStore, dir: &Path, lang: Lang) -> Result<ExportStats, ExportError> {
     mkdir(&dir.join("organizations"))?;
     mkdir(&dir.join("services"))?;
-    let mut tables = Tables::default();
+    let mut tables = Tables::create(dir)?;
     let mut stats = ExportStats::default();
+    let by_id = OrganizationFilter {
+        by_id: true,
+        ..Default::default()
+    };
     let mut page = 1;
     loop {
         let orgs = store
-            .organizations(&OrganizationFilter::default(), PageRequest::new(page, 100))
+            .organizations(&by_id, PageRequest::new(page, 100))
             .await?;
         let docs = organization_documents(store, &orgs.items, lang, true).await?;
         for doc in &docs {
@@ -242,13 +342,19 @@ pub async fn export(store: &DynStore, dir: &Path, lang: Lang) -> Result<ExportSt
                 &dir.join("organizations").join(format!("{}.json", doc.id)),
                 &json,
             )?;
+            // The compiled service carries its organization (without nested services).
+            let mut org = h::Organization {
+                services: None,
+                locations: Vec::new(),
+                ..doc.clone()
+            };
+            org.services = None;
+            let org = Box::new(org);
             for s in doc.services.iter().flatten() {
-                // The compiled service carries its organization (without nested services).
-                let mut full = s.clone();
-                let mut org = doc.clone();
-                org.services = None;
-                org.locations.clear();
-                full.organization = Some(Box::new(org));
+                let full = h::Service {
+                    organization: Some(org.clone()),
+                    ..s.clone()
+                };
                 let json = serde_json::to_vec_pretty(&full).unwrap_or_default();
                 write(&dir.join("services").join(format!("{}.json", s.id)), &json)?;
                 stats.services += 1;
@@ -277,35 +383,7 @@ pub async fn export(store: &DynStore, dir: &Path, lang: Lang) -> Result<ExportSt
     for t in super::taxonomy_terms(lang) {
         tables.add("taxonomy_terms.csv", &t, &[]);
     }
-    let descriptor: Value =
-        serde_json::from_str(DATAPACKAGE).map_err(|e| ExportError::Descriptor(e.to_string()))?;
-    let resources = descriptor["resources"]
-        .as_array()
-        .ok_or_else(|| ExportError::Descriptor("no resources".into()))?;
-    for r in resources {
-        let path = r["path"]
-            .as_str()
-            .ok_or_else(|| ExportError::Descriptor("resource without path".into()))?;
-        let columns: Vec<&str> = r["schema"]["fields"]
-            .as_array()
-            .map(|f| f.iter().filter_map(|f| f["name"].as_str()).collect())
-            .unwrap_or_default();
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(&columns);
-        let rows = tables
-            .0
-            .get(path)
-            .map(|m| m.values().collect::<Vec<_>>())
-            .unwrap_or_default();
-        for row in rows {
-            let _ = w.write_record(columns.iter().map(|c| cell(row.get(*c))));
-            stats.rows += 1;
-        }
-        let bytes = w
-            .into_inner()
-            .map_err(|e| ExportError::Descriptor(e.to_string()))?;
-        write(&dir.join(path), &bytes)?;
-    }
+    stats.rows = tables.finish()?;
     write(&dir.join("datapackage.json"), DATAPACKAGE.as_bytes())?;
     Ok(stats)
 }

@@ -84,6 +84,74 @@ pub fn split(kind: &'static str, doc: &Value, out: &mut Vec<HsdsSource>) {
     });
 }
 
+/// Whether `source` has anything our own document `ours` of the same record lacks, that is,
+/// whether keeping it would add to what we export. Our own exports, imported again, add
+/// nothing and are not kept. Errs on the side of keeping.
+pub fn adds_to(source: &Value, ours: &Value) -> bool {
+    match (source, ours) {
+        (Value::Object(s), Value::Object(o)) => s.iter().any(|(k, v)| {
+            let list = || v.as_array().map(Vec::as_slice).unwrap_or_default();
+            match k.as_str() {
+                "attributes" => return list().iter().any(|x| !is_ours(x)),
+                "organization_identifiers" => {
+                    return list().iter().any(|x| {
+                        x.get("identifier_type").and_then(Value::as_str) != Some("Y-tunnus")
+                    })
+                }
+                "service_at_locations" => {
+                    let mine = o
+                        .get(k)
+                        .and_then(Value::as_array)
+                        .map(Vec::as_slice)
+                        .unwrap_or_default();
+                    return list().iter().any(|sal| {
+                        let partner = mine.iter().find(|m| location_of(m) == location_of(sal));
+                        match (partner, sal.as_object()) {
+                            (Some(m), Some(sal)) => {
+                                let mut sal = sal.clone();
+                                sal.remove("id");
+                                adds_to(&Value::Object(sal), m)
+                            }
+                            _ => true,
+                        }
+                    });
+                }
+                _ => {}
+            }
+            match o.get(k) {
+                None => !is_nothing(v),
+                Some(m) if SOURCE_WINS.contains(&k.as_str()) => m != v,
+                Some(m) if m.as_str() == Some("") => !is_nothing(v),
+                Some(m) => adds_to(v, m),
+            }
+        }),
+        (Value::Array(s), Value::Array(o)) => {
+            let ids: Vec<Option<&Value>> = o.iter().map(|x| x.get("id")).collect();
+            s.iter().enumerate().any(|(i, x)| {
+                let partner = x
+                    .get("id")
+                    .and_then(|id| o.iter().find(|m| m.get("id") == Some(id)))
+                    .or_else(|| {
+                        o.get(i)
+                            .filter(|_| x.get("id").is_none_or(|id| !ids.contains(&Some(id))))
+                    });
+                partner.is_none_or(|m| adds_to(x, m))
+            })
+        }
+        _ => false,
+    }
+}
+
+fn is_nothing(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
 /// Whether an attribute is one of ours (its term is in one of our taxonomies).
 fn is_ours(attr: &Value) -> bool {
     let term = attr

@@ -95,6 +95,8 @@ impl<T> Page<T> {
 pub struct OrganizationFilter {
     /// Municipality code: organizations with a location there.
     pub municipality: Option<String>,
+    /// In id order (the same on every engine, for exports) instead of by name.
+    pub by_id: bool,
 }
 
 /// A term of one of our taxonomies: `taxonomy` is `target_group` or `topic`.

@@ -695,7 +695,7 @@ macro_rules! sql_store {
                 let total = self.count(qb).await?;
                 let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT * FROM organizations");
                 Self::push_organization_filter(&mut qb, f);
-                qb.push(" ORDER BY name, id LIMIT ")
+                qb.push(if f.by_id { " ORDER BY id LIMIT " } else { " ORDER BY name, id LIMIT " })
                     .push_bind(i64::from(page.per_page))
                     .push(" OFFSET ")
                     .push_bind(page.offset());

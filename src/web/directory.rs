@@ -282,6 +282,7 @@ pub async fn organization_list(
     let municipality = municipality_param(&ctx, &q.municipality)?;
     let filter = OrganizationFilter {
         municipality: municipality.clone(),
+        ..Default::default()
     };
     let page = st
         .store

@@ -89,6 +89,7 @@ pub async fn show(
         .organizations(
             &OrganizationFilter {
                 municipality: Some(m.code.clone()),
+                ..Default::default()
             },
             page_req,
         )
