@@ -8,7 +8,7 @@ use crate::refdata::REF;
 use crate::store::DirectoryBatch;
 use serde::Deserialize;
 use std::collections::HashMap;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 use uuid::Uuid;
 
 const DEMO_FILES: &[(&str, &str)] = &[("lahti.json", include_str!("../data/demo/lahti.json"))];
@@ -169,7 +169,7 @@ fn id(kind: &str, key: &str) -> Uuid {
 
 /// The demo data as one batch of records.
 pub fn demo_batch() -> Result<DirectoryBatch, DemoError> {
-    let now = OffsetDateTime::now_utc();
+    let now = now_micros();
     let today = now.date();
     let mut b = DirectoryBatch::default();
     let check_terms = |what: &str, ids: &[String], tax: &str| -> Result<(), DemoError> {

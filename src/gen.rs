@@ -335,17 +335,7 @@ const FUNDERS: &[&str] = &["STEA", "ESR+", "kunta", "hyvinvointialue", "sääti�
 /// Y-tunnus with its check digit (mod 11); `None` for the numbers that have none.
 fn business_id(n: u32) -> Option<BusinessId> {
     let digits = format!("{:07}", n % 10_000_000);
-    let weights = [7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = digits
-        .bytes()
-        .zip(weights)
-        .map(|(d, w)| u32::from(d - b'0') * w)
-        .sum();
-    let check = match sum % 11 {
-        0 => 0,
-        1 => return None,
-        r => 11 - r,
-    };
+    let check = BusinessId::check_digit(&digits)?;
     BusinessId::parse(&format!("{digits}-{check}")).ok()
 }
 
@@ -390,7 +380,7 @@ impl Generator {
             seq: 0,
             places,
             weights,
-            now: OffsetDateTime::now_utc(),
+            now: now_micros(),
         }
     }
 

@@ -85,6 +85,9 @@ enum ImportWhat {
         /// Store the valid records even when some are rejected (default: all or nothing).
         #[arg(long)]
         partial: bool,
+        /// Only show what would change (added, updated, unchanged records); write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -155,7 +158,12 @@ async fn main() -> anyhow::Result<()> {
             );
         }
         Command::Import {
-            what: ImportWhat::Hsds { path, partial },
+            what:
+                ImportWhat::Hsds {
+                    path,
+                    partial,
+                    dry_run,
+                },
         } => {
             let store = open(&cli.database).await?;
             let started = std::time::Instant::now();
@@ -172,6 +180,15 @@ async fn main() -> anyhow::Result<()> {
             }
             for r in &plan.rejected {
                 eprintln!("rejected: {r}");
+            }
+            if dry_run {
+                let preview = plan.preview(&store).await?;
+                print_preview(&preview);
+                if !plan.rejected.is_empty() {
+                    eprintln!("{} rejected", plan.rejected.len());
+                    std::process::exit(1);
+                }
+                return Ok(());
             }
             let b = &plan.batch;
             let records = b.organizations.len()
@@ -291,4 +308,32 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = term => {},
     }
+}
+
+/// `import hsds --dry-run`: per kind, how many records would be added, updated or left as
+/// they are, with the names of the first few added and updated.
+fn print_preview(p: &kolmonen::hsds::import::Preview) {
+    const SHOWN: usize = 10;
+    for (kind, c) in [
+        ("organizations", &p.organizations),
+        ("services", &p.services),
+        ("opportunities", &p.opportunities),
+        ("locations", &p.locations),
+    ] {
+        println!(
+            "{kind}: {} to add, {} to update, {} unchanged",
+            c.added.len(),
+            c.updated.len(),
+            c.unchanged
+        );
+        for (verb, list) in [("add", &c.added), ("update", &c.updated)] {
+            for (id, name) in list.iter().take(SHOWN) {
+                println!("  {verb} {id} {name}");
+            }
+            if list.len() > SHOWN {
+                println!("  … and {} more to {verb}", list.len() - SHOWN);
+            }
+        }
+    }
+    println!("dry run: nothing was written");
 }

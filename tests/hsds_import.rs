@@ -123,5 +123,69 @@ fn the_cli_refuses_bad_input_with_exit_code_1_and_imports_with_partial() {
         "rejections still give exit code 1"
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("imported 1 organizations"));
+    // A dry run shows what would change, still refuses the bad record, and writes nothing.
+    let out = run(&["--dry-run"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("organizations: 0 to add, 0 to update, 1 unchanged")
+            && stdout.contains("nothing was written"),
+        "{stdout}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+both_engines!(
+    a_preview_shows_what_would_change_and_writes_nothing,
+    |engine| async move {
+        let Some(store) = common::demo_store(engine).await else {
+            return;
+        };
+        let dir = temp_dir("preview");
+        export(&store, &dir, Lang::Fi).await.unwrap();
+        // Another system renamed one organization and added one service.
+        let orgs = dir.join("organizations");
+        let first = std::fs::read_dir(&orgs)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let mut doc: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&first).unwrap()).unwrap();
+        doc["name"] = "Uusi nimi ry".into();
+        let mut added = doc["services"][0].clone();
+        added["id"] = uuid::Uuid::new_v4().to_string().into();
+        doc["services"].as_array_mut().unwrap().push(added);
+        std::fs::write(&first, serde_json::to_vec(&doc).unwrap()).unwrap();
+        std::fs::remove_dir_all(dir.join("services")).unwrap();
+        let mut plan = kolmonen::hsds::import::ImportPlan::default();
+        plan.add_path(&orgs, time::OffsetDateTime::now_utc());
+        plan.resolve(&store).await.unwrap();
+        assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
+        let p = plan.preview(&store).await.unwrap();
+        assert_eq!(p.organizations.updated.len(), 1, "{:?}", p.organizations);
+        assert_eq!(p.organizations.updated[0].1, "Uusi nimi ry");
+        assert_eq!(p.organizations.added.len(), 0);
+        assert_eq!(p.organizations.unchanged, 24);
+        assert_eq!(
+            p.services.added.len() + p.opportunities.added.len(),
+            1,
+            "{p:?}"
+        );
+        assert!(p.services.updated.is_empty(), "{:?}", p.services.updated);
+        assert!(
+            p.opportunities.updated.is_empty(),
+            "{:?}",
+            p.opportunities.updated
+        );
+        assert!(p.locations.updated.is_empty() && p.locations.added.is_empty());
+        // A preview writes nothing.
+        let id = kolmonen::domain::OrganizationId::parse(doc["id"].as_str().unwrap()).unwrap();
+        assert_ne!(
+            store.organization(id).await.unwrap().unwrap().name,
+            "Uusi nimi ry"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+);

@@ -31,20 +31,25 @@ impl BusinessId {
             return Err(BusinessIdError::Format);
         }
         let body = format!("{body:0>7}");
-        let sum: u32 = body
-            .bytes()
-            .zip(WEIGHTS)
-            .map(|(b, w)| u32::from(b - b'0') * w)
-            .sum();
-        let expected = match sum % 11 {
-            0 => 0,
-            1 => return Err(BusinessIdError::CheckDigit),
-            r => 11 - r,
-        };
+        let expected = Self::check_digit(&body).ok_or(BusinessIdError::CheckDigit)?;
         if u32::from(check.as_bytes()[0] - b'0') != expected {
             return Err(BusinessIdError::CheckDigit);
         }
         Ok(Self(format!("{body}-{check}")))
+    }
+
+    /// The mod-11 check digit of seven digits; `None` for the numbers that have none.
+    pub fn check_digit(body: &str) -> Option<u32> {
+        let sum: u32 = body
+            .bytes()
+            .zip(WEIGHTS)
+            .map(|(b, w)| u32::from(b.wrapping_sub(b'0')) * w)
+            .sum();
+        match sum % 11 {
+            0 => Some(0),
+            1 => None,
+            r => Some(11 - r),
+        }
     }
 
     pub fn as_str(&self) -> &str {

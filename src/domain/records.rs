@@ -214,6 +214,14 @@ pub struct Opportunity {
 // Dates travel as ISO 8601 (2026-11-26), not as time's default tuple.
 time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
 
+/// Now, to the microsecond: the precision the store keeps, so records made now compare equal
+/// to themselves read back.
+pub fn now_micros() -> OffsetDateTime {
+    let t = OffsetDateTime::now_utc();
+    t.replace_nanosecond(t.nanosecond() / 1_000 * 1_000)
+        .unwrap_or(t)
+}
+
 /// Records are stale when nobody has confirmed them for a year.
 pub const STALE_AFTER: time::Duration = time::Duration::days(365);
 

@@ -86,8 +86,7 @@ impl Attrs {
     }
 
     fn time(&self, name: &str) -> Option<OffsetDateTime> {
-        self.prop(name)
-            .and_then(|v| OffsetDateTime::parse(v, &Rfc3339).ok())
+        self.prop(name).and_then(parse_time)
     }
 
     fn codes(&self, taxonomy: &str) -> Vec<String> {
@@ -113,8 +112,15 @@ fn uuid(path: &str, id: &str) -> Result<uuid::Uuid, Rejected> {
     uuid::Uuid::parse_str(id).map_err(|_| reject(path, format!("id {id:?} is not a UUID")))
 }
 
+/// An RFC 3339 time, to the microsecond (what the store keeps), so that a record read back
+/// compares equal to the one stored.
+fn parse_time(s: &str) -> Option<OffsetDateTime> {
+    let t = OffsetDateTime::parse(s, &Rfc3339).ok()?;
+    t.replace_nanosecond(t.nanosecond() / 1_000 * 1_000).ok()
+}
+
 fn modified(s: Option<&str>) -> Option<OffsetDateTime> {
-    s.and_then(|v| OffsetDateTime::parse(v, &Rfc3339).ok())
+    s.and_then(parse_time)
 }
 
 pub fn organization(
@@ -1075,5 +1081,90 @@ fn collect_json(
             path.display().to_string(),
             "no such file or directory",
         ));
+    }
+}
+
+/// What an import would do to one kind of record.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Changes {
+    /// (id, name) of records that are not stored yet.
+    pub added: Vec<(String, String)>,
+    /// (id, name) of stored records the import changes.
+    pub updated: Vec<(String, String)>,
+    pub unchanged: usize,
+}
+
+impl Changes {
+    fn count<T: PartialEq>(&mut self, id: String, name: String, new: &T, old: Option<&T>) {
+        match old {
+            None => self.added.push((id, name)),
+            Some(old) if old != new => self.updated.push((id, name)),
+            Some(_) => self.unchanged += 1,
+        }
+    }
+}
+
+/// What an import would change, before it is applied (the preview of an upload, or
+/// `import hsds --dry-run`).
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Preview {
+    pub organizations: Changes,
+    pub services: Changes,
+    pub opportunities: Changes,
+    pub locations: Changes,
+}
+
+impl ImportPlan {
+    /// Compares the records read with those stored under the same ids. Timestamps of our
+    /// own bookkeeping (when a record was saved) do not count as changes.
+    pub async fn preview(
+        &self,
+        store: &crate::store::DynStore,
+    ) -> Result<Preview, crate::store::StoreError> {
+        let b = &self.batch;
+        let mut p = Preview::default();
+        let ids: Vec<OrganizationId> = b.organizations.iter().map(|o| o.id).collect();
+        let stored: HashMap<OrganizationId, Organization> = store
+            .organizations_by_id(&ids)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
+        for o in &b.organizations {
+            let old = stored.get(&o.id).map(|s| Organization {
+                updated_at: o.updated_at,
+                ..s.clone()
+            });
+            p.organizations
+                .count(o.id.to_string(), o.name.clone(), o, old.as_ref());
+        }
+        let ids: Vec<LocationId> = b.locations.iter().map(|l| l.id).collect();
+        let stored: HashMap<LocationId, Location> = store
+            .locations_by_id(&ids)
+            .await?
+            .into_iter()
+            .map(|l| (l.id, l))
+            .collect();
+        for l in &b.locations {
+            p.locations
+                .count(l.id.to_string(), l.name.fi.clone(), l, stored.get(&l.id));
+        }
+        for s in &b.services {
+            let old = store.service(s.id).await?.map(|x| Service {
+                updated_at: s.updated_at,
+                ..x
+            });
+            p.services
+                .count(s.id.to_string(), s.name.fi.clone(), s, old.as_ref());
+        }
+        for o in &b.opportunities {
+            let old = store.opportunity(o.id).await?.map(|x| Opportunity {
+                updated_at: o.updated_at,
+                ..x
+            });
+            p.opportunities
+                .count(o.id.to_string(), o.title.fi.clone(), o, old.as_ref());
+        }
+        Ok(p)
     }
 }
