@@ -88,6 +88,9 @@ enum ImportWhat {
         /// Only show what would change (added, updated, unchanged records); write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// The language of the texts in documents from other systems (ours carry their own).
+        #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
+        lang: String,
     },
 }
 
@@ -163,12 +166,16 @@ async fn main() -> anyhow::Result<()> {
                     path,
                     partial,
                     dry_run,
+                    lang,
                 },
         } => {
             let store = open(&cli.database).await?;
             let started = std::time::Instant::now();
             let now = time::OffsetDateTime::now_utc();
-            let mut plan = kolmonen::hsds::import::ImportPlan::default();
+            let mut plan = kolmonen::hsds::import::ImportPlan {
+                source_lang: kolmonen::domain::Lang::parse(&lang).unwrap_or_default(),
+                ..Default::default()
+            };
             plan.add_path(&path, now);
             plan.resolve(&store).await?;
             tracing::info!(

@@ -3,9 +3,13 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Finnish first.
+    #[default]
     Fi,
     Sv,
     En,
@@ -57,22 +61,47 @@ impl LocalizedText {
         }
     }
 
+    /// Empty in every language. Finnish comes first, but a text from another system may
+    /// have only Swedish or English.
     pub fn is_empty(&self) -> bool {
-        self.fi.trim().is_empty()
+        Lang::ALL.iter().all(|l| self.exactly(*l).is_none())
     }
 
     /// The text in `lang` if it exists, else the Finnish text; the second value is the
     /// language actually returned, so a page can mark a fallback as such.
+    /// The text in `lang`, else in Finnish, else in whichever language there is; with the
+    /// language it is really in. (Texts from other systems can come in English only.)
     pub fn get(&self, lang: Lang) -> (&str, Lang) {
-        let own = match lang {
-            Lang::Fi => None,
+        let order = match lang {
+            Lang::Fi => [Lang::Fi, Lang::Sv, Lang::En],
+            Lang::Sv => [Lang::Sv, Lang::Fi, Lang::En],
+            Lang::En => [Lang::En, Lang::Fi, Lang::Sv],
+        };
+        order
+            .into_iter()
+            .find_map(|l| self.exactly(l).map(|s| (s, l)))
+            .unwrap_or((&self.fi, Lang::Fi))
+    }
+
+    /// The text in `lang` only, if there is one.
+    pub fn exactly(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Fi => Some(self.fi.as_str()),
             Lang::Sv => self.sv.as_deref(),
             Lang::En => self.en.as_deref(),
-        };
-        match own.filter(|s| !s.trim().is_empty()) {
-            Some(s) => (s, lang),
-            None => (&self.fi, Lang::Fi),
         }
+        .filter(|s| !s.trim().is_empty())
+    }
+
+    /// A text in one language only.
+    pub fn only(lang: Lang, s: impl Into<String>) -> Self {
+        let mut t = Self::default();
+        match lang {
+            Lang::Fi => t.fi = s.into(),
+            Lang::Sv => t.sv = Some(s.into()),
+            Lang::En => t.en = Some(s.into()),
+        }
+        t
     }
 
     /// The text in `lang`, or Finnish when there is none.
@@ -94,6 +123,16 @@ mod tests {
         };
         assert_eq!(t.get(Lang::Sv), ("Vävning", Lang::Sv));
         assert_eq!(t.get(Lang::En), ("Kudonta", Lang::Fi));
+    }
+
+    #[test]
+    fn a_text_without_finnish_is_shown_in_the_language_it_has() {
+        let t = LocalizedText::only(Lang::En, "Community Counselling");
+        assert!(!t.is_empty());
+        assert_eq!(t.get(Lang::Fi), ("Community Counselling", Lang::En));
+        assert_eq!(t.get(Lang::Sv), ("Community Counselling", Lang::En));
+        assert_eq!(t.get(Lang::En), ("Community Counselling", Lang::En));
+        assert!(LocalizedText::only(Lang::Sv, " ").is_empty());
     }
 
     #[test]

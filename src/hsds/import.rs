@@ -33,11 +33,16 @@ struct Attrs {
     props: HashMap<String, Vec<String>>,
     /// "field:lang" → text
     texts: HashMap<String, String>,
+    /// The language of texts that come without ours (documents from other systems).
+    lang: Lang,
 }
 
 impl Attrs {
-    fn read(attrs: &[h::Attribute]) -> Self {
-        let mut out = Attrs::default();
+    fn read(attrs: &[h::Attribute], lang: Lang) -> Self {
+        let mut out = Attrs {
+            lang,
+            ..Attrs::default()
+        };
         for a in attrs {
             let Some((tax, code)) = a.taxonomy_term_id.as_deref().and_then(find_term) else {
                 continue;
@@ -93,18 +98,25 @@ impl Attrs {
         self.terms.get(taxonomy).cloned().unwrap_or_default()
     }
 
-    /// The text of `field` in every language we have; `fallback` (the document's own field)
-    /// stands in for Finnish when no translations travelled.
+    /// The text of `field` in every language we have. Without any (a document from another
+    /// system), the document's own field, in the language the import was told.
     fn text(&self, field: &str, fallback: Option<&str>) -> Option<LocalizedText> {
-        let get = |l: &str| self.texts.get(&format!("{field}:{l}")).cloned();
-        let fi = get("fi")
-            .or_else(|| fallback.map(str::to_string))
-            .filter(|s| !s.trim().is_empty())?;
-        Some(LocalizedText {
-            fi,
+        let get = |l: &str| {
+            self.texts
+                .get(&format!("{field}:{l}"))
+                .filter(|s| !s.trim().is_empty())
+                .cloned()
+        };
+        let t = LocalizedText {
+            fi: get("fi").unwrap_or_default(),
             sv: get("sv"),
             en: get("en"),
-        })
+        };
+        if !t.is_empty() {
+            return Some(t);
+        }
+        let fallback = fallback.filter(|s| !s.trim().is_empty())?;
+        Some(LocalizedText::only(self.lang, fallback))
     }
 }
 
@@ -127,8 +139,9 @@ pub fn organization(
     doc: &h::Organization,
     path: &str,
     now: OffsetDateTime,
+    lang: Lang,
 ) -> Result<Organization, Rejected> {
-    let a = Attrs::read(&doc.attributes);
+    let a = Attrs::read(&doc.attributes, lang);
     let business_id = match doc
         .organization_identifiers
         .iter()
@@ -183,9 +196,10 @@ pub fn location(
     doc: &h::Location,
     organization_id: Option<OrganizationId>,
     path: &str,
+    lang: Lang,
     notes: &mut Vec<Rejected>,
 ) -> Result<Location, Rejected> {
-    let a = Attrs::read(&doc.attributes);
+    let a = Attrs::read(&doc.attributes, lang);
     let address = doc
         .addresses
         .first()
@@ -275,6 +289,7 @@ pub fn contact(
     doc: &h::Contact,
     organization_id: OrganizationId,
     path: &str,
+    lang: Lang,
 ) -> Result<Contact, Rejected> {
     Ok(Contact {
         id: ContactId(uuid(path, &doc.id)?),
@@ -283,7 +298,7 @@ pub fn contact(
             Some(s) => Some(ServiceId(uuid(path, s)?)),
             None => None,
         },
-        title: LocalizedText::fi(doc.title.clone().unwrap_or_default()),
+        title: LocalizedText::only(lang, doc.title.clone().unwrap_or_default()),
         name: doc.name.clone(),
         email: doc.email.clone(),
         phone: doc.phones.first().map(|p| p.number.clone()),
@@ -301,9 +316,10 @@ pub fn service(
     doc: &h::Service,
     path: &str,
     now: OffsetDateTime,
+    lang: Lang,
     notes: &mut Vec<Rejected>,
 ) -> Result<Record, Rejected> {
-    let a = Attrs::read(&doc.attributes);
+    let a = Attrs::read(&doc.attributes, lang);
     let org_id = doc
         .organization_id
         .as_deref()
@@ -321,6 +337,7 @@ pub fn service(
                     l,
                     Some(organization_id),
                     &format!("{path}/service_at_locations/{i}/location"),
+                    lang,
                     notes,
                 )?;
                 location_ids.push(l.id);
@@ -458,17 +475,18 @@ mod tests {
                 .cloned()
                 .collect();
             let doc = export::organization(o, &locs, &[], Lang::Sv);
-            let mut back = organization(&doc, "org", now).expect("imports");
+            let mut back = organization(&doc, "org", now, Lang::Fi).expect("imports");
             back.updated_at = o.updated_at;
             assert_eq!(&back, o);
             for (l, d) in locs.iter().zip(&doc.locations) {
-                let back = location(d, Some(o.id), "loc", &mut Vec::new()).expect("location");
+                let back =
+                    location(d, Some(o.id), "loc", Lang::Fi, &mut Vec::new()).expect("location");
                 assert_eq!(&back, l);
             }
         }
         for s in &b.services {
             let doc = export::service(s, None, &b.locations, &[], Lang::En);
-            match service(&doc, "svc", now, &mut Vec::new()).expect("imports") {
+            match service(&doc, "svc", now, Lang::Fi, &mut Vec::new()).expect("imports") {
                 Record::Service(back, _) => assert_eq!(&back, s),
                 other => panic!("a service came back as {other:?}"),
             }
@@ -478,7 +496,7 @@ mod tests {
                 .location_id
                 .and_then(|l| b.locations.iter().find(|x| x.id == l));
             let doc = export::opportunity(o, None, loc, Lang::Fi);
-            match service(&doc, "opp", now, &mut Vec::new()).expect("imports") {
+            match service(&doc, "opp", now, Lang::Fi, &mut Vec::new()).expect("imports") {
                 Record::Opportunity(back, _) => assert_eq!(&back, o),
                 other => panic!("an opportunity came back as {other:?}"),
             }
@@ -495,12 +513,29 @@ mod tests {
             minimum_age: Some(12.0),
             ..Default::default()
         };
-        let Record::Service(s, _) =
-            service(&doc, "x", OffsetDateTime::now_utc(), &mut Vec::new()).expect("imports")
-        else {
+        let Record::Service(s, _) = service(
+            &doc,
+            "x",
+            OffsetDateTime::now_utc(),
+            Lang::Fi,
+            &mut Vec::new(),
+        )
+        .expect("imports") else {
             panic!("service expected")
         };
         assert_eq!(s.name.fi, "Community Counselling");
+        // Told that the other system writes English, the text is kept as English.
+        let Record::Service(s, _) = service(
+            &doc,
+            "x",
+            OffsetDateTime::now_utc(),
+            Lang::En,
+            &mut Vec::new(),
+        )
+        .expect("imports") else {
+            panic!("service expected")
+        };
+        assert_eq!(s.name.get(Lang::Fi), ("Community Counselling", Lang::En));
         assert_eq!(s.min_age, Some(12));
         assert_eq!(s.kind, ServiceKind::Service);
     }
@@ -515,7 +550,7 @@ mod tests {
             status: "active".into(),
             ..Default::default()
         };
-        let e = service(&doc, "services/3", now, &mut Vec::new()).unwrap_err();
+        let e = service(&doc, "services/3", now, Lang::Fi, &mut Vec::new()).unwrap_err();
         assert!(
             e.path.starts_with("services/3") && e.reason.contains("UUID"),
             "{e}"
@@ -526,7 +561,7 @@ mod tests {
             status: "active".into(),
             ..Default::default()
         };
-        assert!(service(&doc, "s", now, &mut Vec::new())
+        assert!(service(&doc, "s", now, Lang::Fi, &mut Vec::new())
             .unwrap_err()
             .reason
             .contains("organization_id"));
@@ -595,11 +630,13 @@ pub struct ImportPlan {
     /// What was read but kept differently or not at all, without being an error: documents
     /// of kinds we do not store, values we had to leave out.
     pub notes: Vec<Rejected>,
+    /// The language of texts in documents from other systems (ours say theirs).
+    pub source_lang: Lang,
 }
 
 impl ImportPlan {
     fn add_organization(&mut self, doc: &h::Organization, path: &str, now: OffsetDateTime) {
-        let o = match organization(doc, path, now) {
+        let o = match organization(doc, path, now, self.source_lang) {
             Ok(o) => o,
             Err(e) => return self.rejected.push(e),
         };
@@ -608,6 +645,7 @@ impl ImportPlan {
                 l,
                 Some(o.id),
                 &format!("{path}/locations/{i}"),
+                self.source_lang,
                 &mut self.notes,
             ) {
                 Ok(l) => self.batch.locations.push(l),
@@ -615,7 +653,7 @@ impl ImportPlan {
             }
         }
         for (i, c) in doc.contacts.iter().enumerate() {
-            match contact(c, o.id, &format!("{path}/contacts/{i}")) {
+            match contact(c, o.id, &format!("{path}/contacts/{i}"), self.source_lang) {
                 Ok(c) => self.batch.contacts.push(c),
                 Err(e) => self.rejected.push(e),
             }
@@ -634,13 +672,18 @@ impl ImportPlan {
             org.services = None;
             self.add_organization(&org, &format!("{path}/organization"), now);
         }
-        match service(doc, path, now, &mut self.notes) {
+        match service(doc, path, now, self.source_lang, &mut self.notes) {
             Ok(Record::Service(s, locs)) => {
                 self.batch.locations.extend(locs);
                 for (i, c) in doc.contacts.iter().enumerate() {
                     let mut c = c.clone();
                     c.service_id = Some(s.id.to_string());
-                    match contact(&c, s.organization_id, &format!("{path}/contacts/{i}")) {
+                    match contact(
+                        &c,
+                        s.organization_id,
+                        &format!("{path}/contacts/{i}"),
+                        self.source_lang,
+                    ) {
                         Ok(c) => self.batch.contacts.push(c),
                         Err(e) => self.rejected.push(e),
                     }
@@ -762,7 +805,7 @@ impl ImportPlan {
             DocKind::Location => {
                 sources::split("location", &item, &mut found);
                 serde_json::from_value::<h::Location>(item).map(|d| {
-                    match location(&d, None, &path, &mut self.notes) {
+                    match location(&d, None, &path, self.source_lang, &mut self.notes) {
                         Ok(l) => self.batch.locations.push(l),
                         Err(e) => self.rejected.push(e),
                     }
@@ -1146,24 +1189,36 @@ impl ImportPlan {
             .map(|l| (l.id, l))
             .collect();
         for l in &b.locations {
-            p.locations
-                .count(l.id.to_string(), l.name.fi.clone(), l, stored.get(&l.id));
+            p.locations.count(
+                l.id.to_string(),
+                l.name.text(Lang::Fi).to_string(),
+                l,
+                stored.get(&l.id),
+            );
         }
         for s in &b.services {
             let old = store.service(s.id).await?.map(|x| Service {
                 updated_at: s.updated_at,
                 ..x
             });
-            p.services
-                .count(s.id.to_string(), s.name.fi.clone(), s, old.as_ref());
+            p.services.count(
+                s.id.to_string(),
+                s.name.text(Lang::Fi).to_string(),
+                s,
+                old.as_ref(),
+            );
         }
         for o in &b.opportunities {
             let old = store.opportunity(o.id).await?.map(|x| Opportunity {
                 updated_at: o.updated_at,
                 ..x
             });
-            p.opportunities
-                .count(o.id.to_string(), o.title.fi.clone(), o, old.as_ref());
+            p.opportunities.count(
+                o.id.to_string(),
+                o.title.text(Lang::Fi).to_string(),
+                o,
+                old.as_ref(),
+            );
         }
         Ok(p)
     }

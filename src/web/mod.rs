@@ -197,7 +197,16 @@ impl Txt {
         Txt {
             text,
             lang: fallback.then(|| got.code()),
-            note: fallback.then(|| t(lang, "fallback-in-finnish")),
+            note: fallback.then(|| {
+                t(
+                    lang,
+                    match got {
+                        Lang::Fi => "fallback-in-finnish",
+                        Lang::Sv => "fallback-in-swedish",
+                        Lang::En => "fallback-in-english",
+                    },
+                )
+            }),
         }
     }
 
