@@ -383,3 +383,43 @@ proptest! {
         });
     }
 }
+
+both_engines!(
+    an_imported_english_service_abroad_shows_as_such,
+    |engine| async move {
+        let Some(store) = common::demo_store(engine).await else {
+            return;
+        };
+        let mut plan = kolmonen::hsds::import::ImportPlan {
+            source_lang: kolmonen::domain::Lang::En,
+            ..Default::default()
+        };
+        let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/hsds-3.0-examples/service_full.json");
+        plan.add_path(&example, time::OffsetDateTime::now_utc());
+        plan.resolve(&store).await.unwrap();
+        assert!(plan.rejected.is_empty(), "{:?}", plan.rejected);
+        store.save_batch(&plan.batch).await.unwrap();
+        let app = TestApp::with_store(store);
+        let page = app
+            .get("/fi/services/ac148810-d857-441c-9679-408f346de14b")
+            .await;
+        assert_eq!(page.status, axum::http::StatusCode::OK);
+        let html = page.html();
+        let title = html
+            .select(&sel("h1 [lang=en]"))
+            .next()
+            .expect("marked English");
+        assert!(title
+            .text()
+            .collect::<String>()
+            .contains("Community Counselling"));
+        assert!(page.body.contains("(englanniksi)"));
+        // The address abroad, with no Finnish municipality to link to.
+        assert!(page.body.contains("1-30 Main Street, ABC 1234 MyCity, US"));
+        let page = app
+            .get("/en/services/ac148810-d857-441c-9679-408f346de14b")
+            .await;
+        assert!(!page.body.contains("(in Finnish)") && !page.body.contains("(in English)"));
+    }
+);
