@@ -300,12 +300,35 @@ fn normalize(n: serde_json::Number) -> serde_json::Number {
     }
 }
 
-/// The package's tables, indexed by the columns that link them.
+/// The package's tables, indexed by the columns that link them (`id` and every `*_id`), so
+/// that nesting a table's rows under their parents reads each table once.
 struct Package {
     tables: HashMap<String, Vec<Row>>,
+    /// (table, column, value) → the rows of `table` with that value, in file order.
+    index: HashMap<(String, String, String), Vec<usize>>,
 }
 
 impl Package {
+    fn new(tables: HashMap<String, Vec<Row>>) -> Self {
+        let mut index: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+        for (table, rows) in &tables {
+            for (i, r) in rows.iter().enumerate() {
+                for (column, value) in &r.cells {
+                    let Some(value) = value.as_str() else {
+                        continue;
+                    };
+                    if column == "id" || column.ends_with("_id") {
+                        index
+                            .entry((table.clone(), column.clone(), value.to_string()))
+                            .or_default()
+                            .push(i);
+                    }
+                }
+            }
+        }
+        Package { tables, index }
+    }
+
     fn rows(&self, table: &str) -> &[Row] {
         self.tables
             .get(table)
@@ -313,196 +336,153 @@ impl Package {
             .unwrap_or_default()
     }
 
-    /// Rows of `table` whose `column` is `id`, as documents (with their own children).
-    fn children(
-        &self,
+    /// The rows of `table` whose `column` is `value`.
+    fn linked<'a>(
+        &'a self,
         table: &str,
         column: &str,
-        id: &str,
-        build: impl Fn(&Row) -> Value,
-    ) -> Value {
-        Value::Array(
-            self.rows(table)
-                .iter()
-                .filter(|r| r.get(column) == Some(id))
-                .map(build)
-                .collect(),
-        )
+        value: &str,
+    ) -> impl Iterator<Item = &'a Row> + 'a {
+        let rows = self.rows(table);
+        self.index
+            .get(&(table.to_string(), column.to_string(), value.to_string()))
+            .into_iter()
+            .flatten()
+            .filter_map(move |i| rows.get(*i))
     }
 
-    fn plain(r: &Row) -> Value {
-        Value::Object(r.cells.clone())
+    fn has(&self, table: &str, id: &str) -> bool {
+        self.linked(table, "id", id).next().is_some()
     }
 
-    fn nest(doc: &mut Map<String, Value>, key: &str, list: Value) {
-        if list.as_array().is_some_and(|a| !a.is_empty()) {
-            doc.insert(key.to_string(), list);
+    /// A row as a document, with the rows of other tables that belong in it.
+    fn build(&self, table: &str, r: &Row) -> Value {
+        match table {
+            "phones.csv" => self.phone(r),
+            "contacts.csv" => self.contact(r),
+            "locations.csv" => self.location(r),
+            "services.csv" => self.service(r),
+            _ => Value::Object(r.cells.clone()),
         }
+    }
+
+    /// Nests under `doc[key]` the rows of `table` whose `column` is `id`, if there are any.
+    fn nest(&self, doc: &mut Map<String, Value>, key: &str, table: &str, column: &str, id: &str) {
+        let list: Vec<Value> = self
+            .linked(table, column, id)
+            .map(|r| self.build(table, r))
+            .collect();
+        if !list.is_empty() {
+            doc.insert(key.to_string(), Value::Array(list));
+        }
+    }
+
+    /// The row's cells, with the lists (key, table) linked to it by `column`.
+    fn record(&self, r: &Row, column: &str, lists: &[(&str, &str)]) -> Map<String, Value> {
+        let mut doc = r.cells.clone();
+        let id = r.get("id").unwrap_or_default();
+        for (key, table) in lists {
+            self.nest(&mut doc, key, table, column, id);
+        }
+        doc
+    }
+
+    /// A record of the core (organization, service, location): its lists and attributes.
+    fn core(&self, r: &Row, column: &str, lists: &[(&str, &str)]) -> Map<String, Value> {
+        let mut doc = self.record(r, column, lists);
+        let id = r.get("id").unwrap_or_default();
+        self.nest(&mut doc, "attributes", "attributes.csv", "link_id", id);
+        doc
     }
 
     fn phone(&self, r: &Row) -> Value {
-        let mut doc = r.cells.clone();
-        let id = r.get("id").unwrap_or_default();
-        Self::nest(
-            &mut doc,
-            "languages",
-            self.children("languages.csv", "phone_id", id, Self::plain),
-        );
-        Value::Object(doc)
+        Value::Object(self.record(r, "phone_id", &[("languages", "languages.csv")]))
     }
 
     fn contact(&self, r: &Row) -> Value {
-        let mut doc = r.cells.clone();
-        let id = r.get("id").unwrap_or_default();
-        Self::nest(
-            &mut doc,
-            "phones",
-            self.children("phones.csv", "contact_id", id, |p| self.phone(p)),
-        );
-        Value::Object(doc)
-    }
-
-    fn attributes(&self, doc: &mut Map<String, Value>, id: &str) {
-        Self::nest(
-            doc,
-            "attributes",
-            self.children("attributes.csv", "link_id", id, Self::plain),
-        );
+        Value::Object(self.record(r, "contact_id", &[("phones", "phones.csv")]))
     }
 
     fn location(&self, r: &Row) -> Value {
-        let mut doc = r.cells.clone();
-        let id = r.get("id").unwrap_or_default();
-        let by = |table: &str| {
-            self.children(table, "location_id", id, |x| {
-                if table == "contacts.csv" {
-                    self.contact(x)
-                } else if table == "phones.csv" {
-                    self.phone(x)
-                } else {
-                    Self::plain(x)
-                }
-            })
-        };
-        for (key, table) in [
-            ("addresses", "addresses.csv"),
-            ("accessibility", "accessibility.csv"),
-            ("phones", "phones.csv"),
-            ("languages", "languages.csv"),
-            ("schedules", "schedules.csv"),
-            ("contacts", "contacts.csv"),
-        ] {
-            Self::nest(&mut doc, key, by(table));
+        Value::Object(self.core(
+            r,
+            "location_id",
+            &[
+                ("addresses", "addresses.csv"),
+                ("accessibility", "accessibility.csv"),
+                ("phones", "phones.csv"),
+                ("languages", "languages.csv"),
+                ("schedules", "schedules.csv"),
+                ("contacts", "contacts.csv"),
+            ],
+        ))
+    }
+
+    fn service_at_location(&self, r: &Row) -> Value {
+        let mut sal = self.record(
+            r,
+            "service_at_location_id",
+            &[
+                ("contacts", "contacts.csv"),
+                ("phones", "phones.csv"),
+                ("schedules", "schedules.csv"),
+            ],
+        );
+        if let Some(l) = r
+            .get("location_id")
+            .and_then(|l| self.linked("locations.csv", "id", l).next())
+        {
+            sal.insert("location".into(), self.location(l));
         }
-        self.attributes(&mut doc, id);
-        Value::Object(doc)
+        Value::Object(sal)
     }
 
     fn service(&self, r: &Row) -> Value {
-        let mut doc = r.cells.clone();
-        let id = r.get("id").unwrap_or_default().to_string();
-        for (key, table) in [
-            ("schedules", "schedules.csv"),
-            ("service_areas", "service_areas.csv"),
-            ("languages", "languages.csv"),
-            ("funding", "funding.csv"),
-            ("cost_options", "cost_options.csv"),
-            ("required_documents", "required_documents.csv"),
-        ] {
-            Self::nest(
-                &mut doc,
-                key,
-                self.children(table, "service_id", &id, Self::plain),
-            );
-        }
-        Self::nest(
-            &mut doc,
-            "phones",
-            self.children("phones.csv", "service_id", &id, |p| self.phone(p)),
+        let mut doc = self.core(
+            r,
+            "service_id",
+            &[
+                ("schedules", "schedules.csv"),
+                ("service_areas", "service_areas.csv"),
+                ("languages", "languages.csv"),
+                ("funding", "funding.csv"),
+                ("cost_options", "cost_options.csv"),
+                ("required_documents", "required_documents.csv"),
+                ("phones", "phones.csv"),
+                ("contacts", "contacts.csv"),
+            ],
         );
-        Self::nest(
-            &mut doc,
-            "contacts",
-            self.children("contacts.csv", "service_id", &id, |c| self.contact(c)),
-        );
-        if let Some(p) = r.get("program_id").and_then(|p| {
-            self.rows("programs.csv")
-                .iter()
-                .find(|x| x.get("id") == Some(p))
-        }) {
-            doc.insert("program".into(), Self::plain(p));
+        if let Some(p) = r
+            .get("program_id")
+            .and_then(|p| self.linked("programs.csv", "id", p).next())
+        {
+            doc.insert("program".into(), Value::Object(p.cells.clone()));
         }
-        let sals = self.children("service_at_location.csv", "service_id", &id, |s| {
-            let mut sal = s.cells.clone();
-            let sid = s.get("id").unwrap_or_default();
-            if let Some(l) = s.get("location_id").and_then(|l| {
-                self.rows("locations.csv")
-                    .iter()
-                    .find(|x| x.get("id") == Some(l))
-            }) {
-                sal.insert("location".into(), self.location(l));
-            }
-            let by = "service_at_location_id";
-            Self::nest(
-                &mut sal,
-                "contacts",
-                self.children("contacts.csv", by, sid, |c| self.contact(c)),
-            );
-            Self::nest(
-                &mut sal,
-                "phones",
-                self.children("phones.csv", by, sid, |p| self.phone(p)),
-            );
-            Self::nest(
-                &mut sal,
-                "schedules",
-                self.children("schedules.csv", by, sid, Self::plain),
-            );
-            Value::Object(sal)
-        });
-        Self::nest(&mut doc, "service_at_locations", sals);
-        self.attributes(&mut doc, &id);
+        let id = r.get("id").unwrap_or_default();
+        let sals: Vec<Value> = self
+            .linked("service_at_location.csv", "service_id", id)
+            .map(|s| self.service_at_location(s))
+            .collect();
+        if !sals.is_empty() {
+            doc.insert("service_at_locations".into(), Value::Array(sals));
+        }
         Value::Object(doc)
     }
 
     fn organization(&self, r: &Row) -> Value {
-        let mut doc = r.cells.clone();
-        let id = r.get("id").unwrap_or_default().to_string();
-        for (key, table) in [
-            ("organization_identifiers", "organization_identifiers.csv"),
-            ("funding", "funding.csv"),
-            ("programs", "programs.csv"),
-        ] {
-            Self::nest(
-                &mut doc,
-                key,
-                self.children(table, "organization_id", &id, Self::plain),
-            );
-        }
-        Self::nest(
-            &mut doc,
-            "phones",
-            self.children("phones.csv", "organization_id", &id, |p| self.phone(p)),
-        );
-        Self::nest(
-            &mut doc,
-            "contacts",
-            self.children("contacts.csv", "organization_id", &id, |c| self.contact(c)),
-        );
-        Self::nest(
-            &mut doc,
-            "locations",
-            self.children("locations.csv", "organization_id", &id, |l| {
-                self.location(l)
-            }),
-        );
-        Self::nest(
-            &mut doc,
-            "services",
-            self.children("services.csv", "organization_id", &id, |s| self.service(s)),
-        );
-        self.attributes(&mut doc, &id);
-        Value::Object(doc)
+        Value::Object(self.core(
+            r,
+            "organization_id",
+            &[
+                ("organization_identifiers", "organization_identifiers.csv"),
+                ("funding", "funding.csv"),
+                ("programs", "programs.csv"),
+                ("phones", "phones.csv"),
+                ("contacts", "contacts.csv"),
+                ("locations", "locations.csv"),
+                ("services", "services.csv"),
+            ],
+        ))
     }
 }
 
@@ -534,15 +514,15 @@ pub fn add_package(plan: &mut ImportPlan, dir: &Path, now: OffsetDateTime) {
             tables.insert(table.clone(), rows);
         }
     }
-    let package = Package { tables };
-    let records: HashSet<&str> = package
-        .tables
-        .iter()
-        .filter(|(t, _)| t.as_str() != "attributes.csv")
-        .flat_map(|(_, rows)| rows.iter().filter_map(|r| r.get("id")))
-        .collect();
+    let package = Package::new(tables);
+    let is_record = |id: &str| {
+        package
+            .tables
+            .keys()
+            .any(|t| t != "attributes.csv" && package.has(t, id))
+    };
     for r in package.rows("attributes.csv") {
-        if let Some(link) = r.get("link_id").filter(|l| !records.contains(l)) {
+        if let Some(link) = r.get("link_id").filter(|l| !is_record(l)) {
             plan.notes.push(reject(
                 format!("{}:{}", dir.join("attributes.csv").display(), r.line),
                 format!("links to {link}, which is not in the package: not imported"),
@@ -550,30 +530,24 @@ pub fn add_package(plan: &mut ImportPlan, dir: &Path, now: OffsetDateTime) {
         }
     }
     let at = |table: &str, r: &Row| format!("{}:{}", dir.join(table).display(), r.line);
-    let orgs: HashSet<&str> = package
-        .rows("organizations.csv")
-        .iter()
-        .filter_map(|r| r.get("id"))
-        .collect();
+    let in_package = |org: Option<&str>| org.is_some_and(|o| package.has("organizations.csv", o));
     for r in package.rows("organizations.csv") {
         plan.add_document(package.organization(r), at("organizations.csv", r), now);
     }
     // Services of organizations the package does not bring: the store may have them.
     for r in package.rows("services.csv") {
-        if !r.get("organization_id").is_some_and(|o| orgs.contains(o)) {
+        if !in_package(r.get("organization_id")) {
             plan.add_document(package.service(r), at("services.csv", r), now);
         }
     }
     // Locations that no organization or service of the package brings.
-    let linked: HashSet<&str> = package
-        .rows("service_at_location.csv")
-        .iter()
-        .filter_map(|r| r.get("location_id"))
-        .collect();
     for r in package.rows("locations.csv") {
         let id = r.get("id").unwrap_or_default();
-        let owned = r.get("organization_id").is_some_and(|o| orgs.contains(o));
-        if !owned && !linked.contains(id) {
+        let linked = package
+            .linked("service_at_location.csv", "location_id", id)
+            .next()
+            .is_some();
+        if !in_package(r.get("organization_id")) && !linked {
             plan.add_document(package.location(r), at("locations.csv", r), now);
         }
     }
