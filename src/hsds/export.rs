@@ -157,7 +157,7 @@ pub fn organization(
                 id: derived_id(&format!("organization_identifier:{id}:{b}")),
                 organization_id: Some(id.clone()),
                 identifier_scheme: Some("FI-PRO".into()),
-                identifier_type: "Y-tunnus".into(),
+                identifier_type: super::BUSINESS_ID_TYPE.into(),
                 identifier: b.to_string(),
             })
             .collect(),

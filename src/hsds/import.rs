@@ -145,7 +145,7 @@ pub fn organization(
     let business_id = match doc
         .organization_identifiers
         .iter()
-        .find(|i| i.identifier_type == "Y-tunnus")
+        .find(|i| i.identifier_type == super::BUSINESS_ID_TYPE)
     {
         Some(i) => Some(
             BusinessId::parse(&i.identifier)

@@ -175,6 +175,9 @@ static TERMS_BY_ID: std::sync::LazyLock<
         .collect()
 });
 
+/// The `identifier_type` of a Y-tunnus among an organization's identifiers.
+pub const BUSINESS_ID_TYPE: &str = "Y-tunnus";
+
 /// The taxonomy key and term code of one of our term ids.
 pub fn find_term(id: &str) -> Option<(&'static str, String)> {
     TERM_INDEX.get(id).cloned()

@@ -343,13 +343,11 @@ pub async fn export(store: &DynStore, dir: &Path, lang: Lang) -> Result<ExportSt
                 &json,
             )?;
             // The compiled service carries its organization (without nested services).
-            let mut org = h::Organization {
+            let org = Box::new(h::Organization {
                 services: None,
                 locations: Vec::new(),
                 ..doc.clone()
-            };
-            org.services = None;
-            let org = Box::new(org);
+            });
             for s in doc.services.iter().flatten() {
                 let full = h::Service {
                     organization: Some(org.clone()),

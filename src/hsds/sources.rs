@@ -59,10 +59,7 @@ pub fn split(kind: &'static str, doc: &Value, out: &mut Vec<HsdsSource>) {
                 for sal in sals.iter_mut().filter_map(Value::as_object_mut) {
                     // A location with its address has a source of its own; one given
                     // without (by reference) stays where it is.
-                    let full = sal.get("location").is_some_and(|l| {
-                        l.get("addresses")
-                            .is_some_and(|a| a.as_array().is_some_and(|a| !a.is_empty()))
-                    });
+                    let full = sal.get("location").is_some_and(has_address);
                     if !full {
                         continue;
                     }
@@ -84,39 +81,82 @@ pub fn split(kind: &'static str, doc: &Value, out: &mut Vec<HsdsSource>) {
     });
 }
 
+/// Lists where some entries are ours (regenerated every time) and the others come from
+/// other systems: the test that tells theirs.
+fn theirs(key: &str) -> Option<fn(&Value) -> bool> {
+    match key {
+        "attributes" => Some(|x| !is_ours(x)),
+        "organization_identifiers" => Some(|x| {
+            x.get("identifier_type").and_then(Value::as_str) != Some(super::BUSINESS_ID_TYPE)
+        }),
+        _ => None,
+    }
+}
+
+/// Pairs records of a nested list: each of `mine` with the source's record of the same id,
+/// else with the one at the same position (unless that one's id is another of ours).
+/// Gives (source index, mine index).
+fn pairs(source: &[Value], mine: &[Value]) -> Vec<(usize, usize)> {
+    let my_ids: Vec<Option<&Value>> = mine.iter().map(|x| x.get("id")).collect();
+    mine.iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let by_id = m
+                .get("id")
+                .and_then(|id| source.iter().position(|x| x.get("id") == Some(id)));
+            let by_position = || {
+                source
+                    .get(i)
+                    .filter(|x| x.get("id").is_none_or(|id| !my_ids.contains(&Some(id))))
+                    .map(|_| i)
+            };
+            by_id.or_else(by_position).map(|s| (s, i))
+        })
+        .collect()
+}
+
+/// Whether two service_at_locations are about the same (known) location.
+fn same_location(a: &Value, b: &Value) -> bool {
+    location_of(a).is_some() && location_of(a) == location_of(b)
+}
+
+/// A service_at_location of the source without its id (ours are derived), to pair with ours.
+fn without_id(sal: &Value) -> Value {
+    let mut sal = sal.clone();
+    if let Some(m) = sal.as_object_mut() {
+        m.remove("id");
+    }
+    sal
+}
+
+/// Whether a location is given in full (with an address), not just by reference.
+fn has_address(location: &Value) -> bool {
+    location
+        .get("addresses")
+        .is_some_and(|a| a.as_array().is_some_and(|a| !a.is_empty()))
+}
+
 /// Whether `source` has anything our own document `ours` of the same record lacks, that is,
 /// whether keeping it would add to what we export. Our own exports, imported again, add
 /// nothing and are not kept. Errs on the side of keeping.
 pub fn adds_to(source: &Value, ours: &Value) -> bool {
     match (source, ours) {
         (Value::Object(s), Value::Object(o)) => s.iter().any(|(k, v)| {
-            let list = || v.as_array().map(Vec::as_slice).unwrap_or_default();
-            match k.as_str() {
-                "attributes" => return list().iter().any(|x| !is_ours(x)),
-                "organization_identifiers" => {
-                    return list().iter().any(|x| {
-                        x.get("identifier_type").and_then(Value::as_str) != Some("Y-tunnus")
-                    })
-                }
-                "service_at_locations" => {
-                    let mine = o
-                        .get(k)
-                        .and_then(Value::as_array)
-                        .map(Vec::as_slice)
-                        .unwrap_or_default();
-                    return list().iter().any(|sal| {
-                        let partner = mine.iter().find(|m| location_of(m) == location_of(sal));
-                        match (partner, sal.as_object()) {
-                            (Some(m), Some(sal)) => {
-                                let mut sal = sal.clone();
-                                sal.remove("id");
-                                adds_to(&Value::Object(sal), m)
-                            }
-                            _ => true,
-                        }
-                    });
-                }
-                _ => {}
+            let list = v.as_array().map(Vec::as_slice).unwrap_or_default();
+            if let Some(theirs) = theirs(k) {
+                return list.iter().any(theirs);
+            }
+            if k == "service_at_locations" {
+                let mine = o
+                    .get(k)
+                    .and_then(Value::as_array)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                return list.iter().any(|sal| {
+                    mine.iter()
+                        .find(|m| same_location(m, sal))
+                        .is_none_or(|m| adds_to(&without_id(sal), m))
+                });
             }
             match o.get(k) {
                 None => !is_nothing(v),
@@ -126,16 +166,12 @@ pub fn adds_to(source: &Value, ours: &Value) -> bool {
             }
         }),
         (Value::Array(s), Value::Array(o)) => {
-            let ids: Vec<Option<&Value>> = o.iter().map(|x| x.get("id")).collect();
+            let pairs = pairs(s, o);
             s.iter().enumerate().any(|(i, x)| {
-                let partner = x
-                    .get("id")
-                    .and_then(|id| o.iter().find(|m| m.get("id") == Some(id)))
-                    .or_else(|| {
-                        o.get(i)
-                            .filter(|_| x.get("id").is_none_or(|id| !ids.contains(&Some(id))))
-                    });
-                partner.is_none_or(|m| adds_to(x, m))
+                pairs
+                    .iter()
+                    .find(|(si, _)| *si == i)
+                    .is_none_or(|(_, mi)| adds_to(x, &o[*mi]))
             })
         }
         _ => false,
@@ -165,14 +201,7 @@ fn is_ours(attr: &Value) -> bool {
 fn overlay(source: &Map<String, Value>, ours: &mut Map<String, Value>, cleared: &[&str]) {
     for (k, v) in source {
         // Lists where we own some entries: ours are regenerated, the others travel on.
-        let theirs: Option<fn(&Value) -> bool> = match k.as_str() {
-            "attributes" => Some(|x| !is_ours(x)),
-            "organization_identifiers" => {
-                Some(|x| x.get("identifier_type").and_then(Value::as_str) != Some("Y-tunnus"))
-            }
-            _ => None,
-        };
-        if let Some(theirs) = theirs {
+        if let Some(theirs) = theirs(k) {
             let foreign: Vec<Value> = v
                 .as_array()
                 .map(|a| a.iter().filter(|x| theirs(x)).cloned().collect())
@@ -222,23 +251,13 @@ fn service_at_locations(source: &Value, ours: &mut Map<String, Value>) {
         return;
     };
     let mine: Vec<Option<Value>> = list.iter().map(|x| location_of(x).cloned()).collect();
-    for (item, loc) in list.iter_mut().zip(&mine) {
-        if let Some(partner) = source
-            .iter()
-            .find(|x| loc.is_some() && location_of(x) == loc.as_ref())
-        {
-            let mut partner = partner.clone();
-            if let Some(m) = partner.as_object_mut() {
-                m.remove("id");
-            }
-            merge(&partner, item);
+    for item in list.iter_mut() {
+        if let Some(partner) = source.iter().find(|x| same_location(item, x)) {
+            merge(&without_id(partner), item);
         }
     }
     for sal in source {
-        let by_reference = sal.get("location").is_some_and(|l| {
-            l.get("addresses")
-                .is_none_or(|a| a.as_array().is_none_or(Vec::is_empty))
-        });
+        let by_reference = sal.get("location").is_some_and(|l| !has_address(l));
         let loc = location_of(sal).cloned();
         if by_reference && !mine.contains(&loc) {
             list.push(sal.clone());
@@ -249,26 +268,13 @@ fn service_at_locations(source: &Value, ours: &mut Map<String, Value>) {
     }
 }
 
-/// Nested records are paired by id, else by position (when the source's record at that
-/// position is not paired by id with another); values of ours win.
+/// Nested records are paired as `pairs` says; values of ours win.
 fn merge(source: &Value, mine: &mut Value) {
     match (source, mine) {
         (Value::Object(s), Value::Object(m)) => overlay(s, m, &[]),
         (Value::Array(s), Value::Array(m)) => {
-            let my_ids: Vec<Option<Value>> = m.iter().map(|x| x.get("id").cloned()).collect();
-            for (i, item) in m.iter_mut().enumerate() {
-                let by_id = my_ids[i]
-                    .as_ref()
-                    .and_then(|id| s.iter().find(|x| x.get("id") == Some(id)));
-                let by_position = || {
-                    s.get(i).filter(|x| {
-                        x.get("id")
-                            .is_none_or(|id| !my_ids.iter().any(|m| m.as_ref() == Some(id)))
-                    })
-                };
-                if let Some(partner) = by_id.or_else(by_position) {
-                    merge(partner, item);
-                }
+            for (si, mi) in pairs(s, m) {
+                merge(&s[si], &mut m[mi]);
             }
         }
         _ => {}
