@@ -9,6 +9,7 @@ pub mod gen;
 pub mod hsds;
 pub mod i18n;
 pub mod refdata;
+pub mod search;
 pub mod store;
 pub mod web;
 
@@ -30,6 +31,17 @@ use store::DynStore;
 pub struct AppState {
     pub store: DynStore,
     pub config: Arc<Config>,
+    pub search: Arc<search::Searcher>,
+}
+
+impl AppState {
+    pub fn new(store: DynStore, config: Config) -> Self {
+        Self {
+            search: Arc::new(search::Searcher::new(store.clone())),
+            store,
+            config: Arc::new(config),
+        }
+    }
 }
 
 /// Largest request body accepted; bigger ones get 413.

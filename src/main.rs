@@ -6,7 +6,6 @@ use kolmonen::config::{Config, DEFAULT_DATABASE_URL};
 use kolmonen::store::{self, redact_url, DynStore};
 use kolmonen::{app, demo, AppState};
 use std::net::SocketAddr;
-use std::sync::Arc;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
@@ -61,6 +60,31 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Search from the command line, with the parameters of /api/v1/search, and show what
+    /// each word of the query matched.
+    Search {
+        /// Words to find.
+        #[arg(default_value = "")]
+        q: String,
+        /// More parameters as a query string, e.g. "near=Lahti&radius_km=20&type=service".
+        #[arg(long, default_value = "")]
+        params: String,
+        #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
+        lang: String,
+    },
+    /// Print recall@10 and nDCG@10 of the relevance set (run it on the demo data). Exits 1
+    /// when either is below its bar.
+    SearchEval {
+        /// A relevance set file (default: the shipped data/search/relevance.txt).
+        #[arg(long)]
+        file: Option<std::path::PathBuf>,
+        #[arg(long, default_value_t = 0.95)]
+        min_recall: f64,
+        #[arg(long, default_value_t = 0.85)]
+        min_ndcg: f64,
+    },
+    /// Rebuild every search document (after an analyzer change).
+    Reindex,
 }
 
 #[derive(Subcommand)]
@@ -255,6 +279,108 @@ async fn main() -> anyhow::Result<()> {
                 started.elapsed().as_secs_f64()
             );
         }
+        Command::Search { q, params, lang } => {
+            let store = open(&cli.database).await?;
+            let searcher = kolmonen::search::Searcher::new(store.clone());
+            let mut p: kolmonen::search::SearchParams =
+                serde_urlencoded::from_str(&params).context("reading --params")?;
+            p.q = Some(q);
+            p.lang = Some(lang);
+            let (req, errors) = p.check(kolmonen::domain::Lang::Fi);
+            for e in &errors {
+                eprintln!("error: {}: {}", e.param, kolmonen::i18n::t(req.lang, e.key));
+            }
+            if !errors.is_empty() {
+                std::process::exit(2);
+            }
+            let started = std::time::Instant::now();
+            let r = searcher.search(&req).await?;
+            let took = started.elapsed();
+            let (_, groups, _) = searcher.plan(&req);
+            for g in &groups {
+                let shown: Vec<String> = g
+                    .iter()
+                    .take(12)
+                    .map(|(w, r)| format!("{w} ({r:?})"))
+                    .collect();
+                println!(
+                    "word → {}{}",
+                    shown.join(", "),
+                    if g.len() > 12 {
+                        format!(" … {} in all", g.len())
+                    } else {
+                        String::new()
+                    }
+                );
+            }
+            for w in &r.unmatched {
+                println!("no match: {w}");
+            }
+            println!(
+                "{} results in {:.1} ms",
+                r.total,
+                took.as_secs_f64() * 1000.0
+            );
+            for h in &r.hits {
+                let d = h
+                    .distance_km
+                    .map(|d| format!(" {d} km"))
+                    .unwrap_or_default();
+                println!(
+                    "{:.3} {:<12} {}{d}",
+                    h.score,
+                    h.doc_type.as_str(),
+                    h.name.text(req.lang)
+                );
+            }
+        }
+        Command::SearchEval {
+            file,
+            min_recall,
+            min_ndcg,
+        } => {
+            let store = open(&cli.database).await?;
+            let text = match &file {
+                Some(f) => std::fs::read_to_string(f)
+                    .with_context(|| format!("reading {}", f.display()))?,
+                None => kolmonen::search::eval::RELEVANCE_SET.to_string(),
+            };
+            let cases = kolmonen::search::eval::parse(&text).map_err(anyhow::Error::msg)?;
+            let searcher = kolmonen::search::Searcher::new(store.clone());
+            let report = kolmonen::search::eval::run(&store, &searcher, &cases).await?;
+            for c in &report.cases {
+                let mark = if c.recall < 1.0 { "MISS" } else { "ok  " };
+                println!(
+                    "{mark} recall {:.2} nDCG {:.2}  {}",
+                    c.recall, c.ndcg, c.case.query
+                );
+                for m in &c.missed {
+                    println!("       not in top 10: {m}");
+                }
+            }
+            println!(
+                "{} queries ({}): recall@10 {:.3} (bar {min_recall}), nDCG@10 {:.3} (bar {min_ndcg})",
+                report.cases.len(),
+                match store.backend() { kolmonen::store::Backend::Sqlite => "SQLite", kolmonen::store::Backend::Postgres => "PostgreSQL" },
+                report.recall,
+                report.ndcg
+            );
+            if report.recall < min_recall || report.ndcg < min_ndcg {
+                eprintln!("error: below the bar");
+                std::process::exit(1);
+            }
+        }
+        Command::Reindex => {
+            let store = open(&cli.database).await?;
+            let started = std::time::Instant::now();
+            let ids = store.organization_ids().await?;
+            let n = kolmonen::search::reindex(store.as_ref(), &ids).await?;
+            println!(
+                "indexed {n} documents of {} organizations in {:.1} s",
+                ids.len(),
+                started.elapsed().as_secs_f64()
+            );
+        }
         Command::Seed {
             what: SeedWhat::Demo,
         } => {
@@ -275,10 +401,7 @@ async fn main() -> anyhow::Result<()> {
                 database_url: cli.database.clone(),
                 hsts,
             };
-            let state = AppState {
-                store,
-                config: Arc::new(config),
-            };
+            let state = AppState::new(store, config);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("binding {addr}"))?;

@@ -61,9 +61,22 @@ impl Taxonomies {
     }
 }
 
+/// A place with coordinates (GeoNames), found by its name or alternate names.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub population: u64,
+    /// Lower-case name and alternate names.
+    names: Vec<String>,
+}
+
 pub struct RefData {
     /// postal code → municipality code
     pub postcodes: HashMap<String, String>,
+    /// By population, largest first.
+    pub places: Vec<Place>,
     pub municipalities: HashMap<String, Municipality>,
     pub taxonomies: Taxonomies,
 }
@@ -76,6 +89,11 @@ impl RefData {
         self.postcodes
             .get(postcode)
             .and_then(|c| self.municipalities.get(c))
+    }
+    /// The most populous place with this name or alternate name (any case).
+    pub fn find_place(&self, s: &str) -> Option<&Place> {
+        let s = s.trim().to_lowercase();
+        self.places.iter().find(|p| p.names.contains(&s))
     }
     /// Finds a municipality by its code or its Finnish or Swedish name.
     pub fn find_municipality(&self, s: &str) -> Option<&Municipality> {
@@ -129,10 +147,37 @@ fn load() -> RefData {
             },
         );
     }
+    #[derive(Deserialize)]
+    struct PlaceRow {
+        name: String,
+        latitude: f64,
+        longitude: f64,
+        population: u64,
+        alternatenames: String,
+    }
+    let mut places = Vec::new();
+    let mut rdr = csv::Reader::from_reader(include_str!("../data/places.csv").as_bytes());
+    for p in rdr.deserialize::<PlaceRow>().flatten() {
+        let mut names: Vec<String> = std::iter::once(p.name.as_str())
+            .chain(p.alternatenames.split('|'))
+            .filter(|n| !n.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        names.dedup();
+        places.push(Place {
+            name: p.name,
+            latitude: p.latitude,
+            longitude: p.longitude,
+            population: p.population,
+            names,
+        });
+    }
+    places.sort_by_key(|p| std::cmp::Reverse(p.population));
     let taxonomies: Taxonomies = serde_json::from_str(include_str!("../data/taxonomies.json"))
         .expect("data/taxonomies.json is valid (checked by a test)");
     RefData {
         postcodes,
+        places,
         municipalities,
         taxonomies,
     }

@@ -1,6 +1,7 @@
 //! The read-only JSON API `/api/v1` and its OpenAPI description.
 
 pub mod hsds;
+pub mod search;
 
 use crate::domain::*;
 use crate::error::{ApiError, Problem};
@@ -26,6 +27,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/services/{id}", get(get_service)),
         ("/api/v1/opportunities", get(list_opportunities)),
         ("/api/v1/opportunities/{id}", get(get_opportunity)),
+        ("/api/v1/search", get(search::search)),
     ];
     routes.extend(hsds::route_table());
     routes
@@ -45,6 +47,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         get_service,
         list_opportunities,
         get_opportunity,
+        search::search,
         hsds::meta,
         hsds::list_services,
         hsds::get_service,
@@ -64,7 +67,11 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         Phone,
         Organization,
         Service,
-        Opportunity
+        Opportunity,
+        search::SearchResponse,
+        search::SearchResult,
+        search::FacetValue,
+        search::NearPlace
     ))
 )]
 pub struct ApiDoc;

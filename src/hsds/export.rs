@@ -256,13 +256,12 @@ fn language_entries(service_id: &str, codes: &[String], lang: Lang) -> Vec<h::La
     codes
         .iter()
         .map(|c| {
-            let key = format!("language-{c}");
-            let name = crate::i18n::t(lang, &key);
+            let name = crate::i18n::language_name(lang, c);
             h::Language {
                 extra: Default::default(),
                 id: derived_id(&format!("language:{service_id}:{c}")),
                 service_id: Some(service_id.to_string()),
-                name: (name != key).then_some(name),
+                name: (name != *c).then_some(name),
                 code: Some(c.clone()),
             }
         })

@@ -47,6 +47,14 @@ pub fn t_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static>
         .unwrap_or_else(|| key.to_string())
 }
 
+/// The name of a language (ISO 639-1 code) in `lang`; an unknown code shows as itself.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    let key = format!("language-{code}");
+    LOCALES
+        .try_lookup(langid(lang), &key)
+        .unwrap_or_else(|| code.to_string())
+}
+
 /// "3/2026": month and year, as Finnish pages show freshness.
 pub fn month_year(d: time::OffsetDateTime) -> String {
     format!("{}/{}", u8::from(d.month()), d.year())

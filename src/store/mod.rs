@@ -1,5 +1,6 @@
 //! Persistence: one `Store` trait, implemented for SQLite and PostgreSQL by the same SQL.
 
+mod search;
 mod sql;
 
 use crate::domain::{
@@ -223,6 +224,28 @@ pub trait Store: Send + Sync + 'static {
     /// Finds records whose name or text contains `q` (a simple first search; the analyzer
     /// based search replaces it).
     async fn find_text(&self, q: &str, limit: u32) -> StoreResult<TextMatches>;
+
+    /// Every organization id, in id order.
+    async fn organization_ids(&self) -> StoreResult<Vec<OrganizationId>>;
+    /// These organizations with their locations, services and opportunities.
+    async fn records_of_organizations(
+        &self,
+        ids: &[OrganizationId],
+    ) -> StoreResult<crate::search::OrgRecords>;
+    /// Replaces the search documents of these organizations, all or nothing, and adds their
+    /// words to the word list.
+    async fn replace_search_documents(
+        &self,
+        organizations: &[OrganizationId],
+        docs: &[crate::search::SearchDoc],
+    ) -> StoreResult<()>;
+    /// Words added to the index after sequence number `seq`, with their numbers.
+    async fn search_words_since(&self, seq: i64) -> StoreResult<Vec<(i64, String)>>;
+    /// The documents the full-text index matches.
+    async fn search_candidates(
+        &self,
+        query: &crate::search::MatchQuery,
+    ) -> StoreResult<Vec<crate::search::Candidate>>;
 }
 
 /// A service (or opportunity) at a location: HSDS's service_at_location.

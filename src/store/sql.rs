@@ -18,11 +18,11 @@ use std::str::FromStr;
 use time::OffsetDateTime;
 
 pub struct SqliteStore {
-    pool: SqlitePool,
+    pub(super) pool: SqlitePool,
 }
 
 pub struct PostgresStore {
-    pool: PgPool,
+    pub(super) pool: PgPool,
 }
 
 impl SqliteStore {
@@ -457,6 +457,12 @@ macro_rules! sql_store {
 
             async fn migrate(&self) -> StoreResult<()> {
                 sqlx::migrate!($migrations).run(&self.pool).await?;
+                // A database from before search (or after `reindex`) gets its documents now.
+                let docs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_docs").fetch_one(&self.pool).await?;
+                if docs == 0 {
+                    let ids = self.organization_ids().await?;
+                    crate::search::reindex(self, &ids).await?;
+                }
                 Ok(())
             }
 
@@ -655,6 +661,14 @@ macro_rules! sql_store {
                     .await?;
                 }
                 tx.commit().await?;
+                // The search documents of every organization the batch touched.
+                let mut touched: Vec<OrganizationId> = b.organizations.iter().map(|o| o.id).collect();
+                touched.extend(b.services.iter().map(|s| s.organization_id));
+                touched.extend(b.opportunities.iter().map(|o| o.organization_id));
+                touched.extend(b.locations.iter().filter_map(|l| l.organization_id));
+                touched.sort_unstable();
+                touched.dedup();
+                crate::search::reindex(self, &touched).await?;
                 Ok(())
             }
 
@@ -871,6 +885,54 @@ macro_rules! sql_store {
                         opportunities: u64::try_from(p).unwrap_or(0),
                     })
                     .collect())
+            }
+
+            async fn organization_ids(&self) -> StoreResult<Vec<OrganizationId>> {
+                let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM organizations ORDER BY id")
+                    .fetch_all(&self.pool)
+                    .await?;
+                ids.iter().map(|i| parse_id(i, OrganizationId::parse)).collect()
+            }
+
+            async fn records_of_organizations(&self, ids: &[OrganizationId]) -> StoreResult<crate::search::OrgRecords> {
+                let keys: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+                let organizations = self.rows_in("organizations", "id", keys.clone()).await?.iter().map(Self::organization_from).collect::<StoreResult<Vec<_>>>()?;
+                let locations = self.rows_in("locations", "organization_id", keys.clone()).await?.iter().map(Self::location_from).collect::<StoreResult<Vec<_>>>()?;
+                let services = self.rows_in("services", "organization_id", keys.clone()).await?.iter().map(Self::service_from).collect::<StoreResult<Vec<_>>>()?;
+                let opportunities = self.rows_in("opportunities", "organization_id", keys).await?.iter().map(Self::opportunity_from).collect::<StoreResult<Vec<_>>>()?;
+                let mut r = crate::search::OrgRecords {
+                    organizations,
+                    locations,
+                    services: self.complete_services(services).await?,
+                    opportunities: self.complete_opportunities(opportunities).await?,
+                };
+                // Services and opportunities may be at locations of other organizations.
+                let mut extra: Vec<LocationId> = r.services.iter().flat_map(|s| s.location_ids.iter().copied())
+                    .chain(r.opportunities.iter().filter_map(|o| o.location_id))
+                    .filter(|id| !r.locations.iter().any(|l| l.id == *id))
+                    .collect();
+                extra.sort_unstable();
+                extra.dedup();
+                if !extra.is_empty() {
+                    r.locations.extend(self.locations_by_id(&extra).await?);
+                }
+                Ok(r)
+            }
+
+            async fn replace_search_documents(&self, organizations: &[OrganizationId], docs: &[crate::search::SearchDoc]) -> StoreResult<()> {
+                self.write_search_documents(organizations, docs).await
+            }
+
+            async fn search_words_since(&self, seq: i64) -> StoreResult<Vec<(i64, String)>> {
+                Ok(sqlx::query_as("SELECT seq, word FROM search_words WHERE seq > $1 ORDER BY seq")
+                    .bind(seq)
+                    .fetch_all(&self.pool)
+                    .await?)
+            }
+
+            async fn search_candidates(&self, query: &crate::search::MatchQuery) -> StoreResult<Vec<crate::search::Candidate>> {
+                let rows = self.match_documents(query).await?;
+                rows.into_iter().map(super::search::candidate).collect()
             }
 
             async fn find_text(&self, q: &str, limit: u32) -> StoreResult<TextMatches> {

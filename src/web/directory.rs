@@ -6,7 +6,7 @@ use super::{
 };
 use crate::domain::*;
 use crate::error::PageError;
-use crate::i18n::{date, t};
+use crate::i18n::date;
 use crate::refdata::REF;
 use crate::store::{DynStore, OpportunityFilter, OrganizationFilter, PageRequest, ServiceFilter};
 use crate::AppState;
@@ -601,15 +601,7 @@ pub async fn service_show(
         let names: Vec<String> = s
             .languages
             .iter()
-            .map(|l| {
-                let key = format!("language-{l}");
-                let name = t(lang, &key);
-                if name == key {
-                    l.clone()
-                } else {
-                    name
-                }
-            })
+            .map(|l| crate::i18n::language_name(lang, l))
             .collect();
         facts.push(Fact::plain(ctx.t("field-languages"), names.join(", ")));
     }

@@ -6,7 +6,6 @@ use axum::http::{Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use kolmonen::store::{self, DynStore};
 use kolmonen::{app, AppState, Config};
-use std::sync::Arc;
 use tower::ServiceExt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,10 +97,7 @@ impl TestApp {
     }
 
     pub fn with_store(store: DynStore) -> TestApp {
-        let state = AppState {
-            store: store.clone(),
-            config: Arc::new(Config::default()),
-        };
+        let state = AppState::new(store.clone(), Config::default());
         TestApp {
             store,
             router: app(state),

@@ -1,0 +1,388 @@
+//! The search documents: one per organization, service and opportunity, built from the
+//! directory records and written to the engine's full-text index by the store.
+
+use super::analyzer::words;
+use super::geo::cells_of;
+use crate::domain::{
+    Lang, LocalizedText, Location, LocationId, Opportunity, OpportunityStatus, Organization,
+    OrganizationId, Service,
+};
+use crate::refdata::REF;
+use crate::store::{Store, StoreResult};
+use std::collections::{BTreeSet, HashMap};
+
+/// What a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocType {
+    Service,
+    Opportunity,
+    Organization,
+}
+
+impl DocType {
+    pub const ALL: [DocType; 3] = [
+        DocType::Service,
+        DocType::Opportunity,
+        DocType::Organization,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocType::Service => "service",
+            DocType::Opportunity => "opportunity",
+            DocType::Organization => "organization",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// One record as the index sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    pub doc_type: DocType,
+    pub record_id: String,
+    pub organization_id: String,
+    /// The record's name in every language it has (shown in results).
+    pub name: LocalizedText,
+    /// Words of the name, in all languages.
+    pub title: Vec<String>,
+    /// Words of everything else worth finding it by.
+    pub body: Vec<String>,
+    /// Facet tokens (see `facet_token`), including the geographic cells of its places.
+    pub facets: Vec<String>,
+    /// Where it happens: (latitude, longitude).
+    pub points: Vec<(f64, f64)>,
+    /// Seconds since 1970 when the record was created (for "newest").
+    pub created: i64,
+    /// The last day to apply (opportunities), `YYYY-MM-DD`.
+    pub apply_by: Option<String>,
+}
+
+/// Facets: name in URLs and JSON, and the letter its tokens start with.
+pub const FACETS: &[(&str, char)] = &[
+    ("type", 't'),
+    ("kind", 'k'),
+    ("municipality", 'm'),
+    ("region", 'r'),
+    ("target_group", 'g'),
+    ("topic", 'p'),
+    ("language", 'l'),
+    ("cost", 'o'),
+];
+
+/// Yes/no filters: name in URLs and JSON, token.
+pub const FLAGS: &[(&str, &str)] = &[
+    ("part_time", "xparttime"),
+    ("accessible", "xaccessible"),
+    ("low_threshold", "xlowthreshold"),
+    ("open", "xopen"),
+];
+
+/// The index token of a facet value: its letter and the value's letters and digits, lower
+/// case (facet values are codes such as `091`, `young-people`, `work_trial`).
+pub fn facet_token(letter: char, value: &str) -> String {
+    let mut t = String::with_capacity(value.len() + 1);
+    t.push(letter);
+    t.extend(
+        value
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase()),
+    );
+    t
+}
+
+fn facet(name: &str) -> char {
+    FACETS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| *c)
+        .unwrap_or('z')
+}
+
+fn flag(name: &str) -> &'static str {
+    FLAGS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .unwrap_or("x")
+}
+
+/// Collects words and tokens without repeats.
+#[derive(Default)]
+struct Builder {
+    title: BTreeSet<String>,
+    body: BTreeSet<String>,
+    facets: BTreeSet<String>,
+    points: Vec<(f64, f64)>,
+}
+
+impl Builder {
+    fn title(&mut self, t: &LocalizedText) {
+        for s in [Some(&t.fi), t.sv.as_ref(), t.en.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            self.title.extend(words(s));
+        }
+    }
+    fn text(&mut self, t: &LocalizedText) {
+        for s in [Some(&t.fi), t.sv.as_ref(), t.en.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            self.body.extend(words(s));
+        }
+    }
+    fn opt(&mut self, t: &Option<LocalizedText>) {
+        if let Some(t) = t {
+            self.text(t);
+        }
+    }
+    fn plain(&mut self, s: &str) {
+        self.body.extend(words(s));
+    }
+    fn facet(&mut self, name: &str, value: &str) {
+        self.facets.insert(facet_token(facet(name), value));
+    }
+    fn flag(&mut self, name: &str) {
+        self.facets.insert(flag(name).to_string());
+    }
+    /// A term of a taxonomy: the facet, and its label in every language as words.
+    fn terms(&mut self, name: &str, ids: &[String]) {
+        for id in ids {
+            self.facet(name, id);
+            let term = match name {
+                "target_group" => REF.taxonomies.target_group(id),
+                _ => REF.taxonomies.topic(id),
+            };
+            if let Some(t) = term {
+                self.text(&t.label.clone());
+            }
+        }
+    }
+    fn location(&mut self, l: &Location) {
+        if let Some(code) = &l.municipality_code {
+            self.facet("municipality", code);
+            if let Some(m) = REF.municipality(code) {
+                self.facet("region", &m.region_code);
+                self.plain(&m.name_fi);
+                self.plain(&m.name_sv);
+            }
+        }
+        if let Some(city) = &l.city {
+            self.plain(city);
+        }
+        if l.accessibility.as_ref().is_some_and(|a| !a.is_empty()) {
+            self.flag("accessible");
+        }
+        if let (Some(lat), Some(lon)) = (l.latitude, l.longitude) {
+            if !self.points.contains(&(lat, lon)) {
+                self.points.push((lat, lon));
+                self.facets.extend(cells_of(lat, lon));
+            }
+        }
+    }
+    fn kind_label(&mut self, key: &str) {
+        for lang in Lang::ALL {
+            self.plain(&crate::i18n::t(lang, key));
+        }
+    }
+    fn finish(
+        self,
+        doc_type: DocType,
+        record_id: String,
+        organization_id: String,
+        name: LocalizedText,
+        created: i64,
+        apply_by: Option<String>,
+    ) -> SearchDoc {
+        SearchDoc {
+            doc_type,
+            record_id,
+            organization_id,
+            name,
+            title: self.title.into_iter().collect(),
+            body: self.body.into_iter().collect(),
+            facets: self.facets.into_iter().collect(),
+            points: self.points,
+            created,
+            apply_by,
+        }
+    }
+}
+
+/// The records of some organizations, as one unit of indexing.
+#[derive(Debug, Default)]
+pub struct OrgRecords {
+    pub organizations: Vec<Organization>,
+    pub locations: Vec<Location>,
+    pub services: Vec<Service>,
+    pub opportunities: Vec<Opportunity>,
+}
+
+/// The search documents of these organizations and everything they offer.
+pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
+    let locations: HashMap<LocationId, &Location> = r.locations.iter().map(|l| (l.id, l)).collect();
+    let services: HashMap<_, &Service> = r.services.iter().map(|s| (s.id, s)).collect();
+    let orgs: HashMap<OrganizationId, &Organization> =
+        r.organizations.iter().map(|o| (o.id, o)).collect();
+    let org_locations = |id: OrganizationId| {
+        r.locations
+            .iter()
+            .filter(move |l| l.organization_id == Some(id))
+    };
+    let mut docs = Vec::new();
+    for s in &r.services {
+        let mut b = Builder::default();
+        b.title(&s.name);
+        b.text(&s.description);
+        b.opt(&s.eligibility);
+        b.opt(&s.cost);
+        b.opt(&s.schedule);
+        b.facet("type", "service");
+        b.facet("kind", s.kind.as_str());
+        b.kind_label(&format!("kind-{}", s.kind.as_str()));
+        b.terms("target_group", &s.target_groups);
+        b.terms("topic", &s.topics);
+        for l in &s.languages {
+            b.facet("language", l);
+        }
+        b.facet("cost", if s.free { "free" } else { "paid" });
+        if s.low_threshold {
+            b.flag("low_threshold");
+        }
+        if let Some(o) = orgs.get(&s.organization_id) {
+            b.plain(&o.name);
+        }
+        let mut here: Vec<&Location> = s
+            .location_ids
+            .iter()
+            .filter_map(|id| locations.get(id).copied())
+            .collect();
+        if here.is_empty() {
+            here = org_locations(s.organization_id).collect();
+        }
+        for l in here {
+            b.location(l);
+        }
+        docs.push(b.finish(
+            DocType::Service,
+            s.id.to_string(),
+            s.organization_id.to_string(),
+            s.name.clone(),
+            s.updated_at.unix_timestamp(),
+            None,
+        ));
+    }
+    for o in &r.opportunities {
+        let mut b = Builder::default();
+        b.title(&o.title);
+        b.text(&o.description);
+        b.opt(&o.requirements);
+        b.facet("type", "opportunity");
+        b.facet("kind", o.kind.as_str());
+        if let Some(t) = REF.taxonomies.opportunity_type(o.kind.as_str()) {
+            b.text(&t.label.clone());
+        }
+        b.terms("target_group", &o.target_groups);
+        b.terms("topic", &o.topics);
+        if o.part_time {
+            b.flag("part_time");
+        }
+        // Work trials and the other places cost the person nothing.
+        b.facet("cost", "free");
+        if o.status == OpportunityStatus::Open && o.places_free > 0 {
+            b.flag("open");
+        }
+        let service = o.service_id.and_then(|id| services.get(&id).copied());
+        if let Some(s) = service {
+            b.plain(&s.name.fi);
+            for l in &s.languages {
+                b.facet("language", l);
+            }
+            if s.low_threshold {
+                b.flag("low_threshold");
+            }
+        }
+        if let Some(org) = orgs.get(&o.organization_id) {
+            b.plain(&org.name);
+        }
+        let mut here: Vec<&Location> = o
+            .location_id
+            .and_then(|id| locations.get(&id).copied())
+            .into_iter()
+            .collect();
+        if here.is_empty() {
+            if let Some(s) = service {
+                here = s
+                    .location_ids
+                    .iter()
+                    .filter_map(|id| locations.get(id).copied())
+                    .collect();
+            }
+        }
+        if here.is_empty() {
+            here = org_locations(o.organization_id).collect();
+        }
+        for l in here {
+            b.location(l);
+        }
+        docs.push(b.finish(
+            DocType::Opportunity,
+            o.id.to_string(),
+            o.organization_id.to_string(),
+            o.title.clone(),
+            o.updated_at.unix_timestamp(),
+            o.apply_by.map(|d| d.to_string()),
+        ));
+    }
+    for org in &r.organizations {
+        let mut b = Builder::default();
+        b.title(&LocalizedText::fi(org.name.clone()));
+        b.text(&org.description);
+        b.facet("type", "organization");
+        b.kind_label("kind-organization");
+        b.kind_label(&format!("legal-form-{}", org.legal_form.as_str()));
+        for n in &org.networks {
+            b.plain(n);
+        }
+        // An organization is found by what it offers: the terms and languages of its services.
+        for s in r.services.iter().filter(|s| s.organization_id == org.id) {
+            for t in &s.target_groups {
+                b.facet("target_group", t);
+            }
+            for t in &s.topics {
+                b.facet("topic", t);
+            }
+            for l in &s.languages {
+                b.facet("language", l);
+            }
+        }
+        for l in org_locations(org.id) {
+            b.location(l);
+        }
+        docs.push(b.finish(
+            DocType::Organization,
+            org.id.to_string(),
+            org.id.to_string(),
+            LocalizedText::fi(org.name.clone()),
+            org.updated_at.unix_timestamp(),
+            None,
+        ));
+    }
+    docs
+}
+
+/// Rebuilds the search documents of these organizations from what the store holds now.
+pub async fn reindex(store: &dyn Store, orgs: &[OrganizationId]) -> StoreResult<usize> {
+    let mut n = 0;
+    for chunk in orgs.chunks(500) {
+        let records = store.records_of_organizations(chunk).await?;
+        let docs = documents(&records);
+        n += docs.len();
+        store.replace_search_documents(chunk, &docs).await?;
+    }
+    Ok(n)
+}

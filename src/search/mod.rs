@@ -1,0 +1,14 @@
+//! Search: the analyzer, the index documents, distance and the query (see DESIGN.md "Search").
+
+pub mod analyzer;
+pub mod eval;
+pub mod geo;
+pub mod index;
+pub mod query;
+pub mod vocab;
+
+pub use index::{reindex, DocType, OrgRecords, SearchDoc};
+pub use query::{
+    Candidate, FacetCount, Hit, MatchQuery, ParamError, SearchParams, SearchRequest, SearchResults,
+    Searcher, Sort,
+};

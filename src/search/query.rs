@@ -1,0 +1,768 @@
+//! A search: what was asked, how it becomes a full-text query both engines run the same
+//! way, and how the matches are filtered by distance, counted into facets, ranked and paged.
+
+use super::analyzer::{is_stop_word, words, QueryWord, Relation};
+use super::geo::{cells_within, distance_km, locate, Place, MAX_RADIUS_KM};
+use super::index::{facet_token, DocType, FACETS, FLAGS};
+use super::vocab::Vocabulary;
+use crate::domain::{Lang, LocalizedText};
+use crate::store::{DynStore, StoreResult};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex, RwLock};
+
+/// Longest query looked at, in characters; more is cut, not refused.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Most words of a query that count.
+pub const MAX_QUERY_WORDS: usize = 8;
+pub const MAX_PER_PAGE: u32 = 100;
+pub const DEFAULT_PER_PAGE: u32 = 20;
+/// Pages beyond this are not served (nobody reads them; they only cost).
+pub const MAX_PAGE: u32 = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Distance,
+    Newest,
+    ApplyBy,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Distance, Sort::Newest, Sort::ApplyBy];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Distance => "distance",
+            Sort::Newest => "newest",
+            Sort::ApplyBy => "apply_by",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// The search parameters as they come in a URL (the HTML page and the JSON API share them).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+pub struct SearchParams {
+    pub q: Option<String>,
+    pub lang: Option<String>,
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    pub kind: Option<String>,
+    pub municipality: Option<String>,
+    pub region: Option<String>,
+    pub target_group: Option<String>,
+    pub topic: Option<String>,
+    pub language: Option<String>,
+    pub cost: Option<String>,
+    pub part_time: Option<String>,
+    pub accessible: Option<String>,
+    pub low_threshold: Option<String>,
+    pub open: Option<String>,
+    pub near: Option<String>,
+    pub radius_km: Option<String>,
+    pub sort: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+}
+
+/// What is wrong with a parameter: its name and a translation key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError {
+    pub param: &'static str,
+    pub key: &'static str,
+}
+
+/// A checked search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchRequest {
+    pub q: String,
+    pub lang: Lang,
+    /// Facet filters: (facet name, value).
+    pub filters: Vec<(&'static str, String)>,
+    /// Yes/no filters that are on.
+    pub flags: Vec<&'static str>,
+    pub near: Option<Place>,
+    /// What the user typed as the place (kept for the form).
+    pub near_text: String,
+    pub radius_km: Option<f64>,
+    pub sort: Sort,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+fn clean(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(|s| s.chars().filter(|c| !c.is_control()).collect::<String>())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+fn yes(s: &Option<String>) -> bool {
+    matches!(clean(s).as_deref(), Some("true" | "1" | "on" | "yes"))
+}
+
+impl SearchParams {
+    /// Checks the parameters. Errors name the parameter; everything that can be used is kept
+    /// in the request so a form shows what was typed.
+    pub fn check(&self, ui_lang: Lang) -> (SearchRequest, Vec<ParamError>) {
+        let mut errors = Vec::new();
+        let q: String = clean(&self.q)
+            .unwrap_or_default()
+            .chars()
+            .take(MAX_QUERY_CHARS)
+            .collect();
+        let lang = match clean(&self.lang) {
+            None => ui_lang,
+            Some(l) => Lang::parse(&l).unwrap_or_else(|| {
+                errors.push(ParamError {
+                    param: "lang",
+                    key: "search-error-lang",
+                });
+                ui_lang
+            }),
+        };
+        let mut filters = Vec::new();
+        let facet_params: [(&'static str, &Option<String>); 8] = [
+            ("type", &self.doc_type),
+            ("kind", &self.kind),
+            ("municipality", &self.municipality),
+            ("region", &self.region),
+            ("target_group", &self.target_group),
+            ("topic", &self.topic),
+            ("language", &self.language),
+            ("cost", &self.cost),
+        ];
+        for (name, v) in facet_params {
+            if let Some(v) = clean(v) {
+                if name == "type" && DocType::parse(&v).is_none() {
+                    errors.push(ParamError {
+                        param: "type",
+                        key: "search-error-type",
+                    });
+                    continue;
+                }
+                filters.push((name, v.chars().take(100).collect()));
+            }
+        }
+        let flag_params: [(&'static str, &Option<String>); 4] = [
+            ("part_time", &self.part_time),
+            ("accessible", &self.accessible),
+            ("low_threshold", &self.low_threshold),
+            ("open", &self.open),
+        ];
+        let flags = flag_params
+            .into_iter()
+            .filter(|(_, v)| yes(v))
+            .map(|(n, _)| n)
+            .collect();
+        let near_text: String = clean(&self.near)
+            .unwrap_or_default()
+            .chars()
+            .take(60)
+            .collect();
+        let near = if near_text.is_empty() {
+            None
+        } else {
+            let p = locate(&near_text);
+            if p.is_none() {
+                errors.push(ParamError {
+                    param: "near",
+                    key: "search-error-near",
+                });
+            }
+            p
+        };
+        let radius_km = clean(&self.radius_km).and_then(|r| match r.parse::<f64>() {
+            Ok(r) if r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM => Some(r),
+            _ => {
+                errors.push(ParamError {
+                    param: "radius_km",
+                    key: "search-error-radius",
+                });
+                None
+            }
+        });
+        let sort = match clean(&self.sort) {
+            None => None,
+            Some(s) => Sort::parse(&s).or_else(|| {
+                errors.push(ParamError {
+                    param: "sort",
+                    key: "search-error-sort",
+                });
+                None
+            }),
+        }
+        .unwrap_or(if near.is_some() && q.is_empty() {
+            Sort::Distance
+        } else {
+            Sort::Relevance
+        });
+        let number = |v: &Option<String>,
+                      param: &'static str,
+                      max: u32,
+                      default: u32,
+                      errors: &mut Vec<ParamError>| {
+            match clean(v) {
+                None => default,
+                Some(s) => match s.parse::<u32>() {
+                    Ok(n) if (1..=max).contains(&n) => n,
+                    _ => {
+                        errors.push(ParamError {
+                            param,
+                            key: "search-error-number",
+                        });
+                        default
+                    }
+                },
+            }
+        };
+        let page = number(&self.page, "page", MAX_PAGE, 1, &mut errors);
+        let per_page = number(
+            &self.per_page,
+            "per_page",
+            MAX_PER_PAGE,
+            DEFAULT_PER_PAGE,
+            &mut errors,
+        );
+        (
+            SearchRequest {
+                q,
+                lang,
+                filters,
+                flags,
+                near,
+                near_text,
+                radius_km,
+                sort,
+                page,
+                per_page,
+            },
+            errors,
+        )
+    }
+}
+
+/// What the store runs: groups of index words (a document must have a word of every
+/// group), the same groups with only exact and inflected words (to tell strong matches),
+/// facet tokens it must have all of, and cell tokens it must have one of.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MatchQuery {
+    pub groups: Vec<Vec<String>>,
+    pub strong: Vec<Vec<String>>,
+    pub all_of: Vec<String>,
+    pub any_of: Vec<String>,
+}
+
+impl MatchQuery {
+    pub fn is_everything(&self) -> bool {
+        self.groups.is_empty() && self.all_of.is_empty() && self.any_of.is_empty()
+    }
+
+    /// The query in SQLite FTS5 syntax (tokens are letters and digits only, so quoting them
+    /// is enough; the table's columns are title, body and facets).
+    pub fn fts5(&self, groups: &[Vec<String>]) -> String {
+        let or = |ws: &[String]| {
+            ws.iter()
+                .map(|w| format!("\"{w}\""))
+                .collect::<Vec<_>>()
+                .join(" OR ")
+        };
+        let mut parts: Vec<String> = groups
+            .iter()
+            .map(|g| format!("{{title body}} : ({})", or(g)))
+            .collect();
+        parts.extend(self.all_of.iter().map(|t| format!("facets : \"{t}\"")));
+        if !self.any_of.is_empty() {
+            parts.push(format!("facets : ({})", or(&self.any_of)));
+        }
+        parts.join(" AND ")
+    }
+
+    /// The query as a PostgreSQL tsquery over the `simple` lexemes we stored (title has
+    /// weight A, body B, facets D).
+    pub fn tsquery(&self, groups: &[Vec<String>]) -> String {
+        let or = |ws: &[String], w: &str| {
+            ws.iter()
+                .map(|t| format!("'{t}':{w}"))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let mut parts: Vec<String> = groups
+            .iter()
+            .map(|g| format!("({})", or(g, "AB")))
+            .collect();
+        parts.extend(self.all_of.iter().map(|t| format!("'{t}':D")));
+        if !self.any_of.is_empty() {
+            parts.push(format!("({})", or(&self.any_of, "D")));
+        }
+        parts.join(" & ")
+    }
+}
+
+/// A document the store matched, with what ranking and facets need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub doc_type: DocType,
+    pub record_id: String,
+    pub name: LocalizedText,
+    /// Title words, space-separated.
+    pub title: String,
+    /// Facet tokens, space-separated.
+    pub facets: String,
+    pub points: Vec<(f64, f64)>,
+    pub created: i64,
+    pub apply_by: Option<String>,
+    /// Matched every group by an exact or inflected word.
+    pub strong: bool,
+}
+
+/// One result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc_type: DocType,
+    pub record_id: String,
+    pub name: LocalizedText,
+    /// 0…1: how well it matches the words.
+    pub score: f64,
+    pub distance_km: Option<f64>,
+}
+
+/// A facet value with how many results have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchResults {
+    pub total: u64,
+    pub hits: Vec<Hit>,
+    /// Facet name → values with counts, most common first.
+    pub facets: BTreeMap<&'static str, Vec<FacetCount>>,
+    /// Query words the index has nothing for (left out of the search).
+    pub unmatched: Vec<String>,
+}
+
+/// Facet and flag tokens back to (facet name, value).
+fn facet_of_token(token: &str) -> Option<(&'static str, String)> {
+    static TOKENS: std::sync::LazyLock<HashMap<String, (&'static str, String)>> =
+        std::sync::LazyLock::new(|| {
+            use crate::domain::{OpportunityType, ServiceKind};
+            use crate::refdata::REF;
+            let mut m = HashMap::new();
+            let mut add = |name: &'static str, v: &str| {
+                let letter = FACETS
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, c)| *c)
+                    .unwrap_or('z');
+                m.insert(facet_token(letter, v), (name, v.to_string()));
+            };
+            for t in DocType::ALL {
+                add("type", t.as_str());
+            }
+            for k in ServiceKind::ALL {
+                add("kind", k.as_str());
+            }
+            for k in OpportunityType::ALL {
+                add("kind", k.as_str());
+            }
+            for (code, mu) in &REF.municipalities {
+                add("municipality", code);
+                add("region", &mu.region_code);
+            }
+            for t in &REF.taxonomies.target_groups {
+                add("target_group", &t.id);
+            }
+            for t in &REF.taxonomies.topics {
+                add("topic", &t.id);
+            }
+            add("cost", "free");
+            add("cost", "paid");
+            for (name, tok) in FLAGS {
+                m.insert(tok.to_string(), (*name, "true".to_string()));
+            }
+            m
+        });
+    if let Some(f) = TOKENS.get(token) {
+        return Some(f.clone());
+    }
+    // Languages are open-ended codes.
+    token
+        .strip_prefix('l')
+        .filter(|v| !v.is_empty())
+        .map(|v| ("language", v.to_string()))
+}
+
+/// Token of a filter value (the inverse of `facet_of_token`, for any value).
+fn filter_token(name: &str, value: &str) -> String {
+    if name == "region" {
+        return facet_token('r', &value.to_lowercase());
+    }
+    let letter = FACETS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| *c)
+        .unwrap_or('z');
+    facet_token(letter, value)
+}
+
+/// The index words a query word stands for, with how each relates to it.
+pub type Expansion = Vec<(String, Relation)>;
+
+/// Runs searches; keeps the index's words in memory and catches up with the store before
+/// each search, so every node sees new words at once.
+pub struct Searcher {
+    store: DynStore,
+    vocab: RwLock<Vocabulary>,
+    expansions: Mutex<HashMap<(Lang, String), Arc<Expansion>>>,
+    refresh: tokio::sync::Mutex<()>,
+}
+
+/// Expansions kept in memory (cleared when the index learns new words).
+const MAX_CACHED_EXPANSIONS: usize = 10_000;
+
+impl Searcher {
+    pub fn new(store: DynStore) -> Self {
+        Self {
+            store,
+            vocab: RwLock::new(Vocabulary::default()),
+            expansions: Mutex::new(HashMap::new()),
+            refresh: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// Reads the words the store has added since we last looked.
+    pub async fn refresh(&self) -> StoreResult<()> {
+        let _one = self.refresh.lock().await;
+        let seq = self.vocab.read().map(|v| v.seq).unwrap_or(0);
+        let new = self.store.search_words_since(seq).await?;
+        if new.is_empty() {
+            return Ok(());
+        }
+        if let Ok(mut v) = self.vocab.write() {
+            for (s, w) in &new {
+                v.add(w);
+                v.seq = v.seq.max(*s);
+            }
+        }
+        if let Ok(mut e) = self.expansions.lock() {
+            e.clear();
+        }
+        Ok(())
+    }
+
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocab.read().map(|v| v.len()).unwrap_or(0)
+    }
+
+    fn expand(&self, lang: Lang, word: &str) -> Arc<Expansion> {
+        let key = (lang, word.to_string());
+        if let Some(e) = self
+            .expansions
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&key).cloned())
+        {
+            return e;
+        }
+        let e = Arc::new(
+            self.vocab
+                .read()
+                .map(|v| v.expand(&QueryWord::new(lang, word)))
+                .unwrap_or_default(),
+        );
+        if let Ok(mut c) = self.expansions.lock() {
+            if c.len() >= MAX_CACHED_EXPANSIONS {
+                c.clear();
+            }
+            c.insert(key, e.clone());
+        }
+        e
+    }
+
+    /// The match query for a request, and the words that matched nothing.
+    pub fn plan(&self, req: &SearchRequest) -> (MatchQuery, Vec<Expansion>, Vec<String>) {
+        let mut qwords: Vec<String> = words(&req.q);
+        if qwords.iter().any(|w| !is_stop_word(w)) {
+            qwords.retain(|w| !is_stop_word(w));
+        }
+        let mut seen = std::collections::HashSet::new();
+        qwords.retain(|w| seen.insert(w.clone()));
+        qwords.truncate(MAX_QUERY_WORDS);
+        let mut m = MatchQuery::default();
+        let mut groups = Vec::new();
+        let mut unmatched = Vec::new();
+        for w in qwords {
+            let e = self.expand(req.lang, &w);
+            if e.is_empty() {
+                unmatched.push(w);
+                continue;
+            }
+            m.groups.push(e.iter().map(|(w, _)| w.clone()).collect());
+            m.strong.push(
+                e.iter()
+                    .filter(|(_, r)| r.is_strong())
+                    .map(|(w, _)| w.clone())
+                    .collect(),
+            );
+            groups.push(e.to_vec());
+        }
+        for (name, value) in &req.filters {
+            m.all_of.push(filter_token(name, value));
+        }
+        for f in &req.flags {
+            if let Some((_, t)) = FLAGS.iter().find(|(n, _)| n == f) {
+                m.all_of.push(t.to_string());
+            }
+        }
+        if let (Some(p), Some(r)) = (&req.near, req.radius_km) {
+            m.any_of = cells_within(p.lat, p.lon, r);
+        }
+        (m, groups, unmatched)
+    }
+
+    pub async fn search(&self, req: &SearchRequest) -> StoreResult<SearchResults> {
+        self.refresh().await?;
+        let (m, groups, unmatched) = self.plan(req);
+        // Every word matched nothing: nothing can match.
+        if m.groups.is_empty() && !unmatched.is_empty() {
+            return Ok(SearchResults {
+                unmatched,
+                ..Default::default()
+            });
+        }
+        let candidates = self.store.search_candidates(&m).await?;
+        let mut results = rank(req, &groups, candidates);
+        results.unmatched = unmatched;
+        Ok(results)
+    }
+
+    /// How many results the same search has without one of its filters (for an empty
+    /// result: "without this filter there would be n").
+    pub async fn without_each_filter(
+        &self,
+        req: &SearchRequest,
+    ) -> StoreResult<Vec<(&'static str, u64)>> {
+        let mut out = Vec::new();
+        let mut names: Vec<&'static str> = req.filters.iter().map(|(n, _)| *n).collect();
+        names.extend(req.flags.iter().copied());
+        if req.near.is_some() && req.radius_km.is_some() {
+            names.push("radius_km");
+        }
+        if !req.q.is_empty() {
+            names.push("q");
+        }
+        for name in names {
+            let mut r = req.clone();
+            r.filters.retain(|(n, _)| *n != name);
+            r.flags.retain(|n| *n != name);
+            if name == "radius_km" {
+                r.radius_km = None;
+            }
+            if name == "q" {
+                r.q.clear();
+            }
+            r.per_page = 1;
+            r.page = 1;
+            let n = self.search(&r).await?.total;
+            if n > 0 {
+                out.push((name, n));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Filters by distance, counts facets, scores, sorts and pages the candidates.
+pub fn rank(
+    req: &SearchRequest,
+    groups: &[Vec<(String, Relation)>],
+    candidates: Vec<Candidate>,
+) -> SearchResults {
+    let mut scored: Vec<(Candidate, f64, Option<f64>)> = Vec::with_capacity(candidates.len());
+    let weights: Vec<HashMap<&str, f64>> = groups
+        .iter()
+        .map(|g| {
+            let mut m: HashMap<&str, f64> = HashMap::new();
+            for (w, r) in g {
+                let e = m.entry(w.as_str()).or_insert(0.0);
+                *e = e.max(r.weight());
+            }
+            m
+        })
+        .collect();
+    for c in candidates {
+        let distance = req.near.as_ref().and_then(|p| {
+            c.points
+                .iter()
+                .map(|pt| distance_km((p.lat, p.lon), *pt))
+                .min_by(|a, b| a.total_cmp(b))
+        });
+        if let Some(r) = req.radius_km {
+            if req.near.is_some() && distance.is_none_or(|d| d > r) {
+                continue;
+            }
+        }
+        let score = if weights.is_empty() {
+            0.0
+        } else {
+            let title: Vec<&str> = c.title.split(' ').collect();
+            let in_title: f64 = weights
+                .iter()
+                .map(|g| {
+                    title
+                        .iter()
+                        .filter_map(|t| g.get(t))
+                        .fold(0.0_f64, |a, b| a.max(*b))
+                })
+                .sum();
+            let n = weights.len() as f64;
+            (2.0 * in_title + n * if c.strong { 1.0 } else { 0.4 }) / (3.0 * n)
+        };
+        scored.push((c, score, distance));
+    }
+    let mut facets: BTreeMap<&'static str, HashMap<String, u64>> = BTreeMap::new();
+    for (c, _, _) in &scored {
+        for tok in c.facets.split(' ') {
+            if tok.starts_with('c') {
+                continue;
+            }
+            if let Some((name, value)) = facet_of_token(tok) {
+                *facets.entry(name).or_default().entry(value).or_insert(0) += 1;
+            }
+        }
+    }
+    let by_name = |a: &Candidate, b: &Candidate| {
+        a.name
+            .text(req.lang)
+            .to_lowercase()
+            .cmp(&b.name.text(req.lang).to_lowercase())
+            .then_with(|| a.record_id.cmp(&b.record_id))
+    };
+    let far = f64::INFINITY;
+    scored.sort_by(|a, b| match req.sort {
+        Sort::Relevance => {
+            b.1.total_cmp(&a.1)
+                .then_with(|| a.2.unwrap_or(far).total_cmp(&b.2.unwrap_or(far)))
+                .then_with(|| a.0.doc_type.cmp(&b.0.doc_type))
+                .then_with(|| by_name(&a.0, &b.0))
+        }
+        Sort::Distance => {
+            a.2.unwrap_or(far)
+                .total_cmp(&b.2.unwrap_or(far))
+                .then_with(|| b.1.total_cmp(&a.1))
+                .then_with(|| by_name(&a.0, &b.0))
+        }
+        Sort::Newest => {
+            b.0.created
+                .cmp(&a.0.created)
+                .then_with(|| by_name(&a.0, &b.0))
+        }
+        Sort::ApplyBy => match (&a.0.apply_by, &b.0.apply_by) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| b.1.total_cmp(&a.1))
+        .then_with(|| by_name(&a.0, &b.0)),
+    });
+    let total = scored.len() as u64;
+    let start = (req.page as usize - 1) * req.per_page as usize;
+    let hits = scored
+        .into_iter()
+        .skip(start)
+        .take(req.per_page as usize)
+        .map(|(c, score, distance_km)| Hit {
+            doc_type: c.doc_type,
+            record_id: c.record_id,
+            name: c.name,
+            score: (score * 1000.0).round() / 1000.0,
+            distance_km: distance_km.map(|d| (d * 10.0).round() / 10.0),
+        })
+        .collect();
+    let facets = facets
+        .into_iter()
+        .map(|(name, counts)| {
+            let mut v: Vec<FacetCount> = counts
+                .into_iter()
+                .map(|(value, count)| FacetCount { value, count })
+                .collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            (name, v)
+        })
+        .collect();
+    SearchResults {
+        total,
+        hits,
+        facets,
+        unmatched: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_are_checked_and_kept() {
+        let p = SearchParams {
+            q: Some("  kudonta\u{0} ".into()),
+            sort: Some("bogus".into()),
+            page: Some("0".into()),
+            radius_km: Some("-3".into()),
+            near: Some("Lahti".into()),
+            municipality: Some("398".into()),
+            open: Some("true".into()),
+            ..Default::default()
+        };
+        let (r, errors) = p.check(Lang::Fi);
+        assert_eq!(r.q, "kudonta");
+        assert_eq!(r.page, 1);
+        assert_eq!(r.filters, vec![("municipality", "398".to_string())]);
+        assert_eq!(r.flags, vec!["open"]);
+        assert!(r.near.is_some());
+        let bad: Vec<&str> = errors.iter().map(|e| e.param).collect();
+        assert_eq!(bad, vec!["radius_km", "sort", "page"]);
+    }
+
+    #[test]
+    fn match_queries_render_for_both_engines() {
+        let m = MatchQuery {
+            groups: vec![vec!["kokeilu".into(), "työkokeilu".into()]],
+            strong: vec![vec!["kokeilu".into()]],
+            all_of: vec!["m398".into()],
+            any_of: vec!["ca1609x1128".into(), "ca1609x1129".into()],
+        };
+        assert_eq!(
+            m.fts5(&m.groups),
+            "{title body} : (\"kokeilu\" OR \"työkokeilu\") AND facets : \"m398\" AND facets : (\"ca1609x1128\" OR \"ca1609x1129\")"
+        );
+        assert_eq!(
+            m.tsquery(&m.groups),
+            "('kokeilu':AB | 'työkokeilu':AB) & 'm398':D & ('ca1609x1128':D | 'ca1609x1129':D)"
+        );
+    }
+
+    #[test]
+    fn facet_tokens_read_back() {
+        assert_eq!(facet_of_token("m398"), Some(("municipality", "398".into())));
+        assert_eq!(
+            facet_of_token(&facet_token('g', "young-people")),
+            Some(("target_group", "young-people".into()))
+        );
+        assert_eq!(
+            facet_of_token("kworktrial"),
+            Some(("kind", "work_trial".into()))
+        );
+        assert_eq!(facet_of_token("lfi"), Some(("language", "fi".into())));
+        assert_eq!(facet_of_token("xopen"), Some(("open", "true".into())));
+        assert_eq!(facet_of_token("rfi1c3").map(|f| f.0), Some("region"));
+    }
+}

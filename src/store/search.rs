@@ -1,0 +1,291 @@
+//! The two engines' full-text indexes: SQLite FTS5 and PostgreSQL tsvector. Both hold the
+//! same tokens (the analyzer's words and facet tokens) and answer the same `MatchQuery`.
+
+use super::sql::{PostgresStore, SqliteStore};
+use super::{StoreError, StoreResult};
+use crate::domain::{LocalizedText, OrganizationId};
+use crate::search::{Candidate, DocType, MatchQuery, SearchDoc};
+use std::collections::BTreeSet;
+
+/// A matched row: type, record id, name (JSON), title, facets, points, created, apply by,
+/// strong.
+pub(super) type MatchRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    bool,
+);
+
+pub(super) fn candidate(r: MatchRow) -> StoreResult<Candidate> {
+    let (doc_type, record_id, name, title, facets, points, created, apply_by, strong) = r;
+    let points = points
+        .split(';')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (a, b) = p.split_once(',')?;
+            Some((a.parse().ok()?, b.parse().ok()?))
+        })
+        .collect();
+    Ok(Candidate {
+        doc_type: DocType::parse(&doc_type)
+            .ok_or_else(|| StoreError::Corrupt(format!("bad document type {doc_type}")))?,
+        record_id,
+        name: serde_json::from_str::<LocalizedText>(&name)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        title,
+        facets,
+        points,
+        created,
+        apply_by,
+        strong,
+    })
+}
+
+fn points(d: &SearchDoc) -> String {
+    d.points
+        .iter()
+        .map(|(a, b)| format!("{a},{b}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+fn name(d: &SearchDoc) -> String {
+    serde_json::to_string(&d.name).unwrap_or_else(|_| "{\"fi\":\"\"}".into())
+}
+
+fn new_words(docs: &[SearchDoc]) -> Vec<String> {
+    let mut words = BTreeSet::new();
+    for d in docs {
+        words.extend(d.title.iter().cloned());
+        words.extend(d.body.iter().cloned());
+    }
+    words.into_iter().collect()
+}
+
+fn ids(orgs: &[OrganizationId]) -> Vec<String> {
+    orgs.iter().map(|o| o.to_string()).collect()
+}
+
+/// The strong query, if every word group has a strong alternative; `None` when no
+/// document can be a strong match.
+fn strong(q: &MatchQuery) -> Option<&[Vec<String>]> {
+    q.strong
+        .iter()
+        .all(|g| !g.is_empty())
+        .then_some(q.strong.as_slice())
+}
+
+/// The tsvector literal of a document: title words at position 1 weight A, body words at
+/// 2 weight B, facet tokens at 3 weight D. Every token is letters and digits only.
+fn tsvector(d: &SearchDoc) -> String {
+    let mut lexemes: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for w in &d.title {
+        lexemes.entry(w).or_default().push("1A");
+    }
+    for w in &d.body {
+        lexemes.entry(w).or_default().push("2B");
+    }
+    for w in &d.facets {
+        lexemes.entry(w).or_default().push("3D");
+    }
+    lexemes
+        .into_iter()
+        .map(|(w, p)| format!("'{w}':{}", p.join(",")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const SELECT: &str =
+    "SELECT d.doc_type, d.record_id, d.name, d.title, d.facets, d.points, d.created, d.apply_by";
+
+impl SqliteStore {
+    pub(super) async fn write_search_documents(
+        &self,
+        orgs: &[OrganizationId],
+        docs: &[SearchDoc],
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        for chunk in ids(orgs).chunks(500) {
+            let marks = (1..=chunk.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!("DELETE FROM search_fts WHERE rowid IN (SELECT doc_no FROM search_docs WHERE organization_id IN ({marks}))");
+            let mut q = sqlx::query(&sql);
+            for id in chunk {
+                q = q.bind(id);
+            }
+            q.execute(&mut *tx).await?;
+            let sql = format!("DELETE FROM search_docs WHERE organization_id IN ({marks})");
+            let mut q = sqlx::query(&sql);
+            for id in chunk {
+                q = q.bind(id);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        for d in docs {
+            let doc_no: i64 = sqlx::query_scalar(
+                "INSERT INTO search_docs (doc_type, record_id, organization_id, name, title, facets, points, created, apply_by)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING doc_no",
+            )
+            .bind(d.doc_type.as_str())
+            .bind(&d.record_id)
+            .bind(&d.organization_id)
+            .bind(name(d))
+            .bind(d.title.join(" "))
+            .bind(d.facets.join(" "))
+            .bind(points(d))
+            .bind(d.created)
+            .bind(&d.apply_by)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO search_fts (rowid, title, body, facets) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(doc_no)
+            .bind(d.title.join(" "))
+            .bind(d.body.join(" "))
+            .bind(d.facets.join(" "))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for chunk in new_words(docs).chunks(500) {
+            let marks = (1..=chunk.len())
+                .map(|i| format!("(${i})"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO search_words (word) VALUES {marks} ON CONFLICT (word) DO NOTHING"
+            );
+            let mut q = sqlx::query(&sql);
+            for w in chunk {
+                q = q.bind(w);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<MatchRow>> {
+        let strong_sql = match (q.groups.is_empty(), strong(q)) {
+            (true, _) => "1".to_string(),
+            (false, None) => "0".to_string(),
+            (false, Some(_)) => {
+                "d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $2)".to_string()
+            }
+        };
+        let sql = if q.is_everything() {
+            format!("{SELECT}, {strong_sql} FROM search_docs d")
+        } else {
+            format!("{SELECT}, {strong_sql} FROM search_docs d WHERE d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $1)")
+        };
+        let mut query = sqlx::query_as::<_, MatchRow>(&sql);
+        if !q.is_everything() {
+            query = query.bind(q.fts5(&q.groups));
+            if let (false, Some(s)) = (q.groups.is_empty(), strong(q)) {
+                query = query.bind(q.fts5(s));
+            }
+        }
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+}
+
+impl PostgresStore {
+    pub(super) async fn write_search_documents(
+        &self,
+        orgs: &[OrganizationId],
+        docs: &[SearchDoc],
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM search_docs WHERE organization_id = ANY($1)")
+            .bind(ids(orgs))
+            .execute(&mut *tx)
+            .await?;
+        for chunk in docs.chunks(500) {
+            let col =
+                |f: &dyn Fn(&SearchDoc) -> String| chunk.iter().map(f).collect::<Vec<String>>();
+            sqlx::query(
+                "INSERT INTO search_docs (doc_type, record_id, organization_id, name, title, facets, points, created, apply_by, tsv)
+                 SELECT t.doc_type, t.record_id, t.organization_id, t.name, t.title, t.facets, t.points, t.created, t.apply_by, t.tsv::tsvector
+                 FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[])
+                   AS t (doc_type, record_id, organization_id, name, title, facets, points, created, apply_by, tsv)",
+            )
+            .bind(col(&|d| d.doc_type.as_str().to_string()))
+            .bind(col(&|d| d.record_id.clone()))
+            .bind(col(&|d| d.organization_id.clone()))
+            .bind(col(&name))
+            .bind(col(&|d| d.title.join(" ")))
+            .bind(col(&|d| d.facets.join(" ")))
+            .bind(col(&points))
+            .bind(chunk.iter().map(|d| d.created).collect::<Vec<i64>>())
+            .bind(chunk.iter().map(|d| d.apply_by.clone()).collect::<Vec<Option<String>>>())
+            .bind(col(&tsvector))
+            .execute(&mut *tx)
+            .await?;
+        }
+        let words = new_words(docs);
+        if !words.is_empty() {
+            // Only words not yet known take a sequence number.
+            sqlx::query(
+                "INSERT INTO search_words (word)
+                 SELECT w FROM UNNEST($1::text[]) AS w WHERE NOT EXISTS (SELECT 1 FROM search_words s WHERE s.word = w)
+                 ON CONFLICT (word) DO NOTHING",
+            )
+            .bind(words)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<MatchRow>> {
+        let strong_sql = match (q.groups.is_empty(), strong(q)) {
+            (true, _) => "TRUE",
+            (false, None) => "FALSE",
+            (false, Some(_)) => "d.tsv @@ $2::tsquery",
+        };
+        let sql = if q.is_everything() {
+            format!("{SELECT}, {strong_sql} FROM search_docs d")
+        } else {
+            format!("{SELECT}, {strong_sql} FROM search_docs d WHERE d.tsv @@ $1::tsquery")
+        };
+        let mut query = sqlx::query_as::<_, MatchRow>(&sql);
+        if !q.is_everything() {
+            query = query.bind(q.tsquery(&q.groups));
+            if let (false, Some(s)) = (q.groups.is_empty(), strong(q)) {
+                query = query.bind(q.tsquery(s));
+            }
+        }
+        Ok(query.fetch_all(&self.pool).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsvector_literal_carries_weights() {
+        let d = SearchDoc {
+            doc_type: DocType::Service,
+            record_id: "x".into(),
+            organization_id: "y".into(),
+            name: LocalizedText::fi("Työ"),
+            title: vec!["työ".into()],
+            body: vec!["paja".into(), "työ".into()],
+            facets: vec!["m398".into()],
+            points: vec![(60.9, 25.6)],
+            created: 0,
+            apply_by: None,
+        };
+        assert_eq!(tsvector(&d), "'m398':3D 'paja':2B 'työ':1A,2B");
+        assert_eq!(points(&d), "60.9,25.6");
+    }
+}
