@@ -354,7 +354,7 @@ async fn main() -> anyhow::Result<()> {
                     "{mark} recall {:.2} nDCG {:.2}  {}",
                     c.recall, c.ndcg, c.case.query
                 );
-                for m in &c.missed {
+                for m in c.missed.iter().filter(|_| c.recall < 1.0) {
                     println!("       not in top 10: {m}");
                 }
             }

@@ -164,7 +164,8 @@ impl QueryWord {
         }
         let c = common_prefix(&self.stem, &sw);
         let ls = sw.chars().count();
-        c >= 3 && c + 2 >= self.stem_chars.max(ls) && c + 1 >= self.stem_chars.min(ls)
+        let (short, long) = (self.stem_chars.min(ls), self.stem_chars.max(ls));
+        c >= 3 && c >= short.min(4) && c + 2 >= long && c + 1 >= short
     }
 
     /// How `w` (a word of the index) relates to this query word, if at all (typing errors
@@ -188,7 +189,8 @@ impl QueryWord {
     fn in_compound(&self, w: &str) -> bool {
         let chars: Vec<char> = w.chars().collect();
         let n = chars.len();
-        if n < self.chars + 3 {
+        // The part may be a shorter form than the query word (palkkatuella → palkkatuki|työ).
+        if n < self.chars.min(self.stem_chars) + 3 {
             return false;
         }
         let first: Vec<char> = self.word.chars().take(3).collect();
@@ -200,7 +202,7 @@ impl QueryWord {
                 continue;
             }
             // The part ends within a few letters of the query word's length.
-            let lo = p + self.chars.saturating_sub(2).max(3);
+            let lo = p + self.chars.min(self.stem_chars).saturating_sub(1).max(3);
             let hi = (p + self.chars + 4).min(n);
             for e in lo..=hi {
                 if e != n && n - e < 3 {
@@ -303,7 +305,12 @@ mod tests {
         ] {
             assert_eq!(fi(q).relation(w), Some(Relation::Inflected), "{q} ~ {w}");
         }
-        for (q, w) in [("eläin", "eläke"), ("koira", "koulu"), ("paja", "palo")] {
+        for (q, w) in [
+            ("eläin", "eläke"),
+            ("koira", "koulu"),
+            ("paja", "palo"),
+            ("palkk", "palv"),
+        ] {
             assert_eq!(fi(q).relation(w), None, "{q} !~ {w}");
         }
     }

@@ -283,8 +283,10 @@ pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
         b.opt(&o.requirements);
         b.facet("type", "opportunity");
         b.facet("kind", o.kind.as_str());
+        // The type is part of what the place is called: "palkkatuki" ranks wage-subsidy
+        // places as if their names said so.
         if let Some(t) = REF.taxonomies.opportunity_type(o.kind.as_str()) {
-            b.text(&t.label.clone());
+            b.title(&t.label.clone());
         }
         b.terms("target_group", &o.target_groups);
         b.terms("topic", &o.topics);

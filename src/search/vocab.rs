@@ -83,12 +83,13 @@ impl Vocabulary {
     pub fn expand(&self, q: &QueryWord) -> Vec<(String, Relation)> {
         let mut found = self.related(q);
         // A compound in the query also finds its first part: palkkatuki|työ → palkkatuki.
+        // Only for a word the index does not have as such: a known compound stands for itself.
         let chars: Vec<char> = q.word.chars().collect();
-        if chars.len() >= 8 {
+        if chars.len() >= 8 && !found.iter().any(|(_, r)| *r == Relation::Exact) {
             for i in (5..=chars.len() - 3).rev() {
                 let a = QueryWord::new(q.lang, &chars[..i].iter().collect::<String>());
                 let b = QueryWord::new(q.lang, &chars[i..].iter().collect::<String>());
-                if self.has_form(&a) && self.has_form(&b) {
+                if self.has_form(&a) && self.related(&b).iter().any(|(_, r)| r.is_strong()) {
                     found.extend(
                         self.related(&a)
                             .into_iter()
@@ -169,7 +170,7 @@ mod tests {
         assert_eq!(e[0], ("kokeilu".into(), Relation::Exact));
         assert!(e.contains(&("kokeiluja".into(), Relation::Inflected)));
         assert!(e.contains(&("työkokeilu".into(), Relation::Compound)));
-        let e = expand(&v, "palkkatukityö");
+        let e = expand(&v, "palkkatukityöt");
         assert!(e.contains(&("palkkatuki".into(), Relation::Part)), "{e:?}");
         assert!(
             e.contains(&("palkkatuella".into(), Relation::Part)),
