@@ -121,6 +121,10 @@ mod tests {
                     ("date", "3/2026".into()),
                     ("page", 1.into()),
                     ("pages", 2.into()),
+                    ("km", "3,5".into()),
+                    ("word", "kudonta".into()),
+                    ("place", "Lahti".into()),
+                    ("filter", "Kunta: Lahti".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

@@ -225,6 +225,10 @@ pub trait Store: Send + Sync + 'static {
     /// based search replaces it).
     async fn find_text(&self, q: &str, limit: u32) -> StoreResult<TextMatches>;
 
+    /// The services with these ids (unknown ids are skipped).
+    async fn services_by_id(&self, ids: &[ServiceId]) -> StoreResult<Vec<Service>>;
+    /// The opportunities with these ids (unknown ids are skipped).
+    async fn opportunities_by_id(&self, ids: &[OpportunityId]) -> StoreResult<Vec<Opportunity>>;
     /// Every organization id, in id order.
     async fn organization_ids(&self) -> StoreResult<Vec<OrganizationId>>;
     /// These organizations with their locations, services and opportunities.

@@ -887,6 +887,18 @@ macro_rules! sql_store {
                     .collect())
             }
 
+            async fn services_by_id(&self, ids: &[ServiceId]) -> StoreResult<Vec<Service>> {
+                let ids = ids.iter().map(|i| i.to_string()).collect();
+                let rows = self.rows_in("services", "id", ids).await?.iter().map(Self::service_from).collect::<StoreResult<Vec<_>>>()?;
+                self.complete_services(rows).await
+            }
+
+            async fn opportunities_by_id(&self, ids: &[OpportunityId]) -> StoreResult<Vec<Opportunity>> {
+                let ids = ids.iter().map(|i| i.to_string()).collect();
+                let rows = self.rows_in("opportunities", "id", ids).await?.iter().map(Self::opportunity_from).collect::<StoreResult<Vec<_>>>()?;
+                self.complete_opportunities(rows).await
+            }
+
             async fn organization_ids(&self) -> StoreResult<Vec<OrganizationId>> {
                 let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM organizations ORDER BY id")
                     .fetch_all(&self.pool)

@@ -1,21 +1,65 @@
-//! The search page: a first version over names and texts (the analyzer-based search with
-//! facets and distance replaces the matching, the page stays).
+//! The search page: a plain GET form, facet links with counts, active filters that can be
+//! removed one by one, distance, sorting and paging; every state is a shareable URL.
 
 use super::directory::CardLookup;
-use super::{non_empty, render, Card, Ctx, PageQuery};
+use super::{render, Card, Ctx, PageQuery};
+use crate::api::search::facet_label;
+use crate::domain::{OpportunityId, OrganizationId, ServiceId};
 use crate::error::PageError;
+use crate::i18n::t_args;
+use crate::search::{DocType, SearchParams, SearchRequest, Sort};
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use serde::Deserialize;
+use std::collections::HashMap;
 
-/// Longest query we look at; more is cut, not refused.
-const MAX_QUERY_CHARS: usize = 200;
+/// Facets in the order the page shows them.
+const FACET_ORDER: &[&str] = &[
+    "type",
+    "kind",
+    "municipality",
+    "region",
+    "target_group",
+    "topic",
+    "language",
+    "cost",
+    "open",
+    "part_time",
+    "low_threshold",
+    "accessible",
+];
 
-#[derive(Deserialize)]
-pub struct SearchQuery {
-    q: Option<String>,
+/// Values shown per facet (the most common ones).
+const FACET_VALUES: usize = 12;
+
+const RADII: &[u32] = &[5, 10, 20, 50, 100, 200];
+
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+pub struct FacetBox {
+    pub title: String,
+    pub links: Vec<FacetLink>,
+}
+
+pub struct FacetLink {
+    pub label: String,
+    pub count: u64,
+    pub url: String,
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
 }
 
 #[derive(Template)]
@@ -24,43 +68,292 @@ struct SearchPage {
     ctx: Ctx,
     title: String,
     q: String,
+    near: String,
+    radii: Vec<Choice>,
+    sorts: Vec<Choice>,
+    /// Filters kept as hidden fields when the form is sent again.
+    hidden: Vec<(String, String)>,
+    errors: Vec<FieldError>,
     searched: bool,
     summary: String,
+    notes: Vec<String>,
+    active: Vec<Link>,
+    facets: Vec<FacetBox>,
     cards: Vec<Card>,
+    suggestions: Vec<Link>,
+    prev: Option<String>,
+    next: Option<String>,
+    page_label: String,
+}
+
+/// The request as URL parameters (without the page), in a stable order.
+fn params_of(req: &SearchRequest) -> Vec<(String, String)> {
+    let mut p = Vec::new();
+    if !req.q.is_empty() {
+        p.push(("q".to_string(), req.q.clone()));
+    }
+    for (n, v) in &req.filters {
+        p.push((n.to_string(), v.clone()));
+    }
+    for f in &req.flags {
+        p.push((f.to_string(), "true".to_string()));
+    }
+    if !req.near_text.is_empty() {
+        p.push(("near".to_string(), req.near_text.clone()));
+    }
+    if let Some(r) = req.radius_km {
+        p.push(("radius_km".to_string(), r.to_string()));
+    }
+    p
+}
+
+fn with_sort(req: &SearchRequest, mut p: Vec<(String, String)>) -> Vec<(String, String)> {
+    if req.sort != Sort::Relevance {
+        p.push(("sort".to_string(), req.sort.as_str().to_string()));
+    }
+    p
+}
+
+fn url(ctx: &Ctx, p: &[(String, String)]) -> String {
+    let qs = serde_urlencoded::to_string(p).unwrap_or_default();
+    if qs.is_empty() {
+        ctx.url("/search")
+    } else {
+        format!("{}?{qs}", ctx.url("/search"))
+    }
+}
+
+fn without(p: &[(String, String)], name: &str) -> Vec<(String, String)> {
+    p.iter().filter(|(n, _)| n != name).cloned().collect()
+}
+
+/// The label of an active filter ("Kunta: Lahti").
+fn filter_label(ctx: &Ctx, name: &str, value: &str) -> String {
+    let facet = ctx.t(&format!("search-facet-{name}"));
+    match name {
+        "q" | "near" => format!("{facet}: {value}"),
+        "radius_km" => format!("{facet}: {value} km"),
+        "part_time" | "accessible" | "low_threshold" | "open" => facet,
+        _ => format!("{facet}: {}", facet_label(ctx.lang, name, value)),
+    }
 }
 
 pub async fn show(
     ctx: Ctx,
     State(st): State<AppState>,
-    PageQuery(query): PageQuery<SearchQuery>,
+    PageQuery(params): PageQuery<SearchParams>,
 ) -> Result<Response, PageError> {
-    // Control characters (NUL among them) mean nothing in a search, and PostgreSQL refuses NUL.
-    let q: String = non_empty(&query.q)
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_QUERY_CHARS)
+    let (req, param_errors) = params.check(ctx.lang);
+    let errors: Vec<FieldError> = param_errors
+        .iter()
+        .map(|e| FieldError {
+            field: match e.param {
+                "near" | "radius_km" | "sort" => e.param.to_string(),
+                _ => "q".to_string(),
+            },
+            message: ctx.t(e.key),
+        })
         .collect();
-    let q = q.trim().to_string();
+    let base = params_of(&req);
+    let searched = !base.is_empty() || params.q.is_some();
     let mut cards = Vec::new();
-    if !q.is_empty() {
-        let m = st
-            .store
-            .find_text(&q, 20)
+    let mut facets = Vec::new();
+    let mut notes = Vec::new();
+    let mut suggestions = Vec::new();
+    let mut summary = String::new();
+    let (mut prev, mut next, mut page_label) = (None, None, String::new());
+    if searched {
+        let r = st
+            .search
+            .search(&req)
             .await
             .map_err(PageError::store(ctx.lang))?;
-        let lookup = CardLookup::new(&st.store, ctx.lang);
-        cards.extend(lookup.opportunity_cards(&ctx, &m.opportunities).await?);
-        cards.extend(lookup.service_cards(&ctx, &m.services).await?);
-        cards.extend(lookup.organization_cards(&ctx, &m.organizations).await?);
+        summary = ctx.tn("search-results-count", r.total);
+        for w in &r.unmatched {
+            notes.push(t_args(ctx.lang, "search-unmatched", &[("word", w.clone().into())]));
+        }
+        if let Some(p) = &req.near {
+            notes.push(t_args(ctx.lang, "search-near-place", &[("place", p.label.clone().into())]));
+        }
+        cards = result_cards(&st, &ctx, &r.hits).await?;
+        let current = with_sort(&req, base.clone());
+        for name in FACET_ORDER {
+            let Some(values) = r.facets.get(name) else { continue };
+            // A facet already chosen, or one that cannot narrow the list, is not offered.
+            if base.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            let links: Vec<FacetLink> = values
+                .iter()
+                .filter(|v| v.count < r.total || values.len() > 1)
+                .take(FACET_VALUES)
+                .map(|v| {
+                    let mut p = current.clone();
+                    p.push((name.to_string(), v.value.clone()));
+                    FacetLink {
+                        label: facet_label(ctx.lang, name, &v.value),
+                        count: v.count,
+                        url: url(&ctx, &p),
+                    }
+                })
+                .collect();
+            if !links.is_empty() {
+                facets.push(FacetBox {
+                    title: ctx.t(&format!("search-facet-{name}")),
+                    links,
+                });
+            }
+        }
+        if r.total == 0 {
+            for (name, n) in st
+                .search
+                .without_each_filter(&req)
+                .await
+                .map_err(PageError::store(ctx.lang))?
+            {
+                let value = base
+                    .iter()
+                    .find(|(p, _)| p == name)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                suggestions.push(Link {
+                    label: t_args(
+                        ctx.lang,
+                        "search-without-filter",
+                        &[
+                            ("filter", filter_label(&ctx, name, &value).into()),
+                            ("count", n.into()),
+                        ],
+                    ),
+                    url: url(&ctx, &with_sort(&req, without(&base, name))),
+                });
+            }
+        }
+        let pages = r.total.div_ceil(u64::from(req.per_page)).max(1);
+        let page_url = |n: u32| {
+            let mut p = current.clone();
+            if n > 1 {
+                p.push(("page".to_string(), n.to_string()));
+            }
+            url(&ctx, &p)
+        };
+        prev = (req.page > 1).then(|| page_url(req.page - 1));
+        next = (u64::from(req.page) < pages && req.page < crate::search::query::MAX_PAGE)
+            .then(|| page_url(req.page + 1));
+        page_label = t_args(
+            ctx.lang,
+            "pager-label",
+            &[("page", u64::from(req.page).into()), ("pages", pages.into())],
+        );
     }
+    let active = base
+        .iter()
+        .map(|(n, v)| Link {
+            label: t_args(
+                ctx.lang,
+                "search-remove-filter",
+                &[("filter", filter_label(&ctx, n, v).into())],
+            ),
+            url: url(&ctx, &with_sort(&req, without(&base, n))),
+        })
+        .collect();
+    let hidden = base
+        .iter()
+        .filter(|(n, _)| !matches!(n.as_str(), "q" | "near" | "radius_km"))
+        .cloned()
+        .collect();
+    let radii = std::iter::once(Choice {
+        value: String::new(),
+        label: ctx.t("search-radius-any"),
+        selected: req.radius_km.is_none(),
+    })
+    .chain(RADII.iter().map(|r| Choice {
+        value: r.to_string(),
+        label: format!("{r} km"),
+        selected: req.radius_km == Some(f64::from(*r)),
+    }))
+    .collect();
+    let sorts = Sort::ALL
+        .iter()
+        .map(|s| Choice {
+            value: s.as_str().to_string(),
+            label: ctx.t(&format!("search-sort-{}", s.as_str())),
+            selected: req.sort == *s,
+        })
+        .collect();
     let page = SearchPage {
         title: ctx.t("search-title"),
-        searched: !q.is_empty(),
-        summary: ctx.tn("search-results-count", cards.len() as u64),
-        q,
+        q: req.q.clone(),
+        near: req.near_text.clone(),
+        radii,
+        sorts,
+        hidden,
+        errors,
+        searched,
+        summary,
+        notes,
+        active,
+        facets,
         cards,
+        suggestions,
+        prev,
+        next,
+        page_label,
         ctx,
     };
     render(&page, page.ctx.lang)
+}
+
+/// Cards for the hits, in their order, with the distance on each.
+async fn result_cards(
+    st: &AppState,
+    ctx: &Ctx,
+    hits: &[crate::search::Hit],
+) -> Result<Vec<Card>, PageError> {
+    let ids = |t: DocType| hits.iter().filter(move |h| h.doc_type == t).map(|h| h.record_id.as_str());
+    let services = st
+        .store
+        .services_by_id(&ids(DocType::Service).filter_map(ServiceId::parse).collect::<Vec<_>>())
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let opportunities = st
+        .store
+        .opportunities_by_id(&ids(DocType::Opportunity).filter_map(OpportunityId::parse).collect::<Vec<_>>())
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let organizations = st
+        .store
+        .organizations_by_id(&ids(DocType::Organization).filter_map(OrganizationId::parse).collect::<Vec<_>>())
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let lookup = CardLookup::new(&st.store, ctx.lang);
+    let mut by_id: HashMap<String, Card> = HashMap::new();
+    for (s, c) in services.iter().zip(lookup.service_cards(ctx, &services).await?) {
+        by_id.insert(s.id.to_string(), c);
+    }
+    for (o, c) in opportunities.iter().zip(lookup.opportunity_cards(ctx, &opportunities).await?) {
+        by_id.insert(o.id.to_string(), c);
+    }
+    for (o, c) in organizations.iter().zip(lookup.organization_cards(ctx, &organizations).await?) {
+        by_id.insert(o.id.to_string(), c);
+    }
+    Ok(hits
+        .iter()
+        .filter_map(|h| {
+            let mut card = by_id.remove(&h.record_id)?;
+            if let Some(d) = h.distance_km {
+                let km = if ctx.lang == crate::domain::Lang::En {
+                    format!("{d:.1}")
+                } else {
+                    format!("{d:.1}").replace('.', ",")
+                };
+                let text = t_args(ctx.lang, "search-distance", &[("km", km.into())]);
+                card.place = Some(match card.place.take() {
+                    Some(p) => format!("{p} · {text}"),
+                    None => text,
+                });
+            }
+            Some(card)
+        })
+        .collect())
 }
