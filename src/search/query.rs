@@ -498,6 +498,10 @@ impl Searcher {
         let mut m = MatchQuery::default();
         let mut groups = Vec::new();
         let mut unmatched = Vec::new();
+        // Text with no letters or digits in it: nothing to look for.
+        if qwords.is_empty() && !req.q.trim().is_empty() {
+            unmatched.push(req.q.trim().to_string());
+        }
         for w in qwords {
             let e = self.expand(req.lang, &w);
             if e.is_empty() {

@@ -194,4 +194,29 @@ mod tests {
         // Short words are not corrected.
         assert!(expand(&v, "paka").is_empty());
     }
+
+    proptest::proptest! {
+        /// Any text can be indexed; every word of it is safe for both engines' query
+        /// syntax and, searched for, finds itself.
+        #[test]
+        fn any_text_indexes_and_every_word_finds_itself(text in "\\PC{0,80}") {
+            let ws = crate::search::analyzer::words(&text);
+            let mut v = Vocabulary::default();
+            for w in &ws {
+                proptest::prop_assert!(!w.is_empty());
+                proptest::prop_assert!(w.chars().count() <= crate::search::analyzer::MAX_WORD_CHARS);
+                proptest::prop_assert!(w.chars().all(char::is_alphanumeric), "{w:?}");
+                v.add(w);
+            }
+            for w in &ws {
+                for lang in Lang::ALL {
+                    let e = v.expand(&QueryWord::new(lang, w));
+                    proptest::prop_assert!(
+                        e.iter().any(|(x, r)| x == w && *r == Relation::Exact),
+                        "{w:?} in {lang:?}: {e:?}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -170,15 +170,25 @@ pub async fn show(
             .map_err(PageError::store(ctx.lang))?;
         summary = ctx.tn("search-results-count", r.total);
         for w in &r.unmatched {
-            notes.push(t_args(ctx.lang, "search-unmatched", &[("word", w.clone().into())]));
+            notes.push(t_args(
+                ctx.lang,
+                "search-unmatched",
+                &[("word", w.clone().into())],
+            ));
         }
         if let Some(p) = &req.near {
-            notes.push(t_args(ctx.lang, "search-near-place", &[("place", p.label.clone().into())]));
+            notes.push(t_args(
+                ctx.lang,
+                "search-near-place",
+                &[("place", p.label.clone().into())],
+            ));
         }
         cards = result_cards(&st, &ctx, &r.hits).await?;
         let current = with_sort(&req, base.clone());
         for name in FACET_ORDER {
-            let Some(values) = r.facets.get(name) else { continue };
+            let Some(values) = r.facets.get(name) else {
+                continue;
+            };
             // A facet already chosen, or one that cannot narrow the list, is not offered.
             if base.iter().any(|(n, _)| n == name) {
                 continue;
@@ -243,7 +253,10 @@ pub async fn show(
         page_label = t_args(
             ctx.lang,
             "pager-label",
-            &[("page", u64::from(req.page).into()), ("pages", pages.into())],
+            &[
+                ("page", u64::from(req.page).into()),
+                ("pages", pages.into()),
+            ],
         );
     }
     let active = base
@@ -310,31 +323,56 @@ async fn result_cards(
     ctx: &Ctx,
     hits: &[crate::search::Hit],
 ) -> Result<Vec<Card>, PageError> {
-    let ids = |t: DocType| hits.iter().filter(move |h| h.doc_type == t).map(|h| h.record_id.as_str());
+    let ids = |t: DocType| {
+        hits.iter()
+            .filter(move |h| h.doc_type == t)
+            .map(|h| h.record_id.as_str())
+    };
     let services = st
         .store
-        .services_by_id(&ids(DocType::Service).filter_map(ServiceId::parse).collect::<Vec<_>>())
+        .services_by_id(
+            &ids(DocType::Service)
+                .filter_map(ServiceId::parse)
+                .collect::<Vec<_>>(),
+        )
         .await
         .map_err(PageError::store(ctx.lang))?;
     let opportunities = st
         .store
-        .opportunities_by_id(&ids(DocType::Opportunity).filter_map(OpportunityId::parse).collect::<Vec<_>>())
+        .opportunities_by_id(
+            &ids(DocType::Opportunity)
+                .filter_map(OpportunityId::parse)
+                .collect::<Vec<_>>(),
+        )
         .await
         .map_err(PageError::store(ctx.lang))?;
     let organizations = st
         .store
-        .organizations_by_id(&ids(DocType::Organization).filter_map(OrganizationId::parse).collect::<Vec<_>>())
+        .organizations_by_id(
+            &ids(DocType::Organization)
+                .filter_map(OrganizationId::parse)
+                .collect::<Vec<_>>(),
+        )
         .await
         .map_err(PageError::store(ctx.lang))?;
     let lookup = CardLookup::new(&st.store, ctx.lang);
     let mut by_id: HashMap<String, Card> = HashMap::new();
-    for (s, c) in services.iter().zip(lookup.service_cards(ctx, &services).await?) {
+    for (s, c) in services
+        .iter()
+        .zip(lookup.service_cards(ctx, &services).await?)
+    {
         by_id.insert(s.id.to_string(), c);
     }
-    for (o, c) in opportunities.iter().zip(lookup.opportunity_cards(ctx, &opportunities).await?) {
+    for (o, c) in opportunities
+        .iter()
+        .zip(lookup.opportunity_cards(ctx, &opportunities).await?)
+    {
         by_id.insert(o.id.to_string(), c);
     }
-    for (o, c) in organizations.iter().zip(lookup.organization_cards(ctx, &organizations).await?) {
+    for (o, c) in organizations
+        .iter()
+        .zip(lookup.organization_cards(ctx, &organizations).await?)
+    {
         by_id.insert(o.id.to_string(), c);
     }
     Ok(hits

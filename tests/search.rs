@@ -1,0 +1,306 @@
+//! Search on both engines: the relevance bar, every facet, distance, sorting, freshness,
+//! the same records on SQLite and PostgreSQL, and the JSON and HTML contracts.
+
+mod common;
+
+use common::{demo_store, Engine, TestApp};
+use kolmonen::domain::Lang;
+use kolmonen::search::{eval, SearchParams, SearchRequest, Searcher, Sort};
+use kolmonen::store::DynStore;
+
+fn request(query: &str) -> SearchRequest {
+    let p: SearchParams = serde_urlencoded::from_str(query).unwrap();
+    let (req, errors) = p.check(Lang::Fi);
+    assert!(errors.is_empty(), "{query}: {errors:?}");
+    req
+}
+
+async fn ids(s: &Searcher, query: &str) -> Vec<String> {
+    let mut req = request(query);
+    req.per_page = 100;
+    s.search(&req)
+        .await
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.record_id)
+        .collect()
+}
+
+both_engines!(relevance_set_reaches_the_bar, |engine| async move {
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
+    let searcher = Searcher::new(store.clone());
+    let cases = eval::parse(eval::RELEVANCE_SET).unwrap();
+    let report = eval::run(&store, &searcher, &cases).await.unwrap();
+    let misses: Vec<_> = report
+        .cases
+        .iter()
+        .filter(|c| c.recall < 1.0)
+        .map(|c| (&c.case.query, &c.missed))
+        .collect();
+    assert!(
+        report.recall >= 0.95 && report.ndcg >= 0.85,
+        "recall {} nDCG {}: {misses:?}",
+        report.recall,
+        report.ndcg
+    );
+});
+
+both_engines!(
+    every_facet_count_is_what_the_filter_finds,
+    |engine| async move {
+        let Some(store) = demo_store(engine).await else {
+            return;
+        };
+        let s = Searcher::new(store);
+        let all = s.search(&request("")).await.unwrap();
+        assert!(all.total > 100, "demo data is indexed: {}", all.total);
+        for facet in [
+            "type",
+            "kind",
+            "municipality",
+            "region",
+            "target_group",
+            "topic",
+            "language",
+            "cost",
+            "part_time",
+            "accessible",
+            "low_threshold",
+            "open",
+        ] {
+            let values = all
+                .facets
+                .get(facet)
+                .unwrap_or_else(|| panic!("facet {facet} has counts"));
+            assert!(!values.is_empty(), "{facet}");
+            for v in values.iter().take(3) {
+                let q = format!("{facet}={}", v.value);
+                let found = s.search(&request(&q)).await.unwrap();
+                assert_eq!(found.total, v.count, "{q}");
+                assert!(found.total < all.total || values.len() == 1, "{q} narrows");
+                // The chosen value is the only one left in its facet when records have one.
+                if matches!(facet, "type" | "cost") {
+                    assert_eq!(found.facets[facet].len(), 1, "{q}");
+                }
+            }
+        }
+        // Two facets together are the intersection.
+        let both = s
+            .search(&request("type=opportunity&kind=work_trial"))
+            .await
+            .unwrap();
+        let kind = s.search(&request("kind=work_trial")).await.unwrap();
+        assert_eq!(both.total, kind.total);
+        // An unknown value matches nothing rather than failing.
+        assert_eq!(
+            s.search(&request("municipality=999")).await.unwrap().total,
+            0
+        );
+    }
+);
+
+both_engines!(distance_filters_and_sorts, |engine| async move {
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
+    let s = Searcher::new(store);
+    let r = s
+        .search(&request(
+            "near=15140&radius_km=20&sort=distance&per_page=100",
+        ))
+        .await
+        .unwrap();
+    assert!(r.total > 20);
+    let d: Vec<f64> = r.hits.iter().map(|h| h.distance_km.unwrap()).collect();
+    assert!(d.iter().all(|d| *d <= 20.0), "{d:?}");
+    assert!(
+        d.windows(2).all(|w| w[0] <= w[1]),
+        "sorted by distance: {d:?}"
+    );
+    // Heinola is about 35 km from Lahti: a wider radius takes it in.
+    let narrow = ids(&s, "near=Lahti&radius_km=20").await;
+    let wide = ids(&s, "near=Lahti&radius_km=50").await;
+    assert!(wide.len() > narrow.len());
+    assert!(narrow.iter().all(|id| wide.contains(id)));
+    // Without a radius everything is there, nearest first, with its distance.
+    let r = s.search(&request("near=Heinola&per_page=5")).await.unwrap();
+    assert_eq!(r.hits.len(), 5);
+    assert!(r.hits[0].distance_km.unwrap() < 10.0);
+});
+
+both_engines!(sorting_by_newest_and_apply_by, |engine| async move {
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
+    let s = Searcher::new(store.clone());
+    let mut req = request("type=opportunity&sort=apply_by");
+    req.per_page = 100;
+    let r = s.search(&req).await.unwrap();
+    let mut dates = Vec::new();
+    for h in &r.hits {
+        let o = store
+            .opportunity(kolmonen::domain::OpportunityId::parse(&h.record_id).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        dates.push(o.apply_by);
+    }
+    let given: Vec<_> = dates.iter().flatten().collect();
+    assert!(given.windows(2).all(|w| w[0] <= w[1]), "{given:?}");
+    // Dated places come before undated ones.
+    let first_none = dates
+        .iter()
+        .position(|d| d.is_none())
+        .unwrap_or(dates.len());
+    assert!(dates[first_none..].iter().all(|d| d.is_none()));
+    assert_eq!(request("sort=newest").sort, Sort::Newest);
+});
+
+both_engines!(a_saved_record_is_found_at_once, |engine| async move {
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
+    let s = Searcher::new(store.clone());
+    assert!(ids(&s, "q=saippuapaja").await.is_empty());
+    let mut batch = kolmonen::demo::demo_batch().unwrap();
+    let mut service = batch.services.remove(0);
+    service.name = kolmonen::domain::LocalizedText::fi("Saippuapaja nuorille");
+    store
+        .save_batch(&kolmonen::store::DirectoryBatch {
+            services: vec![service.clone()],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let found = ids(&s, "q=saippuapajassa").await;
+    assert_eq!(found.first(), Some(&service.id.to_string()), "{found:?}");
+    // The old name is gone from the index.
+    assert!(!ids(&s, "q=kohtaamispaikka")
+        .await
+        .contains(&service.id.to_string()));
+});
+
+/// The same query finds the same records on SQLite and on PostgreSQL.
+#[tokio::test]
+async fn both_engines_find_the_same_records() {
+    let Some(pg) = demo_store(Engine::Postgres).await else {
+        return;
+    };
+    let lite: DynStore = demo_store(Engine::Sqlite).await.unwrap();
+    let (a, b) = (Searcher::new(lite), Searcher::new(pg));
+    for case in eval::parse(eval::RELEVANCE_SET).unwrap() {
+        let mut x = ids(&a, &case.query).await;
+        let mut y = ids(&b, &case.query).await;
+        x.sort();
+        y.sort();
+        assert_eq!(x, y, "{}", case.query);
+    }
+}
+
+both_engines!(the_json_api_answers_the_contract, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let r = app
+        .get("/api/v1/search?q=ty%C3%B6kokeilu&near=15140&radius_km=30&per_page=5&lang=sv")
+        .await;
+    assert_eq!(r.status, 200);
+    let j = r.json();
+    assert!(j["total"].as_u64().unwrap() >= 5);
+    let first = &j["results"][0];
+    for field in ["type", "id", "name", "url", "score", "distance_km"] {
+        assert!(!first[field].is_null(), "{field} in {first}");
+    }
+    assert!(first["url"].as_str().unwrap().starts_with("/sv/"));
+    assert!(j["facets"]["municipality"][0]["count"].as_u64().is_some());
+    assert!(j["facets"]["type"][0]["label"].is_string());
+    // Bad parameters are a 400 problem naming the parameter, never a 500.
+    for bad in [
+        "near=Atlantis",
+        "sort=random",
+        "page=0",
+        "per_page=1000",
+        "radius_km=-1",
+        "type=person",
+        "lang=de",
+    ] {
+        let r = app.get(&format!("/api/v1/search?{bad}")).await;
+        assert_eq!(r.status, 400, "{bad}");
+        assert_eq!(r.header("content-type"), "application/problem+json");
+        let param = bad.split('=').next().unwrap();
+        assert!(
+            r.json()["detail"].as_str().unwrap().contains(param),
+            "{bad}"
+        );
+    }
+    // Junk in the words is searched, not refused.
+    let r = app
+        .get("/api/v1/search?q=%00%F0%9F%92%A9%22%27*()%3A")
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["total"], 0);
+});
+
+both_engines!(
+    the_search_page_works_without_javascript,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let r = app.get("/fi/search?q=kudonta&municipality=398").await;
+        assert_eq!(r.status, 200);
+        let html = r.html();
+        let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+        assert!(html
+            .select(&sel("form[method=get] input[name=q]"))
+            .next()
+            .is_some());
+        assert!(html.select(&sel("script")).next().is_none());
+        assert!(html.select(&sel(".cards .card")).count() >= 3);
+        // Each active filter can be removed on its own.
+        let removes: Vec<String> = html
+            .select(&sel(".active-filters a"))
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect();
+        assert_eq!(removes.len(), 2);
+        assert!(removes
+            .iter()
+            .any(|u| u.contains("q=kudonta") && !u.contains("municipality")));
+        assert!(removes
+            .iter()
+            .any(|u| u.contains("municipality=398") && !u.contains("q=")));
+        // Facet links narrow the same search.
+        let facet = html
+            .select(&sel(".facet a"))
+            .next()
+            .unwrap()
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string();
+        assert!(facet.contains("q=kudonta") && facet.contains("municipality=398"));
+        assert_eq!(app.get(&facet.replace("&amp;", "&")).await.status, 200);
+        // An empty result offers the same search without one filter.
+        let r = app.get("/en/search?q=kudonta&municipality=109").await;
+        let html = r.html();
+        let text: String = html
+            .select(&sel(".suggestions"))
+            .flat_map(|e| e.text())
+            .collect();
+        assert!(text.contains("Without the filter"), "{text}");
+        // Bad input is explained in the user's language and what was typed stays.
+        let r = app.get("/sv/search?q=kudonta&near=Atlantis").await;
+        assert_eq!(r.status, 200);
+        let html = r.html();
+        let err: String = html
+            .select(&sel(".error-summary"))
+            .flat_map(|e| e.text())
+            .collect();
+        assert!(err.contains("Vi känner inte till"), "{err}");
+        let near = html.select(&sel("input[name=near]")).next().unwrap();
+        assert_eq!(near.value().attr("value"), Some("Atlantis"));
+    }
+);
