@@ -10,7 +10,7 @@ org=$(id organizations); svc=$(id services); opp=$(id opportunities)
 org_fallback=$(curl -sf "$base/api/v1/organizations?per_page=100" | python3 -c "import json,sys; print(next(o['id'] for o in json.load(sys.stdin)['contents'] if not o['description'].get('en')))")
 urls=()
 for lang in fi sv en; do
-  urls+=("$base/$lang/" "$base/$lang/search?q=kudonta" "$base/$lang/search?q=zzzxxy"
+  urls+=("$base/$lang/" "$base/$lang/search?q=kudonta" "$base/$lang/search?q=zzzxxy" "$base/$lang/search?q=ty%C3%B6kokeilu&near=15140&radius_km=20&municipality=398" "$base/$lang/search?q=kudonta&near=Atlantis"
     "$base/$lang/organizations" "$base/$lang/organizations?municipality=398&page=2" "$base/$lang/organizations/$org"
     "$base/$lang/organizations/$org_fallback" "$base/$lang/services/$svc" "$base/$lang/opportunities"
     "$base/$lang/opportunities?type=work_trial&open=1" "$base/$lang/opportunities/$opp"
