@@ -85,6 +85,16 @@ enum Command {
     },
     /// Rebuild every search document (after an analyzer change).
     Reindex,
+    /// Time typical searches (words, two facets and a distance) against this database and
+    /// print the server-side p50, p99 and mean (see BENCHMARKS.md).
+    BenchSearch {
+        /// How many searches.
+        #[arg(long, default_value_t = 500)]
+        queries: usize,
+        /// Print the query strings used (for the Datasette comparison and wrk).
+        #[arg(long)]
+        list: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -369,6 +379,38 @@ async fn main() -> anyhow::Result<()> {
                 eprintln!("error: below the bar");
                 std::process::exit(1);
             }
+        }
+        Command::BenchSearch { queries, list } => {
+            let mix = kolmonen::search::bench::typical_queries(queries);
+            if list {
+                for q in &mix {
+                    println!("{q}");
+                }
+                return Ok(());
+            }
+            let store = open(&cli.database).await?;
+            let searcher = kolmonen::search::Searcher::new(store.clone());
+            searcher.refresh().await?;
+            let mut times = Vec::with_capacity(mix.len());
+            let mut found = 0u64;
+            for q in &mix {
+                let p: kolmonen::search::SearchParams = serde_urlencoded::from_str(q)?;
+                let (req, _) = p.check(kolmonen::domain::Lang::Fi);
+                let started = std::time::Instant::now();
+                found += searcher.search(&req).await?.total;
+                times.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
+            times.sort_by(|a, b| a.total_cmp(b));
+            let pct = |p: f64| times[((times.len() as f64 * p).ceil() as usize).clamp(1, times.len()) - 1];
+            println!(
+                "{} searches: p50 {:.2} ms, p99 {:.2} ms, mean {:.2} ms, max {:.2} ms; {:.0} results on average",
+                times.len(),
+                pct(0.50),
+                pct(0.99),
+                times.iter().sum::<f64>() / times.len() as f64,
+                times.last().copied().unwrap_or(0.0),
+                found as f64 / times.len() as f64
+            );
         }
         Command::Reindex => {
             let store = open(&cli.database).await?;

@@ -1,6 +1,7 @@
 //! Search: the analyzer, the index documents, distance and the query (see DESIGN.md "Search").
 
 pub mod analyzer;
+pub mod bench;
 pub mod eval;
 pub mod geo;
 pub mod index;
