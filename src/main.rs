@@ -401,7 +401,9 @@ async fn main() -> anyhow::Result<()> {
                 times.push(started.elapsed().as_secs_f64() * 1000.0);
             }
             times.sort_by(|a, b| a.total_cmp(b));
-            let pct = |p: f64| times[((times.len() as f64 * p).ceil() as usize).clamp(1, times.len()) - 1];
+            let pct = |p: f64| {
+                times[((times.len() as f64 * p).ceil() as usize).clamp(1, times.len()) - 1]
+            };
             println!(
                 "{} searches: p50 {:.2} ms, p99 {:.2} ms, mean {:.2} ms, max {:.2} ms; {:.0} results on average",
                 times.len(),

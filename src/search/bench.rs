@@ -3,15 +3,40 @@
 
 /// Words people search with (inflected, compounds, parts).
 const WORDS: &[&str] = &[
-    "työkokeilu", "kudonta", "eläinten", "kahvila", "nuorille", "kierrätys", "puutyö",
-    "vapaaehtoinen", "palkkatuella", "keittiö", "siivous", "ompelu", "pajat", "digituki",
-    "ruoka-apu", "vertaistuki", "kuntouttava", "oppisopimus", "metallityö", "pihatyöt",
+    "työkokeilu",
+    "kudonta",
+    "eläinten",
+    "kahvila",
+    "nuorille",
+    "kierrätys",
+    "puutyö",
+    "vapaaehtoinen",
+    "palkkatuella",
+    "keittiö",
+    "siivous",
+    "ompelu",
+    "pajat",
+    "digituki",
+    "ruoka-apu",
+    "vertaistuki",
+    "kuntouttava",
+    "oppisopimus",
+    "metallityö",
+    "pihatyöt",
 ];
 
 /// (postal code, municipality code) of towns of different sizes.
 const PLACES: &[(&str, &str)] = &[
-    ("00100", "091"), ("15140", "398"), ("33100", "837"), ("90100", "564"), ("20100", "853"),
-    ("40100", "179"), ("70100", "297"), ("80100", "167"), ("18100", "111"), ("96100", "698"),
+    ("00100", "091"),
+    ("15140", "398"),
+    ("33100", "837"),
+    ("90100", "564"),
+    ("20100", "853"),
+    ("40100", "179"),
+    ("70100", "297"),
+    ("80100", "167"),
+    ("18100", "111"),
+    ("96100", "698"),
 ];
 
 const FACETS: &[&str] = &[

@@ -100,6 +100,39 @@ fn tsvector(d: &SearchDoc) -> String {
         .join(" ")
 }
 
+/// How an engine spells a match: its test of query `$1` and of the strong query `$2`,
+/// true and false, and how it writes a `MatchQuery`.
+struct Engine {
+    matches: &'static str,
+    strong: &'static str,
+    yes: &'static str,
+    no: &'static str,
+    render: fn(&MatchQuery, &[Vec<String>]) -> String,
+}
+
+/// The SQL that returns the matching documents with a strong-match column, and its binds.
+fn match_sql(q: &MatchQuery, e: &Engine) -> (String, Vec<String>) {
+    let mut binds = Vec::new();
+    let where_ = if q.is_everything() {
+        String::new()
+    } else {
+        binds.push((e.render)(q, &q.groups));
+        format!(" WHERE {}", e.matches)
+    };
+    let strong_sql = match (q.groups.is_empty(), strong(q)) {
+        (true, _) => e.yes,
+        (false, None) => e.no,
+        (false, Some(s)) => {
+            binds.push((e.render)(q, s));
+            e.strong
+        }
+    };
+    (
+        format!("{SELECT}, {strong_sql} FROM search_docs d{where_}"),
+        binds,
+    )
+}
+
 const SELECT: &str =
     "SELECT d.doc_type, d.record_id, d.name, d.title, d.facets, d.points, d.created, d.apply_by";
 
@@ -173,24 +206,19 @@ impl SqliteStore {
     }
 
     pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<MatchRow>> {
-        let strong_sql = match (q.groups.is_empty(), strong(q)) {
-            (true, _) => "1".to_string(),
-            (false, None) => "0".to_string(),
-            (false, Some(_)) => {
-                "d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $2)".to_string()
-            }
-        };
-        let sql = if q.is_everything() {
-            format!("{SELECT}, {strong_sql} FROM search_docs d")
-        } else {
-            format!("{SELECT}, {strong_sql} FROM search_docs d WHERE d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $1)")
-        };
+        let (sql, binds) = match_sql(
+            q,
+            &Engine {
+                matches: "d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $1)",
+                strong: "d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $2)",
+                yes: "1",
+                no: "0",
+                render: MatchQuery::fts5,
+            },
+        );
         let mut query = sqlx::query_as::<_, MatchRow>(&sql);
-        if !q.is_everything() {
-            query = query.bind(q.fts5(&q.groups));
-            if let (false, Some(s)) = (q.groups.is_empty(), strong(q)) {
-                query = query.bind(q.fts5(s));
-            }
+        for b in binds {
+            query = query.bind(b);
         }
         Ok(query.fetch_all(&self.pool).await?)
     }
@@ -246,22 +274,19 @@ impl PostgresStore {
     }
 
     pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<MatchRow>> {
-        let strong_sql = match (q.groups.is_empty(), strong(q)) {
-            (true, _) => "TRUE",
-            (false, None) => "FALSE",
-            (false, Some(_)) => "d.tsv @@ $2::tsquery",
-        };
-        let sql = if q.is_everything() {
-            format!("{SELECT}, {strong_sql} FROM search_docs d")
-        } else {
-            format!("{SELECT}, {strong_sql} FROM search_docs d WHERE d.tsv @@ $1::tsquery")
-        };
+        let (sql, binds) = match_sql(
+            q,
+            &Engine {
+                matches: "d.tsv @@ $1::tsquery",
+                strong: "d.tsv @@ $2::tsquery",
+                yes: "TRUE",
+                no: "FALSE",
+                render: MatchQuery::tsquery,
+            },
+        );
         let mut query = sqlx::query_as::<_, MatchRow>(&sql);
-        if !q.is_everything() {
-            query = query.bind(q.tsquery(&q.groups));
-            if let (false, Some(s)) = (q.groups.is_empty(), strong(q)) {
-                query = query.bind(q.tsquery(s));
-            }
+        for b in binds {
+            query = query.bind(b);
         }
         Ok(query.fetch_all(&self.pool).await?)
     }
