@@ -183,14 +183,19 @@ pub fn response(lang: Lang, req: &SearchRequest, r: SearchResults) -> SearchResp
     ),
     responses(
         (status = 200, description = "Matching records, one page, with facet counts", body = SearchResponse),
-        (status = 400, description = "A parameter is not valid (an unknown place, sort or page)", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A number is out of range (page, per_page, radius_km)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn search(
     State(st): State<AppState>,
     ApiQuery(p): ApiQuery<SearchParams>,
 ) -> Result<Json<SearchResponse>, ApiError> {
     let lang = p.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-    let (req, errors) = p.check(lang);
+    let (req, mut errors) = p.check(lang);
+    // Values the schema allows but we do not know match nothing, like an unknown
+    // municipality (a place we cannot find, a type we do not have); an unknown sort or
+    // language falls back to the default. Only numbers out of range are refused.
+    let nothing = errors.iter().any(|e| matches!(e.param, "near" | "type"));
+    errors.retain(|e| !matches!(e.param, "near" | "type" | "sort" | "lang"));
     if !errors.is_empty() {
         let detail = errors
             .iter()
@@ -199,6 +204,10 @@ pub async fn search(
             .join("; ");
         return Err(ApiError::bad_request(detail));
     }
-    let results = st.search.search(&req).await?;
+    let results = if nothing {
+        crate::search::SearchResults::default()
+    } else {
+        st.search.search(&req).await?
+    };
     Ok(Json(response(lang, &req, results)))
 }

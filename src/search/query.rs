@@ -177,7 +177,7 @@ impl SearchParams {
             p
         };
         let radius_km = clean(&self.radius_km).and_then(|r| match r.parse::<f64>() {
-            Ok(r) if r.is_finite() && r > 0.0 && r <= MAX_RADIUS_KM => Some(r),
+            Ok(r) if r.is_finite() && (0.0..=MAX_RADIUS_KM).contains(&r) => Some(r),
             _ => {
                 errors.push(ParamError {
                     param: "radius_km",
