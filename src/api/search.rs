@@ -190,6 +190,17 @@ pub async fn search(
     ApiQuery(p): ApiQuery<SearchParams>,
 ) -> Result<Json<SearchResponse>, ApiError> {
     let lang = p.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+    // The yes/no parameters are booleans in the API: anything but true or false is refused.
+    for (name, v) in [
+        ("part_time", &p.part_time),
+        ("accessible", &p.accessible),
+        ("low_threshold", &p.low_threshold),
+        ("open", &p.open),
+    ] {
+        if v.as_deref().is_some_and(|v| v != "true" && v != "false") {
+            return Err(ApiError::bad_request(format!("{name}: true or false")));
+        }
+    }
     let (req, mut errors) = p.check(lang);
     // Values the schema allows but we do not know match nothing, like an unknown
     // municipality (a place we cannot find, a type we do not have); an unknown sort or
