@@ -93,20 +93,20 @@ pub fn facet_token(letter: char, value: &str) -> String {
     t
 }
 
-fn facet(name: &str) -> char {
-    FACETS
+/// The token of a value of the facet `name` (an unknown facet gets a letter no facet uses,
+/// so it matches nothing).
+pub fn filter_token(name: &str, value: &str) -> String {
+    let letter = FACETS
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, c)| *c)
-        .unwrap_or('z')
+        .unwrap_or('z');
+    facet_token(letter, value)
 }
 
-fn flag(name: &str) -> &'static str {
-    FLAGS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| *t)
-        .unwrap_or("x")
+/// The token of the yes/no filter `name`.
+pub fn flag_token(name: &str) -> Option<&'static str> {
+    FLAGS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
 }
 
 /// Collects words and tokens without repeats.
@@ -144,10 +144,11 @@ impl Builder {
         self.body.extend(words(s));
     }
     fn facet(&mut self, name: &str, value: &str) {
-        self.facets.insert(facet_token(facet(name), value));
+        self.facets.insert(filter_token(name, value));
     }
     fn flag(&mut self, name: &str) {
-        self.facets.insert(flag(name).to_string());
+        self.facets
+            .insert(flag_token(name).unwrap_or("x").to_string());
     }
     /// A term of a taxonomy: the facet, and its label in every language as words.
     fn terms(&mut self, name: &str, ids: &[String]) {
@@ -222,17 +223,63 @@ pub struct OrgRecords {
     pub opportunities: Vec<Opportunity>,
 }
 
+/// The locations of a unit of indexing, by id and by organization.
+struct Places<'a> {
+    by_id: HashMap<LocationId, &'a Location>,
+    by_org: HashMap<OrganizationId, Vec<&'a Location>>,
+}
+
+impl<'a> Places<'a> {
+    fn new(locations: &'a [Location]) -> Self {
+        let mut by_org: HashMap<OrganizationId, Vec<&Location>> = HashMap::new();
+        for l in locations {
+            if let Some(o) = l.organization_id {
+                by_org.entry(o).or_default().push(l);
+            }
+        }
+        Self {
+            by_id: locations.iter().map(|l| (l.id, l)).collect(),
+            by_org,
+        }
+    }
+
+    fn at(&self, ids: &[LocationId]) -> Vec<&'a Location> {
+        ids.iter()
+            .filter_map(|id| self.by_id.get(id).copied())
+            .collect()
+    }
+
+    /// Where a record happens: its own places, else its service's, else its organization's.
+    fn of(
+        &self,
+        own: Vec<&'a Location>,
+        service: Option<&Service>,
+        org: OrganizationId,
+    ) -> Vec<&'a Location> {
+        let mut here = own;
+        if here.is_empty() {
+            if let Some(s) = service {
+                here = self.at(&s.location_ids);
+            }
+        }
+        if here.is_empty() {
+            here = self.by_org.get(&org).cloned().unwrap_or_default();
+        }
+        here
+    }
+}
+
 /// The search documents of these organizations and everything they offer.
 pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
-    let locations: HashMap<LocationId, &Location> = r.locations.iter().map(|l| (l.id, l)).collect();
+    let places = Places::new(&r.locations);
     let services: HashMap<_, &Service> = r.services.iter().map(|s| (s.id, s)).collect();
     let orgs: HashMap<OrganizationId, &Organization> =
         r.organizations.iter().map(|o| (o.id, o)).collect();
-    let org_locations = |id: OrganizationId| {
-        r.locations
-            .iter()
-            .filter(move |l| l.organization_id == Some(id))
-    };
+    // Grouped once: an indexing chunk holds thousands of services.
+    let mut org_services: HashMap<OrganizationId, Vec<&Service>> = HashMap::new();
+    for s in &r.services {
+        org_services.entry(s.organization_id).or_default().push(s);
+    }
     let mut docs = Vec::new();
     for s in &r.services {
         let mut b = Builder::default();
@@ -256,15 +303,7 @@ pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
         if let Some(o) = orgs.get(&s.organization_id) {
             b.plain(&o.name);
         }
-        let mut here: Vec<&Location> = s
-            .location_ids
-            .iter()
-            .filter_map(|id| locations.get(id).copied())
-            .collect();
-        if here.is_empty() {
-            here = org_locations(s.organization_id).collect();
-        }
-        for l in here {
+        for l in places.of(places.at(&s.location_ids), None, s.organization_id) {
             b.location(l);
         }
         docs.push(b.finish(
@@ -311,24 +350,8 @@ pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
         if let Some(org) = orgs.get(&o.organization_id) {
             b.plain(&org.name);
         }
-        let mut here: Vec<&Location> = o
-            .location_id
-            .and_then(|id| locations.get(&id).copied())
-            .into_iter()
-            .collect();
-        if here.is_empty() {
-            if let Some(s) = service {
-                here = s
-                    .location_ids
-                    .iter()
-                    .filter_map(|id| locations.get(id).copied())
-                    .collect();
-            }
-        }
-        if here.is_empty() {
-            here = org_locations(o.organization_id).collect();
-        }
-        for l in here {
+        let own = places.at(o.location_id.as_slice());
+        for l in places.of(own, service, o.organization_id) {
             b.location(l);
         }
         docs.push(b.finish(
@@ -351,7 +374,7 @@ pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
             b.plain(n);
         }
         // An organization is found by what it offers: the terms and languages of its services.
-        for s in r.services.iter().filter(|s| s.organization_id == org.id) {
+        for s in org_services.get(&org.id).into_iter().flatten() {
             for t in &s.target_groups {
                 b.facet("target_group", t);
             }
@@ -362,7 +385,7 @@ pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
                 b.facet("language", l);
             }
         }
-        for l in org_locations(org.id) {
+        for l in places.of(Vec::new(), None, org.id) {
             b.location(l);
         }
         docs.push(b.finish(

@@ -3,7 +3,7 @@
 
 use super::analyzer::{is_stop_word, words, QueryWord, Relation};
 use super::geo::{cells_within, distance_km, locate, Place, MAX_RADIUS_KM};
-use super::index::{facet_token, DocType, FACETS, FLAGS};
+use super::index::{filter_token, flag_token, DocType, FLAGS};
 use super::vocab::Vocabulary;
 use crate::domain::{Lang, LocalizedText};
 use crate::store::{DynStore, StoreResult};
@@ -356,12 +356,7 @@ fn facet_of_token(token: &str) -> Option<(&'static str, String)> {
             use crate::refdata::REF;
             let mut m = HashMap::new();
             let mut add = |name: &'static str, v: &str| {
-                let letter = FACETS
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, c)| *c)
-                    .unwrap_or('z');
-                m.insert(facet_token(letter, v), (name, v.to_string()));
+                m.insert(filter_token(name, v), (name, v.to_string()));
             };
             for t in DocType::ALL {
                 add("type", t.as_str());
@@ -397,19 +392,6 @@ fn facet_of_token(token: &str) -> Option<(&'static str, String)> {
         .strip_prefix('l')
         .filter(|v| !v.is_empty())
         .map(|v| ("language", v.to_string()))
-}
-
-/// Token of a filter value (the inverse of `facet_of_token`, for any value).
-fn filter_token(name: &str, value: &str) -> String {
-    if name == "region" {
-        return facet_token('r', &value.to_lowercase());
-    }
-    let letter = FACETS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, c)| *c)
-        .unwrap_or('z');
-    facet_token(letter, value)
 }
 
 /// The index words a query word stands for, with how each relates to it.
@@ -521,7 +503,7 @@ impl Searcher {
             m.all_of.push(filter_token(name, value));
         }
         for f in &req.flags {
-            if let Some((_, t)) = FLAGS.iter().find(|(n, _)| n == f) {
+            if let Some(t) = flag_token(f) {
                 m.all_of.push(t.to_string());
             }
         }
@@ -758,7 +740,7 @@ mod tests {
     fn facet_tokens_read_back() {
         assert_eq!(facet_of_token("m398"), Some(("municipality", "398".into())));
         assert_eq!(
-            facet_of_token(&facet_token('g', "young-people")),
+            facet_of_token(&filter_token("target_group", "young-people")),
             Some(("target_group", "young-people".into()))
         );
         assert_eq!(
