@@ -187,6 +187,10 @@ both_engines!(hsds_bad_input_is_a_problem, |engine| async move {
         "/hsds/services?postcode=99",
         "/hsds/services?postcode=15150&proximity=-5",
         "/hsds/services?format=xml",
+        // A single record checks the parameters it documents as the lists do.
+        "/hsds/services/c18b5507-8909-589f-80ac-9f66c66895e2?page=0",
+        "/hsds/organizations/de8477d7-5b1e-5bad-8ba5-65aa89b88c60?format=",
+        "/hsds/taxonomies/x?organization_id=",
     ] {
         let r = app.get(url).await;
         assert_eq!(r.status, 400, "{url}");

@@ -503,7 +503,7 @@ pub(crate) async fn get_service(
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Service>, ApiError> {
-    let lang = lang_of(&p)?;
+    let lang = Query::try_from(p)?.lang;
     let rec = record(&st, &id).await?;
     let (orgs, locs, ids) = rec_refs(std::slice::from_ref(&rec));
     let related = Related::load(&st.store, &orgs, false, &locs, &ids).await?;
@@ -603,7 +603,7 @@ pub(crate) async fn get_service_at_location(
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::ServiceAtLocation>, ApiError> {
-    let lang = lang_of(&p)?;
+    let lang = Query::try_from(p)?.lang;
     // Ids are UUIDs; anything else (NUL bytes included) never reaches the database.
     let id = uuid::Uuid::parse_str(&id)
         .map_err(|_| ApiError::not_found("no service_at_location with this id"))?
@@ -660,7 +660,7 @@ pub(crate) async fn get_organization(
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Organization>, ApiError> {
-    let lang = lang_of(&p)?;
+    let lang = Query::try_from(p)?.lang;
     let id = OrganizationId::parse(&id)
         .ok_or_else(|| ApiError::not_found("no organization with this id"))?;
     let o = st
@@ -700,7 +700,7 @@ pub(crate) async fn get_taxonomy(
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Taxonomy>, ApiError> {
-    let lang = lang_of(&p)?;
+    let lang = Query::try_from(p)?.lang;
     hsds::taxonomies(lang)
         .into_iter()
         .find(|t| t.id == id)
@@ -753,7 +753,7 @@ pub(crate) async fn get_taxonomy_term(
     LastSegment(id): LastSegment,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::TaxonomyTerm>, ApiError> {
-    let lang = lang_of(&p)?;
+    let lang = Query::try_from(p)?.lang;
     let mut term = hsds::taxonomy_terms(lang)
         .into_iter()
         .find(|t| t.id == id)
