@@ -8,6 +8,8 @@ pub struct Config {
     pub database_url: String,
     /// Send Strict-Transport-Security: only when served behind TLS.
     pub hsts: bool,
+    /// How many recent searches to keep the results of until the index changes (0: none).
+    pub search_cache: usize,
 }
 
 impl Default for Config {
@@ -16,8 +18,10 @@ impl Default for Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             database_url: DEFAULT_DATABASE_URL.to_string(),
             hsts: false,
+            search_cache: DEFAULT_SEARCH_CACHE,
         }
     }
 }
 
+pub const DEFAULT_SEARCH_CACHE: usize = 2000;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kolmonen.db";

@@ -37,7 +37,9 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: DynStore, config: Config) -> Self {
         Self {
-            search: Arc::new(search::Searcher::new(store.clone())),
+            search: Arc::new(
+                search::Searcher::new(store.clone()).with_result_cache(config.search_cache),
+            ),
             store,
             config: Arc::new(config),
         }

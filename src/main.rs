@@ -34,6 +34,9 @@ enum Command {
         /// Do not seed demo data into an empty database.
         #[arg(long)]
         no_demo: bool,
+        /// Keep the results of this many recent searches until the index changes (0: none).
+        #[arg(long, env = "KOLMONEN_SEARCH_CACHE", default_value_t = kolmonen::config::DEFAULT_SEARCH_CACHE)]
+        search_cache: usize,
     },
     /// Apply database migrations.
     Migrate,
@@ -94,6 +97,9 @@ enum Command {
         /// Print the query strings used (for the Datasette comparison and wrk).
         #[arg(long)]
         list: bool,
+        /// Also print the N slowest searches with their times and result counts.
+        #[arg(long, default_value_t = 0)]
+        slowest: usize,
     },
 }
 
@@ -169,6 +175,10 @@ async fn main() -> anyhow::Result<()> {
             .unwrap_or_else(|| Config::default().addr),
         hsts: false,
         no_demo: false,
+        search_cache: std::env::var("KOLMONEN_SEARCH_CACHE")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(kolmonen::config::DEFAULT_SEARCH_CACHE),
     });
     match command {
         Command::Migrate => {
@@ -245,6 +255,7 @@ async fn main() -> anyhow::Result<()> {
                 std::process::exit(1);
             }
             store.save_batch(b).await?;
+            store.optimize_search_index().await?;
             let secs = started.elapsed().as_secs_f64();
             println!(
                 "imported {} organizations, {} services, {} opportunities, {} locations, {} contacts in {:.2} s: {:.0} records/s",
@@ -280,6 +291,7 @@ async fn main() -> anyhow::Result<()> {
                 totals[3] += b.locations.len();
                 store.save_batch(&b).await?;
             }
+            store.optimize_search_index().await?;
             println!(
                 "generated {} organizations, {} services, {} opportunities, {} locations in {:.1} s",
                 totals[0],
@@ -380,7 +392,11 @@ async fn main() -> anyhow::Result<()> {
                 std::process::exit(1);
             }
         }
-        Command::BenchSearch { queries, list } => {
+        Command::BenchSearch {
+            queries,
+            list,
+            slowest,
+        } => {
             let mix = kolmonen::search::bench::typical_queries(queries);
             if list {
                 for q in &mix {
@@ -392,13 +408,21 @@ async fn main() -> anyhow::Result<()> {
             let searcher = kolmonen::search::Searcher::new(store.clone());
             searcher.refresh().await?;
             let mut times = Vec::with_capacity(mix.len());
+            let mut each = Vec::with_capacity(mix.len());
             let mut found = 0u64;
             for q in &mix {
                 let p: kolmonen::search::SearchParams = serde_urlencoded::from_str(q)?;
                 let (req, _) = p.check(kolmonen::domain::Lang::Fi);
                 let started = std::time::Instant::now();
-                found += searcher.search(&req).await?.total;
-                times.push(started.elapsed().as_secs_f64() * 1000.0);
+                let total = searcher.search(&req).await?.total;
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                found += total;
+                times.push(ms);
+                each.push((ms, total, q));
+            }
+            each.sort_by(|a, b| b.0.total_cmp(&a.0));
+            for (ms, total, q) in each.iter().take(slowest) {
+                println!("{ms:8.2} ms {total:6} results  {q}");
             }
             times.sort_by(|a, b| a.total_cmp(b));
             let pct = |p: f64| {
@@ -419,6 +443,7 @@ async fn main() -> anyhow::Result<()> {
             let started = std::time::Instant::now();
             let ids = store.organization_ids().await?;
             let n = kolmonen::search::reindex(store.as_ref(), &ids).await?;
+            store.optimize_search_index().await?;
             println!(
                 "indexed {n} documents of {} organizations in {:.1} s",
                 ids.len(),
@@ -435,6 +460,7 @@ async fn main() -> anyhow::Result<()> {
             addr,
             hsts,
             no_demo,
+            search_cache,
         } => {
             let store = open(&cli.database).await?;
             if !no_demo && store.is_empty().await? {
@@ -444,6 +470,7 @@ async fn main() -> anyhow::Result<()> {
                 addr,
                 database_url: cli.database.clone(),
                 hsts,
+                search_cache,
             };
             let state = AppState::new(store, config);
             let listener = tokio::net::TcpListener::bind(addr)

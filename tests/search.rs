@@ -163,10 +163,19 @@ both_engines!(a_saved_record_is_found_at_once, |engine| async move {
     let Some(store) = demo_store(engine).await else {
         return;
     };
-    let s = Searcher::new(store.clone());
-    assert!(ids(&s, "q=saippuapaja").await.is_empty());
+    // Two nodes with result caches, and one without.
+    let nodes = [
+        Searcher::new(store.clone()).with_result_cache(100),
+        Searcher::new(store.clone()).with_result_cache(100),
+        Searcher::new(store.clone()),
+    ];
     let mut batch = kolmonen::demo::demo_batch().unwrap();
     let mut service = batch.services.remove(0);
+    let id = service.id.to_string();
+    for s in &nodes {
+        assert!(ids(s, "q=saippuapajassa").await.is_empty());
+        assert!(ids(s, "q=kohtaamispaikka").await.contains(&id));
+    }
     service.name = kolmonen::domain::LocalizedText::fi("Saippuapaja nuorille");
     store
         .save_batch(&kolmonen::store::DirectoryBatch {
@@ -175,12 +184,12 @@ both_engines!(a_saved_record_is_found_at_once, |engine| async move {
         })
         .await
         .unwrap();
-    let found = ids(&s, "q=saippuapajassa").await;
-    assert_eq!(found.first(), Some(&service.id.to_string()), "{found:?}");
-    // The old name is gone from the index.
-    assert!(!ids(&s, "q=kohtaamispaikka")
-        .await
-        .contains(&service.id.to_string()));
+    for s in &nodes {
+        let found = ids(s, "q=saippuapajassa").await;
+        assert_eq!(found.first(), Some(&id), "{found:?}");
+        // The old name is gone from the index.
+        assert!(!ids(s, "q=kohtaamispaikka").await.contains(&id));
+    }
 });
 
 /// The same query finds the same records on SQLite and on PostgreSQL.

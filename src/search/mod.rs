@@ -2,6 +2,7 @@
 
 pub mod analyzer;
 pub mod bench;
+pub mod cache;
 pub mod eval;
 pub mod geo;
 pub mod index;

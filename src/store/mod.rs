@@ -243,6 +243,12 @@ pub trait Store: Send + Sync + 'static {
         organizations: &[OrganizationId],
         docs: &[crate::search::SearchDoc],
     ) -> StoreResult<()>;
+    /// Compacts the full-text index after a bulk load (SQLite: FTS5 `optimize` merges the
+    /// index into one segment; PostgreSQL: `VACUUM ANALYZE` empties the GIN pending list and
+    /// refreshes the planner's statistics). Searches are several times faster afterwards.
+    async fn optimize_search_index(&self) -> StoreResult<()>;
+    /// The search documents' change counter: raised by every `replace_search_documents`.
+    async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.
     async fn search_words_since(&self, seq: i64) -> StoreResult<Vec<(i64, String)>>;
     /// The documents the full-text index matches.

@@ -100,37 +100,73 @@ fn tsvector(d: &SearchDoc) -> String {
         .join(" ")
 }
 
-/// How an engine spells a match: its test of query `$1` and of the strong query `$2`,
-/// true and false, and how it writes a `MatchQuery`.
-struct Engine {
-    matches: &'static str,
-    strong: &'static str,
-    yes: &'static str,
-    no: &'static str,
-    render: fn(&MatchQuery, &[Vec<String>]) -> String,
+/// Raises the change counter inside the transaction that changes the documents, so a node
+/// that sees the new number also sees the new documents.
+async fn raise_generation<'c, DB: sqlx::Database>(
+    tx: &mut sqlx::Transaction<'c, DB>,
+) -> StoreResult<()>
+where
+    for<'e> &'e mut DB::Connection: sqlx::Executor<'e, Database = DB>,
+    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+{
+    sqlx::query("UPDATE search_generation SET generation = generation + 1 WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
+/// Writes an engine's test of a `MatchQuery` with these word groups, adding its binds.
+type Render = fn(&MatchQuery, &[Vec<String>], &mut Vec<String>) -> String;
+
 /// The SQL that returns the matching documents with a strong-match column, and its binds.
-fn match_sql(q: &MatchQuery, e: &Engine) -> (String, Vec<String>) {
+/// `matches` writes the engine's test that a document matches every group and filter;
+/// `strong_test` the test that it matches every strong group.
+fn match_sql(
+    q: &MatchQuery,
+    matches: Render,
+    strong_test: Render,
+    yes: &str,
+    no: &str,
+) -> (String, Vec<String>) {
     let mut binds = Vec::new();
     let where_ = if q.is_everything() {
         String::new()
     } else {
-        binds.push((e.render)(q, &q.groups));
-        format!(" WHERE {}", e.matches)
+        format!(" WHERE {}", matches(q, &q.groups, &mut binds))
     };
     let strong_sql = match (q.groups.is_empty(), strong(q)) {
-        (true, _) => e.yes,
-        (false, None) => e.no,
-        (false, Some(s)) => {
-            binds.push((e.render)(q, s));
-            e.strong
-        }
+        (true, _) => yes.to_string(),
+        (false, None) => no.to_string(),
+        (false, Some(s)) => strong_test(q, s, &mut binds),
     };
     (
         format!("{SELECT}, {strong_sql} FROM search_docs d{where_}"),
         binds,
     )
+}
+
+/// SQLite: one FTS5 query, words and filters together (FTS5 intersects them as it goes).
+fn fts5_match(q: &MatchQuery, groups: &[Vec<String>], binds: &mut Vec<String>) -> String {
+    binds.push(q.fts5(groups));
+    format!(
+        "d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${})",
+        binds.len()
+    )
+}
+
+/// PostgreSQL: one tsquery condition per word group and filter.
+fn tsquery_match(q: &MatchQuery, groups: &[Vec<String>], binds: &mut Vec<String>) -> String {
+    let mut conditions = Vec::new();
+    for part in q.tsqueries(groups) {
+        binds.push(part);
+        conditions.push(format!("d.tsv @@ ${}::tsquery", binds.len()));
+    }
+    format!("({})", conditions.join(" AND "))
+}
+
+/// PostgreSQL's strong test runs on rows that already met every filter: only the words.
+fn tsquery_words(_: &MatchQuery, groups: &[Vec<String>], binds: &mut Vec<String>) -> String {
+    tsquery_match(&MatchQuery::default(), groups, binds)
 }
 
 const SELECT: &str =
@@ -201,21 +237,20 @@ impl SqliteStore {
             }
             q.execute(&mut *tx).await?;
         }
+        raise_generation(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
 
+    pub(super) async fn compact_search_index(&self) -> StoreResult<()> {
+        sqlx::query("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<MatchRow>> {
-        let (sql, binds) = match_sql(
-            q,
-            &Engine {
-                matches: "d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $1)",
-                strong: "d.doc_no IN (SELECT rowid FROM search_fts WHERE search_fts MATCH $2)",
-                yes: "1",
-                no: "0",
-                render: MatchQuery::fts5,
-            },
-        );
+        let (sql, binds) = match_sql(q, fts5_match, fts5_match, "1", "0");
         let mut query = sqlx::query_as::<_, MatchRow>(&sql);
         for b in binds {
             query = query.bind(b);
@@ -269,22 +304,24 @@ impl PostgresStore {
             .execute(&mut *tx)
             .await?;
         }
+        raise_generation(&mut tx).await?;
         tx.commit().await?;
         Ok(())
     }
 
+    pub(super) async fn compact_search_index(&self) -> StoreResult<()> {
+        sqlx::query("VACUUM ANALYZE search_docs")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<MatchRow>> {
-        let (sql, binds) = match_sql(
-            q,
-            &Engine {
-                matches: "d.tsv @@ $1::tsquery",
-                strong: "d.tsv @@ $2::tsquery",
-                yes: "TRUE",
-                no: "FALSE",
-                render: MatchQuery::tsquery,
-            },
-        );
-        let mut query = sqlx::query_as::<_, MatchRow>(&sql);
+        let (sql, binds) = match_sql(q, tsquery_match, tsquery_words, "TRUE", "FALSE");
+        // Not a named prepared statement: PostgreSQL would switch to a generic plan after a
+        // few runs, and that plan parses every tsquery again for each row (three times
+        // slower on a broad search). An unnamed statement is always planned with its values.
+        let mut query = sqlx::query_as::<_, MatchRow>(&sql).persistent(false);
         for b in binds {
             query = query.bind(b);
         }

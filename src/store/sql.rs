@@ -462,6 +462,7 @@ macro_rules! sql_store {
                 if docs == 0 {
                     let ids = self.organization_ids().await?;
                     crate::search::reindex(self, &ids).await?;
+                    self.optimize_search_index().await?;
                 }
                 Ok(())
             }
@@ -933,6 +934,16 @@ macro_rules! sql_store {
 
             async fn replace_search_documents(&self, organizations: &[OrganizationId], docs: &[crate::search::SearchDoc]) -> StoreResult<()> {
                 self.write_search_documents(organizations, docs).await
+            }
+
+            async fn optimize_search_index(&self) -> StoreResult<()> {
+                self.compact_search_index().await
+            }
+
+            async fn search_generation(&self) -> StoreResult<i64> {
+                Ok(sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
+                    .fetch_one(&self.pool)
+                    .await?)
             }
 
             async fn search_words_since(&self, seq: i64) -> StoreResult<Vec<(i64, String)>> {
