@@ -32,6 +32,8 @@ pub struct AppState {
     pub store: DynStore,
     pub config: Arc<Config>,
     pub search: Arc<search::Searcher>,
+    /// Search result cards built recently (see `web::CardCache`).
+    pub cards: Arc<web::CardCache>,
 }
 
 impl AppState {
@@ -40,6 +42,7 @@ impl AppState {
             search: Arc::new(
                 search::Searcher::new(store.clone()).with_result_cache(config.search_cache),
             ),
+            cards: Arc::new(web::CardCache::new(config.search_cache * 10)),
             store,
             config: Arc::new(config),
         }

@@ -192,6 +192,39 @@ both_engines!(a_saved_record_is_found_at_once, |engine| async move {
     }
 });
 
+both_engines!(
+    the_search_page_shows_a_change_at_once,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let page = "/fi/search?q=kudontapaja&municipality=398";
+        let names = |html: scraper::Html| -> String {
+            let sel = scraper::Selector::parse(".cards .card").unwrap();
+            html.select(&sel).flat_map(|e| e.text()).collect()
+        };
+        // Twice, so the second answer comes from the caches.
+        for _ in 0..2 {
+            assert!(names(app.get(page).await.html()).contains("Kudontapaja"));
+        }
+        let batch = kolmonen::demo::demo_batch().unwrap();
+        let mut service = batch
+            .services
+            .into_iter()
+            .find(|s| s.name.text(Lang::Fi) == "Kudontapaja")
+            .unwrap();
+        service.name = kolmonen::domain::LocalizedText::fi("Kudontapaja Loimi");
+        app.store
+            .save_batch(&kolmonen::store::DirectoryBatch {
+                services: vec![service],
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(names(app.get(page).await.html()).contains("Kudontapaja Loimi"));
+    }
+);
+
 /// The same query finds the same records on SQLite and on PostgreSQL.
 #[tokio::test]
 async fn both_engines_find_the_same_records() {

@@ -463,6 +463,12 @@ impl Searcher {
         Ok(generation)
     }
 
+    /// The newest index generation this searcher has seen (after a search: at least the one
+    /// that search ran at).
+    pub fn generation(&self) -> i64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
     pub fn vocabulary_len(&self) -> usize {
         self.vocab.read().map(|v| v.len()).unwrap_or(0)
     }

@@ -4,6 +4,7 @@ mod directory;
 mod home;
 mod municipalities;
 mod search;
+pub use search::CardCache;
 
 use crate::domain::{is_stale, Lang, LocalizedText};
 use crate::error::PageError;

@@ -4,15 +4,17 @@
 use super::directory::CardLookup;
 use super::{render, Card, Ctx, PageQuery};
 use crate::api::search::facet_label;
-use crate::domain::{OpportunityId, OrganizationId, ServiceId};
+use crate::domain::{Lang, OpportunityId, OrganizationId, ServiceId};
 use crate::error::PageError;
 use crate::i18n::t_args;
+use crate::search::cache::GenerationCache;
 use crate::search::{DocType, SearchParams, SearchRequest, Sort};
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 /// Facets in the order the page shows them.
 const FACET_ORDER: &[&str] = &[
@@ -317,12 +319,85 @@ pub async fn show(
     render(&page, page.ctx.lang)
 }
 
+/// Result cards already built, per language and record, for as long as the index (which
+/// every change of a record changes) and the day (cards say how fresh a record is) stay the
+/// same.
+pub struct CardCache(Mutex<GenerationCache<CardKey, Card>>);
+
+type CardKey = (Lang, DocType, String, i64);
+
+impl CardCache {
+    pub fn new(capacity: usize) -> Self {
+        Self(Mutex::new(GenerationCache::new(capacity)))
+    }
+}
+
+fn today() -> i64 {
+    time::OffsetDateTime::now_utc()
+        .unix_timestamp()
+        .div_euclid(86_400)
+}
+
 /// Cards for the hits, in their order, with the distance on each.
 async fn result_cards(
     st: &AppState,
     ctx: &Ctx,
     hits: &[crate::search::Hit],
 ) -> Result<Vec<Card>, PageError> {
+    let generation = st.search.generation();
+    let day = today();
+    let key = |h: &crate::search::Hit| (ctx.lang, h.doc_type, h.record_id.clone(), day);
+    let mut by_id: HashMap<(DocType, String), Card> = HashMap::new();
+    if let Ok(mut cache) = st.cards.0.lock() {
+        for h in hits {
+            if let Some(card) = cache.get(generation, &key(h)) {
+                by_id.insert((h.doc_type, h.record_id.clone()), card);
+            }
+        }
+    }
+    let missing: Vec<&crate::search::Hit> = hits
+        .iter()
+        .filter(|h| !by_id.contains_key(&(h.doc_type, h.record_id.clone())))
+        .collect();
+    if !missing.is_empty() {
+        let built = build_cards(st, ctx, &missing).await?;
+        if let Ok(mut cache) = st.cards.0.lock() {
+            for h in &missing {
+                if let Some(card) = built.get(&(h.doc_type, h.record_id.clone())) {
+                    cache.insert(generation, key(h), card.clone());
+                }
+            }
+        }
+        by_id.extend(built);
+    }
+    Ok(hits
+        .iter()
+        .filter_map(|h| {
+            let mut card = by_id.remove(&(h.doc_type, h.record_id.clone()))?;
+            if let Some(d) = h.distance_km {
+                let km = if ctx.lang == Lang::En {
+                    format!("{d:.1}")
+                } else {
+                    format!("{d:.1}").replace('.', ",")
+                };
+                let text = t_args(ctx.lang, "search-distance", &[("km", km.into())]);
+                card.place = Some(match card.place.take() {
+                    Some(p) => format!("{p} · {text}"),
+                    None => text,
+                });
+            }
+            Some(card)
+        })
+        .collect())
+}
+
+/// Builds the cards of these hits from the store: one query per kind of record and one for
+/// their organizations and places.
+async fn build_cards(
+    st: &AppState,
+    ctx: &Ctx,
+    hits: &[&crate::search::Hit],
+) -> Result<HashMap<(DocType, String), Card>, PageError> {
     let ids = |t: DocType| {
         hits.iter()
             .filter(move |h| h.doc_type == t)
@@ -356,42 +431,24 @@ async fn result_cards(
         .await
         .map_err(PageError::store(ctx.lang))?;
     let lookup = CardLookup::new(&st.store, ctx.lang);
-    let mut by_id: HashMap<String, Card> = HashMap::new();
+    let mut by_id = HashMap::new();
     for (s, c) in services
         .iter()
         .zip(lookup.service_cards(ctx, &services).await?)
     {
-        by_id.insert(s.id.to_string(), c);
+        by_id.insert((DocType::Service, s.id.to_string()), c);
     }
     for (o, c) in opportunities
         .iter()
         .zip(lookup.opportunity_cards(ctx, &opportunities).await?)
     {
-        by_id.insert(o.id.to_string(), c);
+        by_id.insert((DocType::Opportunity, o.id.to_string()), c);
     }
     for (o, c) in organizations
         .iter()
         .zip(lookup.organization_cards(ctx, &organizations).await?)
     {
-        by_id.insert(o.id.to_string(), c);
+        by_id.insert((DocType::Organization, o.id.to_string()), c);
     }
-    Ok(hits
-        .iter()
-        .filter_map(|h| {
-            let mut card = by_id.remove(&h.record_id)?;
-            if let Some(d) = h.distance_km {
-                let km = if ctx.lang == crate::domain::Lang::En {
-                    format!("{d:.1}")
-                } else {
-                    format!("{d:.1}").replace('.', ",")
-                };
-                let text = t_args(ctx.lang, "search-distance", &[("km", km.into())]);
-                card.place = Some(match card.place.take() {
-                    Some(p) => format!("{p} · {text}"),
-                    None => text,
-                });
-            }
-            Some(card)
-        })
-        .collect())
+    Ok(by_id)
 }
