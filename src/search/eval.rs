@@ -94,7 +94,7 @@ pub async fn run(store: &DynStore, searcher: &Searcher, cases: &[Case]) -> Store
     let all = store.search_candidates(&MatchQuery::default()).await?;
     let by_name: HashMap<(DocType, String), String> = all
         .into_iter()
-        .map(|c| ((c.doc_type, c.name.fi.clone()), c.record_id))
+        .map(|c| ((c.doc_type, c.name().fi), c.record_id))
         .collect();
     let mut results = Vec::new();
     for case in cases {

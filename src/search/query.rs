@@ -259,6 +259,12 @@ pub struct MatchQuery {
     pub any_of: Vec<String>,
 }
 
+impl Candidate {
+    pub fn name(&self) -> LocalizedText {
+        serde_json::from_str(&self.name).unwrap_or_else(|_| LocalizedText::fi(String::new()))
+    }
+}
+
 impl MatchQuery {
     pub fn is_everything(&self) -> bool {
         self.groups.is_empty() && self.all_of.is_empty() && self.any_of.is_empty()
@@ -309,7 +315,8 @@ impl MatchQuery {
 pub struct Candidate {
     pub doc_type: DocType,
     pub record_id: String,
-    pub name: LocalizedText,
+    /// The name as stored (JSON of a `LocalizedText`); read only for what is shown or sorted.
+    pub name: String,
     /// Title words, space-separated.
     pub title: String,
     /// Facet tokens, space-separated.
@@ -651,77 +658,80 @@ pub fn rank(
         };
         scored.push((c, score, distance));
     }
-    let mut facets: BTreeMap<&'static str, HashMap<String, u64>> = BTreeMap::new();
+    // Count each token once per document, then read the tokens back into facets.
+    let mut tokens: HashMap<&str, u64> = HashMap::new();
     for (c, _, _) in &scored {
         for tok in c.facets.split(' ') {
-            if tok.starts_with('c') {
-                continue;
-            }
-            if let Some((name, value)) = facet_of_token(tok) {
-                *facets.entry(name).or_default().entry(value).or_insert(0) += 1;
+            if !tok.is_empty() && !tok.starts_with('c') {
+                *tokens.entry(tok).or_insert(0) += 1;
             }
         }
     }
-    let by_name = |a: &Candidate, b: &Candidate| {
-        a.name
-            .text(req.lang)
-            .to_lowercase()
-            .cmp(&b.name.text(req.lang).to_lowercase())
-            .then_with(|| a.record_id.cmp(&b.record_id))
-    };
+    let mut facets: BTreeMap<&'static str, Vec<FacetCount>> = BTreeMap::new();
+    for (tok, count) in tokens {
+        if let Some((name, value)) = facet_of_token(tok) {
+            facets
+                .entry(name)
+                .or_default()
+                .push(FacetCount { value, count });
+        }
+    }
     let far = f64::INFINITY;
-    scored.sort_by(|a, b| match req.sort {
-        Sort::Relevance => {
-            b.1.total_cmp(&a.1)
-                .then_with(|| a.2.unwrap_or(far).total_cmp(&b.2.unwrap_or(far)))
-                .then_with(|| a.0.doc_type.cmp(&b.0.doc_type))
-                .then_with(|| by_name(&a.0, &b.0))
-        }
-        Sort::Distance => {
-            a.2.unwrap_or(far)
-                .total_cmp(&b.2.unwrap_or(far))
-                .then_with(|| b.1.total_cmp(&a.1))
-                .then_with(|| by_name(&a.0, &b.0))
-        }
-        Sort::Newest => {
-            b.0.created
-                .cmp(&a.0.created)
-                .then_with(|| by_name(&a.0, &b.0))
-        }
-        Sort::ApplyBy => match (&a.0.apply_by, &b.0.apply_by) {
-            (Some(x), Some(y)) => x.cmp(y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-        .then_with(|| b.1.total_cmp(&a.1))
-        .then_with(|| by_name(&a.0, &b.0)),
-    });
+    // First by what is cheap to compare; then, only where that leaves a tie that reaches
+    // into the page, by name.
+    let cheap =
+        |a: &(Candidate, f64, Option<f64>), b: &(Candidate, f64, Option<f64>)| match req.sort {
+            Sort::Relevance => {
+                b.1.total_cmp(&a.1)
+                    .then_with(|| a.2.unwrap_or(far).total_cmp(&b.2.unwrap_or(far)))
+                    .then_with(|| a.0.doc_type.cmp(&b.0.doc_type))
+            }
+            Sort::Distance => {
+                a.2.unwrap_or(far)
+                    .total_cmp(&b.2.unwrap_or(far))
+                    .then_with(|| b.1.total_cmp(&a.1))
+            }
+            Sort::Newest => b.0.created.cmp(&a.0.created),
+            Sort::ApplyBy => match (&a.0.apply_by, &b.0.apply_by) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| b.1.total_cmp(&a.1)),
+        };
+    scored.sort_by(cheap);
     let total = scored.len() as u64;
     let start = (req.page as usize - 1) * req.per_page as usize;
+    let end = (start + req.per_page as usize).min(scored.len());
+    let mut i = 0;
+    while i < end {
+        let mut j = i + 1;
+        while j < scored.len() && cheap(&scored[i], &scored[j]).is_eq() {
+            j += 1;
+        }
+        if j - i > 1 {
+            scored[i..j].sort_by_cached_key(|(c, _, _)| {
+                (c.name().text(req.lang).to_lowercase(), c.record_id.clone())
+            });
+        }
+        i = j;
+    }
     let hits = scored
         .into_iter()
         .skip(start)
         .take(req.per_page as usize)
         .map(|(c, score, distance_km)| Hit {
+            name: c.name(),
             doc_type: c.doc_type,
             record_id: c.record_id,
-            name: c.name,
             score: (score * 1000.0).round() / 1000.0,
             distance_km: distance_km.map(|d| (d * 10.0).round() / 10.0),
         })
         .collect();
-    let facets = facets
-        .into_iter()
-        .map(|(name, counts)| {
-            let mut v: Vec<FacetCount> = counts
-                .into_iter()
-                .map(|(value, count)| FacetCount { value, count })
-                .collect();
-            v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-            (name, v)
-        })
-        .collect();
+    for v in facets.values_mut() {
+        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    }
     SearchResults {
         total,
         hits,

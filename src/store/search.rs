@@ -3,26 +3,33 @@
 
 use super::sql::{PostgresStore, SqliteStore};
 use super::{StoreError, StoreResult};
-use crate::domain::{LocalizedText, OrganizationId};
+use crate::domain::OrganizationId;
 use crate::search::{Candidate, DocType, MatchQuery, SearchDoc};
 use std::collections::BTreeSet;
 
-/// A matched row: type, record id, name (JSON), title, facets, points, created, apply by,
-/// strong.
-pub(super) type MatchRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<String>,
-    bool,
-);
+/// Separates the fields of a matched document in the aggregated answer.
+const FIELD: char = '\u{1f}';
+/// Separates the matched documents.
+const RECORD: char = '\u{1e}';
 
-pub(super) fn candidate(r: MatchRow) -> StoreResult<Candidate> {
-    let (doc_type, record_id, name, title, facets, points, created, apply_by, strong) = r;
+/// The matched documents, from the one text the engine aggregated them into (a row per
+/// document costs more to pass through the driver than finding it does). Every field is
+/// from a closed alphabet (ids, normalized words, tokens, numbers, dates) or JSON, whose
+/// strings never hold a raw control character, so the separators cannot occur inside.
+pub(super) fn candidates(all: Option<String>) -> StoreResult<Vec<Candidate>> {
+    let Some(all) = all else {
+        return Ok(Vec::new());
+    };
+    all.split(RECORD).map(candidate).collect()
+}
+
+fn candidate(r: &str) -> StoreResult<Candidate> {
+    let corrupt = || StoreError::Corrupt(format!("bad search document {r:.80}"));
+    let f: Vec<&str> = r.split(FIELD).collect();
+    let [doc_type, record_id, name, title, facets, points, created, apply_by, strong] = f[..]
+    else {
+        return Err(corrupt());
+    };
     let points = points
         .split(';')
         .filter(|p| !p.is_empty())
@@ -32,17 +39,15 @@ pub(super) fn candidate(r: MatchRow) -> StoreResult<Candidate> {
         })
         .collect();
     Ok(Candidate {
-        doc_type: DocType::parse(&doc_type)
-            .ok_or_else(|| StoreError::Corrupt(format!("bad document type {doc_type}")))?,
-        record_id,
-        name: serde_json::from_str::<LocalizedText>(&name)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
-        title,
-        facets,
+        doc_type: DocType::parse(doc_type).ok_or_else(corrupt)?,
+        record_id: record_id.to_string(),
+        name: name.to_string(),
+        title: title.to_string(),
+        facets: facets.to_string(),
         points,
-        created,
-        apply_by,
-        strong,
+        created: created.parse().map_err(|_| corrupt())?,
+        apply_by: (!apply_by.is_empty()).then(|| apply_by.to_string()),
+        strong: strong == "1",
     })
 }
 
@@ -118,29 +123,52 @@ where
 /// Writes an engine's test of a `MatchQuery` with these word groups, adding its binds.
 type Render = fn(&MatchQuery, &[Vec<String>], &mut Vec<String>) -> String;
 
-/// The SQL that returns the matching documents with a strong-match column, and its binds.
-/// `matches` writes the engine's test that a document matches every group and filter;
-/// `strong_test` the test that it matches every strong group.
-fn match_sql(
-    q: &MatchQuery,
+/// How an engine spells the parts of the match query that differ.
+struct Engine {
+    /// Its test that a document matches every group and filter.
     matches: Render,
-    strong_test: Render,
-    yes: &str,
-    no: &str,
-) -> (String, Vec<String>) {
+    /// Its test that a document matches every strong group.
+    strong: Render,
+    /// The aggregate that joins texts with a separator, and how to write a control character.
+    join: &'static str,
+    chr: &'static str,
+}
+
+/// The SQL that returns every matching document as one text (see `candidates`), and its
+/// binds.
+fn match_sql(q: &MatchQuery, e: &Engine) -> (String, Vec<String>) {
     let mut binds = Vec::new();
     let where_ = if q.is_everything() {
         String::new()
     } else {
-        format!(" WHERE {}", matches(q, &q.groups, &mut binds))
+        format!(" WHERE {}", (e.matches)(q, &q.groups, &mut binds))
     };
     let strong_sql = match (q.groups.is_empty(), strong(q)) {
-        (true, _) => yes.to_string(),
-        (false, None) => no.to_string(),
-        (false, Some(s)) => strong_test(q, s, &mut binds),
+        (true, _) => "'1'".to_string(),
+        (false, None) => "'0'".to_string(),
+        (false, Some(s)) => format!(
+            "CASE WHEN {} THEN '1' ELSE '0' END",
+            (e.strong)(q, s, &mut binds)
+        ),
     };
+    let field = format!(" || {}(31) || ", e.chr);
+    let row = [
+        "d.doc_type",
+        "d.record_id",
+        "d.name",
+        "d.title",
+        "d.facets",
+        "d.points",
+        "d.created",
+        "COALESCE(d.apply_by, '')",
+        &strong_sql,
+    ]
+    .join(&field);
     (
-        format!("{SELECT}, {strong_sql} FROM search_docs d{where_}"),
+        format!(
+            "SELECT {}({row}, {}(30)) FROM search_docs d{where_}",
+            e.join, e.chr
+        ),
         binds,
     )
 }
@@ -168,9 +196,6 @@ fn tsquery_match(q: &MatchQuery, groups: &[Vec<String>], binds: &mut Vec<String>
 fn tsquery_words(_: &MatchQuery, groups: &[Vec<String>], binds: &mut Vec<String>) -> String {
     tsquery_match(&MatchQuery::default(), groups, binds)
 }
-
-const SELECT: &str =
-    "SELECT d.doc_type, d.record_id, d.name, d.title, d.facets, d.points, d.created, d.apply_by";
 
 impl SqliteStore {
     pub(super) async fn write_search_documents(
@@ -249,13 +274,21 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<MatchRow>> {
-        let (sql, binds) = match_sql(q, fts5_match, fts5_match, "1", "0");
-        let mut query = sqlx::query_as::<_, MatchRow>(&sql);
+    pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<Candidate>> {
+        let (sql, binds) = match_sql(
+            q,
+            &Engine {
+                matches: fts5_match,
+                strong: fts5_match,
+                join: "group_concat",
+                chr: "char",
+            },
+        );
+        let mut query = sqlx::query_scalar::<_, Option<String>>(&sql);
         for b in binds {
             query = query.bind(b);
         }
-        Ok(query.fetch_all(&self.pool).await?)
+        candidates(query.fetch_one(&self.pool).await?)
     }
 }
 
@@ -316,22 +349,68 @@ impl PostgresStore {
         Ok(())
     }
 
-    pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<MatchRow>> {
-        let (sql, binds) = match_sql(q, tsquery_match, tsquery_words, "TRUE", "FALSE");
+    pub(super) async fn match_documents(&self, q: &MatchQuery) -> StoreResult<Vec<Candidate>> {
+        let (sql, binds) = match_sql(
+            q,
+            &Engine {
+                matches: tsquery_match,
+                strong: tsquery_words,
+                join: "string_agg",
+                chr: "chr",
+            },
+        );
         // Not a named prepared statement: PostgreSQL would switch to a generic plan after a
         // few runs, and that plan parses every tsquery again for each row (three times
         // slower on a broad search). An unnamed statement is always planned with its values.
-        let mut query = sqlx::query_as::<_, MatchRow>(&sql).persistent(false);
+        let mut query = sqlx::query_scalar::<_, Option<String>>(&sql).persistent(false);
         for b in binds {
             query = query.bind(b);
         }
-        Ok(query.fetch_all(&self.pool).await?)
+        candidates(query.fetch_one(&self.pool).await?)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::LocalizedText;
+
+    #[test]
+    fn aggregated_matches_read_back() {
+        let one = [
+            "service",
+            "id1",
+            r#"{"fi":"Työ\u001e"}"#,
+            "työ",
+            "m398 tservice",
+            "60.9,25.6",
+            "7",
+            "",
+            "1",
+        ]
+        .join("\u{1f}");
+        let two = [
+            "opportunity",
+            "id2",
+            r#"{"fi":"B"}"#,
+            "b",
+            "",
+            "",
+            "8",
+            "2026-12-01",
+            "0",
+        ]
+        .join("\u{1f}");
+        let c = candidates(Some(format!("{one}\u{1e}{two}"))).unwrap();
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].name().fi, "Työ\u{1e}");
+        assert_eq!(c[0].points, vec![(60.9, 25.6)]);
+        assert!(c[0].strong && !c[1].strong);
+        assert_eq!(c[0].apply_by, None);
+        assert_eq!(c[1].apply_by.as_deref(), Some("2026-12-01"));
+        assert!(candidates(None).unwrap().is_empty());
+        assert!(candidates(Some("service\u{1f}x".into())).is_err());
+    }
 
     #[test]
     fn tsvector_literal_carries_weights() {

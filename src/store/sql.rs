@@ -954,8 +954,7 @@ macro_rules! sql_store {
             }
 
             async fn search_candidates(&self, query: &crate::search::MatchQuery) -> StoreResult<Vec<crate::search::Candidate>> {
-                let rows = self.match_documents(query).await?;
-                rows.into_iter().map(super::search::candidate).collect()
+                self.match_documents(query).await
             }
 
             async fn find_text(&self, q: &str, limit: u32) -> StoreResult<TextMatches> {
