@@ -418,32 +418,60 @@ macro_rules! sql_store {
                 Ok(u64::try_from(n).unwrap_or(0))
             }
 
+            /// Replaces the target-group and topic terms of these records: one delete and one
+            /// multi-row insert per chunk, not a statement per term.
             async fn save_terms(
                 tx: &mut sqlx::Transaction<'_, $db>,
                 table: &str,
                 owner: &str,
-                id: &str,
-                groups: &[String],
-                topics: &[String],
+                items: &[(String, &[String], &[String])],
             ) -> StoreResult<()> {
-                sqlx::query(&format!("DELETE FROM {table} WHERE {owner} = $1"))
-                    .bind(id)
-                    .execute(&mut **tx)
-                    .await?;
-                let rows = groups
+                let rows: Vec<(String, &'static str, String, i32)> = items
                     .iter()
-                    .map(|t| ("target_group", t))
-                    .chain(topics.iter().map(|t| ("topic", t)));
-                for (pos, (taxonomy, term)) in rows.enumerate() {
-                    sqlx::query(&format!(
-                        "INSERT INTO {table} ({owner}, taxonomy, term, position) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
-                    ))
-                    .bind(id)
-                    .bind(taxonomy)
-                    .bind(term)
-                    .bind(pos as i32)
-                    .execute(&mut **tx)
-                    .await?;
+                    .flat_map(|(id, groups, topics)| {
+                        groups
+                            .iter()
+                            .map(|t| ("target_group", t))
+                            .chain(topics.iter().map(|t| ("topic", t)))
+                            .enumerate()
+                            .map(move |(pos, (taxonomy, term))| (id.clone(), taxonomy, term.clone(), pos as i32))
+                    })
+                    .collect();
+                let ids: Vec<&str> = items.iter().map(|(id, _, _)| id.as_str()).collect();
+                Self::replace_rows(tx, table, owner, &ids, &["taxonomy", "term", "position"], &rows, |mut b, r| {
+                    b.push_bind(r.0.clone()).push_bind(r.1).push_bind(r.2.clone()).push_bind(r.3);
+                })
+                .await
+            }
+
+            /// Deletes the rows of `table` owned by `ids` and inserts `rows` (owner first, then
+            /// `columns`), in chunks that stay under both engines' limit of bound values.
+            async fn replace_rows<R>(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                table: &str,
+                owner: &str,
+                ids: &[&str],
+                columns: &[&str],
+                rows: &[R],
+                push: impl Fn(sqlx::query_builder::Separated<'_, '_, $db, &'static str>, &R) + Copy,
+            ) -> StoreResult<()>
+            where
+                R: Sync,
+            {
+                for chunk in ids.chunks(500) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(format!("DELETE FROM {table} WHERE {owner} IN ("));
+                    let mut list = qb.separated(", ");
+                    for id in chunk {
+                        list.push_bind(id.to_string());
+                    }
+                    qb.push(")");
+                    qb.build().execute(&mut **tx).await?;
+                }
+                for chunk in rows.chunks(1000) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(format!("INSERT INTO {table} ({owner}, {}) ", columns.join(", ")));
+                    qb.push_values(chunk, |b, r| push(b, r));
+                    qb.push(" ON CONFLICT DO NOTHING");
+                    qb.build().execute(&mut **tx).await?;
                 }
                 Ok(())
             }
@@ -578,21 +606,28 @@ macro_rules! sql_store {
                     .bind(micros(s.updated_at))
                     .execute(&mut *tx)
                     .await?;
-                    Self::save_terms(&mut tx, "service_terms", "service_id", &id, &s.target_groups, &s.topics).await?;
-                    sqlx::query("DELETE FROM service_locations WHERE service_id = $1")
-                        .bind(&id)
-                        .execute(&mut *tx)
-                        .await?;
-                    for (pos, l) in s.location_ids.iter().enumerate() {
-                        sqlx::query("INSERT INTO service_locations (service_id, location_id, position, id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
-                            .bind(&id)
-                            .bind(l.to_string())
-                            .bind(pos as i32)
-                            .bind(service_at_location_id(&id, *l))
-                            .execute(&mut *tx)
-                            .await?;
-                    }
                 }
+                let terms: Vec<(String, &[String], &[String])> = b
+                    .services
+                    .iter()
+                    .map(|s| (s.id.to_string(), s.target_groups.as_slice(), s.topics.as_slice()))
+                    .collect();
+                Self::save_terms(&mut tx, "service_terms", "service_id", &terms).await?;
+                let places: Vec<(String, String, i32, String)> = b
+                    .services
+                    .iter()
+                    .flat_map(|s| {
+                        let id = s.id.to_string();
+                        s.location_ids.iter().enumerate().map(move |(pos, l)| {
+                            (id.clone(), l.to_string(), pos as i32, service_at_location_id(&id, *l))
+                        })
+                    })
+                    .collect();
+                let ids: Vec<&str> = terms.iter().map(|(id, _, _)| id.as_str()).collect();
+                Self::replace_rows(&mut tx, "service_locations", "service_id", &ids, &["location_id", "position", "id"], &places, |mut b, r| {
+                    b.push_bind(r.0.clone()).push_bind(r.1.clone()).push_bind(r.2).push_bind(r.3.clone());
+                })
+                .await?;
                 for c in &b.contacts {
                     sqlx::query(
                         "INSERT INTO contacts (id, organization_id, service_id, title, name, email, phone)
@@ -648,8 +683,13 @@ macro_rules! sql_store {
                     .bind(o.location_id.map(|l| service_at_location_id(&id, l)))
                     .execute(&mut *tx)
                     .await?;
-                    Self::save_terms(&mut tx, "opportunity_terms", "opportunity_id", &id, &o.target_groups, &o.topics).await?;
                 }
+                let terms: Vec<(String, &[String], &[String])> = b
+                    .opportunities
+                    .iter()
+                    .map(|o| (o.id.to_string(), o.target_groups.as_slice(), o.topics.as_slice()))
+                    .collect();
+                Self::save_terms(&mut tx, "opportunity_terms", "opportunity_id", &terms).await?;
                 for src in &b.hsds_sources {
                     sqlx::query(
                         "INSERT INTO hsds_sources (kind, id, document) VALUES ($1, $2, $3)
