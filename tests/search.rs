@@ -323,6 +323,16 @@ both_engines!(
             .to_string();
         assert!(facet.contains("q=kudonta") && facet.contains("municipality=398"));
         assert_eq!(app.get(&facet.replace("&amp;", "&")).await.status, 200);
+        // A radius that is not one of the usual choices stays chosen in the form.
+        let html = app
+            .get("/fi/search?q=kudonta&near=Lahti&radius_km=30")
+            .await
+            .html();
+        let chosen: Vec<&str> = html
+            .select(&sel("select[name=radius_km] option[selected]"))
+            .filter_map(|o| o.value().attr("value"))
+            .collect();
+        assert_eq!(chosen, vec!["30"]);
         // An empty result offers the same search without one filter.
         let r = app.get("/en/search?q=kudonta&municipality=109").await;
         let html = r.html();

@@ -277,15 +277,21 @@ pub async fn show(
         .filter(|(n, _)| !matches!(n.as_str(), "q" | "near" | "radius_km"))
         .cloned()
         .collect();
+    // The usual radii, and the one the URL asked for if it is another (so the form keeps it).
+    let mut radius_values: Vec<f64> = RADII.iter().map(|r| f64::from(*r)).collect();
+    if let Some(r) = req.radius_km.filter(|r| !radius_values.contains(r)) {
+        radius_values.push(r);
+        radius_values.sort_by(f64::total_cmp);
+    }
     let radii = std::iter::once(Choice {
         value: String::new(),
         label: ctx.t("search-radius-any"),
         selected: req.radius_km.is_none(),
     })
-    .chain(RADII.iter().map(|r| Choice {
+    .chain(radius_values.into_iter().map(|r| Choice {
         value: r.to_string(),
         label: format!("{r} km"),
-        selected: req.radius_km == Some(f64::from(*r)),
+        selected: req.radius_km == Some(r),
     }))
     .collect();
     let sorts = Sort::ALL
