@@ -1,5 +1,6 @@
 //! Kolmonen: the shared directory and portal of Finland's third-sector employment ecosystem.
 
+pub mod accounts;
 pub mod api;
 pub mod config;
 pub mod demo;

@@ -40,6 +40,11 @@ enum Command {
     },
     /// Apply database migrations.
     Migrate,
+    /// Manage accounts (for operators).
+    User {
+        #[command(subcommand)]
+        what: UserWhat,
+    },
     /// Write the directory out in an open format.
     Export {
         #[command(subcommand)]
@@ -132,6 +137,25 @@ enum ImportWhat {
         #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
         lang: String,
     },
+}
+
+#[derive(Subcommand)]
+enum UserWhat {
+    /// Add an account. The password is read from the first line of standard input, never
+    /// from the command line (where other users of the machine could see it).
+    Add {
+        email: String,
+        /// job_seeker, organization_member, organization_admin, network_coordinator or platform_admin.
+        #[arg(long)]
+        role: String,
+        /// The organization a member or admin acts for (its id).
+        #[arg(long)]
+        organization: Option<String>,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Disable an account: it can no longer sign in.
+    Disable { email: String },
 }
 
 #[derive(Subcommand)]
@@ -438,6 +462,10 @@ async fn main() -> anyhow::Result<()> {
                 found as f64 / times.len() as f64
             );
         }
+        Command::User { what } => {
+            let store = open(&cli.database).await?;
+            user_command(&store, what).await?;
+        }
         Command::Reindex => {
             let store = open(&cli.database).await?;
             let started = std::time::Instant::now();
@@ -484,6 +512,58 @@ async fn main() -> anyhow::Result<()> {
                 .with_graceful_shutdown(shutdown_signal())
                 .await?;
             tracing::info!("stopped");
+        }
+    }
+    Ok(())
+}
+
+/// `kolmonen user …`: exits 2 with a translated message when the input is not acceptable.
+async fn user_command(store: &DynStore, what: UserWhat) -> anyhow::Result<()> {
+    use kolmonen::accounts::{add_user, AccountError, Email, Role};
+    use kolmonen::domain::{Lang, OrganizationId};
+    let refuse = |key: &str| -> ! {
+        eprintln!("error: {}", kolmonen::i18n::t(Lang::En, key));
+        std::process::exit(2);
+    };
+    match what {
+        UserWhat::Add {
+            email,
+            role,
+            organization,
+            password_stdin: _,
+        } => {
+            let Some(role) = Role::parse(&role) else {
+                eprintln!(
+                    "error: unknown role {role:?}; roles are {}",
+                    Role::ALL.map(Role::as_str).join(", ")
+                );
+                std::process::exit(2);
+            };
+            let organization = match organization.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(id) => Some(
+                    OrganizationId::parse(id)
+                        .unwrap_or_else(|| refuse(AccountError::NoSuchOrganization.key())),
+                ),
+            };
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .context("reading the password from standard input")?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            match add_user(store, &email, role, organization, password).await? {
+                Ok(user) => println!("added {} ({})", user.email, user.role.as_str()),
+                Err(e) => refuse(e.key()),
+            }
+        }
+        UserWhat::Disable { email } => {
+            let email = Email::parse(&email).unwrap_or_else(|e| refuse(e.key()));
+            if store.disable_user(&email).await? {
+                println!("disabled {email}");
+            } else {
+                eprintln!("error: no account {email}");
+                std::process::exit(1);
+            }
         }
     }
     Ok(())

@@ -161,3 +161,117 @@ fn serve_seeds_an_empty_database_and_stops_cleanly_on_sigterm() {
     };
     assert_eq!(status.code(), Some(0));
 }
+
+/// Runs `kolmonen ARGS` with `stdin` as its input.
+fn run_with_input(args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kolmonen");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn operators_add_and_disable_accounts() {
+    let (_dir, url) = temp_db();
+    assert!(bin()
+        .args(["--database", &url, "seed", "demo"])
+        .status()
+        .unwrap()
+        .success());
+    let add = |email: &str, role: &str, pw: &str| {
+        run_with_input(
+            &[
+                "--database",
+                &url,
+                "user",
+                "add",
+                email,
+                "--role",
+                role,
+                "--password-stdin",
+            ],
+            pw,
+        )
+    };
+    let out = add(
+        "Admin@Example.fi",
+        "platform_admin",
+        "kuusi kissaa kävelee\n",
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "added admin@example.fi (platform_admin)"
+    );
+    // The password never goes on the command line.
+    let out = bin()
+        .args([
+            "--database",
+            &url,
+            "user",
+            "add",
+            "x@example.fi",
+            "--role",
+            "job_seeker",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    for (email, role, pw, says) in [
+        (
+            "admin@example.fi",
+            "job_seeker",
+            "toinen pitkä salasana",
+            "already an account",
+        ),
+        (
+            "b@example.fi",
+            "job_seeker",
+            "password1",
+            "most common passwords",
+        ),
+        ("b@example.fi", "job_seeker", "lyhyt", "at least 8"),
+        (
+            "b@example.fi",
+            "organization_member",
+            "kuusi kissaa kävelee",
+            "choose the organization",
+        ),
+        (
+            "b@example.fi",
+            "superuser",
+            "kuusi kissaa kävelee",
+            "unknown role",
+        ),
+        (
+            "not an address",
+            "job_seeker",
+            "kuusi kissaa kävelee",
+            "not an e-mail address",
+        ),
+    ] {
+        let out = add(email, role, pw);
+        assert_eq!(out.status.code(), Some(2), "{email} {role}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{email} {role}: {err}");
+    }
+    let disable = |email: &str| {
+        bin()
+            .args(["--database", &url, "user", "disable", email])
+            .output()
+            .unwrap()
+    };
+    let out = disable("ADMIN@example.fi");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(disable("nobody@example.fi").status.code(), Some(1));
+}

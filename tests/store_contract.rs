@@ -504,3 +504,97 @@ both_engines!(organizations_come_by_id_for_exports, |engine| async move {
     assert!(ids.len() > 20);
     assert_eq!(ids, sorted);
 });
+
+both_engines!(accounts_are_kept_once_per_address, |engine| async move {
+    use kolmonen::accounts::{add_user, password, AccountError, Email, Role};
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
+    let org = store.organization_ids().await.unwrap()[0];
+    let org_name = store.organizations_by_id(&[org]).await.unwrap()[0]
+        .name
+        .clone();
+    let pw = "kuusi kissaa kävelee";
+    let user = add_user(
+        &store,
+        " Koordinaattori@Example.FI",
+        Role::OrganizationAdmin,
+        Some(org),
+        pw,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let email = Email::parse("koordinaattori@example.fi").unwrap();
+    let stored = store.user_by_email(&email).await.unwrap().unwrap();
+    assert_eq!(stored, user);
+    assert!(password::verify(pw, &stored.password_hash).matches);
+    assert!(!stored.password_hash.contains(pw));
+    // One account per address, however it is typed.
+    let again = add_user(
+        &store,
+        "KOORDINAATTORI@example.fi",
+        Role::JobSeeker,
+        None,
+        "toinen pitkä salasana",
+    )
+    .await
+    .unwrap();
+    assert_eq!(again, Err(AccountError::Taken));
+    // What a person typed wrong is named, and nothing is stored.
+    let org_pw = format!("{org_name} 2026");
+    for (email, role, organization, pw, error) in [
+        ("ei-osoite", Role::JobSeeker, None, pw, AccountError::Email),
+        (
+            "j@example.fi",
+            Role::OrganizationMember,
+            None,
+            pw,
+            AccountError::OrganizationNeeded,
+        ),
+        (
+            "j@example.fi",
+            Role::OrganizationMember,
+            Some(OrganizationId::new()),
+            pw,
+            AccountError::NoSuchOrganization,
+        ),
+        (
+            "j@example.fi",
+            Role::JobSeeker,
+            None,
+            "salasana",
+            AccountError::Password(password::Problem::Common),
+        ),
+        (
+            "j@example.fi",
+            Role::OrganizationMember,
+            Some(org),
+            org_pw.as_str(),
+            AccountError::Password(password::Problem::ContainsName),
+        ),
+    ] {
+        let got = add_user(&store, email, role, organization, pw)
+            .await
+            .unwrap();
+        assert_eq!(got, Err(error), "{email} {role:?}");
+    }
+    assert!(store
+        .user_by_email(&Email::parse("j@example.fi").unwrap())
+        .await
+        .unwrap()
+        .is_none());
+    // Disabling is kept; a new hash replaces the old one.
+    assert!(store.disable_user(&email).await.unwrap());
+    assert!(!store
+        .disable_user(&Email::parse("nobody@example.fi").unwrap())
+        .await
+        .unwrap());
+    store
+        .set_password_hash(user.id, &password::hash("uusi pitkä salasana"))
+        .await
+        .unwrap();
+    let stored = store.user_by_email(&email).await.unwrap().unwrap();
+    assert!(stored.disabled_at.is_some());
+    assert!(password::verify("uusi pitkä salasana", &stored.password_hash).matches);
+});

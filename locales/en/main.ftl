@@ -213,3 +213,13 @@ search-flag-part_time = Part-time
 search-flag-accessible = Accessibility information
 search-flag-low_threshold = Low threshold
 search-flag-open = Open places
+
+## Accounts
+account-error-email = This is not an e-mail address. Check the address, for example name@example.fi.
+account-error-organization-needed = This role acts for an organization: choose the organization.
+account-error-no-such-organization = We can't find that organization. Check the id.
+account-error-taken = There is already an account with this e-mail address.
+password-error-short = The password needs at least 8 characters.
+password-error-long = The password can have at most 128 characters.
+password-error-common = This is one of the most common passwords and easy to guess. Choose another, for example a sentence of a few words.
+password-error-name = The password must not contain the organization's name or the e-mail address.

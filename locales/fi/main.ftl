@@ -213,3 +213,13 @@ search-flag-part_time = Osa-aikainen
 search-flag-accessible = Esteettömyystiedot
 search-flag-low_threshold = Matala kynnys
 search-flag-open = Vapaita paikkoja
+
+## Accounts
+account-error-email = Tämä ei ole sähköpostiosoite. Tarkista osoite, esimerkiksi nimi@esimerkki.fi.
+account-error-organization-needed = Tämä rooli toimii järjestön puolesta: valitse järjestö.
+account-error-no-such-organization = Järjestöä ei löydy. Tarkista tunnus.
+account-error-taken = Tällä sähköpostiosoitteella on jo tili.
+password-error-short = Salasanassa pitää olla vähintään 8 merkkiä.
+password-error-long = Salasanassa voi olla enintään 128 merkkiä.
+password-error-common = Tämä on yksi yleisimmistä salasanoista, ja se arvataan helposti. Valitse toinen, esimerkiksi muutaman sanan lause.
+password-error-name = Salasanassa ei saa olla järjestön nimeä eikä sähköpostiosoitetta.

@@ -213,3 +213,13 @@ search-flag-part_time = Deltid
 search-flag-accessible = Tillgänglighetsuppgifter
 search-flag-low_threshold = Låg tröskel
 search-flag-open = Lediga platser
+
+## Accounts
+account-error-email = Det här är ingen e-postadress. Kontrollera adressen, till exempel namn@exempel.fi.
+account-error-organization-needed = Den här rollen agerar för en organisation: välj organisation.
+account-error-no-such-organization = Organisationen hittas inte. Kontrollera id:t.
+account-error-taken = Det finns redan ett konto med den här e-postadressen.
+password-error-short = Lösenordet måste ha minst 8 tecken.
+password-error-long = Lösenordet får ha högst 128 tecken.
+password-error-common = Det här är ett av de vanligaste lösenorden och lätt att gissa. Välj ett annat, till exempel en mening med några ord.
+password-error-name = Lösenordet får inte innehålla organisationens namn eller e-postadressen.

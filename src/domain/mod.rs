@@ -44,7 +44,8 @@ id_type!(
     ServiceId,
     LocationId,
     OpportunityId,
-    ContactId
+    ContactId,
+    UserId
 );
 
 /// A validated Finnish postal code (five digits).

@@ -247,6 +247,16 @@ pub trait Store: Send + Sync + 'static {
     /// index into one segment; PostgreSQL: `VACUUM ANALYZE` empties the GIN pending list and
     /// refreshes the planner's statistics). Searches are several times faster afterwards.
     async fn optimize_search_index(&self) -> StoreResult<()>;
+    /// Adds an account. `Ok(false)`: the e-mail address has one already (nothing changed).
+    async fn create_user(&self, user: &crate::accounts::User) -> StoreResult<bool>;
+    async fn user_by_email(
+        &self,
+        email: &crate::accounts::Email,
+    ) -> StoreResult<Option<crate::accounts::User>>;
+    /// Disables an account now. `Ok(false)`: there is no such account.
+    async fn disable_user(&self, email: &crate::accounts::Email) -> StoreResult<bool>;
+    /// Replaces the stored password hash (a new password, or today's parameters).
+    async fn set_password_hash(&self, id: crate::accounts::UserId, hash: &str) -> StoreResult<()>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

@@ -163,6 +163,23 @@ macro_rules! sql_store {
                 })
             }
 
+            fn user_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::accounts::User> {
+                use crate::accounts::{Email, Role, User, UserId};
+                Ok(User {
+                    id: parse_id(&r.try_get::<String, _>("id")?, UserId::parse)?,
+                    email: Email::parse(&r.try_get::<String, _>("email")?).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    password_hash: r.try_get("password_hash")?,
+                    role: parse_enum(&r.try_get::<String, _>("role")?, Role::parse)?,
+                    organization_id: r
+                        .try_get::<Option<String>, _>("organization_id")?
+                        .map(|o| parse_id(&o, OrganizationId::parse))
+                        .transpose()?,
+                    email_verified_at: r.try_get("email_verified_at")?,
+                    disabled_at: r.try_get("disabled_at")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            }
+
             fn location_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Location> {
                 Ok(Location {
                     id: parse_id(&r.try_get::<String, _>("id")?, LocationId::parse)?,
@@ -978,6 +995,55 @@ macro_rules! sql_store {
 
             async fn optimize_search_index(&self) -> StoreResult<()> {
                 self.compact_search_index().await
+            }
+
+            async fn create_user(&self, u: &crate::accounts::User) -> StoreResult<bool> {
+                let done = sqlx::query(
+                    "INSERT INTO users (id, email, password_hash, role, organization_id, email_verified_at, disabled_at, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (email) DO NOTHING",
+                )
+                .bind(u.id.to_string())
+                .bind(u.email.as_str())
+                .bind(&u.password_hash)
+                .bind(u.role.as_str())
+                .bind(u.organization_id.map(|o| o.to_string()))
+                .bind(u.email_verified_at.map(micros))
+                .bind(u.disabled_at.map(micros))
+                .bind(micros(u.created_at))
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn user_by_email(&self, email: &crate::accounts::Email) -> StoreResult<Option<crate::accounts::User>> {
+                sqlx::query("SELECT * FROM users WHERE email = $1")
+                    .bind(email.as_str())
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .map(|r| Self::user_from(&r))
+                    .transpose()
+            }
+
+            async fn disable_user(&self, email: &crate::accounts::Email) -> StoreResult<bool> {
+                let now = micros(OffsetDateTime::now_utc());
+                let done = sqlx::query(
+                    "UPDATE users SET disabled_at = COALESCE(disabled_at, $1), updated_at = $1 WHERE email = $2",
+                )
+                .bind(now)
+                .bind(email.as_str())
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn set_password_hash(&self, id: crate::accounts::UserId, hash: &str) -> StoreResult<()> {
+                sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+                    .bind(hash)
+                    .bind(micros(OffsetDateTime::now_utc()))
+                    .bind(id.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
             }
 
             async fn search_generation(&self) -> StoreResult<i64> {

@@ -1,0 +1,256 @@
+//! Accounts: who can sign in, with which role, and the rules for their e-mail addresses and
+//! passwords (see DESIGN.md "Privacy and security"; OWASP ASVS 5.0 level 2).
+
+pub mod password;
+
+use crate::domain::OrganizationId;
+pub use crate::domain::UserId;
+use crate::store::{DynStore, StoreResult};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// What a person may do. Stored and typed as the snake_case names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    JobSeeker,
+    OrganizationMember,
+    OrganizationAdmin,
+    NetworkCoordinator,
+    PlatformAdmin,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::JobSeeker,
+        Role::OrganizationMember,
+        Role::OrganizationAdmin,
+        Role::NetworkCoordinator,
+        Role::PlatformAdmin,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::JobSeeker => "job_seeker",
+            Role::OrganizationMember => "organization_member",
+            Role::OrganizationAdmin => "organization_admin",
+            Role::NetworkCoordinator => "network_coordinator",
+            Role::PlatformAdmin => "platform_admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Members and admins act for one organization and must belong to one.
+    pub fn needs_organization(self) -> bool {
+        matches!(self, Role::OrganizationMember | Role::OrganizationAdmin)
+    }
+
+    /// Roles that must sign in with a second factor.
+    pub fn needs_second_factor(self) -> bool {
+        matches!(self, Role::OrganizationAdmin | Role::PlatformAdmin)
+    }
+}
+
+/// Longest e-mail address accepted (RFC 5321's path limit).
+pub const MAX_EMAIL_CHARS: usize = 254;
+
+/// An e-mail address as we keep it: trimmed and in lower case, so one person has one account
+/// however they type it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    /// Checks the shape of an address: one `@`, something before it, a domain with a dot,
+    /// no spaces or control characters. Whether it exists is for the verification e-mail.
+    pub fn parse(s: &str) -> Result<Self, AccountError> {
+        let s = s.trim().to_lowercase();
+        let ok = s.chars().count() <= MAX_EMAIL_CHARS
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+            && match s.split_once('@') {
+                Some((local, domain)) => {
+                    !local.is_empty()
+                        && local.len() <= 64
+                        && !domain.contains('@')
+                        && domain.contains('.')
+                        && !domain.starts_with('.')
+                        && !domain.ends_with('.')
+                        && !domain.contains("..")
+                }
+                None => false,
+            };
+        if ok {
+            Ok(Self(s))
+        } else {
+            Err(AccountError::Email)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Email {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An account. The password is kept only as its argon2id hash (a PHC string).
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub id: UserId,
+    pub email: Email,
+    pub password_hash: String,
+    pub role: Role,
+    pub organization_id: Option<OrganizationId>,
+    pub email_verified_at: Option<OffsetDateTime>,
+    pub disabled_at: Option<OffsetDateTime>,
+    pub created_at: OffsetDateTime,
+}
+
+/// What is wrong with account input; each has a translation key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AccountError {
+    #[error("not an e-mail address")]
+    Email,
+    #[error("{0}")]
+    Password(password::Problem),
+    #[error("this role acts for an organization: give one")]
+    OrganizationNeeded,
+    #[error("no such organization")]
+    NoSuchOrganization,
+    #[error("an account with this e-mail address exists")]
+    Taken,
+}
+
+impl AccountError {
+    pub fn key(&self) -> &'static str {
+        match self {
+            AccountError::Email => "account-error-email",
+            AccountError::Password(p) => p.key(),
+            AccountError::OrganizationNeeded => "account-error-organization-needed",
+            AccountError::NoSuchOrganization => "account-error-no-such-organization",
+            AccountError::Taken => "account-error-taken",
+        }
+    }
+}
+
+/// Adds an account after checking everything a person typed: the address, that a member or
+/// admin names an existing organization, and the password rules (with the organization's
+/// name and the address as names the password must not contain). The outer error is the
+/// store's; the inner one is what to tell the person.
+pub async fn add_user(
+    store: &DynStore,
+    email: &str,
+    role: Role,
+    organization_id: Option<OrganizationId>,
+    password: &str,
+) -> StoreResult<Result<User, AccountError>> {
+    let email = match Email::parse(email) {
+        Ok(e) => e,
+        Err(e) => return Ok(Err(e)),
+    };
+    if role.needs_organization() && organization_id.is_none() {
+        return Ok(Err(AccountError::OrganizationNeeded));
+    }
+    let mut names = vec![email.as_str().to_string()];
+    if let Some(id) = organization_id {
+        match store.organizations_by_id(&[id]).await?.pop() {
+            Some(org) => names.push(org.name),
+            None => return Ok(Err(AccountError::NoSuchOrganization)),
+        }
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    if let Err(p) = password::check(password, &names) {
+        return Ok(Err(AccountError::Password(p)));
+    }
+    // Stores keep times to the microsecond; so does the account we hand back.
+    let now = OffsetDateTime::now_utc();
+    let created_at = now
+        .replace_nanosecond(now.nanosecond() / 1000 * 1000)
+        .unwrap_or(now);
+    let user = User {
+        id: UserId::new(),
+        email,
+        password_hash: password::hash(password),
+        role,
+        organization_id,
+        email_verified_at: None,
+        disabled_at: None,
+        created_at,
+    };
+    if store.create_user(&user).await? {
+        Ok(Ok(user))
+    } else {
+        Ok(Err(AccountError::Taken))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_is_translated() {
+        use crate::domain::Lang;
+        let errors = [
+            AccountError::Email,
+            AccountError::OrganizationNeeded,
+            AccountError::NoSuchOrganization,
+            AccountError::Taken,
+            AccountError::Password(password::Problem::TooShort),
+            AccountError::Password(password::Problem::TooLong),
+            AccountError::Password(password::Problem::Common),
+            AccountError::Password(password::Problem::ContainsName),
+        ];
+        for lang in Lang::ALL {
+            for e in &errors {
+                let text = crate::i18n::t(lang, e.key());
+                assert!(!text.is_empty() && text != e.key(), "{lang:?} {}", e.key());
+            }
+            let short = crate::i18n::t(lang, password::Problem::TooShort.key());
+            assert!(short.contains(&password::MIN_CHARS.to_string()), "{short}");
+            let long = crate::i18n::t(lang, password::Problem::TooLong.key());
+            assert!(long.contains(&password::MAX_CHARS.to_string()), "{long}");
+        }
+    }
+
+    #[test]
+    fn roles_read_back() {
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        assert_eq!(Role::parse("admin"), None);
+        assert!(Role::OrganizationMember.needs_organization());
+        assert!(!Role::JobSeeker.needs_organization());
+        assert!(Role::PlatformAdmin.needs_second_factor());
+    }
+
+    #[test]
+    fn email_addresses_are_checked_and_kept_in_lower_case() {
+        assert_eq!(
+            Email::parse("  Anna.K@Example.FI ").unwrap().as_str(),
+            "anna.k@example.fi"
+        );
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@example.fi",
+            "anna@example",
+            "anna@@example.fi",
+            "an na@example.fi",
+            "anna@example..fi",
+            "anna@.example.fi",
+            "anna\u{0}@example.fi",
+        ] {
+            assert_eq!(Email::parse(bad), Err(AccountError::Email), "{bad:?}");
+        }
+        let long = format!("{}@example.fi", "a".repeat(250));
+        assert!(Email::parse(&long).is_err());
+    }
+}
