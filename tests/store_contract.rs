@@ -598,3 +598,72 @@ both_engines!(accounts_are_kept_once_per_address, |engine| async move {
     assert!(stored.disabled_at.is_some());
     assert!(password::verify("uusi pitkä salasana", &stored.password_hash).matches);
 });
+
+both_engines!(sessions_end_on_every_node, |engine| async move {
+    use kolmonen::accounts::{add_user, session, Email, Role};
+    use time::Duration;
+    let Some(store) = demo_store(engine).await else {
+        return;
+    };
+    let user = add_user(
+        &store,
+        "istunto@example.fi",
+        Role::JobSeeker,
+        None,
+        "kuusi kissaa kävelee",
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let t0 = OffsetDateTime::now_utc();
+    let token = session::start(&store, user.id, t0).await.unwrap();
+    let signed_in = |at: OffsetDateTime| {
+        let store = store.clone();
+        let token = token.as_str().to_string();
+        async move {
+            session::resume(&store, &token, at)
+                .await
+                .unwrap()
+                .map(|u| u.id)
+        }
+    };
+    assert_eq!(signed_in(t0).await, Some(user.id));
+    // Used every 20 minutes it lives on; unused for 30 it is gone.
+    assert_eq!(signed_in(t0 + Duration::minutes(20)).await, Some(user.id));
+    assert_eq!(signed_in(t0 + Duration::minutes(40)).await, Some(user.id));
+    assert_eq!(signed_in(t0 + Duration::minutes(75)).await, None);
+    // Once expired it is deleted, not only refused.
+    assert_eq!(signed_in(t0 + Duration::minutes(41)).await, None);
+    // A forged or foreign token signs nobody in.
+    for bad in ["", "x", &"0".repeat(64)] {
+        assert!(session::resume(&store, bad, t0).await.unwrap().is_none());
+    }
+    // Two sessions (two devices); ending the account's sessions ends both.
+    let a = session::start(&store, user.id, t0).await.unwrap();
+    let b = session::start(&store, user.id, t0).await.unwrap();
+    assert_eq!(store.end_sessions_of(user.id).await.unwrap(), 2);
+    for t in [&a, &b] {
+        assert!(session::resume(&store, t.as_str(), t0)
+            .await
+            .unwrap()
+            .is_none());
+    }
+    // Disabling an account ends its sessions.
+    let c = session::start(&store, user.id, t0).await.unwrap();
+    assert!(session::resume(&store, c.as_str(), t0)
+        .await
+        .unwrap()
+        .is_some());
+    assert!(store
+        .disable_user(&Email::parse("istunto@example.fi").unwrap())
+        .await
+        .unwrap());
+    assert!(session::resume(&store, c.as_str(), t0)
+        .await
+        .unwrap()
+        .is_none());
+    // The database holds only hashes.
+    let d = session::start(&store, user.id, t0).await.unwrap();
+    assert!(store.session(d.as_str()).await.unwrap().is_none());
+    assert!(store.session(&d.hash()).await.unwrap().is_some());
+});

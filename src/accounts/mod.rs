@@ -2,6 +2,7 @@
 //! passwords (see DESIGN.md "Privacy and security"; OWASP ASVS 5.0 level 2).
 
 pub mod password;
+pub mod session;
 
 use crate::domain::OrganizationId;
 pub use crate::domain::UserId;

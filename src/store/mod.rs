@@ -253,8 +253,18 @@ pub trait Store: Send + Sync + 'static {
         &self,
         email: &crate::accounts::Email,
     ) -> StoreResult<Option<crate::accounts::User>>;
-    /// Disables an account now. `Ok(false)`: there is no such account.
+    /// Disables an account now and ends its sessions. `Ok(false)`: there is no such account.
     async fn disable_user(&self, email: &crate::accounts::Email) -> StoreResult<bool>;
+    async fn create_session(&self, session: &crate::accounts::session::Session) -> StoreResult<()>;
+    /// A session by its token's hash, with its account.
+    async fn session(
+        &self,
+        token_hash: &str,
+    ) -> StoreResult<Option<(crate::accounts::session::Session, crate::accounts::User)>>;
+    async fn touch_session(&self, token_hash: &str, now: time::OffsetDateTime) -> StoreResult<()>;
+    async fn end_session(&self, token_hash: &str) -> StoreResult<()>;
+    /// Ends every session of an account (new password, disabled account); how many ended.
+    async fn end_sessions_of(&self, user: crate::accounts::UserId) -> StoreResult<u64>;
     /// Replaces the stored password hash (a new password, or today's parameters).
     async fn set_password_hash(&self, id: crate::accounts::UserId, hash: &str) -> StoreResult<()>;
     /// The search documents' change counter: raised by every `replace_search_documents`.

@@ -1026,14 +1026,80 @@ macro_rules! sql_store {
 
             async fn disable_user(&self, email: &crate::accounts::Email) -> StoreResult<bool> {
                 let now = micros(OffsetDateTime::now_utc());
+                let mut tx = self.pool.begin().await?;
                 let done = sqlx::query(
                     "UPDATE users SET disabled_at = COALESCE(disabled_at, $1), updated_at = $1 WHERE email = $2",
                 )
                 .bind(now)
                 .bind(email.as_str())
-                .execute(&self.pool)
+                .execute(&mut *tx)
                 .await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE email = $1)")
+                    .bind(email.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
                 Ok(done.rows_affected() == 1)
+            }
+
+            async fn create_session(&self, s: &crate::accounts::session::Session) -> StoreResult<()> {
+                sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)")
+                    .bind(&s.token_hash)
+                    .bind(s.user_id.to_string())
+                    .bind(micros(s.created_at))
+                    .bind(micros(s.last_seen_at))
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn session(
+                &self,
+                token_hash: &str,
+            ) -> StoreResult<Option<(crate::accounts::session::Session, crate::accounts::User)>> {
+                let Some(r) = sqlx::query(
+                    "SELECT s.token_hash, s.created_at AS session_created_at, s.last_seen_at, u.*
+                     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+                )
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?
+                else {
+                    return Ok(None);
+                };
+                let user = Self::user_from(&r)?;
+                let session = crate::accounts::session::Session {
+                    token_hash: r.try_get("token_hash")?,
+                    user_id: user.id,
+                    created_at: r.try_get("session_created_at")?,
+                    last_seen_at: r.try_get("last_seen_at")?,
+                };
+                Ok(Some((session, user)))
+            }
+
+            async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> StoreResult<()> {
+                sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                    .bind(micros(now))
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn end_session(&self, token_hash: &str) -> StoreResult<()> {
+                sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                    .bind(token_hash)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn end_sessions_of(&self, user: crate::accounts::UserId) -> StoreResult<u64> {
+                let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
             }
 
             async fn set_password_hash(&self, id: crate::accounts::UserId, hash: &str) -> StoreResult<()> {

@@ -1,0 +1,157 @@
+//! Sign-in sessions: a random 256-bit token in the cookie, only its SHA-256 in the database;
+//! a session ends after 30 minutes without use or 12 hours after sign-in, whichever is first.
+
+use super::{User, UserId};
+use crate::store::{DynStore, StoreResult};
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
+
+pub const IDLE: Duration = Duration::minutes(30);
+pub const ABSOLUTE: Duration = Duration::hours(12);
+/// A session's last use is written at most this often (not on every page).
+pub const TOUCH_EVERY: Duration = Duration::minutes(1);
+
+/// The secret a browser holds: 32 random bytes as 64 hexadecimal digits.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionToken(String);
+
+impl std::fmt::Debug for SessionToken {
+    // Never in logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionToken(…)")
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl SessionToken {
+    pub fn new() -> Self {
+        let mut bytes = [0u8; 32];
+        getrandom::getrandom(&mut bytes).expect("the operating system gives random bytes");
+        Self(hex(&bytes))
+    }
+
+    /// A token as a cookie brings it; anything else is no token.
+    pub fn parse(s: &str) -> Option<Self> {
+        (s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+            .then(|| Self(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// What the database keeps.
+    pub fn hash(&self) -> String {
+        hex(&Sha256::digest(self.0.as_bytes()))
+    }
+}
+
+impl Default for SessionToken {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub token_hash: String,
+    pub user_id: UserId,
+    pub created_at: OffsetDateTime,
+    pub last_seen_at: OffsetDateTime,
+}
+
+impl Session {
+    /// Still valid at `now`: used within the idle time and younger than the absolute limit.
+    pub fn is_live(&self, now: OffsetDateTime) -> bool {
+        now - self.last_seen_at < IDLE && now - self.created_at < ABSOLUTE
+    }
+}
+
+/// Starts a session for an account; the token goes into the cookie.
+pub async fn start(
+    store: &DynStore,
+    user: UserId,
+    now: OffsetDateTime,
+) -> StoreResult<SessionToken> {
+    let token = SessionToken::new();
+    store
+        .create_session(&Session {
+            token_hash: token.hash(),
+            user_id: user,
+            created_at: now,
+            last_seen_at: now,
+        })
+        .await?;
+    Ok(token)
+}
+
+/// The account a cookie's token signs in, if its session is live and the account is not
+/// disabled. An expired session is deleted; a live one is marked used (at most once a
+/// minute).
+pub async fn resume(
+    store: &DynStore,
+    token: &str,
+    now: OffsetDateTime,
+) -> StoreResult<Option<User>> {
+    let Some(token) = SessionToken::parse(token) else {
+        return Ok(None);
+    };
+    let hash = token.hash();
+    let Some((session, user)) = store.session(&hash).await? else {
+        return Ok(None);
+    };
+    if !session.is_live(now) {
+        store.end_session(&hash).await?;
+        return Ok(None);
+    }
+    if user.disabled_at.is_some() {
+        return Ok(None);
+    }
+    if now - session.last_seen_at >= TOUCH_EVERY {
+        store.touch_session(&hash, now).await?;
+    }
+    Ok(Some(user))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_only_their_hash_is_kept() {
+        let a = SessionToken::new();
+        let b = SessionToken::new();
+        assert_ne!(a, b);
+        assert_eq!(a.as_str().len(), 64);
+        assert_eq!(SessionToken::parse(a.as_str()), Some(a.clone()));
+        assert_ne!(a.hash(), a.as_str());
+        assert_eq!(a.hash(), a.hash());
+        assert_eq!(a.hash().len(), 64);
+        assert_eq!(format!("{a:?}"), "SessionToken(…)");
+        for bad in ["", "abc", &"G".repeat(64), &"A".repeat(64), &"a".repeat(65)] {
+            assert_eq!(SessionToken::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn sessions_end_when_idle_or_old() {
+        let t0 = OffsetDateTime::now_utc();
+        let s = Session {
+            token_hash: String::new(),
+            user_id: UserId::new(),
+            created_at: t0,
+            last_seen_at: t0,
+        };
+        assert!(s.is_live(t0 + Duration::minutes(29)));
+        assert!(!s.is_live(t0 + Duration::minutes(30)));
+        let busy = Session {
+            last_seen_at: t0 + Duration::hours(11) + Duration::minutes(50),
+            ..s.clone()
+        };
+        assert!(busy.is_live(t0 + Duration::hours(11) + Duration::minutes(59)));
+        assert!(!busy.is_live(t0 + Duration::hours(12)));
+    }
+}
