@@ -169,11 +169,6 @@ pub async fn add_user(
     if let Err(p) = password::check(password, &names) {
         return Ok(Err(AccountError::Password(p)));
     }
-    // Stores keep times to the microsecond; so does the account we hand back.
-    let now = OffsetDateTime::now_utc();
-    let created_at = now
-        .replace_nanosecond(now.nanosecond() / 1000 * 1000)
-        .unwrap_or(now);
     let user = User {
         id: UserId::new(),
         email,
@@ -182,7 +177,9 @@ pub async fn add_user(
         organization_id,
         email_verified_at: None,
         disabled_at: None,
-        created_at,
+        // To the microsecond, as the store keeps it, so the account we hand back is the one
+        // stored.
+        created_at: crate::domain::now_micros(),
     };
     if store.create_user(&user).await? {
         Ok(Ok(user))
