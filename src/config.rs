@@ -10,6 +10,8 @@ pub struct Config {
     pub hsts: bool,
     /// How many recent searches to keep the results of until the index changes (0: none).
     pub search_cache: usize,
+    /// Cookies without `Secure` and the `__Host-` prefix, for plain-HTTP local testing only.
+    pub insecure_cookies: bool,
 }
 
 impl Default for Config {
@@ -19,6 +21,7 @@ impl Default for Config {
             database_url: DEFAULT_DATABASE_URL.to_string(),
             hsts: false,
             search_cache: DEFAULT_SEARCH_CACHE,
+            insecure_cookies: false,
         }
     }
 }

@@ -14,6 +14,10 @@ pub enum ErrorKind {
     BadRequest,
     Internal,
     Unavailable,
+    /// Not allowed: a form without a valid CSRF token, or another organization's record.
+    Forbidden,
+    PayloadTooLarge,
+    MethodNotAllowed,
 }
 
 impl ErrorKind {
@@ -23,6 +27,9 @@ impl ErrorKind {
             ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
             ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+            ErrorKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         }
     }
     fn key(self) -> &'static str {
@@ -31,6 +38,9 @@ impl ErrorKind {
             ErrorKind::BadRequest => "error-bad-request",
             ErrorKind::Internal => "error-internal",
             ErrorKind::Unavailable => "error-unavailable",
+            ErrorKind::Forbidden => "error-forbidden",
+            ErrorKind::PayloadTooLarge => "error-too-large",
+            ErrorKind::MethodNotAllowed => "error-method",
         }
     }
 }
@@ -57,6 +67,12 @@ impl PageError {
         Self {
             lang,
             kind: ErrorKind::BadRequest,
+        }
+    }
+    pub fn forbidden(lang: Lang) -> Self {
+        Self {
+            lang,
+            kind: ErrorKind::Forbidden,
         }
     }
     pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> Self {

@@ -61,6 +61,10 @@ pub fn app(state: AppState) -> Router {
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            web::auth::layer,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             security_headers,
         ))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

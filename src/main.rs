@@ -37,6 +37,9 @@ enum Command {
         /// Keep the results of this many recent searches until the index changes (0: none).
         #[arg(long, env = "KOLMONEN_SEARCH_CACHE", default_value_t = kolmonen::config::DEFAULT_SEARCH_CACHE)]
         search_cache: usize,
+        /// Cookies without `Secure` and the `__Host-` prefix: only for plain-HTTP testing.
+        #[arg(long)]
+        insecure_cookies: bool,
     },
     /// Apply database migrations.
     Migrate,
@@ -203,6 +206,7 @@ async fn main() -> anyhow::Result<()> {
             .ok()
             .and_then(|n| n.parse().ok())
             .unwrap_or(kolmonen::config::DEFAULT_SEARCH_CACHE),
+        insecure_cookies: false,
     });
     match command {
         Command::Migrate => {
@@ -489,6 +493,7 @@ async fn main() -> anyhow::Result<()> {
             hsts,
             no_demo,
             search_cache,
+            insecure_cookies,
         } => {
             let store = open(&cli.database).await?;
             if !no_demo && store.is_empty().await? {
@@ -499,6 +504,7 @@ async fn main() -> anyhow::Result<()> {
                 database_url: cli.database.clone(),
                 hsts,
                 search_cache,
+                insecure_cookies,
             };
             let state = AppState::new(store, config);
             let listener = tokio::net::TcpListener::bind(addr)
@@ -508,9 +514,15 @@ async fn main() -> anyhow::Result<()> {
                 "Kolmonen serves http://{addr}/ (database {})",
                 redact_url(&cli.database)
             );
-            axum::serve(listener, app(state))
-                .with_graceful_shutdown(shutdown_signal())
-                .await?;
+            if insecure_cookies {
+                tracing::warn!("cookies without Secure: for plain-HTTP testing only");
+            }
+            axum::serve(
+                listener,
+                app(state).into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
             tracing::info!("stopped");
         }
     }
@@ -552,7 +564,13 @@ async fn user_command(store: &DynStore, what: UserWhat) -> anyhow::Result<()> {
                 .context("reading the password from standard input")?;
             let password = password.trim_end_matches(['\r', '\n']);
             match add_user(store, &email, role, organization, password).await? {
-                Ok(user) => println!("added {} ({})", user.email, user.role.as_str()),
+                Ok(user) => {
+                    // The operator vouches for the address: no confirmation mail.
+                    store
+                        .mark_email_verified(user.id, time::OffsetDateTime::now_utc())
+                        .await?;
+                    println!("added {} ({})", user.email, user.role.as_str())
+                }
                 Err(e) => refuse(e.key()),
             }
         }

@@ -10,19 +10,11 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("selector")
 }
 
-async fn first_id(app: &TestApp, kind: &str) -> String {
-    let r = app.get(&format!("/api/v1/{kind}?per_page=1")).await;
-    r.json()["contents"][0]["id"]
-        .as_str()
-        .expect("id")
-        .to_string()
-}
-
 /// One URL of every page type, with real ids from the demo data.
 async fn page_urls(app: &TestApp, lang: &str) -> Vec<String> {
-    let org = first_id(app, "organizations").await;
-    let svc = first_id(app, "services").await;
-    let opp = first_id(app, "opportunities").await;
+    let org = app.first_id("organizations").await;
+    let svc = app.first_id("services").await;
+    let opp = app.first_id("opportunities").await;
     vec![
         format!("/{lang}/"),
         format!("/{lang}/search?q=kudonta"),

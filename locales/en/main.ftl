@@ -157,6 +157,12 @@ error-internal-title = Something went wrong
 error-internal-message = An error happened in the service. Please try again in a moment.
 error-unavailable-title = The service is not available right now
 error-unavailable-message = Please try again in a moment.
+error-forbidden-title = Not allowed
+error-forbidden-message = You cannot do this here. If you sent a form, it may have been open too long: go back, reload the page and try again.
+error-too-large-title = Too much at once
+error-too-large-message = What you sent is larger than we accept. Shorten it and try again.
+error-method-title = Nothing to show here
+error-method-message = This address takes only forms sent from our pages. Go back to the page you came from, or start from the home page.
 error-back-home = Go to the home page
 hsds-taxonomy-target-group = Kolmonen target groups: whom a service or place is meant for.
 hsds-taxonomy-topic = Kolmonen topics and interests.
@@ -223,3 +229,44 @@ password-error-short = The password needs at least 8 characters.
 password-error-long = The password can have at most 128 characters.
 password-error-common = This is one of the most common passwords and easy to guess. Choose another, for example a sentence of a few words.
 password-error-name = The password must not contain the organization's name or the e-mail address.
+
+## Signing in and the account
+nav-account = Your account
+nav-login = Sign in
+form-error-title = Please check these
+login-title = Sign in
+login-email-label = E-mail address
+login-password-label = Password
+login-button = Sign in
+login-forgot = Forgot your password?
+login-no-account = No account yet?
+login-signup-link = Sign up
+login-error-refused = The e-mail address or the password is not right. Check them and try again.
+login-error-unconfirmed = Your e-mail address is not confirmed yet. Open the link in the message we sent you.
+login-error-throttled = Too many tries. For your safety, try again in { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}.
+login-signed-out = You have signed out.
+logout-button = Sign out
+account-title = Your account
+account-email = E-mail address
+account-role = Role
+account-organization = Organization
+account-password-title = Change your password
+account-current_password-label = Current password
+account-new_password-label = New password
+account-new_password-hint = At least 8 characters. A sentence of a few words is easy to remember and hard to guess.
+account-password-button = Change the password
+account-password-changed = Your password has been changed. You were signed out everywhere else.
+account-delete-title = Delete your account
+account-delete-text = Your account and everything in it is deleted for good. This cannot be undone.
+account-delete_password-label = Your password, to confirm
+account-delete-button = Delete my account
+account-deleted = Your account has been deleted.
+account-error-wrong-password = The password is not right.
+role-job_seeker = Job seeker
+role-organization_member = Member of an organization
+role-organization_admin = Organization admin
+role-network_coordinator = Network coordinator
+role-platform_admin = Platform admin

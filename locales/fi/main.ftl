@@ -157,6 +157,12 @@ error-internal-title = Jotain meni vikaan
 error-internal-message = Palvelussa tapahtui virhe. Yritä hetken päästä uudelleen.
 error-unavailable-title = Palvelu ei ole juuri nyt käytettävissä
 error-unavailable-message = Yritä hetken päästä uudelleen.
+error-forbidden-title = Ei sallittu
+error-forbidden-message = Tätä ei voi tehdä täällä. Jos lähetit lomakkeen, se on ehkä ollut auki liian kauan: palaa takaisin, lataa sivu uudelleen ja yritä uudestaan.
+error-too-large-title = Liian paljon kerralla
+error-too-large-message = Lähettämäsi tieto on suurempi kuin otamme vastaan. Lyhennä sitä ja yritä uudelleen.
+error-method-title = Täällä ei ole näytettävää
+error-method-message = Tämä osoite ottaa vastaan vain sivujemme lomakkeita. Palaa sivulle, jolta tulit, tai aloita etusivulta.
 error-back-home = Siirry etusivulle
 hsds-taxonomy-target-group = Kolmosen kohderyhmät: kenelle palvelu tai paikka on tarkoitettu.
 hsds-taxonomy-topic = Kolmosen aiheet ja kiinnostuksen kohteet.
@@ -223,3 +229,44 @@ password-error-short = Salasanassa pitää olla vähintään 8 merkkiä.
 password-error-long = Salasanassa voi olla enintään 128 merkkiä.
 password-error-common = Tämä on yksi yleisimmistä salasanoista, ja se arvataan helposti. Valitse toinen, esimerkiksi muutaman sanan lause.
 password-error-name = Salasanassa ei saa olla järjestön nimeä eikä sähköpostiosoitetta.
+
+## Kirjautuminen ja oma tili
+nav-account = Oma tili
+nav-login = Kirjaudu
+form-error-title = Tarkista nämä
+login-title = Kirjaudu sisään
+login-email-label = Sähköpostiosoite
+login-password-label = Salasana
+login-button = Kirjaudu
+login-forgot = Unohditko salasanasi?
+login-no-account = Eikö sinulla ole vielä tiliä?
+login-signup-link = Rekisteröidy
+login-error-refused = Sähköpostiosoite tai salasana ei ole oikein. Tarkista ne ja yritä uudelleen.
+login-error-unconfirmed = Sähköpostiosoitettasi ei ole vielä vahvistettu. Avaa linkki viestistä, jonka lähetimme sinulle.
+login-error-throttled = Liian monta yritystä. Turvallisuutesi vuoksi yritä uudelleen { $minutes ->
+    [one] minuutin
+   *[other] { $minutes } minuutin
+} kuluttua.
+login-signed-out = Olet kirjautunut ulos.
+logout-button = Kirjaudu ulos
+account-title = Oma tili
+account-email = Sähköpostiosoite
+account-role = Rooli
+account-organization = Organisaatio
+account-password-title = Vaihda salasana
+account-current_password-label = Nykyinen salasana
+account-new_password-label = Uusi salasana
+account-new_password-hint = Vähintään 8 merkkiä. Muutaman sanan lause on helppo muistaa ja vaikea arvata.
+account-password-button = Vaihda salasana
+account-password-changed = Salasanasi on vaihdettu. Sinut kirjattiin ulos kaikkialla muualla.
+account-delete-title = Poista tili
+account-delete-text = Tilisi ja kaikki sen tiedot poistetaan lopullisesti. Tätä ei voi perua.
+account-delete_password-label = Salasanasi vahvistukseksi
+account-delete-button = Poista tilini
+account-deleted = Tilisi on poistettu.
+account-error-wrong-password = Salasana ei ole oikein.
+role-job_seeker = Työnhakija
+role-organization_member = Organisaation jäsen
+role-organization_admin = Organisaation pääkäyttäjä
+role-network_coordinator = Verkoston koordinaattori
+role-platform_admin = Palvelun ylläpitäjä

@@ -157,6 +157,12 @@ error-internal-title = Något gick fel
 error-internal-message = Det uppstod ett fel i tjänsten. Försök igen om en stund.
 error-unavailable-title = Tjänsten är inte tillgänglig just nu
 error-unavailable-message = Försök igen om en stund.
+error-forbidden-title = Inte tillåtet
+error-forbidden-message = Det här går inte att göra här. Om du skickade ett formulär kan det ha varit öppet för länge: gå tillbaka, ladda om sidan och försök igen.
+error-too-large-title = För mycket på en gång
+error-too-large-message = Det du skickade är större än vi tar emot. Korta av det och försök igen.
+error-method-title = Här finns inget att visa
+error-method-message = Den här adressen tar bara emot formulär från våra sidor. Gå tillbaka till sidan du kom från eller börja från startsidan.
 error-back-home = Gå till startsidan
 hsds-taxonomy-target-group = Kolmonens målgrupper: för vem tjänsten eller platsen är avsedd.
 hsds-taxonomy-topic = Kolmonens ämnen och intressen.
@@ -223,3 +229,44 @@ password-error-short = Lösenordet måste ha minst 8 tecken.
 password-error-long = Lösenordet får ha högst 128 tecken.
 password-error-common = Det här är ett av de vanligaste lösenorden och lätt att gissa. Välj ett annat, till exempel en mening med några ord.
 password-error-name = Lösenordet får inte innehålla organisationens namn eller e-postadressen.
+
+## Inloggning och kontot
+nav-account = Ditt konto
+nav-login = Logga in
+form-error-title = Kontrollera de här
+login-title = Logga in
+login-email-label = E-postadress
+login-password-label = Lösenord
+login-button = Logga in
+login-forgot = Glömt lösenordet?
+login-no-account = Har du inget konto ännu?
+login-signup-link = Registrera dig
+login-error-refused = E-postadressen eller lösenordet stämmer inte. Kontrollera dem och försök igen.
+login-error-unconfirmed = Din e-postadress är inte bekräftad ännu. Öppna länken i meddelandet vi skickade dig.
+login-error-throttled = För många försök. För din säkerhet, försök igen om { $minutes ->
+    [one] en minut
+   *[other] { $minutes } minuter
+}.
+login-signed-out = Du har loggat ut.
+logout-button = Logga ut
+account-title = Ditt konto
+account-email = E-postadress
+account-role = Roll
+account-organization = Organisation
+account-password-title = Byt lösenord
+account-current_password-label = Nuvarande lösenord
+account-new_password-label = Nytt lösenord
+account-new_password-hint = Minst 8 tecken. En mening på några ord är lätt att minnas och svår att gissa.
+account-password-button = Byt lösenordet
+account-password-changed = Ditt lösenord har bytts. Du loggades ut överallt annars.
+account-delete-title = Radera ditt konto
+account-delete-text = Ditt konto och allt i det raderas för gott. Det går inte att ångra.
+account-delete_password-label = Ditt lösenord, som bekräftelse
+account-delete-button = Radera mitt konto
+account-deleted = Ditt konto har raderats.
+account-error-wrong-password = Lösenordet stämmer inte.
+role-job_seeker = Arbetssökande
+role-organization_member = Medlem i en organisation
+role-organization_admin = Organisationens administratör
+role-network_coordinator = Nätverkets koordinator
+role-platform_admin = Tjänstens administratör

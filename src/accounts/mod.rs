@@ -3,6 +3,7 @@
 
 pub mod password;
 pub mod session;
+pub mod throttle;
 
 use crate::domain::OrganizationId;
 pub use crate::domain::UserId;
@@ -126,6 +127,8 @@ pub enum AccountError {
     NoSuchOrganization,
     #[error("an account with this e-mail address exists")]
     Taken,
+    #[error("the password is not right")]
+    WrongPassword,
 }
 
 impl AccountError {
@@ -136,6 +139,7 @@ impl AccountError {
             AccountError::OrganizationNeeded => "account-error-organization-needed",
             AccountError::NoSuchOrganization => "account-error-no-such-organization",
             AccountError::Taken => "account-error-taken",
+            AccountError::WrongPassword => "account-error-wrong-password",
         }
     }
 }
@@ -188,6 +192,133 @@ pub async fn add_user(
     }
 }
 
+/// How a sign-in went.
+#[derive(Debug)]
+pub enum SignIn {
+    /// The password matched an active account with a confirmed address.
+    Done(User),
+    /// Wrong address or password, or a disabled account: all the same to the person.
+    Refused,
+    /// Too many failures; try again after this long.
+    Throttled(time::Duration),
+    /// The password matched but the address is not confirmed yet.
+    Unconfirmed(User),
+}
+
+/// A hash to check passwords against when there is no account, so an unknown address takes
+/// as long as a known one.
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| password::hash("no account has this password"));
+
+/// argon2 takes tens of milliseconds of CPU: off the async workers.
+async fn verify_password(password: &str, hash: &str) -> password::Verified {
+    let (password, hash) = (password.to_string(), hash.to_string());
+    tokio::task::spawn_blocking(move || password::verify(&password, &hash))
+        .await
+        .unwrap_or(password::Verified {
+            matches: false,
+            outdated: false,
+        })
+}
+
+/// Hashes a new password off the async workers.
+pub async fn hash_password(password: &str) -> String {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .expect("hashing does not panic")
+}
+
+/// Checks an address and password, with throttling per client address and per e-mail
+/// address (see `throttle`). A hash made with older parameters is replaced on success.
+pub async fn sign_in(
+    store: &DynStore,
+    email: &str,
+    password: &str,
+    client: Option<std::net::IpAddr>,
+    now: OffsetDateTime,
+) -> StoreResult<SignIn> {
+    let mut keys = vec![(throttle::account_key(email), throttle::PER_ACCOUNT)];
+    if let Some(ip) = client {
+        keys.push((throttle::address_key(ip), throttle::PER_ADDRESS));
+    }
+    if let Some(wait) = throttle::wait(store, &keys, now).await? {
+        return Ok(SignIn::Throttled(wait));
+    }
+    let user = match Email::parse(email) {
+        Ok(e) if password.len() <= password::MAX_CHARS * 4 => store.user_by_email(&e).await?,
+        _ => None,
+    };
+    let hash = user
+        .as_ref()
+        .map_or(DUMMY_HASH.as_str(), |u| u.password_hash.as_str());
+    let checked = verify_password(password, hash).await;
+    let user = match user {
+        Some(u) if checked.matches && u.disabled_at.is_none() => u,
+        _ => {
+            throttle::record_failure(store, &keys, now).await?;
+            return Ok(SignIn::Refused);
+        }
+    };
+    if checked.outdated {
+        store
+            .set_password_hash(user.id, &hash_password(password).await)
+            .await?;
+    }
+    Ok(if user.email_verified_at.is_some() {
+        SignIn::Done(user)
+    } else {
+        SignIn::Unconfirmed(user)
+    })
+}
+
+/// A new password for a signed-in account: the current one must match, the new one must
+/// follow the rules. Every session of the account ends; the caller starts a new one.
+pub async fn change_password(
+    store: &DynStore,
+    user: &User,
+    current: &str,
+    new: &str,
+) -> StoreResult<Result<(), AccountError>> {
+    if !verify_password(current, &user.password_hash).await.matches {
+        return Ok(Err(AccountError::WrongPassword));
+    }
+    let names = password_names(store, user).await?;
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    if let Err(p) = password::check(new, &names) {
+        return Ok(Err(AccountError::Password(p)));
+    }
+    store
+        .set_password_hash(user.id, &hash_password(new).await)
+        .await?;
+    store.end_sessions_of(user.id).await?;
+    Ok(Ok(()))
+}
+
+/// Deletes an account for good once its password is confirmed.
+pub async fn delete_account(
+    store: &DynStore,
+    user: &User,
+    password: &str,
+) -> StoreResult<Result<(), AccountError>> {
+    if !verify_password(password, &user.password_hash).await.matches {
+        return Ok(Err(AccountError::WrongPassword));
+    }
+    store.delete_user(user.id).await?;
+    Ok(Ok(()))
+}
+
+/// What a password must not contain: the address, and the organization's name.
+async fn password_names(store: &DynStore, user: &User) -> StoreResult<Vec<String>> {
+    let mut names = vec![user.email.as_str().to_string()];
+    if let Some(id) = user.organization_id {
+        if let Some(org) = store.organizations_by_id(&[id]).await?.pop() {
+            names.push(org.name);
+        }
+    }
+    Ok(names)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +331,7 @@ mod tests {
             AccountError::OrganizationNeeded,
             AccountError::NoSuchOrganization,
             AccountError::Taken,
+            AccountError::WrongPassword,
             AccountError::Password(password::Problem::TooShort),
             AccountError::Password(password::Problem::TooLong),
             AccountError::Password(password::Problem::Common),

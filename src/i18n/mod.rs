@@ -125,6 +125,7 @@ mod tests {
                     ("word", "kudonta".into()),
                     ("place", "Lahti".into()),
                     ("filter", "Kunta: Lahti".into()),
+                    ("minutes", 3.into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

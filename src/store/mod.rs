@@ -267,6 +267,23 @@ pub trait Store: Send + Sync + 'static {
     async fn end_sessions_of(&self, user: crate::accounts::UserId) -> StoreResult<u64>;
     /// Replaces the stored password hash (a new password, or today's parameters).
     async fn set_password_hash(&self, id: crate::accounts::UserId, hash: &str) -> StoreResult<()>;
+    async fn user_by_id(
+        &self,
+        id: crate::accounts::UserId,
+    ) -> StoreResult<Option<crate::accounts::User>>;
+    /// Records that the account's owner showed they read mail sent to its address.
+    async fn mark_email_verified(
+        &self,
+        id: crate::accounts::UserId,
+        at: time::OffsetDateTime,
+    ) -> StoreResult<()>;
+    /// Deletes an account for good, with its sessions. `Ok(false)`: there was none.
+    async fn delete_user(&self, id: crate::accounts::UserId) -> StoreResult<bool>;
+    /// Records one failed sign-in under each key, at `at` (Unix microseconds), and forgets
+    /// failures older than an hour.
+    async fn record_login_failure(&self, keys: &[String], at: i64) -> StoreResult<()>;
+    /// How many failures a key has since `since` (Unix microseconds), and the oldest of them.
+    async fn login_failures(&self, key: &str, since: i64) -> StoreResult<(u64, Option<i64>)>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

@@ -1112,6 +1112,65 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            async fn user_by_id(&self, id: crate::accounts::UserId) -> StoreResult<Option<crate::accounts::User>> {
+                sqlx::query("SELECT * FROM users WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .map(|r| Self::user_from(&r))
+                    .transpose()
+            }
+
+            async fn mark_email_verified(&self, id: crate::accounts::UserId, at: OffsetDateTime) -> StoreResult<()> {
+                sqlx::query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1), updated_at = $1 WHERE id = $2")
+                    .bind(micros(at))
+                    .bind(id.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn delete_user(&self, id: crate::accounts::UserId) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                let done = sqlx::query("DELETE FROM users WHERE id = $1")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn record_login_failure(&self, keys: &[String], at: i64) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                for key in keys {
+                    sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
+                        .bind(key)
+                        .bind(at)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                sqlx::query("DELETE FROM login_failures WHERE at < $1")
+                    .bind(at - 3_600_000_000)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn login_failures(&self, key: &str, since: i64) -> StoreResult<(u64, Option<i64>)> {
+                let r = sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failures WHERE key = $1 AND at > $2")
+                    .bind(key)
+                    .bind(since)
+                    .fetch_one(&self.pool)
+                    .await?;
+                let n: i64 = r.try_get("n")?;
+                Ok((n as u64, r.try_get("oldest")?))
+            }
+
             async fn search_generation(&self) -> StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
                     .fetch_one(&self.pool)

@@ -1,6 +1,9 @@
 //! HTML pages: one module per area, shared page context, cards and helpers.
 
+mod account;
+pub mod auth;
 mod directory;
+pub mod form;
 mod home;
 mod municipalities;
 mod search;
@@ -16,7 +19,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::{get, MethodRouter};
+use axum::routing::{get, post, MethodRouter};
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 
@@ -42,6 +45,14 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/{lang}/municipalities", get(municipalities::list)),
         ("/{lang}/municipalities/{code}", get(municipalities::show)),
+        (
+            "/{lang}/login",
+            get(account::login_form).post(account::login),
+        ),
+        ("/{lang}/logout", post(account::logout)),
+        ("/{lang}/account", get(account::account_show)),
+        ("/{lang}/account/password", post(account::account_password)),
+        ("/{lang}/account/delete", post(account::account_delete)),
     ]
 }
 
@@ -51,6 +62,10 @@ pub struct Ctx {
     pub lang: Lang,
     /// Path after the language prefix, with the query: the language switch keeps it.
     rest: String,
+    /// The token every form sends back (see `auth`).
+    pub csrf: String,
+    /// The signed-in account, if any.
+    pub user: Option<crate::accounts::User>,
 }
 
 impl Ctx {
@@ -58,6 +73,8 @@ impl Ctx {
         Self {
             lang,
             rest: "/".into(),
+            csrf: String::new(),
+            user: None,
         }
     }
 
@@ -109,7 +126,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             rest.push('?');
             rest.push_str(q);
         }
-        Ok(Ctx { lang, rest })
+        let viewer = parts.extensions.get::<auth::Viewer>();
+        Ok(Ctx {
+            lang,
+            rest,
+            csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
+            user: viewer.and_then(|v| v.user.clone()),
+        })
     }
 }
 

@@ -97,11 +97,24 @@ impl TestApp {
     }
 
     pub fn with_store(store: DynStore) -> TestApp {
-        let state = AppState::new(store.clone(), Config::default());
+        Self::with_config(store, Config::default())
+    }
+
+    pub fn with_config(store: DynStore, config: Config) -> TestApp {
+        let state = AppState::new(store.clone(), config);
         TestApp {
             store,
             router: app(state),
         }
+    }
+
+    /// The id of the first record of a kind in the API's list.
+    pub async fn first_id(&self, kind: &str) -> String {
+        let r = self.get(&format!("/api/v1/{kind}?per_page=1")).await;
+        r.json()["contents"][0]["id"]
+            .as_str()
+            .expect("id")
+            .to_string()
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {
@@ -198,4 +211,110 @@ pub async fn import_hsds(
         store.save_batch(&plan.batch).await.expect("save");
     }
     plan
+}
+
+/// A browser for tests: keeps cookies, sends the CSRF token with forms, and comes from an
+/// address of its own.
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    pub cookies: std::collections::BTreeMap<String, String>,
+    pub addr: std::net::SocketAddr,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Self {
+        Self::from_addr(app, "192.0.2.10:40000")
+    }
+
+    pub fn from_addr(app: &'a TestApp, addr: &str) -> Self {
+        Browser {
+            app,
+            cookies: Default::default(),
+            addr: addr.parse().expect("socket address"),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The CSRF token the browser holds (after any page was loaded).
+    pub fn csrf(&self) -> String {
+        self.cookies
+            .iter()
+            .find(|(k, _)| k.ends_with("kolmonen-csrf"))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub async fn send(&mut self, req: axum::http::request::Builder, body: Body) -> TestResponse {
+        let mut req = req
+            .header("cookie", self.cookie_header())
+            .body(body)
+            .expect("request");
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(self.addr));
+        let res = self.app.request(req).await;
+        for v in res.headers.get_all("set-cookie") {
+            let v = v.to_str().expect("ascii cookie");
+            let (pair, attrs) = v.split_once(';').unwrap_or((v, ""));
+            let (name, value) = pair.split_once('=').expect("name=value");
+            if attrs.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_string(), value.to_string());
+            }
+        }
+        res
+    }
+
+    pub async fn get(&mut self, uri: &str) -> TestResponse {
+        self.send(Request::get(uri), Body::empty()).await
+    }
+
+    /// Posts a form as our own page would: with the CSRF token and a same-origin request.
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+        if self.csrf().is_empty() {
+            self.get("/fi/login").await;
+        }
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        let token = self.csrf();
+        all.push(("csrf", &token));
+        let body = serde_urlencoded::to_string(&all).expect("form");
+        self.send(
+            Request::post(uri)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin"),
+            Body::from(body),
+        )
+        .await
+    }
+
+    pub async fn sign_in(&mut self, email: &str, password: &str) -> TestResponse {
+        self.post("/fi/login", &[("email", email), ("password", password)])
+            .await
+    }
+}
+
+/// An account as an operator adds it (`kolmonen user add`): address confirmed.
+pub async fn add_account(
+    store: &DynStore,
+    email: &str,
+    role: kolmonen::accounts::Role,
+    organization: Option<kolmonen::domain::OrganizationId>,
+    password: &str,
+) -> kolmonen::accounts::User {
+    let user = kolmonen::accounts::add_user(store, email, role, organization, password)
+        .await
+        .expect("store")
+        .expect("valid account");
+    store
+        .mark_email_verified(user.id, time::OffsetDateTime::now_utc())
+        .await
+        .expect("verify");
+    user
 }

@@ -1,0 +1,87 @@
+// Accessibility of the pages behind forms, which the axe CLI cannot reach: it signs in as a
+// real browser does (the sign-in form, the session cookie) and runs axe-core on each state.
+// Usage: node forms.js BASE_URL EMAIL PASSWORD   (chromium and chromedriver from Debian)
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { Builder, By, until } = require('selenium-webdriver');
+const chrome = require('selenium-webdriver/chrome');
+
+const [base, email, password] = process.argv.slice(2);
+if (!base || !email || !password) {
+  console.error('usage: node forms.js BASE_URL EMAIL PASSWORD');
+  process.exit(2);
+}
+const axeSource = fs.readFileSync(path.join(__dirname, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function check(driver, label, results) {
+  await driver.executeScript(axeSource);
+  const r = await driver.executeAsyncScript(
+    'const done = arguments[arguments.length - 1];' +
+      'axe.run(document, { runOnly: { type: "tag", values: arguments[0] } }).then(done, e => done({ error: String(e) }));',
+    tags,
+  );
+  if (r.error) throw new Error(`${label}: ${r.error}`);
+  const url = await driver.getCurrentUrl();
+  results.push({ label, url, violations: r.violations });
+  if (process.env.SHOTS) {
+    // Screenshots to look at: SHOTS=dir node forms.js …
+    const png = await driver.takeScreenshot();
+    fs.writeFileSync(path.join(process.env.SHOTS, `${label.replace(/\W+/g, '-')}.png`), png, 'base64');
+  }
+  const n = r.violations.length;
+  console.log(`${n === 0 ? 'ok  ' : 'FAIL'} ${label} (${url}): ${n} violations`);
+  for (const v of r.violations) {
+    console.log(`     ${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.map(x => x.target.join(' ')).join(', ')}`);
+  }
+}
+
+async function submit(driver, formAction, fields) {
+  const form = await driver.findElement(By.css(`main form[action$="${formAction}"]`));
+  for (const [name, value] of Object.entries(fields)) {
+    const input = await form.findElement(By.name(name));
+    await input.clear();
+    await input.sendKeys(value);
+  }
+  const old = await driver.findElement(By.css('html'));
+  await form.findElement(By.css('button[type=submit]')).click();
+  await driver.wait(until.stalenessOf(old), 10000);
+}
+
+(async () => {
+  const options = new chrome.Options()
+    .setChromeBinaryPath('/usr/bin/chromium')
+    .addArguments('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--window-size=390,844');
+  const driver = await new Builder()
+    .forBrowser('chrome')
+    .setChromeOptions(options)
+    .setChromeService(new chrome.ServiceBuilder('/usr/bin/chromedriver'))
+    .build();
+  const results = [];
+  try {
+    for (const lang of ['fi', 'sv', 'en']) {
+      await driver.get(`${base}/${lang}/login`);
+      await check(driver, `${lang} sign-in form`, results);
+      await submit(driver, '/login', { email, password: 'not the password' });
+      await check(driver, `${lang} sign-in refused`, results);
+      await submit(driver, '/login', { email, password });
+      if (!(await driver.getCurrentUrl()).endsWith(`/${lang}/account`)) {
+        throw new Error(`${lang}: signing in did not reach the account page`);
+      }
+      await check(driver, `${lang} account`, results);
+      await submit(driver, '/account/password', { current_password: password, new_password: 'short' });
+      await check(driver, `${lang} password change refused`, results);
+      await submit(driver, '/logout', {});
+      await check(driver, `${lang} signed out`, results);
+    }
+  } finally {
+    await driver.quit();
+  }
+  const bad = results.filter(r => r.violations.length > 0);
+  console.log(`axe forms: ${results.length} page states checked, ${bad.length} with violations`);
+  process.exit(bad.length === 0 ? 0 : 1);
+})().catch(e => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+//! Sign-in throttling: after 10 failed sign-ins in a minute from one address, or 100 in an
+//! hour for one e-mail address, further tries are refused until the oldest failure in the
+//! window lapses, even with the right password. Failures are rows in the database, so every
+//! node counts the same ones. Keys are hashed: neither addresses nor e-mail addresses are
+//! kept readable.
+
+use crate::store::{DynStore, StoreResult};
+use sha2::{Digest, Sha256};
+use std::net::IpAddr;
+use time::{Duration, OffsetDateTime};
+
+/// One limit: at most `failures` within `window`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub failures: u64,
+    pub window: Duration,
+}
+
+pub const PER_ADDRESS: Limit = Limit {
+    failures: 10,
+    window: Duration::minutes(1),
+};
+pub const PER_ACCOUNT: Limit = Limit {
+    failures: 100,
+    window: Duration::hours(1),
+};
+
+fn hashed(kind: &str, value: &str) -> String {
+    let digest = Sha256::digest(format!("{kind}:{value}").as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The key of a client address. IPv6 clients are counted by their /64 network, which one
+/// household or host usually has whole.
+pub fn address_key(ip: IpAddr) -> String {
+    let value = match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    };
+    hashed("address", &value)
+}
+
+/// The key of an e-mail address as typed (trimmed, lower case), whether or not it has an
+/// account, so throttling tells nothing about which addresses do.
+pub fn account_key(email: &str) -> String {
+    hashed("account", &email.trim().to_lowercase())
+}
+
+fn unix_micros(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1000) as i64
+}
+
+/// How long until a try may be made, if any of the keys is over its limit.
+pub async fn wait(
+    store: &DynStore,
+    keys: &[(String, Limit)],
+    now: OffsetDateTime,
+) -> StoreResult<Option<Duration>> {
+    let now_us = unix_micros(now);
+    let mut longest: Option<Duration> = None;
+    for (key, limit) in keys {
+        let window_us = limit.window.whole_microseconds() as i64;
+        let (count, oldest) = store.login_failures(key, now_us - window_us).await?;
+        if count >= limit.failures {
+            let lapses = oldest.unwrap_or(now_us) + window_us;
+            let wait = Duration::microseconds((lapses - now_us).max(0)).max(Duration::seconds(1));
+            longest = Some(longest.map_or(wait, |l| l.max(wait)));
+        }
+    }
+    Ok(longest)
+}
+
+pub async fn record_failure(
+    store: &DynStore,
+    keys: &[(String, Limit)],
+    now: OffsetDateTime,
+) -> StoreResult<()> {
+    let keys: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
+    store.record_login_failure(&keys, unix_micros(now)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_hide_what_they_count() {
+        let a = address_key("192.0.2.7".parse().unwrap());
+        assert_eq!(a.len(), 64);
+        assert!(!a.contains("192"));
+        assert_eq!(a, address_key("::ffff:192.0.2.7".parse().unwrap()));
+        assert_ne!(a, address_key("192.0.2.8".parse().unwrap()));
+        // One IPv6 /64 is one client.
+        assert_eq!(
+            address_key("2001:db8:1:2::1".parse().unwrap()),
+            address_key("2001:db8:1:2:ffff::9".parse().unwrap())
+        );
+        assert_ne!(
+            address_key("2001:db8:1:2::1".parse().unwrap()),
+            address_key("2001:db8:1:3::1".parse().unwrap())
+        );
+        assert_eq!(
+            account_key(" Ann@Example.fi "),
+            account_key("ann@example.fi")
+        );
+        assert_ne!(
+            account_key("ann@example.fi"),
+            address_key("192.0.2.7".parse().unwrap())
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! Signing in and out, and one's own account: change of password, deletion.
+
+use super::auth::{Cookies, SignedIn, Viewer};
+use super::form::{self, Field};
+use super::{render, Ctx, PageQuery};
+use crate::accounts::{self, session, AccountError, SignIn, User};
+use crate::error::PageError;
+use crate::i18n::t_args;
+use crate::AppState;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+/// A notice at the top of a page: `kind` is `success`, `warning` or `error`.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub kind: &'static str,
+    pub text: String,
+}
+
+impl Notice {
+    pub fn success(text: String) -> Self {
+        Notice {
+            kind: "success",
+            text,
+        }
+    }
+}
+
+fn cookies(st: &AppState) -> Cookies {
+    Cookies {
+        insecure: st.config.insecure_cookies,
+    }
+}
+
+/// A 303 to `to` that also sets `set_cookies`.
+fn see_other(to: &str, set_cookies: impl IntoIterator<Item = HeaderValue>) -> Response {
+    let mut res = Redirect::to(to).into_response();
+    for c in set_cookies {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    res
+}
+
+fn with_status(res: Result<Response, PageError>, status: StatusCode) -> Response {
+    match res {
+        Ok(mut r) => {
+            *r.status_mut() = status;
+            r
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account/login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    title: String,
+    errors: Vec<(String, String)>,
+    notice: Option<Notice>,
+    email: Field,
+    password: Field,
+}
+
+impl LoginPage {
+    fn new(ctx: Ctx, email: &str, error: Option<String>, notice: Option<Notice>) -> Self {
+        let email = Field::new(&ctx, "login", "email", "email")
+            .value(email)
+            .autocomplete("username")
+            .required()
+            .max_chars(accounts::MAX_EMAIL_CHARS)
+            .error(error);
+        let password = Field::new(&ctx, "login", "password", "password")
+            .autocomplete("current-password")
+            .required()
+            .max_chars(accounts::password::MAX_CHARS);
+        LoginPage {
+            title: ctx.t("login-title"),
+            errors: form::summary(&[&email]),
+            notice,
+            email,
+            password,
+            ctx,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DoneQuery {
+    #[serde(default)]
+    done: Option<String>,
+}
+
+fn done_notice(ctx: &Ctx, done: &Option<String>) -> Option<Notice> {
+    let key = match done.as_deref() {
+        Some("password") => "account-password-changed",
+        Some("deleted") => "account-deleted",
+        Some("signed-out") => "login-signed-out",
+        _ => return None,
+    };
+    Some(Notice::success(ctx.t(key)))
+}
+
+pub async fn login_form(
+    ctx: Ctx,
+    viewer: Viewer,
+    PageQuery(q): PageQuery<DoneQuery>,
+) -> Result<Response, PageError> {
+    if viewer.user.is_some() {
+        return Ok(Redirect::to(&ctx.url("/account")).into_response());
+    }
+    let notice = done_notice(&ctx, &q.done);
+    let lang = ctx.lang;
+    render(&LoginPage::new(ctx, "", None, notice), lang)
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: Bytes) -> Response {
+    let f: LoginForm = form::parse(&body);
+    let lang = ctx.lang;
+    let now = OffsetDateTime::now_utc();
+    let outcome =
+        match accounts::sign_in(&st.store, &f.email, &f.password, viewer.client, now).await {
+            Ok(o) => o,
+            Err(e) => return PageError::store(lang)(e).into_response(),
+        };
+    let refuse = |key: &str, status| {
+        let page = LoginPage::new(ctx.clone(), &f.email, Some(ctx.t(key)), None);
+        with_status(render(&page, lang), status)
+    };
+    match outcome {
+        SignIn::Done(user) => {
+            let token = match session::start(&st.store, user.id, now).await {
+                Ok(t) => t,
+                Err(e) => return PageError::store(lang)(e).into_response(),
+            };
+            if let Some(old) = &viewer.session_hash {
+                // A new session on sign-in: a token planted before it is worth nothing.
+                if let Err(e) = st.store.end_session(old).await {
+                    return PageError::store(lang)(e).into_response();
+                }
+            }
+            see_other(&ctx.url("/account"), cookies(&st).sign_in(&token))
+        }
+        SignIn::Refused => refuse("login-error-refused", StatusCode::BAD_REQUEST),
+        SignIn::Unconfirmed(_) => refuse("login-error-unconfirmed", StatusCode::BAD_REQUEST),
+        SignIn::Throttled(wait) => {
+            let secs = wait.whole_seconds().max(1);
+            let minutes = (secs + 59) / 60;
+            let text = t_args(
+                lang,
+                "login-error-throttled",
+                &[("minutes", minutes.into())],
+            );
+            let page = LoginPage::new(ctx.clone(), &f.email, Some(text), None);
+            let mut res = with_status(render(&page, lang), StatusCode::TOO_MANY_REQUESTS);
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            res
+        }
+    }
+}
+
+pub async fn logout(State(st): State<AppState>, ctx: Ctx, viewer: Viewer) -> Response {
+    if let Some(hash) = &viewer.session_hash {
+        if let Err(e) = st.store.end_session(hash).await {
+            return PageError::store(ctx.lang)(e).into_response();
+        }
+    }
+    see_other(&ctx.url("/login?done=signed-out"), cookies(&st).sign_out())
+}
+
+#[derive(Template)]
+#[template(path = "account/show.html")]
+struct AccountPage {
+    ctx: Ctx,
+    title: String,
+    errors: Vec<(String, String)>,
+    notice: Option<Notice>,
+    email: String,
+    role: String,
+    organization: Option<(String, String)>,
+    current_password: Field,
+    new_password: Field,
+    delete_password: Field,
+}
+
+/// Which form on the account page an error belongs to.
+enum AccountForm {
+    Password(AccountError),
+    Delete(AccountError),
+}
+
+async fn account_page(
+    st: &AppState,
+    ctx: Ctx,
+    user: &User,
+    notice: Option<Notice>,
+    failed: Option<AccountForm>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let organization = match user.organization_id {
+        None => None,
+        Some(id) => st
+            .store
+            .organizations_by_id(&[id])
+            .await
+            .map_err(PageError::store(lang))?
+            .pop()
+            .map(|o| (o.name, ctx.url(&format!("/organizations/{id}")))),
+    };
+    let (mut current_error, mut new_error, mut delete_error) = (None, None, None);
+    match &failed {
+        Some(AccountForm::Password(AccountError::WrongPassword)) => {
+            current_error = Some(ctx.t(AccountError::WrongPassword.key()))
+        }
+        Some(AccountForm::Password(e)) => new_error = Some(ctx.t(e.key())),
+        Some(AccountForm::Delete(e)) => delete_error = Some(ctx.t(e.key())),
+        None => {}
+    }
+    let pw = |name, autocomplete, error| {
+        Field::new(&ctx, "account", name, "password")
+            .autocomplete(autocomplete)
+            .required()
+            .max_chars(accounts::password::MAX_CHARS)
+            .error(error)
+    };
+    let current_password = pw("current_password", "current-password", current_error);
+    let new_password = pw("new_password", "new-password", new_error);
+    let delete_password = pw("delete_password", "current-password", delete_error);
+    let page = AccountPage {
+        title: ctx.t("account-title"),
+        errors: form::summary(&[&current_password, &new_password, &delete_password]),
+        notice,
+        email: user.email.to_string(),
+        role: ctx.t(&format!("role-{}", user.role.as_str())),
+        organization,
+        current_password,
+        new_password,
+        delete_password,
+        ctx,
+    };
+    let status = if failed.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok(with_status(render(&page, lang), status))
+}
+
+pub async fn account_show(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PageQuery(q): PageQuery<DoneQuery>,
+) -> Result<Response, PageError> {
+    let notice = done_notice(&ctx, &q.done);
+    account_page(&st, ctx, &user, notice, None).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+pub async fn account_password(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: PasswordForm = form::parse(&body);
+    let lang = ctx.lang;
+    match accounts::change_password(&st.store, &user, &f.current_password, &f.new_password)
+        .await
+        .map_err(PageError::store(lang))?
+    {
+        Ok(()) => {
+            // Every other session has ended; this browser gets a new one.
+            let token = session::start(&st.store, user.id, OffsetDateTime::now_utc())
+                .await
+                .map_err(PageError::store(lang))?;
+            Ok(see_other(
+                &ctx.url("/account?done=password"),
+                cookies(&st).sign_in(&token),
+            ))
+        }
+        Err(e) => account_page(&st, ctx, &user, None, Some(AccountForm::Password(e))).await,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DeleteForm {
+    #[serde(default)]
+    delete_password: String,
+}
+
+pub async fn account_delete(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: DeleteForm = form::parse(&body);
+    let lang = ctx.lang;
+    match accounts::delete_account(&st.store, &user, &f.delete_password)
+        .await
+        .map_err(PageError::store(lang))?
+    {
+        Ok(()) => Ok(see_other(
+            &ctx.url("/login?done=deleted"),
+            cookies(&st).sign_out(),
+        )),
+        Err(e) => account_page(&st, ctx, &user, None, Some(AccountForm::Delete(e))).await,
+    }
+}

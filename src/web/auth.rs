@@ -1,0 +1,367 @@
+//! Who is asking, and whether a form really comes from our own page.
+//!
+//! Every page request goes through [`layer`]: it reads the session cookie and signs the
+//! account in (see `accounts::session`), and for every request that may change something
+//! (anything but GET, HEAD and OPTIONS) it demands
+//! - a same-origin request: `Sec-Fetch-Site` is `same-origin` or `none` when the browser
+//!   sends it, and `Origin`, when sent, names this host; and
+//! - a form field `csrf` equal to the CSRF cookie (a double-submit token; the cookie is
+//!   `__Host-` prefixed, so no other site or subdomain can plant one).
+//!
+//! Otherwise the answer is 403 and the handler never runs. Pages for a signed-in account are
+//! never cached (`Cache-Control: no-store`).
+
+use crate::accounts::session::{self, SessionToken};
+use crate::accounts::User;
+use crate::domain::Lang;
+use crate::error::{ErrorKind, PageError};
+use crate::AppState;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::net::{IpAddr, SocketAddr};
+use time::OffsetDateTime;
+
+/// The name of the form field that carries the CSRF token.
+pub const CSRF_FIELD: &str = "csrf";
+
+/// Cookie names and attributes. `insecure` (only `serve --insecure-cookies`) drops `Secure`
+/// and the `__Host-` prefix so that plain-HTTP testing works; nothing else changes.
+#[derive(Debug, Clone, Copy)]
+pub struct Cookies {
+    pub insecure: bool,
+}
+
+impl Cookies {
+    pub fn session_name(self) -> &'static str {
+        if self.insecure {
+            "kolmonen-session"
+        } else {
+            "__Host-kolmonen-session"
+        }
+    }
+
+    pub fn csrf_name(self) -> &'static str {
+        if self.insecure {
+            "kolmonen-csrf"
+        } else {
+            "__Host-kolmonen-csrf"
+        }
+    }
+
+    /// A `Set-Cookie` value; `max_age` in seconds, `Some(0)` to delete, `None` for a cookie
+    /// that ends with the browser session.
+    pub fn set(self, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
+        let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+        if !self.insecure {
+            c.push_str("; Secure");
+        }
+        if let Some(age) = max_age {
+            c.push_str(&format!("; Max-Age={age}"));
+        }
+        HeaderValue::from_str(&c).expect("cookie values are ASCII")
+    }
+
+    /// The cookies that sign an account in: a new session, and a new CSRF token with it.
+    pub fn sign_in(self, token: &SessionToken) -> [HeaderValue; 2] {
+        [
+            self.set(
+                self.session_name(),
+                token.as_str(),
+                Some(session::ABSOLUTE.whole_seconds()),
+            ),
+            self.set(self.csrf_name(), SessionToken::new().as_str(), None),
+        ]
+    }
+
+    /// The cookies that sign out: the session deleted, the CSRF token renewed.
+    pub fn sign_out(self) -> [HeaderValue; 2] {
+        [
+            self.set(self.session_name(), "", Some(0)),
+            self.set(self.csrf_name(), SessionToken::new().as_str(), None),
+        ]
+    }
+}
+
+/// The value of one cookie in a request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Who is asking, as the auth layer found out: the signed-in account, if any, and the CSRF
+/// token to put into forms.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub user: Option<User>,
+    pub csrf: String,
+    /// The hash of the session's token, to end it on sign-out.
+    pub session_hash: Option<String>,
+    pub client: Option<IpAddr>,
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Paths outside the pages: the API and static files use no cookies.
+fn without_cookies(path: &str) -> bool {
+    ["/api", "/hsds", "/static", "/healthz"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
+/// The browser says the request comes from one of our own pages (or from the person, typing
+/// an address); requests from tools that send neither header pass on to the token check.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let site_ok = match headers.get("sec-fetch-site").map(|v| v.to_str()) {
+        None => true,
+        Some(Ok(v)) => v == "same-origin" || v == "none",
+        Some(Err(_)) => false,
+    };
+    let origin_ok = match headers.get(header::ORIGIN).map(|v| v.to_str()) {
+        None => true,
+        Some(Ok(origin)) => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("");
+            let authority = origin
+                .strip_prefix("https://")
+                .or_else(|| origin.strip_prefix("http://"));
+            !host.is_empty() && authority == Some(host)
+        }
+        Some(Err(_)) => false,
+    };
+    site_ok && origin_ok
+}
+
+/// Compares two tokens in time that does not depend on where they differ.
+fn same_token(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+fn lang_of(path: &str) -> Lang {
+    path.trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(Lang::parse)
+        .unwrap_or(Lang::Fi)
+}
+
+/// The middleware: see the module documentation.
+pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    if without_cookies(&path) {
+        return next.run(req).await;
+    }
+    let lang = lang_of(&path);
+    let cookies = Cookies {
+        insecure: st.config.insecure_cookies,
+    };
+    let csrf_cookie = cookie(req.headers(), cookies.csrf_name())
+        .and_then(SessionToken::parse)
+        .map(|t| t.as_str().to_string());
+    let mut req = req;
+    if !is_safe(req.method()) {
+        if !same_origin(req.headers()) {
+            return PageError::forbidden(lang).into_response();
+        }
+        let form = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let (parts, body) = req.into_parts();
+        let bytes = match axum::body::to_bytes(body, crate::MAX_BODY_BYTES).await {
+            Ok(b) => b,
+            Err(_) => {
+                return PageError {
+                    lang,
+                    kind: ErrorKind::PayloadTooLarge,
+                }
+                .into_response()
+            }
+        };
+        let token_ok = form
+            && match (&csrf_cookie, form_field(&bytes, CSRF_FIELD)) {
+                (Some(cookie), Some(field)) => same_token(cookie, &field),
+                _ => false,
+            };
+        if !token_ok {
+            return PageError::forbidden(lang).into_response();
+        }
+        req = Request::from_parts(parts, Body::from(bytes));
+    }
+    let session_cookie = cookie(req.headers(), cookies.session_name()).map(str::to_string);
+    let (user, session_hash) = match &session_cookie {
+        None => (None, None),
+        Some(token) => match session::resume(&st.store, token, OffsetDateTime::now_utc()).await {
+            Ok(Some(user)) => (Some(user), SessionToken::parse(token).map(|t| t.hash())),
+            Ok(None) => (None, None),
+            Err(e) => return PageError::store(lang)(e).into_response(),
+        },
+    };
+    let client = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    let signed_in = user.is_some();
+    let csrf = csrf_cookie
+        .clone()
+        .unwrap_or_else(|| SessionToken::new().as_str().to_string());
+    req.extensions_mut().insert(Viewer {
+        user,
+        csrf: csrf.clone(),
+        session_hash,
+        client,
+    });
+    let mut res = next.run(req).await;
+    if res.status() == axum::http::StatusCode::METHOD_NOT_ALLOWED {
+        // The router's bare 405 (a GET of a form's target): a page that says what to do.
+        let allow = res.headers().get(header::ALLOW).cloned();
+        res = PageError {
+            lang,
+            kind: ErrorKind::MethodNotAllowed,
+        }
+        .into_response();
+        if let Some(allow) = allow {
+            res.headers_mut().insert(header::ALLOW, allow);
+        }
+    }
+    let sets = |res: &Response, name: &str| {
+        res.headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v.as_bytes().starts_with(format!("{name}=").as_bytes()))
+    };
+    if csrf_cookie.is_none() && !sets(&res, cookies.csrf_name()) {
+        let v = cookies.set(cookies.csrf_name(), &csrf, None);
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    if session_cookie.is_some() && !signed_in && !sets(&res, cookies.session_name()) {
+        // The session has ended: the browser may forget it.
+        let v = cookies.set(cookies.session_name(), "", Some(0));
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    if signed_in || res.headers().contains_key(header::SET_COOKIE) {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
+        parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .ok_or_else(|| PageError {
+                lang: lang_of(parts.uri.path()),
+                kind: ErrorKind::Internal,
+            })
+    }
+}
+
+/// A signed-in account; without one, the page answers with a redirect to the sign-in form.
+pub struct SignedIn(pub User, pub Viewer);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Response> {
+        let viewer = Viewer::from_request_parts(parts, s)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        match viewer.user.clone() {
+            Some(user) => Ok(SignedIn(user, viewer)),
+            None => {
+                let lang = lang_of(parts.uri.path());
+                Err(Redirect::to(&format!("/{lang}/login")).into_response())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_host_only_and_secure_unless_told() {
+        let c = Cookies { insecure: false };
+        let v = c.set(c.session_name(), "abc", Some(60));
+        assert_eq!(
+            v.to_str().unwrap(),
+            "__Host-kolmonen-session=abc; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=60"
+        );
+        let i = Cookies { insecure: true };
+        let v = i.set(i.csrf_name(), "abc", None);
+        assert_eq!(
+            v.to_str().unwrap(),
+            "kolmonen-csrf=abc; Path=/; HttpOnly; SameSite=Lax"
+        );
+    }
+
+    #[test]
+    fn cookies_are_read_from_every_header() {
+        let mut h = HeaderMap::new();
+        h.append(header::COOKIE, HeaderValue::from_static("a=1; b=2"));
+        h.append(header::COOKIE, HeaderValue::from_static("c=3"));
+        assert_eq!(cookie(&h, "b"), Some("2"));
+        assert_eq!(cookie(&h, "c"), Some("3"));
+        assert_eq!(cookie(&h, "d"), None);
+    }
+
+    #[test]
+    fn only_our_own_pages_may_post() {
+        let with = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            h.insert(header::HOST, HeaderValue::from_static("kolmonen.fi"));
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            same_origin(&h)
+        };
+        assert!(with(&[]));
+        assert!(with(&[("sec-fetch-site", "same-origin")]));
+        assert!(with(&[("origin", "https://kolmonen.fi")]));
+        assert!(!with(&[("sec-fetch-site", "cross-site")]));
+        assert!(!with(&[("sec-fetch-site", "same-site")]));
+        assert!(!with(&[("origin", "https://evil.example")]));
+        assert!(!with(&[("origin", "null")]));
+        assert!(!with(&[("origin", "https://kolmonen.fi.evil.example")]));
+    }
+
+    #[test]
+    fn tokens_compare_whole() {
+        assert!(same_token("abcd", "abcd"));
+        assert!(!same_token("abcd", "abce"));
+        assert!(!same_token("abcd", "abc"));
+        assert!(!same_token("", "a"));
+    }
+}

@@ -1,0 +1,94 @@
+//! Form fields, the same everywhere: label above the input, hint, the error in the same
+//! `aria-describedby` chain, an error summary on top linking to each field, and what was
+//! typed kept (except passwords, which never go back into a page).
+
+use super::Ctx;
+use serde::de::DeserializeOwned;
+
+/// One input of a form, ready for `partials/field.html`.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    /// `text`, `email`, `password`, … or `textarea`.
+    pub kind: &'static str,
+    pub value: String,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+    pub autocomplete: &'static str,
+    pub required: bool,
+    pub max_chars: usize,
+}
+
+impl Field {
+    /// A field whose label is the translation `{prefix}-{name}-label` (hint: `…-hint`, when
+    /// the translation has one).
+    pub fn new(ctx: &Ctx, prefix: &str, name: &'static str, kind: &'static str) -> Self {
+        let hint_key = format!("{prefix}-{name}-hint");
+        let hint = ctx.t(&hint_key);
+        Field {
+            name,
+            label: ctx.t(&format!("{prefix}-{name}-label")),
+            kind,
+            value: String::new(),
+            hint: (hint != hint_key).then_some(hint),
+            error: None,
+            autocomplete: "off",
+            required: false,
+            max_chars: 200,
+        }
+    }
+
+    pub fn value(mut self, v: &str) -> Self {
+        if self.kind != "password" {
+            self.value = v.to_string();
+        }
+        self
+    }
+
+    pub fn autocomplete(mut self, a: &'static str) -> Self {
+        self.autocomplete = a;
+        self
+    }
+
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    pub fn max_chars(mut self, n: usize) -> Self {
+        self.max_chars = n;
+        self
+    }
+
+    pub fn error(mut self, e: Option<String>) -> Self {
+        self.error = e;
+        self
+    }
+
+    /// The ids the input's `aria-describedby` names.
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.name));
+        }
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        ids.join(" ")
+    }
+}
+
+/// The error summary's entries: (field id, message).
+pub fn summary(fields: &[&Field]) -> Vec<(String, String)> {
+    fields
+        .iter()
+        .filter_map(|f| f.error.clone().map(|e| (f.name.to_string(), e)))
+        .collect()
+}
+
+/// A form body; fields missing or malformed become their defaults, so a form never fails
+/// before its own checks can say what is wrong.
+pub fn parse<T: DeserializeOwned + Default>(body: &[u8]) -> T {
+    serde_urlencoded::from_bytes(body).unwrap_or_default()
+}

@@ -1,0 +1,544 @@
+//! Security tests on the real router and both engines (issue 5): CSRF on every POST,
+//! sessions and their cookies, throttling, no account enumeration, headers on every answer.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::Request;
+use common::{add_account, Browser, Engine, TestApp};
+use kolmonen::accounts::{throttle, Email, Role};
+
+const PASSWORD: &str = "kahvi pannu sininen";
+
+/// The demo data with one job seeker's account, ann@example.fi.
+async fn app_with_ann(engine: Engine) -> Option<TestApp> {
+    let app = TestApp::spawn(engine).await?;
+    add_account(
+        &app.store,
+        "ann@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    Some(app)
+}
+
+/// Every route of the router with its parameters filled with real values.
+async fn every_route(app: &TestApp) -> Vec<String> {
+    let org = app.first_id("organizations").await;
+    let svc = app.first_id("services").await;
+    let opp = app.first_id("opportunities").await;
+    kolmonen::route_patterns()
+        .into_iter()
+        .map(|p| {
+            let id = if p.contains("/services/") {
+                &svc
+            } else if p.contains("/opportunities/") {
+                &opp
+            } else {
+                &org
+            };
+            p.replace("{lang}", "fi")
+                .replace("{id}", id)
+                .replace("{code}", "398")
+        })
+        .collect()
+}
+
+fn is_page(path: &str) -> bool {
+    !["/api", "/hsds", "/static", "/healthz"]
+        .iter()
+        .any(|p| path.starts_with(p))
+}
+
+both_engines!(every_post_needs_our_token_and_origin, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    add_account(
+        &app.store,
+        "ann@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    let mut b = Browser::new(&app);
+    assert_eq!(b.sign_in("ann@example.fi", PASSWORD).await.status, 303);
+    let token = b.csrf();
+    assert_eq!(token.len(), 64);
+    let form = |t: &str| format!("email=ann%40example.fi&password=x&csrf={t}");
+    for path in every_route(&app).await {
+        if !is_page(&path) {
+            let r = b.send(Request::post(&path), Body::from(form(&token))).await;
+            assert!(!r.status.is_success(), "{path}: {}", r.status);
+            continue;
+        }
+        let cases: Vec<(&str, axum::http::request::Builder, String)> = vec![
+            (
+                "no token",
+                Request::post(&path),
+                "email=a&password=b".into(),
+            ),
+            ("wrong token", Request::post(&path), form(&"0".repeat(64))),
+            (
+                "cross-site",
+                Request::post(&path).header("sec-fetch-site", "cross-site"),
+                form(&token),
+            ),
+            (
+                "same-site",
+                Request::post(&path).header("sec-fetch-site", "same-site"),
+                form(&token),
+            ),
+            (
+                "other origin",
+                Request::post(&path)
+                    .header("origin", "https://evil.example")
+                    .header("host", "kolmonen.fi"),
+                form(&token),
+            ),
+        ];
+        for (what, req, body) in cases {
+            let req = req.header("content-type", "application/x-www-form-urlencoded");
+            let r = b.send(req, Body::from(body)).await;
+            assert_eq!(r.status, 403, "{path}: {what}");
+            assert!(
+                r.body.contains("<h1>"),
+                "{path}: {what}: a page that says why"
+            );
+        }
+        // Not a form: refused even with the token in it.
+        let r = b
+            .send(
+                Request::post(&path).header("content-type", "application/json"),
+                Body::from(format!("{{\"csrf\":\"{token}\"}}")),
+            )
+            .await;
+        assert_eq!(r.status, 403, "{path}: json");
+        for method in ["PUT", "DELETE", "PATCH"] {
+            let r = b
+                .send(Request::builder().method(method).uri(&path), Body::empty())
+                .await;
+            assert_eq!(r.status, 403, "{method} {path}");
+        }
+    }
+    // Still signed in: none of that did anything.
+    assert_eq!(b.get("/fi/account").await.status, 200);
+});
+
+both_engines!(signing_in_and_out, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    add_account(
+        &app.store,
+        "ann@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    let mut b = Browser::new(&app);
+    let r = b.get("/fi/account").await;
+    assert_eq!(r.status, 303, "signed out: to the sign-in form");
+    assert_eq!(r.header("location"), "/fi/login");
+
+    let r = b.sign_in(" Ann@Example.FI ", PASSWORD).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), "/fi/account");
+    let cookies: Vec<&str> = r
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("__Host-kolmonen-session="))
+        .expect("session cookie");
+    for attr in ["; Path=/", "; HttpOnly", "; SameSite=Lax", "; Secure"] {
+        assert!(session.contains(attr), "{session}: {attr}");
+    }
+    assert!(!session.contains("Domain"), "host-only");
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("__Host-kolmonen-csrf=")),
+        "a new CSRF token with the session"
+    );
+    let token = b.cookies["__Host-kolmonen-session"].clone();
+    let stored = app
+        .store
+        .session(
+            &kolmonen::accounts::session::SessionToken::parse(&token)
+                .unwrap()
+                .hash(),
+        )
+        .await
+        .unwrap();
+    assert!(stored.is_some(), "only the hash is the key");
+    assert!(
+        app.store.session(&token).await.unwrap().is_none(),
+        "the token itself is not stored"
+    );
+
+    for lang in ["fi", "sv", "en"] {
+        let r = b.get(&format!("/{lang}/account")).await;
+        assert_eq!(r.status, 200);
+        assert!(r.body.contains("ann@example.fi"));
+        assert_eq!(r.header("cache-control"), "no-store", "signed-in pages");
+    }
+    for url in ["/fi/", "/fi/search?q=kahvila", "/fi/nope"] {
+        let r = b.get(url).await;
+        assert_eq!(r.header("cache-control"), "no-store", "{url}");
+    }
+    let r = b.get("/fi/login").await;
+    assert_eq!(r.status, 303, "signed in already");
+
+    // A copy of the cookie taken before sign-out is worthless after it.
+    let mut thief = Browser::from_addr(&app, "198.51.100.1:1");
+    thief
+        .cookies
+        .insert("__Host-kolmonen-session".into(), token.clone());
+    assert_eq!(thief.get("/fi/account").await.status, 200);
+    let r = b.post("/fi/logout", &[]).await;
+    assert_eq!(r.status, 303);
+    assert!(!b.cookies.contains_key("__Host-kolmonen-session"));
+    assert_eq!(b.get("/fi/account").await.status, 303);
+    let r = thief.get("/fi/account").await;
+    assert_eq!(r.status, 303, "ended on every node: the row is gone");
+    assert!(
+        !thief.cookies.contains_key("__Host-kolmonen-session"),
+        "a dead session cookie is deleted"
+    );
+
+    // Junk cookies sign nobody in and break nothing.
+    for junk in ["", "x", &"f".repeat(64), "%00;;=", &"a".repeat(5000)] {
+        let mut j = Browser::from_addr(&app, "198.51.100.2:1");
+        j.cookies
+            .insert("__Host-kolmonen-session".into(), junk.to_string());
+        let r = j.get("/fi/account").await;
+        assert_eq!(r.status, 303, "{junk}");
+    }
+});
+
+both_engines!(
+    a_new_password_ends_the_other_sessions,
+    |engine| async move {
+        let Some(app) = app_with_ann(engine).await else {
+            return;
+        };
+        let mut a = Browser::new(&app);
+        let mut b = Browser::from_addr(&app, "192.0.2.11:1");
+        assert_eq!(a.sign_in("ann@example.fi", PASSWORD).await.status, 303);
+        assert_eq!(b.sign_in("ann@example.fi", PASSWORD).await.status, 303);
+
+        let new = "mustikka metsä syksy";
+        let r = a
+            .post(
+                "/en/account/password",
+                &[("current_password", "wrong"), ("new_password", new)],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("The password is not right"), "{}", r.body);
+        assert!(
+            r.body.contains("href=\"#current_password\""),
+            "summary links the field"
+        );
+        let r = a
+            .post(
+                "/en/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", "password1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("most common passwords"));
+        let r = a
+            .post(
+                "/en/account/password",
+                &[("current_password", PASSWORD), ("new_password", new)],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        assert_eq!(r.header("location"), "/en/account?done=password");
+        let r = a.get("/en/account?done=password").await;
+        assert_eq!(r.status, 200, "this browser stays signed in");
+        assert!(r.body.contains("Your password has been changed"));
+        assert_eq!(
+            b.get("/fi/account").await.status,
+            303,
+            "the other one is out"
+        );
+
+        let mut c = Browser::from_addr(&app, "192.0.2.12:1");
+        assert_eq!(c.sign_in("ann@example.fi", PASSWORD).await.status, 400);
+        assert_eq!(c.sign_in("ann@example.fi", new).await.status, 303);
+    }
+);
+
+both_engines!(
+    accounts_can_be_deleted_by_their_owner,
+    |engine| async move {
+        let Some(app) = app_with_ann(engine).await else {
+            return;
+        };
+        let mut a = Browser::new(&app);
+        assert_eq!(a.sign_in("ann@example.fi", PASSWORD).await.status, 303);
+        let r = a
+            .post("/sv/account/delete", &[("delete_password", "nope")])
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Lösenordet stämmer inte"));
+        let r = a
+            .post("/sv/account/delete", &[("delete_password", PASSWORD)])
+            .await;
+        assert_eq!(r.status, 303);
+        let email = Email::parse("ann@example.fi").unwrap();
+        assert!(app.store.user_by_email(&email).await.unwrap().is_none());
+        assert_eq!(a.get("/sv/account").await.status, 303);
+        let r = a.get("/sv/login?done=deleted").await;
+        assert!(r.body.contains("Ditt konto har raderats"));
+    }
+);
+
+both_engines!(an_unconfirmed_address_cannot_sign_in, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    kolmonen::accounts::add_user(
+        &app.store,
+        "new@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let mut a = Browser::new(&app);
+    let r = a.sign_in("new@example.fi", PASSWORD).await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("vahvistettu"), "{}", r.body);
+    assert!(!a.cookies.contains_key("__Host-kolmonen-session"));
+});
+
+both_engines!(failed_sign_ins_are_throttled, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    add_account(
+        &app.store,
+        "ann@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    add_account(&app.store, "bo@example.fi", Role::JobSeeker, None, PASSWORD).await;
+
+    // Ten failures from one address, whichever accounts they try…
+    let mut bad = Browser::from_addr(&app, "203.0.113.5:1000");
+    for i in 0..10 {
+        let email = if i % 2 == 0 {
+            "ann@example.fi"
+        } else {
+            "nobody@example.fi"
+        };
+        let r = bad.sign_in(email, "wrong guess").await;
+        assert_eq!(r.status, 400, "try {i}");
+    }
+    // …and the address is refused, even with the right password.
+    let r = bad.sign_in("bo@example.fi", PASSWORD).await;
+    assert_eq!(r.status, 429);
+    let wait: i64 = r
+        .header("retry-after")
+        .parse()
+        .expect("Retry-After seconds");
+    assert!((1..=60).contains(&wait), "{wait}");
+    assert!(r.body.contains("Liian monta yritystä"), "{}", r.body);
+    assert!(!bad.cookies.contains_key("__Host-kolmonen-session"));
+    // The same network (IPv4 address, other port) is the same client.
+    let mut same = Browser::from_addr(&app, "203.0.113.5:2000");
+    assert_eq!(same.sign_in("bo@example.fi", PASSWORD).await.status, 429);
+    // Another address is not affected.
+    let mut other = Browser::from_addr(&app, "203.0.113.6:1000");
+    assert_eq!(other.sign_in("bo@example.fi", PASSWORD).await.status, 303);
+
+    // 100 failures in an hour for one account, from anywhere: the account is refused.
+    let now_us = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1000) as i64;
+    let key = throttle::account_key("ann@example.fi");
+    for i in 0..94 {
+        // ann already has 5 failures from above.
+        app.store
+            .record_login_failure(std::slice::from_ref(&key), now_us - 60_000_000 * (i % 50))
+            .await
+            .unwrap();
+    }
+    let mut far = Browser::from_addr(&app, "[2001:db8::1]:1");
+    assert_eq!(far.sign_in("ann@example.fi", "wrong").await.status, 400);
+    let r = far.sign_in("ann@example.fi", PASSWORD).await;
+    assert_eq!(r.status, 429, "the right password does not get in");
+    let wait: i64 = r
+        .header("retry-after")
+        .parse()
+        .expect("Retry-After seconds");
+    assert!((1..=3600).contains(&wait), "{wait}");
+    let mut elsewhere = Browser::from_addr(&app, "[2001:db8:5::1]:1");
+    assert_eq!(
+        elsewhere.sign_in("ann@example.fi", PASSWORD).await.status,
+        429
+    );
+    assert_eq!(
+        elsewhere.sign_in("bo@example.fi", PASSWORD).await.status,
+        303,
+        "other accounts are not affected"
+    );
+});
+
+/// The median of `n` timings of `f`, in microseconds.
+async fn median_micros<F, Fut>(n: usize, mut f: F) -> u128
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = std::time::Instant::now();
+        f(i).await;
+        times.push(t.elapsed().as_micros());
+    }
+    times.sort_unstable();
+    times[n / 2]
+}
+
+both_engines!(
+    sign_in_tells_nothing_about_which_accounts_exist,
+    |engine| async move {
+        let Some(app) = app_with_ann(engine).await else {
+            return;
+        };
+        let attempt = |email: &'static str, n: usize| {
+            let app = &app;
+            async move {
+                let mut b =
+                    Browser::from_addr(app, &format!("198.18.{}.{}:1", n / 200, n % 200 + 1));
+                let r = b.sign_in(email, "not the password").await;
+                (r.status, r.body.replace(email, "EMAIL"))
+            }
+        };
+        let known = attempt("ann@example.fi", 0).await;
+        let unknown = attempt("nobody@example.fi", 1).await;
+        assert_eq!(known.0, 400);
+        assert_eq!(known.0, unknown.0);
+        let strip = |s: &str| {
+            // The CSRF token differs from browser to browser; nothing else may.
+            s.split("name=\"csrf\" value=\"")
+                .map(|part| part.get(64..).unwrap_or(part))
+                .collect::<String>()
+        };
+        assert_eq!(strip(&known.1), strip(&unknown.1));
+
+        let mut n = 10;
+        let mut next = || {
+            n += 1;
+            n
+        };
+        let known = median_micros(7, |_| {
+            let i = next();
+            let a = &attempt;
+            async move {
+                a("ann@example.fi", i).await;
+            }
+        })
+        .await;
+        let unknown = median_micros(7, |_| {
+            let i = next();
+            let a = &attempt;
+            async move {
+                a("nobody@example.fi", i).await;
+            }
+        })
+        .await;
+        let ratio = known as f64 / unknown as f64;
+        assert!(
+            (0.33..3.0).contains(&ratio),
+            "known {known} µs vs unknown {unknown} µs"
+        );
+    }
+);
+
+both_engines!(
+    errors_and_redirects_carry_the_headers_too,
+    |engine| async move {
+        let Some(app) = app_with_ann(engine).await else {
+            return;
+        };
+        let mut b = Browser::new(&app);
+        let mut answers = vec![b.get("/fi/account").await, b.get("/fi/nope").await];
+        answers.push(
+            b.send(
+                Request::post("/fi/login")
+                    .header("content-type", "application/x-www-form-urlencoded"),
+                Body::from("email=x"),
+            )
+            .await,
+        );
+        answers.push(b.sign_in("ann@example.fi", "wrong").await);
+        answers.push(b.sign_in("ann@example.fi", PASSWORD).await);
+        answers.push(b.get("/fi/nope").await);
+        let big = "a".repeat(kolmonen::MAX_BODY_BYTES + 10);
+        answers.push(b.post("/fi/login", &[("email", &big)]).await);
+        let statuses: Vec<u16> = answers.iter().map(|r| r.status.as_u16()).collect();
+        assert_eq!(statuses, [303, 404, 403, 400, 303, 404, 413]);
+        for r in &answers {
+            let csp = r.header("content-security-policy");
+            assert!(csp.contains("frame-ancestors 'none'"), "{}", r.status);
+            assert_eq!(r.header("x-content-type-options"), "nosniff");
+            assert_eq!(r.header("x-frame-options"), "DENY");
+            assert!(!r.header("referrer-policy").is_empty());
+        }
+        assert_eq!(
+            answers[5].header("cache-control"),
+            "no-store",
+            "signed-in 404"
+        );
+    }
+);
+
+both_engines!(insecure_cookies_only_when_asked, |engine| async move {
+    let Some(store) = common::demo_store(engine).await else {
+        return;
+    };
+    let config = kolmonen::Config {
+        insecure_cookies: true,
+        ..Default::default()
+    };
+    let app = TestApp::with_config(store, config);
+    add_account(
+        &app.store,
+        "ann@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    let mut b = Browser::new(&app);
+    let r = b.sign_in("ann@example.fi", PASSWORD).await;
+    assert_eq!(r.status, 303);
+    let session = r
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|c| c.starts_with("kolmonen-session="))
+        .expect("plain cookie name");
+    assert!(!session.contains("Secure"));
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"));
+    assert_eq!(b.get("/fi/account").await.status, 200);
+});
