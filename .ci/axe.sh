@@ -15,7 +15,9 @@ for lang in fi sv en; do
     "$base/$lang/organizations/$org_fallback" "$base/$lang/services/$svc" "$base/$lang/opportunities"
     "$base/$lang/opportunities?type=work_trial&open=1" "$base/$lang/opportunities/$opp"
     "$base/$lang/municipalities" "$base/$lang/municipalities/398" "$base/$lang/no-such-page"
-    "$base/$lang/organizations?page=abc")
+    "$base/$lang/organizations?page=abc" "$base/$lang/signup" "$base/$lang/signup?done=sent"
+    "$base/$lang/password-reset" "$base/$lang/password-reset?done=sent" "$base/$lang/password-reset?token=expired"
+    "$base/$lang/confirm?token=0")
 done
 cd "$here/axe"
 if [ ! -x node_modules/.bin/axe ]; then

@@ -12,6 +12,16 @@ pub struct Config {
     pub search_cache: usize,
     /// Cookies without `Secure` and the `__Host-` prefix, for plain-HTTP local testing only.
     pub insecure_cookies: bool,
+    /// The address people reach the portal at, for links in e-mail (default: `http://{addr}`).
+    pub public_url: Option<String>,
+}
+
+impl Config {
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+    }
 }
 
 impl Default for Config {
@@ -22,6 +32,7 @@ impl Default for Config {
             hsts: false,
             search_cache: DEFAULT_SEARCH_CACHE,
             insecure_cookies: false,
+            public_url: None,
         }
     }
 }

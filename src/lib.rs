@@ -9,6 +9,7 @@ pub mod error;
 pub mod gen;
 pub mod hsds;
 pub mod i18n;
+pub mod mail;
 pub mod refdata;
 pub mod search;
 pub mod store;

@@ -22,6 +22,24 @@ struct Cli {
     command: Option<Command>,
 }
 
+/// Where e-mail goes: SMTP, or files for demos; with neither it waits in the outbox.
+#[derive(clap::Args, Clone, Default)]
+struct MailArgs {
+    /// SMTP server, e.g. smtp://user:pass@mail.example.fi:587?tls=required
+    #[arg(long, env = "KOLMONEN_SMTP_URL", conflicts_with = "mail_dir")]
+    smtp_url: Option<String>,
+    /// Write messages as .eml files into DIR instead of sending them (for demos).
+    #[arg(long, env = "KOLMONEN_MAIL_DIR")]
+    mail_dir: Option<std::path::PathBuf>,
+    /// The sender of every message.
+    #[arg(
+        long,
+        env = "KOLMONEN_MAIL_FROM",
+        default_value = "Kolmonen <noreply@kolmonen.invalid>"
+    )]
+    mail_from: String,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Serve the portal and the API (the default). Migrates, and seeds demo data into an empty database.
@@ -40,6 +58,11 @@ enum Command {
         /// Cookies without `Secure` and the `__Host-` prefix: only for plain-HTTP testing.
         #[arg(long)]
         insecure_cookies: bool,
+        /// The portal's public address, for links in e-mail (default: http://ADDR).
+        #[arg(long, env = "KOLMONEN_PUBLIC_URL")]
+        public_url: Option<String>,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Apply database migrations.
     Migrate,
@@ -207,6 +230,13 @@ async fn main() -> anyhow::Result<()> {
             .and_then(|n| n.parse().ok())
             .unwrap_or(kolmonen::config::DEFAULT_SEARCH_CACHE),
         insecure_cookies: false,
+        public_url: None,
+        // The one-command demo: messages land in ./mail as files to open.
+        mail: MailArgs {
+            mail_dir: Some("mail".into()),
+            mail_from: "Kolmonen <noreply@kolmonen.invalid>".into(),
+            ..MailArgs::default()
+        },
     });
     match command {
         Command::Migrate => {
@@ -494,6 +524,8 @@ async fn main() -> anyhow::Result<()> {
             no_demo,
             search_cache,
             insecure_cookies,
+            public_url,
+            mail,
         } => {
             let store = open(&cli.database).await?;
             if !no_demo && store.is_empty().await? {
@@ -505,7 +537,9 @@ async fn main() -> anyhow::Result<()> {
                 hsts,
                 search_cache,
                 insecure_cookies,
+                public_url,
             };
+            start_mailer(&store, &mail)?;
             let state = AppState::new(store, config);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
@@ -584,6 +618,26 @@ async fn user_command(store: &DynStore, what: UserWhat) -> anyhow::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// Starts the outbox worker of this node, if mail has somewhere to go.
+fn start_mailer(store: &DynStore, args: &MailArgs) -> anyhow::Result<()> {
+    use kolmonen::mail::{Mailer, Transport};
+    let transport = match (&args.smtp_url, &args.mail_dir) {
+        (Some(url), _) => Transport::smtp(url).map_err(|e| anyhow::anyhow!("--smtp-url: {e}"))?,
+        (None, Some(dir)) => {
+            tracing::info!("mail is written into {} as .eml files", dir.display());
+            Transport::Dir(dir.clone())
+        }
+        (None, None) => {
+            tracing::warn!("no --smtp-url or --mail-dir: e-mail waits in the outbox");
+            return Ok(());
+        }
+    };
+    let mailer =
+        Mailer::new(transport, &args.mail_from).map_err(|e| anyhow::anyhow!("--mail-from: {e}"))?;
+    tokio::spawn(mailer.run(store.clone(), std::time::Duration::from_secs(2)));
     Ok(())
 }
 

@@ -542,3 +542,50 @@ both_engines!(insecure_cookies_only_when_asked, |engine| async move {
     assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"));
     assert_eq!(b.get("/fi/account").await.status, 200);
 });
+
+both_engines!(
+    sign_up_and_reset_tell_nothing_about_which_accounts_exist,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        for i in 0..7 {
+            let email = format!("ann{i}@example.fi");
+            add_account(&app.store, &email, Role::JobSeeker, None, PASSWORD).await;
+        }
+        let mut n = 0u32;
+        for (path, extra) in [
+            ("/fi/signup", Some(("password", "toinen salasana tässä"))),
+            ("/fi/password-reset", None),
+        ] {
+            let mut timings = Vec::new();
+            for prefix in ["ann", "nobody"] {
+                let mut answers = Vec::new();
+                let mut times = Vec::new();
+                for i in 0..7 {
+                    n += 1;
+                    let mut b =
+                        Browser::from_addr(&app, &format!("198.19.{}.{}:1", n / 200, n % 200 + 1));
+                    let email = format!("{prefix}{i}@example.fi");
+                    let mut fields = vec![("email", email.as_str())];
+                    fields.extend(extra);
+                    let t = std::time::Instant::now();
+                    let r = b.post(path, &fields).await;
+                    times.push(t.elapsed().as_micros());
+                    answers.push((r.status, r.header("location").to_string(), r.body));
+                }
+                assert!(answers.windows(2).all(|w| w[0] == w[1]), "{path}");
+                times.sort_unstable();
+                timings.push((answers.remove(0), times[3]));
+            }
+            assert_eq!(timings[0].0, timings[1].0, "{path}: the same answer");
+            let ratio = timings[0].1 as f64 / timings[1].1 as f64;
+            assert!(
+                (0.33..3.0).contains(&ratio),
+                "{path}: known {} µs vs unknown {} µs",
+                timings[0].1,
+                timings[1].1
+            );
+        }
+    }
+);

@@ -61,6 +61,9 @@ async function submit(driver, formAction, fields) {
   const results = [];
   try {
     for (const lang of ['fi', 'sv', 'en']) {
+      await driver.get(`${base}/${lang}/signup`);
+      await submit(driver, '/signup', { email: 'not-an-address', password: '123' });
+      await check(driver, `${lang} sign-up refused`, results);
       await driver.get(`${base}/${lang}/login`);
       await check(driver, `${lang} sign-in form`, results);
       await submit(driver, '/login', { email, password: 'not the password' });

@@ -242,7 +242,7 @@ login-forgot = Forgot your password?
 login-no-account = No account yet?
 login-signup-link = Sign up
 login-error-refused = The e-mail address or the password is not right. Check them and try again.
-login-error-unconfirmed = Your e-mail address is not confirmed yet. Open the link in the message we sent you.
+login-error-unconfirmed = Your e-mail address is not confirmed yet. We sent you a new link: open it, then sign in.
 login-error-throttled = Too many tries. For your safety, try again in { $minutes ->
     [one] one minute
    *[other] { $minutes } minutes
@@ -270,3 +270,61 @@ role-organization_member = Member of an organization
 role-organization_admin = Organization admin
 role-network_coordinator = Network coordinator
 role-platform_admin = Platform admin
+login-confirmed = Your e-mail address is confirmed. You can sign in now.
+login-reset = Your password has been changed and you were signed out everywhere. Sign in with the new password.
+signup-title = Sign up
+signup-intro = With an account you can keep your own profile and show your interest in opportunities. Organizations register themselves with the organization form.
+signup-email-label = E-mail address
+signup-email-hint = We send a link to this address to confirm that it is yours. Nobody else sees it.
+signup-password-label = Password
+signup-password-hint = At least 8 characters. A sentence of a few words is easy to remember and hard to guess.
+signup-button = Sign up
+signup-have-account = Have an account already?
+signup-sent = Thank you! Check your e-mail: we sent a link to confirm your address. The link works for 48 hours. If nothing comes, look in the spam folder.
+confirm-title = Confirm your e-mail address
+confirm-text = Press the button to confirm that this address is yours. After that you can sign in.
+confirm-button = Confirm my address
+link-expired-title = This link no longer works
+account-error-link-expired = The link has been used already or it has expired. Ask for a new one: sign up again or reset your password.
+reset-title = Forgot your password?
+reset-intro = Type the e-mail address of your account. We send a link to it for choosing a new password; the link works for one hour.
+reset-email-label = E-mail address
+reset-button = Send the link
+reset-sent = If there is an account with that address, we sent a link to it. Check your e-mail, also the spam folder.
+reset-new-title = Choose a new password
+reset-new-button = Save the new password
+throttled-title = Too many tries
+throttled-text = Please wait { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+} and try again.
+mail-confirm-subject = Confirm your e-mail address for Kolmonen
+mail-confirm-body = Hello,
+
+    someone (probably you) signed up for Kolmonen with this address. Open this link to confirm it:
+
+    { $link }
+
+    The link works for 48 hours. If you did not sign up, you can ignore this message.
+
+    Kolmonen
+mail-exists-subject = You already have a Kolmonen account
+mail-exists-body = Hello,
+
+    someone (probably you) tried to sign up for Kolmonen with this address, but it has an account already. Sign in here:
+
+    { $link }
+
+    If you have forgotten your password, choose "Forgot your password?" on that page. If it was not you, you can ignore this message.
+
+    Kolmonen
+mail-reset-subject = A new password for Kolmonen
+mail-reset-body = Hello,
+
+    someone (probably you) asked for a new password for the Kolmonen account of this address. Choose a new password here:
+
+    { $link }
+
+    The link works for one hour and once. If you did not ask for it, you can ignore this message: your password stays as it is.
+
+    Kolmonen

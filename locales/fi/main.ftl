@@ -242,7 +242,7 @@ login-forgot = Unohditko salasanasi?
 login-no-account = Eikö sinulla ole vielä tiliä?
 login-signup-link = Rekisteröidy
 login-error-refused = Sähköpostiosoite tai salasana ei ole oikein. Tarkista ne ja yritä uudelleen.
-login-error-unconfirmed = Sähköpostiosoitettasi ei ole vielä vahvistettu. Avaa linkki viestistä, jonka lähetimme sinulle.
+login-error-unconfirmed = Sähköpostiosoitettasi ei ole vielä vahvistettu. Lähetimme sinulle uuden linkin: avaa se ja kirjaudu sitten.
 login-error-throttled = Liian monta yritystä. Turvallisuutesi vuoksi yritä uudelleen { $minutes ->
     [one] minuutin
    *[other] { $minutes } minuutin
@@ -270,3 +270,61 @@ role-organization_member = Organisaation jäsen
 role-organization_admin = Organisaation pääkäyttäjä
 role-network_coordinator = Verkoston koordinaattori
 role-platform_admin = Palvelun ylläpitäjä
+login-confirmed = Sähköpostiosoitteesi on vahvistettu. Voit nyt kirjautua.
+login-reset = Salasanasi on vaihdettu ja sinut kirjattiin ulos kaikkialta. Kirjaudu uudella salasanalla.
+signup-title = Rekisteröidy
+signup-intro = Tilillä voit pitää omaa profiiliasi ja kertoa kiinnostuksestasi avoimiin paikkoihin. Organisaatiot rekisteröityvät organisaation lomakkeella.
+signup-email-label = Sähköpostiosoite
+signup-email-hint = Lähetämme tähän osoitteeseen linkin, jolla vahvistat sen omaksesi. Muut eivät näe sitä.
+signup-password-label = Salasana
+signup-password-hint = Vähintään 8 merkkiä. Muutaman sanan lause on helppo muistaa ja vaikea arvata.
+signup-button = Rekisteröidy
+signup-have-account = Onko sinulla jo tili?
+signup-sent = Kiitos! Katso sähköpostisi: lähetimme linkin, jolla vahvistat osoitteesi. Linkki toimii 48 tuntia. Jos viestiä ei kuulu, katso myös roskapostikansio.
+confirm-title = Vahvista sähköpostiosoitteesi
+confirm-text = Vahvista painikkeella, että osoite on sinun. Sen jälkeen voit kirjautua.
+confirm-button = Vahvista osoitteeni
+link-expired-title = Linkki ei enää toimi
+account-error-link-expired = Linkki on jo käytetty tai se on vanhentunut. Pyydä uusi: rekisteröidy uudelleen tai vaihda salasana.
+reset-title = Unohditko salasanasi?
+reset-intro = Kirjoita tilisi sähköpostiosoite. Lähetämme siihen linkin uuden salasanan valitsemiseen; linkki toimii tunnin.
+reset-email-label = Sähköpostiosoite
+reset-button = Lähetä linkki
+reset-sent = Jos osoitteella on tili, lähetimme siihen linkin. Katso sähköpostisi, myös roskapostikansio.
+reset-new-title = Valitse uusi salasana
+reset-new-button = Tallenna uusi salasana
+throttled-title = Liian monta yritystä
+throttled-text = Odota { $minutes ->
+    [one] minuutti
+   *[other] { $minutes } minuuttia
+} ja yritä uudelleen.
+mail-confirm-subject = Vahvista sähköpostiosoitteesi Kolmoseen
+mail-confirm-body = Hei,
+
+    joku (todennäköisesti sinä) rekisteröityi Kolmoseen tällä osoitteella. Vahvista osoite avaamalla tämä linkki:
+
+    { $link }
+
+    Linkki toimii 48 tuntia. Jos et rekisteröitynyt, voit jättää tämän viestin huomiotta.
+
+    Kolmonen
+mail-exists-subject = Sinulla on jo tili Kolmosessa
+mail-exists-body = Hei,
+
+    joku (todennäköisesti sinä) yritti rekisteröityä Kolmoseen tällä osoitteella, mutta osoitteella on jo tili. Kirjaudu tästä:
+
+    { $link }
+
+    Jos olet unohtanut salasanasi, valitse sivulla "Unohditko salasanasi?". Jos se et ollut sinä, voit jättää tämän viestin huomiotta.
+
+    Kolmonen
+mail-reset-subject = Uusi salasana Kolmoseen
+mail-reset-body = Hei,
+
+    joku (todennäköisesti sinä) pyysi uutta salasanaa tämän osoitteen Kolmonen-tilille. Valitse uusi salasana tästä:
+
+    { $link }
+
+    Linkki toimii tunnin ja kerran. Jos et pyytänyt sitä, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.
+
+    Kolmonen

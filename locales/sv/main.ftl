@@ -242,7 +242,7 @@ login-forgot = Glömt lösenordet?
 login-no-account = Har du inget konto ännu?
 login-signup-link = Registrera dig
 login-error-refused = E-postadressen eller lösenordet stämmer inte. Kontrollera dem och försök igen.
-login-error-unconfirmed = Din e-postadress är inte bekräftad ännu. Öppna länken i meddelandet vi skickade dig.
+login-error-unconfirmed = Din e-postadress är inte bekräftad ännu. Vi skickade en ny länk: öppna den och logga sedan in.
 login-error-throttled = För många försök. För din säkerhet, försök igen om { $minutes ->
     [one] en minut
    *[other] { $minutes } minuter
@@ -270,3 +270,61 @@ role-organization_member = Medlem i en organisation
 role-organization_admin = Organisationens administratör
 role-network_coordinator = Nätverkets koordinator
 role-platform_admin = Tjänstens administratör
+login-confirmed = Din e-postadress är bekräftad. Du kan logga in nu.
+login-reset = Ditt lösenord har bytts och du loggades ut överallt. Logga in med det nya lösenordet.
+signup-title = Registrera dig
+signup-intro = Med ett konto kan du ha en egen profil och visa intresse för lediga platser. Organisationer registrerar sig med organisationsformuläret.
+signup-email-label = E-postadress
+signup-email-hint = Vi skickar en länk till adressen så att du kan bekräfta att den är din. Ingen annan ser den.
+signup-password-label = Lösenord
+signup-password-hint = Minst 8 tecken. En mening på några ord är lätt att minnas och svår att gissa.
+signup-button = Registrera dig
+signup-have-account = Har du redan ett konto?
+signup-sent = Tack! Titta i din e-post: vi skickade en länk för att bekräfta adressen. Länken fungerar i 48 timmar. Om inget kommer, titta också i skräpposten.
+confirm-title = Bekräfta din e-postadress
+confirm-text = Tryck på knappen för att bekräfta att adressen är din. Sedan kan du logga in.
+confirm-button = Bekräfta min adress
+link-expired-title = Länken fungerar inte längre
+account-error-link-expired = Länken har redan använts eller gått ut. Be om en ny: registrera dig igen eller byt lösenord.
+reset-title = Glömt lösenordet?
+reset-intro = Skriv ditt kontos e-postadress. Vi skickar en länk för att välja ett nytt lösenord; länken fungerar i en timme.
+reset-email-label = E-postadress
+reset-button = Skicka länken
+reset-sent = Om det finns ett konto med adressen skickade vi en länk till den. Titta i din e-post, också i skräpposten.
+reset-new-title = Välj ett nytt lösenord
+reset-new-button = Spara det nya lösenordet
+throttled-title = För många försök
+throttled-text = Vänta { $minutes ->
+    [one] en minut
+   *[other] { $minutes } minuter
+} och försök igen.
+mail-confirm-subject = Bekräfta din e-postadress för Kolmonen
+mail-confirm-body = Hej,
+
+    någon (troligen du) registrerade sig på Kolmonen med den här adressen. Öppna länken för att bekräfta den:
+
+    { $link }
+
+    Länken fungerar i 48 timmar. Om det inte var du kan du strunta i meddelandet.
+
+    Kolmonen
+mail-exists-subject = Du har redan ett konto på Kolmonen
+mail-exists-body = Hej,
+
+    någon (troligen du) försökte registrera sig på Kolmonen med den här adressen, men den har redan ett konto. Logga in här:
+
+    { $link }
+
+    Om du har glömt lösenordet, välj "Glömt lösenordet?" på sidan. Om det inte var du kan du strunta i meddelandet.
+
+    Kolmonen
+mail-reset-subject = Nytt lösenord för Kolmonen
+mail-reset-body = Hej,
+
+    någon (troligen du) bad om ett nytt lösenord för Kolmonen-kontot med den här adressen. Välj ett nytt lösenord här:
+
+    { $link }
+
+    Länken fungerar i en timme och en gång. Om du inte bad om det kan du strunta i meddelandet: ditt lösenord förblir som det är.
+
+    Kolmonen

@@ -1,6 +1,7 @@
 //! Accounts: who can sign in, with which role, and the rules for their e-mail addresses and
 //! passwords (see DESIGN.md "Privacy and security"; OWASP ASVS 5.0 level 2).
 
+pub mod links;
 pub mod password;
 pub mod session;
 pub mod throttle;
@@ -129,6 +130,8 @@ pub enum AccountError {
     Taken,
     #[error("the password is not right")]
     WrongPassword,
+    #[error("the link is unknown, used or expired")]
+    LinkExpired,
 }
 
 impl AccountError {
@@ -140,6 +143,7 @@ impl AccountError {
             AccountError::NoSuchOrganization => "account-error-no-such-organization",
             AccountError::Taken => "account-error-taken",
             AccountError::WrongPassword => "account-error-wrong-password",
+            AccountError::LinkExpired => "account-error-link-expired",
         }
     }
 }
@@ -332,6 +336,7 @@ mod tests {
             AccountError::NoSuchOrganization,
             AccountError::Taken,
             AccountError::WrongPassword,
+            AccountError::LinkExpired,
             AccountError::Password(password::Problem::TooShort),
             AccountError::Password(password::Problem::TooLong),
             AccountError::Password(password::Problem::Common),

@@ -52,6 +52,11 @@ pub fn account_key(email: &str) -> String {
     hashed("account", &email.trim().to_lowercase())
 }
 
+/// A key counted apart from sign-ins: `scope` names what is limited (`signup`, `reset`).
+pub fn scoped(scope: &str, key: &str) -> String {
+    hashed(scope, key)
+}
+
 fn unix_micros(t: OffsetDateTime) -> i64 {
     (t.unix_timestamp_nanos() / 1000) as i64
 }

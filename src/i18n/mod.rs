@@ -126,6 +126,7 @@ mod tests {
                     ("place", "Lahti".into()),
                     ("filter", "Kunta: Lahti".into()),
                     ("minutes", 3.into()),
+                    ("link", "https://kolmonen.fi/fi/confirm?token=x".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

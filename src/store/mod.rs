@@ -284,6 +284,49 @@ pub trait Store: Send + Sync + 'static {
     async fn record_login_failure(&self, keys: &[String], at: i64) -> StoreResult<()>;
     /// How many failures a key has since `since` (Unix microseconds), and the oldest of them.
     async fn login_failures(&self, key: &str, since: i64) -> StoreResult<(u64, Option<i64>)>;
+    /// Stores a one-time link's token and the message that carries it, together.
+    async fn issue_account_token(
+        &self,
+        token: &crate::mail::AccountToken,
+        mail: &crate::mail::OutgoingMail,
+    ) -> StoreResult<()>;
+    /// Uses up a token of a purpose if it is unused and unexpired (`now` in Unix µs): its
+    /// account and, for a change of address, the new address.
+    async fn use_account_token(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        now: i64,
+    ) -> StoreResult<Option<(crate::accounts::UserId, Option<String>)>>;
+    /// The account of an unused, unexpired token, without using it up.
+    async fn peek_account_token(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        now: i64,
+    ) -> StoreResult<Option<crate::accounts::UserId>>;
+    async fn enqueue_mail(&self, mail: &crate::mail::OutgoingMail) -> StoreResult<()>;
+    /// Takes up to `limit` messages due at `now` that no other node holds, for this node
+    /// until `lease_until`.
+    async fn lease_mail(
+        &self,
+        node: &str,
+        now: i64,
+        lease_until: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<crate::mail::OutgoingMail>>;
+    async fn mail_sent(&self, id: &str, node: &str, now: i64) -> StoreResult<()>;
+    /// A failed try: again at `retry_at`, or given up for good when `None`.
+    async fn mail_failed(
+        &self,
+        id: &str,
+        node: &str,
+        error: &str,
+        retry_at: Option<i64>,
+        now: i64,
+    ) -> StoreResult<()>;
+    /// Deletes messages sent before `before`; how many.
+    async fn purge_sent_mail(&self, before: i64) -> StoreResult<u64>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

@@ -163,6 +163,18 @@ macro_rules! sql_store {
                 })
             }
 
+            async fn insert_mail(tx: &mut sqlx::Transaction<'_, $db>, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+                sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, $5)")
+                    .bind(&m.id)
+                    .bind(&m.to)
+                    .bind(&m.subject)
+                    .bind(&m.body)
+                    .bind(m.created_at)
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(())
+            }
+
             fn user_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::accounts::User> {
                 use crate::accounts::{Email, Role, User, UserId};
                 Ok(User {
@@ -1169,6 +1181,127 @@ macro_rules! sql_store {
                     .await?;
                 let n: i64 = r.try_get("n")?;
                 Ok((n as u64, r.try_get("oldest")?))
+            }
+
+            async fn issue_account_token(&self, t: &crate::mail::AccountToken, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("INSERT INTO account_tokens (token_hash, user_id, purpose, new_email, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(&t.token_hash)
+                    .bind(t.user_id.to_string())
+                    .bind(t.purpose)
+                    .bind(&t.new_email)
+                    .bind(t.created_at)
+                    .bind(t.expires_at)
+                    .execute(&mut *tx)
+                    .await?;
+                Self::insert_mail(&mut tx, m).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn use_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<(crate::accounts::UserId, Option<String>)>> {
+                let Some(r) = sqlx::query(
+                    "UPDATE account_tokens SET used_at = $1
+                     WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1
+                     RETURNING user_id, new_email",
+                )
+                .bind(now)
+                .bind(token_hash)
+                .bind(purpose)
+                .fetch_optional(&self.pool)
+                .await?
+                else {
+                    return Ok(None);
+                };
+                let user = parse_id(&r.try_get::<String, _>("user_id")?, crate::accounts::UserId::parse)?;
+                Ok(Some((user, r.try_get("new_email")?)))
+            }
+
+            async fn peek_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<crate::accounts::UserId>> {
+                sqlx::query_scalar::<_, String>(
+                    "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+                )
+                .bind(token_hash)
+                .bind(purpose)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?
+                .map(|id| parse_id(&id, crate::accounts::UserId::parse))
+                .transpose()
+            }
+
+            async fn enqueue_mail(&self, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                Self::insert_mail(&mut tx, m).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn lease_mail(&self, node: &str, now: i64, lease_until: i64, limit: i64) -> StoreResult<Vec<crate::mail::OutgoingMail>> {
+                // The outer conditions are checked again on each row as it is locked, so of two
+                // nodes racing for a message only one gets it.
+                let rows = sqlx::query(
+                    "UPDATE outbox SET lease_until = $1, leased_by = $2
+                     WHERE id IN (SELECT id FROM outbox
+                                  WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $3
+                                    AND (lease_until IS NULL OR lease_until < $3)
+                                  ORDER BY next_attempt_at LIMIT $4)
+                       AND sent_at IS NULL AND failed_at IS NULL AND (lease_until IS NULL OR lease_until < $3)
+                     RETURNING id, to_address, subject, body, created_at, attempts",
+                )
+                .bind(lease_until)
+                .bind(node)
+                .bind(now)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(crate::mail::OutgoingMail {
+                            id: r.try_get("id")?,
+                            to: r.try_get("to_address")?,
+                            subject: r.try_get("subject")?,
+                            body: r.try_get("body")?,
+                            created_at: r.try_get("created_at")?,
+                            attempts: i64::from(r.try_get::<i32, _>("attempts")?),
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn mail_sent(&self, id: &str, node: &str, now: i64) -> StoreResult<()> {
+                sqlx::query("UPDATE outbox SET sent_at = $1, lease_until = NULL, attempts = attempts + 1 WHERE id = $2 AND leased_by = $3")
+                    .bind(now)
+                    .bind(id)
+                    .bind(node)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn mail_failed(&self, id: &str, node: &str, error: &str, retry_at: Option<i64>, now: i64) -> StoreResult<()> {
+                sqlx::query(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = $1, lease_until = NULL,
+                        next_attempt_at = COALESCE($2, next_attempt_at),
+                        failed_at = CASE WHEN $2 IS NULL THEN $3 ELSE NULL END
+                     WHERE id = $4 AND leased_by = $5",
+                )
+                .bind(error)
+                .bind(retry_at)
+                .bind(now)
+                .bind(id)
+                .bind(node)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn purge_sent_mail(&self, before: i64) -> StoreResult<u64> {
+                let done = sqlx::query("DELETE FROM outbox WHERE sent_at < $1")
+                    .bind(before)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
             }
 
             async fn search_generation(&self) -> StoreResult<i64> {

@@ -3,7 +3,7 @@
 use super::auth::{Cookies, SignedIn, Viewer};
 use super::form::{self, Field};
 use super::{render, Ctx, PageQuery};
-use crate::accounts::{self, session, AccountError, SignIn, User};
+use crate::accounts::{self, links, session, throttle, AccountError, SignIn, User};
 use crate::error::PageError;
 use crate::i18n::t_args;
 use crate::AppState;
@@ -38,7 +38,7 @@ fn cookies(st: &AppState) -> Cookies {
 }
 
 /// A 303 to `to` that also sets `set_cookies`.
-fn see_other(to: &str, set_cookies: impl IntoIterator<Item = HeaderValue>) -> Response {
+pub(super) fn see_other(to: &str, set_cookies: impl IntoIterator<Item = HeaderValue>) -> Response {
     let mut res = Redirect::to(to).into_response();
     for c in set_cookies {
         res.headers_mut().append(header::SET_COOKIE, c);
@@ -46,7 +46,7 @@ fn see_other(to: &str, set_cookies: impl IntoIterator<Item = HeaderValue>) -> Re
     res
 }
 
-fn with_status(res: Result<Response, PageError>, status: StatusCode) -> Response {
+pub(super) fn with_status(res: Result<Response, PageError>, status: StatusCode) -> Response {
     match res {
         Ok(mut r) => {
             *r.status_mut() = status;
@@ -93,7 +93,7 @@ impl LoginPage {
 #[derive(Debug, Default, Deserialize)]
 pub struct DoneQuery {
     #[serde(default)]
-    done: Option<String>,
+    pub(super) done: Option<String>,
 }
 
 fn done_notice(ctx: &Ctx, done: &Option<String>) -> Option<Notice> {
@@ -101,6 +101,8 @@ fn done_notice(ctx: &Ctx, done: &Option<String>) -> Option<Notice> {
         Some("password") => "account-password-changed",
         Some("deleted") => "account-deleted",
         Some("signed-out") => "login-signed-out",
+        Some("confirmed") => "login-confirmed",
+        Some("reset") => "login-reset",
         _ => return None,
     };
     Some(Notice::success(ctx.t(key)))
@@ -119,16 +121,17 @@ pub async fn login_form(
     render(&LoginPage::new(ctx, "", None, notice), lang)
 }
 
+/// The fields of the sign-in and sign-up forms.
 #[derive(Debug, Default, Deserialize)]
-struct LoginForm {
+pub(super) struct EmailPassword {
     #[serde(default)]
-    email: String,
+    pub email: String,
     #[serde(default)]
-    password: String,
+    pub password: String,
 }
 
 pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: Bytes) -> Response {
-    let f: LoginForm = form::parse(&body);
+    let f: EmailPassword = form::parse(&body);
     let lang = ctx.lang;
     let now = OffsetDateTime::now_utc();
     let outcome =
@@ -155,7 +158,32 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
             see_other(&ctx.url("/account"), cookies(&st).sign_in(&token))
         }
         SignIn::Refused => refuse("login-error-refused", StatusCode::BAD_REQUEST),
-        SignIn::Unconfirmed(_) => refuse("login-error-unconfirmed", StatusCode::BAD_REQUEST),
+        SignIn::Unconfirmed(user) => {
+            // The right password: a new link, at most three an hour.
+            let keys = [(
+                throttle::scoped("confirm", &throttle::account_key(user.email.as_str())),
+                throttle::Limit {
+                    failures: 3,
+                    window: time::Duration::hours(1),
+                },
+            )];
+            let public_url = st.config.public_url();
+            let base = links::LinkBase {
+                public_url: &public_url,
+                lang,
+            };
+            let resend = async {
+                if throttle::wait(&st.store, &keys, now).await?.is_none() {
+                    throttle::record_failure(&st.store, &keys, now).await?;
+                    links::send_confirmation(&st.store, &user, base, now).await?;
+                }
+                Ok::<_, crate::store::StoreError>(())
+            };
+            if let Err(e) = resend.await {
+                return PageError::store(lang)(e).into_response();
+            }
+            refuse("login-error-unconfirmed", StatusCode::BAD_REQUEST)
+        }
         SignIn::Throttled(wait) => {
             let secs = wait.whole_seconds().max(1);
             let minutes = (secs + 59) / 60;

@@ -7,6 +7,7 @@ pub mod form;
 mod home;
 mod municipalities;
 mod search;
+mod signup;
 pub use search::CardCache;
 
 use crate::domain::{is_stale, Lang, LocalizedText};
@@ -53,6 +54,19 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/account", get(account::account_show)),
         ("/{lang}/account/password", post(account::account_password)),
         ("/{lang}/account/delete", post(account::account_delete)),
+        (
+            "/{lang}/signup",
+            get(signup::signup_form).post(signup::signup),
+        ),
+        (
+            "/{lang}/confirm",
+            get(signup::confirm_form).post(signup::confirm),
+        ),
+        (
+            "/{lang}/password-reset",
+            get(signup::reset_form).post(signup::reset_request),
+        ),
+        ("/{lang}/password-reset/new", post(signup::reset_password)),
     ]
 }
 

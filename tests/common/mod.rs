@@ -318,3 +318,81 @@ pub async fn add_account(
         .expect("verify");
     user
 }
+
+/// A real SMTP listener on 127.0.0.1 for tests: it speaks enough SMTP for lettre and keeps
+/// what it receives. With `refuse`, it answers every MAIL FROM with a temporary failure.
+pub struct SmtpSink {
+    pub port: u16,
+    pub received: std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>,
+}
+
+impl SmtpSink {
+    pub async fn start(refuse: bool) -> SmtpSink {
+        use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let keep = received.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((socket, _)) = listener.accept().await else {
+                    return;
+                };
+                let keep = keep.clone();
+                tokio::spawn(async move {
+                    let (r, mut w) = socket.into_split();
+                    let mut lines = BufReader::new(r).lines();
+                    let _ = w.write_all(b"220 sink ESMTP\r\n").await;
+                    let mut rcpt = String::new();
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+                        let reply: &[u8] = match verb.as_str() {
+                            "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
+                            "HELO" | "RSET" | "NOOP" => b"250 ok\r\n",
+                            "MAIL" if refuse => b"451 try again later\r\n",
+                            "MAIL" => b"250 ok\r\n",
+                            "RCPT" => {
+                                rcpt = line[8..]
+                                    .trim_matches(|c| c == ':' || c == '<' || c == '>' || c == ' ')
+                                    .to_string();
+                                b"250 ok\r\n"
+                            }
+                            "DATA" => {
+                                let _ = w.write_all(b"354 go on\r\n").await;
+                                let mut data = String::new();
+                                while let Ok(Some(l)) = lines.next_line().await {
+                                    if l == "." {
+                                        break;
+                                    }
+                                    data.push_str(&l);
+                                    data.push('\n');
+                                }
+                                keep.lock().unwrap().push((rcpt.clone(), data));
+                                b"250 queued\r\n"
+                            }
+                            "QUIT" => {
+                                let _ = w.write_all(b"221 bye\r\n").await;
+                                return;
+                            }
+                            _ => b"502 not here\r\n",
+                        };
+                        if w.write_all(reply).await.is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        SmtpSink { port, received }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    pub fn messages(&self) -> Vec<(String, String)> {
+        self.received.lock().unwrap().clone()
+    }
+}

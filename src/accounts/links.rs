@@ -1,0 +1,277 @@
+//! What goes by e-mail: signing up with a confirmation link, and resetting a forgotten
+//! password. Each link holds a random 256-bit token whose SHA-256 alone is stored; it works
+//! once, and for 48 hours (confirmation) or one hour (reset).
+//!
+//! Nothing here tells anyone whether an address has an account: signing up with a known
+//! address sends its owner a note instead of a confirmation, and a reset for an unknown
+//! address sends nothing, with the same answer on the page either way.
+
+use super::session::SessionToken;
+use super::{hash_password, password, AccountError, Email, Role, User, UserId};
+use crate::domain::Lang;
+use crate::i18n::{t, t_args};
+use crate::mail::{unix_micros, AccountToken, OutgoingMail};
+use crate::store::{DynStore, StoreResult};
+use time::{Duration, OffsetDateTime};
+
+pub const CONFIRM: &str = "confirm";
+pub const RESET: &str = "reset";
+pub const CONFIRM_VALID: Duration = Duration::hours(48);
+pub const RESET_VALID: Duration = Duration::hours(1);
+
+/// Where links point: the public address of the portal and the language of the page.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkBase<'a> {
+    pub public_url: &'a str,
+    pub lang: Lang,
+}
+
+impl LinkBase<'_> {
+    fn url(&self, path: &str, token: &SessionToken) -> String {
+        format!(
+            "{}/{}{}?token={}",
+            self.public_url.trim_end_matches('/'),
+            self.lang,
+            path,
+            token.as_str()
+        )
+    }
+
+    fn mail(&self, to: &Email, key: &str, link: Option<String>) -> OutgoingMail {
+        let args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> = match &link {
+            Some(l) => vec![("link", l.clone().into())],
+            None => vec![(
+                "link",
+                format!(
+                    "{}/{}/login",
+                    self.public_url.trim_end_matches('/'),
+                    self.lang
+                )
+                .into(),
+            )],
+        };
+        OutgoingMail::new(
+            to.as_str(),
+            t(self.lang, &format!("{key}-subject")),
+            t_args(self.lang, &format!("{key}-body"), &args),
+        )
+    }
+}
+
+fn new_token(
+    user: UserId,
+    purpose: &'static str,
+    valid: Duration,
+    now: OffsetDateTime,
+) -> (SessionToken, AccountToken) {
+    let token = SessionToken::new();
+    let stored = AccountToken {
+        token_hash: token.hash(),
+        user_id: user,
+        purpose,
+        new_email: None,
+        created_at: unix_micros(now),
+        expires_at: unix_micros(now + valid),
+    };
+    (token, stored)
+}
+
+/// Sends a new confirmation link to an account's address.
+pub async fn send_confirmation(
+    store: &DynStore,
+    user: &User,
+    base: LinkBase<'_>,
+    now: OffsetDateTime,
+) -> StoreResult<()> {
+    let (token, stored) = new_token(user.id, CONFIRM, CONFIRM_VALID, now);
+    let mail = base.mail(
+        &user.email,
+        "mail-confirm",
+        Some(base.url("/confirm", &token)),
+    );
+    store.issue_account_token(&stored, &mail).await
+}
+
+/// Signs a person up as a job seeker: checks the address and password, and sends the
+/// confirmation link. If the address has an account already, its owner gets a note instead
+/// (and an unconfirmed account a new link); the caller answers the same either way.
+pub async fn sign_up(
+    store: &DynStore,
+    email: &str,
+    password: &str,
+    base: LinkBase<'_>,
+    now: OffsetDateTime,
+) -> StoreResult<Result<(), AccountError>> {
+    let email = match Email::parse(email) {
+        Ok(e) => e,
+        Err(e) => return Ok(Err(e)),
+    };
+    if let Err(p) = password::check(password, &[email.as_str()]) {
+        return Ok(Err(AccountError::Password(p)));
+    }
+    // Hashed whether or not it is used, so a known address takes as long as a new one.
+    let hash = hash_password(password).await;
+    let user = User {
+        id: UserId::new(),
+        email: email.clone(),
+        password_hash: hash,
+        role: Role::JobSeeker,
+        organization_id: None,
+        email_verified_at: None,
+        disabled_at: None,
+        created_at: crate::domain::now_micros(),
+    };
+    if store.create_user(&user).await? {
+        send_confirmation(store, &user, base, now).await?;
+        return Ok(Ok(()));
+    }
+    match store.user_by_email(&email).await? {
+        // Its password stays: whoever signs up again has not shown they own the address.
+        Some(existing) if existing.email_verified_at.is_none() => {
+            send_confirmation(store, &existing, base, now).await?
+        }
+        Some(existing) if existing.disabled_at.is_none() => {
+            let mail = base.mail(&existing.email, "mail-exists", None);
+            store.enqueue_mail(&mail).await?
+        }
+        _ => {}
+    }
+    Ok(Ok(()))
+}
+
+/// Confirms an address with the token from its link. `false`: the link is unknown, used or
+/// expired.
+pub async fn confirm(store: &DynStore, token: &str, now: OffsetDateTime) -> StoreResult<bool> {
+    let Some(token) = SessionToken::parse(token) else {
+        return Ok(false);
+    };
+    match store
+        .use_account_token(&token.hash(), CONFIRM, unix_micros(now))
+        .await?
+    {
+        Some((user, _)) => {
+            store.mark_email_verified(user, now).await?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// Sends a reset link if the address has an active account; nothing otherwise.
+pub async fn request_reset(
+    store: &DynStore,
+    email: &str,
+    base: LinkBase<'_>,
+    now: OffsetDateTime,
+) -> StoreResult<()> {
+    let Ok(email) = Email::parse(email) else {
+        return Ok(());
+    };
+    let Some(user) = store.user_by_email(&email).await? else {
+        return Ok(());
+    };
+    if user.disabled_at.is_some() {
+        return Ok(());
+    }
+    let (token, stored) = new_token(user.id, RESET, RESET_VALID, now);
+    let mail = base.mail(
+        &user.email,
+        "mail-reset",
+        Some(base.url("/password-reset", &token)),
+    );
+    store.issue_account_token(&stored, &mail).await
+}
+
+/// Whether a reset link still works (to show its form or say it has expired).
+pub async fn reset_link_works(
+    store: &DynStore,
+    token: &str,
+    now: OffsetDateTime,
+) -> StoreResult<bool> {
+    let Some(token) = SessionToken::parse(token) else {
+        return Ok(false);
+    };
+    Ok(store
+        .peek_account_token(&token.hash(), RESET, unix_micros(now))
+        .await?
+        .is_some())
+}
+
+/// A new password with a reset link: the link is used up only when the password is
+/// acceptable. Every session of the account ends, and the address counts as confirmed (the
+/// link came to it).
+pub async fn reset_password(
+    store: &DynStore,
+    token: &str,
+    new_password: &str,
+    now: OffsetDateTime,
+) -> StoreResult<Result<(), AccountError>> {
+    let Some(token) = SessionToken::parse(token) else {
+        return Ok(Err(AccountError::LinkExpired));
+    };
+    let hash = token.hash();
+    let now_us = unix_micros(now);
+    let Some(user_id) = store.peek_account_token(&hash, RESET, now_us).await? else {
+        return Ok(Err(AccountError::LinkExpired));
+    };
+    let Some(user) = store.user_by_id(user_id).await? else {
+        return Ok(Err(AccountError::LinkExpired));
+    };
+    let names = super::password_names(store, &user).await?;
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    if let Err(p) = password::check(new_password, &names) {
+        return Ok(Err(AccountError::Password(p)));
+    }
+    if store
+        .use_account_token(&hash, RESET, now_us)
+        .await?
+        .is_none()
+    {
+        return Ok(Err(AccountError::LinkExpired));
+    }
+    store
+        .set_password_hash(user.id, &hash_password(new_password).await)
+        .await?;
+    store.end_sessions_of(user.id).await?;
+    store.mark_email_verified(user.id, now).await?;
+    Ok(Ok(()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mails_carry_a_clean_link_in_every_language() {
+        let token = SessionToken::new();
+        for lang in Lang::ALL {
+            let base = LinkBase {
+                public_url: "https://kolmonen.fi/",
+                lang,
+            };
+            let link = base.url("/confirm", &token);
+            assert_eq!(
+                link,
+                format!(
+                    "https://kolmonen.fi/{lang}/confirm?token={}",
+                    token.as_str()
+                )
+            );
+            let email = Email::parse("ann@example.fi").unwrap();
+            for key in ["mail-confirm", "mail-reset"] {
+                let m = base.mail(&email, key, Some(link.clone()));
+                assert!(
+                    m.body.contains(&format!("\n{link}\n")),
+                    "{lang}: {}",
+                    m.body
+                );
+                assert!(!m.body.contains('\u{2068}'), "no isolation marks");
+                assert!(!m.subject.is_empty() && m.subject != format!("{key}-subject"));
+            }
+            let m = base.mail(&email, "mail-exists", None);
+            assert!(m
+                .body
+                .contains(&format!("https://kolmonen.fi/{lang}/login")));
+        }
+    }
+}

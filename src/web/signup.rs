@@ -1,0 +1,367 @@
+//! Signing up, confirming the address, and resetting a forgotten password: the pages around
+//! the links that `accounts::links` sends.
+
+use super::account::{see_other, with_status, DoneQuery, EmailPassword, Notice};
+use super::auth::Viewer;
+use super::form::{self, Field};
+use super::{render, Ctx, PageQuery};
+use crate::accounts::links::{self, LinkBase};
+use crate::accounts::{self, throttle, AccountError};
+use crate::error::PageError;
+use crate::i18n::t_args;
+use crate::AppState;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+/// At most this many sign-ups or reset requests from one address, and resets for one e-mail
+/// address, per hour: each sends a message.
+const SENDS_PER_ADDRESS: throttle::Limit = throttle::Limit {
+    failures: 10,
+    window: time::Duration::hours(1),
+};
+const RESETS_PER_ACCOUNT: throttle::Limit = throttle::Limit {
+    failures: 3,
+    window: time::Duration::hours(1),
+};
+
+fn base<'a>(ctx: &Ctx, public_url: &'a str) -> LinkBase<'a> {
+    LinkBase {
+        public_url,
+        lang: ctx.lang,
+    }
+}
+
+/// Throttles what sends mail; `Some(response)` when over a limit.
+async fn over_limit(
+    st: &AppState,
+    ctx: &Ctx,
+    keys: &[(String, throttle::Limit)],
+    now: OffsetDateTime,
+) -> Result<Option<Response>, PageError> {
+    let wait = throttle::wait(&st.store, keys, now)
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let Some(wait) = wait else {
+        throttle::record_failure(&st.store, keys, now)
+            .await
+            .map_err(PageError::store(ctx.lang))?;
+        return Ok(None);
+    };
+    let secs = wait.whole_seconds().max(1);
+    let page = MessagePage {
+        title: ctx.t("throttled-title"),
+        text: t_args(
+            ctx.lang,
+            "throttled-text",
+            &[("minutes", ((secs + 59) / 60).into())],
+        ),
+        ctx: ctx.clone(),
+    };
+    let mut res = with_status(render(&page, ctx.lang), StatusCode::TOO_MANY_REQUESTS);
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    Ok(Some(res))
+}
+
+fn address_keys(viewer: &Viewer, scope: &str) -> Vec<(String, throttle::Limit)> {
+    viewer
+        .client
+        .map(|ip| {
+            (
+                throttle::scoped(scope, &throttle::address_key(ip)),
+                SENDS_PER_ADDRESS,
+            )
+        })
+        .into_iter()
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "account/message.html")]
+struct MessagePage {
+    ctx: Ctx,
+    title: String,
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "account/signup.html")]
+struct SignupPage {
+    ctx: Ctx,
+    title: String,
+    errors: Vec<(String, String)>,
+    notice: Option<Notice>,
+    email: Field,
+    password: Field,
+}
+
+impl SignupPage {
+    fn new(ctx: Ctx, email: &str, error: Option<&AccountError>, notice: Option<Notice>) -> Self {
+        let (email_error, password_error) = match error {
+            Some(AccountError::Password(p)) => (None, Some(ctx.t(p.key()))),
+            Some(e) => (Some(ctx.t(e.key())), None),
+            None => (None, None),
+        };
+        let email = Field::new(&ctx, "signup", "email", "email")
+            .value(email)
+            .autocomplete("email")
+            .required()
+            .max_chars(accounts::MAX_EMAIL_CHARS)
+            .error(email_error);
+        let password = Field::new(&ctx, "signup", "password", "password")
+            .autocomplete("new-password")
+            .required()
+            .max_chars(accounts::password::MAX_CHARS)
+            .error(password_error);
+        SignupPage {
+            title: ctx.t("signup-title"),
+            errors: form::summary(&[&email, &password]),
+            notice,
+            email,
+            password,
+            ctx,
+        }
+    }
+}
+
+fn sent_notice(ctx: &Ctx, done: &Option<String>) -> Option<Notice> {
+    (done.as_deref() == Some("sent")).then(|| Notice::success(ctx.t("signup-sent")))
+}
+
+pub async fn signup_form(
+    ctx: Ctx,
+    viewer: Viewer,
+    PageQuery(q): PageQuery<DoneQuery>,
+) -> Result<Response, PageError> {
+    if viewer.user.is_some() {
+        return Ok(Redirect::to(&ctx.url("/account")).into_response());
+    }
+    let notice = sent_notice(&ctx, &q.done);
+    let lang = ctx.lang;
+    render(&SignupPage::new(ctx, "", None, notice), lang)
+}
+
+pub async fn signup(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    viewer: Viewer,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: EmailPassword = form::parse(&body);
+    let lang = ctx.lang;
+    let now = OffsetDateTime::now_utc();
+    if let Some(res) = over_limit(&st, &ctx, &address_keys(&viewer, "signup"), now).await? {
+        return Ok(res);
+    }
+    let public_url = st.config.public_url();
+    match links::sign_up(
+        &st.store,
+        &f.email,
+        &f.password,
+        base(&ctx, &public_url),
+        now,
+    )
+    .await
+    .map_err(PageError::store(lang))?
+    {
+        Ok(()) => Ok(see_other(&ctx.url("/signup?done=sent"), [])),
+        Err(e) => Ok(with_status(
+            render(&SignupPage::new(ctx, &f.email, Some(&e), None), lang),
+            StatusCode::BAD_REQUEST,
+        )),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct TokenQuery {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    done: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "account/confirm.html")]
+struct ConfirmPage {
+    ctx: Ctx,
+    title: String,
+    token: String,
+}
+
+/// The link from the e-mail shows a button: a GET changes nothing (and mail scanners that
+/// open links do not use them up).
+pub async fn confirm_form(
+    ctx: Ctx,
+    PageQuery(q): PageQuery<TokenQuery>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let page = ConfirmPage {
+        title: ctx.t("confirm-title"),
+        token: q.token.chars().take(64).collect(),
+        ctx,
+    };
+    render(&page, lang)
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct TokenForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+fn link_expired(ctx: &Ctx) -> Result<Response, PageError> {
+    let page = MessagePage {
+        title: ctx.t("link-expired-title"),
+        text: ctx.t(AccountError::LinkExpired.key()),
+        ctx: ctx.clone(),
+    };
+    Ok(with_status(
+        render(&page, ctx.lang),
+        StatusCode::BAD_REQUEST,
+    ))
+}
+
+pub async fn confirm(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: TokenForm = form::parse(&body);
+    if links::confirm(&st.store, &f.token, OffsetDateTime::now_utc())
+        .await
+        .map_err(PageError::store(ctx.lang))?
+    {
+        Ok(see_other(&ctx.url("/login?done=confirmed"), []))
+    } else {
+        link_expired(&ctx)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account/reset.html")]
+struct ResetPage {
+    ctx: Ctx,
+    title: String,
+    errors: Vec<(String, String)>,
+    notice: Option<Notice>,
+    email: Field,
+}
+
+#[derive(Template)]
+#[template(path = "account/reset_new.html")]
+struct ResetNewPage {
+    ctx: Ctx,
+    title: String,
+    errors: Vec<(String, String)>,
+    token: String,
+    new_password: Field,
+}
+
+impl ResetNewPage {
+    fn new(ctx: Ctx, token: &str, error: Option<String>) -> Self {
+        let new_password = Field::new(&ctx, "account", "new_password", "password")
+            .autocomplete("new-password")
+            .required()
+            .max_chars(accounts::password::MAX_CHARS)
+            .error(error);
+        ResetNewPage {
+            title: ctx.t("reset-new-title"),
+            errors: form::summary(&[&new_password]),
+            token: token.to_string(),
+            new_password,
+            ctx,
+        }
+    }
+}
+
+/// Without a token: the form asking for the address. With the token of a link: the form for
+/// the new password, or a page saying the link no longer works.
+pub async fn reset_form(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    PageQuery(q): PageQuery<TokenQuery>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    if !q.token.is_empty() {
+        let works = links::reset_link_works(&st.store, &q.token, OffsetDateTime::now_utc())
+            .await
+            .map_err(PageError::store(lang))?;
+        if !works {
+            return link_expired(&ctx);
+        }
+        return render(&ResetNewPage::new(ctx, &q.token, None), lang);
+    }
+    let email = Field::new(&ctx, "reset", "email", "email")
+        .autocomplete("email")
+        .required()
+        .max_chars(accounts::MAX_EMAIL_CHARS);
+    let page = ResetPage {
+        title: ctx.t("reset-title"),
+        errors: Vec::new(),
+        notice: (q.done.as_deref() == Some("sent")).then(|| Notice::success(ctx.t("reset-sent"))),
+        email,
+        ctx,
+    };
+    render(&page, lang)
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ResetForm {
+    #[serde(default)]
+    email: String,
+}
+
+pub async fn reset_request(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    viewer: Viewer,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: ResetForm = form::parse(&body);
+    let now = OffsetDateTime::now_utc();
+    let mut keys = address_keys(&viewer, "reset");
+    keys.push((
+        throttle::scoped("reset", &throttle::account_key(&f.email)),
+        RESETS_PER_ACCOUNT,
+    ));
+    if let Some(res) = over_limit(&st, &ctx, &keys, now).await? {
+        return Ok(res);
+    }
+    let public_url = st.config.public_url();
+    links::request_reset(&st.store, &f.email, base(&ctx, &public_url), now)
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    Ok(see_other(&ctx.url("/password-reset?done=sent"), []))
+}
+
+pub async fn reset_password(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: TokenForm = form::parse(&body);
+    let lang = ctx.lang;
+    match links::reset_password(
+        &st.store,
+        &f.token,
+        &f.new_password,
+        OffsetDateTime::now_utc(),
+    )
+    .await
+    .map_err(PageError::store(lang))?
+    {
+        Ok(()) => Ok(see_other(&ctx.url("/login?done=reset"), [])),
+        Err(AccountError::LinkExpired) => link_expired(&ctx),
+        Err(e) => {
+            let page = ResetNewPage::new(ctx.clone(), &f.token, Some(ctx.t(e.key())));
+            Ok(with_status(render(&page, lang), StatusCode::BAD_REQUEST))
+        }
+    }
+}
