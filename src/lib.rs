@@ -10,6 +10,7 @@ pub mod gen;
 pub mod hsds;
 pub mod i18n;
 pub mod mail;
+pub mod manage;
 pub mod refdata;
 pub mod search;
 pub mod store;

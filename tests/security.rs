@@ -589,3 +589,85 @@ both_engines!(
         }
     }
 );
+
+/// Routes where a role may act on any organization by design: coordinators verify
+/// organizations they do not belong to.
+fn cross_organization_by_design(role: Role, path: &str) -> bool {
+    role == Role::NetworkCoordinator && path.contains("/admin/organizations/")
+}
+
+both_engines!(
+    every_route_with_an_id_keeps_other_organizations_out,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let ids = app.store.organization_ids().await.unwrap();
+        // Organization A has services and opportunities; B is someone else.
+        let mut target = None;
+        for id in &ids {
+            let r = app.store.records_of_organizations(&[*id]).await.unwrap();
+            if let (Some(s), Some(o)) = (r.services.first(), r.opportunities.first()) {
+                target = Some((*id, s.id.to_string(), o.id.to_string()));
+                break;
+            }
+        }
+        let (a, service, opportunity) = target.expect("an organization with both");
+        let b = *ids.iter().find(|i| **i != a).unwrap();
+        let roles = [
+            ("seeker@example.fi", Role::JobSeeker, None),
+            ("member@example.fi", Role::OrganizationMember, Some(b)),
+            ("admin@example.fi", Role::OrganizationAdmin, Some(b)),
+            ("coordinator@example.fi", Role::NetworkCoordinator, None),
+        ];
+        let mut browsers = Vec::new();
+        for (i, (email, role, org)) in roles.iter().enumerate() {
+            add_account(&app.store, email, *role, *org, PASSWORD).await;
+            let mut br = Browser::from_addr(&app, &format!("192.0.2.{}:1", 100 + i));
+            assert_eq!(br.sign_in(email, PASSWORD).await.status, 303);
+            browsers.push((*role, br));
+        }
+        let before = app.store.organization(a).await.unwrap().unwrap();
+        let mut anon = Browser::from_addr(&app, "192.0.2.99:1");
+        let mut checked = 0;
+        for pattern in kolmonen::route_patterns() {
+            if !pattern.contains("{id}") || !is_page(pattern) {
+                continue;
+            }
+            let id = if pattern.contains("/services/") {
+                service.clone()
+            } else if pattern.contains("/opportunities/") {
+                opportunity.clone()
+            } else {
+                a.to_string()
+            };
+            let path = pattern.replace("{lang}", "fi").replace("{id}", &id);
+            let public = anon.get(&path).await.status == 200;
+            for (role, br) in browsers.iter_mut() {
+                let get = br.get(&path).await.status.as_u16();
+                assert!(
+                    (get == 200 && public) || [403, 404, 405].contains(&get),
+                    "{role:?} GET {path}: {get}"
+                );
+                if cross_organization_by_design(*role, &path) {
+                    continue;
+                }
+                let post = br.post(&path, &[("name", "x")]).await.status.as_u16();
+                assert!(
+                    [403, 404, 405].contains(&post),
+                    "{role:?} POST {path}: {post}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked >= 12, "the edit routes were among them: {checked}");
+        // Nothing of A's changed.
+        assert_eq!(app.store.organization(a).await.unwrap().unwrap(), before);
+        assert!(app
+            .store
+            .history_of_organization(a, 10)
+            .await
+            .unwrap()
+            .is_empty());
+    }
+);

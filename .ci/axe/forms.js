@@ -78,6 +78,29 @@ async function submit(driver, formAction, fields) {
       await submit(driver, '/logout', {});
       await check(driver, `${lang} signed out`, results);
     }
+    // Registering an organization and editing its profile (the account becomes its admin).
+    await driver.get(`${base}/fi/login`);
+    await submit(driver, '/login', { email, password });
+    await driver.get(`${base}/fi/organizations/register`);
+    await check(driver, 'fi register form', results);
+    await submit(driver, '/organizations/register', { name: 'Axe Testaajat ry', business_id: '123' });
+    await check(driver, 'fi register refused', results);
+    const form = await driver.findElement(By.css('main form'));
+    await form.findElement(By.css('select[name=legal_form] option[value=association]')).click();
+    await form.findElement(By.css('select[name=municipality] option[value="398"]')).click();
+    await submit(driver, '/organizations/register', {
+      business_id: '',
+      contact_name: 'Testi',
+      description: 'Tarkistamme saavutettavuutta jokaisella muutoksella.',
+    });
+    const edit = await driver.getCurrentUrl();
+    if (!/\/organizations\/[^/]+\/edit/.test(edit)) throw new Error(`registering did not reach the edit page: ${edit}`);
+    await check(driver, 'fi profile form', results);
+    for (const lang of ['sv', 'en']) {
+      await driver.get(edit.replace('/fi/', `/${lang}/`).replace(/\?.*$/, ''));
+      await submit(driver, '/edit', { website: 'nope', phone: 'x' });
+      await check(driver, `${lang} profile refused`, results);
+    }
   } finally {
     await driver.quit();
   }

@@ -46,32 +46,7 @@ static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Words of an organization's name that say its legal form, not who it is.
-const LEGAL_FORMS: &[&str] = &[
-    "ry",
-    "rf",
-    "oy",
-    "ab",
-    "oyj",
-    "abp",
-    "sr",
-    "säätiö",
-    "stiftelse",
-    "osk",
-    "osuuskunta",
-    "andelslag",
-    "tmi",
-    "ky",
-    "kb",
-];
-
-/// Lower case, letters and digits only: how names are compared with a password.
-fn folded(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
-}
+use crate::domain::names::{folded, significant_words};
 
 /// Checks a new password. `names` are what it must not contain: the organization's name,
 /// the e-mail address (its part before the `@` is checked too). Names shorter than four
@@ -100,10 +75,7 @@ pub fn check(password: &str, names: &[&str]) -> Result<(), Problem> {
     for name in names {
         let local = name.split('@').next().unwrap_or(name);
         // "Kankurin Ilo ry" is "Kankurin Ilo" in a password.
-        let core: String = name
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !LEGAL_FORMS.contains(&folded(w).as_str()))
-            .collect();
+        let core: String = significant_words(name).concat();
         for part in [*name, local, &core] {
             let f = folded(part);
             if f.chars().count() >= 4 && pw.contains(&f) {

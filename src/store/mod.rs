@@ -327,6 +327,46 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Deletes messages sent before `before`; how many.
     async fn purge_sent_mail(&self, before: i64) -> StoreResult<u64>;
+    async fn organizations_by_business_id(
+        &self,
+        id: &crate::domain::BusinessId,
+    ) -> StoreResult<Vec<Organization>>;
+    /// Organizations whose name contains `word` (in lower case): candidates for the duplicate
+    /// check of a registration.
+    async fn organizations_named_like(
+        &self,
+        word: &str,
+        limit: i64,
+    ) -> StoreResult<Vec<(OrganizationId, String)>>;
+    async fn create_registration(
+        &self,
+        registration: &crate::manage::registration::Registration,
+    ) -> StoreResult<()>;
+    /// Registered organizations not verified yet, oldest first.
+    async fn pending_registrations(
+        &self,
+    ) -> StoreResult<Vec<crate::manage::registration::Registration>>;
+    /// Marks an organization verified; `Ok(false)`: no such organization.
+    async fn verify_organization(
+        &self,
+        id: OrganizationId,
+        by: crate::accounts::UserId,
+        at: i64,
+    ) -> StoreResult<bool>;
+    /// Makes an account a member or admin of an organization.
+    async fn set_user_organization(
+        &self,
+        user: crate::accounts::UserId,
+        organization: OrganizationId,
+        role: crate::accounts::Role,
+    ) -> StoreResult<()>;
+    async fn add_history(&self, entry: &crate::manage::HistoryEntry) -> StoreResult<()>;
+    /// The latest changes to an organization's records, newest first.
+    async fn history_of_organization(
+        &self,
+        id: OrganizationId,
+        limit: i64,
+    ) -> StoreResult<Vec<crate::manage::HistoryEntry>>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

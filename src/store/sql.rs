@@ -1304,6 +1304,142 @@ macro_rules! sql_store {
                 Ok(done.rows_affected())
             }
 
+            async fn organizations_by_business_id(&self, id: &crate::domain::BusinessId) -> StoreResult<Vec<Organization>> {
+                let rows = sqlx::query("SELECT * FROM organizations WHERE business_id = $1")
+                    .bind(id.as_str())
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(Self::organization_from).collect()
+            }
+
+            async fn organizations_named_like(&self, word: &str, limit: i64) -> StoreResult<Vec<(OrganizationId, String)>> {
+                let pattern = format!("%{}%", word.replace('\\', "").replace('%', "").replace('_', ""));
+                let rows = sqlx::query("SELECT id, name FROM organizations WHERE LOWER(name) LIKE $1 ORDER BY name LIMIT $2")
+                    .bind(pattern)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| Ok((parse_id(&r.try_get::<String, _>("id")?, OrganizationId::parse)?, r.try_get("name")?)))
+                    .collect()
+            }
+
+            async fn create_registration(&self, g: &crate::manage::registration::Registration) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO organization_registrations (organization_id, user_id, contact_name, municipality_code, created_at)
+                     VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(g.organization_id.to_string())
+                .bind(g.user_id.map(|u| u.to_string()))
+                .bind(&g.contact_name)
+                .bind(&g.municipality_code)
+                .bind(g.created_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn pending_registrations(&self) -> StoreResult<Vec<crate::manage::registration::Registration>> {
+                let rows = sqlx::query(
+                    "SELECT g.*, o.name AS organization_name, o.business_id, u.email AS user_email
+                     FROM organization_registrations g JOIN organizations o ON o.id = g.organization_id
+                     LEFT JOIN users u ON u.id = g.user_id
+                     WHERE g.verified_at IS NULL ORDER BY g.created_at LIMIT 500",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(crate::manage::registration::Registration {
+                            organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                            organization_name: r.try_get("organization_name")?,
+                            business_id: r.try_get("business_id")?,
+                            user_id: r
+                                .try_get::<Option<String>, _>("user_id")?
+                                .map(|u| parse_id(&u, crate::accounts::UserId::parse))
+                                .transpose()?,
+                            user_email: r.try_get("user_email")?,
+                            contact_name: r.try_get("contact_name")?,
+                            municipality_code: r.try_get("municipality_code")?,
+                            created_at: r.try_get("created_at")?,
+                        })
+                    })
+                    .collect()
+            }
+
+            async fn verify_organization(&self, id: OrganizationId, by: crate::accounts::UserId, at: i64) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query("UPDATE organizations SET verified = $1 WHERE id = $2")
+                    .bind(true)
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("UPDATE organization_registrations SET verified_at = $1, verified_by = $2 WHERE organization_id = $3 AND verified_at IS NULL")
+                    .bind(at)
+                    .bind(by.to_string())
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn set_user_organization(&self, user: crate::accounts::UserId, organization: OrganizationId, role: crate::accounts::Role) -> StoreResult<()> {
+                sqlx::query("UPDATE users SET organization_id = $1, role = $2, updated_at = $3 WHERE id = $4")
+                    .bind(organization.to_string())
+                    .bind(role.as_str())
+                    .bind(micros(OffsetDateTime::now_utc()))
+                    .bind(user.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn add_history(&self, e: &crate::manage::HistoryEntry) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO record_history (id, organization_id, record_kind, record_id, user_id, at, changes)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(&e.id)
+                .bind(e.organization_id.to_string())
+                .bind(&e.record_kind)
+                .bind(&e.record_id)
+                .bind(e.user_id.map(|u| u.to_string()))
+                .bind(e.at)
+                .bind(to_json(&e.changes))
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn history_of_organization(&self, id: OrganizationId, limit: i64) -> StoreResult<Vec<crate::manage::HistoryEntry>> {
+                let rows = sqlx::query(
+                    "SELECT h.*, u.email AS user_email FROM record_history h LEFT JOIN users u ON u.id = h.user_id
+                     WHERE h.organization_id = $1 ORDER BY h.at DESC LIMIT $2",
+                )
+                .bind(id.to_string())
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(crate::manage::HistoryEntry {
+                            id: r.try_get("id")?,
+                            organization_id: id,
+                            record_kind: r.try_get("record_kind")?,
+                            record_id: r.try_get("record_id")?,
+                            user_id: r
+                                .try_get::<Option<String>, _>("user_id")?
+                                .map(|u| parse_id(&u, crate::accounts::UserId::parse))
+                                .transpose()?,
+                            user_email: r.try_get("user_email")?,
+                            at: r.try_get("at")?,
+                            changes: from_json(&r.try_get::<String, _>("changes")?)?,
+                        })
+                    })
+                    .collect()
+            }
+
             async fn search_generation(&self) -> StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
                     .fetch_one(&self.pool)

@@ -3,7 +3,7 @@
 use super::auth::{Cookies, SignedIn, Viewer};
 use super::form::{self, Field};
 use super::{render, Ctx, PageQuery};
-use crate::accounts::{self, links, session, throttle, AccountError, SignIn, User};
+use crate::accounts::{self, links, session, throttle, AccountError, Role, SignIn, User};
 use crate::error::PageError;
 use crate::i18n::t_args;
 use crate::AppState;
@@ -220,6 +220,8 @@ struct AccountPage {
     email: String,
     role: String,
     organization: Option<(String, String)>,
+    /// What this account can go on to do: (label, url).
+    links: Vec<(String, String)>,
     current_password: Field,
     new_password: Field,
     delete_password: Field,
@@ -268,8 +270,24 @@ async fn account_page(
     let current_password = pw("current_password", "current-password", current_error);
     let new_password = pw("new_password", "new-password", new_error);
     let delete_password = pw("delete_password", "current-password", delete_error);
+    let mut links = Vec::new();
+    match (user.role, user.organization_id) {
+        (Role::JobSeeker, None) => links.push((
+            ctx.t("account-register-link"),
+            ctx.url("/organizations/register"),
+        )),
+        (Role::OrganizationAdmin | Role::PlatformAdmin, Some(id)) => links.push((
+            ctx.t("account-edit-organization"),
+            ctx.url(&format!("/organizations/{id}/edit")),
+        )),
+        _ => {}
+    }
+    if matches!(user.role, Role::NetworkCoordinator | Role::PlatformAdmin) {
+        links.push((ctx.t("account-queue-link"), ctx.url("/admin/organizations")));
+    }
     let page = AccountPage {
         title: ctx.t("account-title"),
+        links,
         errors: form::summary(&[&current_password, &new_password, &delete_password]),
         notice,
         email: user.email.to_string(),

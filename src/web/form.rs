@@ -18,6 +18,8 @@ pub struct Field {
     pub autocomplete: &'static str,
     pub required: bool,
     pub max_chars: usize,
+    /// For `select`: (value, label).
+    pub options: Vec<(String, String)>,
 }
 
 impl Field {
@@ -36,6 +38,7 @@ impl Field {
             autocomplete: "off",
             required: false,
             max_chars: 200,
+            options: Vec::new(),
         }
     }
 
@@ -59,6 +62,24 @@ impl Field {
     pub fn max_chars(mut self, n: usize) -> Self {
         self.max_chars = n;
         self
+    }
+
+    /// A `select` with these (value, label) options; the first is the empty choice.
+    pub fn options(mut self, placeholder: String, options: Vec<(String, String)>) -> Self {
+        self.kind = "select";
+        self.options = std::iter::once((String::new(), placeholder))
+            .chain(options)
+            .collect();
+        self
+    }
+
+    /// The error of this field among (field, message) pairs.
+    pub fn error_from(self, errors: &[(&str, String)]) -> Self {
+        let e = errors
+            .iter()
+            .find(|(f, _)| *f == self.name)
+            .map(|(_, m)| m.clone());
+        self.error(e)
     }
 
     pub fn error(mut self, e: Option<String>) -> Self {

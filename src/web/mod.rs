@@ -5,6 +5,7 @@ pub mod auth;
 mod directory;
 pub mod form;
 mod home;
+mod manage;
 mod municipalities;
 mod search;
 mod signup;
@@ -67,6 +68,19 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(signup::reset_form).post(signup::reset_request),
         ),
         ("/{lang}/password-reset/new", post(signup::reset_password)),
+        (
+            "/{lang}/organizations/register",
+            get(manage::register_form).post(manage::register),
+        ),
+        (
+            "/{lang}/organizations/{id}/edit",
+            get(manage::profile_form).post(manage::profile_save),
+        ),
+        ("/{lang}/admin/organizations", get(manage::queue)),
+        (
+            "/{lang}/admin/organizations/{id}/verify",
+            post(manage::verify),
+        ),
     ]
 }
 

@@ -1,0 +1,155 @@
+//! Organizations keeping their own data: who may change what, self-registration with its
+//! duplicate checks and verification, and the history of every change.
+
+pub mod registration;
+
+use crate::accounts::{Role, User, UserId};
+use crate::domain::OrganizationId;
+use serde::{Deserialize, Serialize};
+
+/// What someone wants to do with an organization's records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// The organization's own profile (name, description, contact details).
+    EditProfile,
+    /// Its services, opportunities and places.
+    EditRecords,
+    /// Mark a registered organization verified.
+    Verify,
+}
+
+/// Members edit their organization's services and opportunities; admins also its profile;
+/// coordinators verify organizations; platform admins may do everything.
+pub fn may(user: &User, organization: OrganizationId, action: Action) -> bool {
+    if user.disabled_at.is_some() {
+        return false;
+    }
+    let own = user.organization_id == Some(organization);
+    match user.role {
+        Role::PlatformAdmin => true,
+        Role::NetworkCoordinator => action == Action::Verify,
+        Role::OrganizationAdmin => own && action != Action::Verify,
+        Role::OrganizationMember => own && action == Action::EditRecords,
+        Role::JobSeeker => false,
+    }
+}
+
+/// One field's change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// What changed between two versions of a record, field by field, given as (field, value)
+/// pairs in the same order.
+pub fn changes(before: &[(&str, String)], after: &[(&str, String)]) -> Vec<Change> {
+    before
+        .iter()
+        .zip(after)
+        .filter(|((_, b), (_, a))| a != b)
+        .map(|((field, b), (_, a))| Change {
+            field: field.to_string(),
+            before: b.clone(),
+            after: a.clone(),
+        })
+        .collect()
+}
+
+/// A change as kept in the history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEntry {
+    pub id: String,
+    pub organization_id: OrganizationId,
+    /// `organization`, `service`, `opportunity` or `location`.
+    pub record_kind: String,
+    pub record_id: String,
+    pub user_id: Option<UserId>,
+    /// The editor's address as it is now; `None` once the account is deleted.
+    pub user_email: Option<String>,
+    /// Unix microseconds.
+    pub at: i64,
+    pub changes: Vec<Change>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::Email;
+
+    fn user(role: Role, org: Option<OrganizationId>) -> User {
+        User {
+            id: UserId::new(),
+            email: Email::parse("a@example.fi").unwrap(),
+            password_hash: String::new(),
+            role,
+            organization_id: org,
+            email_verified_at: None,
+            disabled_at: None,
+            created_at: time::OffsetDateTime::now_utc(),
+        }
+    }
+
+    #[test]
+    fn who_may_do_what() {
+        let mine = OrganizationId::new();
+        let other = OrganizationId::new();
+        use Action::*;
+        let cases = [
+            (
+                Role::JobSeeker,
+                [false, false, false],
+                [false, false, false],
+            ),
+            (
+                Role::OrganizationMember,
+                [false, true, false],
+                [false, false, false],
+            ),
+            (
+                Role::OrganizationAdmin,
+                [true, true, false],
+                [false, false, false],
+            ),
+            (
+                Role::NetworkCoordinator,
+                [false, false, true],
+                [false, false, true],
+            ),
+            (Role::PlatformAdmin, [true, true, true], [true, true, true]),
+        ];
+        for (role, on_mine, on_other) in cases {
+            let u = user(role, role.needs_organization().then_some(mine));
+            for (i, action) in [EditProfile, EditRecords, Verify].into_iter().enumerate() {
+                assert_eq!(may(&u, mine, action), on_mine[i], "{role:?} {action:?} own");
+                assert_eq!(
+                    may(&u, other, action),
+                    on_other[i],
+                    "{role:?} {action:?} other"
+                );
+            }
+        }
+        let mut disabled = user(Role::PlatformAdmin, None);
+        disabled.disabled_at = Some(time::OffsetDateTime::now_utc());
+        assert!(!may(&disabled, mine, EditProfile));
+    }
+
+    #[test]
+    fn changes_are_listed_field_by_field() {
+        let before = [("name", "Kahvila".to_string()), ("website", String::new())];
+        let after = [
+            ("name", "Kahvila".to_string()),
+            ("website", "https://x.fi".to_string()),
+        ];
+        assert_eq!(
+            changes(&before, &after),
+            vec![Change {
+                field: "website".into(),
+                before: String::new(),
+                after: "https://x.fi".into()
+            }]
+        );
+        assert!(changes(&before, &before).is_empty());
+    }
+}

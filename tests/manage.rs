@@ -1,0 +1,364 @@
+//! Organizations on their own (issue 5), over HTTP on both engines: registering with the
+//! duplicate checks, verification by a coordinator, editing the profile with its history.
+
+mod common;
+
+use common::{add_account, Browser, Engine, TestApp};
+use kolmonen::accounts::{Email, Role};
+use kolmonen::domain::OrganizationId;
+
+const PASSWORD: &str = "kahvi pannu sininen";
+
+fn form<'a>(name: &'a str, business_id: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("name", name),
+        ("legal_form", "association"),
+        ("business_id", business_id),
+        ("contact_name", "Yhteyshenkilö"),
+        ("municipality", "398"),
+        (
+            "description",
+            "Korjaamme polkupyöriä ja opetamme korjaamista nuorille Lahdessa.",
+        ),
+    ]
+}
+
+fn new_org_id(location: &str) -> OrganizationId {
+    let id = location
+        .trim_start_matches("/fi/organizations/")
+        .split('/')
+        .next()
+        .unwrap();
+    OrganizationId::parse(id).expect("organization id")
+}
+
+both_engines!(
+    an_organization_registers_and_is_verified,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        add_account(
+            &app.store,
+            "ann@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        add_account(
+            &app.store,
+            "koordinaattori@example.fi",
+            Role::NetworkCoordinator,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let mut anon = Browser::from_addr(&app, "192.0.2.200:1");
+        assert_eq!(
+            anon.get("/fi/organizations/register").await.status,
+            303,
+            "sign in first"
+        );
+
+        let mut ann = Browser::new(&app);
+        ann.sign_in("ann@example.fi", PASSWORD).await;
+        let r = ann.get("/fi/account").await;
+        assert!(
+            r.body.contains("/fi/organizations/register"),
+            "the account page leads there"
+        );
+        let r = ann.get("/fi/organizations/register").await;
+        assert_eq!(r.status, 200);
+
+        // Mistakes come back with what was typed and each field's error.
+        let mut bad = form("Pyöräpaja Vauhti ry", "1234567-8");
+        bad[4] = ("municipality", "nope");
+        let r = ann.post("/fi/organizations/register", &bad).await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("value=\"Pyöräpaja Vauhti ry\""));
+        assert!(r.body.contains("Korjaamme polkupyöriä"));
+        assert!(r.body.contains("href=\"#business_id\""), "{}", r.body);
+        assert!(r.body.contains("href=\"#municipality\""));
+
+        let r = ann
+            .post(
+                "/fi/organizations/register",
+                &form("Pyöräpaja Vauhti ry", "2345678-0"),
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let location = r.header("location").to_string();
+        assert!(location.ends_with("/edit?done=registered"), "{location}");
+        let id = new_org_id(&location);
+        let user = app
+            .store
+            .user_by_email(&Email::parse("ann@example.fi").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(user.role, Role::OrganizationAdmin);
+        assert_eq!(user.organization_id, Some(id));
+
+        // Public and findable at once, marked as not verified.
+        let page = anon.get(&format!("/fi/organizations/{id}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Pyöräpaja Vauhti"));
+        assert!(!page.body.contains("class=\"badge\""));
+        let found = anon.get("/fi/search?q=vauhti").await;
+        assert!(
+            found.body.contains(&format!("/fi/organizations/{id}")),
+            "in search at once"
+        );
+        // The contact person is for coordinators only.
+        assert!(!page.body.contains("Yhteyshenkilö"));
+
+        // A second registration from the same account is refused.
+        let r = ann
+            .post(
+                "/fi/organizations/register",
+                &form("Toinen Yhdistys ry", ""),
+            )
+            .await;
+        assert_eq!(r.status, 400);
+
+        // The coordinator's queue.
+        assert_eq!(ann.get("/fi/admin/organizations").await.status, 403);
+        let mut coord = Browser::from_addr(&app, "192.0.2.201:1");
+        coord.sign_in("koordinaattori@example.fi", PASSWORD).await;
+        let q = coord.get("/fi/admin/organizations").await;
+        assert_eq!(q.status, 200);
+        assert!(q.body.contains("Pyöräpaja Vauhti ry"));
+        assert!(q.body.contains("Yhteyshenkilö"));
+        assert!(q.body.contains("ann@example.fi"));
+        let r = ann
+            .post(&format!("/fi/admin/organizations/{id}/verify"), &[])
+            .await;
+        assert_eq!(
+            r.status, 403,
+            "an admin does not verify their own organization"
+        );
+        let r = coord
+            .post(&format!("/fi/admin/organizations/{id}/verify"), &[])
+            .await;
+        assert_eq!(r.status, 303);
+        let q = coord.get("/fi/admin/organizations?done=verified").await;
+        assert!(!q.body.contains("Pyöräpaja Vauhti ry"), "no longer waiting");
+        let page = anon.get(&format!("/fi/organizations/{id}")).await;
+        assert!(page.body.contains("class=\"badge\""), "verified now");
+        let r = coord
+            .post(
+                &format!("/fi/admin/organizations/{}/verify", OrganizationId::new()),
+                &[],
+            )
+            .await;
+        assert_eq!(r.status, 404);
+    }
+);
+
+both_engines!(
+    duplicates_are_shown_before_a_second_profile,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        add_account(&app.store, "a@example.fi", Role::JobSeeker, None, PASSWORD).await;
+        add_account(&app.store, "b@example.fi", Role::JobSeeker, None, PASSWORD).await;
+        let mut a = Browser::new(&app);
+        a.sign_in("a@example.fi", PASSWORD).await;
+        let r = a
+            .post(
+                "/sv/organizations/register",
+                &form("Pyöräpaja Vauhti ry", "2345678-0"),
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        let existing = new_org_id(&r.header("location").replace("/sv/", "/fi/"));
+
+        let mut b = Browser::from_addr(&app, "192.0.2.60:1");
+        b.sign_in("b@example.fi", PASSWORD).await;
+        // The same Y-tunnus: no second profile, even when the person says it is another one.
+        let mut same = form("Helt Annat Namn", " 2345678-0 ");
+        same.push(("different", "1"));
+        let r = b.post("/sv/organizations/register", &same).await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(r.body.contains(&format!("/sv/organizations/{existing}")));
+        assert!(r.body.contains("FO-numret hör redan"));
+        let r = b
+            .post(
+                "/sv/organizations/register",
+                &form("Helt Annat Namn", "2345678-0"),
+            )
+            .await;
+        assert_eq!(r.status, 400);
+
+        // A similar name: shown, and registering needs a yes.
+        let r = b
+            .post(
+                "/sv/organizations/register",
+                &form("PYÖRÄPAJA VAUHTI r.y.", ""),
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(
+            r.body.contains(&format!("/sv/organizations/{existing}")),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("name=\"different\""));
+        assert!(
+            r.body.contains("value=\"PYÖRÄPAJA VAUHTI r.y.\""),
+            "what was typed stays"
+        );
+        // A name unlike any other goes straight through.
+        let mut yes = form("PYÖRÄPAJA VAUHTI r.y.", "");
+        yes.push(("different", "1"));
+        let r = b.post("/sv/organizations/register", &yes).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+    }
+);
+
+both_engines!(the_profile_is_edited_with_history, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let org = OrganizationId::parse(&app.first_id("organizations").await).unwrap();
+    let other = app.store.organization_ids().await.unwrap();
+    let other = *other.iter().find(|o| **o != org).unwrap();
+    add_account(
+        &app.store,
+        "admin@example.fi",
+        Role::OrganizationAdmin,
+        Some(org),
+        PASSWORD,
+    )
+    .await;
+    add_account(
+        &app.store,
+        "member@example.fi",
+        Role::OrganizationMember,
+        Some(org),
+        PASSWORD,
+    )
+    .await;
+    add_account(
+        &app.store,
+        "naapuri@example.fi",
+        Role::OrganizationAdmin,
+        Some(other),
+        PASSWORD,
+    )
+    .await;
+    let edit = format!("/en/organizations/{org}/edit");
+
+    let mut member = Browser::from_addr(&app, "192.0.2.30:1");
+    member.sign_in("member@example.fi", PASSWORD).await;
+    assert_eq!(
+        member.get(&edit).await.status,
+        403,
+        "members edit services, not the profile"
+    );
+    let mut neighbour = Browser::from_addr(&app, "192.0.2.31:1");
+    neighbour.sign_in("naapuri@example.fi", PASSWORD).await;
+    assert_eq!(neighbour.get(&edit).await.status, 403);
+    assert_eq!(
+        neighbour.post(&edit, &[("name", "Kaapattu")]).await.status,
+        403
+    );
+
+    let mut admin = Browser::new(&app);
+    admin.sign_in("admin@example.fi", PASSWORD).await;
+    let r = admin.get(&edit).await;
+    assert_eq!(r.status, 200);
+    let doc = r.html();
+    let value = |name: &str| {
+        let sel = scraper::Selector::parse(&format!("[name={name}]")).unwrap();
+        let el = doc.select(&sel).next().unwrap_or_else(|| panic!("{name}"));
+        match el.value().name() {
+            "textarea" => el.text().collect::<String>(),
+            "select" => {
+                let opt = scraper::Selector::parse("option[selected]").unwrap();
+                el.select(&opt)
+                    .next()
+                    .and_then(|o| o.value().attr("value"))
+                    .unwrap_or("")
+                    .to_string()
+            }
+            _ => el.value().attr("value").unwrap_or("").to_string(),
+        }
+    };
+    let names = [
+        "name",
+        "legal_form",
+        "business_id",
+        "description_fi",
+        "description_sv",
+        "description_en",
+        "website",
+        "email",
+        "phone",
+    ];
+    let mut fields: Vec<(String, String)> =
+        names.iter().map(|n| (n.to_string(), value(n))).collect();
+    let set = |fields: &mut Vec<(String, String)>, k: &str, v: &str| {
+        fields.iter_mut().find(|(n, _)| n == k).unwrap().1 = v.to_string();
+    };
+
+    // Junk is refused field by field, and what was typed stays.
+    set(&mut fields, "website", "javascript:alert(1)");
+    set(&mut fields, "phone", "soita");
+    set(&mut fields, "description_sv", "Vi lagar cyklar.");
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let r = admin.post(&edit, &borrowed).await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("href=\"#website\"") && r.body.contains("href=\"#phone\""));
+    assert!(r.body.contains("Vi lagar cyklar."));
+    let before = app.store.organization(org).await.unwrap().unwrap();
+
+    set(&mut fields, "website", "https://example.fi/pyorat");
+    set(&mut fields, "phone", "+358 40 123 4567");
+    let borrowed: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let r = admin.post(&edit, &borrowed).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let after = app.store.organization(org).await.unwrap().unwrap();
+    assert_eq!(after.website.as_deref(), Some("https://example.fi/pyorat"));
+    assert_eq!(after.description.sv.as_deref(), Some("Vi lagar cyklar."));
+    assert!(
+        after.last_verified_at > before.last_verified_at,
+        "saving confirms"
+    );
+    let page = admin.get(&format!("/sv/organizations/{org}")).await;
+    assert!(page.body.contains("Vi lagar cyklar."));
+
+    let r = admin.get(&format!("{edit}?done=saved")).await;
+    assert!(r.body.contains("History of changes"));
+    assert!(r.body.contains("admin@example.fi"));
+    assert!(r.body.contains("https://example.fi/pyorat"));
+    let history = app.store.history_of_organization(org, 10).await.unwrap();
+    assert_eq!(history.len(), 1);
+    let fields_changed: Vec<&str> = history[0]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert!(fields_changed.contains(&"website") && fields_changed.contains(&"description_sv"));
+    assert!(!fields_changed.contains(&"name"));
+
+    // Saving nothing new adds no history.
+    let r = admin.post(&edit, &borrowed).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        app.store
+            .history_of_organization(org, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+});
