@@ -362,3 +362,182 @@ both_engines!(the_profile_is_edited_with_history, |engine| async move {
         1
     );
 });
+
+fn location_id(location: &str, kind: &str) -> String {
+    location
+        .split(&format!("/{kind}/"))
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+both_engines!(
+    a_new_organization_adds_a_service_and_a_place_found_at_once,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        add_account(
+            &app.store,
+            "ann@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let mut ann = Browser::new(&app);
+        ann.sign_in("ann@example.fi", PASSWORD).await;
+        let r = ann
+            .post(
+                "/fi/organizations/register",
+                &form("Pyöräpaja Vauhti ry", ""),
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        let org = new_org_id(r.header("location"));
+        let desk = ann.get(&format!("/sv/organizations/{org}/manage")).await;
+        assert_eq!(desk.status, 200);
+        assert!(desk.body.contains("Inget ännu"));
+
+        // A service, in Swedish, with a mistake first.
+        let new_service = format!("/sv/organizations/{org}/services/new");
+        assert_eq!(ann.get(&new_service).await.status, 200);
+        let topic = kolmonen::refdata::REF.taxonomies.topics[0].id.clone();
+        let mut fields = vec![
+            ("name_fi", "Pyöräkorjaamo Vauhtipyörä"),
+            ("name_sv", "Cykelverkstaden"),
+            (
+                "description_fi",
+                "Korjaamme polkupyöriä yhdessä joka tiistai.",
+            ),
+            ("kind", "activity"),
+            ("topics", topic.as_str()),
+            ("free", "1"),
+            ("low_threshold", "1"),
+        ];
+        fields.push(("topics", "no-such-topic"));
+        let r = ann.post(&new_service, &fields).await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Välj i listan"));
+        assert!(
+            r.body.contains("value=\"Cykelverkstaden\""),
+            "typed text stays"
+        );
+        fields.pop();
+        let r = ann.post(&new_service, &fields).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let service = location_id(r.header("location"), "services");
+        let page = ann.get(&format!("/sv/services/{service}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Cykelverkstaden"));
+        let found = ann.get("/fi/search?q=vauhtipyörä").await;
+        assert!(
+            found.body.contains(&format!("/fi/services/{service}")),
+            "found at once"
+        );
+
+        // An open place, in English.
+        let new_place = format!("/en/organizations/{org}/opportunities/new");
+        let place = vec![
+            ("title_fi", "Työkokeilu pyöräkorjaamossa"),
+            ("title_en", "Work trial at the bike workshop"),
+            (
+                "description_fi",
+                "Opit korjaamaan pyöriä ja palvelemaan asiakkaita.",
+            ),
+            ("kind", "work_trial"),
+            ("status", "open"),
+            ("places_total", "2"),
+            ("places_free", "1"),
+            ("hours_per_week", "20"),
+            ("part_time", "1"),
+            ("starts_on", "2026-12-01"),
+            ("service", service.as_str()),
+        ];
+        let r = ann.post(&new_place, &place).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let opp = location_id(r.header("location"), "opportunities");
+        let found = ann.get("/en/search?q=bike+workshop").await;
+        assert!(
+            found.body.contains(&format!("/en/opportunities/{opp}")),
+            "found at once"
+        );
+        let page = ann.get(&format!("/en/opportunities/{opp}")).await;
+        assert!(page.body.contains("Work trial at the bike workshop"));
+
+        // The last place is taken: it shows as full. Then closed.
+        let edit = format!("/fi/opportunities/{opp}/edit");
+        let mut full = place.clone();
+        full[6] = ("places_free", "0");
+        let r = ann.post(&edit, &full).await;
+        assert_eq!(r.status, 303);
+        let o = app
+            .store
+            .opportunity(kolmonen::domain::OpportunityId::parse(&opp).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(o.status, kolmonen::domain::OpportunityStatus::Full);
+        let mut closed = full.clone();
+        closed[4] = ("status", "closed");
+        assert_eq!(ann.post(&edit, &closed).await.status, 303);
+        let page = ann.get(&format!("/fi/opportunities/{opp}")).await;
+        assert!(page.body.contains("Haku päättynyt"), "{}", page.body);
+
+        // One click: up to date. Everything is in the history.
+        let before = o.last_verified_at;
+        let r = ann
+            .post(&format!("/fi/opportunities/{opp}/confirm"), &[])
+            .await;
+        assert_eq!(r.status, 303);
+        assert!(r.header("location").ends_with("/manage?done=confirmed"));
+        let o = app
+            .store
+            .opportunity(kolmonen::domain::OpportunityId::parse(&opp).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(o.last_verified_at > before);
+        let history = app.store.history_of_organization(org, 20).await.unwrap();
+        let kinds: Vec<&str> = history.iter().map(|h| h.record_kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "opportunity",
+                "opportunity",
+                "opportunity",
+                "opportunity",
+                "service"
+            ]
+        );
+        let desk = ann.get(&format!("/fi/organizations/{org}/manage")).await;
+        assert!(desk.body.contains("Pyöräkorjaamo Vauhtipyörä"));
+        assert!(desk.body.contains("ann@example.fi"));
+
+        // A member of another organization cannot touch them.
+        let other = app.store.organization_ids().await.unwrap();
+        let other = *other.iter().find(|o| **o != org).unwrap();
+        add_account(
+            &app.store,
+            "m@example.fi",
+            Role::OrganizationMember,
+            Some(other),
+            PASSWORD,
+        )
+        .await;
+        let mut m = Browser::from_addr(&app, "192.0.2.70:1");
+        m.sign_in("m@example.fi", PASSWORD).await;
+        assert_eq!(m.get(&edit).await.status, 403);
+        assert_eq!(m.post(&edit, &place).await.status, 403);
+        assert_eq!(m.get(&new_place).await.status, 403);
+        assert_eq!(
+            m.get(&format!("/fi/organizations/{org}/manage"))
+                .await
+                .status,
+            403
+        );
+    }
+);

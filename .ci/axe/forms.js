@@ -101,6 +101,23 @@ async function submit(driver, formAction, fields) {
       await submit(driver, '/edit', { website: 'nope', phone: 'x' });
       await check(driver, `${lang} profile refused`, results);
     }
+    // The desk, and a service and an open place added through their forms.
+    const desk = edit.replace(/\/edit.*$/, '/manage');
+    await driver.get(desk);
+    await check(driver, 'fi desk (empty)', results);
+    await driver.get(desk.replace('/manage', '/services/new'));
+    await check(driver, 'fi new service form', results);
+    await submit(driver, '/services/new', { name_fi: 'x' });
+    await check(driver, 'fi new service refused', results);
+    await submit(driver, '/services/new', { name_fi: 'Saavutettavuuspaja', description_fi: 'Tarkistamme sivuja yhdessä.' });
+    await driver.findElement(By.css('select[name=kind] option[value=activity]')).click();
+    await submit(driver, '/services/new', {});
+    await check(driver, 'fi service saved', results);
+    await driver.get(desk.replace('/fi/', '/sv/').replace('/manage', '/opportunities/new'));
+    await submit(driver, '/opportunities/new', { title_fi: 'Työkokeilu', places_total: '1', places_free: '5', starts_on: 'huomenna' });
+    await check(driver, 'sv new place refused', results);
+    await driver.get(desk.replace('/fi/', '/en/'));
+    await check(driver, 'en desk', results);
   } finally {
     await driver.quit();
   }

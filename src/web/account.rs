@@ -276,10 +276,18 @@ async fn account_page(
             ctx.t("account-register-link"),
             ctx.url("/organizations/register"),
         )),
-        (Role::OrganizationAdmin | Role::PlatformAdmin, Some(id)) => links.push((
-            ctx.t("account-edit-organization"),
-            ctx.url(&format!("/organizations/{id}/edit")),
-        )),
+        (_, Some(id)) => {
+            links.push((
+                ctx.t("account-desk-link"),
+                ctx.url(&format!("/organizations/{id}/manage")),
+            ));
+            if matches!(user.role, Role::OrganizationAdmin | Role::PlatformAdmin) {
+                links.push((
+                    ctx.t("account-edit-organization"),
+                    ctx.url(&format!("/organizations/{id}/edit")),
+                ));
+            }
+        }
         _ => {}
     }
     if matches!(user.role, Role::NetworkCoordinator | Role::PlatformAdmin) {

@@ -113,3 +113,54 @@ pub fn summary(fields: &[&Field]) -> Vec<(String, String)> {
 pub fn parse<T: DeserializeOwned + Default>(body: &[u8]) -> T {
     serde_urlencoded::from_bytes(body).unwrap_or_default()
 }
+
+/// A form body as (name, value) pairs, for forms with repeated fields (checkbox groups).
+pub fn pairs(body: &[u8]) -> Vec<(String, String)> {
+    serde_urlencoded::from_bytes(body).unwrap_or_default()
+}
+
+/// A group of checkboxes, ready for `partials/choices.html`.
+#[derive(Debug, Clone)]
+pub struct Choices {
+    pub name: &'static str,
+    pub legend: String,
+    /// (value, label, checked)
+    pub options: Vec<(String, String, bool)>,
+    pub error: Option<String>,
+}
+
+impl Choices {
+    pub fn new(
+        ctx: &Ctx,
+        prefix: &str,
+        name: &'static str,
+        options: Vec<(String, String)>,
+        checked: &[String],
+    ) -> Self {
+        Choices {
+            name,
+            legend: ctx.t(&format!("{prefix}-{name}-label")),
+            options: options
+                .into_iter()
+                .map(|(v, l)| {
+                    let on = checked.contains(&v);
+                    (v, l, on)
+                })
+                .collect(),
+            error: None,
+        }
+    }
+
+    pub fn error_from(mut self, errors: &[(&str, String)]) -> Self {
+        self.error = errors
+            .iter()
+            .find(|(f, _)| *f == self.name)
+            .map(|(_, m)| m.clone());
+        self
+    }
+
+    /// The id of the first box, where the error summary links to.
+    pub fn first_id(&self) -> String {
+        format!("{}-0", self.name)
+    }
+}

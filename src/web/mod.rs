@@ -7,11 +7,12 @@ pub mod form;
 mod home;
 mod manage;
 mod municipalities;
+mod records;
 mod search;
 mod signup;
 pub use search::CardCache;
 
-use crate::domain::{is_stale, Lang, LocalizedText};
+use crate::domain::{is_stale, Lang, LocalizedText, Opportunity, Service};
 use crate::error::PageError;
 use crate::i18n::{month_year, t, t_args};
 use crate::refdata::REF;
@@ -76,6 +77,26 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/{lang}/organizations/{id}/edit",
             get(manage::profile_form).post(manage::profile_save),
         ),
+        ("/{lang}/organizations/{id}/manage", get(records::desk)),
+        (
+            "/{lang}/organizations/{id}/services/new",
+            get(records::new_form::<Service>).post(records::new_save::<Service>),
+        ),
+        (
+            "/{lang}/organizations/{id}/opportunities/new",
+            get(records::new_form::<Opportunity>).post(records::new_save::<Opportunity>),
+        ),
+        (
+            "/{lang}/services/{id}/edit",
+            get(records::edit_form::<Service>).post(records::edit_save::<Service>),
+        ),
+        (
+            "/{lang}/opportunities/{id}/edit",
+            get(records::edit_form::<Opportunity>).post(records::edit_save::<Opportunity>),
+        ),
+        ("/{lang}/organizations/{id}/confirm", post(records::confirm)),
+        ("/{lang}/services/{id}/confirm", post(records::confirm)),
+        ("/{lang}/opportunities/{id}/confirm", post(records::confirm)),
         ("/{lang}/admin/organizations", get(manage::queue)),
         (
             "/{lang}/admin/organizations/{id}/verify",

@@ -1,0 +1,773 @@
+//! The organization's own desk: its services and opportunities with their freshness, the
+//! forms to add and edit them, and one-click confirmation that a record is up to date.
+
+use super::account::{see_other, with_status, DoneQuery, Notice};
+use super::auth::SignedIn;
+use super::form::{self, Choices, Field};
+use super::manage::{editable_organization, history_rows, record, HistoryRow};
+use super::{render, term_labels, Ctx, Fresh, PageQuery, Txt};
+use crate::accounts::User;
+use crate::domain::{
+    LocationId, Opportunity, OpportunityStatus, OpportunityType, Organization, OrganizationId,
+    Service, ServiceId,
+};
+use crate::error::PageError;
+use crate::manage::records::{
+    self as rules, Data, OpportunityForm, ServiceForm, Texts, DESCRIPTION_NAMES, SERVICE_NAMES,
+    TITLE_NAMES,
+};
+use crate::manage::registration::FieldError;
+use crate::manage::{self as access, Action};
+use crate::refdata::REF;
+use crate::store::{DirectoryBatch, StoreResult};
+use crate::AppState;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::Response;
+use time::OffsetDateTime;
+
+/// The path segment `back` places from the end (0: the last).
+fn segment(uri: &Uri, back: usize) -> String {
+    uri.path().rsplit('/').nth(back).unwrap_or("").to_string()
+}
+
+fn options_of(ctx: &Ctx, kind: &str, values: &[&str]) -> Vec<(String, String)> {
+    values
+        .iter()
+        .map(|v| (v.to_string(), ctx.t(&format!("{kind}-{v}"))))
+        .collect()
+}
+
+fn topic_options(ctx: &Ctx) -> Vec<(String, String)> {
+    REF.taxonomies
+        .topics
+        .iter()
+        .map(|t| (t.id.clone(), t.label.text(ctx.lang).to_string()))
+        .collect()
+}
+
+fn target_group_options(ctx: &Ctx) -> Vec<(String, String)> {
+    REF.taxonomies
+        .target_groups
+        .iter()
+        .map(|t| (t.id.clone(), t.label.text(ctx.lang).to_string()))
+        .collect()
+}
+
+fn opportunity_type_label(id: &str, lang: crate::domain::Lang) -> String {
+    REF.taxonomies
+        .opportunity_type(id)
+        .map(|t| t.label.text(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The organization's places, as (id, label) choices.
+async fn place_options(
+    st: &AppState,
+    ctx: &Ctx,
+    org: &Organization,
+) -> Result<(Vec<LocationId>, Vec<(String, String)>), PageError> {
+    let places = st
+        .store
+        .locations_of_organization(org.id)
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let ids = places.iter().map(|l| l.id).collect();
+    let options = places
+        .iter()
+        .map(|l| {
+            let name = Txt::new(&l.name, ctx.lang).text;
+            let label = if name.is_empty() {
+                format!("{}, {}", l.street, l.postal_code)
+            } else {
+                format!("{name} ({}, {})", l.street, l.postal_code)
+            };
+            (l.id.to_string(), label)
+        })
+        .collect();
+    Ok((ids, options))
+}
+
+fn text_fields(
+    ctx: &Ctx,
+    names: [&'static str; 3],
+    texts: &Texts,
+    kind: &'static str,
+    max: usize,
+) -> Vec<Field> {
+    names
+        .iter()
+        .zip([&texts.fi, &texts.sv, &texts.en])
+        .enumerate()
+        .map(|(i, (name, value))| {
+            let f = Field::new(ctx, "edit", name, kind)
+                .value(value)
+                .max_chars(max);
+            if i == 0 {
+                f.required()
+            } else {
+                f
+            }
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "manage/record.html")]
+struct RecordPage {
+    ctx: Ctx,
+    title: String,
+    org_name: String,
+    desk_url: String,
+    public_url: Option<String>,
+    action: String,
+    errors: Vec<(String, String)>,
+    notice: Option<Notice>,
+    fields: Vec<Field>,
+    flags: Vec<(&'static str, String, bool)>,
+    groups: Vec<Choices>,
+}
+
+impl RecordPage {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        ctx: Ctx,
+        title_key: &str,
+        org: &Organization,
+        action: String,
+        public_url: Option<String>,
+        fields: Vec<Field>,
+        flags: Vec<(&'static str, String, bool)>,
+        groups: Vec<Choices>,
+        errors: &[(&'static str, String)],
+        notice: Option<Notice>,
+    ) -> Self {
+        let fields: Vec<Field> = fields.into_iter().map(|f| f.error_from(errors)).collect();
+        let groups: Vec<Choices> = groups.into_iter().map(|g| g.error_from(errors)).collect();
+        let mut summary = form::summary(&fields.iter().collect::<Vec<_>>());
+        summary.extend(
+            groups
+                .iter()
+                .filter_map(|g| g.error.clone().map(|e| (g.first_id(), e))),
+        );
+        RecordPage {
+            title: ctx.t(title_key),
+            org_name: org.name.clone(),
+            desk_url: ctx.url(&format!("/organizations/{}/manage", org.id)),
+            public_url,
+            action,
+            errors: summary,
+            notice,
+            fields,
+            flags,
+            groups,
+            ctx,
+        }
+    }
+}
+
+fn translated(ctx: &Ctx, errors: &[(&'static str, &'static str)]) -> Vec<(&'static str, String)> {
+    errors.iter().map(|(f, k)| (*f, ctx.t(k))).collect()
+}
+
+fn saved_notice(ctx: &Ctx, q: &DoneQuery) -> Option<Notice> {
+    match q.done.as_deref() {
+        Some("saved") => Some(Notice::success(ctx.t("form-saved"))),
+        Some("confirmed") => Some(Notice::success(ctx.t("desk-confirmed"))),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------- services and opportunities
+
+/// The controls of an edit form: fields, single checkboxes (name, label, checked) and
+/// checkbox groups.
+type Controls = (Vec<Field>, Vec<(&'static str, String, bool)>, Vec<Choices>);
+
+/// A kind of record an organization edits through a form: services and opportunities.
+pub(super) trait Editable: Clone + Send + Sync + Sized + 'static {
+    type Form: Default + Send + Sync;
+    /// The name in the history (`service`).
+    const KIND: &'static str;
+    /// The path segment of its pages (`services`).
+    const PATH: &'static str;
+    const NEW_TITLE: &'static str;
+    const EDIT_TITLE: &'static str;
+    fn id_string(&self) -> String;
+    fn organization(&self) -> OrganizationId;
+    fn blank(organization: OrganizationId) -> Self;
+    fn form_of(&self) -> Self::Form;
+    fn read(data: &Data) -> Self::Form;
+    fn pairs(form: &Self::Form) -> Vec<(&'static str, String)>;
+    fn touch(&mut self, now: OffsetDateTime);
+    fn into_batch(self) -> DirectoryBatch;
+    fn load(
+        st: &AppState,
+        id: &str,
+    ) -> impl std::future::Future<Output = StoreResult<Option<Self>>> + Send;
+    /// The record with the form's values, or the problems (field, translation key).
+    fn apply(
+        st: &AppState,
+        org: &Organization,
+        base: &Self,
+        form: &Self::Form,
+    ) -> impl std::future::Future<Output = StoreResult<Result<Self, Vec<FieldError>>>> + Send;
+    fn controls(
+        st: &AppState,
+        ctx: &Ctx,
+        org: &Organization,
+        form: &Self::Form,
+    ) -> impl std::future::Future<Output = Result<Controls, PageError>> + Send;
+}
+
+impl Editable for Service {
+    type Form = ServiceForm;
+    const KIND: &'static str = "service";
+    const PATH: &'static str = "services";
+    const NEW_TITLE: &'static str = "desk-new-service";
+    const EDIT_TITLE: &'static str = "desk-edit-service";
+    fn id_string(&self) -> String {
+        self.id.to_string()
+    }
+    fn organization(&self) -> OrganizationId {
+        self.organization_id
+    }
+    fn blank(organization: OrganizationId) -> Self {
+        rules::new_service(organization)
+    }
+    fn form_of(&self) -> ServiceForm {
+        ServiceForm::of(self)
+    }
+    fn read(data: &Data) -> ServiceForm {
+        ServiceForm::read(data)
+    }
+    fn pairs(form: &ServiceForm) -> Vec<(&'static str, String)> {
+        form.pairs()
+    }
+    fn touch(&mut self, now: OffsetDateTime) {
+        self.last_verified_at = now;
+    }
+    fn into_batch(self) -> DirectoryBatch {
+        DirectoryBatch {
+            services: vec![self],
+            ..Default::default()
+        }
+    }
+    async fn load(st: &AppState, id: &str) -> StoreResult<Option<Self>> {
+        match ServiceId::parse(id) {
+            Some(id) => st.store.service(id).await,
+            None => Ok(None),
+        }
+    }
+    async fn apply(
+        st: &AppState,
+        org: &Organization,
+        base: &Self,
+        form: &ServiceForm,
+    ) -> StoreResult<Result<Self, Vec<FieldError>>> {
+        let places = place_ids(st, org).await?;
+        Ok(form.apply(base, &places))
+    }
+    async fn controls(
+        st: &AppState,
+        ctx: &Ctx,
+        org: &Organization,
+        f: &ServiceForm,
+    ) -> Result<Controls, PageError> {
+        let (_, places) = place_options(st, ctx, org).await?;
+        let mut fields = text_fields(ctx, SERVICE_NAMES, &f.name, "text", rules::MAX_TITLE);
+        fields.extend(text_fields(
+            ctx,
+            DESCRIPTION_NAMES,
+            &f.description,
+            "textarea",
+            rules::MAX_TEXT,
+        ));
+        fields.push(
+            Field::new(ctx, "edit", "kind", "select")
+                .options(
+                    ctx.t("form-choose"),
+                    options_of(ctx, "kind", &["activity", "service"]),
+                )
+                .value(&f.kind)
+                .required(),
+        );
+        fields.push(
+            Field::new(ctx, "edit", "schedule", "text")
+                .value(&f.schedule)
+                .max_chars(rules::MAX_SHORT),
+        );
+        let flags = vec![
+            ("free", ctx.t("edit-free-label"), f.free),
+            (
+                "low_threshold",
+                ctx.t("edit-low_threshold-label"),
+                f.low_threshold,
+            ),
+        ];
+        let mut groups = term_groups(ctx, &f.topics, &f.target_groups);
+        if !places.is_empty() {
+            groups.push(Choices::new(ctx, "edit", "locations", places, &f.locations));
+        }
+        Ok((fields, flags, groups))
+    }
+}
+
+impl Editable for Opportunity {
+    type Form = OpportunityForm;
+    const KIND: &'static str = "opportunity";
+    const PATH: &'static str = "opportunities";
+    const NEW_TITLE: &'static str = "desk-new-opportunity";
+    const EDIT_TITLE: &'static str = "desk-edit-opportunity";
+    fn id_string(&self) -> String {
+        self.id.to_string()
+    }
+    fn organization(&self) -> OrganizationId {
+        self.organization_id
+    }
+    fn blank(organization: OrganizationId) -> Self {
+        rules::new_opportunity(organization)
+    }
+    fn form_of(&self) -> OpportunityForm {
+        OpportunityForm::of(self)
+    }
+    fn read(data: &Data) -> OpportunityForm {
+        OpportunityForm::read(data)
+    }
+    fn pairs(form: &OpportunityForm) -> Vec<(&'static str, String)> {
+        form.pairs()
+    }
+    fn touch(&mut self, now: OffsetDateTime) {
+        self.last_verified_at = now;
+    }
+    fn into_batch(self) -> DirectoryBatch {
+        DirectoryBatch {
+            opportunities: vec![self],
+            ..Default::default()
+        }
+    }
+    async fn load(st: &AppState, id: &str) -> StoreResult<Option<Self>> {
+        match crate::domain::OpportunityId::parse(id) {
+            Some(id) => st.store.opportunity(id).await,
+            None => Ok(None),
+        }
+    }
+    async fn apply(
+        st: &AppState,
+        org: &Organization,
+        base: &Self,
+        form: &OpportunityForm,
+    ) -> StoreResult<Result<Self, Vec<FieldError>>> {
+        let places = place_ids(st, org).await?;
+        let services: Vec<ServiceId> = st
+            .store
+            .records_of_organizations(&[org.id])
+            .await?
+            .services
+            .iter()
+            .map(|s| s.id)
+            .collect();
+        Ok(form.apply(base, &places, &services))
+    }
+    async fn controls(
+        st: &AppState,
+        ctx: &Ctx,
+        org: &Organization,
+        f: &OpportunityForm,
+    ) -> Result<Controls, PageError> {
+        let lang = ctx.lang;
+        let (_, places) = place_options(st, ctx, org).await?;
+        let services = st
+            .store
+            .records_of_organizations(&[org.id])
+            .await
+            .map_err(PageError::store(lang))?
+            .services;
+        let service_options = services
+            .iter()
+            .map(|s| (s.id.to_string(), Txt::new(&s.name, lang).text))
+            .collect();
+        let kinds: Vec<(String, String)> = OpportunityType::ALL
+            .iter()
+            .map(|k| {
+                (
+                    k.as_str().to_string(),
+                    opportunity_type_label(k.as_str(), lang),
+                )
+            })
+            .collect();
+        let statuses: Vec<&str> = OpportunityStatus::ALL.iter().map(|k| k.as_str()).collect();
+        let mut fields = text_fields(ctx, TITLE_NAMES, &f.title, "text", rules::MAX_TITLE);
+        fields.extend(text_fields(
+            ctx,
+            DESCRIPTION_NAMES,
+            &f.description,
+            "textarea",
+            rules::MAX_TEXT,
+        ));
+        let field = |name, kind| Field::new(ctx, "edit", name, kind);
+        fields.extend([
+            field("kind", "select")
+                .options(ctx.t("form-choose"), kinds)
+                .value(&f.kind)
+                .required(),
+            field("status", "select")
+                .options(ctx.t("form-choose"), options_of(ctx, "status", &statuses))
+                .value(&f.status)
+                .required(),
+            field("places_total", "number")
+                .value(&f.places_total)
+                .max_chars(4),
+            field("places_free", "number")
+                .value(&f.places_free)
+                .max_chars(4),
+            field("hours_per_week", "number")
+                .value(&f.hours_per_week)
+                .max_chars(2),
+            field("starts_on", "date").value(&f.starts_on).max_chars(10),
+            field("apply_by", "date").value(&f.apply_by).max_chars(10),
+            field("how_to_apply", "textarea")
+                .value(&f.how_to_apply)
+                .max_chars(rules::MAX_SHORT),
+            field("location", "select")
+                .options(ctx.t("edit-none"), places)
+                .value(&f.location),
+            field("service", "select")
+                .options(ctx.t("edit-none"), service_options)
+                .value(&f.service),
+        ]);
+        let flags = vec![("part_time", ctx.t("edit-part_time-label"), f.part_time)];
+        Ok((fields, flags, term_groups(ctx, &f.topics, &f.target_groups)))
+    }
+}
+
+fn term_groups(ctx: &Ctx, topics: &[String], target_groups: &[String]) -> Vec<Choices> {
+    vec![
+        Choices::new(ctx, "edit", "topics", topic_options(ctx), topics),
+        Choices::new(
+            ctx,
+            "edit",
+            "target_groups",
+            target_group_options(ctx),
+            target_groups,
+        ),
+    ]
+}
+
+async fn place_ids(st: &AppState, org: &Organization) -> StoreResult<Vec<LocationId>> {
+    Ok(st
+        .store
+        .locations_of_organization(org.id)
+        .await?
+        .iter()
+        .map(|l| l.id)
+        .collect())
+}
+
+/// The edit page of a record (`is_new`: the form for a new one).
+#[allow(clippy::too_many_arguments)]
+async fn record_page<K: Editable>(
+    st: &AppState,
+    ctx: Ctx,
+    org: &Organization,
+    rec: &K,
+    is_new: bool,
+    f: &K::Form,
+    errors: &[(&'static str, String)],
+    notice: Option<Notice>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let (fields, flags, groups) = K::controls(st, &ctx, org, f).await?;
+    let (title, action, public_url) = if is_new {
+        (
+            K::NEW_TITLE,
+            ctx.url(&format!("/organizations/{}/{}/new", org.id, K::PATH)),
+            None,
+        )
+    } else {
+        let id = rec.id_string();
+        (
+            K::EDIT_TITLE,
+            ctx.url(&format!("/{}/{id}/edit", K::PATH)),
+            Some(ctx.url(&format!("/{}/{id}", K::PATH))),
+        )
+    };
+    let page = RecordPage::new(
+        ctx, title, org, action, public_url, fields, flags, groups, errors, notice,
+    );
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok(with_status(render(&page, lang), status))
+}
+
+/// A record the account may edit: 404 if there is none, 403 if it is not theirs.
+async fn editable<K: Editable>(
+    st: &AppState,
+    user: &User,
+    ctx: &Ctx,
+    id: &str,
+) -> Result<(Organization, K), PageError> {
+    let lang = ctx.lang;
+    let rec = K::load(st, id)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or(PageError::not_found(lang))?;
+    let org = editable_organization(
+        st,
+        user,
+        lang,
+        &rec.organization().to_string(),
+        Action::EditRecords,
+    )
+    .await?;
+    Ok((org, rec))
+}
+
+/// `GET /{lang}/{services|opportunities}/{id}/edit`
+pub async fn edit_form<K: Editable>(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    uri: Uri,
+    PageQuery(q): PageQuery<DoneQuery>,
+) -> Result<Response, PageError> {
+    let (org, rec) = editable::<K>(&st, &user, &ctx, &segment(&uri, 1)).await?;
+    let notice = saved_notice(&ctx, &q);
+    let f = rec.form_of();
+    record_page(&st, ctx, &org, &rec, false, &f, &[], notice).await
+}
+
+/// `POST /{lang}/{services|opportunities}/{id}/edit`
+pub async fn edit_save<K: Editable>(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let (org, rec) = editable::<K>(&st, &user, &ctx, &segment(&uri, 1)).await?;
+    save(&st, &user, ctx, &org, rec, false, &body).await
+}
+
+/// `GET /{lang}/organizations/{id}/{services|opportunities}/new`
+pub async fn new_form<K: Editable>(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    uri: Uri,
+) -> Result<Response, PageError> {
+    let org =
+        editable_organization(&st, &user, ctx.lang, &segment(&uri, 2), Action::EditRecords).await?;
+    let base = K::blank(org.id);
+    // An empty form: the kind is chosen, not defaulted.
+    let f = K::Form::default();
+    record_page(&st, ctx, &org, &base, true, &f, &[], None).await
+}
+
+/// `POST /{lang}/organizations/{id}/{services|opportunities}/new`
+pub async fn new_save<K: Editable>(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    uri: Uri,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let org =
+        editable_organization(&st, &user, ctx.lang, &segment(&uri, 2), Action::EditRecords).await?;
+    save(&st, &user, ctx, &org, K::blank(org.id), true, &body).await
+}
+
+async fn save<K: Editable>(
+    st: &AppState,
+    user: &User,
+    ctx: Ctx,
+    org: &Organization,
+    base: K,
+    is_new: bool,
+    body: &[u8],
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let pairs = form::pairs(body);
+    let f = K::read(&Data(&pairs));
+    let updated = match K::apply(st, org, &base, &f)
+        .await
+        .map_err(PageError::store(lang))?
+    {
+        Ok(r) => r,
+        Err(errors) => {
+            let errors = translated(&ctx, &errors);
+            return record_page(st, ctx, org, &base, is_new, &f, &errors, None).await;
+        }
+    };
+    let before = if is_new {
+        K::pairs(&K::Form::default())
+    } else {
+        K::pairs(&base.form_of())
+    };
+    let changes = access::changes(&before, &K::pairs(&updated.form_of()));
+    let id = updated.id_string();
+    st.store
+        .save_batch(&updated.into_batch())
+        .await
+        .map_err(PageError::store(lang))?;
+    record(st, user, org.id, K::KIND, &id, changes).await?;
+    Ok(see_other(
+        &ctx.url(&format!("/{}/{id}/edit?done=saved", K::PATH)),
+        [],
+    ))
+}
+
+// ---------------------------------------------------------------- the desk
+
+struct DeskRow {
+    kind: String,
+    name: String,
+    url: String,
+    edit_url: String,
+    confirm_url: String,
+    fresh: Fresh,
+    tags: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "manage/desk.html")]
+struct DeskPage {
+    ctx: Ctx,
+    title: String,
+    notice: Option<Notice>,
+    org_name: String,
+    org_url: String,
+    profile: Option<(String, Fresh, String)>,
+    new_service: String,
+    new_opportunity: String,
+    rows: Vec<DeskRow>,
+    history: Vec<HistoryRow>,
+}
+
+pub async fn desk(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    uri: Uri,
+    PageQuery(q): PageQuery<DoneQuery>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let org =
+        editable_organization(&st, &user, lang, &segment(&uri, 1), Action::EditRecords).await?;
+    let records = st
+        .store
+        .records_of_organizations(&[org.id])
+        .await
+        .map_err(PageError::store(lang))?;
+    let mut rows = Vec::new();
+    for s in &records.services {
+        rows.push(DeskRow {
+            kind: ctx.t(&format!("kind-{}", s.kind.as_str())),
+            name: Txt::new(&s.name, lang).text,
+            url: ctx.url(&format!("/services/{}", s.id)),
+            edit_url: ctx.url(&format!("/services/{}/edit", s.id)),
+            confirm_url: ctx.url(&format!("/services/{}/confirm", s.id)),
+            fresh: Fresh::new(lang, s.last_verified_at),
+            tags: term_labels(&s.topics, super::topic_term, lang),
+        });
+    }
+    for o in &records.opportunities {
+        rows.push(DeskRow {
+            kind: opportunity_type_label(o.kind.as_str(), lang),
+            name: Txt::new(&o.title, lang).text,
+            url: ctx.url(&format!("/opportunities/{}", o.id)),
+            edit_url: ctx.url(&format!("/opportunities/{}/edit", o.id)),
+            confirm_url: ctx.url(&format!("/opportunities/{}/confirm", o.id)),
+            fresh: Fresh::new(lang, o.last_verified_at),
+            tags: vec![
+                ctx.t(&format!("status-{}", o.status.as_str())),
+                crate::i18n::t_args(
+                    lang,
+                    "places-free",
+                    &[("count", i64::from(o.places_free).into())],
+                ),
+            ],
+        });
+    }
+    let history = st
+        .store
+        .history_of_organization(org.id, 30)
+        .await
+        .map_err(PageError::store(lang))?;
+    let profile = access::may(&user, org.id, Action::EditProfile).then(|| {
+        (
+            ctx.url(&format!("/organizations/{}/edit", org.id)),
+            Fresh::new(lang, org.last_verified_at),
+            ctx.url(&format!("/organizations/{}/confirm", org.id)),
+        )
+    });
+    let page = DeskPage {
+        title: ctx.t("desk-title"),
+        notice: saved_notice(&ctx, &q),
+        org_name: org.name.clone(),
+        org_url: ctx.url(&format!("/organizations/{}", org.id)),
+        profile,
+        new_service: ctx.url(&format!("/organizations/{}/services/new", org.id)),
+        new_opportunity: ctx.url(&format!("/organizations/{}/opportunities/new", org.id)),
+        rows,
+        history: history_rows(&ctx, history),
+        ctx,
+    };
+    render(&page, lang)
+}
+
+/// `POST …/{kind}/{id}/confirm`: the record is up to date as it is.
+pub async fn confirm(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    uri: Uri,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let id = segment(&uri, 1);
+    let now = crate::domain::now_micros();
+    async fn touched<K: Editable>(
+        st: &AppState,
+        user: &User,
+        ctx: &Ctx,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<(OrganizationId, DirectoryBatch, &'static str), PageError> {
+        let (org, mut rec) = editable::<K>(st, user, ctx, id).await?;
+        rec.touch(now);
+        Ok((org.id, rec.into_batch(), K::KIND))
+    }
+    let (org_id, batch, kind) = match segment(&uri, 2).as_str() {
+        "services" => touched::<Service>(&st, &user, &ctx, &id, now).await?,
+        "opportunities" => touched::<Opportunity>(&st, &user, &ctx, &id, now).await?,
+        _ => {
+            let mut org = editable_organization(&st, &user, lang, &id, Action::EditProfile).await?;
+            org.last_verified_at = now;
+            let id = org.id;
+            let batch = DirectoryBatch {
+                organizations: vec![org],
+                ..Default::default()
+            };
+            (id, batch, "organization")
+        }
+    };
+    st.store
+        .save_batch(&batch)
+        .await
+        .map_err(PageError::store(lang))?;
+    let change = access::Change {
+        field: "last_verified_at".into(),
+        before: String::new(),
+        after: crate::i18n::month_year(OffsetDateTime::now_utc()),
+    };
+    record(&st, &user, org_id, kind, &id, vec![change]).await?;
+    Ok(see_other(
+        &ctx.url(&format!("/organizations/{org_id}/manage?done=confirmed")),
+        [],
+    ))
+}
