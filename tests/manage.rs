@@ -23,13 +23,15 @@ fn form<'a>(name: &'a str, business_id: &'a str) -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-fn new_org_id(location: &str) -> OrganizationId {
-    let id = location
-        .trim_start_matches("/fi/organizations/")
-        .split('/')
-        .next()
-        .unwrap();
-    OrganizationId::parse(id).expect("organization id")
+/// The organization an account acts for.
+async fn organization_of(app: &TestApp, email: &str) -> OrganizationId {
+    app.store
+        .user_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .organization_id
+        .expect("an organization")
 }
 
 both_engines!(
@@ -88,17 +90,22 @@ both_engines!(
             )
             .await;
         assert_eq!(r.status, 303, "{}", r.body);
-        let location = r.header("location").to_string();
-        assert!(location.ends_with("/edit?done=registered"), "{location}");
-        let id = new_org_id(&location);
-        let user = app
-            .store
-            .user_by_email(&Email::parse("ann@example.fi").unwrap())
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(user.role, Role::OrganizationAdmin);
-        assert_eq!(user.organization_id, Some(id));
+        assert_eq!(
+            r.header("location"),
+            "/fi/login/second-factor",
+            "an admin now: the app next"
+        );
+        assert_eq!(
+            ann.get("/fi/account").await.status,
+            303,
+            "not signed in until then"
+        );
+        let r = ann.second_factor("ann@example.fi").await;
+        assert_eq!(r.status, 200, "recovery codes, shown once");
+        let li = scraper::Selector::parse("ol.recovery li").unwrap();
+        assert_eq!(r.html().select(&li).count(), 10);
+        assert_eq!(ann.get("/fi/account").await.status, 200);
+        let id = organization_of(&app, "ann@example.fi").await;
 
         // Public and findable at once, marked as not verified.
         let page = anon.get(&format!("/fi/organizations/{id}")).await;
@@ -173,7 +180,7 @@ both_engines!(
             )
             .await;
         assert_eq!(r.status, 303);
-        let existing = new_org_id(&r.header("location").replace("/sv/", "/fi/"));
+        let existing = organization_of(&app, "a@example.fi").await;
 
         let mut b = Browser::from_addr(&app, "192.0.2.60:1");
         b.sign_in("b@example.fi", PASSWORD).await;
@@ -397,7 +404,8 @@ both_engines!(
             )
             .await;
         assert_eq!(r.status, 303);
-        let org = new_org_id(r.header("location"));
+        let org = organization_of(&app, "ann@example.fi").await;
+        ann.second_factor("ann@example.fi").await;
         let desk = ann.get(&format!("/sv/organizations/{org}/manage")).await;
         assert_eq!(desk.status, 200);
         assert!(desk.body.contains("Inget ännu"));

@@ -401,8 +401,16 @@ both_engines!(failed_sign_ins_are_throttled, |engine| async move {
     );
 });
 
-/// The median of `n` timings of `f`, in microseconds.
-async fn median_micros<F, Fut>(n: usize, mut f: F) -> u128
+/// Two timings (µs) are alike: within a factor of three, or less than 5 ms apart (what a busy
+/// test machine adds by itself). The fastest of several runs is compared: it is the least
+/// disturbed by other work on the machine.
+fn alike(a: u128, b: u128) -> bool {
+    let ratio = a as f64 / b as f64;
+    (0.33..3.0).contains(&ratio) || a.abs_diff(b) < 5_000
+}
+
+/// The fastest of `n` timings of `f`, in microseconds.
+async fn fastest_micros<F, Fut>(n: usize, mut f: F) -> u128
 where
     F: FnMut(usize) -> Fut,
     Fut: std::future::Future<Output = ()>,
@@ -413,8 +421,7 @@ where
         f(i).await;
         times.push(t.elapsed().as_micros());
     }
-    times.sort_unstable();
-    times[n / 2]
+    times.into_iter().min().unwrap_or(0)
 }
 
 both_engines!(
@@ -449,7 +456,7 @@ both_engines!(
             n += 1;
             n
         };
-        let known = median_micros(7, |_| {
+        let known = fastest_micros(7, |_| {
             let i = next();
             let a = &attempt;
             async move {
@@ -457,7 +464,7 @@ both_engines!(
             }
         })
         .await;
-        let unknown = median_micros(7, |_| {
+        let unknown = fastest_micros(7, |_| {
             let i = next();
             let a = &attempt;
             async move {
@@ -465,9 +472,8 @@ both_engines!(
             }
         })
         .await;
-        let ratio = known as f64 / unknown as f64;
         assert!(
-            (0.33..3.0).contains(&ratio),
+            alike(known, unknown),
             "known {known} µs vs unknown {unknown} µs"
         );
     }
@@ -576,12 +582,11 @@ both_engines!(
                 }
                 assert!(answers.windows(2).all(|w| w[0] == w[1]), "{path}");
                 times.sort_unstable();
-                timings.push((answers.remove(0), times[3]));
+                timings.push((answers.remove(0), times[0]));
             }
             assert_eq!(timings[0].0, timings[1].0, "{path}: the same answer");
-            let ratio = timings[0].1 as f64 / timings[1].1 as f64;
             assert!(
-                (0.33..3.0).contains(&ratio),
+                alike(timings[0].1, timings[1].1),
                 "{path}: known {} µs vs unknown {} µs",
                 timings[0].1,
                 timings[1].1
@@ -671,3 +676,119 @@ both_engines!(
             .is_empty());
     }
 );
+
+both_engines!(admins_need_the_second_factor, |engine| async move {
+    use kolmonen::accounts::totp;
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let user = add_account(
+        &app.store,
+        "root@example.fi",
+        Role::PlatformAdmin,
+        None,
+        PASSWORD,
+    )
+    .await;
+    let mut a = Browser::new(&app);
+    let r = a
+        .post(
+            "/fi/login",
+            &[("email", "root@example.fi"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), "/fi/login/second-factor");
+    for path in ["/fi/account", "/fi/admin/organizations"] {
+        assert_eq!(
+            a.get(path).await.status,
+            303,
+            "{path}: the password alone is not enough"
+        );
+    }
+    // First time: the app is set up from a QR code or the key.
+    let r = a.get("/sv/login/second-factor").await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.body.contains("<svg") && r.body.contains("otpauth://totp/Kolmonen:root%40example.fi")
+    );
+    assert_eq!(r.header("cache-control"), "no-store");
+    let secret = app
+        .store
+        .second_factor(user.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .secret;
+    assert!(r.body.contains(&secret[..4]));
+    let r = a
+        .post("/sv/login/second-factor", &[("code", "000000")])
+        .await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("Koden stämmer inte"));
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let code = totp::code_at(&secret, totp::step(now)).unwrap();
+    let r = a.post("/sv/login/second-factor", &[("code", &code)]).await;
+    assert_eq!(r.status, 200, "recovery codes");
+    let li = scraper::Selector::parse("ol.recovery code").unwrap();
+    let codes: Vec<String> = r.html().select(&li).map(|c| c.text().collect()).collect();
+    assert_eq!(codes.len(), 10);
+    assert_eq!(a.get("/fi/account").await.status, 200);
+    assert_eq!(a.get("/fi/admin/organizations").await.status, 200);
+
+    // The same code does not work twice.
+    let mut b = Browser::from_addr(&app, "192.0.2.150:1");
+    b.post(
+        "/fi/login",
+        &[("email", "root@example.fi"), ("password", PASSWORD)],
+    )
+    .await;
+    let r = b.get("/fi/login/second-factor").await;
+    assert!(
+        !r.body.contains("<svg"),
+        "set up already: no key shown again"
+    );
+    let r = b.post("/fi/login/second-factor", &[("code", &code)]).await;
+    assert_eq!(r.status, 400, "replayed");
+    // A recovery code works once.
+    let r = b
+        .post(
+            "/fi/login/second-factor",
+            &[("code", &codes[0].to_lowercase())],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), "/fi/account");
+    let mut c = Browser::from_addr(&app, "192.0.2.151:1");
+    c.post(
+        "/fi/login",
+        &[("email", "root@example.fi"), ("password", PASSWORD)],
+    )
+    .await;
+    let r = c
+        .post("/fi/login/second-factor", &[("code", &codes[0])])
+        .await;
+    assert_eq!(r.status, 400, "used");
+    // Guessing is throttled: five wrong codes in 15 minutes (three above), then 429 even for
+    // a right one.
+    for _ in 0..2 {
+        let r = c
+            .post("/fi/login/second-factor", &[("code", "123456")])
+            .await;
+        assert_eq!(r.status, 400);
+    }
+    let next = totp::code_at(&secret, totp::step(now) + 1).unwrap();
+    let r = c.post("/fi/login/second-factor", &[("code", &next)]).await;
+    assert_eq!(r.status, 429);
+    assert!(r.header("retry-after").parse::<i64>().unwrap() > 0);
+    assert_eq!(c.get("/fi/account").await.status, 303);
+    // Without a password step there is nothing to type a code for.
+    let mut d = Browser::from_addr(&app, "192.0.2.152:1");
+    assert_eq!(d.get("/fi/login/second-factor").await.status, 303);
+    assert_eq!(
+        d.post("/fi/login/second-factor", &[("code", &next)])
+            .await
+            .status,
+        303
+    );
+});

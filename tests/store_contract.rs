@@ -621,10 +621,11 @@ both_engines!(sessions_end_on_every_node, |engine| async move {
         let store = store.clone();
         let token = token.as_str().to_string();
         async move {
-            session::resume(&store, &token, at)
-                .await
-                .unwrap()
-                .map(|u| u.id)
+            match session::resume(&store, &token, at).await.unwrap() {
+                Some(session::Resumed::SignedIn(u)) => Some(u.id),
+                Some(session::Resumed::Pending(_)) => panic!("no second factor was asked"),
+                None => None,
+            }
         }
     };
     assert_eq!(signed_in(t0).await, Some(user.id));
@@ -648,6 +649,18 @@ both_engines!(sessions_end_on_every_node, |engine| async move {
             .unwrap()
             .is_none());
     }
+    // A session waiting for the second factor signs nobody in, and lasts ten minutes.
+    let p = session::start_pending(&store, user.id, t0).await.unwrap();
+    assert!(matches!(
+        session::resume(&store, p.as_str(), t0).await.unwrap(),
+        Some(session::Resumed::Pending(_))
+    ));
+    assert!(
+        session::resume(&store, p.as_str(), t0 + Duration::minutes(11))
+            .await
+            .unwrap()
+            .is_none()
+    );
     // Disabling an account ends its sessions.
     let c = session::start(&store, user.id, t0).await.unwrap();
     assert!(session::resume(&store, c.as_str(), t0)

@@ -5,6 +5,7 @@ pub mod links;
 pub mod password;
 pub mod session;
 pub mod throttle;
+pub mod totp;
 
 use crate::domain::OrganizationId;
 pub use crate::domain::UserId;
@@ -194,6 +195,15 @@ pub async fn add_user(
     } else {
         Ok(Err(AccountError::Taken))
     }
+}
+
+/// An account's TOTP secret and its state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecondFactor {
+    pub secret: String,
+    /// Unix microseconds; `None` until the first code is typed.
+    pub confirmed_at: Option<i64>,
+    pub last_step: i64,
 }
 
 /// How a sign-in went.

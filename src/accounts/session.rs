@@ -61,12 +61,23 @@ pub struct Session {
     pub user_id: UserId,
     pub created_at: OffsetDateTime,
     pub last_seen_at: OffsetDateTime,
+    /// The password was right but the second factor is still to come: nobody is signed in.
+    pub second_factor_pending: bool,
 }
 
+/// A session waiting for the second factor lasts this long.
+pub const PENDING: Duration = Duration::minutes(10);
+
 impl Session {
-    /// Still valid at `now`: used within the idle time and younger than the absolute limit.
+    /// Still valid at `now`: used within the idle time and younger than the absolute limit
+    /// (ten minutes while the second factor is pending).
     pub fn is_live(&self, now: OffsetDateTime) -> bool {
-        now - self.last_seen_at < IDLE && now - self.created_at < ABSOLUTE
+        let limit = if self.second_factor_pending {
+            PENDING
+        } else {
+            ABSOLUTE
+        };
+        now - self.last_seen_at < IDLE && now - self.created_at < limit
     }
 }
 
@@ -76,6 +87,24 @@ pub async fn start(
     user: UserId,
     now: OffsetDateTime,
 ) -> StoreResult<SessionToken> {
+    begin(store, user, now, false).await
+}
+
+/// Starts a session that waits for the second factor.
+pub async fn start_pending(
+    store: &DynStore,
+    user: UserId,
+    now: OffsetDateTime,
+) -> StoreResult<SessionToken> {
+    begin(store, user, now, true).await
+}
+
+async fn begin(
+    store: &DynStore,
+    user: UserId,
+    now: OffsetDateTime,
+    second_factor_pending: bool,
+) -> StoreResult<SessionToken> {
     let token = SessionToken::new();
     store
         .create_session(&Session {
@@ -83,19 +112,27 @@ pub async fn start(
             user_id: user,
             created_at: now,
             last_seen_at: now,
+            second_factor_pending,
         })
         .await?;
     Ok(token)
 }
 
-/// The account a cookie's token signs in, if its session is live and the account is not
-/// disabled. An expired session is deleted; a live one is marked used (at most once a
-/// minute).
+/// Who a cookie's session belongs to.
+#[derive(Debug, Clone)]
+pub enum Resumed {
+    SignedIn(User),
+    /// Past the password, waiting for the second factor.
+    Pending(User),
+}
+
+/// The account of a cookie's token, if its session is live and the account is not disabled.
+/// An expired session is deleted; a live one is marked used (at most once a minute).
 pub async fn resume(
     store: &DynStore,
     token: &str,
     now: OffsetDateTime,
-) -> StoreResult<Option<User>> {
+) -> StoreResult<Option<Resumed>> {
     let Some(token) = SessionToken::parse(token) else {
         return Ok(None);
     };
@@ -113,7 +150,11 @@ pub async fn resume(
     if now - session.last_seen_at >= TOUCH_EVERY {
         store.touch_session(&hash, now).await?;
     }
-    Ok(Some(user))
+    Ok(Some(if session.second_factor_pending {
+        Resumed::Pending(user)
+    } else {
+        Resumed::SignedIn(user)
+    }))
 }
 
 #[cfg(test)]
@@ -144,6 +185,7 @@ mod tests {
             user_id: UserId::new(),
             created_at: t0,
             last_seen_at: t0,
+            second_factor_pending: false,
         };
         assert!(s.is_live(t0 + Duration::minutes(29)));
         assert!(!s.is_live(t0 + Duration::minutes(30)));
@@ -153,5 +195,11 @@ mod tests {
         };
         assert!(busy.is_live(t0 + Duration::hours(11) + Duration::minutes(59)));
         assert!(!busy.is_live(t0 + Duration::hours(12)));
+        let pending = Session {
+            second_factor_pending: true,
+            ..s.clone()
+        };
+        assert!(pending.is_live(t0 + Duration::minutes(9)));
+        assert!(!pending.is_live(t0 + Duration::minutes(10)));
     }
 }

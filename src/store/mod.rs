@@ -367,6 +367,38 @@ pub trait Store: Send + Sync + 'static {
         id: OrganizationId,
         limit: i64,
     ) -> StoreResult<Vec<crate::manage::HistoryEntry>>;
+    async fn second_factor(
+        &self,
+        user: crate::accounts::UserId,
+    ) -> StoreResult<Option<crate::accounts::SecondFactor>>;
+    /// Keeps a new secret for an account whose second factor is not confirmed yet (a
+    /// confirmed one is never replaced here).
+    async fn set_unconfirmed_second_factor(
+        &self,
+        user: crate::accounts::UserId,
+        secret: &str,
+    ) -> StoreResult<()>;
+    /// Uses a time step if it is later than the last one used (a code works once), and
+    /// confirms the factor. `Ok(false)`: the step was used already.
+    async fn use_second_factor_step(
+        &self,
+        user: crate::accounts::UserId,
+        step: i64,
+        now: i64,
+    ) -> StoreResult<bool>;
+    async fn replace_recovery_codes(
+        &self,
+        user: crate::accounts::UserId,
+        hashes: &[String],
+    ) -> StoreResult<()>;
+    /// Uses a recovery code once. `Ok(false)`: unknown or used.
+    async fn use_recovery_code(
+        &self,
+        user: crate::accounts::UserId,
+        hash: &str,
+        now: i64,
+    ) -> StoreResult<bool>;
+    async fn recovery_codes_left(&self, user: crate::accounts::UserId) -> StoreResult<i64>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

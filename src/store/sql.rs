@@ -1055,11 +1055,12 @@ macro_rules! sql_store {
             }
 
             async fn create_session(&self, s: &crate::accounts::session::Session) -> StoreResult<()> {
-                sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)")
+                sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, second_factor_pending) VALUES ($1, $2, $3, $4, $5)")
                     .bind(&s.token_hash)
                     .bind(s.user_id.to_string())
                     .bind(micros(s.created_at))
                     .bind(micros(s.last_seen_at))
+                    .bind(s.second_factor_pending)
                     .execute(&self.pool)
                     .await?;
                 Ok(())
@@ -1070,7 +1071,7 @@ macro_rules! sql_store {
                 token_hash: &str,
             ) -> StoreResult<Option<(crate::accounts::session::Session, crate::accounts::User)>> {
                 let Some(r) = sqlx::query(
-                    "SELECT s.token_hash, s.created_at AS session_created_at, s.last_seen_at, u.*
+                    "SELECT s.token_hash, s.created_at AS session_created_at, s.last_seen_at, s.second_factor_pending, u.*
                      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
                 )
                 .bind(token_hash)
@@ -1085,6 +1086,7 @@ macro_rules! sql_store {
                     user_id: user.id,
                     created_at: r.try_get("session_created_at")?,
                     last_seen_at: r.try_get("last_seen_at")?,
+                    second_factor_pending: r.try_get("second_factor_pending")?,
                 };
                 Ok(Some((session, user)))
             }
@@ -1438,6 +1440,82 @@ macro_rules! sql_store {
                         })
                     })
                     .collect()
+            }
+
+            async fn second_factor(&self, user: crate::accounts::UserId) -> StoreResult<Option<crate::accounts::SecondFactor>> {
+                let Some(r) = sqlx::query("SELECT secret, confirmed_at, last_step FROM second_factors WHERE user_id = $1")
+                    .bind(user.to_string())
+                    .fetch_optional(&self.pool)
+                    .await?
+                else {
+                    return Ok(None);
+                };
+                Ok(Some(crate::accounts::SecondFactor {
+                    secret: r.try_get("secret")?,
+                    confirmed_at: r.try_get("confirmed_at")?,
+                    last_step: r.try_get("last_step")?,
+                }))
+            }
+
+            async fn set_unconfirmed_second_factor(&self, user: crate::accounts::UserId, secret: &str) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO second_factors (user_id, secret) VALUES ($1, $2)
+                     ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret WHERE second_factors.confirmed_at IS NULL",
+                )
+                .bind(user.to_string())
+                .bind(secret)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn use_second_factor_step(&self, user: crate::accounts::UserId, step: i64, now: i64) -> StoreResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE second_factors SET last_step = $1, confirmed_at = COALESCE(confirmed_at, $2)
+                     WHERE user_id = $3 AND last_step < $1",
+                )
+                .bind(step)
+                .bind(now)
+                .bind(user.to_string())
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn replace_recovery_codes(&self, user: crate::accounts::UserId, hashes: &[String]) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+                    .bind(user.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                for h in hashes {
+                    sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
+                        .bind(user.to_string())
+                        .bind(h)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn use_recovery_code(&self, user: crate::accounts::UserId, hash: &str, now: i64) -> StoreResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+                )
+                .bind(now)
+                .bind(user.to_string())
+                .bind(hash)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn recovery_codes_left(&self, user: crate::accounts::UserId) -> StoreResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
+                    .bind(user.to_string())
+                    .fetch_one(&self.pool)
+                    .await?)
             }
 
             async fn search_generation(&self) -> StoreResult<i64> {

@@ -145,7 +145,14 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
     };
     match outcome {
         SignIn::Done(user) => {
-            let token = match session::start(&st.store, user.id, now).await {
+            // Admins go on to the second factor; their session signs nobody in until then.
+            let pending = user.role.needs_second_factor();
+            let started = if pending {
+                session::start_pending(&st.store, user.id, now).await
+            } else {
+                session::start(&st.store, user.id, now).await
+            };
+            let token = match started {
                 Ok(t) => t,
                 Err(e) => return PageError::store(lang)(e).into_response(),
             };
@@ -155,7 +162,12 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
                     return PageError::store(lang)(e).into_response();
                 }
             }
-            see_other(&ctx.url("/account"), cookies(&st).sign_in(&token))
+            let next = if pending {
+                "/login/second-factor"
+            } else {
+                "/account"
+            };
+            see_other(&ctx.url(next), cookies(&st).sign_in(&token))
         }
         SignIn::Refused => refuse("login-error-refused", StatusCode::BAD_REQUEST),
         SignIn::Unconfirmed(user) => {

@@ -103,6 +103,8 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 #[derive(Debug, Clone)]
 pub struct Viewer {
     pub user: Option<User>,
+    /// An account past its password, waiting for the second factor (not signed in).
+    pub pending: Option<User>,
     pub csrf: String,
     /// The hash of the session's token, to end it on sign-out.
     pub session_hash: Option<String>,
@@ -215,24 +217,30 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         req = Request::from_parts(parts, Body::from(bytes));
     }
     let session_cookie = cookie(req.headers(), cookies.session_name()).map(str::to_string);
-    let (user, session_hash) = match &session_cookie {
+    let (resumed, session_hash) = match &session_cookie {
         None => (None, None),
         Some(token) => match session::resume(&st.store, token, OffsetDateTime::now_utc()).await {
-            Ok(Some(user)) => (Some(user), SessionToken::parse(token).map(|t| t.hash())),
+            Ok(Some(r)) => (Some(r), SessionToken::parse(token).map(|t| t.hash())),
             Ok(None) => (None, None),
             Err(e) => return PageError::store(lang)(e).into_response(),
         },
+    };
+    let (user, pending) = match resumed {
+        Some(session::Resumed::SignedIn(u)) => (Some(u), None),
+        Some(session::Resumed::Pending(u)) => (None, Some(u)),
+        None => (None, None),
     };
     let client = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
-    let signed_in = user.is_some();
+    let signed_in = user.is_some() || pending.is_some();
     let csrf = csrf_cookie
         .clone()
         .unwrap_or_else(|| SessionToken::new().as_str().to_string());
     req.extensions_mut().insert(Viewer {
         user,
+        pending,
         csrf: csrf.clone(),
         session_hash,
         client,

@@ -128,7 +128,7 @@ pub async fn register_form(SignedIn(user, _): SignedIn, ctx: Ctx) -> Result<Resp
 
 pub async fn register(
     State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
+    SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
@@ -144,10 +144,26 @@ pub async fn register(
     };
     let page = match outcome {
         Outcome::Registered(id) => {
-            return Ok(see_other(
-                &ctx.url(&format!("/organizations/{id}/edit?done=registered")),
-                [],
-            ))
+            // An admin now: this session waits for the second factor, which is set up next.
+            if let Some(old) = &viewer.session_hash {
+                st.store
+                    .end_session(old)
+                    .await
+                    .map_err(PageError::store(lang))?;
+            }
+            let token = crate::accounts::session::start_pending(
+                &st.store,
+                user.id,
+                OffsetDateTime::now_utc(),
+            )
+            .await
+            .map_err(PageError::store(lang))?;
+            let cookies = super::auth::Cookies {
+                insecure: st.config.insecure_cookies,
+            }
+            .sign_in(&token);
+            tracing::info!(organization = %id, "organization registered");
+            return Ok(see_other(&ctx.url("/login/second-factor"), cookies));
         }
         Outcome::Invalid(errors) => register_page(ctx.clone(), &f, &translated(&ctx, &errors)),
         Outcome::SameBusinessId(same) => {

@@ -9,6 +9,7 @@ mod manage;
 mod municipalities;
 mod records;
 mod search;
+mod second_factor;
 mod signup;
 pub use search::CardCache;
 
@@ -53,6 +54,10 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(account::login_form).post(account::login),
         ),
         ("/{lang}/logout", post(account::logout)),
+        (
+            "/{lang}/login/second-factor",
+            get(second_factor::form).post(second_factor::submit),
+        ),
         ("/{lang}/account", get(account::account_show)),
         ("/{lang}/account/password", post(account::account_password)),
         ("/{lang}/account/delete", post(account::account_delete)),

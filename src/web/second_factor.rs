@@ -1,0 +1,227 @@
+//! The second step of signing in for organization admins and platform admins: a code from an
+//! authenticator app (set up on first sign-in, with recovery codes shown once), or a
+//! recovery code.
+
+use super::account::{see_other, with_status};
+use super::auth::{Cookies, Viewer};
+use super::form::{self, Field};
+use super::{render, Ctx};
+use crate::accounts::{session, throttle, totp, User};
+use crate::error::PageError;
+use crate::i18n::t_args;
+use crate::mail::unix_micros;
+use crate::AppState;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+/// Wrong codes: at most 5 in 15 minutes for one account (with the sign-in limit per address).
+const CODES_PER_ACCOUNT: throttle::Limit = throttle::Limit {
+    failures: 5,
+    window: time::Duration::minutes(15),
+};
+
+#[derive(Template)]
+#[template(path = "account/second_factor.html")]
+struct CodePage {
+    ctx: Ctx,
+    title: String,
+    errors: Vec<(String, String)>,
+    /// Set while the app is being set up: (QR code SVG, secret in groups, otpauth URL).
+    setup: Option<(String, String, String)>,
+    code: Field,
+}
+
+#[derive(Template)]
+#[template(path = "account/recovery_codes.html")]
+struct RecoveryPage {
+    ctx: Ctx,
+    title: String,
+    codes: Vec<String>,
+}
+
+async fn code_page(
+    st: &AppState,
+    ctx: Ctx,
+    user: &User,
+    error: Option<String>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let factor = st
+        .store
+        .second_factor(user.id)
+        .await
+        .map_err(PageError::store(lang))?;
+    let setup = match factor {
+        Some(f) if f.confirmed_at.is_some() => None,
+        existing => {
+            let secret = match existing {
+                Some(f) => f.secret,
+                None => {
+                    let s = totp::new_secret();
+                    st.store
+                        .set_unconfirmed_second_factor(user.id, &s)
+                        .await
+                        .map_err(PageError::store(lang))?;
+                    s
+                }
+            };
+            let url = totp::otpauth_url(&secret, user.email.as_str());
+            let svg = totp::qr_svg(&url).unwrap_or_default();
+            let svg = match svg.find("<svg") {
+                Some(i) => svg[i..].to_string(),
+                None => svg,
+            };
+            let grouped = secret
+                .as_bytes()
+                .chunks(4)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some((svg, grouped, url))
+        }
+    };
+    let code = Field::new(&ctx, "second-factor", "code", "text")
+        .autocomplete("one-time-code")
+        .required()
+        .max_chars(20)
+        .error(error);
+    let page = CodePage {
+        title: ctx.t(if setup.is_some() {
+            "second-factor-setup-title"
+        } else {
+            "second-factor-title"
+        }),
+        errors: form::summary(&[&code]),
+        setup,
+        code,
+        ctx,
+    };
+    render(&page, lang)
+}
+
+pub async fn form(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    viewer: Viewer,
+) -> Result<Response, PageError> {
+    match (&viewer.user, &viewer.pending) {
+        (Some(_), _) => Ok(Redirect::to(&ctx.url("/account")).into_response()),
+        (None, Some(user)) => code_page(&st, ctx, user, None).await,
+        (None, None) => Ok(Redirect::to(&ctx.url("/login")).into_response()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+pub async fn submit(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    viewer: Viewer,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let Some(user) = viewer.pending.clone() else {
+        return Ok(see_other(&ctx.url("/login"), []));
+    };
+    let f: CodeForm = form::parse(&body);
+    let now = OffsetDateTime::now_utc();
+    let mut keys = vec![(
+        throttle::scoped("second-factor", &throttle::account_key(user.email.as_str())),
+        CODES_PER_ACCOUNT,
+    )];
+    if let Some(ip) = viewer.client {
+        keys.push((throttle::address_key(ip), throttle::PER_ADDRESS));
+    }
+    let store = |e| PageError::store(lang)(e);
+    if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
+        let secs = wait.whole_seconds().max(1);
+        let text = t_args(
+            lang,
+            "login-error-throttled",
+            &[("minutes", ((secs + 59) / 60).into())],
+        );
+        let mut res = with_status(
+            code_page(&st, ctx, &user, Some(text)).await,
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        return Ok(res);
+    }
+    let factor = st.store.second_factor(user.id).await.map_err(store)?;
+    let now_us = unix_micros(now);
+    let (ok, first_time) = match &factor {
+        Some(fac) => {
+            let by_code = match totp::matching_step(
+                &fac.secret,
+                &f.code,
+                now.unix_timestamp(),
+                fac.last_step,
+            ) {
+                Some(step) => st
+                    .store
+                    .use_second_factor_step(user.id, step, now_us)
+                    .await
+                    .map_err(store)?,
+                None => false,
+            };
+            let by_recovery = !by_code
+                && fac.confirmed_at.is_some()
+                && st
+                    .store
+                    .use_recovery_code(user.id, &totp::recovery_hash(&f.code), now_us)
+                    .await
+                    .map_err(store)?;
+            (by_code || by_recovery, fac.confirmed_at.is_none())
+        }
+        None => (false, false),
+    };
+    if !ok {
+        throttle::record_failure(&st.store, &keys, now)
+            .await
+            .map_err(store)?;
+        let res = code_page(&st, ctx.clone(), &user, Some(ctx.t("second-factor-error"))).await;
+        return Ok(with_status(res, StatusCode::BAD_REQUEST));
+    }
+    // Signed in: the waiting session ends, a full one begins.
+    if let Some(old) = &viewer.session_hash {
+        st.store.end_session(old).await.map_err(store)?;
+    }
+    let token = session::start(&st.store, user.id, now)
+        .await
+        .map_err(store)?;
+    let cookies = Cookies {
+        insecure: st.config.insecure_cookies,
+    }
+    .sign_in(&token);
+    let mut res = if first_time {
+        // Recovery codes, shown this once.
+        let codes = totp::new_recovery_codes();
+        let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_hash(c)).collect();
+        st.store
+            .replace_recovery_codes(user.id, &hashes)
+            .await
+            .map_err(store)?;
+        let page = RecoveryPage {
+            title: ctx.t("recovery-title"),
+            codes,
+            ctx,
+        };
+        render(&page, lang)?
+    } else {
+        see_other(&ctx.url("/account"), [])
+    };
+    for c in cookies {
+        res.headers_mut().append(header::SET_COOKIE, c);
+    }
+    Ok(res)
+}
