@@ -549,3 +549,134 @@ both_engines!(
         );
     }
 );
+
+both_engines!(
+    errors_are_reported_without_an_account_and_handled,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let ids = app.store.organization_ids().await.unwrap();
+        let mut target = None;
+        for id in &ids {
+            let r = app.store.records_of_organizations(&[*id]).await.unwrap();
+            if let Some(s) = r.services.first() {
+                target = Some((*id, s.id));
+                break;
+            }
+        }
+        let (org, service) = target.unwrap();
+        let other = *ids.iter().find(|o| **o != org).unwrap();
+        add_account(
+            &app.store,
+            "member@example.fi",
+            Role::OrganizationMember,
+            Some(org),
+            PASSWORD,
+        )
+        .await;
+        add_account(
+            &app.store,
+            "other@example.fi",
+            Role::OrganizationMember,
+            Some(other),
+            PASSWORD,
+        )
+        .await;
+        add_account(
+            &app.store,
+            "coord@example.fi",
+            Role::NetworkCoordinator,
+            None,
+            PASSWORD,
+        )
+        .await;
+
+        let mut anon = Browser::from_addr(&app, "198.51.100.77:1");
+        let page = anon.get(&format!("/fi/services/{service}")).await;
+        assert!(
+            page.body
+                .contains(&format!("/fi/services/{service}/report")),
+            "linked from the page"
+        );
+        let url = format!("/fi/services/{service}/report");
+        assert_eq!(anon.get(&url).await.status, 200);
+        let r = anon
+            .post(
+                &url,
+                &[("message", "väärin"), ("contact_email", "ei osoite")],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("href=\"#message\"") && r.body.contains("href=\"#contact_email\""));
+        assert!(r.body.contains("väärin"), "typed text stays");
+        let r = anon
+            .post(
+                &url,
+                &[
+                    ("message", "Aukioloajat ovat muuttuneet syksyllä."),
+                    ("contact_email", "Kertoja@Example.fi"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        assert_eq!(r.header("location"), format!("{url}?done=sent"));
+        assert!(anon.get(r.header("location")).await.body.contains("Kiitos"));
+        let bogus = format!("/fi/services/{}/report", kolmonen::domain::ServiceId::new());
+        assert_eq!(anon.get(&bogus).await.status, 404);
+
+        // The organization sees it on its desk; the coordinators in their queue.
+        let mut member = Browser::from_addr(&app, "192.0.2.80:1");
+        member.sign_in("member@example.fi", PASSWORD).await;
+        let desk = member.get(&format!("/fi/organizations/{org}/manage")).await;
+        assert!(desk.body.contains("Aukioloajat ovat muuttuneet syksyllä."));
+        assert!(desk.body.contains("kertoja@example.fi"));
+        let mut coord = Browser::from_addr(&app, "192.0.2.81:1");
+        coord.sign_in("coord@example.fi", PASSWORD).await;
+        let q = coord.get("/fi/admin/reports").await;
+        assert_eq!(q.status, 200);
+        assert!(q.body.contains("Aukioloajat ovat muuttuneet syksyllä."));
+        assert_eq!(member.get("/fi/admin/reports").await.status, 403);
+
+        let report = app.store.open_error_reports(Some(org)).await.unwrap();
+        assert_eq!(report.len(), 1);
+        let resolve = format!("/fi/reports/{}/resolve", report[0].id);
+        let mut outsider = Browser::from_addr(&app, "192.0.2.82:1");
+        outsider.sign_in("other@example.fi", PASSWORD).await;
+        assert_eq!(outsider.post(&resolve, &[]).await.status, 403);
+        let r = member.post(&resolve, &[]).await;
+        assert_eq!(r.status, 303);
+        assert!(app
+            .store
+            .open_error_reports(Some(org))
+            .await
+            .unwrap()
+            .is_empty());
+        let kept = app
+            .store
+            .error_report(&report[0].id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            kept.contact_email, None,
+            "the address is forgotten once handled"
+        );
+        assert_eq!(
+            member.post(&resolve, &[]).await.status,
+            303,
+            "twice is harmless"
+        );
+
+        // At most five reports an hour from one address.
+        for i in 1..5 {
+            let msg = format!("Ilmoitus numero {i} tästä palvelusta.");
+            assert_eq!(anon.post(&url, &[("message", &msg)]).await.status, 303);
+        }
+        let r = anon
+            .post(&url, &[("message", "Kuudes ilmoitus samasta osoitteesta.")])
+            .await;
+        assert_eq!(r.status, 429);
+        assert!(r.body.contains("Kuudes ilmoitus"), "what was typed stays");
+    }
+);

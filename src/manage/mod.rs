@@ -35,6 +35,23 @@ pub fn may(user: &User, organization: OrganizationId, action: Action) -> bool {
     }
 }
 
+/// A report that something in a public record is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorReport {
+    pub id: String,
+    pub organization_id: OrganizationId,
+    /// `organization`, `service` or `opportunity`.
+    pub record_kind: String,
+    pub record_id: String,
+    pub message: String,
+    pub contact_email: Option<String>,
+    /// Unix microseconds.
+    pub created_at: i64,
+}
+
+pub const MIN_REPORT: usize = 10;
+pub const MAX_REPORT: usize = 2000;
+
 /// One field's change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {

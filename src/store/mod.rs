@@ -399,6 +399,20 @@ pub trait Store: Send + Sync + 'static {
         now: i64,
     ) -> StoreResult<bool>;
     async fn recovery_codes_left(&self, user: crate::accounts::UserId) -> StoreResult<i64>;
+    async fn add_error_report(&self, report: &crate::manage::ErrorReport) -> StoreResult<()>;
+    /// Open reports, oldest first: of one organization, or of all when `None`.
+    async fn open_error_reports(
+        &self,
+        organization: Option<OrganizationId>,
+    ) -> StoreResult<Vec<crate::manage::ErrorReport>>;
+    async fn error_report(&self, id: &str) -> StoreResult<Option<crate::manage::ErrorReport>>;
+    /// Marks a report handled; the contact address is forgotten then.
+    async fn resolve_error_report(
+        &self,
+        id: &str,
+        by: crate::accounts::UserId,
+        at: i64,
+    ) -> StoreResult<bool>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

@@ -175,6 +175,18 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            fn error_report_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::manage::ErrorReport> {
+                Ok(crate::manage::ErrorReport {
+                    id: r.try_get("id")?,
+                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    record_kind: r.try_get("record_kind")?,
+                    record_id: r.try_get("record_id")?,
+                    message: r.try_get("message")?,
+                    contact_email: r.try_get("contact_email")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            }
+
             fn user_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::accounts::User> {
                 use crate::accounts::{Email, Role, User, UserId};
                 Ok(User {
@@ -1516,6 +1528,57 @@ macro_rules! sql_store {
                     .bind(user.to_string())
                     .fetch_one(&self.pool)
                     .await?)
+            }
+
+            async fn add_error_report(&self, e: &crate::manage::ErrorReport) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO error_reports (id, organization_id, record_kind, record_id, message, contact_email, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(&e.id)
+                .bind(e.organization_id.to_string())
+                .bind(&e.record_kind)
+                .bind(&e.record_id)
+                .bind(&e.message)
+                .bind(&e.contact_email)
+                .bind(e.created_at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn open_error_reports(&self, organization: Option<OrganizationId>) -> StoreResult<Vec<crate::manage::ErrorReport>> {
+                let rows = match organization {
+                    Some(o) => sqlx::query("SELECT * FROM error_reports WHERE resolved_at IS NULL AND organization_id = $1 ORDER BY created_at LIMIT 500")
+                        .bind(o.to_string())
+                        .fetch_all(&self.pool)
+                        .await?,
+                    None => sqlx::query("SELECT * FROM error_reports WHERE resolved_at IS NULL ORDER BY created_at LIMIT 500")
+                        .fetch_all(&self.pool)
+                        .await?,
+                };
+                rows.iter().map(Self::error_report_from).collect()
+            }
+
+            async fn error_report(&self, id: &str) -> StoreResult<Option<crate::manage::ErrorReport>> {
+                sqlx::query("SELECT * FROM error_reports WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+                    .map(|r| Self::error_report_from(&r))
+                    .transpose()
+            }
+
+            async fn resolve_error_report(&self, id: &str, by: crate::accounts::UserId, at: i64) -> StoreResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE error_reports SET resolved_at = $1, resolved_by = $2, contact_email = NULL WHERE id = $3 AND resolved_at IS NULL",
+                )
+                .bind(at)
+                .bind(by.to_string())
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
             }
 
             async fn search_generation(&self) -> StoreResult<i64> {

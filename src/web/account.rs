@@ -304,6 +304,7 @@ async fn account_page(
     }
     if matches!(user.role, Role::NetworkCoordinator | Role::PlatformAdmin) {
         links.push((ctx.t("account-queue-link"), ctx.url("/admin/organizations")));
+        links.push((ctx.t("reports-title"), ctx.url("/admin/reports")));
     }
     let page = AccountPage {
         title: ctx.t("account-title"),

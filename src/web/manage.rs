@@ -249,7 +249,7 @@ pub async fn queue(
     render(&page, lang)
 }
 
-fn micros_date(us: i64) -> String {
+pub(super) fn micros_date(us: i64) -> String {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
         .map(|t| format!("{}.{}.{}", t.day(), u8::from(t.month()), t.year()))
         .unwrap_or_default()

@@ -8,6 +8,7 @@ mod home;
 mod manage;
 mod municipalities;
 mod records;
+mod reports;
 mod search;
 mod second_factor;
 mod signup;
@@ -102,6 +103,20 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/organizations/{id}/confirm", post(records::confirm)),
         ("/{lang}/services/{id}/confirm", post(records::confirm)),
         ("/{lang}/opportunities/{id}/confirm", post(records::confirm)),
+        (
+            "/{lang}/organizations/{id}/report",
+            get(reports::form).post(reports::send),
+        ),
+        (
+            "/{lang}/services/{id}/report",
+            get(reports::form).post(reports::send),
+        ),
+        (
+            "/{lang}/opportunities/{id}/report",
+            get(reports::form).post(reports::send),
+        ),
+        ("/{lang}/reports/{id}/resolve", post(reports::resolve)),
+        ("/{lang}/admin/reports", get(reports::queue)),
         ("/{lang}/admin/organizations", get(manage::queue)),
         (
             "/{lang}/admin/organizations/{id}/verify",
@@ -146,6 +161,12 @@ impl Ctx {
 
     /// A path in the current language: `url("/organizations")` → `/fi/organizations`.
     pub fn url(&self, path: &str) -> String {
+        format!("/{}{}", self.lang, path)
+    }
+
+    /// This page's path in the current language, without the query.
+    pub fn here(&self) -> String {
+        let path = self.rest.split('?').next().unwrap_or("/");
         format!("/{}{}", self.lang, path)
     }
 

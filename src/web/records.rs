@@ -176,6 +176,7 @@ fn saved_notice(ctx: &Ctx, q: &DoneQuery) -> Option<Notice> {
     match q.done.as_deref() {
         Some("saved") => Some(Notice::success(ctx.t("form-saved"))),
         Some("confirmed") => Some(Notice::success(ctx.t("desk-confirmed"))),
+        Some("resolved") => Some(Notice::success(ctx.t("reports-resolved"))),
         _ => None,
     }
 }
@@ -646,6 +647,7 @@ struct DeskPage {
     new_service: String,
     new_opportunity: String,
     rows: Vec<DeskRow>,
+    reports: Vec<super::reports::ReportRow>,
     history: Vec<HistoryRow>,
 }
 
@@ -694,6 +696,12 @@ pub async fn desk(
             ],
         });
     }
+    let reports = st
+        .store
+        .open_error_reports(Some(org.id))
+        .await
+        .map_err(PageError::store(lang))?;
+    let reports = super::reports::rows(&ctx, reports);
     let history = st
         .store
         .history_of_organization(org.id, 30)
@@ -715,6 +723,7 @@ pub async fn desk(
         new_service: ctx.url(&format!("/organizations/{}/services/new", org.id)),
         new_opportunity: ctx.url(&format!("/organizations/{}/opportunities/new", org.id)),
         rows,
+        reports,
         history: history_rows(&ctx, history),
         ctx,
     };
