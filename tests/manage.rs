@@ -680,3 +680,125 @@ both_engines!(
         assert!(r.body.contains("Kuudes ilmoitus"), "what was typed stays");
     }
 );
+
+both_engines!(admins_invite_and_remove_members, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let org = OrganizationId::parse(&app.first_id("organizations").await).unwrap();
+    add_account(
+        &app.store,
+        "admin@example.fi",
+        Role::OrganizationAdmin,
+        Some(org),
+        PASSWORD,
+    )
+    .await;
+    add_account(
+        &app.store,
+        "uusi@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    add_account(
+        &app.store,
+        "toinen@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    let mut admin = Browser::new(&app);
+    admin.sign_in("admin@example.fi", PASSWORD).await;
+    let members = format!("/fi/organizations/{org}/members");
+    let r = admin.get(&members).await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("admin@example.fi"));
+    let r = admin.post(&members, &[("email", "ei osoite")]).await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("value=\"ei osoite\""));
+    let r = admin.post(&members, &[("email", "Uusi@Example.fi")]).await;
+    assert_eq!(r.status, 303);
+
+    // The invitation goes by mail.
+    let now = kolmonen::mail::unix_micros(time::OffsetDateTime::now_utc());
+    let mails = app
+        .store
+        .lease_mail("t", now, now + 60_000_000, 10)
+        .await
+        .unwrap();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].to, "uusi@example.fi");
+    let start = mails[0].body.find("/fi/invite?token=").unwrap();
+    let link: String = mails[0].body[start..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .into();
+    let token = link.split("token=").nth(1).unwrap().to_string();
+
+    // Signed out: sign in first. Another address: refused. The invited one: a member.
+    let mut anon = Browser::from_addr(&app, "192.0.2.90:1");
+    let r = anon.get(&link).await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("uusi@example.fi"));
+    let mut other = Browser::from_addr(&app, "192.0.2.91:1");
+    other.sign_in("toinen@example.fi", PASSWORD).await;
+    let r = other.post("/fi/invite", &[("token", &token)]).await;
+    assert_eq!(r.status, 400);
+    let mut new = Browser::from_addr(&app, "192.0.2.92:1");
+    new.sign_in("uusi@example.fi", PASSWORD).await;
+    let r = new.post("/fi/invite", &[("token", &token)]).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        r.header("location"),
+        format!("/fi/organizations/{org}/manage")
+    );
+    assert_eq!(
+        new.get(&format!("/fi/organizations/{org}/manage"))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        new.get(&members).await.status,
+        403,
+        "members do not manage members"
+    );
+    let r = other.post("/fi/invite", &[("token", &token)]).await;
+    assert_eq!(r.status, 400, "used");
+
+    // Removed: out of the organization and signed out.
+    let uusi = app
+        .store
+        .user_by_email(&Email::parse("uusi@example.fi").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(uusi.role, Role::OrganizationMember);
+    let r = admin
+        .post(
+            &format!("{members}/remove"),
+            &[("user", &uusi.id.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(new.get("/fi/account").await.status, 303);
+    let uusi = app.store.user_by_id(uusi.id).await.unwrap().unwrap();
+    assert_eq!((uusi.role, uusi.organization_id), (Role::JobSeeker, None));
+    let me = app
+        .store
+        .user_by_email(&Email::parse("admin@example.fi").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let r = admin
+        .post(
+            &format!("{members}/remove"),
+            &[("user", &me.id.to_string())],
+        )
+        .await;
+    assert_eq!(r.status, 400, "not oneself");
+});

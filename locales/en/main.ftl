@@ -491,3 +491,28 @@ reports-record = The record
 reports-contact = Reply to
 reports-resolve-button = Handled
 reports-resolved = Marked handled.
+members-title = Members
+members-invite-title = Invite a member
+members-invite-text = We send the person a link. They sign in (or sign up) with this address and accept; then they can edit your services and open places.
+members-email-label = E-mail address
+members-invite-button = Send the invitation
+members-invited = The invitation was sent. The link works for a week.
+members-remove-button = Remove
+members-removed = The member was removed and signed out.
+invite-title = Join { $organization }
+invite-text = You have been invited to join { $organization } as a member, with the address { $email }.
+invite-sign-in-first = You have been invited to join { $organization } as a member. Sign in with { $email } (or sign up with it first), then open this link again.
+invite-button = Join as a member
+invite-expired = This invitation has been used or has expired. Ask the organization's admin for a new one.
+invite-refused-title = The invitation cannot be accepted
+invite-other-address = The invitation was sent to another e-mail address. Sign in with the address it was sent to.
+mail-invite-subject = Invitation to { $organization } in Kolmonen
+mail-invite-body = Hello,
+
+    you have been invited to join { $organization } in Kolmonen, where organizations keep their services and open places up to date. Accept here:
+
+    { $link }
+
+    The link works for a week. If you do not know the organization, you can ignore this message.
+
+    Kolmonen

@@ -491,3 +491,28 @@ reports-record = Tieto
 reports-contact = Vastausosoite
 reports-resolve-button = Käsitelty
 reports-resolved = Merkitty käsitellyksi.
+members-title = Jäsenet
+members-invite-title = Kutsu jäsen
+members-invite-text = Lähetämme henkilölle linkin. Hän kirjautuu (tai rekisteröityy) tällä osoitteella ja hyväksyy kutsun; sen jälkeen hän voi muokata palveluitanne ja avoimia paikkojanne.
+members-email-label = Sähköpostiosoite
+members-invite-button = Lähetä kutsu
+members-invited = Kutsu lähetettiin. Linkki toimii viikon.
+members-remove-button = Poista
+members-removed = Jäsen poistettiin ja kirjattiin ulos.
+invite-title = Liity: { $organization }
+invite-text = Sinut on kutsuttu organisaation { $organization } jäseneksi osoitteella { $email }.
+invite-sign-in-first = Sinut on kutsuttu organisaation { $organization } jäseneksi. Kirjaudu osoitteella { $email } (tai rekisteröidy sillä ensin) ja avaa tämä linkki uudelleen.
+invite-button = Liity jäseneksi
+invite-expired = Kutsu on jo käytetty tai vanhentunut. Pyydä organisaation pääkäyttäjältä uusi.
+invite-refused-title = Kutsua ei voi hyväksyä
+invite-other-address = Kutsu lähetettiin toiseen sähköpostiosoitteeseen. Kirjaudu osoitteella, johon kutsu lähetettiin.
+mail-invite-subject = Kutsu: { $organization } Kolmosessa
+mail-invite-body = Hei,
+
+    sinut on kutsuttu organisaation { $organization } jäseneksi Kolmoseen, jossa organisaatiot pitävät palvelunsa ja avoimet paikkansa ajan tasalla. Hyväksy kutsu tästä:
+
+    { $link }
+
+    Linkki toimii viikon. Jos et tunne organisaatiota, voit jättää viestin huomiotta.
+
+    Kolmonen

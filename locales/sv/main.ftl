@@ -491,3 +491,28 @@ reports-record = Uppgiften
 reports-contact = Svara till
 reports-resolve-button = Behandlad
 reports-resolved = Markerad som behandlad.
+members-title = Medlemmar
+members-invite-title = Bjud in en medlem
+members-invite-text = Vi skickar en länk till personen. Hen loggar in (eller registrerar sig) med adressen och godkänner; sedan kan hen redigera era tjänster och lediga platser.
+members-email-label = E-postadress
+members-invite-button = Skicka inbjudan
+members-invited = Inbjudan skickades. Länken fungerar i en vecka.
+members-remove-button = Ta bort
+members-removed = Medlemmen togs bort och loggades ut.
+invite-title = Gå med i { $organization }
+invite-text = Du har bjudits in som medlem i { $organization } med adressen { $email }.
+invite-sign-in-first = Du har bjudits in som medlem i { $organization }. Logga in med { $email } (eller registrera dig med den först) och öppna sedan länken igen.
+invite-button = Gå med som medlem
+invite-expired = Inbjudan har redan använts eller gått ut. Be organisationens administratör om en ny.
+invite-refused-title = Inbjudan kan inte godkännas
+invite-other-address = Inbjudan skickades till en annan e-postadress. Logga in med adressen den skickades till.
+mail-invite-subject = Inbjudan till { $organization } på Kolmonen
+mail-invite-body = Hej,
+
+    du har bjudits in som medlem i { $organization } på Kolmonen, där organisationer håller sina tjänster och lediga platser aktuella. Godkänn här:
+
+    { $link }
+
+    Länken fungerar i en vecka. Om du inte känner organisationen kan du strunta i meddelandet.
+
+    Kolmonen

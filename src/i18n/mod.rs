@@ -127,6 +127,8 @@ mod tests {
                     ("filter", "Kunta: Lahti".into()),
                     ("minutes", 3.into()),
                     ("link", "https://kolmonen.fi/fi/confirm?token=x".into()),
+                    ("organization", "Kankurin Ilo ry".into()),
+                    ("email", "a@example.fi".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

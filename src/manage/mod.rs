@@ -52,6 +52,20 @@ pub struct ErrorReport {
 pub const MIN_REPORT: usize = 10;
 pub const MAX_REPORT: usize = 2000;
 
+/// An invitation to join an organization.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invite {
+    pub token_hash: String,
+    pub organization_id: OrganizationId,
+    pub email: String,
+    pub invited_by: Option<UserId>,
+    pub created_at: i64,
+    pub expires_at: i64,
+}
+
+/// An invitation works for a week.
+pub const INVITE_VALID: time::Duration = time::Duration::days(7);
+
 /// One field's change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {

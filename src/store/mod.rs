@@ -413,6 +413,37 @@ pub trait Store: Send + Sync + 'static {
         by: crate::accounts::UserId,
         at: i64,
     ) -> StoreResult<bool>;
+    /// Stores an invitation with the message that carries its link.
+    async fn create_invite(
+        &self,
+        invite: &crate::manage::Invite,
+        mail: &crate::mail::OutgoingMail,
+    ) -> StoreResult<()>;
+    /// An unused, unexpired invitation by its token's hash.
+    async fn invite(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> StoreResult<Option<crate::manage::Invite>>;
+    /// Accepts an invitation: the account joins the organization as a member, once.
+    async fn accept_invite(
+        &self,
+        token_hash: &str,
+        user: crate::accounts::UserId,
+        now: i64,
+    ) -> StoreResult<bool>;
+    /// The accounts acting for an organization.
+    async fn users_of_organization(
+        &self,
+        organization: OrganizationId,
+    ) -> StoreResult<Vec<crate::accounts::User>>;
+    /// Takes an account out of its organization (it becomes a job seeker's account) and
+    /// ends its sessions.
+    async fn remove_from_organization(
+        &self,
+        user: crate::accounts::UserId,
+        organization: OrganizationId,
+    ) -> StoreResult<bool>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

@@ -1581,6 +1581,103 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
+            async fn create_invite(&self, i: &crate::manage::Invite, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query(
+                    "INSERT INTO invites (token_hash, organization_id, email, invited_by, created_at, expires_at)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(&i.token_hash)
+                .bind(i.organization_id.to_string())
+                .bind(&i.email)
+                .bind(i.invited_by.map(|u| u.to_string()))
+                .bind(i.created_at)
+                .bind(i.expires_at)
+                .execute(&mut *tx)
+                .await?;
+                Self::insert_mail(&mut tx, m).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn invite(&self, token_hash: &str, now: i64) -> StoreResult<Option<crate::manage::Invite>> {
+                let Some(r) = sqlx::query("SELECT * FROM invites WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2")
+                    .bind(token_hash)
+                    .bind(now)
+                    .fetch_optional(&self.pool)
+                    .await?
+                else {
+                    return Ok(None);
+                };
+                Ok(Some(crate::manage::Invite {
+                    token_hash: r.try_get("token_hash")?,
+                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    email: r.try_get("email")?,
+                    invited_by: r
+                        .try_get::<Option<String>, _>("invited_by")?
+                        .map(|u| parse_id(&u, crate::accounts::UserId::parse))
+                        .transpose()?,
+                    created_at: r.try_get("created_at")?,
+                    expires_at: r.try_get("expires_at")?,
+                }))
+            }
+
+            async fn accept_invite(&self, token_hash: &str, user: crate::accounts::UserId, now: i64) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let Some(org) = sqlx::query_scalar::<_, String>(
+                    "UPDATE invites SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1 RETURNING organization_id",
+                )
+                .bind(now)
+                .bind(token_hash)
+                .fetch_optional(&mut *tx)
+                .await?
+                else {
+                    return Ok(false);
+                };
+                let done = sqlx::query(
+                    "UPDATE users SET organization_id = $1, role = $2, updated_at = $3 WHERE id = $4 AND organization_id IS NULL AND role = $5",
+                )
+                .bind(&org)
+                .bind(crate::accounts::Role::OrganizationMember.as_str())
+                .bind(micros(OffsetDateTime::now_utc()))
+                .bind(user.to_string())
+                .bind(crate::accounts::Role::JobSeeker.as_str())
+                .execute(&mut *tx)
+                .await?;
+                if done.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                tx.commit().await?;
+                Ok(true)
+            }
+
+            async fn users_of_organization(&self, organization: OrganizationId) -> StoreResult<Vec<crate::accounts::User>> {
+                let rows = sqlx::query("SELECT * FROM users WHERE organization_id = $1 ORDER BY email")
+                    .bind(organization.to_string())
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(Self::user_from).collect()
+            }
+
+            async fn remove_from_organization(&self, user: crate::accounts::UserId, organization: OrganizationId) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query(
+                    "UPDATE users SET organization_id = NULL, role = $1, updated_at = $2 WHERE id = $3 AND organization_id = $4",
+                )
+                .bind(crate::accounts::Role::JobSeeker.as_str())
+                .bind(micros(OffsetDateTime::now_utc()))
+                .bind(user.to_string())
+                .bind(organization.to_string())
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn search_generation(&self) -> StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
                     .fetch_one(&self.pool)

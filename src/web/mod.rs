@@ -6,6 +6,7 @@ mod directory;
 pub mod form;
 mod home;
 mod manage;
+mod members;
 mod municipalities;
 mod records;
 mod reports;
@@ -116,6 +117,18 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(reports::form).post(reports::send),
         ),
         ("/{lang}/reports/{id}/resolve", post(reports::resolve)),
+        (
+            "/{lang}/organizations/{id}/members",
+            get(members::list).post(members::invite),
+        ),
+        (
+            "/{lang}/organizations/{id}/members/remove",
+            post(members::remove),
+        ),
+        (
+            "/{lang}/invite",
+            get(members::invite_form).post(members::accept),
+        ),
         ("/{lang}/admin/reports", get(reports::queue)),
         ("/{lang}/admin/organizations", get(manage::queue)),
         (

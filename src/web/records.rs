@@ -643,7 +643,7 @@ struct DeskPage {
     notice: Option<Notice>,
     org_name: String,
     org_url: String,
-    profile: Option<(String, Fresh, String)>,
+    profile: Option<(String, Fresh, String, String)>,
     new_service: String,
     new_opportunity: String,
     rows: Vec<DeskRow>,
@@ -712,6 +712,7 @@ pub async fn desk(
             ctx.url(&format!("/organizations/{}/edit", org.id)),
             Fresh::new(lang, org.last_verified_at),
             ctx.url(&format!("/organizations/{}/confirm", org.id)),
+            ctx.url(&format!("/organizations/{}/members", org.id)),
         )
     });
     let page = DeskPage {
