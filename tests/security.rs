@@ -794,3 +794,106 @@ both_engines!(admins_need_the_second_factor, |engine| async move {
         303
     );
 });
+
+/// What a GET must never change.
+async fn fingerprint(app: &TestApp, a: kolmonen::domain::OrganizationId) -> String {
+    let s = &app.store;
+    let users: Vec<String> = s
+        .users_of_organization(a)
+        .await
+        .unwrap()
+        .iter()
+        .map(|u| format!("{}:{}", u.email, u.role.as_str()))
+        .collect();
+    format!(
+        "{} {} {} {} {:?} {:?}",
+        s.search_generation().await.unwrap(),
+        s.open_error_reports(None).await.unwrap().len(),
+        s.pending_registrations().await.unwrap().len(),
+        s.history_of_organization(a, 1000).await.unwrap().len(),
+        users,
+        s.organization(a).await.unwrap(),
+    )
+}
+
+both_engines!(no_get_changes_anything, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let a = kolmonen::domain::OrganizationId::parse(&app.first_id("organizations").await).unwrap();
+    let records = app.store.records_of_organizations(&[a]).await.unwrap();
+    let service = records
+        .services
+        .first()
+        .map(|s| s.id.to_string())
+        .unwrap_or_default();
+    let opportunity = records
+        .opportunities
+        .first()
+        .map(|o| o.id.to_string())
+        .unwrap_or_default();
+    let accounts = [
+        ("seeker@example.fi", Role::JobSeeker, None),
+        ("member@example.fi", Role::OrganizationMember, Some(a)),
+        ("admin@example.fi", Role::OrganizationAdmin, Some(a)),
+        ("coordinator@example.fi", Role::NetworkCoordinator, None),
+        ("root@example.fi", Role::PlatformAdmin, None),
+    ];
+    let mut browsers = vec![Browser::from_addr(&app, "192.0.2.120:1")];
+    for (i, (email, role, org)) in accounts.iter().enumerate() {
+        add_account(&app.store, email, *role, *org, PASSWORD).await;
+        let mut b = Browser::from_addr(&app, &format!("192.0.2.{}:1", 121 + i));
+        b.sign_in(email, PASSWORD).await;
+        browsers.push(b);
+    }
+    // An admin past the password only, waiting for the second factor.
+    add_account(
+        &app.store,
+        "pending@example.fi",
+        Role::OrganizationAdmin,
+        Some(a),
+        PASSWORD,
+    )
+    .await;
+    let mut pending = Browser::from_addr(&app, "192.0.2.130:1");
+    pending
+        .post(
+            "/fi/login",
+            &[("email", "pending@example.fi"), ("password", PASSWORD)],
+        )
+        .await;
+    browsers.push(pending);
+    // Reports and an invitation exist, so their pages have something to show.
+    let mut anon = Browser::from_addr(&app, "192.0.2.131:1");
+    anon.post(
+        &format!("/fi/organizations/{a}/report"),
+        &[("message", "Puhelinnumero on vanha.")],
+    )
+    .await;
+    let before = fingerprint(&app, a).await;
+    let mut gets = 0;
+    for pattern in kolmonen::route_patterns() {
+        let id = if pattern.contains("/services/") {
+            service.clone()
+        } else if pattern.contains("/opportunities/") {
+            opportunity.clone()
+        } else {
+            a.to_string()
+        };
+        for lang in ["fi", "sv"] {
+            let path = pattern
+                .replace("{lang}", lang)
+                .replace("{id}", &id)
+                .replace("{code}", "398");
+            for query in ["", "?done=saved&token=0000&code=1&page=2"] {
+                for b in browsers.iter_mut() {
+                    let r = b.get(&format!("{path}{query}")).await;
+                    assert!(r.status.as_u16() < 500, "{path}{query}: {}", r.status);
+                    gets += 1;
+                }
+            }
+        }
+    }
+    assert!(gets > 300, "{gets}");
+    assert_eq!(fingerprint(&app, a).await, before);
+});

@@ -148,6 +148,9 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
             // Admins go on to the second factor; their session signs nobody in until then.
             let pending = user.role.needs_second_factor();
             let started = if pending {
+                if let Err(e) = super::second_factor::prepare(&st, &user).await {
+                    return PageError::store(lang)(e).into_response();
+                }
                 session::start_pending(&st.store, user.id, now).await
             } else {
                 session::start(&st.store, user.id, now).await

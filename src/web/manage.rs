@@ -151,6 +151,9 @@ pub async fn register(
                     .await
                     .map_err(PageError::store(lang))?;
             }
+            super::second_factor::prepare(&st, &user)
+                .await
+                .map_err(PageError::store(lang))?;
             let token = crate::accounts::session::start_pending(
                 &st.store,
                 user.id,

@@ -58,25 +58,15 @@ async fn code_page(
         .map_err(PageError::store(lang))?;
     let setup = match factor {
         Some(f) if f.confirmed_at.is_some() => None,
-        existing => {
-            let secret = match existing {
-                Some(f) => f.secret,
-                None => {
-                    let s = totp::new_secret();
-                    st.store
-                        .set_unconfirmed_second_factor(user.id, &s)
-                        .await
-                        .map_err(PageError::store(lang))?;
-                    s
-                }
-            };
-            let url = totp::otpauth_url(&secret, user.email.as_str());
+        Some(f) => {
+            let url = totp::otpauth_url(&f.secret, user.email.as_str());
             let svg = totp::qr_svg(&url).unwrap_or_default();
             let svg = match svg.find("<svg") {
                 Some(i) => svg[i..].to_string(),
                 None => svg,
             };
-            let grouped = secret
+            let grouped = f
+                .secret
                 .as_bytes()
                 .chunks(4)
                 .map(|c| String::from_utf8_lossy(c).into_owned())
@@ -84,6 +74,8 @@ async fn code_page(
                 .join(" ");
             Some((svg, grouped, url))
         }
+        // The secret is made when the password step passes (a GET changes nothing).
+        None => return Ok(Redirect::to(&ctx.url("/login")).into_response()),
     };
     let code = Field::new(&ctx, "second-factor", "code", "text")
         .autocomplete("one-time-code")
@@ -102,6 +94,16 @@ async fn code_page(
         ctx,
     };
     render(&page, lang)
+}
+
+/// Before the second step: an account without a secret gets a new, unconfirmed one.
+pub(super) async fn prepare(st: &AppState, user: &User) -> crate::store::StoreResult<()> {
+    if st.store.second_factor(user.id).await?.is_none() {
+        st.store
+            .set_unconfirmed_second_factor(user.id, &totp::new_secret())
+            .await?;
+    }
+    Ok(())
 }
 
 pub async fn form(
