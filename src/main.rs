@@ -66,6 +66,16 @@ enum Command {
     },
     /// Apply database migrations.
     Migrate,
+    /// Send the freshness reminders due now (the server also does this daily).
+    Remind {
+        /// The portal's public address, for the links in the messages.
+        #[arg(
+            long,
+            env = "KOLMONEN_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
+    },
     /// Manage accounts (for operators).
     User {
         #[command(subcommand)]
@@ -239,6 +249,16 @@ async fn main() -> anyhow::Result<()> {
         },
     });
     match command {
+        Command::Remind { public_url } => {
+            let store = open(&cli.database).await?;
+            let n = kolmonen::manage::freshness::remind(
+                &store,
+                &public_url,
+                time::OffsetDateTime::now_utc(),
+            )
+            .await?;
+            println!("{n} reminders into the outbox");
+        }
         Command::Migrate => {
             open(&cli.database).await?;
             tracing::info!(database = %redact_url(&cli.database), "migrated");
@@ -540,6 +560,10 @@ async fn main() -> anyhow::Result<()> {
                 public_url,
             };
             start_mailer(&store, &mail)?;
+            tokio::spawn(kolmonen::manage::freshness::run(
+                store.clone(),
+                config.public_url(),
+            ));
             let state = AppState::new(store, config);
             let listener = tokio::net::TcpListener::bind(addr)
                 .await

@@ -802,3 +802,123 @@ both_engines!(admins_invite_and_remove_members, |engine| async move {
         .await;
     assert_eq!(r.status, 400, "not oneself");
 });
+
+both_engines!(
+    owners_are_reminded_at_six_and_twelve_months,
+    |engine| async move {
+        use kolmonen::manage::freshness::remind;
+        use time::{Duration, OffsetDateTime};
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let ids = app.store.organization_ids().await.unwrap();
+        let org = ids[0];
+        add_account(
+            &app.store,
+            "member@example.fi",
+            Role::OrganizationMember,
+            Some(org),
+            PASSWORD,
+        )
+        .await;
+        let now = OffsetDateTime::now_utc();
+        // Everything fresh except what we age here.
+        let all = app.store.records_of_organizations(&ids).await.unwrap();
+        let mut batch = kolmonen::store::DirectoryBatch {
+            organizations: all.organizations.clone(),
+            services: all.services.clone(),
+            opportunities: all.opportunities.clone(),
+            ..Default::default()
+        };
+        let fresh = kolmonen::domain::now_micros();
+        for o in &mut batch.organizations {
+            o.last_verified_at = fresh;
+        }
+        for s in &mut batch.services {
+            s.last_verified_at = if s.organization_id == org {
+                fresh - Duration::days(200)
+            } else {
+                fresh
+            };
+        }
+        for o in &mut batch.opportunities {
+            o.last_verified_at = fresh;
+        }
+        let aged = batch
+            .services
+            .iter()
+            .filter(|s| s.organization_id == org)
+            .count();
+        assert!(aged > 0);
+        app.store.save_batch(&batch).await.unwrap();
+
+        let outbox = |app: &TestApp| {
+            let store = app.store.clone();
+            async move {
+                let t = kolmonen::mail::unix_micros(OffsetDateTime::now_utc());
+                store.lease_mail("t", t, t + 60_000_000, 100).await.unwrap()
+            }
+        };
+        assert_eq!(
+            remind(&app.store, "https://kolmonen.fi", now)
+                .await
+                .unwrap(),
+            1
+        );
+        let mails = outbox(&app).await;
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0].to, "member@example.fi");
+        assert!(mails[0].body.contains(&format!(
+            "https://kolmonen.fi/fi/organizations/{org}/manage"
+        )));
+        assert!(
+            mails[0].body.contains(&aged.to_string()) || aged == 1,
+            "{}",
+            mails[0].body
+        );
+        // Once per stage, however often the job runs, on however many nodes.
+        assert_eq!(
+            remind(&app.store, "https://kolmonen.fi", now)
+                .await
+                .unwrap(),
+            0
+        );
+        // Half a year later: out of date, the second reminder.
+        let later = now + Duration::days(183);
+        assert_eq!(
+            remind(&app.store, "https://kolmonen.fi", later)
+                .await
+                .unwrap(),
+            1
+        );
+        let mails = outbox(&app).await;
+        assert!(
+            mails[0].subject.contains("vanhentuneiksi"),
+            "{}",
+            mails[0].subject
+        );
+        // Confirmed: no more reminders until it ages again.
+        let mut member = Browser::new(&app);
+        member.sign_in("member@example.fi", PASSWORD).await;
+        for s in batch.services.iter().filter(|s| s.organization_id == org) {
+            let r = member
+                .post(&format!("/fi/services/{}/confirm", s.id), &[])
+                .await;
+            assert_eq!(r.status, 303);
+        }
+        assert_eq!(
+            remind(&app.store, "https://kolmonen.fi", now)
+                .await
+                .unwrap(),
+            0
+        );
+        let much_later = now + Duration::days(200);
+        assert_eq!(
+            remind(&app.store, "https://kolmonen.fi", much_later)
+                .await
+                .unwrap(),
+            1,
+            "a new round after the confirmation"
+        );
+    }
+);

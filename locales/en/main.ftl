@@ -516,3 +516,36 @@ mail-invite-body = Hello,
     The link works for a week. If you do not know the organization, you can ignore this message.
 
     Kolmonen
+mail-freshness-subject = Please check your information in Kolmonen
+mail-freshness-body = Hello,
+
+    { $count ->
+        [one] one record
+       *[other] { $count } records
+    } of { $organization } in Kolmonen { $count ->
+        [one] has
+       *[other] have
+    } not been confirmed for six months. Please check that everything is still right, and press "Up to date" (or edit):
+
+    { $link }
+
+    After a year without confirmation, records are marked out of date in search.
+
+    Kolmonen
+mail-stale-subject = Your information in Kolmonen is marked out of date
+mail-stale-body = Hello,
+
+    { $count ->
+        [one] one record
+       *[other] { $count } records
+    } of { $organization } in Kolmonen { $count ->
+        [one] has
+       *[other] have
+    } not been confirmed for a year and { $count ->
+        [one] is
+       *[other] are
+    } now marked out of date in search. Confirming takes one click:
+
+    { $link }
+
+    Kolmonen

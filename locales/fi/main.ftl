@@ -516,3 +516,27 @@ mail-invite-body = Hei,
     Linkki toimii viikon. Jos et tunne organisaatiota, voit jättää viestin huomiotta.
 
     Kolmonen
+mail-freshness-subject = Tarkistathan tietonne Kolmosessa
+mail-freshness-body = Hei,
+
+    organisaation { $organization } { $count ->
+        [one] yhtä tietoa
+       *[other] { $count } tietoa
+    } ei ole vahvistettu Kolmosessa puoleen vuoteen. Tarkistathan, että kaikki pitää yhä paikkansa, ja paina "Ajan tasalla" (tai muokkaa):
+
+    { $link }
+
+    Vuoden ilman vahvistusta olleet tiedot merkitään haussa vanhentuneiksi.
+
+    Kolmonen
+mail-stale-subject = Tietonne on merkitty vanhentuneiksi Kolmosessa
+mail-stale-body = Hei,
+
+    organisaation { $organization } { $count ->
+        [one] yhtä tietoa
+       *[other] { $count } tietoa
+    } ei ole vahvistettu Kolmosessa vuoteen, ja ne näkyvät nyt haussa vanhentuneina. Vahvistaminen on yksi klikkaus:
+
+    { $link }
+
+    Kolmonen

@@ -516,3 +516,27 @@ mail-invite-body = Hej,
     Länken fungerar i en vecka. Om du inte känner organisationen kan du strunta i meddelandet.
 
     Kolmonen
+mail-freshness-subject = Kontrollera era uppgifter på Kolmonen
+mail-freshness-body = Hej,
+
+    { $count ->
+        [one] en uppgift
+       *[other] { $count } uppgifter
+    } om { $organization } på Kolmonen har inte bekräftats på ett halvår. Kontrollera att allt fortfarande stämmer och tryck på "Aktuell" (eller redigera):
+
+    { $link }
+
+    Uppgifter som inte bekräftats på ett år markeras som föråldrade i sökningen.
+
+    Kolmonen
+mail-stale-subject = Era uppgifter på Kolmonen är markerade som föråldrade
+mail-stale-body = Hej,
+
+    { $count ->
+        [one] en uppgift
+       *[other] { $count } uppgifter
+    } om { $organization } på Kolmonen har inte bekräftats på ett år och visas nu som föråldrade i sökningen. Att bekräfta är ett klick:
+
+    { $link }
+
+    Kolmonen

@@ -444,6 +444,23 @@ pub trait Store: Send + Sync + 'static {
         user: crate::accounts::UserId,
         organization: OrganizationId,
     ) -> StoreResult<bool>;
+    /// Every record with its organization and when it was last confirmed:
+    /// (`organization` | `service` | `opportunity`, id, organization, last confirmed).
+    async fn freshness_records(
+        &self,
+    ) -> StoreResult<Vec<(&'static str, String, OrganizationId, time::OffsetDateTime)>>;
+    /// Reminders sent: (record id, stage in months, sent at in Unix µs).
+    async fn freshness_reminders(&self) -> StoreResult<Vec<(String, i32, i64)>>;
+    /// Claims a reminder for a record and stage; `Ok(false)`: another node claimed one since
+    /// `after` (Unix µs), so this one is not sent.
+    async fn claim_freshness_reminder(
+        &self,
+        record_id: &str,
+        stage: i32,
+        organization: OrganizationId,
+        now: i64,
+        after: i64,
+    ) -> StoreResult<bool>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

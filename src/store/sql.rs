@@ -1678,6 +1678,50 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
+            async fn freshness_records(&self) -> StoreResult<Vec<(&'static str, String, OrganizationId, OffsetDateTime)>> {
+                let mut out = Vec::new();
+                for (kind, sql) in [
+                    ("organization", "SELECT id, id AS organization_id, last_verified_at FROM organizations"),
+                    ("service", "SELECT id, organization_id, last_verified_at FROM services"),
+                    ("opportunity", "SELECT id, organization_id, last_verified_at FROM opportunities"),
+                ] {
+                    for r in sqlx::query(sql).fetch_all(&self.pool).await? {
+                        out.push((
+                            kind,
+                            r.try_get::<String, _>("id")?,
+                            parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                            r.try_get::<OffsetDateTime, _>("last_verified_at")?,
+                        ));
+                    }
+                }
+                Ok(out)
+            }
+
+            async fn freshness_reminders(&self) -> StoreResult<Vec<(String, i32, i64)>> {
+                let rows = sqlx::query("SELECT record_id, stage, sent_at FROM freshness_reminders")
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| Ok((r.try_get("record_id")?, r.try_get::<i32, _>("stage")?, r.try_get("sent_at")?)))
+                    .collect()
+            }
+
+            async fn claim_freshness_reminder(&self, record_id: &str, stage: i32, organization: OrganizationId, now: i64, after: i64) -> StoreResult<bool> {
+                let done = sqlx::query(
+                    "INSERT INTO freshness_reminders (record_id, stage, organization_id, sent_at) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (record_id, stage) DO UPDATE SET sent_at = excluded.sent_at
+                     WHERE freshness_reminders.sent_at < $5",
+                )
+                .bind(record_id)
+                .bind(stage)
+                .bind(organization.to_string())
+                .bind(now)
+                .bind(after)
+                .execute(&self.pool)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn search_generation(&self) -> StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
                     .fetch_one(&self.pool)
