@@ -922,3 +922,130 @@ both_engines!(
         );
     }
 );
+
+both_engines!(
+    places_are_added_and_found_by_distance,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        add_account(
+            &app.store,
+            "ann@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let mut ann = Browser::new(&app);
+        ann.sign_in("ann@example.fi", PASSWORD).await;
+        ann.post(
+            "/fi/organizations/register",
+            &form("Pyöräpaja Vauhti ry", ""),
+        )
+        .await;
+        ann.second_factor("ann@example.fi").await;
+        let org = organization_of(&app, "ann@example.fi").await;
+        let new_place = format!("/en/organizations/{org}/locations/new");
+        assert_eq!(ann.get(&new_place).await.status, 200);
+        let r = ann
+            .post(&new_place, &[("street", ""), ("postal_code", "1514")])
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("href=\"#street\"") && r.body.contains("href=\"#postal_code\""));
+        let r = ann
+            .post(
+                &new_place,
+                &[
+                    ("name_fi", "Paja"),
+                    ("street", "Vesijärvenkatu 11"),
+                    ("postal_code", "15140"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let place = r
+            .header("location")
+            .split("/locations/")
+            .nth(1)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let l = app
+            .store
+            .location(kolmonen::domain::LocationId::parse(&place).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            l.municipality_code.as_deref(),
+            Some("398"),
+            "Lahti, from the postal code"
+        );
+        let desk = ann.get(&format!("/fi/organizations/{org}/manage")).await;
+        assert!(desk.body.contains("Vesijärvenkatu 11"));
+
+        let topic = kolmonen::refdata::REF.taxonomies.topics[0].id.clone();
+        let r = ann
+            .post(
+                &format!("/fi/organizations/{org}/services/new"),
+                &[
+                    ("name_fi", "Pyöräkorjaamo Vauhtipyörä"),
+                    (
+                        "description_fi",
+                        "Korjaamme polkupyöriä yhdessä joka tiistai.",
+                    ),
+                    ("kind", "activity"),
+                    ("topics", topic.as_str()),
+                    ("locations", place.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let near = ann
+            .get("/fi/search?q=vauhtipyörä&near=15140&radius_km=10")
+            .await;
+        assert!(
+            near.body.contains("Pyöräkorjaamo Vauhtipyörä"),
+            "found near Lahti"
+        );
+        let far = ann
+            .get("/fi/search?q=vauhtipyörä&near=96100&radius_km=10")
+            .await;
+        assert!(
+            !far.body.contains("Pyöräkorjaamo Vauhtipyörä"),
+            "not near Rovaniemi"
+        );
+        // Someone else's place is not theirs to name.
+        let other_place = app
+            .store
+            .locations_of_organization(app.store.organization_ids().await.unwrap()[0])
+            .await
+            .unwrap();
+        if let Some(p) = other_place
+            .first()
+            .filter(|p| p.organization_id != Some(org))
+        {
+            let r = ann
+                .post(
+                    &format!("/fi/organizations/{org}/services/new"),
+                    &[
+                        ("name_fi", "Toinen palvelu"),
+                        ("description_fi", "Kuvaus joka on riittävän pitkä."),
+                        ("kind", "activity"),
+                        ("locations", &p.id.to_string()),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, 400);
+            assert_eq!(
+                ann.get(&format!("/fi/locations/{}/edit", p.id))
+                    .await
+                    .status,
+                403
+            );
+        }
+    }
+);

@@ -614,12 +614,15 @@ both_engines!(
         let mut target = None;
         for id in &ids {
             let r = app.store.records_of_organizations(&[*id]).await.unwrap();
-            if let (Some(s), Some(o)) = (r.services.first(), r.opportunities.first()) {
-                target = Some((*id, s.id.to_string(), o.id.to_string()));
+            let own_place = r.locations.iter().find(|l| l.organization_id == Some(*id));
+            if let (Some(s), Some(o), Some(l)) =
+                (r.services.first(), r.opportunities.first(), own_place)
+            {
+                target = Some((*id, s.id.to_string(), o.id.to_string(), l.id.to_string()));
                 break;
             }
         }
-        let (a, service, opportunity) = target.expect("an organization with both");
+        let (a, service, opportunity, place) = target.expect("an organization with all three");
         let b = *ids.iter().find(|i| **i != a).unwrap();
         let roles = [
             ("seeker@example.fi", Role::JobSeeker, None),
@@ -645,6 +648,8 @@ both_engines!(
                 service.clone()
             } else if pattern.contains("/opportunities/") {
                 opportunity.clone()
+            } else if pattern.contains("/locations/") {
+                place.clone()
             } else {
                 a.to_string()
             };

@@ -549,3 +549,17 @@ mail-stale-body = Hello,
     { $link }
 
     Kolmonen
+desk-new-location = Add a place
+desk-edit-location = Edit the place
+desk-places = Places
+desk-no-places = No places yet. Add the address where people come, so that search can tell how far it is.
+edit-place-name-label = Name of the place (if it has one)
+edit-street-label = Street address
+edit-postal_code-label = Postal code
+edit-postal_code-hint = Five digits. The municipality comes from it.
+edit-accessibility-label = Accessibility
+edit-accessibility-hint = For example: step-free entrance, lift, accessible toilet.
+place-error-street = Give the street address.
+place-error-postal-code = Give a Finnish postal code of five digits, for example 15140.
+field-street = Street address
+field-postal-code = Postal code

@@ -540,3 +540,17 @@ mail-stale-body = Hei,
     { $link }
 
     Kolmonen
+desk-new-location = Lisää toimipaikka
+desk-edit-location = Muokkaa toimipaikkaa
+desk-places = Toimipaikat
+desk-no-places = Ei vielä toimipaikkoja. Lisää osoite, johon ihmiset tulevat, niin haku osaa kertoa etäisyyden.
+edit-place-name-label = Paikan nimi (jos sillä on nimi)
+edit-street-label = Katuosoite
+edit-postal_code-label = Postinumero
+edit-postal_code-hint = Viisi numeroa. Kunta päätellään siitä.
+edit-accessibility-label = Esteettömyys
+edit-accessibility-hint = Esimerkiksi: kynnyksetön sisäänkäynti, hissi, esteetön wc.
+place-error-street = Anna katuosoite.
+place-error-postal-code = Anna suomalainen viisinumeroinen postinumero, esimerkiksi 15140.
+field-street = Katuosoite
+field-postal-code = Postinumero

@@ -540,3 +540,17 @@ mail-stale-body = Hej,
     { $link }
 
     Kolmonen
+desk-new-location = Lägg till ett verksamhetsställe
+desk-edit-location = Redigera verksamhetsstället
+desk-places = Verksamhetsställen
+desk-no-places = Inga verksamhetsställen ännu. Lägg till adressen dit folk kommer, så kan sökningen berätta hur långt det är.
+edit-place-name-label = Ställets namn (om det har ett)
+edit-street-label = Gatuadress
+edit-postal_code-label = Postnummer
+edit-postal_code-hint = Fem siffror. Kommunen fås av det.
+edit-accessibility-label = Tillgänglighet
+edit-accessibility-hint = Till exempel: trappfri ingång, hiss, tillgänglig toalett.
+place-error-street = Ange gatuadressen.
+place-error-postal-code = Ange ett finskt postnummer med fem siffror, till exempel 15140.
+field-street = Gatuadress
+field-postal-code = Postnummer

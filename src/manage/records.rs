@@ -556,6 +556,117 @@ pub fn new_opportunity(organization: OrganizationId) -> Opportunity {
     }
 }
 
+/// What the place form holds. Places are in Finland: the postal code gives the municipality,
+/// and the municipality's centre stands in for coordinates until someone gives better ones.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LocationForm {
+    pub name: Texts,
+    pub street: String,
+    pub postal_code: String,
+    pub accessibility: String,
+}
+
+impl LocationForm {
+    pub fn read(d: &Data) -> Self {
+        LocationForm {
+            name: Texts::read(d, "name"),
+            street: d.get("street"),
+            postal_code: d.get("postal_code"),
+            accessibility: d.get("accessibility"),
+        }
+    }
+
+    pub fn of(l: &crate::domain::Location) -> Self {
+        LocationForm {
+            name: Texts::of(&l.name),
+            street: l.street.clone(),
+            postal_code: l.postal_code.clone(),
+            accessibility: l
+                .accessibility
+                .as_ref()
+                .map(|a| a.fi.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut p: Vec<(&'static str, String)> = self.name.pairs(SERVICE_NAMES).to_vec();
+        p.extend([
+            ("street", self.street.trim().to_string()),
+            ("postal_code", self.postal_code.trim().to_string()),
+            ("accessibility", self.accessibility.trim().to_string()),
+        ]);
+        p
+    }
+
+    pub fn apply(
+        &self,
+        base: &crate::domain::Location,
+    ) -> Result<crate::domain::Location, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = self
+            .name
+            .check(SERVICE_NAMES, 0, MAX_TITLE, "edit-error-name", &mut errors);
+        let street = self.street.trim();
+        if street.is_empty() {
+            errors.push(("street", "place-error-street"));
+        } else if street.chars().count() > MAX_TITLE {
+            errors.push(("street", "edit-error-too-long"));
+        }
+        let code = self.postal_code.trim();
+        let municipality =
+            crate::domain::PostalCode::parse(code).and_then(|_| REF.municipality_of_postcode(code));
+        if municipality.is_none() {
+            errors.push(("postal_code", "place-error-postal-code"));
+        }
+        if self.accessibility.trim().chars().count() > MAX_SHORT {
+            errors.push(("accessibility", "edit-error-too-long"));
+        }
+        let Some(m) = municipality.filter(|_| errors.is_empty()) else {
+            return Err(errors);
+        };
+        let access = self.accessibility.trim();
+        let moved = base.postal_code != code;
+        Ok(crate::domain::Location {
+            name,
+            street: street.to_string(),
+            postal_code: code.to_string(),
+            country: "FI".into(),
+            city: Some(m.name_fi.clone()),
+            municipality_code: Some(m.code.clone()),
+            latitude: if moved || base.latitude.is_none() {
+                Some(m.latitude)
+            } else {
+                base.latitude
+            },
+            longitude: if moved || base.longitude.is_none() {
+                Some(m.longitude)
+            } else {
+                base.longitude
+            },
+            accessibility: (!access.is_empty()).then(|| LocalizedText::fi(access)),
+            ..base.clone()
+        })
+    }
+}
+
+/// A new, empty place of an organization.
+pub fn new_location(organization: OrganizationId) -> crate::domain::Location {
+    crate::domain::Location {
+        id: LocationId::new(),
+        organization_id: Some(organization),
+        name: LocalizedText::default(),
+        street: String::new(),
+        postal_code: String::new(),
+        country: "FI".into(),
+        city: None,
+        municipality_code: None,
+        latitude: None,
+        longitude: None,
+        accessibility: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -610,6 +721,19 @@ mod tests {
             fields,
             ["name_fi", "description_fi", "kind", "topics", "locations"]
         );
+    }
+
+    #[test]
+    fn a_place_gets_its_municipality_from_the_postal_code() {
+        let base = new_location(OrganizationId::new());
+        let d = data(&[("street", "Aleksanterinkatu 1"), ("postal_code", "15140")]);
+        let l = LocationForm::read(&Data(&d)).apply(&base).unwrap();
+        assert_eq!(l.municipality_code.as_deref(), Some("398"));
+        assert!(l.latitude.is_some() && l.validate().is_ok());
+        let bad = data(&[("street", " "), ("postal_code", "99999x")]);
+        let errors = LocationForm::read(&Data(&bad)).apply(&base).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["street", "postal_code"]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod second_factor;
 mod signup;
 pub use search::CardCache;
 
-use crate::domain::{is_stale, Lang, LocalizedText, Opportunity, Service};
+use crate::domain::{is_stale, Lang, LocalizedText, Location, Opportunity, Service};
 use crate::error::PageError;
 use crate::i18n::{month_year, t, t_args};
 use crate::refdata::REF;
@@ -100,6 +100,14 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/{lang}/opportunities/{id}/edit",
             get(records::edit_form::<Opportunity>).post(records::edit_save::<Opportunity>),
+        ),
+        (
+            "/{lang}/organizations/{id}/locations/new",
+            get(records::new_form::<Location>).post(records::new_save::<Location>),
+        ),
+        (
+            "/{lang}/locations/{id}/edit",
+            get(records::edit_form::<Location>).post(records::edit_save::<Location>),
         ),
         ("/{lang}/organizations/{id}/confirm", post(records::confirm)),
         ("/{lang}/services/{id}/confirm", post(records::confirm)),

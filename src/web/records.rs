@@ -8,13 +8,13 @@ use super::manage::{editable_organization, history_rows, record, HistoryRow};
 use super::{render, term_labels, Ctx, Fresh, PageQuery, Txt};
 use crate::accounts::User;
 use crate::domain::{
-    LocationId, Opportunity, OpportunityStatus, OpportunityType, Organization, OrganizationId,
-    Service, ServiceId,
+    Location, LocationId, Opportunity, OpportunityStatus, OpportunityType, Organization,
+    OrganizationId, Service, ServiceId,
 };
 use crate::error::PageError;
 use crate::manage::records::{
-    self as rules, Data, OpportunityForm, ServiceForm, Texts, DESCRIPTION_NAMES, SERVICE_NAMES,
-    TITLE_NAMES,
+    self as rules, Data, LocationForm, OpportunityForm, ServiceForm, Texts, DESCRIPTION_NAMES,
+    SERVICE_NAMES, TITLE_NAMES,
 };
 use crate::manage::registration::FieldError;
 use crate::manage::{self as access, Action};
@@ -444,6 +444,84 @@ impl Editable for Opportunity {
     }
 }
 
+impl Editable for Location {
+    type Form = LocationForm;
+    const KIND: &'static str = "location";
+    const PATH: &'static str = "locations";
+    const NEW_TITLE: &'static str = "desk-new-location";
+    const EDIT_TITLE: &'static str = "desk-edit-location";
+    fn id_string(&self) -> String {
+        self.id.to_string()
+    }
+    fn organization(&self) -> OrganizationId {
+        // Places without an organization (imported) belong to nobody: a fresh id matches
+        // no account's organization, so only platform admins may edit them.
+        self.organization_id.unwrap_or_default()
+    }
+    fn blank(organization: OrganizationId) -> Self {
+        rules::new_location(organization)
+    }
+    fn form_of(&self) -> LocationForm {
+        LocationForm::of(self)
+    }
+    fn read(data: &Data) -> LocationForm {
+        LocationForm::read(data)
+    }
+    fn pairs(form: &LocationForm) -> Vec<(&'static str, String)> {
+        form.pairs()
+    }
+    fn touch(&mut self, _: OffsetDateTime) {}
+    fn into_batch(self) -> DirectoryBatch {
+        DirectoryBatch {
+            locations: vec![self],
+            ..Default::default()
+        }
+    }
+    async fn load(st: &AppState, id: &str) -> StoreResult<Option<Self>> {
+        match LocationId::parse(id) {
+            Some(id) => st.store.location(id).await,
+            None => Ok(None),
+        }
+    }
+    async fn apply(
+        _: &AppState,
+        _: &Organization,
+        base: &Self,
+        form: &LocationForm,
+    ) -> StoreResult<Result<Self, Vec<FieldError>>> {
+        Ok(form.apply(base))
+    }
+    async fn controls(
+        _: &AppState,
+        ctx: &Ctx,
+        _: &Organization,
+        f: &LocationForm,
+    ) -> Result<Controls, PageError> {
+        let mut fields = text_fields(ctx, SERVICE_NAMES, &f.name, "text", rules::MAX_TITLE);
+        if let Some(first) = fields.first_mut() {
+            first.required = false;
+            first.label = ctx.t("edit-place-name-label");
+        }
+        let field = |name, kind| Field::new(ctx, "edit", name, kind);
+        fields.extend([
+            field("street", "text")
+                .value(&f.street)
+                .required()
+                .autocomplete("street-address")
+                .max_chars(rules::MAX_TITLE),
+            field("postal_code", "text")
+                .value(&f.postal_code)
+                .required()
+                .autocomplete("postal-code")
+                .max_chars(5),
+            field("accessibility", "textarea")
+                .value(&f.accessibility)
+                .max_chars(rules::MAX_SHORT),
+        ]);
+        Ok((fields, Vec::new(), Vec::new()))
+    }
+}
+
 fn term_groups(ctx: &Ctx, topics: &[String], target_groups: &[String]) -> Vec<Choices> {
     vec![
         Choices::new(ctx, "edit", "topics", topic_options(ctx), topics),
@@ -646,6 +724,9 @@ struct DeskPage {
     profile: Option<(String, Fresh, String, String)>,
     new_service: String,
     new_opportunity: String,
+    new_place: String,
+    /// (label, edit url)
+    places: Vec<(String, String)>,
     rows: Vec<DeskRow>,
     reports: Vec<super::reports::ReportRow>,
     history: Vec<HistoryRow>,
@@ -723,6 +804,21 @@ pub async fn desk(
         profile,
         new_service: ctx.url(&format!("/organizations/{}/services/new", org.id)),
         new_opportunity: ctx.url(&format!("/organizations/{}/opportunities/new", org.id)),
+        new_place: ctx.url(&format!("/organizations/{}/locations/new", org.id)),
+        places: records
+            .locations
+            .iter()
+            .filter(|l| l.organization_id == Some(org.id))
+            .map(|l| {
+                let name = Txt::new(&l.name, lang).text;
+                let label = if name.is_empty() {
+                    format!("{}, {}", l.street, l.postal_code)
+                } else {
+                    format!("{name}: {}, {}", l.street, l.postal_code)
+                };
+                (label, ctx.url(&format!("/locations/{}/edit", l.id)))
+            })
+            .collect(),
         rows,
         reports,
         history: history_rows(&ctx, history),
