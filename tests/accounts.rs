@@ -300,3 +300,97 @@ both_engines!(mail_sending_forms_are_rate_limited, |engine| async move {
         .await;
     assert_eq!(r.status, 429, "ten sign-ups an hour from one address");
 });
+
+both_engines!(
+    the_address_is_changed_by_a_link_to_the_new_one,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        add_account(
+            &app.store,
+            "ann@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        add_account(&app.store, "bo@example.fi", Role::JobSeeker, None, PASSWORD).await;
+        let mut ann = Browser::new(&app);
+        ann.sign_in("ann@example.fi", PASSWORD).await;
+        let r = ann
+            .post(
+                "/fi/account/email",
+                &[
+                    ("new_email", "ann.uusi@example.fi"),
+                    ("email_password", "väärä"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("href=\"#email_password\""));
+        let r = ann
+            .post(
+                "/fi/account/email",
+                &[("new_email", "ei osoite"), ("email_password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("href=\"#new_email\""));
+        // Someone else's address: the same answer, nothing sent.
+        let taken = ann
+            .post(
+                "/fi/account/email",
+                &[("new_email", "bo@example.fi"), ("email_password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(taken.status, 303);
+        assert!(outbox(&app).await.is_empty());
+        let r = ann
+            .post(
+                "/fi/account/email",
+                &[
+                    ("new_email", "Ann.Uusi@example.fi"),
+                    ("email_password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        assert_eq!(r.header("location"), taken.header("location"));
+        let mails = outbox(&app).await;
+        assert_eq!(
+            mails.len(),
+            2,
+            "a link to the new address, a note to the old one"
+        );
+        let to_new = mails
+            .iter()
+            .find(|m| m.to == "ann.uusi@example.fi")
+            .unwrap();
+        assert!(mails
+            .iter()
+            .any(|m| m.to == "ann@example.fi" && !m.body.contains("token=")));
+        let url = link(to_new);
+        assert!(url.starts_with("/fi/confirm-email?token="), "{url}");
+        // Nothing changes until the link is used.
+        assert_eq!(ann.get(&url).await.status, 200);
+        assert_eq!(ann.get("/fi/account").await.status, 200);
+        let r = ann
+            .post("/fi/confirm-email", &[("token", &token_of(&url))])
+            .await;
+        assert_eq!(r.status, 303);
+        assert_eq!(r.header("location"), "/fi/login?done=email");
+        assert_eq!(
+            ann.get("/fi/account").await.status,
+            303,
+            "signed out everywhere"
+        );
+        let mut b = Browser::from_addr(&app, "192.0.2.55:1");
+        assert_eq!(b.sign_in("ann@example.fi", PASSWORD).await.status, 400);
+        assert_eq!(b.sign_in("ann.uusi@example.fi", PASSWORD).await.status, 303);
+        let r = b
+            .post("/fi/confirm-email", &[("token", &token_of(&url))])
+            .await;
+        assert_eq!(r.status, 400, "once only");
+    }
+);

@@ -563,3 +563,30 @@ place-error-street = Give the street address.
 place-error-postal-code = Give a Finnish postal code of five digits, for example 15140.
 field-street = Street address
 field-postal-code = Postal code
+account-email-title = Change your e-mail address
+account-new_email-label = New e-mail address
+account-new_email-hint = We send a link to the new address; the change happens when you open it.
+account-email_password-label = Your password, to confirm
+account-email-button = Change the address
+account-email-sent = Check the new address: we sent a link to it. The change happens when you open the link; until then your old address stays.
+login-email-changed = Your e-mail address has been changed and you were signed out everywhere. Sign in with the new address.
+confirm-email-title = Confirm your new e-mail address
+confirm-email-text = Press the button to move your account to this address. You will be signed out everywhere and sign in with the new address.
+mail-new-email-subject = Confirm your new e-mail address for Kolmonen
+mail-new-email-body = Hello,
+
+    someone (probably you) asked to move a Kolmonen account to this address. Open this link to confirm:
+
+    { $link }
+
+    The link works for 48 hours. If it was not you, you can ignore this message.
+
+    Kolmonen
+mail-email-changing-subject = Your Kolmonen address is being changed
+mail-email-changing-body = Hello,
+
+    someone signed in to your Kolmonen account asked to move it to another e-mail address. The change happens only when the link sent to the new address is opened.
+
+    If it was not you, sign in and change your password now: { $link }
+
+    Kolmonen

@@ -554,3 +554,30 @@ place-error-street = Anna katuosoite.
 place-error-postal-code = Anna suomalainen viisinumeroinen postinumero, esimerkiksi 15140.
 field-street = Katuosoite
 field-postal-code = Postinumero
+account-email-title = Vaihda sähköpostiosoite
+account-new_email-label = Uusi sähköpostiosoite
+account-new_email-hint = Lähetämme linkin uuteen osoitteeseen; vaihto tapahtuu, kun avaat sen.
+account-email_password-label = Salasanasi vahvistukseksi
+account-email-button = Vaihda osoite
+account-email-sent = Katso uuden osoitteen sähköposti: lähetimme sinne linkin. Vaihto tapahtuu, kun avaat linkin; siihen asti vanha osoitteesi pysyy.
+login-email-changed = Sähköpostiosoitteesi on vaihdettu ja sinut kirjattiin ulos kaikkialta. Kirjaudu uudella osoitteella.
+confirm-email-title = Vahvista uusi sähköpostiosoitteesi
+confirm-email-text = Siirrä tilisi tähän osoitteeseen painikkeella. Sinut kirjataan ulos kaikkialta, ja kirjaudut uudella osoitteella.
+mail-new-email-subject = Vahvista uusi sähköpostiosoitteesi Kolmoseen
+mail-new-email-body = Hei,
+
+    joku (todennäköisesti sinä) pyysi siirtämään Kolmonen-tilin tähän osoitteeseen. Vahvista avaamalla tämä linkki:
+
+    { $link }
+
+    Linkki toimii 48 tuntia. Jos se et ollut sinä, voit jättää viestin huomiotta.
+
+    Kolmonen
+mail-email-changing-subject = Kolmonen-tilisi osoitetta ollaan vaihtamassa
+mail-email-changing-body = Hei,
+
+    Kolmonen-tilillesi kirjautunut pyysi siirtämään tilin toiseen sähköpostiosoitteeseen. Vaihto tapahtuu vasta, kun uuteen osoitteeseen lähetetty linkki avataan.
+
+    Jos se et ollut sinä, kirjaudu ja vaihda salasanasi heti: { $link }
+
+    Kolmonen

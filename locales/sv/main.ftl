@@ -554,3 +554,30 @@ place-error-street = Ange gatuadressen.
 place-error-postal-code = Ange ett finskt postnummer med fem siffror, till exempel 15140.
 field-street = Gatuadress
 field-postal-code = Postnummer
+account-email-title = Byt e-postadress
+account-new_email-label = Ny e-postadress
+account-new_email-hint = Vi skickar en länk till den nya adressen; bytet sker när du öppnar den.
+account-email_password-label = Ditt lösenord, som bekräftelse
+account-email-button = Byt adressen
+account-email-sent = Titta i den nya adressens e-post: vi skickade en länk dit. Bytet sker när du öppnar länken; tills dess gäller din gamla adress.
+login-email-changed = Din e-postadress har bytts och du loggades ut överallt. Logga in med den nya adressen.
+confirm-email-title = Bekräfta din nya e-postadress
+confirm-email-text = Flytta ditt konto till den här adressen med knappen. Du loggas ut överallt och loggar in med den nya adressen.
+mail-new-email-subject = Bekräfta din nya e-postadress för Kolmonen
+mail-new-email-body = Hej,
+
+    någon (troligen du) bad att få flytta ett Kolmonen-konto till den här adressen. Öppna länken för att bekräfta:
+
+    { $link }
+
+    Länken fungerar i 48 timmar. Om det inte var du kan du strunta i meddelandet.
+
+    Kolmonen
+mail-email-changing-subject = Adressen till ditt Kolmonen-konto håller på att bytas
+mail-email-changing-body = Hej,
+
+    någon som är inloggad på ditt Kolmonen-konto bad att få flytta det till en annan e-postadress. Bytet sker först när länken som skickades till den nya adressen öppnas.
+
+    Om det inte var du, logga in och byt lösenord genast: { $link }
+
+    Kolmonen

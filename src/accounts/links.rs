@@ -15,6 +15,8 @@ use crate::store::{DynStore, StoreResult};
 use time::{Duration, OffsetDateTime};
 
 pub const CONFIRM: &str = "confirm";
+pub const NEW_EMAIL: &str = "email";
+pub const NEW_EMAIL_VALID: Duration = Duration::hours(48);
 pub const RESET: &str = "reset";
 pub const CONFIRM_VALID: Duration = Duration::hours(48);
 pub const RESET_VALID: Duration = Duration::hours(1);
@@ -137,6 +139,66 @@ pub async fn sign_up(
         _ => {}
     }
     Ok(Ok(()))
+}
+
+/// Asks to move an account to a new address: the current password must match; a link goes
+/// to the new address and a note to the old one. If another account has the new address,
+/// nothing is sent (and the caller answers the same).
+pub async fn request_email_change(
+    store: &DynStore,
+    user: &User,
+    new_email: &str,
+    password: &str,
+    base: LinkBase<'_>,
+    now: OffsetDateTime,
+) -> StoreResult<Result<(), AccountError>> {
+    if !super::verify_password(password, &user.password_hash)
+        .await
+        .matches
+    {
+        return Ok(Err(AccountError::WrongPassword));
+    }
+    let new = match Email::parse(new_email) {
+        Ok(e) if e != user.email => e,
+        _ => return Ok(Err(AccountError::Email)),
+    };
+    if store.user_by_email(&new).await?.is_some() {
+        return Ok(Ok(()));
+    }
+    let (token, mut stored) = new_token(user.id, NEW_EMAIL, NEW_EMAIL_VALID, now);
+    stored.new_email = Some(new.to_string());
+    let mail = base.mail(
+        &new,
+        "mail-new-email",
+        Some(base.url("/confirm-email", &token)),
+    );
+    store.issue_account_token(&stored, &mail).await?;
+    store
+        .enqueue_mail(&base.mail(&user.email, "mail-email-changing", None))
+        .await?;
+    Ok(Ok(()))
+}
+
+/// Moves an account to its new address with the token from the link sent there. Every
+/// session of the account ends.
+pub async fn confirm_email_change(
+    store: &DynStore,
+    token: &str,
+    now: OffsetDateTime,
+) -> StoreResult<bool> {
+    let Some(token) = SessionToken::parse(token) else {
+        return Ok(false);
+    };
+    let Some((user, Some(new))) = store
+        .use_account_token(&token.hash(), NEW_EMAIL, unix_micros(now))
+        .await?
+    else {
+        return Ok(false);
+    };
+    let Ok(new) = Email::parse(&new) else {
+        return Ok(false);
+    };
+    store.change_email(user, &new).await
 }
 
 /// Confirms an address with the token from its link. `false`: the link is unknown, used or

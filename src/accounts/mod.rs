@@ -225,7 +225,7 @@ static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| password::hash("no account has this password"));
 
 /// argon2 takes tens of milliseconds of CPU: off the async workers.
-async fn verify_password(password: &str, hash: &str) -> password::Verified {
+pub(crate) async fn verify_password(password: &str, hash: &str) -> password::Verified {
     let (password, hash) = (password.to_string(), hash.to_string());
     tokio::task::spawn_blocking(move || password::verify(&password, &hash))
         .await

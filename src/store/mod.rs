@@ -461,6 +461,13 @@ pub trait Store: Send + Sync + 'static {
         now: i64,
         after: i64,
     ) -> StoreResult<bool>;
+    /// Gives an account a new address and ends its sessions. `Ok(false)`: another account
+    /// has that address.
+    async fn change_email(
+        &self,
+        user: crate::accounts::UserId,
+        email: &crate::accounts::Email,
+    ) -> StoreResult<bool>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

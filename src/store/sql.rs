@@ -1722,6 +1722,30 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
+            async fn change_email(&self, user: crate::accounts::UserId, email: &crate::accounts::Email) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let taken: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+                    .bind(email.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if taken.is_some() {
+                    return Ok(false);
+                }
+                let now = micros(OffsetDateTime::now_utc());
+                sqlx::query("UPDATE users SET email = $1, email_verified_at = $2, updated_at = $2 WHERE id = $3")
+                    .bind(email.as_str())
+                    .bind(now)
+                    .bind(user.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(true)
+            }
+
             async fn search_generation(&self) -> StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
                     .fetch_one(&self.pool)

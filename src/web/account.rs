@@ -100,6 +100,8 @@ fn done_notice(ctx: &Ctx, done: &Option<String>) -> Option<Notice> {
     let key = match done.as_deref() {
         Some("password") => "account-password-changed",
         Some("deleted") => "account-deleted",
+        Some("email-sent") => "account-email-sent",
+        Some("email") => "login-email-changed",
         Some("signed-out") => "login-signed-out",
         Some("confirmed") => "login-confirmed",
         Some("reset") => "login-reset",
@@ -240,12 +242,15 @@ struct AccountPage {
     current_password: Field,
     new_password: Field,
     delete_password: Field,
+    new_email: Field,
+    email_password: Field,
 }
 
 /// Which form on the account page an error belongs to.
 enum AccountForm {
     Password(AccountError),
     Delete(AccountError),
+    Email(AccountError),
 }
 
 async fn account_page(
@@ -267,12 +272,17 @@ async fn account_page(
             .map(|o| (o.name, ctx.url(&format!("/organizations/{id}")))),
     };
     let (mut current_error, mut new_error, mut delete_error) = (None, None, None);
+    let (mut email_error, mut email_password_error) = (None, None);
     match &failed {
         Some(AccountForm::Password(AccountError::WrongPassword)) => {
             current_error = Some(ctx.t(AccountError::WrongPassword.key()))
         }
         Some(AccountForm::Password(e)) => new_error = Some(ctx.t(e.key())),
         Some(AccountForm::Delete(e)) => delete_error = Some(ctx.t(e.key())),
+        Some(AccountForm::Email(AccountError::WrongPassword)) => {
+            email_password_error = Some(ctx.t(AccountError::WrongPassword.key()))
+        }
+        Some(AccountForm::Email(e)) => email_error = Some(ctx.t(e.key())),
         None => {}
     }
     let pw = |name, autocomplete, error| {
@@ -285,6 +295,12 @@ async fn account_page(
     let current_password = pw("current_password", "current-password", current_error);
     let new_password = pw("new_password", "new-password", new_error);
     let delete_password = pw("delete_password", "current-password", delete_error);
+    let email_password = pw("email_password", "current-password", email_password_error);
+    let new_email = Field::new(&ctx, "account", "new_email", "email")
+        .autocomplete("email")
+        .required()
+        .max_chars(accounts::MAX_EMAIL_CHARS)
+        .error(email_error);
     let mut links = Vec::new();
     match (user.role, user.organization_id) {
         (Role::JobSeeker, None) => links.push((
@@ -312,7 +328,13 @@ async fn account_page(
     let page = AccountPage {
         title: ctx.t("account-title"),
         links,
-        errors: form::summary(&[&current_password, &new_password, &delete_password]),
+        errors: form::summary(&[
+            &current_password,
+            &new_password,
+            &new_email,
+            &email_password,
+            &delete_password,
+        ]),
         notice,
         email: user.email.to_string(),
         role: ctx.t(&format!("role-{}", user.role.as_str())),
@@ -320,6 +342,8 @@ async fn account_page(
         current_password,
         new_password,
         delete_password,
+        new_email,
+        email_password,
         ctx,
     };
     let status = if failed.is_some() {
@@ -371,6 +395,42 @@ pub async fn account_password(
             ))
         }
         Err(e) => account_page(&st, ctx, &user, None, Some(AccountForm::Password(e))).await,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EmailForm {
+    new_email: String,
+    email_password: String,
+}
+
+pub async fn account_email(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: EmailForm = form::parse(&body);
+    let lang = ctx.lang;
+    let public_url = st.config.public_url();
+    let base = links::LinkBase {
+        public_url: &public_url,
+        lang,
+    };
+    match links::request_email_change(
+        &st.store,
+        &user,
+        &f.new_email,
+        &f.email_password,
+        base,
+        OffsetDateTime::now_utc(),
+    )
+    .await
+    .map_err(PageError::store(lang))?
+    {
+        Ok(()) => Ok(see_other(&ctx.url("/account?done=email-sent"), [])),
+        Err(e) => account_page(&st, ctx, &user, None, Some(AccountForm::Email(e))).await,
     }
 }
 

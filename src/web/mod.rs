@@ -63,6 +63,11 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/account", get(account::account_show)),
         ("/{lang}/account/password", post(account::account_password)),
         ("/{lang}/account/delete", post(account::account_delete)),
+        ("/{lang}/account/email", post(account::account_email)),
+        (
+            "/{lang}/confirm-email",
+            get(signup::confirm_email_form).post(signup::confirm_email),
+        ),
         (
             "/{lang}/signup",
             get(signup::signup_form).post(signup::signup),

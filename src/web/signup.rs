@@ -190,6 +190,8 @@ pub struct TokenQuery {
 struct ConfirmPage {
     ctx: Ctx,
     title: String,
+    text: String,
+    action: String,
     token: String,
 }
 
@@ -202,10 +204,47 @@ pub async fn confirm_form(
     let lang = ctx.lang;
     let page = ConfirmPage {
         title: ctx.t("confirm-title"),
+        text: ctx.t("confirm-text"),
+        action: ctx.url("/confirm"),
         token: q.token.chars().take(64).collect(),
         ctx,
     };
     render(&page, lang)
+}
+
+/// The link sent to a new address: a button, as for confirming a first address.
+pub async fn confirm_email_form(
+    ctx: Ctx,
+    PageQuery(q): PageQuery<TokenQuery>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let page = ConfirmPage {
+        title: ctx.t("confirm-email-title"),
+        text: ctx.t("confirm-email-text"),
+        action: ctx.url("/confirm-email"),
+        token: q.token.chars().take(64).collect(),
+        ctx,
+    };
+    render(&page, lang)
+}
+
+pub async fn confirm_email(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: TokenForm = form::parse(&body);
+    if links::confirm_email_change(&st.store, &f.token, OffsetDateTime::now_utc())
+        .await
+        .map_err(PageError::store(ctx.lang))?
+    {
+        let cookies = super::auth::Cookies {
+            insecure: st.config.insecure_cookies,
+        };
+        Ok(see_other(&ctx.url("/login?done=email"), cookies.sign_out()))
+    } else {
+        link_expired(&ctx)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
