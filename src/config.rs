@@ -14,6 +14,10 @@ pub struct Config {
     pub insecure_cookies: bool,
     /// The address people reach the portal at, for links in e-mail (default: `http://{addr}`).
     pub public_url: Option<String>,
+    /// Behind a reverse proxy: the client is the last address in `X-Forwarded-For` (the one
+    /// our proxy added), not the proxy's own address. Off by default, so nobody can claim an
+    /// address by sending the header themselves.
+    pub trust_proxy: bool,
 }
 
 impl Config {
@@ -33,6 +37,7 @@ impl Default for Config {
             search_cache: DEFAULT_SEARCH_CACHE,
             insecure_cookies: false,
             public_url: None,
+            trust_proxy: false,
         }
     }
 }

@@ -61,6 +61,9 @@ enum Command {
         /// The portal's public address, for links in e-mail (default: http://ADDR).
         #[arg(long, env = "KOLMONEN_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry.
+        #[arg(long, env = "KOLMONEN_TRUST_PROXY")]
+        trust_proxy: bool,
         #[command(flatten)]
         mail: MailArgs,
     },
@@ -241,6 +244,7 @@ async fn main() -> anyhow::Result<()> {
             .unwrap_or(kolmonen::config::DEFAULT_SEARCH_CACHE),
         insecure_cookies: false,
         public_url: None,
+        trust_proxy: false,
         // The one-command demo: messages land in ./mail as files to open.
         mail: MailArgs {
             mail_dir: Some("mail".into()),
@@ -545,6 +549,7 @@ async fn main() -> anyhow::Result<()> {
             search_cache,
             insecure_cookies,
             public_url,
+            trust_proxy,
             mail,
         } => {
             let store = open(&cli.database).await?;
@@ -558,6 +563,7 @@ async fn main() -> anyhow::Result<()> {
                 search_cache,
                 insecure_cookies,
                 public_url,
+                trust_proxy,
             };
             start_mailer(&store, &mail)?;
             tokio::spawn(kolmonen::manage::freshness::run(

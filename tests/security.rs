@@ -902,3 +902,105 @@ both_engines!(no_get_changes_anything, |engine| async move {
     assert!(gets > 300, "{gets}");
     assert_eq!(fingerprint(&app, a).await, before);
 });
+
+both_engines!(
+    old_password_hashes_are_redone_at_sign_in,
+    |engine| async move {
+        use argon2::password_hash::{PasswordHasher, SaltString};
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let user = add_account(
+            &app.store,
+            "old@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let weak = argon2::Argon2::new(
+            argon2::Algorithm::Argon2id,
+            argon2::Version::V0x13,
+            argon2::Params::new(8 * 1024, 1, 1, None).unwrap(),
+        )
+        .hash_password(
+            PASSWORD.as_bytes(),
+            &SaltString::generate(&mut argon2::password_hash::rand_core::OsRng),
+        )
+        .unwrap()
+        .to_string();
+        app.store.set_password_hash(user.id, &weak).await.unwrap();
+        let mut b = Browser::new(&app);
+        assert_eq!(b.sign_in("old@example.fi", PASSWORD).await.status, 303);
+        let stored = app
+            .store
+            .user_by_id(user.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash;
+        assert!(
+            stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{stored}"
+        );
+        assert_ne!(stored, weak);
+        let mut c = Browser::from_addr(&app, "192.0.2.66:1");
+        assert_eq!(
+            c.sign_in("old@example.fi", PASSWORD).await.status,
+            303,
+            "still the same password"
+        );
+    }
+);
+
+both_engines!(
+    x_forwarded_for_counts_only_behind_a_trusted_proxy,
+    |engine| async move {
+        for trust in [false, true] {
+            let Some(store) = common::demo_store(engine).await else {
+                return;
+            };
+            let config = kolmonen::Config {
+                trust_proxy: trust,
+                ..Default::default()
+            };
+            let app = TestApp::with_config(store, config);
+            add_account(
+                &app.store,
+                "ann@example.fi",
+                Role::JobSeeker,
+                None,
+                PASSWORD,
+            )
+            .await;
+            // Everyone comes through the proxy at 10.0.0.1; the proxy appends the client.
+            let mut status = Vec::new();
+            for i in 0..11 {
+                let mut b = Browser::from_addr(&app, "10.0.0.1:443");
+                b.get("/fi/login").await;
+                let body = format!("email=nobody%40example.fi&password=x&csrf={}", b.csrf());
+                let client = if i < 10 { "203.0.113.1" } else { "203.0.113.2" };
+                let r = b
+                    .send(
+                        Request::post("/fi/login")
+                            .header("content-type", "application/x-www-form-urlencoded")
+                            .header("x-forwarded-for", format!("198.51.100.9, {client}")),
+                        Body::from(body),
+                    )
+                    .await;
+                status.push(r.status.as_u16());
+            }
+            if trust {
+                assert_eq!(
+                    status[10], 400,
+                    "another client behind the proxy is not throttled"
+                );
+            } else {
+                assert_eq!(
+                    status[10], 429,
+                    "without trust, the header is ignored: one address"
+                );
+            }
+        }
+    }
+);

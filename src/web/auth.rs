@@ -230,10 +230,24 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         Some(session::Resumed::Pending(u)) => (None, Some(u)),
         None => (None, None),
     };
-    let client = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let forwarded = st
+        .config
+        .trust_proxy
+        .then(|| {
+            req.headers()
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .last()
+                .and_then(|a| a.trim().parse::<IpAddr>().ok())
+        })
+        .flatten();
+    let client = forwarded.or_else(|| {
+        req.extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip())
+    });
     let signed_in = user.is_some() || pending.is_some();
     let csrf = csrf_cookie
         .clone()
