@@ -986,6 +986,15 @@ both_engines!(
         );
         let desk = ann.get(&format!("/fi/organizations/{org}/manage")).await;
         assert!(desk.body.contains("Vesijärvenkatu 11"));
+        let desk_link = format!("/fi/organizations/{org}/manage");
+        let public = ann.get(&format!("/fi/organizations/{org}")).await;
+        assert!(
+            public.body.contains(&desk_link),
+            "its people find their desk"
+        );
+        let mut anon = Browser::from_addr(&app, "192.0.2.240:1");
+        let public = anon.get(&format!("/fi/organizations/{org}")).await;
+        assert!(!public.body.contains(&desk_link));
 
         let topic = kolmonen::refdata::REF.taxonomies.topics[0].id.clone();
         let r = ann

@@ -590,3 +590,4 @@ mail-email-changing-body = Hello,
     If it was not you, sign in and change your password now: { $link }
 
     Kolmonen
+home-join-how = Sign up with your e-mail address, then register your organization with one form. A coordinator verifies it.

@@ -581,3 +581,4 @@ mail-email-changing-body = Hei,
     Jos se et ollut sinä, kirjaudu ja vaihda salasanasi heti: { $link }
 
     Kolmonen
+home-join-how = Rekisteröidy sähköpostiosoitteellasi ja rekisteröi sitten organisaatiosi yhdellä lomakkeella. Koordinaattori vahvistaa sen.

@@ -581,3 +581,4 @@ mail-email-changing-body = Hej,
     Om det inte var du, logga in och byt lösenord genast: { $link }
 
     Kolmonen
+home-join-how = Registrera dig med din e-postadress och registrera sedan din organisation med ett formulär. En koordinator verifierar den.

@@ -411,6 +411,8 @@ struct OrganizationPage {
     opportunities: Vec<Card>,
     contacts: Vec<Fact>,
     fresh: Fresh,
+    /// For the organization's own people: their desk.
+    desk: Option<String>,
 }
 
 fn parse_id<T>(ctx: &Ctx, s: &str, parse: fn(&str) -> Option<T>) -> Result<T, PageError> {
@@ -521,6 +523,11 @@ pub async fn organization_show(
     let page = OrganizationPage {
         title: o.name.clone(),
         verified: o.verified,
+        desk: ctx
+            .user
+            .as_ref()
+            .filter(|u| crate::manage::may(u, o.id, crate::manage::Action::EditRecords))
+            .map(|_| ctx.url(&format!("/organizations/{}/manage", o.id))),
         description: Txt::new(&o.description, ctx.lang),
         facts,
         locations: locations.iter().map(|l| location_view(&ctx, l)).collect(),
