@@ -195,6 +195,8 @@ enum UserWhat {
     },
     /// Disable an account: it can no longer sign in.
     Disable { email: String },
+    /// End every session of an account (it stays usable; its owner signs in again).
+    SignOut { email: String },
 }
 
 #[derive(Subcommand)]
@@ -636,6 +638,19 @@ async fn user_command(store: &DynStore, what: UserWhat) -> anyhow::Result<()> {
                     println!("added {} ({})", user.email, user.role.as_str())
                 }
                 Err(e) => refuse(e.key()),
+            }
+        }
+        UserWhat::SignOut { email } => {
+            let email = Email::parse(&email).unwrap_or_else(|e| refuse(e.key()));
+            match store.user_by_email(&email).await? {
+                Some(user) => {
+                    let n = store.end_sessions_of(user.id).await?;
+                    println!("ended {n} sessions of {email}");
+                }
+                None => {
+                    eprintln!("error: no account {email}");
+                    std::process::exit(1);
+                }
             }
         }
         UserWhat::Disable { email } => {

@@ -265,12 +265,20 @@ fn operators_add_and_disable_accounts() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(says), "{email} {role}: {err}");
     }
-    let disable = |email: &str| {
+    let user = |what: &str, email: &str| {
         bin()
-            .args(["--database", &url, "user", "disable", email])
+            .args(["--database", &url, "user", what, email])
             .output()
             .unwrap()
     };
+    let out = user("sign-out", "admin@example.fi");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "ended 0 sessions of admin@example.fi"
+    );
+    assert_eq!(user("sign-out", "nobody@example.fi").status.code(), Some(1));
+    let disable = |email: &str| user("disable", email);
     let out = disable("ADMIN@example.fi");
     assert!(out.status.success(), "{out:?}");
     assert_eq!(disable("nobody@example.fi").status.code(), Some(1));

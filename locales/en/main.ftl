@@ -591,3 +591,10 @@ mail-email-changing-body = Hello,
 
     Kolmonen
 home-join-how = Sign up with your e-mail address, then register your organization with one form. A coordinator verifies it.
+account-sessions-title = Where you are signed in
+account-session-started = Signed in
+account-session-used = last used
+account-session-this = this browser
+account-sessions_password-label = Your password, to confirm
+account-sessions-button = Sign out everywhere else
+account-sessions-ended = You were signed out everywhere else.

@@ -582,3 +582,10 @@ mail-email-changing-body = Hei,
 
     Kolmonen
 home-join-how = Rekisteröidy sähköpostiosoitteellasi ja rekisteröi sitten organisaatiosi yhdellä lomakkeella. Koordinaattori vahvistaa sen.
+account-sessions-title = Missä olet kirjautuneena
+account-session-started = Kirjauduttu
+account-session-used = käytetty viimeksi
+account-session-this = tämä selain
+account-sessions_password-label = Salasanasi vahvistukseksi
+account-sessions-button = Kirjaudu ulos kaikkialta muualta
+account-sessions-ended = Sinut kirjattiin ulos kaikkialta muualta.

@@ -582,3 +582,10 @@ mail-email-changing-body = Hej,
 
     Kolmonen
 home-join-how = Registrera dig med din e-postadress och registrera sedan din organisation med ett formulär. En koordinator verifierar den.
+account-sessions-title = Var du är inloggad
+account-session-started = Inloggad
+account-session-used = senast använd
+account-session-this = den här webbläsaren
+account-sessions_password-label = Ditt lösenord, som bekräftelse
+account-sessions-button = Logga ut överallt annars
+account-sessions-ended = Du loggades ut överallt annars.

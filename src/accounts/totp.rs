@@ -126,20 +126,25 @@ pub fn qr_svg(url: &str) -> Option<String> {
     )
 }
 
-/// New recovery codes: ten of 10 base32 characters (50 bits), shown as `XXXXX-XXXXX`.
+/// New recovery codes: ten of 24 base32 characters (120 bits), shown as four groups of six.
+/// With 112 bits or more a plain hash may keep them (ASVS 5.0 6.5.2).
 pub fn new_recovery_codes() -> Vec<String> {
     (0..RECOVERY_CODES)
         .map(|_| {
-            let mut bytes = [0u8; 7];
+            let mut bytes = [0u8; 15];
             getrandom::getrandom(&mut bytes).expect("random bytes");
-            let s: String = base32(&bytes).chars().take(10).collect();
-            format!("{}-{}", &s[..5], &s[5..])
+            let s = base32(&bytes);
+            s.as_bytes()
+                .chunks(6)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join("-")
         })
         .collect()
 }
 
 /// What is stored of a recovery code: the SHA-256 of its characters in upper case, without
-/// the hyphen and spaces.
+/// the hyphens and spaces.
 pub fn recovery_hash(code: &str) -> String {
     let norm: String = code
         .chars()
@@ -206,7 +211,8 @@ mod tests {
     fn recovery_codes_are_random_and_typed_loosely() {
         let codes = new_recovery_codes();
         assert_eq!(codes.len(), 10);
-        assert_eq!(codes[0].len(), 11);
+        assert_eq!(codes[0].len(), 27);
+        assert_eq!(codes[0].replace('-', "").len() * 5, 120, "bits");
         assert_ne!(codes[0], codes[1]);
         let lower = codes[0].to_lowercase().replace('-', " ");
         assert_eq!(recovery_hash(&codes[0]), recovery_hash(&lower));

@@ -468,6 +468,11 @@ pub trait Store: Send + Sync + 'static {
         user: crate::accounts::UserId,
         email: &crate::accounts::Email,
     ) -> StoreResult<bool>;
+    /// An account's live and expired sessions, newest first.
+    async fn sessions_of(
+        &self,
+        user: crate::accounts::UserId,
+    ) -> StoreResult<Vec<crate::accounts::session::Session>>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

@@ -1746,6 +1746,26 @@ macro_rules! sql_store {
                 Ok(true)
             }
 
+            async fn sessions_of(&self, user: crate::accounts::UserId) -> StoreResult<Vec<crate::accounts::session::Session>> {
+                let rows = sqlx::query(
+                    "SELECT token_hash, created_at, last_seen_at, second_factor_pending FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100",
+                )
+                .bind(user.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter()
+                    .map(|r| {
+                        Ok(crate::accounts::session::Session {
+                            token_hash: r.try_get("token_hash")?,
+                            user_id: user,
+                            created_at: r.try_get("created_at")?,
+                            last_seen_at: r.try_get("last_seen_at")?,
+                            second_factor_pending: r.try_get("second_factor_pending")?,
+                        })
+                    })
+                    .collect()
+            }
+
             async fn search_generation(&self) -> StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
                     .fetch_one(&self.pool)

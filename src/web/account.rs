@@ -102,6 +102,7 @@ fn done_notice(ctx: &Ctx, done: &Option<String>) -> Option<Notice> {
         Some("deleted") => "account-deleted",
         Some("email-sent") => "account-email-sent",
         Some("email") => "login-email-changed",
+        Some("sessions") => "account-sessions-ended",
         Some("signed-out") => "login-signed-out",
         Some("confirmed") => "login-confirmed",
         Some("reset") => "login-reset",
@@ -244,6 +245,9 @@ struct AccountPage {
     delete_password: Field,
     new_email: Field,
     email_password: Field,
+    /// (started, last used, is this browser)
+    sessions: Vec<(String, String, bool)>,
+    sessions_password: Field,
 }
 
 /// Which form on the account page an error belongs to.
@@ -251,12 +255,14 @@ enum AccountForm {
     Password(AccountError),
     Delete(AccountError),
     Email(AccountError),
+    Sessions(AccountError),
 }
 
 async fn account_page(
     st: &AppState,
     ctx: Ctx,
     user: &User,
+    current_session: Option<&str>,
     notice: Option<Notice>,
     failed: Option<AccountForm>,
 ) -> Result<Response, PageError> {
@@ -273,6 +279,7 @@ async fn account_page(
     };
     let (mut current_error, mut new_error, mut delete_error) = (None, None, None);
     let (mut email_error, mut email_password_error) = (None, None);
+    let mut sessions_error = None;
     match &failed {
         Some(AccountForm::Password(AccountError::WrongPassword)) => {
             current_error = Some(ctx.t(AccountError::WrongPassword.key()))
@@ -283,6 +290,7 @@ async fn account_page(
             email_password_error = Some(ctx.t(AccountError::WrongPassword.key()))
         }
         Some(AccountForm::Email(e)) => email_error = Some(ctx.t(e.key())),
+        Some(AccountForm::Sessions(e)) => sessions_error = Some(ctx.t(e.key())),
         None => {}
     }
     let pw = |name, autocomplete, error| {
@@ -296,6 +304,30 @@ async fn account_page(
     let new_password = pw("new_password", "new-password", new_error);
     let delete_password = pw("delete_password", "current-password", delete_error);
     let email_password = pw("email_password", "current-password", email_password_error);
+    let sessions_password = pw("sessions_password", "current-password", sessions_error);
+    let now = OffsetDateTime::now_utc();
+    let when = |t: OffsetDateTime| {
+        format!(
+            "{}.{}.{} {:02}:{:02} UTC",
+            t.day(),
+            u8::from(t.month()),
+            t.year(),
+            t.hour(),
+            t.minute()
+        )
+    };
+    let sessions = st
+        .store
+        .sessions_of(user.id)
+        .await
+        .map_err(PageError::store(lang))?
+        .into_iter()
+        .filter(|s| s.is_live(now) && !s.second_factor_pending)
+        .map(|s| {
+            let mine = current_session == Some(s.token_hash.as_str());
+            (when(s.created_at), when(s.last_seen_at), mine)
+        })
+        .collect();
     let new_email = Field::new(&ctx, "account", "new_email", "email")
         .autocomplete("email")
         .required()
@@ -333,6 +365,7 @@ async fn account_page(
             &new_password,
             &new_email,
             &email_password,
+            &sessions_password,
             &delete_password,
         ]),
         notice,
@@ -344,6 +377,8 @@ async fn account_page(
         delete_password,
         new_email,
         email_password,
+        sessions,
+        sessions_password,
         ctx,
     };
     let status = if failed.is_some() {
@@ -356,12 +391,20 @@ async fn account_page(
 
 pub async fn account_show(
     State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
+    SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     PageQuery(q): PageQuery<DoneQuery>,
 ) -> Result<Response, PageError> {
     let notice = done_notice(&ctx, &q.done);
-    account_page(&st, ctx, &user, notice, None).await
+    account_page(
+        &st,
+        ctx,
+        &user,
+        viewer.session_hash.as_deref(),
+        notice,
+        None,
+    )
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -394,7 +437,7 @@ pub async fn account_password(
                 cookies(&st).sign_in(&token),
             ))
         }
-        Err(e) => account_page(&st, ctx, &user, None, Some(AccountForm::Password(e))).await,
+        Err(e) => account_page(&st, ctx, &user, None, None, Some(AccountForm::Password(e))).await,
     }
 }
 
@@ -430,8 +473,41 @@ pub async fn account_email(
     .map_err(PageError::store(lang))?
     {
         Ok(()) => Ok(see_other(&ctx.url("/account?done=email-sent"), [])),
-        Err(e) => account_page(&st, ctx, &user, None, Some(AccountForm::Email(e))).await,
+        Err(e) => account_page(&st, ctx, &user, None, None, Some(AccountForm::Email(e))).await,
     }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SessionsForm {
+    sessions_password: String,
+}
+
+/// Signs the account out everywhere else, once the password is typed again.
+pub async fn account_sessions(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: SessionsForm = form::parse(&body);
+    let lang = ctx.lang;
+    if !accounts::verify_password(&f.sessions_password, &user.password_hash)
+        .await
+        .matches
+    {
+        let failed = Some(AccountForm::Sessions(AccountError::WrongPassword));
+        return account_page(&st, ctx, &user, None, None, failed).await;
+    }
+    let store = PageError::store(lang);
+    st.store.end_sessions_of(user.id).await.map_err(store)?;
+    let token = session::start(&st.store, user.id, OffsetDateTime::now_utc())
+        .await
+        .map_err(PageError::store(lang))?;
+    Ok(see_other(
+        &ctx.url("/account?done=sessions"),
+        cookies(&st).sign_in(&token),
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -456,6 +532,6 @@ pub async fn account_delete(
             &ctx.url("/login?done=deleted"),
             cookies(&st).sign_out(),
         )),
-        Err(e) => account_page(&st, ctx, &user, None, Some(AccountForm::Delete(e))).await,
+        Err(e) => account_page(&st, ctx, &user, None, None, Some(AccountForm::Delete(e))).await,
     }
 }

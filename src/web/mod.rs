@@ -64,6 +64,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/account/password", post(account::account_password)),
         ("/{lang}/account/delete", post(account::account_delete)),
         ("/{lang}/account/email", post(account::account_email)),
+        ("/{lang}/account/sessions", post(account::account_sessions)),
         (
             "/{lang}/confirm-email",
             get(signup::confirm_email_form).post(signup::confirm_email),

@@ -80,7 +80,7 @@ async fn code_page(
     let code = Field::new(&ctx, "second-factor", "code", "text")
         .autocomplete("one-time-code")
         .required()
-        .max_chars(20)
+        .max_chars(40)
         .error(error);
     let page = CodePage {
         title: ctx.t(if setup.is_some() {
