@@ -135,7 +135,7 @@ async fn fallback(req: Request) -> Response {
     error::PageError::not_found(lang).into_response()
 }
 
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; \
+const CSP: &str = "default-src 'none'; object-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; \
     form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// The security headers of every response, errors included.

@@ -1004,3 +1004,33 @@ both_engines!(
         }
     }
 );
+
+both_engines!(hsts_and_csp_as_asvs_asks, |engine| async move {
+    let Some(store) = common::demo_store(engine).await else {
+        return;
+    };
+    let config = kolmonen::Config {
+        hsts: true,
+        ..Default::default()
+    };
+    let app = TestApp::with_config(store, config);
+    for url in ["/fi/", "/fi/nope", "/api/v1/organizations", "/fi/login"] {
+        let r = app.get(url).await;
+        let hsts = r.header("strict-transport-security");
+        assert!(hsts.contains("includeSubDomains"), "{url}: {hsts}");
+        let age: u64 = hsts
+            .split(';')
+            .find_map(|p| p.trim().strip_prefix("max-age="))
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        assert!(age >= 365 * 24 * 3600, "{url}: at least a year");
+        let csp = r.header("content-security-policy");
+        for directive in [
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(csp.contains(directive), "{url}: {csp}");
+        }
+    }
+});
