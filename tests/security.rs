@@ -1034,3 +1034,81 @@ both_engines!(hsts_and_csp_as_asvs_asks, |engine| async move {
         }
     }
 });
+
+/// The log lines written while `f` runs (on this thread), as text.
+async fn logged<F: std::future::Future<Output = ()>>(f: F) -> String {
+    #[derive(Clone, Default)]
+    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let sink = Sink::default();
+    let writer = sink.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    f.await;
+    let bytes = sink.0.lock().unwrap().clone();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+both_engines!(
+    security_events_are_logged_without_personal_data,
+    |engine| async move {
+        let Some(app) = app_with_ann(engine).await else {
+            return;
+        };
+        let user = app
+            .store
+            .user_by_email(&Email::parse("ann@example.fi").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let other = app.store.organization_ids().await.unwrap()[0];
+        let log = logged(async {
+            let mut b = Browser::new(&app);
+            b.sign_in("ann@example.fi", "wrong password").await;
+            b.sign_in("nobody@example.fi", "wrong password").await;
+            b.sign_in("ann@example.fi", PASSWORD).await;
+            b.get(&format!("/fi/organizations/{other}/edit")).await;
+            b.send(
+                Request::post("/fi/logout")
+                    .header("content-type", "application/x-www-form-urlencoded"),
+                Body::from("csrf=forged"),
+            )
+            .await;
+            b.post("/fi/logout", &[]).await;
+        })
+        .await;
+        for event in [
+            "authn_login_fail",
+            "authn_login_success",
+            "authz_fail",
+            "csrf_token_fail",
+            "session_logout",
+        ] {
+            assert!(
+                log.contains(&format!("event=\"{event}\"")),
+                "{event}: {log}"
+            );
+        }
+        assert!(log.contains(&user.id.to_string()), "accounts by id");
+        for secret in [
+            "ann@example.fi",
+            "nobody@example.fi",
+            PASSWORD,
+            "wrong password",
+            "192.0.2.10",
+        ] {
+            assert!(!log.contains(secret), "{secret} in the log: {log}");
+        }
+    }
+);

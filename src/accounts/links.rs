@@ -198,7 +198,11 @@ pub async fn confirm_email_change(
     let Ok(new) = Email::parse(&new) else {
         return Ok(false);
     };
-    store.change_email(user, &new).await
+    let changed = store.change_email(user, &new).await?;
+    if changed {
+        super::audit::event("user_email_change", Some(user));
+    }
+    Ok(changed)
 }
 
 /// Confirms an address with the token from its link. `false`: the link is unknown, used or
@@ -296,6 +300,7 @@ pub async fn reset_password(
         .await?;
     store.end_sessions_of(user.id).await?;
     store.mark_email_verified(user.id, now).await?;
+    super::audit::event("authn_password_reset", Some(user.id));
     Ok(Ok(()))
 }
 

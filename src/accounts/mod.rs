@@ -1,6 +1,7 @@
 //! Accounts: who can sign in, with which role, and the rules for their e-mail addresses and
 //! passwords (see DESIGN.md "Privacy and security"; OWASP ASVS 5.0 level 2).
 
+pub mod audit;
 pub mod links;
 pub mod password;
 pub mod session;
@@ -257,6 +258,7 @@ pub async fn sign_in(
         keys.push((throttle::address_key(ip), throttle::PER_ADDRESS));
     }
     if let Some(wait) = throttle::wait(store, &keys, now).await? {
+        audit::event("authn_login_lock", None);
         return Ok(SignIn::Throttled(wait));
     }
     let user = match Email::parse(email) {
@@ -269,8 +271,9 @@ pub async fn sign_in(
     let checked = verify_password(password, hash).await;
     let user = match user {
         Some(u) if checked.matches && u.disabled_at.is_none() => u,
-        _ => {
+        other => {
             throttle::record_failure(store, &keys, now).await?;
+            audit::event("authn_login_fail", other.map(|u| u.id));
             return Ok(SignIn::Refused);
         }
     };
@@ -279,6 +282,7 @@ pub async fn sign_in(
             .set_password_hash(user.id, &hash_password(password).await)
             .await?;
     }
+    audit::event("authn_login_success", Some(user.id));
     Ok(if user.email_verified_at.is_some() {
         SignIn::Done(user)
     } else {
@@ -306,6 +310,7 @@ pub async fn change_password(
         .set_password_hash(user.id, &hash_password(new).await)
         .await?;
     store.end_sessions_of(user.id).await?;
+    audit::event("authn_password_change", Some(user.id));
     Ok(Ok(()))
 }
 
@@ -319,6 +324,7 @@ pub async fn delete_account(
         return Ok(Err(AccountError::WrongPassword));
     }
     store.delete_user(user.id).await?;
+    audit::event("user_deleted", Some(user.id));
     Ok(Ok(()))
 }
 

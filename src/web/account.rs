@@ -220,6 +220,7 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
 }
 
 pub async fn logout(State(st): State<AppState>, ctx: Ctx, viewer: Viewer) -> Response {
+    accounts::audit::event("session_logout", viewer.user.as_ref().map(|u| u.id));
     if let Some(hash) = &viewer.session_hash {
         if let Err(e) = st.store.end_session(hash).await {
             return PageError::store(ctx.lang)(e).into_response();
@@ -501,6 +502,7 @@ pub async fn account_sessions(
     }
     let store = PageError::store(lang);
     st.store.end_sessions_of(user.id).await.map_err(store)?;
+    accounts::audit::event("session_end_others", Some(user.id));
     let token = session::start(&st.store, user.id, OffsetDateTime::now_utc())
         .await
         .map_err(PageError::store(lang))?;

@@ -188,6 +188,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     let mut req = req;
     if !is_safe(req.method()) {
         if !same_origin(req.headers()) {
+            crate::accounts::audit::refused("csrf_origin_fail", None, "cross-origin form");
             return PageError::forbidden(lang).into_response();
         }
         let form = req
@@ -212,6 +213,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
                 _ => false,
             };
         if !token_ok {
+            crate::accounts::audit::refused("csrf_token_fail", None, "form without its token");
             return PageError::forbidden(lang).into_response();
         }
         req = Request::from_parts(parts, Body::from(bytes));

@@ -307,6 +307,7 @@ pub(super) async fn editable_organization(
         .map_err(PageError::store(lang))?
         .ok_or(PageError::not_found(lang))?;
     if !rules::may(user, org.id, action) {
+        crate::accounts::audit::refused("authz_fail", Some(user.id), "organization record");
         return Err(PageError::forbidden(lang));
     }
     Ok(org)

@@ -232,6 +232,7 @@ pub async fn remove(
     {
         return Err(PageError::not_found(lang));
     }
+    crate::accounts::audit::event("user_removed_from_organization", Some(target));
     Ok(see_other(
         &ctx.url(&format!("/organizations/{}/members?done=removed", org.id)),
         [],

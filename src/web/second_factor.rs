@@ -145,6 +145,7 @@ pub async fn submit(
     }
     let store = |e| PageError::store(lang)(e);
     if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
+        crate::accounts::audit::event("authn_mfa_lock", Some(user.id));
         let secs = wait.whole_seconds().max(1);
         let text = t_args(
             lang,
@@ -191,9 +192,18 @@ pub async fn submit(
         throttle::record_failure(&st.store, &keys, now)
             .await
             .map_err(store)?;
+        crate::accounts::audit::event("authn_mfa_fail", Some(user.id));
         let res = code_page(&st, ctx.clone(), &user, Some(ctx.t("second-factor-error"))).await;
         return Ok(with_status(res, StatusCode::BAD_REQUEST));
     }
+    crate::accounts::audit::event(
+        if first_time {
+            "authn_mfa_enrolled"
+        } else {
+            "authn_mfa_success"
+        },
+        Some(user.id),
+    );
     // Signed in: the waiting session ends, a full one begins.
     if let Some(old) = &viewer.session_hash {
         st.store.end_session(old).await.map_err(store)?;
