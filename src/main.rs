@@ -197,6 +197,9 @@ enum UserWhat {
     Disable { email: String },
     /// End every session of an account (it stays usable; its owner signs in again).
     SignOut { email: String },
+    /// Forget an account's second factor after its owner lost it (check who they are first):
+    /// the next sign-in sets up a new one.
+    ResetSecondFactor { email: String },
 }
 
 #[derive(Subcommand)]
@@ -638,6 +641,19 @@ async fn user_command(store: &DynStore, what: UserWhat) -> anyhow::Result<()> {
                     println!("added {} ({})", user.email, user.role.as_str())
                 }
                 Err(e) => refuse(e.key()),
+            }
+        }
+        UserWhat::ResetSecondFactor { email } => {
+            let email = Email::parse(&email).unwrap_or_else(|e| refuse(e.key()));
+            let Some(user) = store.user_by_email(&email).await? else {
+                eprintln!("error: no account {email}");
+                std::process::exit(1);
+            };
+            if store.reset_second_factor(user.id).await? {
+                kolmonen::accounts::audit::event("authn_mfa_reset", Some(user.id));
+                println!("second factor of {email} reset: set up again at the next sign-in");
+            } else {
+                println!("{email} had no second factor");
             }
         }
         UserWhat::SignOut { email } => {

@@ -278,6 +278,15 @@ fn operators_add_and_disable_accounts() {
         "ended 0 sessions of admin@example.fi"
     );
     assert_eq!(user("sign-out", "nobody@example.fi").status.code(), Some(1));
+    let out = user("reset-second-factor", "admin@example.fi");
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("had no second factor"));
+    assert_eq!(
+        user("reset-second-factor", "nobody@example.fi")
+            .status
+            .code(),
+        Some(1)
+    );
     let disable = |email: &str| user("disable", email);
     let out = disable("ADMIN@example.fi");
     assert!(out.status.success(), "{out:?}");

@@ -145,6 +145,8 @@ both_engines!(signing_in_and_out, |engine| async move {
     assert_eq!(r.status, 303, "signed out: to the sign-in form");
     assert_eq!(r.header("location"), "/fi/login");
 
+    let form = b.get("/fi/login").await;
+    assert!(form.body.contains("type=\"password\""), "masked");
     let r = b.sign_in(" Ann@Example.FI ", PASSWORD).await;
     assert_eq!(r.status, 303);
     assert_eq!(r.header("location"), "/fi/account");
@@ -789,6 +791,30 @@ both_engines!(admins_need_the_second_factor, |engine| async move {
     assert_eq!(r.status, 429);
     assert!(r.header("retry-after").parse::<i64>().unwrap() > 0);
     assert_eq!(c.get("/fi/account").await.status, 303);
+    // A lost phone: an operator resets the factor (after checking who asks); the next
+    // sign-in sets a new one up, and the old secret and codes are gone.
+    assert!(app.store.reset_second_factor(user.id).await.unwrap());
+    assert_eq!(a.get("/fi/account").await.status, 303, "sessions ended");
+    let mut e = Browser::from_addr(&app, "192.0.2.153:1");
+    e.post(
+        "/fi/login",
+        &[("email", "root@example.fi"), ("password", PASSWORD)],
+    )
+    .await;
+    let r = e.get("/fi/login/second-factor").await;
+    assert!(r.body.contains("<svg"), "set up again");
+    let fresh = app
+        .store
+        .second_factor(user.id)
+        .await
+        .unwrap()
+        .unwrap()
+        .secret;
+    assert_ne!(fresh, secret);
+    let r = e
+        .post("/fi/login/second-factor", &[("code", &codes[1])])
+        .await;
+    assert_eq!(r.status, 400, "old recovery codes are gone");
     // Without a password step there is nothing to type a code for.
     let mut d = Browser::from_addr(&app, "192.0.2.152:1");
     assert_eq!(d.get("/fi/login/second-factor").await.status, 303);

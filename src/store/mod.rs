@@ -473,6 +473,9 @@ pub trait Store: Send + Sync + 'static {
         &self,
         user: crate::accounts::UserId,
     ) -> StoreResult<Vec<crate::accounts::session::Session>>;
+    /// Forgets an account's second factor and recovery codes and ends its sessions: the next
+    /// sign-in sets a new one up. `Ok(false)`: it had none.
+    async fn reset_second_factor(&self, user: crate::accounts::UserId) -> StoreResult<bool>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

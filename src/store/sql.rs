@@ -1766,6 +1766,19 @@ macro_rules! sql_store {
                     .collect()
             }
 
+            async fn reset_second_factor(&self, user: crate::accounts::UserId) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query("DELETE FROM second_factors WHERE user_id = $1")
+                    .bind(user.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                for sql in ["DELETE FROM recovery_codes WHERE user_id = $1", "DELETE FROM sessions WHERE user_id = $1"] {
+                    sqlx::query(sql).bind(user.to_string()).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn search_generation(&self) -> StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
                     .fetch_one(&self.pool)
