@@ -51,7 +51,8 @@ async function check(driver, label, results) {
   }
 }
 
-async function submit(driver, formAction, fields) {
+async function fillAndSend(driver, formAction, fields) {
+  await driver.wait(async () => (await driver.executeScript('return document.readyState')) === 'complete', 10000);
   const form = await driver.findElement(By.css(`main form[action$="${formAction}"]`));
   for (const [name, value] of Object.entries(fields)) {
     const input = await form.findElement(By.name(name));
@@ -61,6 +62,20 @@ async function submit(driver, formAction, fields) {
   const old = await driver.findElement(By.css('html'));
   await form.findElement(By.css('button[type=submit]')).click();
   await driver.wait(until.stalenessOf(old), 10000);
+}
+
+// Fills a form and sends it, as a person would. Chromium now and then reports an element as
+// belonging to a previous document right after a navigation; then the page is read again.
+async function submit(driver, formAction, fields) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fillAndSend(driver, formAction, fields);
+    } catch (e) {
+      const stale = /does not belong to the document|stale element/i.test(String(e));
+      if (!stale || attempt >= 3) throw e;
+      await driver.sleep(200);
+    }
+  }
 }
 
 (async () => {
