@@ -26,6 +26,21 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The SHA-256 of some bytes as 64 hexadecimal digits: how every token, key and code is
+/// kept (sessions, one-time links, throttling keys, recovery codes).
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex(&Sha256::digest(data))
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+pub fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
 impl SessionToken {
     pub fn new() -> Self {
         let mut bytes = [0u8; 32];
@@ -45,7 +60,7 @@ impl SessionToken {
 
     /// What the database keeps.
     pub fn hash(&self) -> String {
-        hex(&Sha256::digest(self.0.as_bytes()))
+        sha256_hex(self.0.as_bytes())
     }
 }
 

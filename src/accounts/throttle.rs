@@ -4,8 +4,8 @@
 //! node counts the same ones. Keys are hashed: neither addresses nor e-mail addresses are
 //! kept readable.
 
+use crate::domain::unix_micros;
 use crate::store::{DynStore, StoreResult};
-use sha2::{Digest, Sha256};
 use std::net::IpAddr;
 use time::{Duration, OffsetDateTime};
 
@@ -26,8 +26,7 @@ pub const PER_ACCOUNT: Limit = Limit {
 };
 
 fn hashed(kind: &str, value: &str) -> String {
-    let digest = Sha256::digest(format!("{kind}:{value}").as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    super::session::sha256_hex(format!("{kind}:{value}").as_bytes())
 }
 
 /// The key of a client address. IPv6 clients are counted by their /64 network, which one
@@ -55,10 +54,6 @@ pub fn account_key(email: &str) -> String {
 /// A key counted apart from sign-ins: `scope` names what is limited (`signup`, `reset`).
 pub fn scoped(scope: &str, key: &str) -> String {
     hashed(scope, key)
-}
-
-fn unix_micros(t: OffsetDateTime) -> i64 {
-    (t.unix_timestamp_nanos() / 1000) as i64
 }
 
 /// How long until a try may be made, if any of the keys is over its limit.

@@ -2,8 +2,8 @@
 //! digits) from an authenticator app, and recovery codes for when the phone is lost.
 //! Organization admins and platform admins must use it (`Role::needs_second_factor`).
 
+use super::session::{same_secret, sha256_hex};
 use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
 
 pub const STEP_SECONDS: i64 = 30;
 pub const DIGITS: u32 = 6;
@@ -86,15 +86,7 @@ pub fn matching_step(secret: &str, typed: &str, now_unix: i64, last_step: i64) -
     let now = step(now_unix);
     (now - WINDOW..=now + WINDOW)
         .filter(|s| *s > last_step)
-        .find(|s| code_at(secret, *s).is_some_and(|c| constant_eq(&c, &typed)))
-}
-
-fn constant_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+        .find(|s| code_at(secret, *s).is_some_and(|c| same_secret(&c, &typed)))
 }
 
 /// The `otpauth://` address an authenticator app reads (from a QR code or a tap).
@@ -151,10 +143,7 @@ pub fn recovery_hash(code: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    Sha256::digest(norm.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    sha256_hex(norm.as_bytes())
 }
 
 #[cfg(test)]

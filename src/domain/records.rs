@@ -222,6 +222,12 @@ pub fn now_micros() -> OffsetDateTime {
         .unwrap_or(t)
 }
 
+/// A time as Unix microseconds, the form tables without a timestamp type keep it in
+/// (outbox, one-time links, throttling, reminders).
+pub fn unix_micros(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1000) as i64
+}
+
 /// Records are stale when nobody has confirmed them for a year.
 pub const STALE_AFTER: time::Duration = time::Duration::days(365);
 

@@ -54,9 +54,7 @@ pub struct AccountToken {
     pub expires_at: i64,
 }
 
-pub fn unix_micros(t: OffsetDateTime) -> i64 {
-    (t.unix_timestamp_nanos() / 1000) as i64
-}
+pub use crate::domain::unix_micros;
 
 /// Tries before a message is given up.
 pub const MAX_ATTEMPTS: i64 = 10;

@@ -147,15 +147,6 @@ fn same_origin(headers: &HeaderMap) -> bool {
     site_ok && origin_ok
 }
 
-/// Compares two tokens in time that does not depend on where they differ.
-fn same_token(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
-}
-
 fn form_field(body: &[u8], name: &str) -> Option<String> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
         .ok()?
@@ -209,7 +200,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         };
         let token_ok = form
             && match (&csrf_cookie, form_field(&bytes, CSRF_FIELD)) {
-                (Some(cookie), Some(field)) => same_token(cookie, &field),
+                (Some(cookie), Some(field)) => session::same_secret(cookie, &field),
                 _ => false,
             };
         if !token_ok {
@@ -383,9 +374,10 @@ mod tests {
 
     #[test]
     fn tokens_compare_whole() {
-        assert!(same_token("abcd", "abcd"));
-        assert!(!same_token("abcd", "abce"));
-        assert!(!same_token("abcd", "abc"));
-        assert!(!same_token("", "a"));
+        use crate::accounts::session::same_secret;
+        assert!(same_secret("abcd", "abcd"));
+        assert!(!same_secret("abcd", "abce"));
+        assert!(!same_secret("abcd", "abc"));
+        assert!(!same_secret("", "a"));
     }
 }
