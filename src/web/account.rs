@@ -46,6 +46,28 @@ pub(super) fn see_other(to: &str, set_cookies: impl IntoIterator<Item = HeaderVa
     res
 }
 
+/// Whole seconds to wait (at least one), as Retry-After counts them.
+fn wait_seconds(wait: time::Duration) -> i64 {
+    wait.whole_seconds().max(1)
+}
+
+/// A throttling message (`key` takes `$minutes`) with the wait rounded up to minutes.
+pub(super) fn wait_text(lang: crate::domain::Lang, key: &str, wait: time::Duration) -> String {
+    let minutes = (wait_seconds(wait) + 59) / 60;
+    t_args(lang, key, &[("minutes", minutes.into())])
+}
+
+/// A page answered with 429 and a Retry-After of `wait`.
+pub(super) fn too_many_requests(
+    res: Result<Response, PageError>,
+    wait: time::Duration,
+) -> Response {
+    let mut res = with_status(res, StatusCode::TOO_MANY_REQUESTS);
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(wait_seconds(wait)));
+    res
+}
+
 pub(super) fn with_status(res: Result<Response, PageError>, status: StatusCode) -> Response {
     match res {
         Ok(mut r) => {
@@ -203,18 +225,9 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
             refuse("login-error-unconfirmed", StatusCode::BAD_REQUEST)
         }
         SignIn::Throttled(wait) => {
-            let secs = wait.whole_seconds().max(1);
-            let minutes = (secs + 59) / 60;
-            let text = t_args(
-                lang,
-                "login-error-throttled",
-                &[("minutes", minutes.into())],
-            );
+            let text = wait_text(lang, "login-error-throttled", wait);
             let page = LoginPage::new(ctx.clone(), &f.email, Some(text), None);
-            let mut res = with_status(render(&page, lang), StatusCode::TOO_MANY_REQUESTS);
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-            res
+            too_many_requests(render(&page, lang), wait)
         }
     }
 }

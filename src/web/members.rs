@@ -1,7 +1,7 @@
 //! An organization's members: its admin invites people by e-mail and removes members; the
 //! invited person accepts with the link, signed in with the invited address.
 
-use super::account::{see_other, with_status, DoneQuery, Notice};
+use super::account::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
 use super::auth::{SignedIn, Viewer};
 use super::form::{self, Field};
 use super::manage::editable_organization;
@@ -155,14 +155,10 @@ pub async fn invite(
         INVITES_PER_ORGANIZATION,
     )];
     let store = PageError::store(lang);
-    if throttle::wait(&st.store, &keys, now)
-        .await
-        .map_err(store)?
-        .is_some()
-    {
-        let msg = Some(t_args(lang, "throttled-text", &[("minutes", 60.into())]));
+    if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
+        let msg = Some(wait_text(lang, "throttled-text", wait));
         let res = members_page(&st, ctx, &org, user.id, &f.email, msg, None).await;
-        return Ok(with_status(res, StatusCode::TOO_MANY_REQUESTS));
+        return Ok(too_many_requests(res, wait));
     }
     throttle::record_failure(&st.store, &keys, now)
         .await

@@ -2,7 +2,7 @@
 //! five an hour from one address); the organization's members see them on their desk and the
 //! coordinators in their queue, and mark them handled.
 
-use super::account::{see_other, with_status, DoneQuery, Notice};
+use super::account::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
 use super::auth::{SignedIn, Viewer};
 use super::form::{self, Field};
 use super::{render, Ctx, PageQuery, Txt};
@@ -15,7 +15,7 @@ use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use serde::Deserialize;
 use time::OffsetDateTime;
@@ -184,17 +184,9 @@ pub async fn send(
         )];
         let store = PageError::store(lang);
         if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
-            let secs = wait.whole_seconds().max(1);
-            let msg = crate::i18n::t_args(
-                lang,
-                "throttled-text",
-                &[("minutes", ((secs + 59) / 60).into())],
-            );
+            let msg = wait_text(lang, "throttled-text", wait);
             let page = report_page(ctx, name, &f, &[("message", msg)], None);
-            let mut res = with_status(render(&page, lang), StatusCode::TOO_MANY_REQUESTS);
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-            return Ok(res);
+            return Ok(too_many_requests(render(&page, lang), wait));
         }
         throttle::record_failure(&st.store, &keys, now)
             .await

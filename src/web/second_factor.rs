@@ -2,19 +2,18 @@
 //! authenticator app (set up on first sign-in, with recovery codes shown once), or a
 //! recovery code.
 
-use super::account::{see_other, with_status};
+use super::account::{see_other, too_many_requests, wait_text, with_status};
 use super::auth::{Cookies, Viewer};
 use super::form::{self, Field};
 use super::{render, Ctx};
 use crate::accounts::{session, throttle, totp, User};
 use crate::error::PageError;
-use crate::i18n::t_args;
 use crate::mail::unix_micros;
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
@@ -146,19 +145,9 @@ pub async fn submit(
     let store = |e| PageError::store(lang)(e);
     if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
         crate::accounts::audit::event("authn_mfa_lock", Some(user.id));
-        let secs = wait.whole_seconds().max(1);
-        let text = t_args(
-            lang,
-            "login-error-throttled",
-            &[("minutes", ((secs + 59) / 60).into())],
-        );
-        let mut res = with_status(
-            code_page(&st, ctx, &user, Some(text)).await,
-            StatusCode::TOO_MANY_REQUESTS,
-        );
-        res.headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-        return Ok(res);
+        let text = wait_text(lang, "login-error-throttled", wait);
+        let page = code_page(&st, ctx, &user, Some(text)).await;
+        return Ok(too_many_requests(page, wait));
     }
     let factor = st.store.second_factor(user.id).await.map_err(store)?;
     let now_us = unix_micros(now);

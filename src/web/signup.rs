@@ -1,19 +1,20 @@
 //! Signing up, confirming the address, and resetting a forgotten password: the pages around
 //! the links that `accounts::links` sends.
 
-use super::account::{see_other, with_status, DoneQuery, EmailPassword, Notice};
+use super::account::{
+    see_other, too_many_requests, wait_text, with_status, DoneQuery, EmailPassword, Notice,
+};
 use super::auth::Viewer;
 use super::form::{self, Field};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::links::{self, LinkBase};
 use crate::accounts::{self, throttle, AccountError};
 use crate::error::PageError;
-use crate::i18n::t_args;
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
@@ -52,20 +53,12 @@ async fn over_limit(
             .map_err(PageError::store(ctx.lang))?;
         return Ok(None);
     };
-    let secs = wait.whole_seconds().max(1);
     let page = MessagePage {
         title: ctx.t("throttled-title"),
-        text: t_args(
-            ctx.lang,
-            "throttled-text",
-            &[("minutes", ((secs + 59) / 60).into())],
-        ),
+        text: wait_text(ctx.lang, "throttled-text", wait),
         ctx: ctx.clone(),
     };
-    let mut res = with_status(render(&page, ctx.lang), StatusCode::TOO_MANY_REQUESTS);
-    res.headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-    Ok(Some(res))
+    Ok(Some(too_many_requests(render(&page, ctx.lang), wait)))
 }
 
 fn address_keys(viewer: &Viewer, scope: &str) -> Vec<(String, throttle::Limit)> {
