@@ -163,6 +163,15 @@ macro_rules! sql_store {
                 })
             }
 
+            /// Ends every session of an account inside a transaction that changes how it signs in.
+            async fn delete_sessions(tx: &mut sqlx::Transaction<'_, $db>, user: crate::accounts::UserId) -> StoreResult<()> {
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user.to_string())
+                    .execute(&mut **tx)
+                    .await?;
+                Ok(())
+            }
+
             async fn insert_mail(tx: &mut sqlx::Transaction<'_, $db>, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
                 sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, $5)")
                     .bind(&m.id)
@@ -1158,10 +1167,7 @@ macro_rules! sql_store {
 
             async fn delete_user(&self, id: crate::accounts::UserId) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                    .bind(id.to_string())
-                    .execute(&mut *tx)
-                    .await?;
+                Self::delete_sessions(&mut tx, id).await?;
                 let done = sqlx::query("DELETE FROM users WHERE id = $1")
                     .bind(id.to_string())
                     .execute(&mut *tx)
@@ -1670,10 +1676,7 @@ macro_rules! sql_store {
                 .bind(organization.to_string())
                 .execute(&mut *tx)
                 .await?;
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                    .bind(user.to_string())
-                    .execute(&mut *tx)
-                    .await?;
+                Self::delete_sessions(&mut tx, user).await?;
                 tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
@@ -1738,10 +1741,7 @@ macro_rules! sql_store {
                     .bind(user.to_string())
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-                    .bind(user.to_string())
-                    .execute(&mut *tx)
-                    .await?;
+                Self::delete_sessions(&mut tx, user).await?;
                 tx.commit().await?;
                 Ok(true)
             }
@@ -1772,9 +1772,11 @@ macro_rules! sql_store {
                     .bind(user.to_string())
                     .execute(&mut *tx)
                     .await?;
-                for sql in ["DELETE FROM recovery_codes WHERE user_id = $1", "DELETE FROM sessions WHERE user_id = $1"] {
-                    sqlx::query(sql).bind(user.to_string()).execute(&mut *tx).await?;
-                }
+                sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+                    .bind(user.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                Self::delete_sessions(&mut tx, user).await?;
                 tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
