@@ -7,7 +7,7 @@
 //! address sends nothing, with the same answer on the page either way.
 
 use super::session::SessionToken;
-use super::{hash_password, password, AccountError, Email, Role, User, UserId};
+use super::{hash_password, AccountError, Email, Role, User, UserId};
 use crate::domain::Lang;
 use crate::i18n::{t, t_args};
 use crate::mail::{unix_micros, AccountToken, OutgoingMail};
@@ -108,8 +108,8 @@ pub async fn sign_up(
         Ok(e) => e,
         Err(e) => return Ok(Err(e)),
     };
-    if let Err(p) = password::check(password, &[email.as_str()]) {
-        return Ok(Err(AccountError::Password(p)));
+    if let Err(e) = super::check_new_password(password, &email, None) {
+        return Ok(Err(e));
     }
     // Hashed whether or not it is used, so a known address takes as long as a new one.
     let hash = hash_password(password).await;
@@ -283,10 +283,8 @@ pub async fn reset_password(
     let Some(user) = store.user_by_id(user_id).await? else {
         return Ok(Err(AccountError::LinkExpired));
     };
-    let names = super::password_names(store, &user).await?;
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    if let Err(p) = password::check(new_password, &names) {
-        return Ok(Err(AccountError::Password(p)));
+    if let Err(e) = super::check_new_password_of(store, &user, new_password).await? {
+        return Ok(Err(e));
     }
     if store
         .use_account_token(&hash, RESET, now_us)

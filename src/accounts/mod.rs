@@ -168,16 +168,15 @@ pub async fn add_user(
     if role.needs_organization() && organization_id.is_none() {
         return Ok(Err(AccountError::OrganizationNeeded));
     }
-    let mut names = vec![email.as_str().to_string()];
-    if let Some(id) = organization_id {
-        match store.organizations_by_id(&[id]).await?.pop() {
-            Some(org) => names.push(org.name),
+    let org_name = match organization_id {
+        None => None,
+        Some(id) => match organization_name(store, id).await? {
+            Some(name) => Some(name),
             None => return Ok(Err(AccountError::NoSuchOrganization)),
-        }
-    }
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    if let Err(p) = password::check(password, &names) {
-        return Ok(Err(AccountError::Password(p)));
+        },
+    };
+    if let Err(e) = check_new_password(password, &email, org_name.as_deref()) {
+        return Ok(Err(e));
     }
     let user = User {
         id: UserId::new(),
@@ -301,10 +300,8 @@ pub async fn change_password(
     if !verify_password(current, &user.password_hash).await.matches {
         return Ok(Err(AccountError::WrongPassword));
     }
-    let names = password_names(store, user).await?;
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    if let Err(p) = password::check(new, &names) {
-        return Ok(Err(AccountError::Password(p)));
+    if let Err(e) = check_new_password_of(store, user, new).await? {
+        return Ok(Err(e));
     }
     store
         .set_password_hash(user.id, &hash_password(new).await)
@@ -328,15 +325,42 @@ pub async fn delete_account(
     Ok(Ok(()))
 }
 
-/// What a password must not contain: the address, and the organization's name.
-async fn password_names(store: &DynStore, user: &User) -> StoreResult<Vec<String>> {
-    let mut names = vec![user.email.as_str().to_string()];
-    if let Some(id) = user.organization_id {
-        if let Some(org) = store.organizations_by_id(&[id]).await?.pop() {
-            names.push(org.name);
-        }
-    }
-    Ok(names)
+/// A new password checked against the rules, with the address and the organization's name
+/// (when it has one) as words it must not contain.
+fn check_new_password(
+    password: &str,
+    email: &Email,
+    organization: Option<&str>,
+) -> Result<(), AccountError> {
+    let names: Vec<&str> = std::iter::once(email.as_str())
+        .chain(organization)
+        .collect();
+    password::check(password, &names).map_err(AccountError::Password)
+}
+
+async fn organization_name(store: &DynStore, id: OrganizationId) -> StoreResult<Option<String>> {
+    Ok(store
+        .organizations_by_id(&[id])
+        .await?
+        .pop()
+        .map(|o| o.name))
+}
+
+/// The password rules for an existing account's new password.
+async fn check_new_password_of(
+    store: &DynStore,
+    user: &User,
+    password: &str,
+) -> StoreResult<Result<(), AccountError>> {
+    let org_name = match user.organization_id {
+        Some(id) => organization_name(store, id).await?,
+        None => None,
+    };
+    Ok(check_new_password(
+        password,
+        &user.email,
+        org_name.as_deref(),
+    ))
 }
 
 #[cfg(test)]
