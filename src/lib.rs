@@ -117,12 +117,17 @@ async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// `path` is `prefix` or below it (`/api`, `/api/v1/…`, not `/apix`), without allocating:
+/// asked on every request.
+pub fn is_under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// Unknown paths: problem+json under /api, else a translated 404 page.
 async fn fallback(req: Request) -> Response {
     let path = req.uri().path();
-    let machine = ["/api", "/hsds"]
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    let machine = ["/api", "/hsds"].iter().any(|p| is_under(path, p));
     if machine {
         return error::ApiError::not_found("no such resource").into_response();
     }

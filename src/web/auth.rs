@@ -119,7 +119,7 @@ fn is_safe(method: &Method) -> bool {
 fn without_cookies(path: &str) -> bool {
     ["/api", "/hsds", "/static", "/healthz"]
         .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+        .any(|p| crate::is_under(path, p))
 }
 
 /// The browser says the request comes from one of our own pages (or from the person, typing
