@@ -11,6 +11,7 @@ pub mod hsds;
 pub mod i18n;
 pub mod mail;
 pub mod manage;
+pub mod people;
 pub mod refdata;
 pub mod search;
 pub mod store;

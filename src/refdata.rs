@@ -72,6 +72,23 @@ pub struct Place {
     names: Vec<String>,
 }
 
+/// A skill of the skills taxonomy (`data/skills.csv`), grouped like ESCO's skill pillar.
+#[derive(Debug, Clone)]
+pub struct Skill {
+    pub id: String,
+    pub group: String,
+    pub label: LocalizedText,
+    /// Topics of the topic taxonomy where the skill is used (for matching).
+    pub topics: Vec<String>,
+}
+
+/// A group of skills, in the file's order.
+#[derive(Debug, Clone)]
+pub struct SkillGroup {
+    pub id: String,
+    pub label: LocalizedText,
+}
+
 pub struct RefData {
     /// postal code → municipality code
     pub postcodes: HashMap<String, String>,
@@ -79,9 +96,15 @@ pub struct RefData {
     pub places: Vec<Place>,
     pub municipalities: HashMap<String, Municipality>,
     pub taxonomies: Taxonomies,
+    pub skill_groups: Vec<SkillGroup>,
+    /// In the file's order (grouped).
+    pub skills: Vec<Skill>,
 }
 
 impl RefData {
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.skills.iter().find(|s| s.id == id)
+    }
     pub fn municipality(&self, code: &str) -> Option<&Municipality> {
         self.municipalities.get(code)
     }
@@ -175,12 +198,48 @@ fn load() -> RefData {
     places.sort_by_key(|p| std::cmp::Reverse(p.population));
     let taxonomies: Taxonomies = serde_json::from_str(include_str!("../data/taxonomies.json"))
         .expect("data/taxonomies.json is valid (checked by a test)");
+    let (skill_groups, skills) = load_skills();
     RefData {
         postcodes,
         places,
         municipalities,
         taxonomies,
+        skill_groups,
+        skills,
     }
+}
+
+fn load_skills() -> (Vec<SkillGroup>, Vec<Skill>) {
+    #[derive(Deserialize)]
+    struct Row {
+        group: String,
+        id: String,
+        fi: String,
+        sv: String,
+        en: String,
+        topics: String,
+    }
+    let mut groups = Vec::new();
+    let mut skills = Vec::new();
+    let mut rdr = csv::Reader::from_reader(include_str!("../data/skills.csv").as_bytes());
+    for r in rdr.deserialize::<Row>().flatten() {
+        let label = LocalizedText {
+            fi: r.fi,
+            sv: Some(r.sv),
+            en: Some(r.en),
+        };
+        if r.id.is_empty() {
+            groups.push(SkillGroup { id: r.group, label });
+        } else {
+            skills.push(Skill {
+                id: r.id,
+                group: r.group,
+                label,
+                topics: r.topics.split_whitespace().map(str::to_string).collect(),
+            });
+        }
+    }
+    (groups, skills)
 }
 
 pub static REF: LazyLock<RefData> = LazyLock::new(load);
@@ -226,6 +285,21 @@ mod tests {
                 "{}",
                 term.id
             );
+        }
+    }
+
+    #[test]
+    fn the_skills_taxonomy_is_complete() {
+        assert!(REF.skills.len() >= 200, "{}", REF.skills.len());
+        assert!(REF.skill_groups.len() >= 8);
+        let mut ids = std::collections::HashSet::new();
+        for s in &REF.skills {
+            assert!(ids.insert(&s.id), "{} twice", s.id);
+            assert!(REF.skill_groups.iter().any(|g| g.id == s.group), "{}", s.id);
+            assert!(s.label.sv.is_some() && s.label.en.is_some(), "{}", s.id);
+            for t in &s.topics {
+                assert!(REF.taxonomies.topic(t).is_some(), "{} → {t}", s.id);
+            }
         }
     }
 

@@ -46,7 +46,8 @@ id_type!(
     LocationId,
     OpportunityId,
     ContactId,
-    UserId
+    UserId,
+    ThreadId
 );
 
 /// A validated Finnish postal code (five digits).

@@ -312,12 +312,12 @@ pub struct OpportunityForm {
 
 pub const TITLE_NAMES: [&str; 3] = ["title_fi", "title_sv", "title_en"];
 
-fn iso(d: Option<Date>) -> String {
+pub(crate) fn iso(d: Option<Date>) -> String {
     d.map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()))
         .unwrap_or_default()
 }
 
-fn parse_date(s: &str) -> Result<Option<Date>, ()> {
+pub(crate) fn parse_date(s: &str) -> Result<Option<Date>, ()> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);
@@ -329,7 +329,10 @@ fn parse_date(s: &str) -> Result<Option<Date>, ()> {
     }
 }
 
-fn parse_number(s: &str, range: std::ops::RangeInclusive<i32>) -> Result<Option<i32>, ()> {
+pub(crate) fn parse_number(
+    s: &str,
+    range: std::ops::RangeInclusive<i32>,
+) -> Result<Option<i32>, ()> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(None);

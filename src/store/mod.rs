@@ -1,5 +1,6 @@
 //! Persistence: one `Store` trait, implemented for SQLite and PostgreSQL by the same SQL.
 
+mod people;
 mod search;
 mod sql;
 
@@ -10,6 +11,7 @@ use crate::domain::{
 use async_trait::async_trait;
 use std::sync::Arc;
 
+pub use people::PeopleStore;
 pub use sql::{PostgresStore, SqliteStore};
 
 #[derive(Debug, thiserror::Error)]
@@ -165,7 +167,7 @@ pub struct MunicipalityCount {
 }
 
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: PeopleStore + Send + Sync + 'static {
     fn backend(&self) -> Backend;
     async fn migrate(&self) -> StoreResult<()>;
     /// Answers when the database answers.

@@ -76,11 +76,11 @@ fn micros(t: OffsetDateTime) -> OffsetDateTime {
         .unwrap_or(t)
 }
 
-fn to_json<T: Serialize>(v: &T) -> String {
+pub(super) fn to_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-fn from_json<T: DeserializeOwned>(s: &str) -> StoreResult<T> {
+pub(super) fn from_json<T: DeserializeOwned>(s: &str) -> StoreResult<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
@@ -88,11 +88,11 @@ fn from_json_opt<T: DeserializeOwned>(s: Option<String>) -> StoreResult<Option<T
     s.map(|s| from_json(&s)).transpose()
 }
 
-fn parse_id<T>(s: &str, parse: fn(&str) -> Option<T>) -> StoreResult<T> {
+pub(super) fn parse_id<T>(s: &str, parse: fn(&str) -> Option<T>) -> StoreResult<T> {
     parse(s).ok_or_else(|| StoreError::Corrupt(format!("bad id {s}")))
 }
 
-fn parse_enum<T>(s: &str, parse: fn(&str) -> Option<T>) -> StoreResult<T> {
+pub(super) fn parse_enum<T>(s: &str, parse: fn(&str) -> Option<T>) -> StoreResult<T> {
     parse(s).ok_or_else(|| StoreError::Corrupt(format!("bad value {s}")))
 }
 
@@ -172,7 +172,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn insert_mail(tx: &mut sqlx::Transaction<'_, $db>, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+            pub(super) async fn insert_mail(tx: &mut sqlx::Transaction<'_, $db>, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
                 sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, $5)")
                     .bind(&m.id)
                     .bind(&m.to)
@@ -1168,6 +1168,18 @@ macro_rules! sql_store {
             async fn delete_user(&self, id: crate::accounts::UserId) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 Self::delete_sessions(&mut tx, id).await?;
+                // Threads stay with the organizations as "deleted user": the copy of the
+                // profile the person shared goes with them (the messages lose their author
+                // by the foreign key), and every node's talent index drops the profile.
+                sqlx::query("UPDATE threads SET shared_profile = NULL WHERE person_id = $1")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("INSERT INTO profile_removals (user_id, removed_at) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET removed_at = excluded.removed_at")
+                    .bind(id.to_string())
+                    .bind(crate::domain::unix_micros(time::OffsetDateTime::now_utc()))
+                    .execute(&mut *tx)
+                    .await?;
                 let done = sqlx::query("DELETE FROM users WHERE id = $1")
                     .bind(id.to_string())
                     .execute(&mut *tx)
