@@ -38,6 +38,10 @@ pub struct AppState {
     pub search: Arc<search::Searcher>,
     /// Search result cards built recently (see `web::CardCache`).
     pub cards: Arc<web::CardCache>,
+    /// Every opportunity's matching features (see `people::matching`).
+    pub matches: Arc<people::matching::MatchIndex>,
+    /// The visible profiles (see `people::talent`).
+    pub talent: Arc<people::talent::TalentIndex>,
 }
 
 impl AppState {
@@ -47,6 +51,8 @@ impl AppState {
                 search::Searcher::new(store.clone()).with_result_cache(config.search_cache),
             ),
             cards: Arc::new(web::CardCache::new(config.search_cache * 10)),
+            matches: Arc::new(people::matching::MatchIndex::new()),
+            talent: Arc::new(people::talent::TalentIndex::new()),
             store,
             config: Arc::new(config),
         }

@@ -86,7 +86,7 @@ pub struct Fit {
 }
 
 /// The person's age band's target group, if the taxonomy has one for it.
-fn group_of(p: &Profile) -> Option<&'static str> {
+pub(super) fn group_of(p: &Profile) -> Option<&'static str> {
     match p.age_band.as_deref() {
         Some("58-plus") => Some("seniors-58"),
         Some("under-25") | Some("25-29") => Some("young-people"),

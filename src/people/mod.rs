@@ -3,6 +3,7 @@
 //! and saved searches (issue 6).
 
 pub mod matching;
+pub mod talent;
 
 use crate::accounts::UserId;
 use crate::domain::{Lang, OpportunityId, OpportunityType, OrganizationId, ThreadId};

@@ -50,7 +50,7 @@ pub trait PeopleStore: Send + Sync {
     async fn create_thread(
         &self,
         t: &Thread,
-        first: &Message,
+        first: Option<&Message>,
         notify: &[OutgoingMail],
     ) -> StoreResult<bool>;
     async fn thread(&self, id: ThreadId) -> StoreResult<Option<Thread>>;
@@ -385,7 +385,7 @@ macro_rules! people_store {
                 rows.iter().map(|(s,)| parse_id(s, OpportunityId::parse)).collect()
             }
 
-            async fn create_thread(&self, t: &Thread, first: &Message, notify: &[OutgoingMail]) -> StoreResult<bool> {
+            async fn create_thread(&self, t: &Thread, first: Option<&Message>, notify: &[OutgoingMail]) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query("INSERT INTO threads (id, person_id, organization_id, opportunity_id, started_by, status, shared_profile, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING")
                     .bind(t.id.to_string())
@@ -402,7 +402,9 @@ macro_rules! people_store {
                 if done.rows_affected() == 0 {
                     return Ok(false);
                 }
-                Self::insert_message(&mut tx, first).await?;
+                if let Some(m) = first {
+                    Self::insert_message(&mut tx, m).await?;
+                }
                 Self::queue(&mut tx, notify).await?;
                 tx.commit().await?;
                 Ok(true)

@@ -31,7 +31,7 @@ impl Notice {
     }
 }
 
-fn cookies(st: &AppState) -> Cookies {
+pub(super) fn cookies(st: &AppState) -> Cookies {
     Cookies {
         insecure: st.config.insecure_cookies,
     }

@@ -773,6 +773,12 @@ struct OpportunityPage {
     facts: Vec<Fact>,
     location: Option<LocationView>,
     fresh: Fresh,
+    /// "I'm interested": shown while the place is open.
+    interest_open: bool,
+    /// The signed-in person's thread about this place, if they have one.
+    interest_thread: Option<String>,
+    /// Signed in as a person (not acting for an organization).
+    can_express: bool,
 }
 
 pub async fn opportunity_show(
@@ -802,6 +808,18 @@ pub async fn opportunity_show(
         Some(lid) => store.location(lid).await.map_err(err())?,
         None => None,
     };
+    let interest_thread = match &ctx.user {
+        Some(u) => store
+            .thread_about(u.id, o.id)
+            .await
+            .map_err(err())?
+            .map(|t| ctx.url(&format!("/threads/{}", t.id))),
+        None => None,
+    };
+    let can_express = ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| u.organization_id.is_none());
     let term = REF.taxonomies.opportunity_type(o.kind.as_str());
     let mut facts = vec![Fact::plain(
         ctx.t("field-places"),
@@ -859,6 +877,9 @@ pub async fn opportunity_show(
         facts,
         location: location.map(|l| location_view(&ctx, &l)),
         fresh: Fresh::new(lang, o.last_verified_at),
+        interest_open: o.status == OpportunityStatus::Open,
+        interest_thread,
+        can_express,
         ctx,
     };
     render(&page, lang)

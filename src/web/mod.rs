@@ -8,6 +8,8 @@ mod home;
 mod manage;
 mod members;
 mod municipalities;
+mod people;
+mod threads;
 mod records;
 mod reports;
 mod search;
@@ -142,6 +144,27 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/{lang}/invite",
             get(members::invite_form).post(members::accept),
+        ),
+        ("/{lang}/me", get(people::me_form).post(people::me_save)),
+        ("/{lang}/me/matches", get(people::matches)),
+        ("/{lang}/me/matches/hide", post(people::hide)),
+        ("/{lang}/me/matches/unhide", post(people::unhide)),
+        ("/{lang}/me/export", get(people::export)),
+        ("/{lang}/me/delete", post(people::delete)),
+        ("/{lang}/me/audit", get(people::audit)),
+        ("/{lang}/me/messages", get(threads::mine)),
+        (
+            "/{lang}/opportunities/{id}/interest",
+            post(threads::interest),
+        ),
+        (
+            "/{lang}/threads/{id}",
+            get(threads::show).post(threads::reply),
+        ),
+        ("/{lang}/threads/{id}/status", post(threads::set_status)),
+        (
+            "/{lang}/organizations/{id}/interests",
+            get(threads::of_organization),
         ),
         ("/{lang}/admin/reports", get(reports::queue)),
         ("/{lang}/admin/organizations", get(manage::queue)),

@@ -1,0 +1,630 @@
+//! A person's own pages: the profile form (`/me`), opportunities ranked for them with the
+//! reasons (`/me/matches`), everything about them as JSON (`/me/export`), deleting it all
+//! (`/me/delete`) and who has looked at the profile (`/me/audit`).
+
+use super::account::{see_other, with_status, DoneQuery, Notice};
+use super::auth::SignedIn;
+use super::form::{self, Choices, Field};
+use super::{render, Ctx, PageQuery};
+use crate::accounts::{self, User};
+use crate::domain::{unix_micros, Lang, OpportunityId};
+use crate::error::PageError;
+use crate::i18n::{date, t, t_args};
+use crate::manage::records::Data;
+use crate::people::matching::{Fit, Reason};
+use crate::people::{Profile, ProfileForm, Visibility, AGE_BANDS, LANGUAGES};
+use crate::refdata::REF;
+use crate::AppState;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use time::OffsetDateTime;
+
+pub(super) fn now() -> i64 {
+    unix_micros(OffsetDateTime::now_utc())
+}
+
+/// "26.11.2026 17.05" (Finnish time) from Unix microseconds.
+pub(super) fn date_time(us: i64) -> String {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
+        .map(|t| {
+            let t = t.to_offset(crate::i18n::finnish_offset(t));
+            format!(
+                "{}.{}.{} {}.{:02}",
+                t.day(),
+                u8::from(t.month()),
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
+        })
+        .unwrap_or_default()
+}
+
+pub(super) fn today() -> time::Date {
+    OffsetDateTime::now_utc().date()
+}
+
+/// The signed-in person's profile, or an empty one (not stored until saved).
+pub(super) async fn own_profile(st: &AppState, user: &User, lang: Lang) -> Result<(Profile, bool), PageError> {
+    match st.store.profile(user.id).await.map_err(PageError::store(lang))? {
+        Some(p) => Ok((p, true)),
+        None => Ok((Profile::empty(user.id, now()), false)),
+    }
+}
+
+/// A group of skill checkboxes under its group's name.
+pub struct SkillGroupView {
+    pub choices: Choices,
+    pub open: bool,
+}
+
+#[derive(Template)]
+#[template(path = "people/me.html")]
+struct MePage {
+    ctx: Ctx,
+    title: String,
+    errors: Vec<(String, String)>,
+    notice: Option<Notice>,
+    exists: bool,
+    fields: Vec<Field>,
+    availability: Vec<Field>,
+    skills: Vec<SkillGroupView>,
+    skills_error: Option<String>,
+    free_skills: Field,
+    interests: Choices,
+    languages: Choices,
+    kinds: Choices,
+    /// (value, label, hint, checked)
+    visibility: Vec<(String, String, String, bool)>,
+    visibility_error: Option<String>,
+    /// (name, label, checked, error)
+    flags: Vec<(&'static str, String, bool, Option<String>)>,
+    delete_password: Field,
+}
+
+fn translated(ctx: &Ctx, errors: &[(&'static str, &'static str)]) -> Vec<(&'static str, String)> {
+    errors.iter().map(|(f, k)| (*f, ctx.t(k))).collect()
+}
+
+fn me_page(
+    ctx: Ctx,
+    f: &ProfileForm,
+    exists: bool,
+    errors: &[(&'static str, String)],
+    notice: Option<Notice>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let field = |name, kind| Field::new(&ctx, "person", name, kind);
+    let err = |name: &str| errors.iter().find(|(n, _)| *n == name).map(|(_, m)| m.clone());
+    let mut municipalities: Vec<(String, String)> = REF
+        .municipalities
+        .values()
+        .map(|m| (m.code.clone(), m.name(lang).to_string()))
+        .collect();
+    municipalities.sort_by(|a, b| a.1.cmp(&b.1));
+    let fields: Vec<Field> = vec![
+        field("display_name", "text")
+            .value(&f.display_name)
+            .autocomplete("nickname")
+            .max_chars(crate::people::MAX_DISPLAY_NAME),
+        field("introduction", "textarea")
+            .value(&f.introduction)
+            .max_chars(crate::people::MAX_INTRODUCTION),
+        field("municipality", "select")
+            .options(ctx.t("person-municipality-none"), municipalities)
+            .value(&f.municipality),
+        field("travel_km", "number").value(&f.travel_km).max_chars(3),
+    ]
+    .into_iter()
+    .map(|x| x.error_from(errors))
+    .collect();
+    let availability: Vec<Field> = vec![
+        field("hours_per_week", "number")
+            .value(&f.hours_per_week)
+            .max_chars(2),
+        field("available_from", "date").value(&f.available_from).max_chars(10),
+        field("age_band", "select")
+            .options(
+                ctx.t("person-age-band-none"),
+                AGE_BANDS
+                    .iter()
+                    .map(|b| (b.to_string(), ctx.t(&format!("age-band-{b}"))))
+                    .collect(),
+            )
+            .value(&f.age_band),
+    ]
+    .into_iter()
+    .map(|x| x.error_from(errors))
+    .collect();
+    let skills = REF
+        .skill_groups
+        .iter()
+        .map(|g| {
+            let options: Vec<(String, String)> = REF
+                .skills
+                .iter()
+                .filter(|s| s.group == g.id)
+                .map(|s| (s.id.clone(), s.label.text(lang).to_string()))
+                .collect();
+            let open = options.iter().any(|(v, _)| f.skills.contains(v));
+            let mut choices = Choices::new(&ctx, "person", "skills", options, &f.skills);
+            choices.legend = g.label.text(lang).to_string();
+            SkillGroupView { choices, open }
+        })
+        .collect();
+    let topics = REF
+        .taxonomies
+        .topics
+        .iter()
+        .map(|t| (t.id.clone(), t.label.text(lang).to_string()))
+        .collect();
+    let mut interests = Choices::new(&ctx, "person", "interests", topics, &f.interests);
+    interests.error = err("interests");
+    let mut languages = Choices::new(
+        &ctx,
+        "person",
+        "languages",
+        LANGUAGES
+            .iter()
+            .map(|l| (l.to_string(), crate::i18n::language_name(lang, l)))
+            .collect(),
+        &f.languages,
+    );
+    languages.error = err("languages");
+    let mut kinds = Choices::new(
+        &ctx,
+        "person",
+        "kinds",
+        REF.taxonomies
+            .opportunity_types
+            .iter()
+            .map(|t| (t.id.clone(), t.label.text(lang).to_string()))
+            .collect(),
+        &f.kinds,
+    );
+    kinds.error = err("kinds");
+    let current = Visibility::parse(&f.visibility).unwrap_or_default();
+    let visibility = Visibility::ALL
+        .iter()
+        .map(|v| {
+            (
+                v.as_str().to_string(),
+                ctx.t(&format!("visibility-{}", v.as_str())),
+                ctx.t(&format!("visibility-{}-hint", v.as_str())),
+                *v == current,
+            )
+        })
+        .collect();
+    let flags = vec![
+        ("part_time", ctx.t("person-part_time-label"), f.part_time, err("part_time")),
+        ("pool_58", ctx.t("person-pool_58-label"), f.pool_58, err("pool_58")),
+        (
+            "expert_by_experience",
+            ctx.t("person-expert_by_experience-label"),
+            f.expert_by_experience,
+            err("expert_by_experience"),
+        ),
+    ];
+    let free_skills = field("free_skills", "text")
+        .value(&f.free_skills)
+        .max_chars(700)
+        .error_from(errors);
+    let mut summary: Vec<(String, String)> = Vec::new();
+    for (name, msg) in errors {
+        // Checkbox groups link to their first box.
+        let id = match *name {
+            "skills" | "interests" | "languages" | "kinds" => format!("{name}-0"),
+            "visibility" => "visibility-0".to_string(),
+            n => n.to_string(),
+        };
+        summary.push((id, msg.clone()));
+    }
+    let delete_password = Field::new(&ctx, "person", "delete_password", "password")
+        .autocomplete("current-password")
+        .required()
+        .max_chars(crate::accounts::password::MAX_CHARS)
+        .error_from(errors);
+    let page = MePage {
+        delete_password,
+        title: ctx.t("person-title"),
+        errors: summary,
+        notice,
+        exists,
+        fields,
+        availability,
+        skills,
+        skills_error: err("skills"),
+        free_skills,
+        interests,
+        languages,
+        kinds,
+        visibility,
+        visibility_error: err("visibility"),
+        flags,
+        ctx,
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    Ok(with_status(render(&page, lang), status))
+}
+
+pub async fn me_form(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PageQuery(q): PageQuery<DoneQuery>,
+) -> Result<Response, PageError> {
+    let (p, exists) = own_profile(&st, &user, ctx.lang).await?;
+    let notice = match q.done.as_deref() {
+        Some("saved") => Some(Notice::success(ctx.t("form-saved"))),
+        _ => None,
+    };
+    me_page(ctx, &ProfileForm::of(&p), exists, &[], notice)
+}
+
+pub async fn me_save(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let (old, exists) = own_profile(&st, &user, ctx.lang).await?;
+    let pairs = form::pairs(&body);
+    let f = ProfileForm::read(&Data(&pairs));
+    match f.apply(&old, now()) {
+        Ok(p) => {
+            st.store
+                .save_profile(&p)
+                .await
+                .map_err(PageError::store(ctx.lang))?;
+            Ok(see_other(&ctx.url("/me?done=saved"), []))
+        }
+        Err(errors) => {
+            let errors = translated(&ctx, &errors);
+            me_page(ctx, &f, exists, &errors, None)
+        }
+    }
+}
+
+/// A reason as the person reads it ("matches your interest: eläimet").
+pub(super) fn reason_text(lang: Lang, r: &Reason, for_person: bool) -> String {
+    let side = if for_person { "match" } else { "fit" };
+    let key = |k: &str| format!("{side}-reason-{k}");
+    match r {
+        Reason::Interest(topics) => t_args(
+            lang,
+            &key("interest"),
+            &[(
+                "topics",
+                super::term_labels(topics, super::topic_term, lang)
+                    .join(", ")
+                    .into(),
+            )],
+        ),
+        Reason::Skill(s) => t_args(
+            lang,
+            &key("skill"),
+            &[(
+                "skill",
+                REF.skill(s)
+                    .map(|s| s.label.text(lang).to_string())
+                    .unwrap_or_else(|| s.clone())
+                    .into(),
+            )],
+        ),
+        Reason::Kind(k) => t_args(
+            lang,
+            &key("kind"),
+            &[(
+                "kind",
+                REF.taxonomies
+                    .opportunity_type(k.as_str())
+                    .map(|t| t.label.text(lang).to_string())
+                    .unwrap_or_default()
+                    .into(),
+            )],
+        ),
+        Reason::Distance(0) => t(lang, &key("same-place")),
+        Reason::Distance(km) => t_args(lang, &key("distance"), &[("km", (*km as u64).into())]),
+        Reason::Hours { hours, part_time } => match (hours, part_time) {
+            (Some(h), true) => t_args(lang, &key("part-time-hours"), &[("hours", (*h as u64).into())]),
+            (Some(h), false) => t_args(lang, &key("hours"), &[("hours", (*h as u64).into())]),
+            (None, _) => t(lang, &key("part-time")),
+        },
+        Reason::Starts(d) => {
+            let today = today();
+            let month = |d: time::Date| (d.year(), u8::from(d.month()));
+            let next = today.replace_day(1).ok().and_then(|f| f.checked_add(time::Duration::days(32)));
+            if *d <= today {
+                t(lang, &key("starts-now"))
+            } else if month(*d) == month(today) {
+                t(lang, &key("starts-this-month"))
+            } else if next.is_some_and(|n| month(n) == month(*d)) {
+                t(lang, &key("starts-next-month"))
+            } else {
+                t_args(lang, &key("starts-on"), &[("date", date(lang, *d).into())])
+            }
+        }
+        Reason::Group(g) => t(lang, &format!("{side}-reason-group-{g}")),
+    }
+}
+
+pub(super) fn reason_texts(lang: Lang, f: &Fit, for_person: bool) -> Vec<String> {
+    f.reasons.iter().map(|r| reason_text(lang, r, for_person)).collect()
+}
+
+/// A suggestion with its card and reasons.
+pub struct Suggestion {
+    pub card: super::Card,
+    pub id: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "people/matches.html")]
+struct MatchesPage {
+    ctx: Ctx,
+    title: String,
+    notice: Option<Notice>,
+    has_profile: bool,
+    count_text: String,
+    items: Vec<Suggestion>,
+    hidden_text: Option<String>,
+    pager: super::Pager,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MatchesQuery {
+    #[serde(default)]
+    page: Option<String>,
+    #[serde(default)]
+    done: Option<String>,
+}
+
+pub const MATCHES_PER_PAGE: usize = 20;
+
+pub async fn matches(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PageQuery(q): PageQuery<MatchesQuery>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let err = || PageError::store(lang);
+    let (p, exists) = own_profile(&st, &user, lang).await?;
+    let page: u32 = q
+        .page
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .filter(|p| (1..=100).contains(p))
+        .unwrap_or(1);
+    st.matches.refresh(&st.store).await.map_err(err())?;
+    let hidden: HashSet<OpportunityId> = st
+        .store
+        .hidden_suggestions(user.id)
+        .await
+        .map_err(err())?
+        .into_iter()
+        .collect();
+    let (total, found) = st.matches.for_person(
+        &p,
+        &hidden,
+        today(),
+        (page as usize - 1) * MATCHES_PER_PAGE,
+        MATCHES_PER_PAGE,
+    );
+    let ids: Vec<OpportunityId> = found.iter().map(|(o, _)| o.id).collect();
+    let opps = st.store.opportunities_by_id(&ids).await.map_err(err())?;
+    let by_id: HashMap<OpportunityId, usize> =
+        opps.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+    let ordered: Vec<_> = found
+        .iter()
+        .filter_map(|(f, fit)| by_id.get(&f.id).map(|i| (opps[*i].clone(), fit)))
+        .collect();
+    let list: Vec<_> = ordered.iter().map(|(o, _)| o.clone()).collect();
+    let cards = super::directory::CardLookup::new(&st.store, lang)
+        .opportunity_cards(&ctx, &list)
+        .await?;
+    let items = cards
+        .into_iter()
+        .zip(ordered.iter())
+        .map(|(card, (o, fit))| Suggestion {
+            card,
+            id: o.id.to_string(),
+            reasons: reason_texts(lang, fit, true),
+        })
+        .collect();
+    let fake_page = crate::store::Page {
+        items: Vec::<()>::new(),
+        total: total as u64,
+        request: crate::store::PageRequest::new(page, MATCHES_PER_PAGE as u32),
+    };
+    let pager = super::Pager::new(&ctx, "/me/matches", &[], &fake_page);
+    let notice = match q.done.as_deref() {
+        Some("hidden") => Some(Notice::success(ctx.t("matches-hidden-done"))),
+        Some("shown") => Some(Notice::success(ctx.t("matches-shown-done"))),
+        _ => None,
+    };
+    render(
+        &MatchesPage {
+            title: ctx.t("matches-title"),
+            notice,
+            has_profile: exists,
+            count_text: ctx.tn("matches-count", total as u64),
+            items,
+            hidden_text: (!hidden.is_empty())
+                .then(|| ctx.tn("matches-hidden-count", hidden.len() as u64)),
+            pager,
+            ctx,
+        },
+        lang,
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct HideForm {
+    opportunity: String,
+}
+
+pub async fn hide(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: HideForm = form::parse(&body);
+    let id = OpportunityId::parse(&f.opportunity).ok_or(PageError::bad_request(ctx.lang))?;
+    st.store
+        .hide_suggestion(user.id, id, now())
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    Ok(see_other(&ctx.url("/me/matches?done=hidden"), []))
+}
+
+pub async fn unhide(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+) -> Result<Response, PageError> {
+    st.store
+        .unhide_suggestions(user.id)
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    Ok(see_other(&ctx.url("/me/matches?done=shown"), []))
+}
+
+/// Everything about the signed-in person, as JSON.
+pub async fn export(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let err = || PageError::store(lang);
+    let s = &st.store;
+    let threads = s.threads_of_person(user.id).await.map_err(err())?;
+    let messages = s.messages_by(user.id).await.map_err(err())?;
+    let doc = serde_json::json!({
+        "exported_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "account": {
+            "id": user.id,
+            "email": user.email.as_str(),
+            "role": user.role.as_str(),
+            "created_at": unix_micros(user.created_at),
+        },
+        "profile": s.profile(user.id).await.map_err(err())?,
+        "threads": threads,
+        "messages": messages,
+        "hidden_suggestions": s.hidden_suggestions(user.id).await.map_err(err())?,
+        "saved_searches": s.saved_searches_of(user.id).await.map_err(err())?,
+        "profile_views": s.profile_views(user.id, 10_000).await.map_err(err())?,
+    });
+    let body = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"kolmonen-me.json\"",
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DeleteForm {
+    password: String,
+}
+
+/// Deletes the person's account and everything they wrote, for good (threads stay with the
+/// organizations as "deleted user").
+pub async fn delete(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: DeleteForm = form::parse(&body);
+    let lang = ctx.lang;
+    match accounts::delete_account(&st.store, &user, &f.password)
+        .await
+        .map_err(PageError::store(lang))?
+    {
+        Ok(()) => Ok(see_other(
+            &ctx.url("/login?done=deleted"),
+            super::account::cookies(&st).sign_out(),
+        )),
+        Err(_) => {
+            let (p, exists) = own_profile(&st, &user, lang).await?;
+            let errors = [("delete_password", ctx.t("account-error-wrong-password"))];
+            me_page(ctx, &ProfileForm::of(&p), exists, &errors, None)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "people/audit.html")]
+struct AuditPage {
+    ctx: Ctx,
+    title: String,
+    /// (when, organization, what)
+    rows: Vec<(String, String, String)>,
+}
+
+/// Who has looked at my profile.
+pub async fn audit(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let err = || PageError::store(lang);
+    let views = st.store.profile_views(user.id, 500).await.map_err(err())?;
+    let org_ids: Vec<_> = views
+        .iter()
+        .filter_map(|v| v.organization_id)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let names: HashMap<_, _> = st
+        .store
+        .organizations_by_id(&org_ids)
+        .await
+        .map_err(err())?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let rows = views
+        .iter()
+        .map(|v| {
+            let when = date_time(v.viewed_at);
+            (
+                when,
+                v.organization_id
+                    .and_then(|o| names.get(&o).cloned())
+                    .unwrap_or_else(|| ctx.t("audit-unknown-organization")),
+                ctx.t(&format!("audit-context-{}", v.context)),
+            )
+        })
+        .collect();
+    render(
+        &AuditPage {
+            title: ctx.t("audit-title"),
+            rows,
+            ctx,
+        },
+        lang,
+    )
+}

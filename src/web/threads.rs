@@ -1,0 +1,665 @@
+//! "I'm interested" and the message threads between a person and an organization. Messages
+//! stay on the platform; nobody sees another's e-mail address; e-mail only says that there
+//! is something new, with a link.
+
+use super::account::{see_other, with_status, DoneQuery, Notice};
+use super::auth::SignedIn;
+use super::form;
+use super::people::{date_time, now, own_profile};
+use super::{render, Ctx, PageQuery};
+use crate::accounts::{Role, User};
+use crate::domain::{Lang, OpportunityId, OpportunityStatus, OrganizationId, ThreadId};
+use crate::error::PageError;
+use crate::i18n::{t, t_args};
+use crate::mail::OutgoingMail;
+use crate::manage::Action;
+use crate::people::{message_body, Message, Thread, ThreadStatus};
+use crate::AppState;
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Whether an account acts for this organization (its members and admins).
+pub(super) fn acts_for(user: &User, organization: OrganizationId) -> bool {
+    crate::manage::may(user, organization, Action::EditRecords)
+        && matches!(user.role, Role::OrganizationMember | Role::OrganizationAdmin)
+}
+
+/// Mail to everyone acting for an organization: "something new", with a link.
+pub(super) async fn notify_organization(
+    st: &AppState,
+    organization: OrganizationId,
+    subject_key: &str,
+    link: &str,
+) -> Result<Vec<OutgoingMail>, PageError> {
+    let users = st
+        .store
+        .users_of_organization(organization)
+        .await
+        .map_err(PageError::store(Lang::Fi))?;
+    Ok(users
+        .iter()
+        .filter(|u| u.disabled_at.is_none())
+        .map(|u| notice_mail(u.email.as_str(), Lang::Fi, subject_key, link))
+        .collect())
+}
+
+pub(super) fn notice_mail(to: &str, lang: Lang, subject_key: &str, link: &str) -> OutgoingMail {
+    OutgoingMail::new(
+        to,
+        t(lang, subject_key),
+        t_args(lang, "thread-mail-body", &[("link", link.to_string().into())]),
+    )
+}
+
+fn thread_link(st: &AppState, lang: Lang, id: ThreadId) -> String {
+    format!(
+        "{}/{}/threads/{}",
+        st.config.public_url().trim_end_matches('/'),
+        lang,
+        id
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct InterestForm {
+    message: String,
+}
+
+/// `POST /{lang}/opportunities/{id}/interest`: the organization gets the person's profile
+/// as they chose to share it, and a thread starts.
+pub async fn interest(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let err = || PageError::store(lang);
+    let id = OpportunityId::parse(&id).ok_or(PageError::not_found(lang))?;
+    let o = st
+        .store
+        .opportunity(id)
+        .await
+        .map_err(err())?
+        .ok_or(PageError::not_found(lang))?;
+    if let Some(t) = st.store.thread_about(user.id, id).await.map_err(err())? {
+        return Ok(see_other(&ctx.url(&format!("/threads/{}", t.id)), []));
+    }
+    if o.status != OpportunityStatus::Open || user.organization_id.is_some() {
+        return Ok(message_page(ctx, "interest-closed-title", "interest-closed-text", StatusCode::CONFLICT));
+    }
+    let f: InterestForm = form::parse(&body);
+    let text = f.message.trim();
+    let first_body = if text.is_empty() {
+        None
+    } else {
+        match message_body(text) {
+            Ok(b) => Some(b),
+            Err(_) => {
+                return Ok(message_page(ctx, "interest-error-title", "person-error-message", StatusCode::BAD_REQUEST));
+            }
+        }
+    };
+    let (profile, exists) = own_profile(&st, &user, lang).await?;
+    let at = now();
+    let thread = Thread {
+        id: ThreadId::new(),
+        person_id: Some(user.id),
+        organization_id: o.organization_id,
+        opportunity_id: Some(o.id),
+        started_by: "person".into(),
+        status: ThreadStatus::New,
+        shared_profile: exists.then_some(profile),
+        created_at: at,
+        updated_at: at,
+    };
+    let first = first_body.map(|body| Message {
+        id: uuid::Uuid::new_v4().to_string(),
+        thread_id: thread.id,
+        from_person: true,
+        author_id: Some(user.id),
+        body,
+        created_at: at,
+    });
+    let link = thread_link(&st, Lang::Fi, thread.id);
+    let notify = notify_organization(&st, o.organization_id, "thread-mail-interest", &link).await?;
+    let created = st
+        .store
+        .create_thread(&thread, first.as_ref(), &notify)
+        .await
+        .map_err(err())?;
+    let id = if created {
+        thread.id
+    } else {
+        // Sent twice at once: the other request made it.
+        st.store
+            .thread_about(user.id, o.id)
+            .await
+            .map_err(err())?
+            .map(|t| t.id)
+            .ok_or(PageError::not_found(lang))?
+    };
+    Ok(see_other(&ctx.url(&format!("/threads/{id}?done=sent")), []))
+}
+
+#[derive(Template)]
+#[template(path = "people/message.html")]
+struct MessagePage {
+    ctx: Ctx,
+    title: String,
+    text: String,
+}
+
+fn message_page(ctx: Ctx, title: &str, text: &str, status: StatusCode) -> Response {
+    let lang = ctx.lang;
+    let page = MessagePage {
+        title: ctx.t(title),
+        text: ctx.t(text),
+        ctx,
+    };
+    with_status(render(&page, lang), status)
+}
+
+/// Which side of a thread the viewer is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Person,
+    Organization,
+}
+
+async fn open_thread(
+    st: &AppState,
+    user: &User,
+    lang: Lang,
+    id: &str,
+) -> Result<(Thread, Side), PageError> {
+    let id = ThreadId::parse(id).ok_or(PageError::not_found(lang))?;
+    let thread = st
+        .store
+        .thread(id)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or(PageError::not_found(lang))?;
+    if thread.person_id == Some(user.id) {
+        Ok((thread, Side::Person))
+    } else if acts_for(user, thread.organization_id) {
+        Ok((thread, Side::Organization))
+    } else {
+        crate::accounts::audit::refused("authz_fail", Some(user.id), "thread");
+        Err(PageError::not_found(lang))
+    }
+}
+
+/// A profile as shown to an organization (never with contact details: there are none).
+pub struct ProfileView {
+    pub name: String,
+    /// (label, value)
+    pub facts: Vec<(String, String)>,
+    pub introduction: String,
+}
+
+pub(super) fn profile_view(ctx: &Ctx, p: &crate::people::Profile) -> ProfileView {
+    use crate::refdata::REF;
+    let lang = ctx.lang;
+    let mut facts = Vec::new();
+    let mut add = |key: &str, v: String| {
+        if !v.is_empty() {
+            facts.push((ctx.t(key), v));
+        }
+    };
+    add(
+        "person-skills-title",
+        p.skills
+            .iter()
+            .filter_map(|s| REF.skill(s))
+            .map(|s| s.label.text(lang).to_string())
+            .chain(p.free_skills.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    add(
+        "person-interests-label",
+        super::term_labels(&p.interests, super::topic_term, lang).join(", "),
+    );
+    add(
+        "person-kinds-label",
+        p.kinds
+            .iter()
+            .filter_map(|k| REF.taxonomies.opportunity_type(k.as_str()))
+            .map(|t| t.label.text(lang).to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    add(
+        "person-languages-label",
+        p.languages
+            .iter()
+            .map(|l| crate::i18n::language_name(lang, l))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    add(
+        "person-municipality-label",
+        p.municipality
+            .as_deref()
+            .map(|m| super::municipality_name(m, lang))
+            .unwrap_or_default(),
+    );
+    add(
+        "person-travel_km-label",
+        p.travel_km.map(|k| k.to_string()).unwrap_or_default(),
+    );
+    add(
+        "person-hours_per_week-label",
+        p.hours_per_week
+            .map(|h| ctx.tn("hours-per-week-value", h as u64))
+            .unwrap_or_default(),
+    );
+    if p.part_time {
+        add("person-part_time-label", ctx.t("yes"));
+    }
+    add(
+        "person-available_from-label",
+        p.available_from
+            .map(|d| crate::i18n::date(lang, d))
+            .unwrap_or_default(),
+    );
+    if p.pool_58 {
+        add("person-pool-58-badge", ctx.t("yes"));
+    }
+    if p.expert_by_experience {
+        add("person-expert-badge", ctx.t("yes"));
+    }
+    ProfileView {
+        name: p.shown_name(lang),
+        facts,
+        introduction: p.introduction.clone(),
+    }
+}
+
+pub struct MessageRow {
+    pub who: String,
+    pub when: String,
+    pub body: String,
+    pub mine: bool,
+}
+
+#[derive(Template)]
+#[template(path = "people/thread.html")]
+struct ThreadPage {
+    ctx: Ctx,
+    title: String,
+    notice: Option<Notice>,
+    for_person: bool,
+    organization: String,
+    opportunity: Option<(String, String)>,
+    status: String,
+    profile: Option<ProfileView>,
+    person_deleted: bool,
+    messages: Vec<MessageRow>,
+    action: String,
+    reply_error: Option<String>,
+    reply: String,
+    /// (value, label, current)
+    statuses: Vec<(String, String, bool)>,
+}
+
+pub async fn show(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, String)>,
+    PageQuery(q): PageQuery<DoneQuery>,
+) -> Result<Response, PageError> {
+    let (thread, side) = open_thread(&st, &user, ctx.lang, &id).await?;
+    let notice = match q.done.as_deref() {
+        Some("sent") => Some(Notice::success(ctx.t("thread-sent"))),
+        Some("status") => Some(Notice::success(ctx.t("thread-status-saved"))),
+        _ => None,
+    };
+    thread_page(&st, ctx, &user, thread, side, notice, "", None).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn thread_page(
+    st: &AppState,
+    ctx: Ctx,
+    user: &User,
+    thread: Thread,
+    side: Side,
+    notice: Option<Notice>,
+    reply: &str,
+    reply_error: Option<String>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let err = || PageError::store(lang);
+    let org = st
+        .store
+        .organization(thread.organization_id)
+        .await
+        .map_err(err())?
+        .ok_or(PageError::not_found(lang))?;
+    let opportunity = match thread.opportunity_id {
+        Some(id) => st.store.opportunity(id).await.map_err(err())?.map(|o| {
+            (
+                o.title.text(lang).to_string(),
+                ctx.url(&format!("/opportunities/{}", o.id)),
+            )
+        }),
+        None => None,
+    };
+    let messages = st.store.messages(thread.id).await.map_err(err())?;
+    if side == Side::Organization && thread.shared_profile.is_some() {
+        if let Some(person) = thread.person_id {
+            st.store
+                .add_profile_views(&[crate::people::ProfileView {
+                    person_id: person,
+                    viewer_id: Some(user.id),
+                    organization_id: Some(thread.organization_id),
+                    context: "thread".into(),
+                    viewed_at: now(),
+                }])
+                .await
+                .map_err(err())?;
+        }
+    }
+    let person_name = thread
+        .shared_profile
+        .as_ref()
+        .map(|p| p.shown_name(lang))
+        .unwrap_or_else(|| {
+            ctx.t(if thread.person_id.is_none() {
+                "thread-deleted-user"
+            } else {
+                "person-anonymous"
+            })
+        });
+    let rows = messages
+        .iter()
+        .map(|m| {
+            let mine = (side == Side::Person) == m.from_person;
+            let who = if mine {
+                ctx.t("thread-you")
+            } else if m.from_person {
+                if thread.person_id.is_none() {
+                    ctx.t("thread-deleted-user")
+                } else {
+                    person_name.clone()
+                }
+            } else {
+                org.name.clone()
+            };
+            MessageRow {
+                who,
+                when: date_time(m.created_at),
+                body: m.body.clone(),
+                mine,
+            }
+        })
+        .collect();
+    let statuses = ThreadStatus::ALL
+        .iter()
+        .filter(|s| **s != ThreadStatus::New)
+        .map(|s| {
+            (
+                s.as_str().to_string(),
+                ctx.t(&format!("thread-status-{}", s.as_str())),
+                *s == thread.status,
+            )
+        })
+        .collect();
+    let title = match side {
+        Side::Person => t_args(lang, "thread-title-person", &[("organization", org.name.clone().into())]),
+        Side::Organization => t_args(lang, "thread-title-organization", &[("person", person_name.into())]),
+    };
+    let page = ThreadPage {
+        title,
+        notice,
+        for_person: side == Side::Person,
+        organization: org.name.clone(),
+        opportunity,
+        status: ctx.t(&format!("thread-status-{}", thread.status.as_str())),
+        profile: thread.shared_profile.as_ref().map(|p| profile_view(&ctx, p)),
+        person_deleted: thread.person_id.is_none(),
+        messages: rows,
+        action: ctx.url(&format!("/threads/{}", thread.id)),
+        reply_error: reply_error.clone(),
+        reply: reply.to_string(),
+        statuses,
+        ctx,
+    };
+    let status = if reply_error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    Ok(with_status(render(&page, lang), status))
+}
+
+/// `POST /{lang}/threads/{id}`: a reply; the other side gets a notice by e-mail.
+pub async fn reply(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let (thread, side) = open_thread(&st, &user, lang, &id).await?;
+    let f: InterestForm = form::parse(&body);
+    let text = match message_body(&f.message) {
+        Ok(t) => t,
+        Err(key) => {
+            let e = ctx.t(key);
+            return thread_page(&st, ctx, &user, thread, side, None, &f.message, Some(e)).await;
+        }
+    };
+    if side == Side::Organization && thread.person_id.is_none() {
+        let e = ctx.t("thread-error-deleted");
+        return thread_page(&st, ctx, &user, thread, side, None, &f.message, Some(e)).await;
+    }
+    let m = Message {
+        id: uuid::Uuid::new_v4().to_string(),
+        thread_id: thread.id,
+        from_person: side == Side::Person,
+        author_id: Some(user.id),
+        body: text,
+        created_at: now(),
+    };
+    let notify = match side {
+        Side::Person => {
+            notify_organization(&st, thread.organization_id, "thread-mail-message", &thread_link(&st, Lang::Fi, thread.id)).await?
+        }
+        Side::Organization => person_notice(&st, &thread, "thread-mail-message", lang).await?,
+    };
+    st.store
+        .add_message(&m, &notify)
+        .await
+        .map_err(PageError::store(lang))?;
+    Ok(see_other(&ctx.url(&format!("/threads/{}?done=sent", thread.id)), []))
+}
+
+async fn person_notice(
+    st: &AppState,
+    thread: &Thread,
+    key: &str,
+    lang: Lang,
+) -> Result<Vec<OutgoingMail>, PageError> {
+    let Some(person) = thread.person_id else {
+        return Ok(Vec::new());
+    };
+    let user = st
+        .store
+        .user_by_id(person)
+        .await
+        .map_err(PageError::store(lang))?;
+    Ok(user
+        .filter(|u| u.disabled_at.is_none())
+        .map(|u| {
+            notice_mail(
+                u.email.as_str(),
+                lang,
+                key,
+                &thread_link(st, lang, thread.id),
+            )
+        })
+        .into_iter()
+        .collect())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct StatusForm {
+    status: String,
+}
+
+/// `POST /{lang}/threads/{id}/status`: the organization marks where the interest stands.
+pub async fn set_status(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    Path((_, id, _)): Path<(String, String, String)>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let (thread, side) = open_thread(&st, &user, lang, &id).await?;
+    if side != Side::Organization {
+        return Err(PageError::forbidden(lang));
+    }
+    let f: StatusForm = form::parse(&body);
+    let Some(status) = ThreadStatus::parse(&f.status).filter(|s| *s != ThreadStatus::New) else {
+        let e = ctx.t("edit-error-unknown-choice");
+        return thread_page(&st, ctx, &user, thread, side, None, "", Some(e)).await;
+    };
+    let notify = person_notice(&st, &thread, "thread-mail-status", lang).await?;
+    st.store
+        .set_thread_status(thread.id, status, now(), &notify)
+        .await
+        .map_err(PageError::store(lang))?;
+    Ok(see_other(&ctx.url(&format!("/threads/{}?done=status", thread.id)), []))
+}
+
+pub struct ThreadRow {
+    pub url: String,
+    pub with: String,
+    pub about: String,
+    pub status: String,
+    pub when: String,
+}
+
+#[derive(Template)]
+#[template(path = "people/threads.html")]
+struct ThreadsPage {
+    ctx: Ctx,
+    title: String,
+    intro: String,
+    rows: Vec<ThreadRow>,
+}
+
+async fn thread_rows(
+    st: &AppState,
+    ctx: &Ctx,
+    threads: &[Thread],
+    for_person: bool,
+) -> Result<Vec<ThreadRow>, PageError> {
+    let lang = ctx.lang;
+    let err = || PageError::store(lang);
+    let org_ids: Vec<OrganizationId> = threads.iter().map(|t| t.organization_id).collect();
+    let orgs: HashMap<_, _> = st
+        .store
+        .organizations_by_id(&org_ids)
+        .await
+        .map_err(err())?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let opp_ids: Vec<OpportunityId> = threads.iter().filter_map(|t| t.opportunity_id).collect();
+    let opps: HashMap<_, _> = st
+        .store
+        .opportunities_by_id(&opp_ids)
+        .await
+        .map_err(err())?
+        .into_iter()
+        .map(|o| (o.id, o.title.text(lang).to_string()))
+        .collect();
+    Ok(threads
+        .iter()
+        .map(|t| ThreadRow {
+            url: ctx.url(&format!("/threads/{}", t.id)),
+            with: if for_person {
+                orgs.get(&t.organization_id).cloned().unwrap_or_default()
+            } else if t.person_id.is_none() {
+                ctx.t("thread-deleted-user")
+            } else {
+                t.shared_profile
+                    .as_ref()
+                    .map(|p| p.shown_name(lang))
+                    .unwrap_or_else(|| ctx.t("person-anonymous"))
+            },
+            about: t
+                .opportunity_id
+                .and_then(|o| opps.get(&o).cloned())
+                .unwrap_or_else(|| ctx.t("thread-no-opportunity")),
+            status: ctx.t(&format!("thread-status-{}", t.status.as_str())),
+            when: date_time(t.updated_at),
+        })
+        .collect())
+}
+
+/// `/{lang}/me/messages`: the person's threads and where each stands.
+pub async fn mine(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let threads = st
+        .store
+        .threads_of_person(user.id)
+        .await
+        .map_err(PageError::store(lang))?;
+    let rows = thread_rows(&st, &ctx, &threads, true).await?;
+    render(
+        &ThreadsPage {
+            title: ctx.t("threads-title-person"),
+            intro: ctx.t("threads-intro-person"),
+            rows,
+            ctx,
+        },
+        lang,
+    )
+}
+
+/// `/{lang}/organizations/{id}/interests`: the people interested in the organization's places
+/// and its other threads.
+pub async fn of_organization(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    Path((_, id)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let org = super::manage::editable_organization(&st, &user, lang, &id, Action::EditRecords).await?;
+    let threads = st
+        .store
+        .threads_of_organization(org.id)
+        .await
+        .map_err(PageError::store(lang))?;
+    let rows = thread_rows(&st, &ctx, &threads, false).await?;
+    render(
+        &ThreadsPage {
+            title: t_args(lang, "threads-title-organization", &[("organization", org.name.into())]),
+            intro: ctx.t("threads-intro-organization"),
+            rows,
+            ctx,
+        },
+        lang,
+    )
+}
