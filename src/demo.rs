@@ -369,3 +369,103 @@ mod tests {
         assert!(b.contacts.iter().all(|c| c.name.is_none()));
     }
 }
+
+/// A demo job seeker (`data/demo/people.json`): invented, marked as demo, and unable to sign
+/// in (the password hash is no hash at all).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoPerson {
+    key: String,
+    display_name: String,
+    introduction: String,
+    skills: Vec<String>,
+    #[serde(default)]
+    free_skills: Vec<String>,
+    interests: Vec<String>,
+    kinds: Vec<OpportunityType>,
+    municipality: String,
+    travel_km: Option<i32>,
+    hours_per_week: Option<i32>,
+    part_time: bool,
+    available_in_days: i64,
+    age_band: Option<String>,
+    pool_58: bool,
+    expert_by_experience: bool,
+    visibility: crate::people::Visibility,
+    languages: Vec<String>,
+}
+
+/// The demo job seekers with their accounts.
+pub fn demo_people() -> Result<Vec<(crate::accounts::User, crate::people::Profile)>, DemoError> {
+    let file = "people.json";
+    let people: Vec<DemoPerson> = serde_json::from_str(include_str!("../data/demo/people.json"))
+        .map_err(|source| DemoError::Json { file, source })?;
+    let now = now_micros();
+    let at = unix_micros(now);
+    let today = now.date();
+    people
+        .into_iter()
+        .map(|d| {
+            let id = UserId(Uuid::new_v5(&NAMESPACE, d.key.as_bytes()));
+            let email = crate::accounts::Email::parse(&format!("{}@demo.kolmonen.invalid", d.key))
+                .map_err(|e| DemoError::Invalid(format!("{}: {e}", d.key)))?;
+            if REF.municipality(&d.municipality).is_none()
+                || d.skills.iter().any(|s| REF.skill(s).is_none())
+                || d.interests
+                    .iter()
+                    .any(|t| REF.taxonomies.topic(t).is_none())
+            {
+                return Err(DemoError::Invalid(format!("{}: unknown code", d.key)));
+            }
+            let user = crate::accounts::User {
+                id,
+                email,
+                password_hash: "!demo".into(),
+                role: crate::accounts::Role::JobSeeker,
+                organization_id: None,
+                email_verified_at: Some(now),
+                disabled_at: None,
+                created_at: now,
+            };
+            let profile = crate::people::Profile {
+                user_id: id,
+                display_name: d.display_name,
+                introduction: d.introduction,
+                skills: d.skills,
+                free_skills: d.free_skills,
+                interests: d.interests,
+                languages: d.languages,
+                kinds: d.kinds,
+                municipality: Some(d.municipality),
+                travel_km: d.travel_km,
+                hours_per_week: d.hours_per_week,
+                part_time: d.part_time,
+                available_from: (d.available_in_days > 0)
+                    .then(|| today + Duration::days(d.available_in_days)),
+                age_band: d.age_band,
+                pool_58: d.pool_58,
+                expert_by_experience: d.expert_by_experience,
+                visibility: d.visibility,
+                demo: true,
+                created_at: at,
+                updated_at: at,
+            };
+            Ok((user, profile))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod people_tests {
+    #[test]
+    fn thirty_demo_people_of_different_kinds() {
+        let people = super::demo_people().unwrap();
+        assert_eq!(people.len(), 30);
+        assert!(people.iter().all(|(_, p)| p.demo));
+        assert!(people.iter().filter(|(_, p)| p.pool_58).count() >= 5);
+        assert!(people.iter().any(|(_, p)| p.expert_by_experience));
+        assert!(people
+            .iter()
+            .any(|(_, p)| p.visibility == crate::people::Visibility::Private));
+    }
+}

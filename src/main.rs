@@ -219,7 +219,13 @@ async fn open(url: &str) -> anyhow::Result<DynStore> {
 async fn seed_demo(store: &DynStore) -> anyhow::Result<()> {
     let batch = demo::demo_batch().context("reading demo data")?;
     store.save_batch(&batch).await.context("saving demo data")?;
+    let people = demo::demo_people().context("reading demo people")?;
+    store
+        .save_people(&people)
+        .await
+        .context("saving demo people")?;
     tracing::info!(
+        people = people.len(),
         organizations = batch.organizations.len(),
         services = batch.services.len(),
         opportunities = batch.opportunities.len(),

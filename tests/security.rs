@@ -603,6 +603,8 @@ fn cross_organization_by_design(role: Role, path: &str) -> bool {
     (role == Role::NetworkCoordinator && path.contains("/admin/organizations/"))
         // Anyone may report an error in a public record, without an account.
         || path.ends_with("/report")
+        // Job seekers say they are interested in any organization's place.
+        || (role == Role::JobSeeker && path.ends_with("/interest"))
 }
 
 both_engines!(

@@ -107,9 +107,47 @@ async function submit(driver, formAction, fields) {
       await submit(driver, '/logout', {});
       await check(driver, `${lang} signed out`, results);
     }
-    // Registering an organization and editing its profile (the account becomes its admin).
+    // A job seeker's own pages: the profile refused and saved, matches with their reasons,
+    // "I'm interested", the thread and the audit log, in all three languages.
     await driver.get(`${base}/fi/login`);
     await submit(driver, '/login', { email, password });
+    await driver.get(`${base}/fi/me`);
+    await check(driver, 'fi profile (empty)', results);
+    await submit(driver, '/me', { hours_per_week: '200', available_from: 'huomenna' });
+    await check(driver, 'fi profile refused', results);
+    {
+      const form = await driver.findElement(By.css('main form[action$="/me"]'));
+      await form.findElement(By.css('select[name=municipality] option[value="398"]')).click();
+      for (const v of ['animals', 'recycling', 'kitchen-cafe', 'crafts-weaving']) {
+        await form.findElement(By.css(`input[name=interests][value="${v}"]`)).click();
+      }
+      await form.findElement(By.css('input[name=kinds][value="work_trial"]')).click();
+      await form.findElement(By.css('input[name=visibility][value="organizations"]')).click();
+    }
+    await submit(driver, '/me', { hours_per_week: '25', available_from: '', introduction: 'Pidän eläimistä ja käsitöistä.' });
+    await check(driver, 'fi profile saved', results);
+    for (const lang of ['fi', 'sv', 'en']) {
+      await driver.get(`${base}/${lang}/me/matches`);
+      await check(driver, `${lang} matches`, results);
+    }
+    const place = await driver.findElement(By.css('main .card h2 a')).getAttribute('href');
+    await driver.get(place);
+    await check(driver, 'en opportunity with interest form', results);
+    await submit(driver, '/interest', { message: 'Voisin aloittaa heti.' });
+    await check(driver, 'en thread (person)', results);
+    const thread = new URL(await driver.getCurrentUrl()).pathname;
+    await submit(driver, thread, { message: '' });
+    await check(driver, 'en reply refused', results);
+    for (const lang of ['sv', 'en']) {
+      await driver.get(`${base}/${lang}/me/messages`);
+      await check(driver, `${lang} messages`, results);
+      await driver.get(`${base}/${lang}/me`);
+      await check(driver, `${lang} profile`, results);
+    }
+    await driver.get(`${base}/fi/me/audit`);
+    await check(driver, 'fi audit', results);
+    // Registering an organization and editing its profile (the account becomes its admin).
+    await driver.get(`${base}/fi/account`);
     await driver.get(`${base}/fi/organizations/register`);
     await check(driver, 'fi register form', results);
     await submit(driver, '/organizations/register', { name: 'Axe Testaajat ry', business_id: '123' });

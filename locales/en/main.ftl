@@ -783,3 +783,37 @@ threads-with = With
 threads-latest = Latest
 person-pool-58-badge = 58+ pool
 person-expert-badge = Expert by experience
+nav-talent = Talent search
+talent-title = Talent search
+talent-intro = Job seekers who let verified organizations see their profile. Every view of a profile is recorded, and the person sees which organization looked. Contact goes through messages in Kolmonen.
+talent-for-opportunity = Best fits first for the place:
+talent-refused-title = The talent search is for staff of verified organizations
+talent-refused-text = Members and admins of verified organizations can use the talent search. If your organization is registered but not verified yet, the network's coordinator verifies it.
+talent-q-label = Search words
+talent-q-hint = For example a skill or a word from the introduction: cooking, bicycle.
+talent-skill-label = Skill
+talent-interest-label = Interest
+talent-municipality-label = Home municipality
+talent-near-label = Near a place
+talent-near-hint = Postal code or town.
+talent-radius_km-label = Distance at most (km)
+talent-min_hours-label = Hours a week at least
+talent-any = Any
+talent-available_now-label = Can start now
+talent-pool_58-label = 58+ pool
+talent-expert-label = Experts by experience
+talent-search = Search
+talent-why = Why they fit:
+talent-count = { $count ->
+    [0] No results.
+    [one] 1 person
+   *[other] { $count } people
+}
+person-page-note = Contact details are never shown. Organizations can send a message in Kolmonen.
+person-contact-title = Send a message
+person-contact-text = The message stays in Kolmonen, and the person gets a notice by e-mail. You do not see their e-mail address and they do not see yours.
+person-contact-place = Which place the message is about
+nav-interests = Interested people and messages
+desk-fit = People who fit this place
+person-demo-label = Example
+person-demo-value = Invented example profile (demo), not a real person

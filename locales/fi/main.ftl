@@ -774,3 +774,37 @@ threads-with = Kenen kanssa
 threads-latest = Viimeksi
 person-pool-58-badge = 58+-osaajapooli
 person-expert-badge = Kokemusasiantuntija
+nav-talent = Osaajahaku
+talent-title = Osaajahaku
+talent-intro = Työnhakijat, jotka ovat antaneet varmennettujen järjestöjen nähdä profiilinsa. Jokainen profiilin näkeminen kirjataan, ja henkilö näkee, mikä järjestö sen on katsonut. Yhteyttä otetaan Kolmosen viesteillä.
+talent-for-opportunity = Sopivimmat ensin paikkaan:
+talent-refused-title = Osaajahaku on varmennettujen järjestöjen työntekijöille
+talent-refused-text = Osaajahakua voivat käyttää varmennettujen järjestöjen jäsenet ja ylläpitäjät. Jos järjestösi on rekisteröity mutta ei vielä varmennettu, verkoston koordinaattori varmentaa sen.
+talent-q-label = Hakusanat
+talent-q-hint = Esimerkiksi taito tai sana esittelystä: ruoanlaitto, polkupyörä.
+talent-skill-label = Taito
+talent-interest-label = Kiinnostuksen kohde
+talent-municipality-label = Kotikunta
+talent-near-label = Lähellä paikkaa
+talent-near-hint = Postinumero tai paikkakunta.
+talent-radius_km-label = Etäisyys enintään (km)
+talent-min_hours-label = Tunteja viikossa vähintään
+talent-any = Kaikki
+talent-available_now-label = Voi aloittaa nyt
+talent-pool_58-label = 58+-osaajapooli
+talent-expert-label = Kokemusasiantuntijat
+talent-search = Hae
+talent-why = Miksi sopii:
+talent-count = { $count ->
+    [0] Ei osumia.
+    [one] 1 henkilö
+   *[other] { $count } henkilöä
+}
+person-page-note = Yhteystietoja ei näytetä koskaan. Järjestöt voivat lähettää viestin Kolmosessa.
+person-contact-title = Lähetä viesti
+person-contact-text = Viesti jää Kolmoseen, ja henkilö saa sähköpostiinsa ilmoituksen. Et näe hänen sähköpostiosoitettaan, eikä hän näe sinun.
+person-contact-place = Mihin paikkaan viesti liittyy
+nav-interests = Kiinnostuneet ja viestit
+desk-fit = Sopivat ihmiset tähän paikkaan
+person-demo-label = Esimerkki
+person-demo-value = Keksitty esimerkkiprofiili (demo), ei oikea henkilö

@@ -774,3 +774,37 @@ threads-with = Med vem
 threads-latest = Senast
 person-pool-58-badge = 58+-poolen
 person-expert-badge = Erfarenhetsexpert
+nav-talent = Talangsökning
+talent-title = Talangsökning
+talent-intro = Arbetssökande som har låtit verifierade organisationer se sin profil. Varje visning av en profil antecknas, och personen ser vilken organisation som har tittat. Kontakt tas med meddelanden i Kolmonen.
+talent-for-opportunity = De som passar bäst först för platsen:
+talent-refused-title = Talangsökningen är för anställda vid verifierade organisationer
+talent-refused-text = Talangsökningen kan användas av medlemmar och administratörer vid verifierade organisationer. Om din organisation är registrerad men inte verifierad ännu, verifierar nätverkets koordinator den.
+talent-q-label = Sökord
+talent-q-hint = Till exempel en färdighet eller ett ord ur presentationen: matlagning, cykel.
+talent-skill-label = Färdighet
+talent-interest-label = Intresse
+talent-municipality-label = Hemkommun
+talent-near-label = Nära platsen
+talent-near-hint = Postnummer eller ort.
+talent-radius_km-label = Högst avstånd (km)
+talent-min_hours-label = Minst timmar per vecka
+talent-any = Alla
+talent-available_now-label = Kan börja nu
+talent-pool_58-label = 58+-poolen
+talent-expert-label = Erfarenhetsexperter
+talent-search = Sök
+talent-why = Därför passar personen:
+talent-count = { $count ->
+    [0] Inga träffar.
+    [one] 1 person
+   *[other] { $count } personer
+}
+person-page-note = Kontaktuppgifter visas aldrig. Organisationer kan skicka ett meddelande i Kolmonen.
+person-contact-title = Skicka ett meddelande
+person-contact-text = Meddelandet stannar i Kolmonen, och personen får ett meddelande om det per e-post. Du ser inte personens e-postadress och personen ser inte din.
+person-contact-place = Vilken plats meddelandet gäller
+nav-interests = Intresserade och meddelanden
+desk-fit = Personer som passar platsen
+person-demo-label = Exempel
+person-demo-value = Påhittad exempelprofil (demo), ingen verklig person

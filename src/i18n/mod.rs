@@ -129,6 +129,11 @@ mod tests {
                     ("link", "https://kolmonen.fi/fi/confirm?token=x".into()),
                     ("organization", "Kankurin Ilo ry".into()),
                     ("email", "a@example.fi".into()),
+                    ("hours", 20.into()),
+                    ("topics", "eläimet".into()),
+                    ("skill", "ruoanlaitto".into()),
+                    ("kind", "työkokeilu".into()),
+                    ("person", "Aino".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }
@@ -159,7 +164,10 @@ pub fn finnish_offset(t: time::OffsetDateTime) -> time::UtcOffset {
         let back = last.weekday().number_days_from_sunday();
         last.checked_sub(time::Duration::days(i64::from(back)))
     };
-    let summer = match (last_sunday(time::Month::March), last_sunday(time::Month::October)) {
+    let summer = match (
+        last_sunday(time::Month::March),
+        last_sunday(time::Month::October),
+    ) {
         (Some(start), Some(end)) => {
             let start = start.with_hms(1, 0, 0).map(|d| d.assume_utc());
             let end = end.with_hms(1, 0, 0).map(|d| d.assume_utc());
@@ -176,11 +184,26 @@ mod offset_tests {
 
     #[test]
     fn finnish_time_follows_summer_time() {
-        assert_eq!(super::finnish_offset(datetime!(2026-11-26 12:00 UTC)).whole_hours(), 2);
-        assert_eq!(super::finnish_offset(datetime!(2026-07-01 12:00 UTC)).whole_hours(), 3);
+        assert_eq!(
+            super::finnish_offset(datetime!(2026-11-26 12:00 UTC)).whole_hours(),
+            2
+        );
+        assert_eq!(
+            super::finnish_offset(datetime!(2026-07-01 12:00 UTC)).whole_hours(),
+            3
+        );
         // 2026: summer time from 29 March to 25 October.
-        assert_eq!(super::finnish_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(), 2);
-        assert_eq!(super::finnish_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(), 3);
-        assert_eq!(super::finnish_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(), 2);
+        assert_eq!(
+            super::finnish_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(),
+            2
+        );
+        assert_eq!(
+            super::finnish_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(),
+            3
+        );
+        assert_eq!(
+            super::finnish_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(),
+            2
+        );
     }
 }

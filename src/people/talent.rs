@@ -287,12 +287,18 @@ impl TalentIndex {
             let p = &e.profile;
             if allowed.as_ref().is_some_and(|a| !a.contains(&p.user_id))
                 || q.skill.as_ref().is_some_and(|s| !p.skills.contains(s))
-                || q.interest.as_ref().is_some_and(|t| !p.interests.contains(t))
-                || q.municipality.as_ref().is_some_and(|m| p.municipality.as_ref() != Some(m))
+                || q.interest
+                    .as_ref()
+                    .is_some_and(|t| !p.interests.contains(t))
+                || q.municipality
+                    .as_ref()
+                    .is_some_and(|m| p.municipality.as_ref() != Some(m))
                 || (q.pool_58 && !p.pool_58)
                 || (q.expert && !p.expert_by_experience)
-                || q.min_hours.is_some_and(|h| p.hours_per_week.is_none_or(|x| x < h))
-                || q.available_by.is_some_and(|d| p.available_from.is_some_and(|a| a > d))
+                || q.min_hours
+                    .is_some_and(|h| p.hours_per_week.is_none_or(|x| x < h))
+                || q.available_by
+                    .is_some_and(|d| p.available_from.is_some_and(|a| a > d))
             {
                 continue;
             }
@@ -304,7 +310,8 @@ impl TalentIndex {
             let f = match (&q.opportunity, opp_topics) {
                 (Some(o), Some(mask)) => {
                     // Cheap test first: no shared topic, kind or group can't fit.
-                    if e.topics & mask == 0 && !p.kinds.contains(&o.kind)
+                    if e.topics & mask == 0
+                        && !p.kinds.contains(&o.kind)
                         && group_of(p).is_none_or(|g| !o.target_groups.iter().any(|t| t == g))
                     {
                         continue;

@@ -349,15 +349,27 @@ async fn account_page(
         .error(email_error);
     let mut links = Vec::new();
     match (user.role, user.organization_id) {
-        (Role::JobSeeker, None) => links.push((
-            ctx.t("account-register-link"),
-            ctx.url("/organizations/register"),
-        )),
+        (Role::JobSeeker, None) => {
+            links.push((ctx.t("nav-me"), ctx.url("/me")));
+            links.push((ctx.t("nav-matches"), ctx.url("/me/matches")));
+            links.push((ctx.t("nav-messages"), ctx.url("/me/messages")));
+            links.push((ctx.t("nav-saved-searches"), ctx.url("/me/searches")));
+            links.push((ctx.t("audit-title"), ctx.url("/me/audit")));
+            links.push((
+                ctx.t("account-register-link"),
+                ctx.url("/organizations/register"),
+            ));
+        }
         (_, Some(id)) => {
             links.push((
                 ctx.t("account-desk-link"),
                 ctx.url(&format!("/organizations/{id}/manage")),
             ));
+            links.push((
+                ctx.t("nav-interests"),
+                ctx.url(&format!("/organizations/{id}/interests")),
+            ));
+            links.push((ctx.t("nav-talent"), ctx.url("/talent")));
             if matches!(user.role, Role::OrganizationAdmin | Role::PlatformAdmin) {
                 links.push((
                     ctx.t("account-edit-organization"),

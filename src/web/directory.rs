@@ -819,7 +819,7 @@ pub async fn opportunity_show(
     let can_express = ctx
         .user
         .as_ref()
-        .is_some_and(|u| u.organization_id.is_none());
+        .is_some_and(|u| u.role == crate::accounts::Role::JobSeeker);
     let term = REF.taxonomies.opportunity_type(o.kind.as_str());
     let mut facts = vec![Fact::plain(
         ctx.t("field-places"),

@@ -9,12 +9,13 @@ mod manage;
 mod members;
 mod municipalities;
 mod people;
-mod threads;
 mod records;
 mod reports;
 mod search;
 mod second_factor;
 mod signup;
+mod talent;
+mod threads;
 pub use search::CardCache;
 
 use crate::domain::{is_stale, Lang, LocalizedText, Location, Opportunity, Service};
@@ -166,6 +167,9 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/{lang}/organizations/{id}/interests",
             get(threads::of_organization),
         ),
+        ("/{lang}/talent", get(talent::search)),
+        ("/{lang}/people/{id}", get(talent::show)),
+        ("/{lang}/people/{id}/contact", post(talent::contact)),
         ("/{lang}/admin/reports", get(reports::queue)),
         ("/{lang}/admin/organizations", get(manage::queue)),
         (
@@ -271,6 +275,25 @@ impl<S: Send + Sync> FromRequestParts<S> for LastSegment {
         let seg = parts.uri.path().rsplit('/').next().unwrap_or("");
         let decoded = percent_decode(seg);
         Ok(LastSegment(decoded))
+    }
+}
+
+/// The id in a path of the form `/{lang}/{kind}/{id}/…`, percent-decoded (never refused:
+/// a handler that cannot parse it answers with its own translated page).
+pub struct IdSegment(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdSegment {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let seg = parts
+            .uri
+            .path()
+            .trim_start_matches('/')
+            .split('/')
+            .nth(2)
+            .unwrap_or("");
+        Ok(IdSegment(percent_decode(seg)))
     }
 }
 

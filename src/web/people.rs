@@ -50,8 +50,17 @@ pub(super) fn today() -> time::Date {
 }
 
 /// The signed-in person's profile, or an empty one (not stored until saved).
-pub(super) async fn own_profile(st: &AppState, user: &User, lang: Lang) -> Result<(Profile, bool), PageError> {
-    match st.store.profile(user.id).await.map_err(PageError::store(lang))? {
+pub(super) async fn own_profile(
+    st: &AppState,
+    user: &User,
+    lang: Lang,
+) -> Result<(Profile, bool), PageError> {
+    match st
+        .store
+        .profile(user.id)
+        .await
+        .map_err(PageError::store(lang))?
+    {
         Some(p) => Ok((p, true)),
         None => Ok((Profile::empty(user.id, now()), false)),
     }
@@ -100,7 +109,12 @@ fn me_page(
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let field = |name, kind| Field::new(&ctx, "person", name, kind);
-    let err = |name: &str| errors.iter().find(|(n, _)| *n == name).map(|(_, m)| m.clone());
+    let err = |name: &str| {
+        errors
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, m)| m.clone())
+    };
     let mut municipalities: Vec<(String, String)> = REF
         .municipalities
         .values()
@@ -118,7 +132,9 @@ fn me_page(
         field("municipality", "select")
             .options(ctx.t("person-municipality-none"), municipalities)
             .value(&f.municipality),
-        field("travel_km", "number").value(&f.travel_km).max_chars(3),
+        field("travel_km", "number")
+            .value(&f.travel_km)
+            .max_chars(3),
     ]
     .into_iter()
     .map(|x| x.error_from(errors))
@@ -127,7 +143,9 @@ fn me_page(
         field("hours_per_week", "number")
             .value(&f.hours_per_week)
             .max_chars(2),
-        field("available_from", "date").value(&f.available_from).max_chars(10),
+        field("available_from", "date")
+            .value(&f.available_from)
+            .max_chars(10),
         field("age_band", "select")
             .options(
                 ctx.t("person-age-band-none"),
@@ -201,8 +219,18 @@ fn me_page(
         })
         .collect();
     let flags = vec![
-        ("part_time", ctx.t("person-part_time-label"), f.part_time, err("part_time")),
-        ("pool_58", ctx.t("person-pool_58-label"), f.pool_58, err("pool_58")),
+        (
+            "part_time",
+            ctx.t("person-part_time-label"),
+            f.part_time,
+            err("part_time"),
+        ),
+        (
+            "pool_58",
+            ctx.t("person-pool_58-label"),
+            f.pool_58,
+            err("pool_58"),
+        ),
         (
             "expert_by_experience",
             ctx.t("person-expert_by_experience-label"),
@@ -335,14 +363,21 @@ pub(super) fn reason_text(lang: Lang, r: &Reason, for_person: bool) -> String {
         Reason::Distance(0) => t(lang, &key("same-place")),
         Reason::Distance(km) => t_args(lang, &key("distance"), &[("km", (*km as u64).into())]),
         Reason::Hours { hours, part_time } => match (hours, part_time) {
-            (Some(h), true) => t_args(lang, &key("part-time-hours"), &[("hours", (*h as u64).into())]),
+            (Some(h), true) => t_args(
+                lang,
+                &key("part-time-hours"),
+                &[("hours", (*h as u64).into())],
+            ),
             (Some(h), false) => t_args(lang, &key("hours"), &[("hours", (*h as u64).into())]),
             (None, _) => t(lang, &key("part-time")),
         },
         Reason::Starts(d) => {
             let today = today();
             let month = |d: time::Date| (d.year(), u8::from(d.month()));
-            let next = today.replace_day(1).ok().and_then(|f| f.checked_add(time::Duration::days(32)));
+            let next = today
+                .replace_day(1)
+                .ok()
+                .and_then(|f| f.checked_add(time::Duration::days(32)));
             if *d <= today {
                 t(lang, &key("starts-now"))
             } else if month(*d) == month(today) {
@@ -358,7 +393,10 @@ pub(super) fn reason_text(lang: Lang, r: &Reason, for_person: bool) -> String {
 }
 
 pub(super) fn reason_texts(lang: Lang, f: &Fit, for_person: bool) -> Vec<String> {
-    f.reasons.iter().map(|r| reason_text(lang, r, for_person)).collect()
+    f.reasons
+        .iter()
+        .map(|r| reason_text(lang, r, for_person))
+        .collect()
 }
 
 /// A suggestion with its card and reasons.

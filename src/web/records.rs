@@ -711,6 +711,8 @@ struct DeskRow {
     confirm_url: String,
     fresh: Fresh,
     tags: Vec<String>,
+    /// People who fit an open place (the talent pool, verified organizations only).
+    fit_url: Option<String>,
 }
 
 #[derive(Template)]
@@ -725,6 +727,7 @@ struct DeskPage {
     new_service: String,
     new_opportunity: String,
     new_place: String,
+    interests_url: String,
     /// (label, edit url)
     places: Vec<(String, String)>,
     rows: Vec<DeskRow>,
@@ -757,6 +760,7 @@ pub async fn desk(
             confirm_url: ctx.url(&format!("/services/{}/confirm", s.id)),
             fresh: Fresh::new(lang, s.last_verified_at),
             tags: term_labels(&s.topics, super::topic_term, lang),
+            fit_url: None,
         });
     }
     for o in &records.opportunities {
@@ -775,6 +779,8 @@ pub async fn desk(
                     &[("count", i64::from(o.places_free).into())],
                 ),
             ],
+            fit_url: (org.verified && o.status == crate::domain::OpportunityStatus::Open)
+                .then(|| ctx.url(&format!("/talent?opportunity={}", o.id))),
         });
     }
     let reports = st
@@ -805,6 +811,7 @@ pub async fn desk(
         new_service: ctx.url(&format!("/organizations/{}/services/new", org.id)),
         new_opportunity: ctx.url(&format!("/organizations/{}/opportunities/new", org.id)),
         new_place: ctx.url(&format!("/organizations/{}/locations/new", org.id)),
+        interests_url: ctx.url(&format!("/organizations/{}/interests", org.id)),
         places: records
             .locations
             .iter()

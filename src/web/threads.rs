@@ -17,7 +17,7 @@ use crate::people::{message_body, Message, Thread, ThreadStatus};
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -26,7 +26,10 @@ use std::collections::HashMap;
 /// Whether an account acts for this organization (its members and admins).
 pub(super) fn acts_for(user: &User, organization: OrganizationId) -> bool {
     crate::manage::may(user, organization, Action::EditRecords)
-        && matches!(user.role, Role::OrganizationMember | Role::OrganizationAdmin)
+        && matches!(
+            user.role,
+            Role::OrganizationMember | Role::OrganizationAdmin
+        )
 }
 
 /// Mail to everyone acting for an organization: "something new", with a link.
@@ -52,7 +55,11 @@ pub(super) fn notice_mail(to: &str, lang: Lang, subject_key: &str, link: &str) -
     OutgoingMail::new(
         to,
         t(lang, subject_key),
-        t_args(lang, "thread-mail-body", &[("link", link.to_string().into())]),
+        t_args(
+            lang,
+            "thread-mail-body",
+            &[("link", link.to_string().into())],
+        ),
     )
 }
 
@@ -77,7 +84,7 @@ pub async fn interest(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    Path((_, id)): Path<(String, String)>,
+    super::IdSegment(id): super::IdSegment,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
@@ -92,8 +99,21 @@ pub async fn interest(
     if let Some(t) = st.store.thread_about(user.id, id).await.map_err(err())? {
         return Ok(see_other(&ctx.url(&format!("/threads/{}", t.id)), []));
     }
-    if o.status != OpportunityStatus::Open || user.organization_id.is_some() {
-        return Ok(message_page(ctx, "interest-closed-title", "interest-closed-text", StatusCode::CONFLICT));
+    if user.role != Role::JobSeeker {
+        return Ok(message_page(
+            ctx,
+            "interest-closed-title",
+            "interest-closed-text",
+            StatusCode::FORBIDDEN,
+        ));
+    }
+    if o.status != OpportunityStatus::Open {
+        return Ok(message_page(
+            ctx,
+            "interest-closed-title",
+            "interest-closed-text",
+            StatusCode::CONFLICT,
+        ));
     }
     let f: InterestForm = form::parse(&body);
     let text = f.message.trim();
@@ -103,7 +123,12 @@ pub async fn interest(
         match message_body(text) {
             Ok(b) => Some(b),
             Err(_) => {
-                return Ok(message_page(ctx, "interest-error-title", "person-error-message", StatusCode::BAD_REQUEST));
+                return Ok(message_page(
+                    ctx,
+                    "interest-error-title",
+                    "person-error-message",
+                    StatusCode::BAD_REQUEST,
+                ));
             }
         }
     };
@@ -277,6 +302,9 @@ pub(super) fn profile_view(ctx: &Ctx, p: &crate::people::Profile) -> ProfileView
     if p.expert_by_experience {
         add("person-expert-badge", ctx.t("yes"));
     }
+    if p.demo {
+        add("person-demo-label", ctx.t("person-demo-value"));
+    }
     ProfileView {
         name: p.shown_name(lang),
         facts,
@@ -315,7 +343,7 @@ pub async fn show(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    Path((_, id)): Path<(String, String)>,
+    super::IdSegment(id): super::IdSegment,
     PageQuery(q): PageQuery<DoneQuery>,
 ) -> Result<Response, PageError> {
     let (thread, side) = open_thread(&st, &user, ctx.lang, &id).await?;
@@ -416,8 +444,16 @@ async fn thread_page(
         })
         .collect();
     let title = match side {
-        Side::Person => t_args(lang, "thread-title-person", &[("organization", org.name.clone().into())]),
-        Side::Organization => t_args(lang, "thread-title-organization", &[("person", person_name.into())]),
+        Side::Person => t_args(
+            lang,
+            "thread-title-person",
+            &[("organization", org.name.clone().into())],
+        ),
+        Side::Organization => t_args(
+            lang,
+            "thread-title-organization",
+            &[("person", person_name.into())],
+        ),
     };
     let page = ThreadPage {
         title,
@@ -426,7 +462,10 @@ async fn thread_page(
         organization: org.name.clone(),
         opportunity,
         status: ctx.t(&format!("thread-status-{}", thread.status.as_str())),
-        profile: thread.shared_profile.as_ref().map(|p| profile_view(&ctx, p)),
+        profile: thread
+            .shared_profile
+            .as_ref()
+            .map(|p| profile_view(&ctx, p)),
         person_deleted: thread.person_id.is_none(),
         messages: rows,
         action: ctx.url(&format!("/threads/{}", thread.id)),
@@ -448,7 +487,7 @@ pub async fn reply(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    Path((_, id)): Path<(String, String)>,
+    super::IdSegment(id): super::IdSegment,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
@@ -475,7 +514,13 @@ pub async fn reply(
     };
     let notify = match side {
         Side::Person => {
-            notify_organization(&st, thread.organization_id, "thread-mail-message", &thread_link(&st, Lang::Fi, thread.id)).await?
+            notify_organization(
+                &st,
+                thread.organization_id,
+                "thread-mail-message",
+                &thread_link(&st, Lang::Fi, thread.id),
+            )
+            .await?
         }
         Side::Organization => person_notice(&st, &thread, "thread-mail-message", lang).await?,
     };
@@ -483,7 +528,10 @@ pub async fn reply(
         .add_message(&m, &notify)
         .await
         .map_err(PageError::store(lang))?;
-    Ok(see_other(&ctx.url(&format!("/threads/{}?done=sent", thread.id)), []))
+    Ok(see_other(
+        &ctx.url(&format!("/threads/{}?done=sent", thread.id)),
+        [],
+    ))
 }
 
 async fn person_notice(
@@ -525,7 +573,7 @@ pub async fn set_status(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    Path((_, id, _)): Path<(String, String, String)>,
+    super::IdSegment(id): super::IdSegment,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
@@ -543,7 +591,10 @@ pub async fn set_status(
         .set_thread_status(thread.id, status, now(), &notify)
         .await
         .map_err(PageError::store(lang))?;
-    Ok(see_other(&ctx.url(&format!("/threads/{}?done=status", thread.id)), []))
+    Ok(see_other(
+        &ctx.url(&format!("/threads/{}?done=status", thread.id)),
+        [],
+    ))
 }
 
 pub struct ThreadRow {
@@ -643,10 +694,11 @@ pub async fn of_organization(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    Path((_, id)): Path<(String, String)>,
+    super::IdSegment(id): super::IdSegment,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let org = super::manage::editable_organization(&st, &user, lang, &id, Action::EditRecords).await?;
+    let org =
+        super::manage::editable_organization(&st, &user, lang, &id, Action::EditRecords).await?;
     let threads = st
         .store
         .threads_of_organization(org.id)
@@ -655,7 +707,11 @@ pub async fn of_organization(
     let rows = thread_rows(&st, &ctx, &threads, false).await?;
     render(
         &ThreadsPage {
-            title: t_args(lang, "threads-title-organization", &[("organization", org.name.into())]),
+            title: t_args(
+                lang,
+                "threads-title-organization",
+                &[("organization", org.name.into())],
+            ),
             intro: ctx.t("threads-intro-organization"),
             rows,
             ctx,
