@@ -79,6 +79,16 @@ enum Command {
         )]
         public_url: String,
     },
+    /// Send the saved-search alerts due now (the server checks them every hour).
+    Alerts {
+        /// The portal's public address, for the links in the messages.
+        #[arg(
+            long,
+            env = "KOLMONEN_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
+    },
     /// Manage accounts (for operators).
     User {
         #[command(subcommand)]
@@ -273,6 +283,18 @@ async fn main() -> anyhow::Result<()> {
             )
             .await?;
             println!("{n} reminders into the outbox");
+        }
+        Command::Alerts { public_url } => {
+            let store = open(&cli.database).await?;
+            let searcher = kolmonen::search::Searcher::new(store.clone());
+            let n = kolmonen::people::alerts::send_due(
+                &store,
+                &searcher,
+                &public_url,
+                time::OffsetDateTime::now_utc(),
+            )
+            .await?;
+            println!("{n} alert digests into the outbox");
         }
         Command::Migrate => {
             open(&cli.database).await?;
@@ -581,7 +603,13 @@ async fn main() -> anyhow::Result<()> {
                 store.clone(),
                 config.public_url(),
             ));
+            let public_url = config.public_url();
             let state = AppState::new(store, config);
+            tokio::spawn(kolmonen::people::alerts::run(
+                state.store.clone(),
+                state.search.clone(),
+                public_url,
+            ));
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
                 .with_context(|| format!("binding {addr}"))?;

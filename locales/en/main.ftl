@@ -817,3 +817,29 @@ nav-interests = Interested people and messages
 desk-fit = People who fit this place
 person-demo-label = Example
 person-demo-value = Invented example profile (demo), not a real person
+alerts-title = Saved searches
+alerts-intro = Once a day you get by e-mail the new open places that match a saved search. Every message has a link that stops the alerts without signing in.
+alerts-none = You have no saved searches. Search and choose “Save this search”.
+alerts-go-search = Go to search
+alerts-delete = Delete
+alerts-saved = Search saved. You will hear when new places come.
+alerts-deleted = Search deleted.
+alerts-save-button = Save this search and get new places by e-mail
+alerts-everything = All open places
+alerts-error-query = The search could not be saved. Search again and then try.
+alerts-error-too-many = You can keep at most 20 searches. Delete an old one first.
+alerts-unsubscribe-title = Stop search alerts
+alerts-unsubscribe-text = The alerts of this search stop when you press the button. No sign-in needed.
+alerts-unsubscribe-button = Stop the alerts
+alerts-unsubscribed = The alerts have stopped. You will get no more e-mail about this search.
+alerts-mail-subject = { $count ->
+    [one] Kolmonen: 1 new place for your search
+   *[other] Kolmonen: { $count } new places for your search
+}
+alerts-mail-body = New open places have come to your saved search:
+
+    { $list }
+
+    The whole search: { $link }
+
+    Stop the alerts of this search: { $unsubscribe }

@@ -808,3 +808,29 @@ nav-interests = Kiinnostuneet ja viestit
 desk-fit = Sopivat ihmiset tähän paikkaan
 person-demo-label = Esimerkki
 person-demo-value = Keksitty esimerkkiprofiili (demo), ei oikea henkilö
+alerts-title = Tallennetut haut
+alerts-intro = Saat kerran päivässä sähköpostiisi uudet avoimet paikat, jotka vastaavat tallennettua hakua. Jokaisessa viestissä on linkki, jolla ilmoitukset loppuvat ilman kirjautumista.
+alerts-none = Sinulla ei ole tallennettuja hakuja. Tee haku ja valitse ”Tallenna haku”.
+alerts-go-search = Siirry hakuun
+alerts-delete = Poista
+alerts-saved = Haku tallennettu. Saat ilmoituksen, kun uusia paikkoja tulee.
+alerts-deleted = Haku poistettu.
+alerts-save-button = Tallenna haku ja saa uudet paikat sähköpostiin
+alerts-everything = Kaikki avoimet paikat
+alerts-error-query = Hakua ei voitu tallentaa. Tee haku uudelleen ja yritä sitten.
+alerts-error-too-many = Voit tallentaa enintään 20 hakua. Poista ensin jokin vanha.
+alerts-unsubscribe-title = Lopeta hakuilmoitukset
+alerts-unsubscribe-text = Tämän haun ilmoitukset loppuvat, kun painat painiketta. Kirjautumista ei tarvita.
+alerts-unsubscribe-button = Lopeta ilmoitukset
+alerts-unsubscribed = Ilmoitukset on lopetettu. Et saa tästä hausta enää sähköpostia.
+alerts-mail-subject = { $count ->
+    [one] Kolmonen: 1 uusi paikka hakuusi
+   *[other] Kolmonen: { $count } uutta paikkaa hakuusi
+}
+alerts-mail-body = Tallentamaasi hakuun on tullut uusia avoimia paikkoja:
+
+    { $list }
+
+    Koko haku: { $link }
+
+    Lopeta tämän haun ilmoitukset: { $unsubscribe }

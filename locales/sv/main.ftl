@@ -808,3 +808,29 @@ nav-interests = Intresserade och meddelanden
 desk-fit = Personer som passar platsen
 person-demo-label = Exempel
 person-demo-value = Påhittad exempelprofil (demo), ingen verklig person
+alerts-title = Sparade sökningar
+alerts-intro = En gång om dagen får du per e-post nya öppna platser som motsvarar en sparad sökning. I varje meddelande finns en länk som stoppar meddelandena utan inloggning.
+alerts-none = Du har inga sparade sökningar. Gör en sökning och välj ”Spara sökningen”.
+alerts-go-search = Gå till sökningen
+alerts-delete = Radera
+alerts-saved = Sökningen är sparad. Du får ett meddelande när nya platser kommer.
+alerts-deleted = Sökningen är raderad.
+alerts-save-button = Spara sökningen och få nya platser per e-post
+alerts-everything = Alla öppna platser
+alerts-error-query = Sökningen kunde inte sparas. Gör sökningen igen och försök sedan.
+alerts-error-too-many = Du kan spara högst 20 sökningar. Radera först någon gammal.
+alerts-unsubscribe-title = Stoppa sökmeddelanden
+alerts-unsubscribe-text = Meddelandena för den här sökningen upphör när du trycker på knappen. Ingen inloggning behövs.
+alerts-unsubscribe-button = Stoppa meddelandena
+alerts-unsubscribed = Meddelandena har stoppats. Du får inte längre e-post om den här sökningen.
+alerts-mail-subject = { $count ->
+    [one] Kolmonen: 1 ny plats för din sökning
+   *[other] Kolmonen: { $count } nya platser för din sökning
+}
+alerts-mail-body = Nya öppna platser har kommit till din sparade sökning:
+
+    { $list }
+
+    Hela sökningen: { $link }
+
+    Stoppa meddelandena för den här sökningen: { $unsubscribe }

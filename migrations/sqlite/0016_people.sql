@@ -80,13 +80,14 @@ CREATE TABLE hidden_suggestions (
 );
 
 -- A search kept for e-mail alerts: the query string of /search, checked daily; the
--- unsubscribe link carries a token whose hash is kept.
+-- unsubscribe link carries a random token that can only stop this alert (kept as is, so
+-- every digest can carry it).
 CREATE TABLE saved_searches (
     id TEXT PRIMARY KEY,
     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     query TEXT NOT NULL,
     lang TEXT NOT NULL,
-    unsubscribe_hash TEXT NOT NULL UNIQUE,
+    unsubscribe_token TEXT NOT NULL UNIQUE,
     checked_at BIGINT NOT NULL,
     created_at BIGINT NOT NULL
 );

@@ -134,6 +134,11 @@ mod tests {
                     ("skill", "ruoanlaitto".into()),
                     ("kind", "työkokeilu".into()),
                     ("person", "Aino".into()),
+                    ("list", "- Työkokeilu".into()),
+                    (
+                        "unsubscribe",
+                        "https://kolmonen.fi/fi/unsubscribe?token=x".into(),
+                    ),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

@@ -2,6 +2,7 @@
 //! interest in opportunities with message threads, explained matching, the talent pool
 //! and saved searches (issue 6).
 
+pub mod alerts;
 pub mod matching;
 pub mod talent;
 
@@ -450,7 +451,7 @@ pub struct SavedSearch {
     pub query: String,
     pub lang: Lang,
     #[serde(skip)]
-    pub unsubscribe_hash: String,
+    pub unsubscribe_token: String,
     pub checked_at: i64,
     pub created_at: i64,
 }

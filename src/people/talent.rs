@@ -100,7 +100,10 @@ fn stems(w: &str) -> [String; 3] {
 /// as Finnish stems (the index side), and its taxonomy skills by id.
 fn profile_stems(p: &Profile) -> HashSet<String> {
     let mut out = HashSet::new();
-    for text in std::iter::once(&p.introduction).chain(p.free_skills.iter()) {
+    for text in [&p.display_name, &p.introduction]
+        .into_iter()
+        .chain(p.free_skills.iter())
+    {
         for w in words(text) {
             out.insert(stem(Lang::Fi, &w));
         }
@@ -262,6 +265,16 @@ impl TalentIndex {
             for s in &st {
                 if let Some(set) = pool.words.get(s) {
                     ids.extend(set.iter().copied());
+                }
+            }
+            // A word's beginning finds its compounds and longer forms (ksylofoni →
+            // ksylofonisti): a scan of the distinct stems, not of the profiles.
+            if w.chars().count() >= 4 {
+                let head = &st[0];
+                for (stem, set) in pool.words.iter() {
+                    if stem.len() > head.len() && stem.starts_with(head.as_str()) {
+                        ids.extend(set.iter().copied());
+                    }
                 }
             }
             let named = skills_named(&st);

@@ -574,6 +574,28 @@ impl Searcher {
         Ok(results)
     }
 
+    /// The results of a search among documents created after `since` (Unix seconds), run in
+    /// the store (never cached): what a saved search's alert sends.
+    pub async fn created_since(
+        &self,
+        req: &SearchRequest,
+        since: i64,
+    ) -> StoreResult<SearchResults> {
+        self.refresh().await?;
+        let (m, groups, unmatched) = self.plan(req);
+        if m.groups.is_empty() && !unmatched.is_empty() {
+            return Ok(SearchResults::default());
+        }
+        let candidates = self
+            .store
+            .search_candidates(&m)
+            .await?
+            .into_iter()
+            .filter(|c| c.created >= since)
+            .collect();
+        Ok(rank(req, &groups, candidates))
+    }
+
     /// How many results the same search has without one of its filters (for an empty
     /// result: "without this filter there would be n").
     pub async fn without_each_filter(

@@ -83,8 +83,8 @@ pub trait PeopleStore: Send + Sync {
     async fn add_saved_search(&self, s: &SavedSearch) -> StoreResult<()>;
     async fn saved_searches_of(&self, user: UserId) -> StoreResult<Vec<SavedSearch>>;
     async fn delete_saved_search(&self, user: UserId, id: &str) -> StoreResult<bool>;
-    /// Stops the alert whose unsubscribe token has this hash. `Ok(false)`: no such alert.
-    async fn unsubscribe(&self, token_hash: &str) -> StoreResult<bool>;
+    /// Stops the alert with this unsubscribe token. `Ok(false)`: no such alert.
+    async fn unsubscribe(&self, token: &str) -> StoreResult<bool>;
     /// Alerts last checked before `before`, oldest first.
     async fn due_saved_searches(&self, before: i64, limit: i64) -> StoreResult<Vec<SavedSearch>>;
     /// Marks an alert checked at `at`, if it was last checked at `was` (one node sends it),
@@ -222,7 +222,7 @@ macro_rules! people_store {
                     user_id: parse_id(&r.try_get::<String, _>("user_id")?, UserId::parse)?,
                     query: r.try_get("query")?,
                     lang: Lang::parse(&r.try_get::<String, _>("lang")?).unwrap_or(Lang::Fi),
-                    unsubscribe_hash: r.try_get("unsubscribe_hash")?,
+                    unsubscribe_token: r.try_get("unsubscribe_token")?,
                     checked_at: r.try_get("checked_at")?,
                     created_at: r.try_get("created_at")?,
                 })
@@ -537,12 +537,12 @@ macro_rules! people_store {
             }
 
             async fn add_saved_search(&self, s: &SavedSearch) -> StoreResult<()> {
-                sqlx::query("INSERT INTO saved_searches (id, user_id, query, lang, unsubscribe_hash, checked_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                sqlx::query("INSERT INTO saved_searches (id, user_id, query, lang, unsubscribe_token, checked_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                     .bind(&s.id)
                     .bind(s.user_id.to_string())
                     .bind(&s.query)
                     .bind(s.lang.code())
-                    .bind(&s.unsubscribe_hash)
+                    .bind(&s.unsubscribe_token)
                     .bind(s.checked_at)
                     .bind(s.created_at)
                     .execute(&self.pool)
@@ -569,9 +569,9 @@ macro_rules! people_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn unsubscribe(&self, token_hash: &str) -> StoreResult<bool> {
-                let done = sqlx::query("DELETE FROM saved_searches WHERE unsubscribe_hash = $1")
-                    .bind(token_hash)
+            async fn unsubscribe(&self, token: &str) -> StoreResult<bool> {
+                let done = sqlx::query("DELETE FROM saved_searches WHERE unsubscribe_token = $1")
+                    .bind(token)
                     .execute(&self.pool)
                     .await?;
                 Ok(done.rows_affected() == 1)

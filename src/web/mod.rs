@@ -1,6 +1,7 @@
 //! HTML pages: one module per area, shared page context, cards and helpers.
 
 mod account;
+mod alerts;
 pub mod auth;
 mod directory;
 pub mod form;
@@ -170,6 +171,12 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/talent", get(talent::search)),
         ("/{lang}/people/{id}", get(talent::show)),
         ("/{lang}/people/{id}/contact", post(talent::contact)),
+        ("/{lang}/me/searches", get(alerts::list).post(alerts::save)),
+        ("/{lang}/me/searches/delete", post(alerts::delete)),
+        (
+            "/{lang}/unsubscribe",
+            get(alerts::unsubscribe_form).post(alerts::unsubscribe),
+        ),
         ("/{lang}/admin/reports", get(reports::queue)),
         ("/{lang}/admin/organizations", get(manage::queue)),
         (
@@ -347,6 +354,16 @@ pub fn render(page: &impl Template, lang: Lang) -> Result<Response, PageError> {
             })
         }
     }
+}
+
+/// A form page: 200, or 400 when it shows what was wrong with what was sent.
+pub fn render_form(page: &impl Template, lang: Lang, refused: bool) -> Response {
+    let status = if refused {
+        axum::http::StatusCode::BAD_REQUEST
+    } else {
+        axum::http::StatusCode::OK
+    };
+    account::with_status(render(page, lang), status)
 }
 
 /// A text in the page's language, or the Finnish one marked as such.

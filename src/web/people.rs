@@ -2,7 +2,7 @@
 //! reasons (`/me/matches`), everything about them as JSON (`/me/export`), deleting it all
 //! (`/me/delete`) and who has looked at the profile (`/me/audit`).
 
-use super::account::{see_other, with_status, DoneQuery, Notice};
+use super::account::{see_other, DoneQuery, Notice};
 use super::auth::SignedIn;
 use super::form::{self, Choices, Field};
 use super::{render, Ctx, PageQuery};
@@ -18,7 +18,7 @@ use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -276,12 +276,8 @@ fn me_page(
         flags,
         ctx,
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    Ok(with_status(render(&page, lang), status))
+    let refused = !errors.is_empty();
+    Ok(super::render_form(&page, lang, refused))
 }
 
 pub async fn me_form(

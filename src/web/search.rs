@@ -86,6 +86,8 @@ struct SearchPage {
     prev: Option<String>,
     next: Option<String>,
     page_label: String,
+    /// A job seeker may keep the search for e-mail alerts: its query string.
+    save_query: Option<String>,
 }
 
 /// The request as URL parameters (without the page), in a stable order.
@@ -302,7 +304,15 @@ pub async fn show(
             selected: req.sort == *s,
         })
         .collect();
+    let save_query = (searched
+        && errors.is_empty()
+        && ctx
+            .user
+            .as_ref()
+            .is_some_and(|u| u.role == crate::accounts::Role::JobSeeker))
+    .then(|| serde_urlencoded::to_string(params_of(&req)).unwrap_or_default());
     let page = SearchPage {
+        save_query,
         title: ctx.t("search-title"),
         q: req.q.clone(),
         near: req.near_text.clone(),

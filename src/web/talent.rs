@@ -296,12 +296,8 @@ pub async fn search(
         pager,
         ctx,
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    Ok(with_status(render(&page, lang), status))
+    let refused = !errors.is_empty();
+    Ok(super::render_form(&page, lang, refused))
 }
 
 #[derive(Template)]
@@ -372,11 +368,7 @@ async fn person_page(
             .collect();
     }
     let view = profile_view(&ctx, &profile);
-    let status = if message_error.is_some() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
+    let refused = message_error.is_some();
     let page = PersonPage {
         title: view.name.clone(),
         profile: view,
@@ -387,7 +379,7 @@ async fn person_page(
         places,
         ctx,
     };
-    Ok(with_status(render(&page, lang), status))
+    Ok(super::render_form(&page, lang, refused))
 }
 
 /// `/{lang}/people/{id}`: a public profile for anyone, an organizations-only one for

@@ -474,12 +474,8 @@ async fn thread_page(
         statuses,
         ctx,
     };
-    let status = if reply_error.is_some() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
-    Ok(with_status(render(&page, lang), status))
+    let refused = reply_error.is_some();
+    Ok(super::render_form(&page, lang, refused))
 }
 
 /// `POST /{lang}/threads/{id}`: a reply; the other side gets a notice by e-mail.

@@ -1,0 +1,617 @@
+//! People (issue 6), over HTTP on both engines: who sees a profile (a private one never
+//! appears anywhere), the reasons of the matches, the interest workflow with its messages,
+//! export and deletion, and saved-search alerts.
+
+mod common;
+
+use common::{add_account, Browser, Engine, TestApp};
+use kolmonen::accounts::{Role, User};
+use kolmonen::domain::{Opportunity, OpportunityId, OpportunityStatus, OrganizationId};
+use kolmonen::mail::OutgoingMail;
+use kolmonen::store::{DirectoryBatch, OpportunityFilter, PageRequest};
+
+const PASSWORD: &str = "kahvi pannu sininen";
+
+/// Takes every message waiting in the outbox, as a mail node would.
+async fn outbox(app: &TestApp) -> Vec<OutgoingMail> {
+    let now = kolmonen::domain::unix_micros(time::OffsetDateTime::now_utc());
+    app.store
+        .lease_mail("test", now + 3_600_000_000, now + 7_200_000_000, 1000)
+        .await
+        .unwrap()
+}
+
+/// Runs the alerts due at `at` (as the server's hourly check does): digests queued.
+async fn alerts(app: &TestApp, at: time::OffsetDateTime) -> usize {
+    let searcher = kolmonen::search::Searcher::new(app.store.clone());
+    kolmonen::people::alerts::send_due(&app.store, &searcher, "https://k.example", at)
+        .await
+        .unwrap()
+}
+
+/// A verified demo organization with an open place that has places free.
+async fn verified_with_open_place(app: &TestApp) -> (OrganizationId, Opportunity) {
+    for id in app.store.organization_ids().await.unwrap() {
+        let org = app.store.organization(id).await.unwrap().unwrap();
+        if !org.verified {
+            continue;
+        }
+        let filter = OpportunityFilter {
+            organization_id: Some(id),
+            open_only: true,
+            ..Default::default()
+        };
+        let opps = app
+            .store
+            .opportunities(&filter, PageRequest::new(1, 100))
+            .await
+            .unwrap();
+        if let Some(o) = opps
+            .items
+            .into_iter()
+            .find(|o| o.places_free > 0 && !o.topics.is_empty())
+        {
+            return (id, o);
+        }
+    }
+    panic!("the demo has a verified organization with an open place");
+}
+
+struct People<'a> {
+    seeker: User,
+    seeker_br: Browser<'a>,
+    member_br: Browser<'a>,
+    anon: Browser<'a>,
+    org: OrganizationId,
+    place: Opportunity,
+}
+
+async fn people(app: &TestApp) -> People<'_> {
+    app.store
+        .save_people(&kolmonen::demo::demo_people().unwrap())
+        .await
+        .unwrap();
+    let (org, place) = verified_with_open_place(app).await;
+    let seeker = add_account(
+        &app.store,
+        "seeker@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    add_account(
+        &app.store,
+        "member@example.fi",
+        Role::OrganizationMember,
+        Some(org),
+        PASSWORD,
+    )
+    .await;
+    let mut seeker_br = Browser::from_addr(app, "192.0.2.10:1");
+    assert_eq!(
+        seeker_br
+            .sign_in("seeker@example.fi", PASSWORD)
+            .await
+            .status,
+        303
+    );
+    let mut member_br = Browser::from_addr(app, "192.0.2.11:1");
+    assert_eq!(
+        member_br
+            .sign_in("member@example.fi", PASSWORD)
+            .await
+            .status,
+        303
+    );
+    People {
+        seeker,
+        seeker_br,
+        member_br,
+        anon: Browser::from_addr(app, "192.0.2.12:1"),
+        org,
+        place,
+    }
+}
+
+fn profile_form<'a>(visibility: &'a str, topic: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("display_name", "Ksylofonisti"),
+        ("introduction", "Soitan ksylofonia ja korjaan soittimia."),
+        ("municipality", "398"),
+        ("hours_per_week", "25"),
+        ("visibility", visibility),
+        ("interests", topic),
+        ("interests", "music"),
+        ("skills", "music"),
+        ("skills", "hand-tools"),
+        ("kinds", "work_trial"),
+        ("kinds", "volunteering"),
+        ("age_band", "58-plus"),
+        ("pool_58", "on"),
+    ]
+}
+
+both_engines!(
+    a_private_profile_never_appears_anywhere,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let mut p = people(&app).await;
+        let topic = p.place.topics[0].clone();
+        let r = p
+            .seeker_br
+            .post("/fi/me", &profile_form("private", &topic))
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let me = format!("/fi/people/{}", p.seeker.id);
+        let fit = format!("/fi/talent?opportunity={}", p.place.id);
+        let looks = [
+            "/fi/talent",
+            "/fi/talent?q=ksylofoni",
+            "/fi/talent?pool_58=on&municipality=398",
+            fit.as_str(),
+        ];
+        for url in looks {
+            let r = p.member_br.get(url).await;
+            assert_eq!(r.status, 200, "{url}");
+            assert!(
+                !r.body.contains("Ksylofonisti"),
+                "{url} shows a private profile"
+            );
+        }
+        // Demo people who show themselves are found: the talent search works.
+        assert!(p
+            .member_br
+            .get("/fi/talent")
+            .await
+            .body
+            .contains("Pyöränkorjaaja"));
+        assert_eq!(p.member_br.get(&me).await.status, 404);
+        assert_eq!(p.anon.get(&me).await.status, 404);
+        for url in [
+            "/fi/search?q=ksylofoni",
+            "/api/v1/search?q=ksylofoni",
+            "/api/v1/search?q=Ksylofonisti",
+        ] {
+            let r = p.anon.get(url).await;
+            assert!(
+                !r.body.contains("Ksylofonisti") && !r.body.contains("ksylofonia"),
+                "{url}"
+            );
+        }
+        // Nobody else's export holds it.
+        let other = p.member_br.get("/fi/me/export").await;
+        assert_eq!(other.status, 200);
+        assert!(!other.body.contains("Ksylofonisti"));
+        // Nobody looked, so the log is empty.
+        assert!(app
+            .store
+            .profile_views(p.seeker.id, 10)
+            .await
+            .unwrap()
+            .is_empty());
+
+        // Shown to organizations: the member finds it, the public still does not.
+        let r = p
+            .seeker_br
+            .post("/fi/me", &profile_form("organizations", &topic))
+            .await;
+        assert_eq!(r.status, 303);
+        let r = p.member_br.get("/fi/talent?q=ksylofoni").await;
+        assert!(r.body.contains("Ksylofonisti"), "{}", r.body);
+        let r = p.member_br.get(&fit).await;
+        assert!(r.body.contains("Ksylofonisti"));
+        assert!(r.body.contains("Kiinnostunut:"), "the fit is explained");
+        assert_eq!(p.member_br.get(&me).await.status, 200);
+        assert_eq!(p.anon.get(&me).await.status, 404);
+        // Public: anyone, and never the address.
+        let r = p
+            .seeker_br
+            .post("/fi/me", &profile_form("public", &topic))
+            .await;
+        assert_eq!(r.status, 303);
+        let r = p.anon.get(&me).await;
+        assert_eq!(r.status, 200);
+        assert!(!r.body.contains("seeker@example.fi"));
+        // Private again: gone from the pool on this node at once.
+        let r = p
+            .seeker_br
+            .post("/fi/me", &profile_form("private", &topic))
+            .await;
+        assert_eq!(r.status, 303);
+        let r = p.member_br.get("/fi/talent?q=ksylofoni").await;
+        assert!(!r.body.contains("Ksylofonisti"));
+        assert_eq!(p.anon.get(&me).await.status, 404);
+
+        // Every look by the organization is in the person's log, with who looked.
+        let audit = p.seeker_br.get("/fi/me/audit").await;
+        let org = app.store.organization(p.org).await.unwrap().unwrap();
+        assert!(audit.body.contains(&org.name), "{}", audit.body);
+        assert!(audit.body.contains("Osaajahaun tuloksissa"));
+        assert!(audit.body.contains("Avasi profiilisi"));
+    }
+);
+
+both_engines!(
+    the_talent_search_is_for_verified_organizations_only,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let mut p = people(&app).await;
+        assert_eq!(p.seeker_br.get("/fi/talent").await.status, 403);
+        let r = p.anon.get("/fi/talent").await;
+        assert_eq!(r.status, 303, "sign in first");
+        let unverified = app
+            .store
+            .organization_ids()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|id| *id != p.org)
+            .unwrap();
+        let mut o = app.store.organization(unverified).await.unwrap().unwrap();
+        o.verified = false;
+        app.store
+            .save_batch(&DirectoryBatch {
+                organizations: vec![o.clone()],
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        add_account(
+            &app.store,
+            "new@example.fi",
+            Role::OrganizationMember,
+            Some(o.id),
+            PASSWORD,
+        )
+        .await;
+        let mut br = Browser::from_addr(&app, "192.0.2.13:1");
+        br.sign_in("new@example.fi", PASSWORD).await;
+        assert_eq!(br.get("/fi/talent").await.status, 403);
+        // A demo person who shows herself to organizations only: not to the unverified.
+        let demo = kolmonen::demo::demo_people().unwrap();
+        let (u, _) = demo
+            .iter()
+            .find(|(_, p)| p.visibility == kolmonen::people::Visibility::Organizations)
+            .unwrap();
+        assert_eq!(br.get(&format!("/fi/people/{}", u.id)).await.status, 404);
+        assert_eq!(
+            p.member_br
+                .get(&format!("/fi/people/{}", u.id))
+                .await
+                .status,
+            200
+        );
+        // Filters and junk.
+        let r = p
+            .member_br
+            .get("/fi/talent?skill=nope&near=Atlantis&min_hours=x")
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("error-summary"));
+        let r = p.member_br.get("/fi/talent?pool_58=on").await;
+        assert!(r.body.contains("Kudonnan taitaja"));
+        assert!(!r.body.contains("Nuori kokki"));
+        let r = p.member_br.get("/fi/talent?q=ruoanlaitto").await;
+        assert!(r.body.contains("Kahvilan konkari") && r.body.contains("Nuori kokki"));
+        assert!(!r.body.contains("Pyöränkorjaaja"));
+        let _ = &p.seeker;
+    }
+);
+
+both_engines!(
+    matches_are_ranked_with_reasons_and_can_be_hidden,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let mut p = people(&app).await;
+        let r = p.seeker_br.get("/fi/me/matches").await;
+        assert_eq!(r.status, 200);
+        assert!(r.body.contains("Et ole vielä täyttänyt profiiliasi"));
+        let topic = p.place.topics[0].clone();
+        let label = kolmonen::refdata::REF
+            .taxonomies
+            .topic(&topic)
+            .unwrap()
+            .label
+            .fi
+            .clone();
+        p.seeker_br
+            .post("/fi/me", &profile_form("private", &topic))
+            .await;
+        let r = p.seeker_br.get("/fi/me/matches").await;
+        assert!(r.body.contains("Vastaa kiinnostustasi:"), "{}", r.body);
+        assert!(r.body.contains(&label));
+        // The first suggestion, as the page lists it.
+        let first = r
+            .html()
+            .select(&scraper::Selector::parse("main .card h2 a").unwrap())
+            .next()
+            .and_then(|a| a.value().attr("href"))
+            .unwrap()
+            .to_string();
+        let id = first.rsplit('/').next().unwrap().to_string();
+        let r = p.seeker_br.get("/en/me/matches").await;
+        assert!(r.body.contains("Matches your interest:"));
+        // Hidden, it is gone; shown again, it is back.
+        assert_eq!(
+            p.seeker_br
+                .post("/fi/me/matches/hide", &[("opportunity", &id)])
+                .await
+                .status,
+            303
+        );
+        let r = p.seeker_br.get("/fi/me/matches").await;
+        assert!(!r.body.contains(&format!("/opportunities/{id}\"")));
+        assert!(r.body.contains("Olet piilottanut 1 ehdotuksen"));
+        p.seeker_br.post("/fi/me/matches/unhide", &[]).await;
+        let r = p.seeker_br.get("/fi/me/matches").await;
+        assert!(r.body.contains(&format!("/opportunities/{id}\"")));
+        // A closed place drops out at once (the index follows the store).
+        let mut closed = app
+            .store
+            .opportunity(OpportunityId::parse(&id).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        closed.status = OpportunityStatus::Closed;
+        closed.updated_at = kolmonen::domain::now_micros();
+        app.store
+            .save_batch(&DirectoryBatch {
+                opportunities: vec![closed],
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let r = p.seeker_br.get("/fi/me/matches").await;
+        assert!(!r.body.contains(&format!("/opportunities/{id}\"")));
+        // Junk is refused with the form kept.
+        let r = p
+            .seeker_br
+            .post(
+                "/fi/me",
+                &[("hours_per_week", "900"), ("introduction", "Pidän junista")],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Pidän junista"));
+        assert_eq!(
+            p.seeker_br
+                .post("/fi/me/matches/hide", &[("opportunity", "x")])
+                .await
+                .status,
+            400
+        );
+    }
+);
+
+both_engines!(
+    interest_messages_and_statuses_reach_both_sides,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let mut p = people(&app).await;
+        let topic = p.place.topics[0].clone();
+        p.seeker_br
+            .post("/fi/me", &profile_form("private", &topic))
+            .await;
+        outbox(&app).await;
+        let url = format!("/fi/opportunities/{}", p.place.id);
+        let page = p.seeker_br.get(&url).await;
+        assert!(page.body.contains("Olen kiinnostunut"));
+        let r = p
+            .seeker_br
+            .post(
+                &format!("{url}/interest"),
+                &[("message", "Voin aloittaa maanantaina.")],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        let thread = r.header("location").split('?').next().unwrap().to_string();
+        // Twice is the same thread.
+        let again = p.seeker_br.post(&format!("{url}/interest"), &[]).await;
+        assert!(again.header("location").starts_with(&thread));
+        // The organization was told by mail, without the person's address.
+        let mails = outbox(&app).await;
+        assert!(mails.iter().any(|m| m.to == "member@example.fi"));
+        assert!(mails.iter().all(|m| !m.body.contains("seeker@example.fi")));
+        // The organization sees the shared profile, even though it is private.
+        let list = p
+            .member_br
+            .get(&format!("/fi/organizations/{}/interests", p.org))
+            .await;
+        assert!(list.body.contains("Ksylofonisti"));
+        let t = p.member_br.get(&thread).await;
+        assert_eq!(t.status, 200);
+        assert!(t.body.contains("Soitan ksylofonia"));
+        assert!(t.body.contains("Voin aloittaa maanantaina."));
+        assert!(!t.body.contains("seeker@example.fi"));
+        // Someone else may not read it.
+        add_account(
+            &app.store,
+            "other@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let mut other = Browser::from_addr(&app, "192.0.2.14:1");
+        other.sign_in("other@example.fi", PASSWORD).await;
+        assert_eq!(other.get(&thread).await.status, 404);
+        assert_eq!(
+            other
+                .post(&format!("{thread}/status"), &[("status", "agreed")])
+                .await
+                .status,
+            404
+        );
+        // The person may not set the status; the organization does, and the person sees it.
+        assert_eq!(
+            p.seeker_br
+                .post(&format!("{thread}/status"), &[("status", "agreed")])
+                .await
+                .status,
+            403
+        );
+        let r = p
+            .member_br
+            .post(&format!("{thread}/status"), &[("status", "agreed")])
+            .await;
+        assert_eq!(r.status, 303);
+        let r = p
+            .member_br
+            .post(&thread, &[("message", "Tervetuloa maanantaina kello 9.")])
+            .await;
+        assert_eq!(r.status, 303);
+        let r = p.member_br.post(&thread, &[("message", "   ")]).await;
+        assert_eq!(r.status, 400);
+        let mine = p.seeker_br.get("/fi/me/messages").await;
+        assert!(mine.body.contains("Sovittu"), "{}", mine.body);
+        let t = p.seeker_br.get(&thread).await;
+        assert!(t.body.contains("Tervetuloa maanantaina"));
+        assert!(!t.body.contains("member@example.fi"));
+        let mails = outbox(&app).await;
+        let to_seeker: Vec<_> = mails
+            .iter()
+            .filter(|m| m.to == "seeker@example.fi")
+            .collect();
+        assert_eq!(to_seeker.len(), 2, "the status and the message");
+        assert!(mails.iter().all(|m| !m.body.contains("member@example.fi")));
+        // The export holds it all.
+        let e = p.seeker_br.get("/fi/me/export").await;
+        assert_eq!(e.header("content-type"), "application/json; charset=utf-8");
+        let j = e.json();
+        assert_eq!(j["profile"]["display_name"], "Ksylofonisti");
+        assert_eq!(j["threads"][0]["status"], "agreed");
+        assert_eq!(j["messages"].as_array().unwrap().len(), 2);
+        assert!(!j["profile_views"].as_array().unwrap().is_empty());
+        // Deleting everything: the organization keeps the thread, as "deleted user".
+        let r = p
+            .seeker_br
+            .post("/fi/me/delete", &[("password", "wrong")])
+            .await;
+        assert_eq!(r.status, 400);
+        let r = p
+            .seeker_br
+            .post("/fi/me/delete", &[("password", PASSWORD)])
+            .await;
+        assert_eq!(r.status, 303);
+        assert!(app.store.profile(p.seeker.id).await.unwrap().is_none());
+        let t = p.member_br.get(&thread).await;
+        assert_eq!(t.status, 200);
+        assert!(t.body.contains("Poistettu käyttäjä"));
+        assert!(
+            !t.body.contains("Soitan ksylofonia"),
+            "the shared profile went too"
+        );
+        assert!(t.body.contains("Tervetuloa maanantaina"));
+        let threads = app.store.threads_of_organization(p.org).await.unwrap();
+        assert!(threads
+            .iter()
+            .all(|t| t.shared_profile.is_none() && t.person_id.is_none()));
+        assert!(app
+            .store
+            .profile_views(p.seeker.id, 10)
+            .await
+            .unwrap()
+            .is_empty());
+    }
+);
+
+both_engines!(
+    saved_searches_send_a_daily_digest_until_stopped,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let mut p = people(&app).await;
+        // The search page offers it to a job seeker.
+        let r = p.seeker_br.get("/fi/search?q=ksylofonityöpaja").await;
+        assert!(r.body.contains("/fi/me/searches"));
+        let r = p
+            .seeker_br
+            .post("/fi/me/searches", &[("query", "q=ksylofonityöpaja")])
+            .await;
+        assert_eq!(r.status, 303);
+        let r = p
+            .seeker_br
+            .post("/fi/me/searches", &[("query", "radius_km=-5")])
+            .await;
+        assert_eq!(r.status, 400);
+        let saved = app.store.saved_searches_of(p.seeker.id).await.unwrap();
+        assert_eq!(saved.len(), 1);
+        let later = time::OffsetDateTime::now_utc() + time::Duration::hours(25);
+        outbox(&app).await;
+        // Nothing new: no mail, but checked.
+        let n = alerts(&app, later).await;
+        assert_eq!(n, 0);
+        // A new place that matches.
+        let mut o = p.place.clone();
+        o.id = OpportunityId::new();
+        o.title = kolmonen::domain::LocalizedText::fi("Ksylofonityöpaja");
+        // Added after the last check (the test's clock runs a day ahead).
+        o.updated_at = later + time::Duration::hours(1);
+        app.store
+            .save_batch(&DirectoryBatch {
+                opportunities: vec![o.clone()],
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let n = alerts(&app, later + time::Duration::hours(25)).await;
+        assert_eq!(n, 1);
+        let mails = outbox(&app).await;
+        let digest = mails.iter().find(|m| m.to == "seeker@example.fi").unwrap();
+        assert!(digest.body.contains("Ksylofonityöpaja"));
+        assert!(digest.body.contains(&format!("/fi/opportunities/{}", o.id)));
+        // Run again at once: nothing twice.
+        let n = alerts(&app, later + time::Duration::hours(25)).await;
+        assert_eq!(n, 0);
+        // The link stops it without signing in; opening it changes nothing.
+        let link = digest
+            .body
+            .lines()
+            .find_map(|l| {
+                l.split_once("https://k.example")
+                    .map(|(_, rest)| rest.trim().to_string())
+            })
+            .filter(|l| l.contains("unsubscribe"))
+            .or_else(|| {
+                digest
+                    .body
+                    .split_whitespace()
+                    .find(|w| w.contains("/unsubscribe?token="))
+                    .map(|w| w.replace("https://k.example", ""))
+            })
+            .unwrap();
+        let token = link.split("token=").nth(1).unwrap().to_string();
+        let mut stranger = Browser::from_addr(&app, "192.0.2.15:1");
+        let r = stranger.get(&link).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(
+            app.store
+                .saved_searches_of(p.seeker.id)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        let r = stranger.post("/fi/unsubscribe", &[("token", &token)]).await;
+        assert_eq!(r.status, 200);
+        assert!(r.body.contains("Ilmoitukset on lopetettu"));
+        assert!(app
+            .store
+            .saved_searches_of(p.seeker.id)
+            .await
+            .unwrap()
+            .is_empty());
+        let r = stranger.post("/fi/unsubscribe", &[("token", "junk")]).await;
+        assert_eq!(r.status, 200);
+    }
+);
