@@ -142,6 +142,19 @@ enum Command {
     },
     /// Rebuild every search document (after an analyzer change).
     Reindex,
+    /// Generate job seekers for the people benchmarks (accounts that cannot sign in).
+    GenBenchPeople {
+        #[arg(long, default_value_t = 300_000)]
+        profiles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time one person's matches over every opportunity and talent-pool searches.
+    BenchPeople {
+        /// How many people and searches.
+        #[arg(long, default_value_t = 500)]
+        queries: usize,
+    },
     /// Time typical searches (words, two facets and a distance) against this database and
     /// print the server-side p50, p99 and mean (see BENCHMARKS.md).
     BenchSearch {
@@ -507,6 +520,19 @@ async fn main() -> anyhow::Result<()> {
                 std::process::exit(1);
             }
         }
+        Command::GenBenchPeople { profiles, seed } => {
+            let store = open(&cli.database).await?;
+            let started = std::time::Instant::now();
+            kolmonen::people::bench::generate(&store, profiles, seed).await?;
+            println!(
+                "{profiles} people generated in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::BenchPeople { queries } => {
+            let store = open(&cli.database).await?;
+            kolmonen::people::bench::run(&store, queries).await?;
+        }
         Command::BenchSearch {
             queries,
             list,
@@ -605,6 +631,19 @@ async fn main() -> anyhow::Result<()> {
             ));
             let public_url = config.public_url();
             let state = AppState::new(store, config);
+            // Matching and the talent pool read their indexes once at start, not on the first
+            // person's page.
+            {
+                let st = state.clone();
+                tokio::spawn(async move {
+                    if let Err(e) = st.matches.refresh(&st.store).await {
+                        tracing::error!(error = %e, "loading the matching index");
+                    }
+                    if let Err(e) = st.talent.refresh(&st.store).await {
+                        tracing::error!(error = %e, "loading the talent index");
+                    }
+                });
+            }
             tokio::spawn(kolmonen::people::alerts::run(
                 state.store.clone(),
                 state.search.clone(),

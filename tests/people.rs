@@ -615,3 +615,115 @@ both_engines!(
         assert_eq!(r.status, 200);
     }
 );
+
+/// Sends the portfolio form as a browser does: multipart, with the CSRF token as a field
+/// (or without it, when `token` is false).
+async fn upload(
+    br: &mut Browser<'_>,
+    caption: &str,
+    file: &[u8],
+    token: bool,
+) -> common::TestResponse {
+    let mut body: Vec<u8> = Vec::new();
+    let mut part = |name: &str, extra: &str, value: &[u8]| {
+        body.extend_from_slice(
+            format!("--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"{extra}\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(value);
+        body.extend_from_slice(b"\r\n");
+    };
+    let csrf = br.csrf();
+    if token {
+        part("csrf", "", csrf.as_bytes());
+    }
+    part("caption", "", caption.as_bytes());
+    part(
+        "file",
+        "; filename=\"work.png\"\r\nContent-Type: image/png",
+        file,
+    );
+    body.extend_from_slice(b"--XyZ--\r\n");
+    br.send(
+        axum::http::Request::post("/fi/me/portfolio")
+            .header("content-type", "multipart/form-data; boundary=XyZ")
+            .header("sec-fetch-site", "same-origin"),
+        axum::body::Body::from(body),
+    )
+    .await
+}
+
+both_engines!(
+    portfolio_items_are_checked_and_served_safely,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let mut p = people(&app).await;
+        let topic = p.place.topics[0].clone();
+        p.seeker_br
+            .post("/fi/me", &profile_form("private", &topic))
+            .await;
+        let png = b"\x89PNG\r\n\x1a\n0000IHDR-not-really-an-image";
+        assert_eq!(
+            upload(&mut p.seeker_br, "Kudottu matto", png, false)
+                .await
+                .status,
+            403
+        );
+        let r = upload(
+            &mut p.seeker_br,
+            "Kudottu matto",
+            b"<svg onload=alert(1)>",
+            true,
+        )
+        .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Vain PNG- ja JPEG-kuvat"));
+        let r = upload(&mut p.seeker_br, "", png, true).await;
+        assert_eq!(r.status, 400);
+        let r = upload(&mut p.seeker_br, "Kudottu matto", png, true).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let items = app.store.portfolio(p.seeker.id).await.unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].content_type, "image/png");
+        let url = format!("/fi/portfolio/{}", items[0].id);
+        let r = p.seeker_br.get(&url).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("content-type"), "image/png");
+        assert!(r.header("content-security-policy").contains("sandbox"));
+        assert_eq!(r.header("x-content-type-options"), "nosniff");
+        // Private: nobody else, until the person shows interest to an organization.
+        assert_eq!(p.anon.get(&url).await.status, 404);
+        assert_eq!(p.member_br.get(&url).await.status, 404);
+        let place = format!("/fi/opportunities/{}/interest", p.place.id);
+        assert_eq!(p.seeker_br.post(&place, &[]).await.status, 303);
+        assert_eq!(p.member_br.get(&url).await.status, 200);
+        assert_eq!(p.anon.get(&url).await.status, 404);
+        // Public: anyone.
+        p.seeker_br
+            .post("/fi/me", &profile_form("public", &topic))
+            .await;
+        assert_eq!(p.anon.get(&url).await.status, 200);
+        let me = p.anon.get(&format!("/fi/people/{}", p.seeker.id)).await;
+        assert!(me.body.contains("Kudottu matto"));
+        // In the export, with its bytes.
+        let e = p.seeker_br.get("/fi/me/export").await.json();
+        assert_eq!(e["portfolio"][0]["caption"], "Kudottu matto");
+        assert!(e["portfolio"][0]["data_base64"]
+            .as_str()
+            .unwrap()
+            .starts_with("iVBORw0KGgo"));
+        // Deleted by its owner only.
+        let id = items[0].id.clone();
+        p.member_br
+            .post("/fi/me/portfolio/delete", &[("id", &id)])
+            .await;
+        assert_eq!(app.store.portfolio(p.seeker.id).await.unwrap().len(), 1);
+        p.seeker_br
+            .post("/fi/me/portfolio/delete", &[("id", &id)])
+            .await;
+        assert!(app.store.portfolio(p.seeker.id).await.unwrap().is_empty());
+        assert_eq!(p.anon.get(&url).await.status, 404);
+    }
+);

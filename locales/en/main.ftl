@@ -843,3 +843,16 @@ alerts-mail-body = New open places have come to your saved search:
     The whole search: { $link }
 
     Stop the alerts of this search: { $unsubscribe }
+portfolio-title = My work
+portfolio-intro = You can add up to 6 images or PDF files of your own work. They are seen by those who see your profile and by organizations you have said you are interested in.
+portfolio-caption-label = Caption
+portfolio-caption-hint = What the image or file shows, for example “A rag rug I wove”. At most 200 characters.
+portfolio-file-label = File
+portfolio-file-hint = A PNG or JPEG image or a PDF, at most 900 kB.
+portfolio-upload = Add
+portfolio-pdf = PDF
+portfolio-error-full = You already have 6 works. Delete one before adding a new one.
+portfolio-error-file = Choose a file.
+portfolio-error-size = The file is too large. At most 900 kB.
+portfolio-error-type = Only PNG and JPEG images and PDF files are accepted.
+portfolio-error-caption = Write a caption (at most 200 characters).

@@ -834,3 +834,16 @@ alerts-mail-body = Tallentamaasi hakuun on tullut uusia avoimia paikkoja:
     Koko haku: { $link }
 
     Lopeta tämän haun ilmoitukset: { $unsubscribe }
+portfolio-title = Omat työt
+portfolio-intro = Voit lisätä enintään 6 kuvaa tai PDF-tiedostoa omista töistäsi. Ne näkyvät niille, jotka näkevät profiilisi, ja järjestöille, joihin olet ilmoittanut kiinnostuksesi.
+portfolio-caption-label = Kuvateksti
+portfolio-caption-hint = Mitä kuvassa tai tiedostossa on, esimerkiksi ”Kutomani räsymatto”. Enintään 200 merkkiä.
+portfolio-file-label = Tiedosto
+portfolio-file-hint = PNG- tai JPEG-kuva tai PDF, enintään 900 kt.
+portfolio-upload = Lisää
+portfolio-pdf = PDF
+portfolio-error-full = Sinulla on jo 6 työtä. Poista jokin ennen kuin lisäät uuden.
+portfolio-error-file = Valitse tiedosto.
+portfolio-error-size = Tiedosto on liian suuri. Enintään 900 kt.
+portfolio-error-type = Vain PNG- ja JPEG-kuvat sekä PDF-tiedostot käyvät.
+portfolio-error-caption = Kirjoita kuvateksti (enintään 200 merkkiä).

@@ -834,3 +834,16 @@ alerts-mail-body = Nya öppna platser har kommit till din sparade sökning:
     Hela sökningen: { $link }
 
     Stoppa meddelandena för den här sökningen: { $unsubscribe }
+portfolio-title = Egna arbeten
+portfolio-intro = Du kan lägga till högst 6 bilder eller PDF-filer av dina egna arbeten. De syns för dem som ser din profil och för organisationer som du har anmält intresse till.
+portfolio-caption-label = Bildtext
+portfolio-caption-hint = Vad bilden eller filen visar, till exempel ”En trasmatta jag vävt”. Högst 200 tecken.
+portfolio-file-label = Fil
+portfolio-file-hint = En PNG- eller JPEG-bild eller en PDF, högst 900 kB.
+portfolio-upload = Lägg till
+portfolio-pdf = PDF
+portfolio-error-full = Du har redan 6 arbeten. Radera något innan du lägger till ett nytt.
+portfolio-error-file = Välj en fil.
+portfolio-error-size = Filen är för stor. Högst 900 kB.
+portfolio-error-type = Bara PNG- och JPEG-bilder och PDF-filer går.
+portfolio-error-caption = Skriv en bildtext (högst 200 tecken).

@@ -9,7 +9,7 @@
 use super::Profile;
 use crate::domain::{OpportunityId, OpportunityType, OrganizationId};
 use crate::refdata::REF;
-use crate::search::geo::distance_km;
+use crate::search::geo::{approx_km, distance_km};
 use crate::store::{DynStore, StoreResult};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -34,6 +34,99 @@ pub struct OpportunityFeatures {
     pub open: bool,
     /// Unix microseconds.
     pub updated_at: i64,
+    /// `topics` and `target_groups` as bits of their taxonomies (see `with_bits`).
+    pub topic_bits: u64,
+    pub group_bits: u64,
+}
+
+/// The bit of a term in a taxonomy's list (terms beyond 64 share the last bit).
+fn bit_of(terms: &[crate::refdata::Term], id: &str) -> u64 {
+    terms
+        .iter()
+        .position(|t| t.id == id)
+        .map(|i| 1u64 << i.min(63))
+        .unwrap_or(0)
+}
+
+pub(super) fn topic_bits<'a>(ids: impl IntoIterator<Item = &'a String>) -> u64 {
+    ids.into_iter()
+        .fold(0, |m, t| m | bit_of(&REF.taxonomies.topics, t))
+}
+
+/// The topic ids of bits, in the taxonomy's order.
+fn topics_of(bits: u64) -> Vec<String> {
+    REF.taxonomies
+        .topics
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1u64 << (*i).min(63)) != 0)
+        .map(|(_, t)| t.id.clone())
+        .collect()
+}
+
+impl OpportunityFeatures {
+    /// Computes the bits from the term lists (done once, when the index reads a row).
+    pub fn with_bits(mut self) -> Self {
+        self.topic_bits = topic_bits(&self.topics);
+        self.group_bits = self
+            .target_groups
+            .iter()
+            .fold(0, |m, t| m | bit_of(&REF.taxonomies.target_groups, t));
+        self
+    }
+}
+
+/// A person as matching sees them: bits and numbers, computed once per person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Seeker {
+    pub interests: u64,
+    /// (skill's index in the skills taxonomy, the bits of the topics it is used in)
+    pub skills: Vec<(u16, u64)>,
+    pub kinds: Vec<OpportunityType>,
+    /// The target group of the person's age band (index in the taxonomy) and its bit.
+    pub group: Option<(usize, u64)>,
+    pub point: Option<(f64, f64)>,
+    pub travel_km: Option<i32>,
+    pub hours_per_week: Option<i32>,
+    pub part_time: bool,
+    pub available_from: Option<Date>,
+}
+
+impl Seeker {
+    pub fn of(p: &Profile) -> Self {
+        let skills = p
+            .skills
+            .iter()
+            .filter_map(|s| {
+                let i = REF.skills.iter().position(|x| &x.id == s)?;
+                Some((i as u16, topic_bits(&REF.skills[i].topics)))
+            })
+            .collect();
+        let group = group_of(p).and_then(|g| {
+            let i = REF
+                .taxonomies
+                .target_groups
+                .iter()
+                .position(|t| t.id == g)?;
+            Some((i, 1u64 << i.min(63)))
+        });
+        Seeker {
+            interests: topic_bits(&p.interests),
+            skills,
+            kinds: p.kinds.clone(),
+            group,
+            point: p.point(),
+            travel_km: p.travel_km,
+            hours_per_week: p.hours_per_week,
+            part_time: p.part_time,
+            available_from: p.available_from,
+        }
+    }
+
+    /// The topics of the person's interests and skills, as bits.
+    pub fn topic_bits(&self) -> u64 {
+        self.skills.iter().fold(self.interests, |m, (_, b)| m | b)
+    }
 }
 
 /// Why an opportunity fits a person; shown as text.
@@ -82,6 +175,7 @@ pub const SOON_DAYS: i64 = 62;
 pub struct Fit {
     pub score: i32,
     pub distance_km: Option<f64>,
+    /// Empty when the score was computed without them (ranking a whole list).
     pub reasons: Vec<Reason>,
 }
 
@@ -94,69 +188,95 @@ pub(super) fn group_of(p: &Profile) -> Option<&'static str> {
     }
 }
 
-/// How well an opportunity fits a person on `today`; `None` when it is not a suggestion at
-/// all (not open, the application time is over, beyond the person's travel distance, or
-/// nothing of what the person said they want or can do).
+/// How well an opportunity fits a person on `today`, with the reasons; `None` when it is
+/// not a suggestion at all (not open, the application time is over, beyond the person's
+/// travel distance, or nothing of what the person said they want or can do).
 pub fn fit(p: &Profile, o: &OpportunityFeatures, today: Date) -> Option<Fit> {
+    score(&Seeker::of(p), o, today, true)
+}
+
+/// The score of `fit`, from a prepared person; the reasons only when asked for (ranking a
+/// national list needs the numbers only, the page's twenty need the words). One function
+/// for both, so the order and the explanation can never disagree.
+pub fn score(s: &Seeker, o: &OpportunityFeatures, today: Date, explain: bool) -> Option<Fit> {
     use points::*;
     if !o.open || o.apply_by.is_some_and(|d| d < today) {
         return None;
     }
     let mut score = 0;
+    let mut wanted = false;
     let mut reasons = Vec::new();
-    let interests: Vec<String> = o
-        .topics
-        .iter()
-        .filter(|t| p.interests.contains(t))
-        .cloned()
-        .collect();
-    if !interests.is_empty() {
-        score += (INTEREST_FIRST + INTEREST_MORE * (interests.len() as i32 - 1)).min(INTEREST_MAX);
-        reasons.push(Reason::Interest(interests));
+    let shared = s.interests & o.topic_bits;
+    if shared != 0 {
+        let n = shared.count_ones() as i32;
+        score += (INTEREST_FIRST + INTEREST_MORE * (n - 1)).min(INTEREST_MAX);
+        wanted = true;
+        if explain {
+            reasons.push(Reason::Interest(topics_of(shared)));
+        }
     }
     let mut skill_points = 0;
-    for s in &p.skills {
+    for (i, bits) in &s.skills {
         if skill_points >= SKILL_MAX {
             break;
         }
-        if let Some(skill) = REF.skill(s) {
-            if skill.topics.iter().any(|t| o.topics.contains(t)) {
-                skill_points += SKILL;
-                reasons.push(Reason::Skill(s.clone()));
+        if bits & o.topic_bits != 0 {
+            skill_points += SKILL;
+            wanted = true;
+            if explain {
+                reasons.push(Reason::Skill(REF.skills[*i as usize].id.clone()));
             }
         }
     }
     score += skill_points;
-    if p.kinds.contains(&o.kind) {
+    if s.kinds.contains(&o.kind) {
         score += KIND;
-        reasons.push(Reason::Kind(o.kind));
+        wanted = true;
+        if explain {
+            reasons.push(Reason::Kind(o.kind));
+        }
     }
-    if let Some(g) = group_of(p) {
-        if o.target_groups.iter().any(|t| t == g) {
+    if let Some((g, bit)) = s.group {
+        if o.group_bits & bit != 0 {
             score += GROUP;
-            reasons.push(Reason::Group(g.to_string()));
+            wanted = true;
+            if explain {
+                reasons.push(Reason::Group(REF.taxonomies.target_groups[g].id.clone()));
+            }
         }
     }
     // Nothing the person wants or can do: not a suggestion, however near.
-    if reasons.is_empty() {
+    if !wanted {
         return None;
     }
-    let distance = match (p.point(), o.point) {
-        (Some(a), Some(b)) => Some(distance_km(a, b)),
+    let distance = match (s.point, o.point) {
+        (Some(a), Some(b)) => {
+            // Clearly beyond any reach: the cheap estimate is enough (it only orders the
+            // far ones among themselves).
+            let reach = s.travel_km.map_or(DEFAULT_TRAVEL_KM, f64::from).max(1.0);
+            let approx = approx_km(a, b);
+            Some(if approx > reach * 1.1 + 1.0 {
+                approx
+            } else {
+                distance_km(a, b)
+            })
+        }
         _ => None,
     };
     if let Some(d) = distance {
-        let reach = p.travel_km.map(f64::from);
+        let reach = s.travel_km.map(f64::from);
         if reach.is_some_and(|r| d > r) {
             return None;
         }
         let reach = reach.unwrap_or(DEFAULT_TRAVEL_KM).max(1.0);
         if d <= reach {
             score += (f64::from(DISTANCE_MAX) * (1.0 - d / reach)).round() as i32;
-            reasons.push(Reason::Distance(d.round() as u32));
+            if explain {
+                reasons.push(Reason::Distance(d.round() as u32));
+            }
         }
     }
-    let hours_fit = match (o.hours_per_week, p.hours_per_week) {
+    let hours_fit = match (o.hours_per_week, s.hours_per_week) {
         (Some(o), Some(h)) if o <= h => {
             score += HOURS;
             true
@@ -167,23 +287,25 @@ pub fn fit(p: &Profile, o: &OpportunityFeatures, today: Date) -> Option<Fit> {
         }
         _ => false,
     };
-    let part_time_fit = p.part_time && o.part_time;
+    let part_time_fit = s.part_time && o.part_time;
     if part_time_fit {
         score += PART_TIME;
     }
-    if hours_fit || part_time_fit {
+    if explain && (hours_fit || part_time_fit) {
         reasons.push(Reason::Hours {
             hours: o.hours_per_week.filter(|_| hours_fit),
             part_time: o.part_time,
         });
     }
-    if let Some(s) = o.starts_on {
-        let from = p.available_from.map_or(today, |a| a.max(today));
-        if p.available_from.is_some_and(|a| s < a) {
+    if let Some(start) = o.starts_on {
+        let from = s.available_from.map_or(today, |a| a.max(today));
+        if s.available_from.is_some_and(|a| start < a) {
             score += STARTS_TOO_EARLY;
-        } else if (s - from).whole_days() <= SOON_DAYS {
+        } else if (start - from).whole_days() <= SOON_DAYS {
             score += STARTS_SOON;
-            reasons.push(Reason::Starts(s));
+            if explain {
+                reasons.push(Reason::Starts(start));
+            }
         }
     }
     Some(Fit {
@@ -262,6 +384,7 @@ impl MatchIndex {
         let rows = store.opportunity_features(since).await?;
         if let Ok(mut s) = self.inner.write() {
             for r in rows {
+                let r = r.with_bits();
                 s.newest = s.newest.max(r.updated_at);
                 match s.by_id.get(&r.id).copied() {
                     Some(i) => s.items[i] = r,
@@ -287,7 +410,7 @@ impl MatchIndex {
     }
 
     /// The opportunities that fit a person, best first, without the hidden ones: the total
-    /// and the `limit` from `offset`.
+    /// and the `limit` from `offset`, with their reasons.
     pub fn for_person(
         &self,
         p: &Profile,
@@ -299,12 +422,13 @@ impl MatchIndex {
         let Ok(s) = self.inner.read() else {
             return (0, Vec::new());
         };
+        let seeker = Seeker::of(p);
         let mut fits: Vec<(usize, Fit)> = s
             .items
             .iter()
             .enumerate()
             .filter(|(_, o)| !hidden.contains(&o.id))
-            .filter_map(|(i, o)| fit(p, o, today).map(|f| (i, f)))
+            .filter_map(|(i, o)| score(&seeker, o, today, false).map(|f| (i, f)))
             .collect();
         let total = fits.len();
         let end = (offset + limit).min(total);
@@ -322,7 +446,10 @@ impl MatchIndex {
         let page = fits
             .into_iter()
             .skip(offset)
-            .map(|(i, f)| (s.items[i].clone(), f))
+            .filter_map(|(i, _)| {
+                let o = &s.items[i];
+                score(&seeker, o, today, true).map(|f| (o.clone(), f))
+            })
             .collect();
         (total, page)
     }
@@ -362,7 +489,10 @@ mod tests {
             apply_by: None,
             open: true,
             updated_at: 0,
+            topic_bits: 0,
+            group_bits: 0,
         }
+        .with_bits()
     }
 
     fn reasons(p: &Profile, o: &OpportunityFeatures) -> Vec<Reason> {
@@ -383,6 +513,7 @@ mod tests {
         assert_eq!(f.score, points::INTEREST_FIRST);
         let mut o = opportunity();
         o.topics.push("it".into());
+        let o = o.with_bits();
         assert_eq!(
             fit(&p, &o, TODAY).unwrap().score,
             points::INTEREST_FIRST + points::INTEREST_MORE
@@ -473,6 +604,7 @@ mod tests {
         p.age_band = Some("58-plus".into());
         let mut o = opportunity();
         o.target_groups = vec!["seniors-58".into()];
+        let o = o.with_bits();
         assert_eq!(reasons(&p, &o), vec![Reason::Group("seniors-58".into())]);
     }
 
@@ -502,6 +634,7 @@ mod tests {
                     o.topics.push("it".into());
                     p.interests.push("it".into());
                 }
+                let o = o.with_bits();
                 let n = s.items.len();
                 s.by_id.insert(o.id, n);
                 s.items.push(o);

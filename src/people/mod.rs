@@ -3,7 +3,9 @@
 //! and saved searches (issue 6).
 
 pub mod alerts;
+pub mod bench;
 pub mod matching;
+pub mod portfolio;
 pub mod talent;
 
 use crate::accounts::UserId;

@@ -5,13 +5,13 @@
 //! cannot turn up in any result) and catches up with the store when any profile changes: one
 //! read of the newest change time per search, then only the profiles changed since.
 
-use super::matching::{fit, group_of, Fit, OpportunityFeatures};
+use super::matching::{score, topic_bits, Fit, OpportunityFeatures, Seeker};
 use super::{Profile, Visibility};
 use crate::accounts::UserId;
 use crate::domain::Lang;
 use crate::refdata::REF;
 use crate::search::analyzer::{stem, words};
-use crate::search::geo::distance_km;
+use crate::search::geo::within_km;
 use crate::store::{DynStore, StoreResult};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -42,10 +42,10 @@ pub struct TalentQuery {
     pub page: usize,
 }
 
+/// A result: who, and with an opportunity, how they fit it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TalentHit {
-    pub profile: Profile,
-    /// With an opportunity: how the person fits it.
+    pub user_id: UserId,
     pub fit: Option<Fit>,
 }
 
@@ -55,40 +55,47 @@ pub struct TalentResults {
     pub hits: Vec<TalentHit>,
 }
 
+/// A visible profile as the index keeps it: what the filters and the ranking read, in a few
+/// dozen bytes (the page reads the few profiles it shows from the store).
 struct Entry {
-    profile: Profile,
-    point: Option<(f64, f64)>,
-    /// Topics of the person's interests and of their skills, as bits of the topic list.
+    user_id: UserId,
+    seeker: Seeker,
+    /// Topics of the person's interests and of their skills, as bits.
     topics: u64,
+    /// Skills (by their index in the taxonomy) and kinds looked for, as bits: tested
+    /// without leaving the entry.
+    skill_bits: SkillBits,
+    kind_bits: u8,
+    municipality: Option<u16>,
+    pool_58: bool,
+    expert: bool,
+    updated_at: i64,
+    /// The person's words, as ids of `Pool::stems`.
+    stems: Vec<u32>,
 }
 
-/// The bit of a topic in the topic list (topics beyond 64 share the last bit).
-fn topic_bit(id: &str) -> u64 {
-    REF.taxonomies
-        .topics
+/// One bit per skill of the taxonomy.
+type SkillBits = [u64; 4];
+
+fn skill_bit(bits: &mut SkillBits, i: u16) {
+    let i = usize::from(i).min(255);
+    bits[i / 64] |= 1u64 << (i % 64);
+}
+
+fn any_common(a: &SkillBits, b: &SkillBits) -> bool {
+    a.iter().zip(b).any(|(x, y)| x & y != 0)
+}
+
+fn kind_bit(k: crate::domain::OpportunityType) -> u8 {
+    let i = crate::domain::OpportunityType::ALL
         .iter()
-        .position(|t| t.id == id)
-        .map(|i| 1u64 << i.min(63))
-        .unwrap_or(0)
+        .position(|x| *x == k)
+        .unwrap_or(7);
+    1u8 << i.min(7)
 }
 
-fn entry(p: Profile) -> Entry {
-    let mut topics = 0;
-    for t in &p.interests {
-        topics |= topic_bit(t);
-    }
-    for s in &p.skills {
-        if let Some(s) = REF.skill(s) {
-            for t in &s.topics {
-                topics |= topic_bit(t);
-            }
-        }
-    }
-    Entry {
-        point: p.point(),
-        topics,
-        profile: p,
-    }
+fn municipality_number(code: Option<&str>) -> Option<u16> {
+    code.and_then(|c| c.parse().ok())
 }
 
 /// The stems a word can stand for (Finnish, Swedish and English).
@@ -96,8 +103,8 @@ fn stems(w: &str) -> [String; 3] {
     [stem(Lang::Fi, w), stem(Lang::Sv, w), stem(Lang::En, w)]
 }
 
-/// The words a profile is found by: its introduction and its skills in the person's words,
-/// as Finnish stems (the index side), and its taxonomy skills by id.
+/// The words a profile is found by: its name, introduction and its skills in the person's
+/// words, as Finnish stems (the index side). Taxonomy skills are found by their names.
 fn profile_stems(p: &Profile) -> HashSet<String> {
     let mut out = HashSet::new();
     for text in [&p.display_name, &p.introduction]
@@ -111,9 +118,9 @@ fn profile_stems(p: &Profile) -> HashSet<String> {
     out
 }
 
-/// Skill ids whose label, in any language, has a word with one of these stems.
-fn skills_named(stems: &[String; 3]) -> Vec<&'static str> {
-    static LABEL_STEMS: std::sync::LazyLock<Vec<(&'static str, HashSet<String>)>> =
+/// Indexes of the skills whose name, in any language, has a word with one of these stems.
+fn skills_named(stems: &[String; 3]) -> Vec<u16> {
+    static LABEL_STEMS: std::sync::LazyLock<Vec<HashSet<String>>> =
         std::sync::LazyLock::new(|| {
             REF.skills
                 .iter()
@@ -130,57 +137,129 @@ fn skills_named(stems: &[String; 3]) -> Vec<&'static str> {
                             }
                         }
                     }
-                    (s.id.as_str(), set)
+                    set
                 })
                 .collect()
         });
     LABEL_STEMS
         .iter()
+        .enumerate()
         .filter(|(_, set)| stems.iter().any(|s| set.contains(s)))
-        .map(|(id, _)| *id)
+        .map(|(i, _)| i as u16)
         .collect()
 }
 
+/// The pool: entries in slots that never move (a removed one leaves a hole that the next
+/// new profile fills), so the word lists can hold slot numbers.
 #[derive(Default)]
 struct Pool {
-    entries: Vec<Entry>,
-    by_id: HashMap<UserId, usize>,
-    /// Finnish stem → entries (by user id, so removals need no renumbering).
-    words: HashMap<String, HashSet<UserId>>,
+    slots: Vec<Option<Entry>>,
+    free: Vec<u32>,
+    by_id: HashMap<UserId, u32>,
+    /// Stem → its id; `postings[id]` are the slots whose profile has the stem.
+    stems: HashMap<String, u32>,
+    postings: Vec<Vec<u32>>,
+    len: usize,
     newest: i64,
     loaded: bool,
 }
 
 impl Pool {
     fn remove(&mut self, id: UserId) {
-        let Some(i) = self.by_id.remove(&id) else {
+        let Some(slot) = self.by_id.remove(&id) else {
             return;
         };
-        let gone = self.entries.swap_remove(i);
-        if let Some(moved) = self.entries.get(i) {
-            self.by_id.insert(moved.profile.user_id, i);
-        }
-        for s in profile_stems(&gone.profile) {
-            if let Some(set) = self.words.get_mut(&s) {
-                set.remove(&id);
-                if set.is_empty() {
-                    self.words.remove(&s);
-                }
+        if let Some(gone) = self.slots[slot as usize].take() {
+            for s in gone.stems {
+                self.postings[s as usize].retain(|x| *x != slot);
             }
+            self.free.push(slot);
+            self.len -= 1;
         }
     }
 
-    fn put(&mut self, p: Profile) {
+    fn put(&mut self, p: &Profile) {
         let id = p.user_id;
         self.remove(id);
         if p.visibility == Visibility::Private {
             return;
         }
-        for s in profile_stems(&p) {
-            self.words.entry(s).or_default().insert(id);
+        let slot = match self.free.pop() {
+            Some(s) => s,
+            None => {
+                self.slots.push(None);
+                (self.slots.len() - 1) as u32
+            }
+        };
+        let mut ids = Vec::new();
+        for s in profile_stems(p) {
+            let next = self.stems.len() as u32;
+            let sid = *self.stems.entry(s).or_insert(next);
+            if sid as usize == self.postings.len() {
+                self.postings.push(Vec::new());
+            }
+            self.postings[sid as usize].push(slot);
+            ids.push(sid);
         }
-        self.by_id.insert(id, self.entries.len());
-        self.entries.push(entry(p));
+        let seeker = Seeker::of(p);
+        let mut skill_bits = SkillBits::default();
+        for (i, _) in &seeker.skills {
+            skill_bit(&mut skill_bits, *i);
+        }
+        self.slots[slot as usize] = Some(Entry {
+            user_id: id,
+            skill_bits,
+            kind_bits: seeker.kinds.iter().fold(0, |m, k| m | kind_bit(*k)),
+            topics: seeker.topic_bits(),
+            seeker,
+            municipality: municipality_number(p.municipality.as_deref()),
+            pool_58: p.pool_58,
+            expert: p.expert_by_experience,
+            updated_at: p.updated_at,
+            stems: ids,
+        });
+        self.by_id.insert(id, slot);
+        self.len += 1;
+    }
+
+    /// The slots one query word finds, as a mark per slot.
+    fn find_word(&self, w: &str) -> Vec<bool> {
+        let mut marks = vec![false; self.slots.len()];
+        let st = stems(w);
+        let mut mark = |sid: u32| {
+            for s in &self.postings[sid as usize] {
+                marks[*s as usize] = true;
+            }
+        };
+        for s in &st {
+            if let Some(sid) = self.stems.get(s) {
+                mark(*sid);
+            }
+        }
+        // A word's beginning finds its compounds and longer forms (ksylofoni →
+        // ksylofonisti): a scan of the distinct stems, not of the profiles.
+        if w.chars().count() >= 4 {
+            let head = &st[0];
+            for (stem, sid) in &self.stems {
+                if stem.len() > head.len() && stem.starts_with(head.as_str()) {
+                    mark(*sid);
+                }
+            }
+        }
+        let mut named = SkillBits::default();
+        for i in skills_named(&st) {
+            skill_bit(&mut named, i);
+        }
+        if named != SkillBits::default() {
+            for (i, e) in self.slots.iter().enumerate() {
+                if e.as_ref()
+                    .is_some_and(|e| any_common(&e.skill_bits, &named))
+                {
+                    marks[i] = true;
+                }
+            }
+        }
+        marks
     }
 }
 
@@ -199,6 +278,8 @@ impl Default for TalentIndex {
 
 /// Changes are read again from this long before the newest one seen (clocks of nodes differ).
 const CLOCK_MARGIN_MICROS: i64 = 10 * 60 * 1_000_000;
+/// Profiles read from the store at a time.
+const LOAD_PAGE: i64 = 5_000;
 
 impl TalentIndex {
     pub fn new() -> Self {
@@ -210,7 +291,7 @@ impl TalentIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.pool.read().map(|p| p.entries.len()).unwrap_or(0)
+        self.pool.read().map(|p| p.len).unwrap_or(0)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -232,19 +313,34 @@ impl TalentIndex {
             .read()
             .map(|p| p.loaded.then(|| p.newest - CLOCK_MARGIN_MICROS))
             .unwrap_or(None);
-        let changed = store.visible_profiles(since).await?;
-        let removed = match since {
-            Some(s) => store.removed_profiles(s).await?,
-            None => Vec::new(),
-        };
+        if let Some(s) = since {
+            let removed = store.removed_profiles(s).await?;
+            if let Ok(mut pool) = self.pool.write() {
+                for id in removed {
+                    pool.remove(id);
+                }
+            }
+        }
+        let mut after = String::new();
+        loop {
+            let page = store
+                .visible_profiles_page(since.unwrap_or(i64::MIN), &after, LOAD_PAGE)
+                .await?;
+            let Some(last) = page.last() else {
+                break;
+            };
+            after = last.user_id.to_string();
+            if let Ok(mut pool) = self.pool.write() {
+                for p in &page {
+                    pool.newest = pool.newest.max(p.updated_at);
+                    pool.put(p);
+                }
+            }
+            if (page.len() as i64) < LOAD_PAGE {
+                break;
+            }
+        }
         if let Ok(mut pool) = self.pool.write() {
-            for id in removed {
-                pool.remove(id);
-            }
-            for p in changed {
-                pool.newest = pool.newest.max(p.updated_at);
-                pool.put(p);
-            }
             pool.newest = pool.newest.max(generation);
             pool.loaded = true;
         }
@@ -252,62 +348,44 @@ impl TalentIndex {
         Ok(())
     }
 
-    /// Runs a search on `today`.
+    /// Runs a search on `today`: the total and the page's people, best first.
     pub fn search(&self, q: &TalentQuery, today: Date) -> TalentResults {
         let Ok(pool) = self.pool.read() else {
             return TalentResults::default();
         };
-        // Every word must match the introduction, the person's own skills or a skill's name.
-        let mut allowed: Option<HashSet<UserId>> = None;
+        // Every word must match the name, introduction, own skills or a skill's name.
+        let mut allowed: Option<Vec<bool>> = None;
         for w in words(&q.q).into_iter().take(8) {
-            let st = stems(&w);
-            let mut ids: HashSet<UserId> = HashSet::new();
-            for s in &st {
-                if let Some(set) = pool.words.get(s) {
-                    ids.extend(set.iter().copied());
-                }
-            }
-            // A word's beginning finds its compounds and longer forms (ksylofoni →
-            // ksylofonisti): a scan of the distinct stems, not of the profiles.
-            if w.chars().count() >= 4 {
-                let head = &st[0];
-                for (stem, set) in pool.words.iter() {
-                    if stem.len() > head.len() && stem.starts_with(head.as_str()) {
-                        ids.extend(set.iter().copied());
-                    }
-                }
-            }
-            let named = skills_named(&st);
-            if !named.is_empty() {
-                ids.extend(
-                    pool.entries
-                        .iter()
-                        .filter(|e| e.profile.skills.iter().any(|s| named.contains(&s.as_str())))
-                        .map(|e| e.profile.user_id),
-                );
-            }
+            let found = pool.find_word(&w);
             allowed = Some(match allowed {
-                None => ids,
-                Some(a) => a.intersection(&ids).copied().collect(),
+                None => found,
+                Some(a) => a.iter().zip(&found).map(|(x, y)| *x && *y).collect(),
             });
         }
-        let opp_topics = q
-            .opportunity
+        let skill = q.skill.as_ref().map(|s| {
+            let mut bits = SkillBits::default();
+            if let Some(i) = REF.skills.iter().position(|x| &x.id == s) {
+                skill_bit(&mut bits, i as u16);
+            }
+            bits
+        });
+        let opp_kind = q.opportunity.as_ref().map_or(0, |o| kind_bit(o.kind));
+        let interest = q.interest.as_ref().map(|t| topic_bits([t]));
+        let municipality = q
+            .municipality
             .as_ref()
-            .map(|o| o.topics.iter().fold(0u64, |m, t| m | topic_bit(t)));
+            .map(|m| municipality_number(Some(m)));
+        let opp_topics = q.opportunity.as_ref().map(|o| o.topic_bits);
         let mut hits: Vec<(usize, Option<Fit>)> = Vec::new();
-        for (i, e) in pool.entries.iter().enumerate() {
-            let p = &e.profile;
-            if allowed.as_ref().is_some_and(|a| !a.contains(&p.user_id))
-                || q.skill.as_ref().is_some_and(|s| !p.skills.contains(s))
-                || q.interest
-                    .as_ref()
-                    .is_some_and(|t| !p.interests.contains(t))
-                || q.municipality
-                    .as_ref()
-                    .is_some_and(|m| p.municipality.as_ref() != Some(m))
-                || (q.pool_58 && !p.pool_58)
-                || (q.expert && !p.expert_by_experience)
+        for (i, e) in pool.slots.iter().enumerate() {
+            let Some(e) = e else { continue };
+            let p = &e.seeker;
+            if allowed.as_ref().is_some_and(|a| !a[i])
+                || skill.is_some_and(|s| !any_common(&e.skill_bits, &s))
+                || interest.is_some_and(|b| p.interests & b == 0)
+                || municipality.is_some_and(|m| m.is_none() || e.municipality != m)
+                || (q.pool_58 && !e.pool_58)
+                || (q.expert && !e.expert)
                 || q.min_hours
                     .is_some_and(|h| p.hours_per_week.is_none_or(|x| x < h))
                 || q.available_by
@@ -316,20 +394,20 @@ impl TalentIndex {
                 continue;
             }
             if let Some((centre, radius)) = q.near {
-                if e.point.is_none_or(|pt| distance_km(centre, pt) > radius) {
+                if p.point.is_none_or(|pt| !within_km(centre, pt, radius)) {
                     continue;
                 }
             }
             let f = match (&q.opportunity, opp_topics) {
                 (Some(o), Some(mask)) => {
-                    // Cheap test first: no shared topic, kind or group can't fit.
+                    // Cheap test first: no shared topic, kind or group cannot fit.
                     if e.topics & mask == 0
-                        && !p.kinds.contains(&o.kind)
-                        && group_of(p).is_none_or(|g| !o.target_groups.iter().any(|t| t == g))
+                        && e.kind_bits & opp_kind == 0
+                        && p.group.is_none_or(|(_, b)| o.group_bits & b == 0)
                     {
                         continue;
                     }
-                    match fit(p, o, today) {
+                    match score(p, o, today, false) {
                         Some(f) => Some(f),
                         None => continue,
                     }
@@ -339,13 +417,14 @@ impl TalentIndex {
             hits.push((i, f));
         }
         let total = hits.len();
+        let entry = |i: usize| pool.slots[i].as_ref().expect("a live slot");
         let order = |a: &(usize, Option<Fit>), b: &(usize, Option<Fit>)| {
-            let (pa, pb) = (&pool.entries[a.0].profile, &pool.entries[b.0].profile);
+            let (ea, eb) = (entry(a.0), entry(b.0));
             let sa = a.1.as_ref().map_or(0, |f| f.score);
             let sb = b.1.as_ref().map_or(0, |f| f.score);
             sb.cmp(&sa)
-                .then_with(|| pb.updated_at.cmp(&pa.updated_at))
-                .then_with(|| pa.user_id.cmp(&pb.user_id))
+                .then_with(|| eb.updated_at.cmp(&ea.updated_at))
+                .then_with(|| ea.user_id.cmp(&eb.user_id))
         };
         let page = q.page.clamp(1, MAX_PAGE);
         let start = (page - 1) * PER_PAGE;
@@ -366,9 +445,15 @@ impl TalentIndex {
             hits: hits
                 .into_iter()
                 .skip(start)
-                .map(|(i, fit)| TalentHit {
-                    profile: pool.entries[i].profile.clone(),
-                    fit,
+                .map(|(i, fit)| {
+                    let e = entry(i);
+                    TalentHit {
+                        user_id: e.user_id,
+                        // The page's few get their reasons.
+                        fit: fit
+                            .and(q.opportunity.as_ref())
+                            .and_then(|o| score(&e.seeker, o, today, true)),
+                    }
                 })
                 .collect(),
         }
@@ -392,7 +477,7 @@ mod tests {
         {
             let mut pool = t.pool.write().unwrap();
             for p in ps {
-                pool.put(p);
+                pool.put(&p);
             }
         }
         t
@@ -419,7 +504,10 @@ mod tests {
         assert_eq!(t.search(&q("polkupyörien"), TODAY).total, 1);
         assert_eq!(t.search(&q("ryhmä"), TODAY).total, 1);
         // The skill's name in Finnish and in English.
-        assert_eq!(t.search(&q("ruoanlaitto"), TODAY).hits[0].profile, cook);
+        assert_eq!(
+            t.search(&q("ruoanlaitto"), TODAY).hits[0].user_id,
+            cook.user_id
+        );
         assert_eq!(t.search(&q("cooking"), TODAY).total, 1);
         assert_eq!(t.search(&q("ruoanlaitto polkupyörä"), TODAY).total, 0);
         assert_eq!(t.search(&q(""), TODAY).total, 2);
@@ -435,12 +523,16 @@ mod tests {
         let mut pool = t.pool.write().unwrap();
         let mut p = private;
         p.visibility = Visibility::Public;
-        pool.put(p.clone());
-        assert_eq!(pool.entries.len(), 1);
+        pool.put(&p);
+        assert_eq!(pool.len, 1);
         p.visibility = Visibility::Private;
-        pool.put(p);
-        assert_eq!(pool.entries.len(), 0);
-        assert!(pool.words.is_empty());
+        pool.put(&p);
+        assert_eq!(pool.len, 0);
+        assert!(pool.postings.iter().all(Vec::is_empty));
+        // The hole is used again.
+        p.visibility = Visibility::Organizations;
+        pool.put(&p);
+        assert_eq!((pool.len, pool.slots.len()), (1, 1));
     }
 
     #[test]
@@ -457,7 +549,7 @@ mod tests {
         let t = index(vec![a.clone(), b]);
         let mut x = q("");
         x.pool_58 = true;
-        assert_eq!(t.search(&x, TODAY).hits[0].profile, a);
+        assert_eq!(t.search(&x, TODAY).hits[0].user_id, a.user_id);
         let mut x = q("");
         x.min_hours = Some(20);
         assert_eq!(t.search(&x, TODAY).total, 1);

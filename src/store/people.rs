@@ -10,6 +10,7 @@ use crate::domain::{
 };
 use crate::mail::OutgoingMail;
 use crate::people::matching::OpportunityFeatures;
+use crate::people::portfolio::PortfolioItem;
 use crate::people::{Message, Profile, ProfileView, SavedSearch, Thread, ThreadStatus, Visibility};
 use async_trait::async_trait;
 use sqlx::Row;
@@ -27,6 +28,16 @@ pub trait PeopleStore: Send + Sync {
     /// Profiles others may see (organizations or public) changed after `since` (Unix µs), or
     /// all of them.
     async fn visible_profiles(&self, since: Option<i64>) -> StoreResult<Vec<Profile>>;
+    /// Profiles others may see, changed after `since`, with user ids after `after`, in user
+    /// id order: `limit` at a time (the talent index loads the national pool in pages).
+    async fn visible_profiles_page(
+        &self,
+        since: i64,
+        after: &str,
+        limit: i64,
+    ) -> StoreResult<Vec<Profile>>;
+    /// These profiles (unknown ids are skipped), in one query.
+    async fn profiles_by_id(&self, ids: &[UserId]) -> StoreResult<Vec<Profile>>;
     /// Profiles deleted or made private after `since`.
     async fn removed_profiles(&self, since: i64) -> StoreResult<Vec<UserId>>;
     /// The newest change of any profile (saved or removed), Unix µs: what the talent index
@@ -87,6 +98,13 @@ pub trait PeopleStore: Send + Sync {
     async fn unsubscribe(&self, token: &str) -> StoreResult<bool>;
     /// Alerts last checked before `before`, oldest first.
     async fn due_saved_searches(&self, before: i64, limit: i64) -> StoreResult<Vec<SavedSearch>>;
+    /// Adds a portfolio item with its bytes.
+    async fn add_portfolio_item(&self, item: &PortfolioItem, data: &[u8]) -> StoreResult<()>;
+    /// A person's portfolio, oldest first (without the bytes).
+    async fn portfolio(&self, user: UserId) -> StoreResult<Vec<PortfolioItem>>;
+    /// One item with its bytes.
+    async fn portfolio_item(&self, id: &str) -> StoreResult<Option<(PortfolioItem, Vec<u8>)>>;
+    async fn delete_portfolio_item(&self, user: UserId, id: &str) -> StoreResult<bool>;
     /// Marks an alert checked at `at`, if it was last checked at `was` (one node sends it),
     /// and queues its digest in the same transaction. `Ok(false)`: another node did.
     async fn claim_saved_search(
@@ -202,6 +220,17 @@ macro_rules! people_store {
                 })
             }
 
+            fn portfolio_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<PortfolioItem> {
+                Ok(PortfolioItem {
+                    id: r.try_get("id")?,
+                    user_id: parse_id(&r.try_get::<String, _>("user_id")?, UserId::parse)?,
+                    caption: r.try_get("caption")?,
+                    content_type: r.try_get("content_type")?,
+                    size: r.try_get("size")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            }
+
             fn message_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Message> {
                 Ok(Message {
                     id: r.try_get("id")?,
@@ -295,6 +324,36 @@ macro_rules! people_store {
                     .collect()
             }
 
+            async fn visible_profiles_page(&self, since: i64, after: &str, limit: i64) -> StoreResult<Vec<Profile>> {
+                sqlx::query(&format!("SELECT {PROFILE_COLUMNS} FROM profiles WHERE visibility <> 'private' AND updated_at > $1 AND user_id > $2 ORDER BY user_id LIMIT $3"))
+                    .bind(since)
+                    .bind(after)
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::profile_from)
+                    .collect()
+            }
+
+            async fn profiles_by_id(&self, ids: &[UserId]) -> StoreResult<Vec<Profile>> {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+                let placeholders: Vec<String> = (1..=list.len()).map(|i| format!("${i}")).collect();
+                let sql = format!("SELECT {PROFILE_COLUMNS} FROM profiles WHERE user_id IN ({})", placeholders.join(", "));
+                let mut q = sqlx::query(&sql);
+                for id in &list {
+                    q = q.bind(id);
+                }
+                q.fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::profile_from)
+                    .collect()
+            }
+
             async fn removed_profiles(&self, since: i64) -> StoreResult<Vec<UserId>> {
                 let rows: Vec<(String,)> = sqlx::query_as("SELECT user_id FROM profile_removals WHERE removed_at > $1")
                     .bind(since)
@@ -354,7 +413,10 @@ macro_rules! people_store {
                             apply_by: r.try_get("apply_by")?,
                             open: OpportunityStatus::parse(&status) == Some(OpportunityStatus::Open) && places_free > 0,
                             updated_at: unix_micros(r.try_get("updated_at")?),
-                        })
+                            topic_bits: 0,
+                            group_bits: 0,
+                        }
+                        .with_bits())
                     })
                     .collect()
             }
@@ -586,6 +648,50 @@ macro_rules! people_store {
                     .iter()
                     .map(Self::saved_search_from)
                     .collect()
+            }
+
+            async fn add_portfolio_item(&self, item: &PortfolioItem, data: &[u8]) -> StoreResult<()> {
+                sqlx::query("INSERT INTO portfolio_items (id, user_id, caption, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                    .bind(&item.id)
+                    .bind(item.user_id.to_string())
+                    .bind(&item.caption)
+                    .bind(&item.content_type)
+                    .bind(item.size)
+                    .bind(data)
+                    .bind(item.created_at)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn portfolio(&self, user: UserId) -> StoreResult<Vec<PortfolioItem>> {
+                sqlx::query("SELECT id, user_id, caption, content_type, size, created_at FROM portfolio_items WHERE user_id = $1 ORDER BY created_at, id")
+                    .bind(user.to_string())
+                    .fetch_all(&self.pool)
+                    .await?
+                    .iter()
+                    .map(Self::portfolio_from)
+                    .collect()
+            }
+
+            async fn portfolio_item(&self, id: &str) -> StoreResult<Option<(PortfolioItem, Vec<u8>)>> {
+                let Some(r) = sqlx::query("SELECT * FROM portfolio_items WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+                else {
+                    return Ok(None);
+                };
+                Ok(Some((Self::portfolio_from(&r)?, r.try_get("data")?)))
+            }
+
+            async fn delete_portfolio_item(&self, user: UserId, id: &str) -> StoreResult<bool> {
+                let done = sqlx::query("DELETE FROM portfolio_items WHERE user_id = $1 AND id = $2")
+                    .bind(user.to_string())
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected() == 1)
             }
 
             async fn claim_saved_search(&self, id: &str, was: i64, at: i64, digest: Option<&OutgoingMail>) -> StoreResult<bool> {

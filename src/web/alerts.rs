@@ -144,10 +144,12 @@ pub async fn delete(
     body: Bytes,
 ) -> Result<Response, PageError> {
     let f: DeleteForm = form::parse(&body);
-    st.store
-        .delete_saved_search(user.id, &f.id)
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+    if uuid::Uuid::parse_str(&f.id).is_ok() {
+        st.store
+            .delete_saved_search(user.id, &f.id)
+            .await
+            .map_err(PageError::store(ctx.lang))?;
+    }
     Ok(see_other(&ctx.url("/me/searches?done=deleted"), []))
 }
 

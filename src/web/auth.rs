@@ -6,7 +6,9 @@
 //! - a same-origin request: `Sec-Fetch-Site` is `same-origin` or `none` when the browser
 //!   sends it, and `Origin`, when sent, names this host; and
 //! - a form field `csrf` equal to the CSRF cookie (a double-submit token; the cookie is
-//!   `__Host-` prefixed, so no other site or subdomain can plant one).
+//!   `__Host-` prefixed, so no other site or subdomain can plant one), in an
+//!   `application/x-www-form-urlencoded` body or, for forms with a file, a
+//!   `multipart/form-data` one (any other body is refused).
 //!
 //! Otherwise the answer is 403 and the handler never runs. Pages for a signed-in account are
 //! never cached (`Cache-Control: no-store`).
@@ -155,6 +157,24 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
+/// A text field of a `multipart/form-data` body (forms with a file).
+async fn multipart_field(
+    body: &axum::body::Bytes,
+    content_type: &str,
+    name: &str,
+) -> Option<String> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let body = body.clone();
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(body) });
+    let mut parts = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = parts.next_field().await {
+        if field.name() == Some(name) {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
 fn lang_of(path: &str) -> Lang {
     path.trim_start_matches('/')
         .split('/')
@@ -182,11 +202,14 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
             crate::accounts::audit::refused("csrf_origin_fail", None, "cross-origin form");
             return PageError::forbidden(lang).into_response();
         }
-        let form = req
+        let content_type = req
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+            .unwrap_or("")
+            .to_string();
+        let form = content_type.starts_with("application/x-www-form-urlencoded");
+        let multipart = content_type.starts_with("multipart/form-data");
         let (parts, body) = req.into_parts();
         let bytes = match axum::body::to_bytes(body, crate::MAX_BODY_BYTES).await {
             Ok(b) => b,
@@ -198,11 +221,17 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
                 .into_response()
             }
         };
-        let token_ok = form
-            && match (&csrf_cookie, form_field(&bytes, CSRF_FIELD)) {
-                (Some(cookie), Some(field)) => session::same_secret(cookie, &field),
-                _ => false,
-            };
+        let field = if form {
+            form_field(&bytes, CSRF_FIELD)
+        } else if multipart {
+            multipart_field(&bytes, &content_type, CSRF_FIELD).await
+        } else {
+            None
+        };
+        let token_ok = match (&csrf_cookie, field) {
+            (Some(cookie), Some(field)) => session::same_secret(cookie, &field),
+            _ => false,
+        };
         if !token_ok {
             crate::accounts::audit::refused("csrf_token_fail", None, "form without its token");
             return PageError::forbidden(lang).into_response();

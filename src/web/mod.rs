@@ -10,6 +10,7 @@ mod manage;
 mod members;
 mod municipalities;
 mod people;
+mod portfolio;
 mod records;
 mod reports;
 mod search;
@@ -154,6 +155,9 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/me/export", get(people::export)),
         ("/{lang}/me/delete", post(people::delete)),
         ("/{lang}/me/audit", get(people::audit)),
+        ("/{lang}/me/portfolio", post(portfolio::upload)),
+        ("/{lang}/me/portfolio/delete", post(portfolio::delete)),
+        ("/{lang}/portfolio/{id}", get(portfolio::serve)),
         ("/{lang}/me/messages", get(threads::mine)),
         (
             "/{lang}/opportunities/{id}/interest",

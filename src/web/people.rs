@@ -94,13 +94,18 @@ struct MePage {
     /// (name, label, checked, error)
     flags: Vec<(&'static str, String, bool, Option<String>)>,
     delete_password: Field,
+    portfolio: Vec<super::portfolio::PortfolioRow>,
+    caption: Field,
+    file_error: Option<String>,
 }
 
 fn translated(ctx: &Ctx, errors: &[(&'static str, &'static str)]) -> Vec<(&'static str, String)> {
     errors.iter().map(|(f, k)| (*f, ctx.t(k))).collect()
 }
 
-fn me_page(
+pub(super) async fn me_page(
+    st: &AppState,
+    user: &User,
     ctx: Ctx,
     f: &ProfileForm,
     exists: bool,
@@ -108,6 +113,14 @@ fn me_page(
     notice: Option<Notice>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
+    let portfolio = super::portfolio::rows(st, &ctx, user.id).await?;
+    let caption = Field::new(&ctx, "portfolio", "caption", "text")
+        .max_chars(crate::people::portfolio::MAX_CAPTION)
+        .error_from(errors);
+    let file_error = errors
+        .iter()
+        .find(|(n, _)| *n == "file")
+        .map(|(_, m)| m.clone());
     let field = |name, kind| Field::new(&ctx, "person", name, kind);
     let err = |name: &str| {
         errors
@@ -258,6 +271,9 @@ fn me_page(
         .max_chars(crate::accounts::password::MAX_CHARS)
         .error_from(errors);
     let page = MePage {
+        portfolio,
+        caption,
+        file_error,
         delete_password,
         title: ctx.t("person-title"),
         errors: summary,
@@ -291,7 +307,7 @@ pub async fn me_form(
         Some("saved") => Some(Notice::success(ctx.t("form-saved"))),
         _ => None,
     };
-    me_page(ctx, &ProfileForm::of(&p), exists, &[], notice)
+    me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &[], notice).await
 }
 
 pub async fn me_save(
@@ -313,7 +329,7 @@ pub async fn me_save(
         }
         Err(errors) => {
             let errors = translated(&ctx, &errors);
-            me_page(ctx, &f, exists, &errors, None)
+            me_page(&st, &user, ctx, &f, exists, &errors, None).await
         }
     }
 }
@@ -547,6 +563,17 @@ pub async fn export(
     let s = &st.store;
     let threads = s.threads_of_person(user.id).await.map_err(err())?;
     let messages = s.messages_by(user.id).await.map_err(err())?;
+    let mut portfolio = Vec::new();
+    for item in s.portfolio(user.id).await.map_err(err())? {
+        if let Some((item, data)) = s.portfolio_item(&item.id).await.map_err(err())? {
+            use base64::Engine;
+            let mut v = serde_json::to_value(&item).unwrap_or_default();
+            v["data_base64"] = base64::engine::general_purpose::STANDARD
+                .encode(data)
+                .into();
+            portfolio.push(v);
+        }
+    }
     let doc = serde_json::json!({
         "exported_at": OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
         "account": {
@@ -556,6 +583,7 @@ pub async fn export(
             "created_at": unix_micros(user.created_at),
         },
         "profile": s.profile(user.id).await.map_err(err())?,
+        "portfolio": portfolio,
         "threads": threads,
         "messages": messages,
         "hidden_suggestions": s.hidden_suggestions(user.id).await.map_err(err())?,
@@ -603,7 +631,7 @@ pub async fn delete(
         Err(_) => {
             let (p, exists) = own_profile(&st, &user, lang).await?;
             let errors = [("delete_password", ctx.t("account-error-wrong-password"))];
-            me_page(ctx, &ProfileForm::of(&p), exists, &errors, None)
+            me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &errors, None).await
         }
     }
 }

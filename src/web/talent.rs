@@ -21,6 +21,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 /// The organization the account acts for, when that organization is verified.
 pub(super) async fn verified_organization(
@@ -192,12 +193,28 @@ pub async fn search(
     } else {
         "talent"
     };
-    let at = now();
-    let views: Vec<crate::people::ProfileView> = results
+    // The page's people, read from the store, in the index's order; checked once more so a
+    // profile made private a moment ago is never shown.
+    let ids: Vec<_> = results.hits.iter().map(|h| h.user_id).collect();
+    let mut profiles: HashMap<_, _> = st
+        .store
+        .profiles_by_id(&ids)
+        .await
+        .map_err(err())?
+        .into_iter()
+        .filter(|p| p.visible_to(true))
+        .map(|p| (p.user_id, p))
+        .collect();
+    let shown: Vec<_> = results
         .hits
         .iter()
-        .map(|h| crate::people::ProfileView {
-            person_id: h.profile.user_id,
+        .filter_map(|h| profiles.remove(&h.user_id).map(|p| (p, h.fit.clone())))
+        .collect();
+    let at = now();
+    let views: Vec<crate::people::ProfileView> = shown
+        .iter()
+        .map(|(p, _)| crate::people::ProfileView {
+            person_id: p.user_id,
             viewer_id: Some(user.id),
             organization_id: Some(org.id),
             context: context.into(),
@@ -205,14 +222,12 @@ pub async fn search(
         })
         .collect();
     st.store.add_profile_views(&views).await.map_err(err())?;
-    let cards = results
-        .hits
+    let cards = shown
         .iter()
-        .map(|h| TalentCard {
-            url: ctx.url(&format!("/people/{}", h.profile.user_id)),
-            profile: profile_view(&ctx, &h.profile),
-            reasons: h
-                .fit
+        .map(|(p, fit)| TalentCard {
+            url: ctx.url(&format!("/people/{}", p.user_id)),
+            profile: profile_view(&ctx, p),
+            reasons: fit
                 .as_ref()
                 .map(|f| reason_texts(lang, f, false))
                 .unwrap_or_default(),
@@ -313,6 +328,7 @@ struct PersonPage {
     message: String,
     /// (id, title) of the organization's open places, to name one in the message.
     places: Vec<(String, String)>,
+    portfolio: Vec<super::portfolio::PortfolioRow>,
 }
 
 async fn person_page(
@@ -368,6 +384,7 @@ async fn person_page(
             .collect();
     }
     let view = profile_view(&ctx, &profile);
+    let portfolio = super::portfolio::rows(st, &ctx, profile.user_id).await?;
     let refused = message_error.is_some();
     let page = PersonPage {
         title: view.name.clone(),
@@ -377,6 +394,7 @@ async fn person_page(
         message_error,
         message: message.to_string(),
         places,
+        portfolio,
         ctx,
     };
     Ok(super::render_form(&page, lang, refused))

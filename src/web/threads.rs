@@ -337,6 +337,7 @@ struct ThreadPage {
     reply: String,
     /// (value, label, current)
     statuses: Vec<(String, String, bool)>,
+    portfolio: Vec<super::portfolio::PortfolioRow>,
 }
 
 pub async fn show(
@@ -455,7 +456,15 @@ async fn thread_page(
             &[("person", person_name.into())],
         ),
     };
+    // The organization sees the work of a person who shared their profile with it.
+    let portfolio = match (side, thread.person_id) {
+        (Side::Organization, Some(person)) if thread.started_by == "person" => {
+            super::portfolio::rows(st, &ctx, person).await?
+        }
+        _ => Vec::new(),
+    };
     let page = ThreadPage {
+        portfolio,
         title,
         notice,
         for_person: side == Side::Person,

@@ -1,0 +1,221 @@
+//! The portfolio: uploading and deleting one's own items (`/me/portfolio`), and serving an
+//! item (`/portfolio/{id}`) to whoever may see the person's profile.
+
+use super::account::see_other;
+use super::auth::SignedIn;
+use super::form;
+use super::people::{now, own_profile};
+use super::threads::acts_for;
+use super::Ctx;
+use crate::accounts::{User, UserId};
+use crate::error::PageError;
+use crate::people::portfolio::{check, PortfolioItem};
+use crate::people::ProfileForm;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+/// An item as listed: (url, caption, is an image, id).
+pub struct PortfolioRow {
+    pub url: String,
+    pub caption: String,
+    pub image: bool,
+    pub id: String,
+}
+
+pub(super) async fn rows(
+    st: &AppState,
+    ctx: &Ctx,
+    user: UserId,
+) -> Result<Vec<PortfolioRow>, PageError> {
+    Ok(st
+        .store
+        .portfolio(user)
+        .await
+        .map_err(PageError::store(ctx.lang))?
+        .into_iter()
+        .map(|i| PortfolioRow {
+            url: ctx.url(&format!("/portfolio/{}", i.id)),
+            image: i.content_type.starts_with("image/"),
+            caption: i.caption,
+            id: i.id,
+        })
+        .collect())
+}
+
+/// `POST /{lang}/me/portfolio` (multipart: `csrf`, `caption`, `file`).
+pub async fn upload(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Result<Multipart, MultipartRejection>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let mut parts = body.map_err(|_| PageError::bad_request(lang))?;
+    let mut caption = String::new();
+    let mut file: Vec<u8> = Vec::new();
+    while let Some(field) = parts
+        .next_field()
+        .await
+        .map_err(|_| PageError::bad_request(lang))?
+    {
+        match field.name() {
+            Some("caption") => {
+                caption = field
+                    .text()
+                    .await
+                    .map_err(|_| PageError::bad_request(lang))?;
+            }
+            Some("file") => {
+                file = field
+                    .bytes()
+                    .await
+                    .map_err(|_| PageError::bad_request(lang))?
+                    .to_vec();
+            }
+            _ => {}
+        }
+    }
+    let items = st
+        .store
+        .portfolio(user.id)
+        .await
+        .map_err(PageError::store(lang))?;
+    match check(&caption, &file, items.len()) {
+        Ok((kind, caption)) => {
+            st.store
+                .add_portfolio_item(
+                    &PortfolioItem {
+                        id: uuid::Uuid::new_v4().to_string(),
+                        user_id: user.id,
+                        caption,
+                        content_type: kind.to_string(),
+                        size: file.len() as i64,
+                        created_at: now(),
+                    },
+                    &file,
+                )
+                .await
+                .map_err(PageError::store(lang))?;
+            Ok(see_other(&ctx.url("/me?done=saved#portfolio-title"), []))
+        }
+        Err((field, key)) => {
+            let (p, exists) = own_profile(&st, &user, lang).await?;
+            let errors = [(field, ctx.t(key))];
+            super::people::me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &errors, None)
+                .await
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct DeleteForm {
+    id: String,
+}
+
+pub async fn delete(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: DeleteForm = form::parse(&body);
+    if uuid::Uuid::parse_str(&f.id).is_ok() {
+        st.store
+            .delete_portfolio_item(user.id, &f.id)
+            .await
+            .map_err(PageError::store(ctx.lang))?;
+    }
+    Ok(see_other(&ctx.url("/me?done=saved#portfolio-title"), []))
+}
+
+/// Whether `viewer` may see the work of the person `owner`: the person; anyone when the
+/// profile is public; verified organizations' members when it is shown to organizations;
+/// and an organization the person has a thread with (they shared their profile with it).
+async fn may_see(
+    st: &AppState,
+    viewer: Option<&User>,
+    owner: UserId,
+    ctx: &Ctx,
+) -> Result<bool, PageError> {
+    let lang = ctx.lang;
+    if viewer.is_some_and(|v| v.id == owner) {
+        return Ok(true);
+    }
+    let Some(profile) = st
+        .store
+        .profile(owner)
+        .await
+        .map_err(PageError::store(lang))?
+    else {
+        return Ok(false);
+    };
+    let org = match viewer {
+        Some(v) => super::talent::verified_organization(st, v, lang).await?,
+        None => None,
+    };
+    if profile.visible_to(org.is_some()) {
+        return Ok(true);
+    }
+    let Some(v) = viewer else {
+        return Ok(false);
+    };
+    let Some(org) = v.organization_id.filter(|o| acts_for(v, *o)) else {
+        return Ok(false);
+    };
+    Ok(st
+        .store
+        .threads_of_person(owner)
+        .await
+        .map_err(PageError::store(lang))?
+        .iter()
+        .any(|t| t.organization_id == org && t.started_by == "person"))
+}
+
+/// `GET /{lang}/portfolio/{id}`: the bytes, with the type they were recognised as, never
+/// run as a page (a sandbox with nothing allowed), documents as downloads.
+pub async fn serve(
+    State(st): State<AppState>,
+    viewer: super::auth::Viewer,
+    ctx: Ctx,
+    super::IdSegment(id): super::IdSegment,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    if uuid::Uuid::parse_str(&id).is_err() {
+        return Err(PageError::not_found(lang));
+    }
+    let Some((item, data)) = st
+        .store
+        .portfolio_item(&id)
+        .await
+        .map_err(PageError::store(lang))?
+    else {
+        return Err(PageError::not_found(lang));
+    };
+    if !may_see(&st, viewer.user.as_ref(), item.user_id, &ctx).await? {
+        return Err(PageError::not_found(lang));
+    }
+    let disposition = if item.content_type.starts_with("image/") {
+        "inline".to_string()
+    } else {
+        "attachment; filename=\"portfolio.pdf\"".to_string()
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, item.content_type.clone()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox".to_string(),
+            ),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        data,
+    )
+        .into_response())
+}
