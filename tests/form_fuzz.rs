@@ -55,6 +55,21 @@ const FIELDS: &[&str] = &[
     "code",
     "token",
     "user",
+    "introduction",
+    "display_name",
+    "skills",
+    "interests",
+    "languages",
+    "kinds",
+    "visibility",
+    "travel_km",
+    "available_from",
+    "age_band",
+    "pool_58",
+    "free_skills",
+    "query",
+    "opportunity",
+    "id",
     "csrf2",
     "x",
 ];
@@ -172,7 +187,21 @@ fn fuzz(engine: Engine) {
     if let Some(o) = &opportunity {
         targets.push(format!("/fi/opportunities/{o}/edit"));
     }
-    let seeker_targets = ["/fi/organizations/register", "/fi/account/password"];
+    let interest = opportunity
+        .as_ref()
+        .map(|o| format!("/fi/opportunities/{o}/interest"))
+        .unwrap_or_else(|| "/fi/me".into());
+    let seeker_targets = [
+        "/fi/organizations/register",
+        "/fi/account/password",
+        "/fi/me",
+        "/fi/me/searches",
+        "/fi/me/searches/delete",
+        "/fi/me/matches/hide",
+        "/fi/me/portfolio/delete",
+        "/fi/unsubscribe",
+        interest.as_str(),
+    ];
     let mut runner = TestRunner::new(Config {
         cases: 24,
         failure_persistence: None,
@@ -195,7 +224,7 @@ fn fuzz(engine: Engine) {
                         stored.set(stored.get() + 1);
                     }
                 }
-                for t in seeker_targets {
+                for t in &seeker_targets {
                     let r = seeker.lock().await.post(t, &pairs).await;
                     prop_assert!(r.status.as_u16() < 500, "{t}: {}", r.status);
                 }
@@ -211,6 +240,21 @@ fn fuzz(engine: Engine) {
                 }
                 for o in &records.opportunities {
                     prop_assert!(o.validate().is_ok(), "{o:?}");
+                }
+                // A stored profile keeps its rules too.
+                if let Some(u) = app
+                    .store
+                    .user_by_email(&kolmonen::accounts::Email::parse("seeker@example.fi").unwrap())
+                    .await
+                    .unwrap()
+                {
+                    if let Some(p) = app.store.profile(u.id).await.unwrap() {
+                        prop_assert!(
+                            p.introduction.chars().count() <= kolmonen::people::MAX_INTRODUCTION
+                        );
+                        prop_assert!(!p.pool_58 || p.is_58_plus());
+                        prop_assert!(!p.introduction.contains('\0'));
+                    }
                 }
                 Ok(())
             })

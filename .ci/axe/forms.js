@@ -56,7 +56,7 @@ async function fillAndSend(driver, formAction, fields) {
   const form = await driver.findElement(By.css(`main form[action$="${formAction}"]`));
   for (const [name, value] of Object.entries(fields)) {
     const input = await form.findElement(By.name(name));
-    await input.clear();
+    if ((await input.getAttribute('type')) !== 'file') await input.clear();
     await input.sendKeys(value);
   }
   const old = await driver.findElement(By.css('html'));
@@ -146,6 +146,31 @@ async function submit(driver, formAction, fields) {
     }
     await driver.get(`${base}/fi/me/audit`);
     await check(driver, 'fi audit', results);
+    // The portfolio: a file refused by its bytes, then a real image; the profile made
+    // public and seen as others see it.
+    const png = path.join(require('os').tmpdir(), 'kolmonen-axe.png');
+    fs.writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    const fake = path.join(require('os').tmpdir(), 'kolmonen-axe.txt');
+    fs.writeFileSync(fake, 'not an image');
+    await driver.get(`${base}/fi/me`);
+    await submit(driver, '/me/portfolio', { caption: 'Kudottu matto', file: fake });
+    await check(driver, 'fi portfolio refused', results);
+    await submit(driver, '/me/portfolio', { caption: 'Kudottu matto', file: png });
+    await check(driver, 'fi portfolio saved', results);
+    {
+      const form = await driver.findElement(By.css('main form[action$="/me"]'));
+      await form.findElement(By.css('input[name=visibility][value="public"]')).click();
+    }
+    await submit(driver, '/me', {});
+    await driver.get(await driver.findElement(By.css('a[href*="/people/"]')).getAttribute('href'));
+    await check(driver, 'fi public person page', results);
+    await driver.get(`${base}/sv/me/searches`);
+    await check(driver, 'sv saved searches (none)', results);
+    await driver.get(`${base}/fi/search?q=kudonta`);
+    await submit(driver, '/me/searches', {});
+    await check(driver, 'fi saved searches', results);
+    await driver.get(`${base}/en/unsubscribe?token=0`);
+    await check(driver, 'en unsubscribe', results);
     // Registering an organization and editing its profile (the account becomes its admin).
     await driver.get(`${base}/fi/account`);
     await driver.get(`${base}/fi/organizations/register`);
@@ -195,6 +220,10 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'sv new place refused', results);
     await driver.get(desk.replace('/fi/', '/en/'));
     await check(driver, 'en desk', results);
+    await driver.get(desk.replace('/manage', '/interests'));
+    await check(driver, 'fi interested people', results);
+    await driver.get(`${base}/fi/talent`);
+    await check(driver, 'fi talent refused (not verified yet)', results);
   } finally {
     await driver.quit();
   }

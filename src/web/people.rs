@@ -97,6 +97,8 @@ struct MePage {
     portfolio: Vec<super::portfolio::PortfolioRow>,
     caption: Field,
     file_error: Option<String>,
+    /// The profile as others see it, when others may.
+    public_url: Option<String>,
 }
 
 fn translated(ctx: &Ctx, errors: &[(&'static str, &'static str)]) -> Vec<(&'static str, String)> {
@@ -270,7 +272,11 @@ pub(super) async fn me_page(
         .required()
         .max_chars(crate::accounts::password::MAX_CHARS)
         .error_from(errors);
+    let public_url = (exists
+        && Visibility::parse(&f.visibility).unwrap_or_default() != Visibility::Private)
+        .then(|| ctx.url(&format!("/people/{}", user.id)));
     let page = MePage {
+        public_url,
         portfolio,
         caption,
         file_error,

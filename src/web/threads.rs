@@ -240,7 +240,7 @@ pub(super) fn profile_view(ctx: &Ctx, p: &crate::people::Profile) -> ProfileView
         }
     };
     add(
-        "person-skills-title",
+        "fact-skills",
         p.skills
             .iter()
             .filter_map(|s| REF.skill(s))
@@ -250,11 +250,11 @@ pub(super) fn profile_view(ctx: &Ctx, p: &crate::people::Profile) -> ProfileView
             .join(", "),
     );
     add(
-        "person-interests-label",
+        "fact-interests",
         super::term_labels(&p.interests, super::topic_term, lang).join(", "),
     );
     add(
-        "person-kinds-label",
+        "fact-kinds",
         p.kinds
             .iter()
             .filter_map(|k| REF.taxonomies.opportunity_type(k.as_str()))
@@ -263,7 +263,7 @@ pub(super) fn profile_view(ctx: &Ctx, p: &crate::people::Profile) -> ProfileView
             .join(", "),
     );
     add(
-        "person-languages-label",
+        "fact-languages",
         p.languages
             .iter()
             .map(|l| crate::i18n::language_name(lang, l))
@@ -271,27 +271,27 @@ pub(super) fn profile_view(ctx: &Ctx, p: &crate::people::Profile) -> ProfileView
             .join(", "),
     );
     add(
-        "person-municipality-label",
+        "fact-municipality",
         p.municipality
             .as_deref()
             .map(|m| super::municipality_name(m, lang))
             .unwrap_or_default(),
     );
     add(
-        "person-travel_km-label",
+        "fact-travel",
         p.travel_km.map(|k| k.to_string()).unwrap_or_default(),
     );
     add(
-        "person-hours_per_week-label",
+        "fact-hours",
         p.hours_per_week
             .map(|h| ctx.tn("hours-per-week-value", h as u64))
             .unwrap_or_default(),
     );
     if p.part_time {
-        add("person-part_time-label", ctx.t("yes"));
+        add("fact-part-time", ctx.t("yes"));
     }
     add(
-        "person-available_from-label",
+        "fact-available",
         p.available_from
             .map(|d| crate::i18n::date(lang, d))
             .unwrap_or_default(),
