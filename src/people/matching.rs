@@ -9,10 +9,10 @@
 use super::Profile;
 use crate::domain::{OpportunityId, OpportunityType, OrganizationId};
 use crate::refdata::REF;
+use crate::search::cache::Catchup;
 use crate::search::geo::{approx_km, distance_km};
 use crate::store::{DynStore, StoreResult};
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::RwLock;
 use time::Date;
 
@@ -341,8 +341,7 @@ pub fn order(
 #[derive(Default)]
 pub struct MatchIndex {
     inner: RwLock<Snapshot>,
-    generation: AtomicI64,
-    refresh: tokio::sync::Mutex<()>,
+    catchup: Catchup,
 }
 
 #[derive(Default)]
@@ -360,22 +359,15 @@ const CLOCK_MARGIN_MICROS: i64 = 10 * 60 * 1_000_000;
 
 impl MatchIndex {
     pub fn new() -> Self {
-        Self {
-            generation: AtomicI64::new(i64::MIN),
-            ..Default::default()
-        }
+        Self::default()
     }
 
     /// Catches up with the store when its search generation has moved.
     pub async fn refresh(&self, store: &DynStore) -> StoreResult<()> {
         let generation = store.search_generation().await?;
-        if self.generation.load(Ordering::Acquire) >= generation {
+        let Some(_one) = self.catchup.start(generation).await else {
             return Ok(());
-        }
-        let _one = self.refresh.lock().await;
-        if self.generation.load(Ordering::Acquire) >= generation {
-            return Ok(());
-        }
+        };
         let since = self
             .inner
             .read()
@@ -397,7 +389,7 @@ impl MatchIndex {
             }
             s.loaded = true;
         }
-        self.generation.fetch_max(generation, Ordering::AcqRel);
+        self.catchup.done(generation);
         Ok(())
     }
 

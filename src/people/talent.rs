@@ -11,10 +11,10 @@ use crate::accounts::UserId;
 use crate::domain::Lang;
 use crate::refdata::REF;
 use crate::search::analyzer::{stem, words};
+use crate::search::cache::Catchup;
 use crate::search::geo::within_km;
 use crate::store::{DynStore, StoreResult};
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::RwLock;
 use time::Date;
 
@@ -266,8 +266,7 @@ impl Pool {
 /// The visible profiles, per node.
 pub struct TalentIndex {
     pool: RwLock<Pool>,
-    generation: AtomicI64,
-    refresh: tokio::sync::Mutex<()>,
+    catchup: Catchup,
 }
 
 impl Default for TalentIndex {
@@ -285,8 +284,7 @@ impl TalentIndex {
     pub fn new() -> Self {
         Self {
             pool: RwLock::new(Pool::default()),
-            generation: AtomicI64::new(i64::MIN),
-            refresh: tokio::sync::Mutex::new(()),
+            catchup: Catchup::new(),
         }
     }
 
@@ -301,13 +299,9 @@ impl TalentIndex {
     /// Catches up with the store when a profile has changed since the last look.
     pub async fn refresh(&self, store: &DynStore) -> StoreResult<()> {
         let generation = store.people_generation().await?;
-        if self.generation.load(Ordering::Acquire) >= generation {
+        let Some(_one) = self.catchup.start(generation).await else {
             return Ok(());
-        }
-        let _one = self.refresh.lock().await;
-        if self.generation.load(Ordering::Acquire) >= generation {
-            return Ok(());
-        }
+        };
         let since = self
             .pool
             .read()
@@ -344,7 +338,7 @@ impl TalentIndex {
             pool.newest = pool.newest.max(generation);
             pool.loaded = true;
         }
-        self.generation.fetch_max(generation, Ordering::AcqRel);
+        self.catchup.done(generation);
         Ok(())
     }
 

@@ -99,6 +99,49 @@ impl<K: Eq + Hash, V: Clone> GenerationCache<K, V> {
     }
 }
 
+/// Catching up with a change counter in the database, once at a time: an in-memory index
+/// (the search vocabulary, the matching and talent indexes) reads what changed only when the
+/// counter has moved past what it has seen, and only one task reads it.
+pub struct Catchup {
+    seen: std::sync::atomic::AtomicI64,
+    one: tokio::sync::Mutex<()>,
+}
+
+impl Default for Catchup {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Catchup {
+    pub fn new() -> Self {
+        Self {
+            seen: std::sync::atomic::AtomicI64::new(i64::MIN),
+            one: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// `None` when `generation` is caught up with already; otherwise the guard under which
+    /// to read the changes (then `done`).
+    pub async fn start(&self, generation: i64) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        if self.seen() >= generation {
+            return None;
+        }
+        let guard = self.one.lock().await;
+        (self.seen() < generation).then_some(guard)
+    }
+
+    pub fn done(&self, generation: i64) {
+        self.seen
+            .fetch_max(generation, std::sync::atomic::Ordering::AcqRel);
+    }
+
+    /// The newest generation caught up with.
+    pub fn seen(&self) -> i64 {
+        self.seen.load(std::sync::atomic::Ordering::Acquire)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! way, and how the matches are filtered by distance, counted into facets, ranked and paged.
 
 use super::analyzer::{is_stop_word, words, QueryWord, Relation};
-use super::cache::{GenerationCache, Recent};
+use super::cache::{Catchup, GenerationCache, Recent};
 use super::geo::{cells_within, distance_km, locate, Place, MAX_RADIUS_KM};
 use super::index::{filter_token, flag_token, DocType, FLAGS};
 use super::vocab::Vocabulary;
@@ -10,7 +10,6 @@ use crate::domain::{Lang, LocalizedText};
 use crate::store::{DynStore, StoreResult};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 /// Longest query looked at, in characters; more is cut, not refused.
@@ -413,10 +412,9 @@ pub struct Searcher {
     store: DynStore,
     vocab: RwLock<Vocabulary>,
     /// The index generation the vocabulary has caught up with.
-    generation: AtomicI64,
+    generation: Catchup,
     expansions: Mutex<Recent<(Lang, String), Arc<Expansion>>>,
     results: Option<Mutex<GenerationCache<String, SearchResults>>>,
-    refresh: tokio::sync::Mutex<()>,
 }
 
 /// Expansions kept in memory (emptied when the index learns new words).
@@ -428,10 +426,9 @@ impl Searcher {
         Self {
             store,
             vocab: RwLock::new(Vocabulary::default()),
-            generation: AtomicI64::new(i64::MIN),
+            generation: Catchup::new(),
             expansions: Mutex::new(Recent::new(MAX_CACHED_EXPANSIONS)),
             results: None,
-            refresh: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -446,13 +443,9 @@ impl Searcher {
     /// added since we last looked. Returns the generation now seen.
     pub async fn refresh(&self) -> StoreResult<i64> {
         let generation = self.store.search_generation().await?;
-        if self.generation.load(Ordering::Acquire) >= generation {
+        let Some(_one) = self.generation.start(generation).await else {
             return Ok(generation);
-        }
-        let _one = self.refresh.lock().await;
-        if self.generation.load(Ordering::Acquire) >= generation {
-            return Ok(generation);
-        }
+        };
         let seq = self.vocab.read().map(|v| v.seq).unwrap_or(0);
         let new = self.store.search_words_since(seq).await?;
         if !new.is_empty() {
@@ -466,14 +459,14 @@ impl Searcher {
                 e.clear();
             }
         }
-        self.generation.fetch_max(generation, Ordering::AcqRel);
+        self.generation.done(generation);
         Ok(generation)
     }
 
     /// The newest index generation this searcher has seen (after a search: at least the one
     /// that search ran at).
     pub fn generation(&self) -> i64 {
-        self.generation.load(Ordering::Acquire)
+        self.generation.seen()
     }
 
     pub fn vocabulary_len(&self) -> usize {

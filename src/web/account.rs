@@ -543,6 +543,20 @@ struct DeleteForm {
     delete_password: String,
 }
 
+/// Deletes the account and everything about it when the password is right (the answer
+/// signs the browser out), or says what was wrong.
+pub(super) async fn delete_for_good(
+    st: &AppState,
+    ctx: &Ctx,
+    user: &User,
+    password: &str,
+) -> Result<Result<Response, AccountError>, PageError> {
+    Ok(accounts::delete_account(&st.store, user, password)
+        .await
+        .map_err(PageError::store(ctx.lang))?
+        .map(|()| see_other(&ctx.url("/login?done=deleted"), cookies(st).sign_out())))
+}
+
 pub async fn account_delete(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
@@ -550,15 +564,8 @@ pub async fn account_delete(
     body: Bytes,
 ) -> Result<Response, PageError> {
     let f: DeleteForm = form::parse(&body);
-    let lang = ctx.lang;
-    match accounts::delete_account(&st.store, &user, &f.delete_password)
-        .await
-        .map_err(PageError::store(lang))?
-    {
-        Ok(()) => Ok(see_other(
-            &ctx.url("/login?done=deleted"),
-            cookies(&st).sign_out(),
-        )),
+    match delete_for_good(&st, &ctx, &user, &f.delete_password).await? {
+        Ok(done) => Ok(done),
         Err(e) => account_page(&st, ctx, &user, None, None, Some(AccountForm::Delete(e))).await,
     }
 }

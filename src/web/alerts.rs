@@ -131,22 +131,15 @@ pub async fn save(
     Ok(see_other(&ctx.url("/me/searches?done=saved"), []))
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct DeleteForm {
-    id: String,
-}
-
 pub async fn delete(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let f: DeleteForm = form::parse(&body);
-    if uuid::Uuid::parse_str(&f.id).is_ok() {
+    if let Some(id) = form::id_field(&body, "id") {
         st.store
-            .delete_saved_search(user.id, &f.id)
+            .delete_saved_search(user.id, &id)
             .await
             .map_err(PageError::store(ctx.lang))?;
     }

@@ -114,6 +114,15 @@ pub fn parse<T: DeserializeOwned + Default>(body: &[u8]) -> T {
     serde_urlencoded::from_bytes(body).unwrap_or_default()
 }
 
+/// The id a form names in `field` (a record's UUID), or `None` for anything else.
+pub fn id_field(body: &[u8], field: &str) -> Option<String> {
+    pairs(body)
+        .into_iter()
+        .find(|(k, _)| k == field)
+        .and_then(|(_, v)| uuid::Uuid::parse_str(v.trim()).ok())
+        .map(|u| u.to_string())
+}
+
 /// A form body as (name, value) pairs, for forms with repeated fields (checkbox groups).
 pub fn pairs(body: &[u8]) -> Vec<(String, String)> {
     serde_urlencoded::from_bytes(body).unwrap_or_default()

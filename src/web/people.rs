@@ -6,7 +6,7 @@ use super::account::{see_other, DoneQuery, Notice};
 use super::auth::SignedIn;
 use super::form::{self, Choices, Field};
 use super::{render, Ctx, PageQuery};
-use crate::accounts::{self, User};
+use crate::accounts::User;
 use crate::domain::{unix_micros, Lang, OpportunityId};
 use crate::error::PageError;
 use crate::i18n::{date, t, t_args};
@@ -525,20 +525,15 @@ pub async fn matches(
     )
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct HideForm {
-    opportunity: String,
-}
-
 pub async fn hide(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let f: HideForm = form::parse(&body);
-    let id = OpportunityId::parse(&f.opportunity).ok_or(PageError::bad_request(ctx.lang))?;
+    let id = form::id_field(&body, "opportunity")
+        .and_then(|i| OpportunityId::parse(&i))
+        .ok_or(PageError::bad_request(ctx.lang))?;
     st.store
         .hide_suggestion(user.id, id, now())
         .await
@@ -625,17 +620,10 @@ pub async fn delete(
     body: Bytes,
 ) -> Result<Response, PageError> {
     let f: DeleteForm = form::parse(&body);
-    let lang = ctx.lang;
-    match accounts::delete_account(&st.store, &user, &f.password)
-        .await
-        .map_err(PageError::store(lang))?
-    {
-        Ok(()) => Ok(see_other(
-            &ctx.url("/login?done=deleted"),
-            super::account::cookies(&st).sign_out(),
-        )),
+    match super::account::delete_for_good(&st, &ctx, &user, &f.password).await? {
+        Ok(done) => Ok(done),
         Err(_) => {
-            let (p, exists) = own_profile(&st, &user, lang).await?;
+            let (p, exists) = own_profile(&st, &user, ctx.lang).await?;
             let errors = [("delete_password", ctx.t("account-error-wrong-password"))];
             me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &errors, None).await
         }

@@ -17,7 +17,6 @@ use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 
 /// An item as listed: (url, caption, is an image, id).
 pub struct PortfolioRow {
@@ -112,22 +111,15 @@ pub async fn upload(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct DeleteForm {
-    id: String,
-}
-
 pub async fn delete(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let f: DeleteForm = form::parse(&body);
-    if uuid::Uuid::parse_str(&f.id).is_ok() {
+    if let Some(id) = form::id_field(&body, "id") {
         st.store
-            .delete_portfolio_item(user.id, &f.id)
+            .delete_portfolio_item(user.id, &id)
             .await
             .map_err(PageError::store(ctx.lang))?;
     }
