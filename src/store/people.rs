@@ -25,9 +25,6 @@ pub trait PeopleStore: Send + Sync {
     async fn save_profile(&self, p: &Profile) -> StoreResult<()>;
     /// Accounts and profiles written together (demo data, benchmarks).
     async fn save_people(&self, people: &[(crate::accounts::User, Profile)]) -> StoreResult<()>;
-    /// Profiles others may see (organizations or public) changed after `since` (Unix µs), or
-    /// all of them.
-    async fn visible_profiles(&self, since: Option<i64>) -> StoreResult<Vec<Profile>>;
     /// Profiles others may see, changed after `since`, with user ids after `after`, in user
     /// id order: `limit` at a time (the talent index loads the national pool in pages).
     async fn visible_profiles_page(
@@ -312,16 +309,6 @@ macro_rules! people_store {
                 }
                 tx.commit().await?;
                 Ok(())
-            }
-
-            async fn visible_profiles(&self, since: Option<i64>) -> StoreResult<Vec<Profile>> {
-                sqlx::query(&format!("SELECT {PROFILE_COLUMNS} FROM profiles WHERE visibility <> 'private' AND updated_at > $1"))
-                    .bind(since.unwrap_or(i64::MIN))
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(Self::profile_from)
-                    .collect()
             }
 
             async fn visible_profiles_page(&self, since: i64, after: &str, limit: i64) -> StoreResult<Vec<Profile>> {
