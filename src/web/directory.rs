@@ -114,7 +114,8 @@ impl<'a> CardLookup<'a> {
         Self { store, lang }
     }
 
-    async fn names(
+    /// Organization names by id, in one query (unknown ids are left out).
+    pub(super) async fn names(
         &self,
         ids: impl Iterator<Item = OrganizationId>,
     ) -> Result<HashMap<OrganizationId, String>, PageError> {

@@ -479,19 +479,18 @@ pub async fn matches(
     );
     let ids: Vec<OpportunityId> = found.iter().map(|(o, _)| o.id).collect();
     let opps = st.store.opportunities_by_id(&ids).await.map_err(err())?;
-    let by_id: HashMap<OpportunityId, usize> =
-        opps.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
-    let ordered: Vec<_> = found
+    // The page's places in the ranked order (one read; a place gone since is left out).
+    let mut by_id: HashMap<OpportunityId, _> = opps.into_iter().map(|o| (o.id, o)).collect();
+    let (list, fits): (Vec<_>, Vec<_>) = found
         .iter()
-        .filter_map(|(f, fit)| by_id.get(&f.id).map(|i| (opps[*i].clone(), fit)))
-        .collect();
-    let list: Vec<_> = ordered.iter().map(|(o, _)| o.clone()).collect();
+        .filter_map(|(f, fit)| by_id.remove(&f.id).map(|o| (o, fit)))
+        .unzip();
     let cards = super::directory::CardLookup::new(&st.store, lang)
         .opportunity_cards(&ctx, &list)
         .await?;
     let items = cards
         .into_iter()
-        .zip(ordered.iter())
+        .zip(list.iter().zip(fits))
         .map(|(card, (o, fit))| Suggestion {
             card,
             id: o.id.to_string(),
@@ -648,20 +647,9 @@ pub async fn audit(
     let lang = ctx.lang;
     let err = || PageError::store(lang);
     let views = st.store.profile_views(user.id, 500).await.map_err(err())?;
-    let org_ids: Vec<_> = views
-        .iter()
-        .filter_map(|v| v.organization_id)
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let names: HashMap<_, _> = st
-        .store
-        .organizations_by_id(&org_ids)
-        .await
-        .map_err(err())?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names = super::directory::CardLookup::new(&st.store, lang)
+        .names(views.iter().filter_map(|v| v.organization_id))
+        .await?;
     let rows = views
         .iter()
         .map(|v| {

@@ -627,15 +627,9 @@ async fn thread_rows(
 ) -> Result<Vec<ThreadRow>, PageError> {
     let lang = ctx.lang;
     let err = || PageError::store(lang);
-    let org_ids: Vec<OrganizationId> = threads.iter().map(|t| t.organization_id).collect();
-    let orgs: HashMap<_, _> = st
-        .store
-        .organizations_by_id(&org_ids)
-        .await
-        .map_err(err())?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let orgs = super::directory::CardLookup::new(&st.store, lang)
+        .names(threads.iter().map(|t| t.organization_id))
+        .await?;
     let opp_ids: Vec<OpportunityId> = threads.iter().filter_map(|t| t.opportunity_id).collect();
     let opps: HashMap<_, _> = st
         .store
