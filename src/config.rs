@@ -18,6 +18,11 @@ pub struct Config {
     /// our proxy added), not the proxy's own address. Off by default, so nobody can claim an
     /// address by sending the header themselves.
     pub trust_proxy: bool,
+    /// The secret that signs device cookies and CSRF tokens (every node the same). Without
+    /// one, the first node makes a random one and keeps it in the database.
+    pub secret_key: Option<String>,
+    /// A key that encrypts the second-factor secrets in the database, when set.
+    pub totp_key: Option<String>,
 }
 
 impl Config {
@@ -25,6 +30,34 @@ impl Config {
         self.public_url
             .clone()
             .unwrap_or_else(|| format!("http://{}", self.addr))
+    }
+
+    /// The origins (`scheme://host[:port]`) our own pages are served from, which a form's
+    /// `Origin` header must name: the public URL's when one is configured; else the address
+    /// served, and for a loopback address its `localhost` names too.
+    pub fn origins(&self) -> Vec<String> {
+        if let Some(url) = &self.public_url {
+            let url = url.trim_end_matches('/');
+            let origin = match url.find("://") {
+                Some(i) => match url[i + 3..].find('/') {
+                    Some(j) => &url[..i + 3 + j],
+                    None => url,
+                },
+                None => url,
+            };
+            return vec![origin.to_ascii_lowercase()];
+        }
+        let port = self.addr.port();
+        let mut out = vec![format!("http://{}", self.addr)];
+        if self.addr.ip().is_loopback() {
+            for host in ["localhost", "127.0.0.1", "[::1]"] {
+                let o = format!("http://{host}:{port}");
+                if !out.contains(&o) {
+                    out.push(o);
+                }
+            }
+        }
+        out
     }
 }
 
@@ -38,6 +71,8 @@ impl Default for Config {
             insecure_cookies: false,
             public_url: None,
             trust_proxy: false,
+            secret_key: None,
+            totp_key: None,
         }
     }
 }

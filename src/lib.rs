@@ -14,6 +14,7 @@ pub mod manage;
 pub mod people;
 pub mod refdata;
 pub mod search;
+pub mod server;
 pub mod store;
 pub mod web;
 
@@ -42,6 +43,10 @@ pub struct AppState {
     pub matches: Arc<people::matching::MatchIndex>,
     /// The visible profiles (see `people::talent`).
     pub talent: Arc<people::talent::TalentIndex>,
+    /// The server's secret key, read once (see `accounts::keys`).
+    keys: Arc<tokio::sync::OnceCell<accounts::keys::Keys>>,
+    /// Seals the second-factor secrets when a key is configured.
+    pub totp: Arc<accounts::totp::SecretBox>,
 }
 
 impl AppState {
@@ -53,9 +58,21 @@ impl AppState {
             cards: Arc::new(web::CardCache::new(config.search_cache * 10)),
             matches: Arc::new(people::matching::MatchIndex::new()),
             talent: Arc::new(people::talent::TalentIndex::new()),
+            keys: Arc::new(tokio::sync::OnceCell::new()),
+            totp: Arc::new(accounts::totp::SecretBox::new(config.totp_key.as_deref())),
             store,
             config: Arc::new(config),
         }
+    }
+
+    /// The server's secret key: the configured one, else the one every node shares through
+    /// the database.
+    pub async fn keys(&self) -> store::StoreResult<&accounts::keys::Keys> {
+        self.keys
+            .get_or_try_init(|| {
+                accounts::keys::Keys::load(&self.store, self.config.secret_key.as_deref())
+            })
+            .await
     }
 }
 

@@ -64,6 +64,16 @@ enum Command {
         /// Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry.
         #[arg(long, env = "KOLMONEN_TRUST_PROXY")]
         trust_proxy: bool,
+        /// The secret that signs device cookies and CSRF tokens, the same on every node
+        /// (default: a random one kept in the database).
+        #[arg(long, env = "KOLMONEN_SECRET_KEY", hide_env_values = true)]
+        secret_key: Option<String>,
+        /// Encrypt the second-factor secrets in the database with this key.
+        #[arg(long, env = "KOLMONEN_TOTP_KEY", hide_env_values = true)]
+        totp_key: Option<String>,
+        /// At most this many open connections; more wait to be accepted.
+        #[arg(long, env = "KOLMONEN_MAX_CONNECTIONS", default_value_t = kolmonen::server::DEFAULT_MAX_CONNECTIONS)]
+        max_connections: usize,
         #[command(flatten)]
         mail: MailArgs,
     },
@@ -88,6 +98,9 @@ enum Command {
             default_value = "http://127.0.0.1:8080"
         )]
         public_url: String,
+        /// The servers' secret key (signs the stop links), if they are given one.
+        #[arg(long, env = "KOLMONEN_SECRET_KEY", hide_env_values = true)]
+        secret_key: Option<String>,
     },
     /// Manage accounts (for operators).
     User {
@@ -279,6 +292,9 @@ async fn main() -> anyhow::Result<()> {
         insecure_cookies: false,
         public_url: None,
         trust_proxy: false,
+        secret_key: std::env::var("KOLMONEN_SECRET_KEY").ok(),
+        totp_key: std::env::var("KOLMONEN_TOTP_KEY").ok(),
+        max_connections: kolmonen::server::DEFAULT_MAX_CONNECTIONS,
         // The one-command demo: messages land in ./mail as files to open.
         mail: MailArgs {
             mail_dir: Some("mail".into()),
@@ -297,13 +313,18 @@ async fn main() -> anyhow::Result<()> {
             .await?;
             println!("{n} reminders into the outbox");
         }
-        Command::Alerts { public_url } => {
+        Command::Alerts {
+            public_url,
+            secret_key,
+        } => {
             let store = open(&cli.database).await?;
             let searcher = kolmonen::search::Searcher::new(store.clone());
+            let keys = kolmonen::accounts::keys::Keys::load(&store, secret_key.as_deref()).await?;
             let n = kolmonen::people::alerts::send_due(
                 &store,
                 &searcher,
                 &public_url,
+                &keys,
                 time::OffsetDateTime::now_utc(),
             )
             .await?;
@@ -609,6 +630,9 @@ async fn main() -> anyhow::Result<()> {
             insecure_cookies,
             public_url,
             trust_proxy,
+            secret_key,
+            totp_key,
+            max_connections,
             mail,
         } => {
             let store = open(&cli.database).await?;
@@ -623,7 +647,15 @@ async fn main() -> anyhow::Result<()> {
                 insecure_cookies,
                 public_url,
                 trust_proxy,
+                secret_key,
+                totp_key,
             };
+            if config.public_url.is_none() && !addr.ip().is_loopback() {
+                tracing::warn!(
+                    "no --public-url: forms are taken only from pages at {}",
+                    config.origins().join(", ")
+                );
+            }
             start_mailer(&store, &mail)?;
             tokio::spawn(kolmonen::manage::freshness::run(
                 store.clone(),
@@ -631,6 +663,14 @@ async fn main() -> anyhow::Result<()> {
             ));
             let public_url = config.public_url();
             let state = AppState::new(store, config);
+            // Secrets stored before a --totp-key was set are sealed now.
+            let sealed = kolmonen::accounts::totp::seal_stored(&state.store, &state.totp).await?;
+            if sealed > 0 {
+                tracing::info!(
+                    sealed,
+                    "second-factor secrets sealed with the configured key"
+                );
+            }
             // Matching and the talent pool read their indexes once at start, not on the first
             // person's page.
             {
@@ -648,6 +688,7 @@ async fn main() -> anyhow::Result<()> {
                 state.store.clone(),
                 state.search.clone(),
                 public_url,
+                state.keys().await?.clone(),
             ));
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
@@ -659,12 +700,11 @@ async fn main() -> anyhow::Result<()> {
             if insecure_cookies {
                 tracing::warn!("cookies without Secure: for plain-HTTP testing only");
             }
-            axum::serve(
-                listener,
-                app(state).into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+            let limits = kolmonen::server::Limits {
+                max_connections,
+                ..Default::default()
+            };
+            kolmonen::server::serve(listener, app(state), limits, shutdown_signal()).await?;
             tracing::info!("stopped");
         }
     }

@@ -3,37 +3,10 @@
 
 mod common;
 
-use common::{add_account, Browser, Engine, TestApp};
+use common::{add_account, link, outbox, token_of, Browser, Engine, TestApp};
 use kolmonen::accounts::{Email, Role};
-use kolmonen::mail::{unix_micros, OutgoingMail};
 
 const PASSWORD: &str = "kahvi pannu sininen";
-
-/// Takes every message waiting in the outbox, as a mail node would.
-async fn outbox(app: &TestApp) -> Vec<OutgoingMail> {
-    let now = unix_micros(time::OffsetDateTime::now_utc());
-    let mails = app
-        .store
-        .lease_mail("test", now, now + 60_000_000, 100)
-        .await
-        .unwrap();
-    for m in &mails {
-        app.store.mail_sent(&m.id, "test", now).await.unwrap();
-    }
-    mails
-}
-
-/// The path and query of the link in a message.
-fn link(m: &OutgoingMail) -> String {
-    let start = m.body.find("http://").expect("a link");
-    let url = m.body[start..].split_whitespace().next().unwrap();
-    let path = url.splitn(4, '/').nth(3).unwrap();
-    format!("/{path}")
-}
-
-fn token_of(link: &str) -> String {
-    link.split("token=").nth(1).unwrap().to_string()
-}
 
 both_engines!(signing_up_with_a_confirmation_link, |engine| async move {
     let Some(app) = TestApp::spawn(engine).await else {

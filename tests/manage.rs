@@ -752,10 +752,17 @@ both_engines!(admins_invite_and_remove_members, |engine| async move {
     new.sign_in("uusi@example.fi", PASSWORD).await;
     let r = new.post("/fi/invite", &[("token", &token)]).await;
     assert_eq!(r.status, 303);
+    // A member now: the second factor is set up before the desk opens.
+    assert_eq!(r.header("location"), "/fi/login/second-factor");
     assert_eq!(
-        r.header("location"),
-        format!("/fi/organizations/{org}/manage")
+        new.get(&format!("/fi/organizations/{org}/manage"))
+            .await
+            .status,
+        303,
+        "not on the password alone"
     );
+    let r = new.second_factor("uusi@example.fi").await;
+    assert_eq!(r.status, 200, "recovery codes");
     assert_eq!(
         new.get(&format!("/fi/organizations/{org}/manage"))
             .await

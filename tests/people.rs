@@ -24,7 +24,11 @@ async fn outbox(app: &TestApp) -> Vec<OutgoingMail> {
 /// Runs the alerts due at `at` (as the server's hourly check does): digests queued.
 async fn alerts(app: &TestApp, at: time::OffsetDateTime) -> usize {
     let searcher = kolmonen::search::Searcher::new(app.store.clone());
-    kolmonen::people::alerts::send_due(&app.store, &searcher, "https://k.example", at)
+    // The key every node shares through the database.
+    let keys = kolmonen::accounts::keys::Keys::load(&app.store, None)
+        .await
+        .unwrap();
+    kolmonen::people::alerts::send_due(&app.store, &searcher, "https://k.example", &keys, at)
         .await
         .unwrap()
 }
@@ -494,12 +498,12 @@ both_engines!(
         // Deleting everything: the organization keeps the thread, as "deleted user".
         let r = p
             .seeker_br
-            .post("/fi/me/delete", &[("password", "wrong")])
+            .post("/fi/me/delete", &[("delete_password", "wrong")])
             .await;
         assert_eq!(r.status, 400);
         let r = p
             .seeker_br
-            .post("/fi/me/delete", &[("password", PASSWORD)])
+            .post("/fi/me/delete", &[("delete_password", PASSWORD)])
             .await;
         assert_eq!(r.status, 303);
         assert!(app.store.profile(p.seeker.id).await.unwrap().is_none());
@@ -511,6 +515,10 @@ both_engines!(
             "the shared profile went too"
         );
         assert!(t.body.contains("Tervetuloa maanantaina"));
+        assert!(
+            !t.body.contains("Voin aloittaa maanantaina."),
+            "what the person wrote went with them"
+        );
         let threads = app.store.threads_of_organization(p.org).await.unwrap();
         assert!(threads
             .iter()
@@ -594,13 +602,13 @@ both_engines!(
         let mut stranger = Browser::from_addr(&app, "192.0.2.15:1");
         let r = stranger.get(&link).await;
         assert_eq!(r.status, 200);
+        let kept = app.store.saved_searches_of(p.seeker.id).await.unwrap();
+        assert_eq!(kept.len(), 1);
+        // Only the token's hash is kept (issue 14), like every other token.
+        assert_ne!(kept[0].unsubscribe_token, token);
         assert_eq!(
-            app.store
-                .saved_searches_of(p.seeker.id)
-                .await
-                .unwrap()
-                .len(),
-            1
+            kept[0].unsubscribe_token,
+            kolmonen::accounts::session::sha256_hex(token.as_bytes())
         );
         let r = stranger.post("/fi/unsubscribe", &[("token", &token)]).await;
         assert_eq!(r.status, 200);
@@ -700,6 +708,37 @@ both_engines!(
         assert_eq!(p.seeker_br.post(&place, &[]).await.status, 303);
         assert_eq!(p.member_br.get(&url).await.status, 200);
         assert_eq!(p.anon.get(&url).await.status, 404);
+        // The thread shared what there was then: work uploaded later behind a private
+        // profile stays private (issue 14, 8), and every look by an organization is in the
+        // person's audit.
+        let r = upload(&mut p.seeker_br, "Myöhempi työ", png, true).await;
+        assert_eq!(r.status, 303);
+        let later = app
+            .store
+            .portfolio(p.seeker.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.caption == "Myöhempi työ")
+            .unwrap();
+        let later_url = format!("/fi/portfolio/{}", later.id);
+        assert_eq!(p.member_br.get(&later_url).await.status, 404);
+        let thread = app.store.threads_of_person(p.seeker.id).await.unwrap()[0].id;
+        let thread_page = p.member_br.get(&format!("/fi/threads/{thread}")).await;
+        assert_eq!(thread_page.status, 200);
+        assert!(thread_page.body.contains(&items[0].id));
+        assert!(!thread_page.body.contains(&later.id));
+        let views = app.store.profile_views(p.seeker.id, 100).await.unwrap();
+        assert_eq!(
+            views.iter().filter(|v| v.context == "portfolio").count(),
+            1,
+            "{views:?}"
+        );
+        let audit = p.seeker_br.get("/fi/me/audit").await;
+        assert!(audit.body.contains("Avasi portfoliosi tiedoston"));
+        p.seeker_br
+            .post("/fi/me/portfolio/delete", &[("id", &later.id)])
+            .await;
         // Public: anyone.
         p.seeker_br
             .post("/fi/me", &profile_form("public", &topic))

@@ -229,6 +229,8 @@ password-error-short = The password needs at least 8 characters.
 password-error-long = The password can have at most 128 characters.
 password-error-common = This is one of the most common passwords and easy to guess. Choose another, for example a sentence of a few words.
 password-error-name = The password must not contain the organization's name or the e-mail address.
+password-error-site = The password must not contain the name of this site (Kolmonen). Choose another, for example a sentence of a few words.
+password-error-repeated = The password cannot be one character repeated or only spaces. Choose, for example, a sentence of a few words.
 
 ## Signing in and the account
 nav-account = Your account
@@ -392,6 +394,7 @@ field-name = Name
 field-description-fi = Description (fi)
 field-description-sv = Description (sv)
 field-description-en = Description (en)
+edit-error-one-line = Write this on one line, without line breaks or other control characters.
 edit-error-too-long = This is too long. Shorten it.
 edit-error-unknown-choice = Choose from the list.
 edit-error-name = Give a name in Finnish (at least 2 characters).
@@ -591,6 +594,11 @@ mail-email-changing-body = Hello,
 
     Kolmonen
 home-join-how = Sign up with your e-mail address, then register your organization with one form. A coordinator verifies it.
+account-second-factor-title = Two-step verification
+account-second-factor-on = You sign in with a code from an authenticator app as well as your password.
+account-second-factor-text = Besides your password, we ask for a code from the authenticator app on your phone. Nobody gets into your account with the password alone.
+account-second_factor_password-label = Your password, to confirm
+account-second-factor-button = Turn it on
 account-sessions-title = Where you are signed in
 account-session-started = Signed in
 account-session-used = last used
@@ -730,6 +738,7 @@ audit-context-talent = In talent search results
 audit-context-profile = Opened your profile
 audit-context-thread = In a message thread
 audit-context-fit = In the list of people who fit a place
+audit-context-portfolio = Opened a file in your portfolio
 interest-title = Interested in this place?
 interest-already = You have already said you are interested.
 interest-open-thread = Open the message thread

@@ -229,6 +229,8 @@ password-error-short = Salasanassa pitää olla vähintään 8 merkkiä.
 password-error-long = Salasanassa voi olla enintään 128 merkkiä.
 password-error-common = Tämä on yksi yleisimmistä salasanoista, ja se arvataan helposti. Valitse toinen, esimerkiksi muutaman sanan lause.
 password-error-name = Salasanassa ei saa olla järjestön nimeä eikä sähköpostiosoitetta.
+password-error-site = Salasanassa ei saa olla palvelun nimeä (Kolmonen). Valitse toinen, esimerkiksi muutaman sanan lause.
+password-error-repeated = Salasana ei voi olla yhtä ja samaa merkkiä tai pelkkiä välilyöntejä. Valitse esimerkiksi muutaman sanan lause.
 
 ## Kirjautuminen ja oma tili
 nav-account = Oma tili
@@ -392,6 +394,7 @@ field-name = Nimi
 field-description-fi = Kuvaus (fi)
 field-description-sv = Kuvaus (sv)
 field-description-en = Kuvaus (en)
+edit-error-one-line = Kirjoita tämä yhdelle riville ilman rivinvaihtoja tai muita ohjausmerkkejä.
 edit-error-too-long = Tämä on liian pitkä. Lyhennä sitä.
 edit-error-unknown-choice = Valitse listasta.
 edit-error-name = Anna nimi suomeksi (vähintään 2 merkkiä).
@@ -582,6 +585,11 @@ mail-email-changing-body = Hei,
 
     Kolmonen
 home-join-how = Rekisteröidy sähköpostiosoitteellasi ja rekisteröi sitten organisaatiosi yhdellä lomakkeella. Koordinaattori vahvistaa sen.
+account-second-factor-title = Kaksivaiheinen tunnistautuminen
+account-second-factor-on = Kirjaudut tunnistautumissovelluksen koodilla salasanan lisäksi.
+account-second-factor-text = Salasanan lisäksi kysytään puhelimesi tunnistautumissovelluksen koodi. Kukaan ei pääse tilillesi pelkällä salasanalla.
+account-second_factor_password-label = Salasanasi vahvistukseksi
+account-second-factor-button = Ota käyttöön
 account-sessions-title = Missä olet kirjautuneena
 account-session-started = Kirjauduttu
 account-session-used = käytetty viimeksi
@@ -721,6 +729,7 @@ audit-context-talent = Osaajahaun tuloksissa
 audit-context-profile = Avasi profiilisi
 audit-context-thread = Viestiketjussa
 audit-context-fit = Sopivien ihmisten listassa paikkaan
+audit-context-portfolio = Avasi portfoliosi tiedoston
 interest-title = Kiinnostaako tämä paikka?
 interest-already = Olet jo ilmoittanut kiinnostuksesi.
 interest-open-thread = Avaa viestiketju

@@ -229,6 +229,8 @@ password-error-short = Lösenordet måste ha minst 8 tecken.
 password-error-long = Lösenordet får ha högst 128 tecken.
 password-error-common = Det här är ett av de vanligaste lösenorden och lätt att gissa. Välj ett annat, till exempel en mening med några ord.
 password-error-name = Lösenordet får inte innehålla organisationens namn eller e-postadressen.
+password-error-site = Lösenordet får inte innehålla tjänstens namn (Kolmonen). Välj ett annat, till exempel en mening med några ord.
+password-error-repeated = Lösenordet kan inte vara ett och samma tecken eller bara mellanslag. Välj till exempel en mening med några ord.
 
 ## Inloggning och kontot
 nav-account = Ditt konto
@@ -392,6 +394,7 @@ field-name = Namn
 field-description-fi = Beskrivning (fi)
 field-description-sv = Beskrivning (sv)
 field-description-en = Beskrivning (en)
+edit-error-one-line = Skriv det här på en rad, utan radbrytningar eller andra styrtecken.
 edit-error-too-long = Det här är för långt. Korta av det.
 edit-error-unknown-choice = Välj i listan.
 edit-error-name = Ange ett namn på finska (minst 2 tecken).
@@ -582,6 +585,11 @@ mail-email-changing-body = Hej,
 
     Kolmonen
 home-join-how = Registrera dig med din e-postadress och registrera sedan din organisation med ett formulär. En koordinator verifierar den.
+account-second-factor-title = Tvåstegsverifiering
+account-second-factor-on = Du loggar in med en kod från en autentiseringsapp utöver lösenordet.
+account-second-factor-text = Utöver lösenordet frågas en kod från autentiseringsappen i din telefon. Ingen kommer åt ditt konto med bara lösenordet.
+account-second_factor_password-label = Ditt lösenord, som bekräftelse
+account-second-factor-button = Slå på
 account-sessions-title = Var du är inloggad
 account-session-started = Inloggad
 account-session-used = senast använd
@@ -721,6 +729,7 @@ audit-context-talent = I talangsökningens resultat
 audit-context-profile = Öppnade din profil
 audit-context-thread = I en meddelandetråd
 audit-context-fit = I listan över personer som passar en plats
+audit-context-portfolio = Öppnade en fil i din portfolio
 interest-title = Intresserar den här platsen dig?
 interest-already = Du har redan anmält intresse.
 interest-open-thread = Öppna meddelandetråden

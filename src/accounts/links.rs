@@ -20,6 +20,11 @@ pub const NEW_EMAIL_VALID: Duration = Duration::hours(48);
 pub const RESET: &str = "reset";
 pub const CONFIRM_VALID: Duration = Duration::hours(48);
 pub const RESET_VALID: Duration = Duration::hours(1);
+/// Messages to an address that signing up again sends (a note, or a new confirmation link).
+pub const SIGNUP_MAILS: super::throttle::Limit = super::throttle::Limit {
+    failures: 1,
+    window: Duration::hours(1),
+};
 
 /// Where links point: the public address of the portal and the language of the page.
 #[derive(Debug, Clone, Copy)]
@@ -127,17 +132,30 @@ pub async fn sign_up(
         send_confirmation(store, &user, base, now).await?;
         return Ok(Ok(()));
     }
-    match store.user_by_email(&email).await? {
+    let Some(existing) = store.user_by_email(&email).await? else {
+        return Ok(Ok(()));
+    };
+    // At most one such message an hour for an address, however many clients ask: signing
+    // up again and again must not flood its owner.
+    let keys = [(
+        super::throttle::scoped("signup-mail", &super::throttle::account_key(email.as_str())),
+        SIGNUP_MAILS,
+    )];
+    if super::throttle::wait(store, &keys, now).await?.is_some() {
+        return Ok(Ok(()));
+    }
+    match existing {
         // Its password stays: whoever signs up again has not shown they own the address.
-        Some(existing) if existing.email_verified_at.is_none() => {
+        existing if existing.email_verified_at.is_none() => {
             send_confirmation(store, &existing, base, now).await?
         }
-        Some(existing) if existing.disabled_at.is_none() => {
+        existing if existing.disabled_at.is_none() => {
             let mail = base.mail(&existing.email, "mail-exists", None);
             store.enqueue_mail(&mail).await?
         }
-        _ => {}
+        _ => return Ok(Ok(())),
     }
+    super::throttle::record_failure(store, &keys, now).await?;
     Ok(Ok(()))
 }
 
@@ -150,13 +168,11 @@ pub async fn request_email_change(
     new_email: &str,
     password: &str,
     base: LinkBase<'_>,
+    attempt: &super::Attempt,
     now: OffsetDateTime,
 ) -> StoreResult<Result<(), AccountError>> {
-    if !super::verify_password(password, &user.password_hash)
-        .await
-        .matches
-    {
-        return Ok(Err(AccountError::WrongPassword));
+    if let Err(e) = super::recheck_password(store, user, password, attempt, now).await? {
+        return Ok(Err(e));
     }
     let new = match Email::parse(new_email) {
         Ok(e) if e != user.email => e,

@@ -2,6 +2,8 @@
 //! passwords (see DESIGN.md "Privacy and security"; OWASP ASVS 5.0 level 2).
 
 pub mod audit;
+pub mod device;
+pub mod keys;
 pub mod links;
 pub mod password;
 pub mod session;
@@ -53,41 +55,79 @@ impl Role {
         matches!(self, Role::OrganizationMember | Role::OrganizationAdmin)
     }
 
-    /// Roles that must sign in with a second factor.
+    /// Roles that must sign in with a second factor (ASVS 5.0 6.3.3): every role that acts
+    /// for an organization or the network, since each reaches people's data (the talent
+    /// pool, verification that opens it). Job seekers may turn it on.
     pub fn needs_second_factor(self) -> bool {
-        matches!(self, Role::OrganizationAdmin | Role::PlatformAdmin)
+        !matches!(self, Role::JobSeeker)
     }
 }
 
 /// Longest e-mail address accepted (RFC 5321's path limit).
 pub const MAX_EMAIL_CHARS: usize = 254;
 
-/// An e-mail address as we keep it: trimmed and in lower case, so one person has one account
-/// however they type it.
+/// An e-mail address as we keep it, so one person has one account however they type it:
+/// trimmed, in Unicode NFC and lower case, the domain in its ASCII (IDNA) form. Addresses
+/// with invisible characters, or whose part before the `@` mixes scripts (a Cyrillic "а"
+/// among Latin letters), are refused: they would be look-alikes of someone else's.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Email(String);
 
+/// Characters that show nothing: zero-width spaces and joiners, direction marks, the soft
+/// hyphen, variation selectors, the byte-order mark, Hangul fillers, tag characters.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// The script of a letter, coarsely: enough to tell Latin, Greek and Cyrillic look-alikes
+/// apart; other scripts by their Unicode block.
+fn script(c: char) -> u32 {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' => 0,
+        '\u{0370}'..='\u{03FF}' | '\u{1F00}'..='\u{1FFF}' => 1,
+        '\u{0400}'..='\u{052F}' => 2,
+        c => 0x1000 + (c as u32 >> 7),
+    }
+}
+
 impl Email {
     /// Checks the shape of an address: one `@`, something before it, a domain with a dot,
-    /// no spaces or control characters. Whether it exists is for the verification e-mail.
+    /// no spaces, control or invisible characters, one script before the `@`. Whether it
+    /// exists is for the verification e-mail.
     pub fn parse(s: &str) -> Result<Self, AccountError> {
-        let s = s.trim().to_lowercase();
-        let ok = s.chars().count() <= MAX_EMAIL_CHARS
-            && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-            && match s.split_once('@') {
-                Some((local, domain)) => {
-                    !local.is_empty()
-                        && local.len() <= 64
-                        && !domain.contains('@')
-                        && domain.contains('.')
-                        && !domain.starts_with('.')
-                        && !domain.ends_with('.')
-                        && !domain.contains("..")
-                }
-                None => false,
-            };
+        use unicode_normalization::UnicodeNormalization;
+        let s: String = s.trim().nfc().collect::<String>().to_lowercase();
+        if s.chars().count() > MAX_EMAIL_CHARS
+            || s.chars()
+                .any(|c| c.is_whitespace() || c.is_control() || is_invisible(c))
+        {
+            return Err(AccountError::Email);
+        }
+        let Some((local, domain)) = s.split_once('@') else {
+            return Err(AccountError::Email);
+        };
+        let mut scripts = local.chars().filter(|c| c.is_alphabetic()).map(script);
+        let first = scripts.next();
+        let one_script = scripts.all(|x| Some(x) == first);
+        let domain = match idna::domain_to_ascii(domain) {
+            Ok(d) => d,
+            Err(_) => return Err(AccountError::Email),
+        };
+        let ok = one_script
+            && !local.is_empty()
+            && local.len() <= 64
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && local.chars().count() + 1 + domain.len() <= MAX_EMAIL_CHARS;
         if ok {
-            Ok(Self(s))
+            Ok(Self(format!("{local}@{domain}")))
         } else {
             Err(AccountError::Email)
         }
@@ -134,6 +174,8 @@ pub enum AccountError {
     WrongPassword,
     #[error("the link is unknown, used or expired")]
     LinkExpired,
+    #[error("too many wrong passwords; try again later")]
+    Throttled(time::Duration),
 }
 
 impl AccountError {
@@ -146,6 +188,8 @@ impl AccountError {
             AccountError::Taken => "account-error-taken",
             AccountError::WrongPassword => "account-error-wrong-password",
             AccountError::LinkExpired => "account-error-link-expired",
+            // Takes `$minutes`: shown with `web::account::wait_text`.
+            AccountError::Throttled(_) => "login-error-throttled",
         }
     }
 }
@@ -243,44 +287,130 @@ pub async fn hash_password(password: &str) -> String {
         .expect("hashing does not panic")
 }
 
+/// Who is typing a password, for throttling: the client's address and the accounts this
+/// browser has signed in to before (its device cookie, see `device`).
+#[derive(Debug, Clone, Default)]
+pub struct Attempt {
+    pub client: Option<std::net::IpAddr>,
+    pub trusted: Vec<device::Trusted>,
+}
+
+impl Attempt {
+    /// The limits a password attempt for `email` counts against: the device cookie's own
+    /// when this browser has signed in to the account before, else the account's; always the
+    /// client's.
+    fn keys(&self, email: &str, user: Option<UserId>) -> Vec<(String, throttle::Limit)> {
+        let device = user.and_then(|u| self.trusted.iter().find(|t| t.user == u));
+        let mut keys = vec![match device {
+            Some(t) => (throttle::scoped("device", &t.nonce), throttle::PER_DEVICE),
+            None => (throttle::account_key(email), throttle::PER_ACCOUNT),
+        }];
+        if let Some(ip) = self.client {
+            keys.push((throttle::address_key(ip), throttle::PER_ADDRESS));
+        }
+        keys
+    }
+}
+
+/// How a typed password compared.
+enum Checked {
+    Right { outdated: bool },
+    Wrong,
+    Throttled(time::Duration),
+}
+
+/// Every place that checks a password checks it here: throttled with the sign-in limits,
+/// each failure counted and written as a security event. `user` is `None` for an unknown
+/// or disabled account, which is compared with a dummy hash so it takes as long.
+async fn check_password(
+    store: &DynStore,
+    email: &str,
+    user: Option<&User>,
+    password: &str,
+    attempt: &Attempt,
+    now: OffsetDateTime,
+) -> StoreResult<Checked> {
+    let keys = attempt.keys(email, user.map(|u| u.id));
+    if let Some(wait) = throttle::wait(store, &keys, now).await? {
+        audit::event("authn_login_lock", user.map(|u| u.id));
+        return Ok(Checked::Throttled(wait));
+    }
+    let hash = user.map_or(DUMMY_HASH.as_str(), |u| u.password_hash.as_str());
+    let checked = if password.len() <= password::MAX_CHARS * 4 {
+        verify_password(password, hash).await
+    } else {
+        password::Verified {
+            matches: false,
+            outdated: false,
+        }
+    };
+    if checked.matches && user.is_some() {
+        return Ok(Checked::Right {
+            outdated: checked.outdated,
+        });
+    }
+    throttle::record_failure(store, &keys, now).await?;
+    audit::event("authn_login_fail", user.map(|u| u.id));
+    Ok(Checked::Wrong)
+}
+
+/// The password of a signed-in account typed again (to change the password or address,
+/// end other sessions, delete the account): throttled and logged like a sign-in.
+pub async fn recheck_password(
+    store: &DynStore,
+    user: &User,
+    password: &str,
+    attempt: &Attempt,
+    now: OffsetDateTime,
+) -> StoreResult<Result<(), AccountError>> {
+    Ok(
+        match check_password(
+            store,
+            user.email.as_str(),
+            Some(user),
+            password,
+            attempt,
+            now,
+        )
+        .await?
+        {
+            Checked::Right { .. } => Ok(()),
+            Checked::Wrong => Err(AccountError::WrongPassword),
+            Checked::Throttled(wait) => Err(AccountError::Throttled(wait)),
+        },
+    )
+}
+
 /// Checks an address and password, with throttling per client address and per e-mail
-/// address (see `throttle`). A hash made with older parameters is replaced on success.
+/// address or device cookie (see `throttle`, `device`). A hash made with older parameters
+/// is replaced on success.
 pub async fn sign_in(
     store: &DynStore,
     email: &str,
     password: &str,
-    client: Option<std::net::IpAddr>,
+    attempt: &Attempt,
     now: OffsetDateTime,
 ) -> StoreResult<SignIn> {
-    let mut keys = vec![(throttle::account_key(email), throttle::PER_ACCOUNT)];
-    if let Some(ip) = client {
-        keys.push((throttle::address_key(ip), throttle::PER_ADDRESS));
-    }
-    if let Some(wait) = throttle::wait(store, &keys, now).await? {
-        audit::event("authn_login_lock", None);
-        return Ok(SignIn::Throttled(wait));
-    }
     let user = match Email::parse(email) {
-        Ok(e) if password.len() <= password::MAX_CHARS * 4 => store.user_by_email(&e).await?,
-        _ => None,
+        Ok(e) => store
+            .user_by_email(&e)
+            .await?
+            .filter(|u| u.disabled_at.is_none()),
+        Err(_) => None,
     };
-    let hash = user
-        .as_ref()
-        .map_or(DUMMY_HASH.as_str(), |u| u.password_hash.as_str());
-    let checked = verify_password(password, hash).await;
-    let user = match user {
-        Some(u) if checked.matches && u.disabled_at.is_none() => u,
-        other => {
-            throttle::record_failure(store, &keys, now).await?;
-            audit::event("authn_login_fail", other.map(|u| u.id));
-            return Ok(SignIn::Refused);
+    let user = match check_password(store, email, user.as_ref(), password, attempt, now).await? {
+        Checked::Throttled(wait) => return Ok(SignIn::Throttled(wait)),
+        Checked::Wrong => return Ok(SignIn::Refused),
+        Checked::Right { outdated } => {
+            let user = user.expect("a right password has an account");
+            if outdated {
+                store
+                    .set_password_hash(user.id, &hash_password(password).await)
+                    .await?;
+            }
+            user
         }
     };
-    if checked.outdated {
-        store
-            .set_password_hash(user.id, &hash_password(password).await)
-            .await?;
-    }
     audit::event("authn_login_success", Some(user.id));
     Ok(if user.email_verified_at.is_some() {
         SignIn::Done(user)
@@ -290,15 +420,18 @@ pub async fn sign_in(
 }
 
 /// A new password for a signed-in account: the current one must match, the new one must
-/// follow the rules. Every session of the account ends; the caller starts a new one.
+/// follow the rules. Every session and outstanding link of the account ends; the caller
+/// starts a new session.
 pub async fn change_password(
     store: &DynStore,
     user: &User,
     current: &str,
     new: &str,
+    attempt: &Attempt,
 ) -> StoreResult<Result<(), AccountError>> {
-    if !verify_password(current, &user.password_hash).await.matches {
-        return Ok(Err(AccountError::WrongPassword));
+    let now = OffsetDateTime::now_utc();
+    if let Err(e) = recheck_password(store, user, current, attempt, now).await? {
+        return Ok(Err(e));
     }
     if let Err(e) = check_new_password_of(store, user, new).await? {
         return Ok(Err(e));
@@ -307,6 +440,10 @@ pub async fn change_password(
         .set_password_hash(user.id, &hash_password(new).await)
         .await?;
     store.end_sessions_of(user.id).await?;
+    // A reset link mailed before the change must not undo it.
+    store
+        .end_account_tokens(user.id, crate::domain::unix_micros(now))
+        .await?;
     audit::event("authn_password_change", Some(user.id));
     Ok(Ok(()))
 }
@@ -316,9 +453,11 @@ pub async fn delete_account(
     store: &DynStore,
     user: &User,
     password: &str,
+    attempt: &Attempt,
 ) -> StoreResult<Result<(), AccountError>> {
-    if !verify_password(password, &user.password_hash).await.matches {
-        return Ok(Err(AccountError::WrongPassword));
+    let now = OffsetDateTime::now_utc();
+    if let Err(e) = recheck_password(store, user, password, attempt, now).await? {
+        return Ok(Err(e));
     }
     store.delete_user(user.id).await?;
     audit::event("user_deleted", Some(user.id));
@@ -381,6 +520,8 @@ mod tests {
             AccountError::Password(password::Problem::TooLong),
             AccountError::Password(password::Problem::Common),
             AccountError::Password(password::Problem::ContainsName),
+            AccountError::Password(password::Problem::ContainsSiteName),
+            AccountError::Password(password::Problem::Repeated),
         ];
         for lang in Lang::ALL {
             for e in &errors {
@@ -402,7 +543,9 @@ mod tests {
         assert_eq!(Role::parse("admin"), None);
         assert!(Role::OrganizationMember.needs_organization());
         assert!(!Role::JobSeeker.needs_organization());
-        assert!(Role::PlatformAdmin.needs_second_factor());
+        for r in Role::ALL {
+            assert_eq!(r.needs_second_factor(), r != Role::JobSeeker, "{r:?}");
+        }
     }
 
     #[test]
@@ -427,5 +570,33 @@ mod tests {
         }
         let long = format!("{}@example.fi", "a".repeat(250));
         assert!(Email::parse(&long).is_err());
+        // One address however it is typed: composed or decomposed, the domain in Unicode or
+        // in its ASCII form.
+        let a = Email::parse("Äijä@Esimerkki.fi").unwrap();
+        assert_eq!(a, Email::parse("A\u{308}ija\u{308}@esimerkki.FI").unwrap());
+        assert_eq!(a.as_str(), "äijä@esimerkki.fi");
+        assert_eq!(
+            Email::parse("ann@exämple.fi").unwrap(),
+            Email::parse("ann@xn--exmple-cua.fi").unwrap()
+        );
+        assert_eq!(
+            Email::parse("ann@exämple.fi").unwrap().as_str(),
+            "ann@xn--exmple-cua.fi"
+        );
+        // Invisible characters and mixed scripts are refused.
+        for bad in [
+            "an\u{200B}n@example.fi",
+            "ann@exa\u{200D}mple.fi",
+            "\u{FEFF}ann@example.fi",
+            "ann\u{00AD}@example.fi",
+            "\u{0430}nn@example.fi",
+            "p\u{03B1}ypal@example.fi",
+        ] {
+            assert_eq!(Email::parse(bad), Err(AccountError::Email), "{bad:?}");
+        }
+        assert!(
+            Email::parse("\u{0430}\u{043D}\u{043D}\u{0430}@example.fi").is_ok(),
+            "one script"
+        );
     }
 }

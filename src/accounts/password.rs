@@ -25,6 +25,10 @@ pub enum Problem {
     Common,
     #[error("contains the name of the organization or the e-mail address")]
     ContainsName,
+    #[error("contains the name of the site")]
+    ContainsSiteName,
+    #[error("one character repeated, or only spaces")]
+    Repeated,
 }
 
 impl Problem {
@@ -34,6 +38,8 @@ impl Problem {
             Problem::TooLong => "password-error-long",
             Problem::Common => "password-error-common",
             Problem::ContainsName => "password-error-name",
+            Problem::ContainsSiteName => "password-error-site",
+            Problem::Repeated => "password-error-repeated",
         }
     }
 }
@@ -48,6 +54,10 @@ static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 use crate::domain::names::{folded, significant_words};
 
+/// The words of the site that a password must not contain (ASVS 5.0 6.2.11, context-specific
+/// words): the product's name and motto, in the forms people would type them.
+pub const SITE_WORDS: &[&str] = &["kolmonen", "ykkönen", "ykkonen", "kolmossektori"];
+
 /// Checks a new password. `names` are what it must not contain: the organization's name,
 /// the e-mail address (its part before the `@` is checked too). Names shorter than four
 /// letters are not checked (they would refuse too much).
@@ -58,6 +68,11 @@ pub fn check(password: &str, names: &[&str]) -> Result<(), Problem> {
     }
     if n > MAX_CHARS {
         return Err(Problem::TooLong);
+    }
+    let mut chars = password.chars();
+    let first = chars.next();
+    if password.trim().is_empty() || chars.all(|c| Some(c) == first) {
+        return Err(Problem::Repeated);
     }
     if COMMON.contains(password.to_lowercase().as_str()) {
         return Err(Problem::Common);
@@ -71,6 +86,12 @@ pub fn check(password: &str, names: &[&str]) -> Result<(), Problem> {
         && pw.len() - core.len() <= 4
     {
         return Err(Problem::Common);
+    }
+    // The site's own words are the first an attacker tries against its accounts.
+    for word in SITE_WORDS {
+        if pw.contains(&folded(word)) {
+            return Err(Problem::ContainsSiteName);
+        }
     }
     for name in names {
         let local = name.split('@').next().unwrap_or(name);
@@ -153,6 +174,13 @@ mod tests {
         );
         assert!(check("kudontapaja ja kahvi", &["Kankurin Ilo ry", "a@b.fi"]).is_ok());
         assert_eq!(COMMON.len(), 10_000);
+        // The site's own name, however it is typed; one character or spaces only.
+        for p in ["Kolmonen2026!", "ykkönen ykkönen", "YKKONEN-kahvila"] {
+            assert_eq!(check(p, &[]), Err(Problem::ContainsSiteName), "{p}");
+        }
+        for p in ["        ", "\t\t\t\t\t\t\t\t", "zzzzzzzzzzzz", "ääääääääää"] {
+            assert_eq!(check(p, &[]), Err(Problem::Repeated), "{p:?}");
+        }
     }
 
     #[test]

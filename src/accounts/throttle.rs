@@ -1,6 +1,7 @@
 //! Sign-in throttling: after 10 failed sign-ins in a minute from one address, or 100 in an
-//! hour for one e-mail address, further tries are refused until the oldest failure in the
-//! window lapses, even with the right password. Failures are rows in the database, so every
+//! hour for one e-mail address from browsers without its device cookie (20 for one that has
+//! it, see `device`), further tries are refused until the oldest failure in the window
+//! lapses, even with the right password. Failures are rows in the database, so every
 //! node counts the same ones. Keys are hashed: neither addresses nor e-mail addresses are
 //! kept readable.
 
@@ -20,8 +21,15 @@ pub const PER_ADDRESS: Limit = Limit {
     failures: 10,
     window: Duration::minutes(1),
 };
+/// Failures for one account from browsers that have never signed in to it.
 pub const PER_ACCOUNT: Limit = Limit {
     failures: 100,
+    window: Duration::hours(1),
+};
+/// Failures from one browser that has signed in to the account before (its device cookie):
+/// the owner's own mistakes, counted apart from everyone else's.
+pub const PER_DEVICE: Limit = Limit {
+    failures: 20,
     window: Duration::hours(1),
 };
 
@@ -45,10 +53,14 @@ pub fn address_key(ip: IpAddr) -> String {
     hashed("address", &value)
 }
 
-/// The key of an e-mail address as typed (trimmed, lower case), whether or not it has an
-/// account, so throttling tells nothing about which addresses do.
+/// The key of an e-mail address as it is kept (see `Email::parse`; as typed, trimmed and in
+/// lower case, when it is no address), whether or not it has an account, so throttling tells
+/// nothing about which addresses do and no other spelling of one escapes its limit.
 pub fn account_key(email: &str) -> String {
-    hashed("account", &email.trim().to_lowercase())
+    match super::Email::parse(email) {
+        Ok(e) => hashed("account", e.as_str()),
+        Err(_) => hashed("account", &email.trim().to_lowercase()),
+    }
 }
 
 /// A key counted apart from sign-ins: `scope` names what is limited (`signup`, `reset`).

@@ -5,6 +5,108 @@
 use super::session::{same_secret, sha256_hex};
 use hmac::{Hmac, Mac};
 
+/// The second-factor secrets as the database keeps them: sealed with XChaCha20-Poly1305
+/// under a key from the configuration (`serve --totp-key`) when one is set, so a copy of
+/// the database alone does not give anyone the codes; as they are otherwise.
+#[derive(Clone, Default)]
+pub struct SecretBox {
+    key: Option<[u8; 32]>,
+}
+
+impl std::fmt::Debug for SecretBox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SecretBox(sealed: {})", self.key.is_some())
+    }
+}
+
+const SEALED: &str = "enc1:";
+
+impl SecretBox {
+    pub fn new(key: Option<&str>) -> Self {
+        use sha2::Digest;
+        SecretBox {
+            key: key
+                .filter(|k| !k.is_empty())
+                .map(|k| sha2::Sha256::digest(format!("kolmonen-totp-v1:{k}").as_bytes()).into()),
+        }
+    }
+
+    pub fn seals(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The form to store a secret in.
+    pub fn seal(&self, secret: &str) -> String {
+        use base64::Engine;
+        use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
+        use chacha20poly1305::XChaCha20Poly1305;
+        let Some(key) = &self.key else {
+            return secret.to_string();
+        };
+        let cipher = XChaCha20Poly1305::new(key.into());
+        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
+        let sealed = cipher
+            .encrypt(&nonce, secret.as_bytes())
+            .expect("sealing a short secret does not fail");
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&sealed);
+        format!(
+            "{SEALED}{}",
+            base64::engine::general_purpose::STANDARD_NO_PAD.encode(out)
+        )
+    }
+
+    /// The secret of a stored form: sealed ones need the key they were sealed with (`None`
+    /// without it, or when the bytes were changed); plain ones are read as they are.
+    pub fn open(&self, stored: &str) -> Option<String> {
+        use base64::Engine;
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+        let Some(b64) = stored.strip_prefix(SEALED) else {
+            return Some(stored.to_string());
+        };
+        let key = self.key.as_ref()?;
+        let bytes = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(b64)
+            .ok()?;
+        if bytes.len() < 24 {
+            return None;
+        }
+        let (nonce, sealed) = bytes.split_at(24);
+        let plain = XChaCha20Poly1305::new(key.into())
+            .decrypt(XNonce::from_slice(nonce), sealed)
+            .ok()?;
+        String::from_utf8(plain).ok()
+    }
+
+    /// Whether a stored form is sealed.
+    pub fn is_sealed(stored: &str) -> bool {
+        stored.starts_with(SEALED)
+    }
+}
+
+/// Seals every plain secret in the database when a key is configured (at start: secrets
+/// stored before the key was set). How many were sealed.
+pub async fn seal_stored(
+    store: &crate::store::DynStore,
+    secrets: &SecretBox,
+) -> crate::store::StoreResult<usize> {
+    if !secrets.seals() {
+        return Ok(0);
+    }
+    let mut sealed = 0;
+    for (user, stored) in store.second_factor_secrets().await? {
+        if !SecretBox::is_sealed(&stored)
+            && store
+                .replace_second_factor_secret(user, &stored, &secrets.seal(&stored))
+                .await?
+        {
+            sealed += 1;
+        }
+    }
+    Ok(sealed)
+}
+
 pub const STEP_SECONDS: i64 = 30;
 pub const DIGITS: u32 = 6;
 /// Codes of the step before and after are accepted too (clocks drift).
@@ -149,6 +251,33 @@ pub fn recovery_hash(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secrets_are_sealed_with_the_configured_key() {
+        let secret = new_secret();
+        let plain = SecretBox::new(None);
+        assert_eq!(plain.seal(&secret), secret);
+        let sealed_box = SecretBox::new(Some("avain"));
+        let sealed = sealed_box.seal(&secret);
+        assert!(SecretBox::is_sealed(&sealed) && !sealed.contains(&secret));
+        assert_ne!(sealed, sealed_box.seal(&secret), "a new nonce each time");
+        assert_eq!(sealed_box.open(&sealed).as_deref(), Some(secret.as_str()));
+        assert_eq!(
+            sealed_box.open(&secret).as_deref(),
+            Some(secret.as_str()),
+            "plain"
+        );
+        assert_eq!(plain.open(&sealed), None, "no key");
+        assert_eq!(
+            SecretBox::new(Some("toinen")).open(&sealed),
+            None,
+            "another key"
+        );
+        let mut bent = sealed.clone();
+        bent.pop();
+        bent.push('A');
+        assert_eq!(sealed_box.open(&bent), None, "changed bytes");
+    }
 
     #[test]
     fn rfc_6238_test_vectors() {

@@ -1,11 +1,13 @@
 //! Pure domain types: ids, localized text, validated values and the directory records.
 
 mod business_id;
+pub mod line;
 pub mod names;
 mod records;
 mod text;
 
 pub use business_id::{BusinessId, BusinessIdError};
+pub use line::{is_one_line, is_web_link, safe_link};
 pub use records::*;
 pub use text::{Lang, LocalizedText};
 

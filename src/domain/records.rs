@@ -244,6 +244,34 @@ pub enum RecordError {
     Range(&'static str),
     #[error("unknown {0}: {1}")]
     Unknown(&'static str, String),
+    #[error("{0} must be one line, without control characters")]
+    NotOneLine(&'static str),
+    #[error("{0} is not an http, https, mailto or tel link")]
+    Link(&'static str),
+}
+
+/// Each named text is one line.
+fn one_line<'a>(
+    fields: impl IntoIterator<Item = (&'static str, Option<&'a str>)>,
+) -> Result<(), RecordError> {
+    for (name, text) in fields {
+        if text.is_some_and(|t| !super::is_one_line(t)) {
+            return Err(RecordError::NotOneLine(name));
+        }
+    }
+    Ok(())
+}
+
+/// Each named localized text is one line in every language.
+fn one_line_texts<'a>(
+    fields: impl IntoIterator<Item = (&'static str, Option<&'a LocalizedText>)>,
+) -> Result<(), RecordError> {
+    for (name, text) in fields {
+        if text.is_some_and(|t| !t.is_one_line()) {
+            return Err(RecordError::NotOneLine(name));
+        }
+    }
+    Ok(())
 }
 
 impl Opportunity {
@@ -251,6 +279,13 @@ impl Opportunity {
         if self.title.is_empty() {
             return Err(RecordError::Required("title"));
         }
+        one_line_texts([("title", Some(&self.title))])?;
+        one_line(
+            self.topics
+                .iter()
+                .chain(&self.target_groups)
+                .map(|t| ("term", Some(t.as_str()))),
+        )?;
         if self.places_total < 0 || self.places_free < 0 || self.places_free > self.places_total {
             return Err(RecordError::Range("places"));
         }
@@ -268,6 +303,15 @@ impl Service {
         if self.name.is_empty() {
             return Err(RecordError::Required("name"));
         }
+        one_line_texts([("name", Some(&self.name))])?;
+        one_line(
+            self.topics
+                .iter()
+                .chain(&self.target_groups)
+                .chain(&self.languages)
+                .chain(&self.funding)
+                .map(|t| ("term", Some(t.as_str()))),
+        )?;
         if let (Some(a), Some(b)) = (self.min_age, self.max_age) {
             if a > b {
                 return Err(RecordError::Range("age"));
@@ -293,6 +337,12 @@ impl Location {
         if self.street.trim().is_empty() {
             return Err(RecordError::Required("street"));
         }
+        one_line_texts([("name", Some(&self.name))])?;
+        one_line([
+            ("street", Some(self.street.as_str())),
+            ("postal code", Some(self.postal_code.as_str())),
+            ("city", self.city.as_deref()),
+        ])?;
         if self.country.len() != 2 || !self.country.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(RecordError::Unknown("country", self.country.clone()));
         }
@@ -320,6 +370,18 @@ impl Location {
     }
 }
 
+impl Contact {
+    /// A contact's role, name, address and number are one line each.
+    pub fn validate(&self) -> Result<(), RecordError> {
+        one_line_texts([("title", Some(&self.title))])?;
+        one_line([
+            ("name", self.name.as_deref()),
+            ("email", self.email.as_deref()),
+            ("phone", self.phone.as_deref()),
+        ])
+    }
+}
+
 impl Organization {
     pub fn validate(&self) -> Result<(), RecordError> {
         if self.name.trim().is_empty() {
@@ -327,6 +389,28 @@ impl Organization {
         }
         if self.description.is_empty() {
             return Err(RecordError::Required("description"));
+        }
+        one_line([
+            ("name", Some(self.name.as_str())),
+            ("email", self.email.as_deref()),
+        ])?;
+        one_line(
+            self.phones
+                .iter()
+                .map(|p| ("phone", Some(p.number.as_str()))),
+        )?;
+        one_line(
+            self.networks
+                .iter()
+                .chain(&self.areas_served)
+                .map(|n| ("term", Some(n.as_str()))),
+        )?;
+        if self
+            .website
+            .as_deref()
+            .is_some_and(|w| !super::is_web_link(w))
+        {
+            return Err(RecordError::Link("website"));
         }
         Ok(())
     }

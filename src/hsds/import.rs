@@ -162,6 +162,17 @@ pub fn organization(
             description: a.text(&format!("phone_description.{i}"), p.description.as_deref()),
         })
         .collect();
+    check_kept_links(&doc.extra, path)?;
+    if doc
+        .website
+        .as_deref()
+        .is_some_and(|w| !crate::domain::is_web_link(w))
+    {
+        return Err(reject(
+            format!("{path}/website"),
+            "not an http or https address",
+        ));
+    }
     let o = Organization {
         id: OrganizationId(uuid(path, &doc.id)?),
         name: doc.name.trim().to_string(),
@@ -291,7 +302,7 @@ pub fn contact(
     path: &str,
     lang: Lang,
 ) -> Result<Contact, Rejected> {
-    Ok(Contact {
+    let c = Contact {
         id: ContactId(uuid(path, &doc.id)?),
         organization_id,
         service_id: match &doc.service_id {
@@ -302,7 +313,28 @@ pub fn contact(
         name: doc.name.clone(),
         email: doc.email.clone(),
         phone: doc.phones.first().map(|p| p.number.clone()),
-    })
+    };
+    c.validate().map_err(|e| reject(path, e.to_string()))?;
+    Ok(c)
+}
+
+/// Links among the fields we keep as they came (`url`, `logo`, `uri`) are only `http`,
+/// `https`, `mailto` or `tel`, as everywhere a link is stored.
+fn check_kept_links(
+    extra: &serde_json::Map<String, serde_json::Value>,
+    path: &str,
+) -> Result<(), Rejected> {
+    for field in ["url", "logo", "uri", "website"] {
+        if let Some(v) = extra.get(field).and_then(|v| v.as_str()) {
+            if !v.is_empty() && crate::domain::safe_link(v).is_none() {
+                return Err(reject(
+                    format!("{path}/{field}"),
+                    "not an http, https, mailto or tel link",
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A service document: one of our services, or one of our opportunities.
@@ -319,6 +351,7 @@ pub fn service(
     lang: Lang,
     notes: &mut Vec<Rejected>,
 ) -> Result<Record, Rejected> {
+    check_kept_links(&doc.extra, path)?;
     let a = Attrs::read(&doc.attributes, lang);
     let org_id = doc
         .organization_id

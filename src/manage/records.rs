@@ -70,6 +70,19 @@ impl Texts {
         ]
     }
 
+    /// Names and titles (at most [`MAX_TITLE`] characters) are one line each: a line break
+    /// there could forge a header or a paragraph in a message.
+    fn check_lines(&self, names: [&'static str; 3], max: usize, errors: &mut Vec<FieldError>) {
+        if max > MAX_TITLE {
+            return;
+        }
+        for (name, text) in names.iter().zip([&self.fi, &self.sv, &self.en]) {
+            if !crate::domain::is_one_line(text.trim()) {
+                errors.push((name, "edit-error-one-line"));
+            }
+        }
+    }
+
     /// Finnish required (at least `min` characters), every version at most `max`.
     fn check(
         &self,
@@ -88,6 +101,7 @@ impl Texts {
                 errors.push((name, "edit-error-too-long"));
             }
         }
+        self.check_lines(names, max, errors);
         let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
         LocalizedText {
             fi: self.fi.trim().to_string(),
@@ -615,6 +629,8 @@ impl LocationForm {
             errors.push(("street", "place-error-street"));
         } else if street.chars().count() > MAX_TITLE {
             errors.push(("street", "edit-error-too-long"));
+        } else if !crate::domain::is_one_line(street) {
+            errors.push(("street", "edit-error-one-line"));
         }
         let code = self.postal_code.trim();
         let municipality =

@@ -79,6 +79,8 @@ pub fn check_identity(
         errors.push(("name", "register-error-name"));
     } else if chars(name) > MAX_NAME {
         errors.push(("name", "register-error-name-long"));
+    } else if !crate::domain::is_one_line(name) {
+        errors.push(("name", "edit-error-one-line"));
     }
     let legal_form = LegalForm::parse(legal_form.trim());
     if legal_form.is_none() {
@@ -110,6 +112,8 @@ pub fn check(form: &Form) -> Result<(String, LegalForm, Option<BusinessId>), Vec
         errors.push(("contact_name", "register-error-contact"));
     } else if chars(&form.contact_name) > MAX_CONTACT {
         errors.push(("contact_name", "register-error-contact-long"));
+    } else if !crate::domain::is_one_line(form.contact_name.trim()) {
+        errors.push(("contact_name", "edit-error-one-line"));
     }
     if REF.municipality(form.municipality.trim()).is_none() {
         errors.push(("municipality", "register-error-municipality"));

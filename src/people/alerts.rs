@@ -3,6 +3,8 @@
 //! Every digest carries a link that stops the alert without signing in.
 
 use super::SavedSearch;
+use crate::accounts::keys::Keys;
+use crate::accounts::session::sha256_hex;
 use crate::domain::{unix_micros, Lang};
 use crate::i18n::{t, t_args};
 use crate::mail::OutgoingMail;
@@ -38,12 +40,24 @@ fn base(public_url: &str, lang: Lang) -> String {
     format!("{}/{}", public_url.trim_end_matches('/'), lang)
 }
 
+/// The token in an alert's stop link: the server key's signature of the alert, so it need
+/// not be kept; the database keeps only its SHA-256 ([`unsubscribe_hash`]), like every other
+/// token.
+pub fn unsubscribe_token(keys: &Keys, id: &str) -> String {
+    keys.sign("unsubscribe", &[id])
+}
+
+/// What the database keeps of an alert's stop token.
+pub fn unsubscribe_hash(keys: &Keys, id: &str) -> String {
+    sha256_hex(unsubscribe_token(keys, id).as_bytes())
+}
+
 /// The link that stops an alert.
-pub fn unsubscribe_link(public_url: &str, s: &SavedSearch) -> String {
+pub fn unsubscribe_link(public_url: &str, s: &SavedSearch, keys: &Keys) -> String {
     format!(
         "{}/unsubscribe?token={}",
         base(public_url, s.lang),
-        s.unsubscribe_token
+        unsubscribe_token(keys, &s.id)
     )
 }
 
@@ -52,6 +66,7 @@ pub async fn send_due(
     store: &DynStore,
     searcher: &Searcher,
     public_url: &str,
+    keys: &Keys,
     now: OffsetDateTime,
 ) -> StoreResult<usize> {
     let at = unix_micros(now);
@@ -99,15 +114,17 @@ pub async fn send_due(
                                     "link",
                                     format!("{}/search?{}", base(public_url, lang), s.query).into(),
                                 ),
-                                ("unsubscribe", unsubscribe_link(public_url, &s).into()),
+                                ("unsubscribe", unsubscribe_link(public_url, &s, keys).into()),
                             ],
                         ),
                     ))
                 }
                 _ => None,
             };
+            // An alert saved before its token was kept hashed gets its hash now.
+            let hash = unsubscribe_hash(keys, &s.id);
             if store
-                .claim_saved_search(&s.id, s.checked_at, at, digest.as_ref())
+                .claim_saved_search(&s.id, s.checked_at, at, &hash, digest.as_ref())
                 .await?
                 && digest.is_some()
             {
@@ -118,11 +135,24 @@ pub async fn send_due(
 }
 
 /// Checks the alerts every hour (each is due a day after its last check).
-pub async fn run(store: DynStore, searcher: std::sync::Arc<Searcher>, public_url: String) {
+pub async fn run(
+    store: DynStore,
+    searcher: std::sync::Arc<Searcher>,
+    public_url: String,
+    keys: Keys,
+) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        match send_due(&store, &searcher, &public_url, OffsetDateTime::now_utc()).await {
+        match send_due(
+            &store,
+            &searcher,
+            &public_url,
+            &keys,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        {
             Ok(n) if n > 0 => tracing::info!(digests = n, "saved search alerts"),
             Ok(_) => {}
             Err(e) => tracing::error!(error = %e, "saved search alerts"),

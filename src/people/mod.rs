@@ -241,8 +241,10 @@ impl ProfileForm {
                 .to_string()
         };
         let display_name = text(&self.display_name);
-        if display_name.chars().count() > MAX_DISPLAY_NAME || display_name.contains('\n') {
+        if display_name.chars().count() > MAX_DISPLAY_NAME {
             errors.push(("display_name", "edit-error-too-long"));
+        } else if display_name.contains('\n') {
+            errors.push(("display_name", "edit-error-one-line"));
         }
         let introduction = text(&self.introduction);
         if introduction.chars().count() > MAX_INTRODUCTION {
@@ -453,6 +455,7 @@ pub struct SavedSearch {
     pub query: String,
     pub lang: Lang,
     #[serde(skip)]
+    /// The SHA-256 of the stop link's token (see `alerts::unsubscribe_token`).
     pub unsubscribe_token: String,
     pub checked_at: i64,
     pub created_at: i64,

@@ -173,6 +173,9 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
     /// Answers when the database answers.
     async fn ping(&self) -> StoreResult<()>;
     async fn is_empty(&self) -> StoreResult<bool>;
+    /// The shared secret of this name: `candidate` if none was kept yet (the first node to
+    /// ask makes it), else the one kept.
+    async fn server_secret(&self, name: &str, candidate: &str) -> StoreResult<String>;
     /// Inserts or updates every record of the batch, all or nothing.
     async fn save_batch(&self, batch: &DirectoryBatch) -> StoreResult<()>;
 
@@ -293,13 +296,17 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
         mail: &crate::mail::OutgoingMail,
     ) -> StoreResult<()>;
     /// Uses up a token of a purpose if it is unused and unexpired (`now` in Unix µs): its
-    /// account and, for a change of address, the new address.
+    /// account and, for a change of address, the new address. Every other outstanding link
+    /// of the account ends with it, in the same transaction.
     async fn use_account_token(
         &self,
         token_hash: &str,
         purpose: &str,
         now: i64,
     ) -> StoreResult<Option<(crate::accounts::UserId, Option<String>)>>;
+    /// Ends every outstanding one-time link of an account (a new password or address).
+    async fn end_account_tokens(&self, user: crate::accounts::UserId, now: i64)
+        -> StoreResult<u64>;
     /// The account of an unused, unexpired token, without using it up.
     async fn peek_account_token(
         &self,
@@ -478,6 +485,15 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
     /// Forgets an account's second factor and recovery codes and ends its sessions: the next
     /// sign-in sets a new one up. `Ok(false)`: it had none.
     async fn reset_second_factor(&self, user: crate::accounts::UserId) -> StoreResult<bool>;
+    /// Every account's second-factor secret as stored (to encrypt the plain ones).
+    async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::accounts::UserId, String)>>;
+    /// Replaces a secret as stored with another form of it, if it is still `old`.
+    async fn replace_second_factor_secret(
+        &self,
+        user: crate::accounts::UserId,
+        old: &str,
+        new: &str,
+    ) -> StoreResult<bool>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

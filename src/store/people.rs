@@ -91,7 +91,9 @@ pub trait PeopleStore: Send + Sync {
     async fn add_saved_search(&self, s: &SavedSearch) -> StoreResult<()>;
     async fn saved_searches_of(&self, user: UserId) -> StoreResult<Vec<SavedSearch>>;
     async fn delete_saved_search(&self, user: UserId, id: &str) -> StoreResult<bool>;
-    /// Stops the alert with this unsubscribe token. `Ok(false)`: no such alert.
+    /// Stops the alert whose unsubscribe token has this SHA-256 (or, for an alert saved
+    /// before tokens were kept hashed and not yet sent since, this token). `Ok(false)`: no
+    /// such alert.
     async fn unsubscribe(&self, token: &str) -> StoreResult<bool>;
     /// Alerts last checked before `before`, oldest first.
     async fn due_saved_searches(&self, before: i64, limit: i64) -> StoreResult<Vec<SavedSearch>>;
@@ -109,6 +111,7 @@ pub trait PeopleStore: Send + Sync {
         id: &str,
         was: i64,
         at: i64,
+        unsubscribe_hash: &str,
         digest: Option<&OutgoingMail>,
     ) -> StoreResult<bool>;
 }
@@ -681,12 +684,13 @@ macro_rules! people_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn claim_saved_search(&self, id: &str, was: i64, at: i64, digest: Option<&OutgoingMail>) -> StoreResult<bool> {
+            async fn claim_saved_search(&self, id: &str, was: i64, at: i64, unsubscribe_hash: &str, digest: Option<&OutgoingMail>) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
-                let done = sqlx::query("UPDATE saved_searches SET checked_at = $3 WHERE id = $1 AND checked_at = $2")
+                let done = sqlx::query("UPDATE saved_searches SET checked_at = $3, unsubscribe_token = $4 WHERE id = $1 AND checked_at = $2")
                     .bind(id)
                     .bind(was)
                     .bind(at)
+                    .bind(unsubscribe_hash)
                     .execute(&mut *tx)
                     .await?;
                 if done.rows_affected() == 0 {

@@ -31,6 +31,8 @@ impl SqliteStore {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .foreign_keys(true)
+            // Deleted rows are overwritten with zeros, not left in free pages (erasure).
+            .pragma("secure_delete", "ON")
             .busy_timeout(std::time::Duration::from_secs(5));
         if let Some(dir) = opts.get_filename().parent() {
             if !dir.as_os_str().is_empty() {
@@ -161,6 +163,18 @@ macro_rules! sql_store {
                     last_verified_at: r.try_get("last_verified_at")?,
                     updated_at: r.try_get("updated_at")?,
                 })
+            }
+
+            /// After personal data was deleted: SQLite (with `secure_delete` on, so the freed
+            /// pages are zeroed) writes the WAL back into the database file and empties it,
+            /// so the deleted bytes are nowhere on disk. PostgreSQL's own vacuum reclaims them.
+            async fn after_erasure(&self) -> StoreResult<()> {
+                if $backend == Backend::Sqlite {
+                    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                        .execute(&self.pool)
+                        .await?;
+                }
+                Ok(())
             }
 
             /// Ends every session of an account inside a transaction that changes how it signs in.
@@ -550,6 +564,18 @@ macro_rules! sql_store {
                 Ok(())
             }
 
+            async fn server_secret(&self, name: &str, candidate: &str) -> StoreResult<String> {
+                sqlx::query("INSERT INTO server_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+                    .bind(name)
+                    .bind(candidate)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
+                    .bind(name)
+                    .fetch_one(&self.pool)
+                    .await?)
+            }
+
             async fn is_empty(&self) -> StoreResult<bool> {
                 let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM organizations")
                     .fetch_one(&self.pool)
@@ -569,6 +595,9 @@ macro_rules! sql_store {
                 }
                 for l in &b.locations {
                     l.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                }
+                for c in &b.contacts {
+                    c.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
                 }
                 let now = OffsetDateTime::now_utc();
                 let mut tx = self.pool.begin().await?;
@@ -1167,6 +1196,37 @@ macro_rules! sql_store {
 
             async fn delete_user(&self, id: crate::accounts::UserId) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
+                let email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if let Some(email) = &email {
+                    // Everything else that names the address: messages to it (sent ones hold
+                    // links), error reports' contact, invitations.
+                    sqlx::query("DELETE FROM outbox WHERE to_address = $1")
+                        .bind(email)
+                        .execute(&mut *tx)
+                        .await?;
+                    sqlx::query("UPDATE error_reports SET contact_email = NULL WHERE contact_email = $1")
+                        .bind(email)
+                        .execute(&mut *tx)
+                        .await?;
+                    sqlx::query("DELETE FROM invites WHERE email = $1")
+                        .bind(email)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                // The contact person the registrant named is theirs to take along.
+                sqlx::query("UPDATE organization_registrations SET contact_name = '' WHERE user_id = $1")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                // What the person wrote in threads goes with them; the organization keeps its
+                // own messages and the thread's status.
+                sqlx::query("DELETE FROM messages WHERE from_person = TRUE AND thread_id IN (SELECT id FROM threads WHERE person_id = $1)")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
                 Self::delete_sessions(&mut tx, id).await?;
                 // Threads stay with the organizations as "deleted user": the copy of the
                 // profile the person shared goes with them (the messages lose their author
@@ -1185,6 +1245,7 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?;
                 tx.commit().await?;
+                self.after_erasure().await?;
                 Ok(done.rows_affected() == 1)
             }
 
@@ -1232,6 +1293,7 @@ macro_rules! sql_store {
             }
 
             async fn use_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<(crate::accounts::UserId, Option<String>)>> {
+                let mut tx = self.pool.begin().await?;
                 let Some(r) = sqlx::query(
                     "UPDATE account_tokens SET used_at = $1
                      WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1
@@ -1240,13 +1302,30 @@ macro_rules! sql_store {
                 .bind(now)
                 .bind(token_hash)
                 .bind(purpose)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await?
                 else {
                     return Ok(None);
                 };
-                let user = parse_id(&r.try_get::<String, _>("user_id")?, crate::accounts::UserId::parse)?;
-                Ok(Some((user, r.try_get("new_email")?)))
+                let user: String = r.try_get("user_id")?;
+                let new_email = r.try_get("new_email")?;
+                // A link used ends the others: an older reset link cannot undo a newer one.
+                sqlx::query("UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+                    .bind(now)
+                    .bind(&user)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(Some((parse_id(&user, crate::accounts::UserId::parse)?, new_email)))
+            }
+
+            async fn end_account_tokens(&self, user: crate::accounts::UserId, now: i64) -> StoreResult<u64> {
+                let done = sqlx::query("UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
+                    .bind(now)
+                    .bind(user.to_string())
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
             }
 
             async fn peek_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<crate::accounts::UserId>> {
@@ -1302,7 +1381,8 @@ macro_rules! sql_store {
             }
 
             async fn mail_sent(&self, id: &str, node: &str, now: i64) -> StoreResult<()> {
-                sqlx::query("UPDATE outbox SET sent_at = $1, lease_until = NULL, attempts = attempts + 1 WHERE id = $2 AND leased_by = $3")
+                // Sent: the status stays, the address and the words (links among them) go.
+                sqlx::query("UPDATE outbox SET sent_at = $1, lease_until = NULL, attempts = attempts + 1, to_address = '', body = '' WHERE id = $2 AND leased_by = $3")
                     .bind(now)
                     .bind(id)
                     .bind(node)
@@ -1776,6 +1856,25 @@ macro_rules! sql_store {
                         })
                     })
                     .collect()
+            }
+
+            async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::accounts::UserId, String)>> {
+                let rows: Vec<(String, String)> = sqlx::query_as("SELECT user_id, secret FROM second_factors ORDER BY user_id")
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter()
+                    .map(|(u, s)| Ok((parse_id(&u, crate::accounts::UserId::parse)?, s)))
+                    .collect()
+            }
+
+            async fn replace_second_factor_secret(&self, user: crate::accounts::UserId, old: &str, new: &str) -> StoreResult<bool> {
+                let done = sqlx::query("UPDATE second_factors SET secret = $1 WHERE user_id = $2 AND secret = $3")
+                    .bind(new)
+                    .bind(user.to_string())
+                    .bind(old)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected() == 1)
             }
 
             async fn reset_second_factor(&self, user: crate::accounts::UserId) -> StoreResult<bool> {

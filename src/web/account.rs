@@ -160,18 +160,26 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
     let lang = ctx.lang;
     let now = OffsetDateTime::now_utc();
     let outcome =
-        match accounts::sign_in(&st.store, &f.email, &f.password, viewer.client, now).await {
+        match accounts::sign_in(&st.store, &f.email, &f.password, &viewer.attempt(), now).await {
             Ok(o) => o,
             Err(e) => return PageError::store(lang)(e).into_response(),
         };
+    let keys = match st.keys().await {
+        Ok(k) => k,
+        Err(e) => return PageError::store(lang)(e).into_response(),
+    };
     let refuse = |key: &str, status| {
         let page = LoginPage::new(ctx.clone(), &f.email, Some(ctx.t(key)), None);
         with_status(render(&page, lang), status)
     };
     match outcome {
         SignIn::Done(user) => {
-            // Admins go on to the second factor; their session signs nobody in until then.
-            let pending = user.role.needs_second_factor();
+            // Staff, and job seekers who turned it on, go on to the second factor; their
+            // session signs nobody in until then.
+            let pending = match super::second_factor::required(&st, &user).await {
+                Ok(p) => p,
+                Err(e) => return PageError::store(lang)(e).into_response(),
+            };
             let started = if pending {
                 if let Err(e) = super::second_factor::prepare(&st, &user).await {
                     return PageError::store(lang)(e).into_response();
@@ -195,7 +203,14 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
             } else {
                 "/account"
             };
-            see_other(&ctx.url(next), cookies(&st).sign_in(&token))
+            // This browser is now known to the account: its own mistakes no longer count
+            // against the account's limit (see `accounts::device`).
+            let device = cookies(&st).device(keys, &viewer.trusted, user.id);
+            let set = cookies(&st)
+                .sign_in(&token, keys)
+                .into_iter()
+                .chain([device]);
+            see_other(&ctx.url(next), set)
         }
         SignIn::Refused => refuse("login-error-refused", StatusCode::BAD_REQUEST),
         SignIn::Unconfirmed(user) => {
@@ -262,6 +277,10 @@ struct AccountPage {
     /// (started, last used, is this browser)
     sessions: Vec<(String, String, bool)>,
     sessions_password: Field,
+    /// Whether the account signs in with a second factor already.
+    second_factor_on: bool,
+    /// The password field of the form that turns it on (job seekers without one).
+    second_factor_password: Option<Field>,
 }
 
 /// Which form on the account page an error belongs to.
@@ -270,6 +289,7 @@ enum AccountForm {
     Delete(AccountError),
     Email(AccountError),
     Sessions(AccountError),
+    SecondFactor(AccountError),
 }
 
 async fn account_page(
@@ -294,17 +314,29 @@ async fn account_page(
     let (mut current_error, mut new_error, mut delete_error) = (None, None, None);
     let (mut email_error, mut email_password_error) = (None, None);
     let mut sessions_error = None;
+    let mut second_factor_error = None;
+    let text = |e: &AccountError| match e {
+        AccountError::Throttled(wait) => wait_text(lang, "login-error-throttled", *wait),
+        e => ctx.t(e.key()),
+    };
     match &failed {
+        Some(AccountForm::Password(e @ AccountError::Throttled(_))) => {
+            current_error = Some(text(e))
+        }
+        Some(AccountForm::Email(e @ AccountError::Throttled(_))) => {
+            email_password_error = Some(text(e))
+        }
         Some(AccountForm::Password(AccountError::WrongPassword)) => {
             current_error = Some(ctx.t(AccountError::WrongPassword.key()))
         }
         Some(AccountForm::Password(e)) => new_error = Some(ctx.t(e.key())),
-        Some(AccountForm::Delete(e)) => delete_error = Some(ctx.t(e.key())),
+        Some(AccountForm::Delete(e)) => delete_error = Some(text(e)),
         Some(AccountForm::Email(AccountError::WrongPassword)) => {
             email_password_error = Some(ctx.t(AccountError::WrongPassword.key()))
         }
         Some(AccountForm::Email(e)) => email_error = Some(ctx.t(e.key())),
-        Some(AccountForm::Sessions(e)) => sessions_error = Some(ctx.t(e.key())),
+        Some(AccountForm::Sessions(e)) => sessions_error = Some(text(e)),
+        Some(AccountForm::SecondFactor(e)) => second_factor_error = Some(text(e)),
         None => {}
     }
     let pw = |name, autocomplete, error| {
@@ -319,6 +351,19 @@ async fn account_page(
     let delete_password = pw("delete_password", "current-password", delete_error);
     let email_password = pw("email_password", "current-password", email_password_error);
     let sessions_password = pw("sessions_password", "current-password", sessions_error);
+    let second_factor_on = st
+        .store
+        .second_factor(user.id)
+        .await
+        .map_err(PageError::store(lang))?
+        .is_some_and(|f| f.confirmed_at.is_some());
+    let second_factor_password = (!second_factor_on).then(|| {
+        pw(
+            "second_factor_password",
+            "current-password",
+            second_factor_error,
+        )
+    });
     let now = OffsetDateTime::now_utc();
     let when = |t: OffsetDateTime| {
         format!(
@@ -386,14 +431,19 @@ async fn account_page(
     let page = AccountPage {
         title: ctx.t("account-title"),
         links,
-        errors: form::summary(&[
-            &current_password,
-            &new_password,
-            &new_email,
-            &email_password,
-            &sessions_password,
-            &delete_password,
-        ]),
+        errors: form::summary(
+            &[
+                &current_password,
+                &new_password,
+                &new_email,
+                &email_password,
+                &sessions_password,
+                &delete_password,
+            ]
+            .into_iter()
+            .chain(second_factor_password.as_ref())
+            .collect::<Vec<_>>(),
+        ),
         notice,
         email: user.email.to_string(),
         role: ctx.t(&format!("role-{}", user.role.as_str())),
@@ -405,6 +455,8 @@ async fn account_page(
         email_password,
         sessions,
         sessions_password,
+        second_factor_on,
+        second_factor_password,
         ctx,
     };
     let status = if failed.is_some() {
@@ -443,27 +495,34 @@ struct PasswordForm {
 
 pub async fn account_password(
     State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
+    SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let f: PasswordForm = form::parse(&body);
     let lang = ctx.lang;
-    match accounts::change_password(&st.store, &user, &f.current_password, &f.new_password)
-        .await
-        .map_err(PageError::store(lang))?
+    match accounts::change_password(
+        &st.store,
+        &user,
+        &f.current_password,
+        &f.new_password,
+        &viewer.attempt(),
+    )
+    .await
+    .map_err(PageError::store(lang))?
     {
         Ok(()) => {
             // Every other session has ended; this browser gets a new one.
             let token = session::start(&st.store, user.id, OffsetDateTime::now_utc())
                 .await
                 .map_err(PageError::store(lang))?;
+            let keys = st.keys().await.map_err(PageError::store(lang))?;
             Ok(see_other(
                 &ctx.url("/account?done=password"),
-                cookies(&st).sign_in(&token),
+                cookies(&st).sign_in(&token, keys),
             ))
         }
-        Err(e) => account_page(&st, ctx, &user, None, None, Some(AccountForm::Password(e))).await,
+        Err(e) => refused_form(&st, ctx, &user, AccountForm::Password(e)).await,
     }
 }
 
@@ -476,7 +535,7 @@ struct EmailForm {
 
 pub async fn account_email(
     State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
+    SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
@@ -493,13 +552,14 @@ pub async fn account_email(
         &f.new_email,
         &f.email_password,
         base,
+        &viewer.attempt(),
         OffsetDateTime::now_utc(),
     )
     .await
     .map_err(PageError::store(lang))?
     {
         Ok(()) => Ok(see_other(&ctx.url("/account?done=email-sent"), [])),
-        Err(e) => account_page(&st, ctx, &user, None, None, Some(AccountForm::Email(e))).await,
+        Err(e) => refused_form(&st, ctx, &user, AccountForm::Email(e)).await,
     }
 }
 
@@ -512,28 +572,35 @@ struct SessionsForm {
 /// Signs the account out everywhere else, once the password is typed again.
 pub async fn account_sessions(
     State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
+    SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let f: SessionsForm = form::parse(&body);
     let lang = ctx.lang;
-    if !accounts::verify_password(&f.sessions_password, &user.password_hash)
-        .await
-        .matches
+    let now = OffsetDateTime::now_utc();
+    if let Err(e) = accounts::recheck_password(
+        &st.store,
+        &user,
+        &f.sessions_password,
+        &viewer.attempt(),
+        now,
+    )
+    .await
+    .map_err(PageError::store(lang))?
     {
-        let failed = Some(AccountForm::Sessions(AccountError::WrongPassword));
-        return account_page(&st, ctx, &user, None, None, failed).await;
+        return refused_form(&st, ctx, &user, AccountForm::Sessions(e)).await;
     }
     let store = PageError::store(lang);
     st.store.end_sessions_of(user.id).await.map_err(store)?;
     accounts::audit::event("session_end_others", Some(user.id));
-    let token = session::start(&st.store, user.id, OffsetDateTime::now_utc())
+    let token = session::start(&st.store, user.id, now)
         .await
         .map_err(PageError::store(lang))?;
+    let keys = st.keys().await.map_err(PageError::store(lang))?;
     Ok(see_other(
         &ctx.url("/account?done=sessions"),
-        cookies(&st).sign_in(&token),
+        cookies(&st).sign_in(&token, keys),
     ))
 }
 
@@ -549,23 +616,92 @@ pub(super) async fn delete_for_good(
     st: &AppState,
     ctx: &Ctx,
     user: &User,
+    viewer: &Viewer,
     password: &str,
 ) -> Result<Result<Response, AccountError>, PageError> {
-    Ok(accounts::delete_account(&st.store, user, password)
-        .await
-        .map_err(PageError::store(ctx.lang))?
-        .map(|()| see_other(&ctx.url("/login?done=deleted"), cookies(st).sign_out())))
+    Ok(
+        accounts::delete_account(&st.store, user, password, &viewer.attempt())
+            .await
+            .map_err(PageError::store(ctx.lang))?
+            .map(|()| see_other(&ctx.url("/login?done=deleted"), cookies(st).sign_out())),
+    )
 }
 
 pub async fn account_delete(
     State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
+    SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let f: DeleteForm = form::parse(&body);
-    match delete_for_good(&st, &ctx, &user, &f.delete_password).await? {
+    match delete_for_good(&st, &ctx, &user, &viewer, &f.delete_password).await? {
         Ok(done) => Ok(done),
-        Err(e) => account_page(&st, ctx, &user, None, None, Some(AccountForm::Delete(e))).await,
+        Err(e) => refused_form(&st, ctx, &user, AccountForm::Delete(e)).await,
     }
+}
+
+/// The account page again after one of its forms was refused: 400 with the error at its
+/// field, or 429 with `Retry-After` when passwords are being guessed.
+async fn refused_form(
+    st: &AppState,
+    ctx: Ctx,
+    user: &User,
+    failed: AccountForm,
+) -> Result<Response, PageError> {
+    let wait = match &failed {
+        AccountForm::Password(AccountError::Throttled(w))
+        | AccountForm::Delete(AccountError::Throttled(w))
+        | AccountForm::Email(AccountError::Throttled(w))
+        | AccountForm::Sessions(AccountError::Throttled(w))
+        | AccountForm::SecondFactor(AccountError::Throttled(w)) => Some(*w),
+        _ => None,
+    };
+    let page = account_page(st, ctx, user, None, None, Some(failed)).await;
+    Ok(match wait {
+        Some(w) => too_many_requests(page, w),
+        None => page?,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct SecondFactorForm {
+    second_factor_password: String,
+}
+
+/// Turns the second factor on (for a job seeker; staff have it already): with the password
+/// typed again, this browser's session becomes one that waits for the second factor, and
+/// the authenticator app is set up on the next page as at a staff member's first sign-in.
+pub async fn account_second_factor(
+    State(st): State<AppState>,
+    SignedIn(user, viewer): SignedIn,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let f: SecondFactorForm = form::parse(&body);
+    let lang = ctx.lang;
+    let now = OffsetDateTime::now_utc();
+    if let Err(e) = accounts::recheck_password(
+        &st.store,
+        &user,
+        &f.second_factor_password,
+        &viewer.attempt(),
+        now,
+    )
+    .await
+    .map_err(PageError::store(lang))?
+    {
+        return refused_form(&st, ctx, &user, AccountForm::SecondFactor(e)).await;
+    }
+    if st
+        .store
+        .second_factor(user.id)
+        .await
+        .map_err(PageError::store(lang))?
+        .is_some_and(|f| f.confirmed_at.is_some())
+    {
+        return Ok(see_other(&ctx.url("/account"), []));
+    }
+    let cookies = super::second_factor::step_up(&st, &user, &viewer, lang).await?;
+    Ok(see_other(&ctx.url("/login/second-factor"), cookies))
 }

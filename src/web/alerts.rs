@@ -116,13 +116,15 @@ pub async fn save(
         return searches_page(&st, ctx, &user, None, Some(e)).await;
     }
     let at = now();
+    let id = uuid::Uuid::new_v4().to_string();
+    let keys = st.keys().await.map_err(PageError::store(lang))?;
     st.store
         .add_saved_search(&SavedSearch {
-            id: uuid::Uuid::new_v4().to_string(),
+            unsubscribe_token: crate::people::alerts::unsubscribe_hash(keys, &id),
+            id,
             user_id: user.id,
             query: query.to_string(),
             lang,
-            unsubscribe_token: SessionToken::new().as_str().to_string(),
             checked_at: at,
             created_at: at,
         })
@@ -189,10 +191,19 @@ pub async fn unsubscribe(
     let lang = ctx.lang;
     let f: TokenQuery = form::parse(&body);
     if let Some(token) = SessionToken::parse(f.token.trim()) {
-        st.store
-            .unsubscribe(token.as_str())
+        let store = PageError::store;
+        // Kept hashed; an alert from before that, until its next digest, as it was.
+        if !st
+            .store
+            .unsubscribe(&token.hash())
             .await
-            .map_err(PageError::store(lang))?;
+            .map_err(store(lang))?
+        {
+            st.store
+                .unsubscribe(token.as_str())
+                .await
+                .map_err(store(lang))?;
+        }
     }
     render(
         &UnsubscribePage {

@@ -4,17 +4,22 @@
 //! account in (see `accounts::session`), and for every request that may change something
 //! (anything but GET, HEAD and OPTIONS) it demands
 //! - a same-origin request: `Sec-Fetch-Site` is `same-origin` or `none` when the browser
-//!   sends it, and `Origin`, when sent, names this host; and
-//! - a form field `csrf` equal to the CSRF cookie (a double-submit token; the cookie is
-//!   `__Host-` prefixed, so no other site or subdomain can plant one), in an
+//!   sends it, and `Origin`, when sent, is one of the configured origins (the public URL;
+//!   never whatever the `Host` header claims); and
+//! - a form field `csrf` that, for a signed-in session (or one waiting for its second
+//!   factor), is the server key's HMAC of that session, so no other session's token passes;
+//!   without a session, equal to the CSRF cookie (a double-submit token; the cookie is
+//!   `__Host-` prefixed, so no other site or subdomain can plant one). It comes in an
 //!   `application/x-www-form-urlencoded` body or, for forms with a file, a
 //!   `multipart/form-data` one (any other body is refused).
 //!
 //! Otherwise the answer is 403 and the handler never runs. Pages for a signed-in account are
 //! never cached (`Cache-Control: no-store`).
 
+use crate::accounts::device::{self, Trusted};
+use crate::accounts::keys::Keys;
 use crate::accounts::session::{self, SessionToken};
-use crate::accounts::User;
+use crate::accounts::{Attempt, User};
 use crate::domain::Lang;
 use crate::error::{ErrorKind, PageError};
 use crate::AppState;
@@ -67,16 +72,42 @@ impl Cookies {
         HeaderValue::from_str(&c).expect("cookie values are ASCII")
     }
 
-    /// The cookies that sign an account in: a new session, and a new CSRF token with it.
-    pub fn sign_in(self, token: &SessionToken) -> [HeaderValue; 2] {
+    pub fn device_name(self) -> &'static str {
+        if self.insecure {
+            "kolmonen-device"
+        } else {
+            "__Host-kolmonen-device"
+        }
+    }
+
+    /// The cookies that sign an account in: a new session, and the CSRF token bound to it.
+    pub fn sign_in(self, token: &SessionToken, keys: &Keys) -> [HeaderValue; 2] {
         [
             self.set(
                 self.session_name(),
                 token.as_str(),
                 Some(session::ABSOLUTE.whole_seconds()),
             ),
-            self.set(self.csrf_name(), SessionToken::new().as_str(), None),
+            self.set(
+                self.csrf_name(),
+                &keys.csrf_for_session(&token.hash()),
+                None,
+            ),
         ]
+    }
+
+    /// The device cookie after a sign-in to `user` (see `accounts::device`).
+    pub fn device(
+        self,
+        keys: &Keys,
+        known: &[Trusted],
+        user: crate::accounts::UserId,
+    ) -> HeaderValue {
+        self.set(
+            self.device_name(),
+            &device::after_sign_in(keys, known, user),
+            Some(device::MAX_AGE_SECONDS),
+        )
     }
 
     /// The cookies that sign out: the session deleted, the CSRF token renewed.
@@ -111,6 +142,18 @@ pub struct Viewer {
     /// The hash of the session's token, to end it on sign-out.
     pub session_hash: Option<String>,
     pub client: Option<IpAddr>,
+    /// The accounts this browser has signed in to before (its device cookie).
+    pub trusted: Vec<Trusted>,
+}
+
+impl Viewer {
+    /// A password typed by this viewer, for throttling.
+    pub fn attempt(&self) -> Attempt {
+        Attempt {
+            client: self.client,
+            trusted: self.trusted.clone(),
+        }
+    }
 }
 
 fn is_safe(method: &Method) -> bool {
@@ -126,7 +169,7 @@ fn without_cookies(path: &str) -> bool {
 
 /// The browser says the request comes from one of our own pages (or from the person, typing
 /// an address); requests from tools that send neither header pass on to the token check.
-fn same_origin(headers: &HeaderMap) -> bool {
+fn same_origin(headers: &HeaderMap, origins: &[String]) -> bool {
     let site_ok = match headers.get("sec-fetch-site").map(|v| v.to_str()) {
         None => true,
         Some(Ok(v)) => v == "same-origin" || v == "none",
@@ -134,16 +177,9 @@ fn same_origin(headers: &HeaderMap) -> bool {
     };
     let origin_ok = match headers.get(header::ORIGIN).map(|v| v.to_str()) {
         None => true,
-        Some(Ok(origin)) => {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .unwrap_or("");
-            let authority = origin
-                .strip_prefix("https://")
-                .or_else(|| origin.strip_prefix("http://"));
-            !host.is_empty() && authority == Some(host)
-        }
+        Some(Ok(origin)) => origins
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(origin.trim_end_matches('/'))),
         Some(Err(_)) => false,
     };
     site_ok && origin_ok
@@ -193,12 +229,35 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     let cookies = Cookies {
         insecure: st.config.insecure_cookies,
     };
-    let csrf_cookie = cookie(req.headers(), cookies.csrf_name())
-        .and_then(SessionToken::parse)
-        .map(|t| t.as_str().to_string());
+    let keys = match st.keys().await {
+        Ok(k) => k.clone(),
+        Err(e) => return PageError::store(lang)(e).into_response(),
+    };
+    let csrf_cookie = cookie(req.headers(), cookies.csrf_name()).map(str::to_string);
+    let trusted = cookie(req.headers(), cookies.device_name())
+        .map(|c| device::read(&keys, c))
+        .unwrap_or_default();
+    let session_cookie = cookie(req.headers(), cookies.session_name()).map(str::to_string);
+    let (resumed, session_hash) = match &session_cookie {
+        None => (None, None),
+        Some(token) => match session::resume(&st.store, token, OffsetDateTime::now_utc()).await {
+            Ok(Some(r)) => (Some(r), SessionToken::parse(token).map(|t| t.hash())),
+            Ok(None) => (None, None),
+            Err(e) => return PageError::store(lang)(e).into_response(),
+        },
+    };
+    // A live session's forms carry its own token; without one, the double-submit cookie's.
+    let csrf = match &session_hash {
+        Some(hash) => keys.csrf_for_session(hash),
+        None => csrf_cookie
+            .as_deref()
+            .and_then(SessionToken::parse)
+            .map(|t| t.as_str().to_string())
+            .unwrap_or_else(|| SessionToken::new().as_str().to_string()),
+    };
     let mut req = req;
     if !is_safe(req.method()) {
-        if !same_origin(req.headers()) {
+        if !same_origin(req.headers(), &st.config.origins()) {
             crate::accounts::audit::refused("csrf_origin_fail", None, "cross-origin form");
             return PageError::forbidden(lang).into_response();
         }
@@ -228,25 +287,16 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         } else {
             None
         };
-        let token_ok = match (&csrf_cookie, field) {
-            (Some(cookie), Some(field)) => session::same_secret(cookie, &field),
-            _ => false,
-        };
+        // Without a session the token must also be the cookie the browser holds; with one,
+        // it must be that session's.
+        let cookie_ok = session_hash.is_some() || csrf_cookie.as_deref() == Some(csrf.as_str());
+        let token_ok = cookie_ok && field.is_some_and(|f| session::same_secret(&csrf, &f));
         if !token_ok {
             crate::accounts::audit::refused("csrf_token_fail", None, "form without its token");
             return PageError::forbidden(lang).into_response();
         }
         req = Request::from_parts(parts, Body::from(bytes));
     }
-    let session_cookie = cookie(req.headers(), cookies.session_name()).map(str::to_string);
-    let (resumed, session_hash) = match &session_cookie {
-        None => (None, None),
-        Some(token) => match session::resume(&st.store, token, OffsetDateTime::now_utc()).await {
-            Ok(Some(r)) => (Some(r), SessionToken::parse(token).map(|t| t.hash())),
-            Ok(None) => (None, None),
-            Err(e) => return PageError::store(lang)(e).into_response(),
-        },
-    };
     let (user, pending) = match resumed {
         Some(session::Resumed::SignedIn(u)) => (Some(u), None),
         Some(session::Resumed::Pending(u)) => (None, Some(u)),
@@ -271,15 +321,13 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
             .map(|c| c.0.ip())
     });
     let signed_in = user.is_some() || pending.is_some();
-    let csrf = csrf_cookie
-        .clone()
-        .unwrap_or_else(|| SessionToken::new().as_str().to_string());
     req.extensions_mut().insert(Viewer {
         user,
         pending,
         csrf: csrf.clone(),
         session_hash,
         client,
+        trusted,
     });
     let mut res = next.run(req).await;
     if res.status() == axum::http::StatusCode::METHOD_NOT_ALLOWED {
@@ -300,7 +348,8 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
             .iter()
             .any(|v| v.as_bytes().starts_with(format!("{name}=").as_bytes()))
     };
-    if csrf_cookie.is_none() && !sets(&res, cookies.csrf_name()) {
+    if csrf_cookie.as_deref() != Some(csrf.as_str()) && !sets(&res, cookies.csrf_name()) {
+        // The cookie mirrors the token the forms carry (the session's own when signed in).
         let v = cookies.set(cookies.csrf_name(), &csrf, None);
         res.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -383,13 +432,14 @@ mod tests {
 
     #[test]
     fn only_our_own_pages_may_post() {
+        let origins = vec!["https://kolmonen.fi".to_string()];
         let with = |pairs: &[(&'static str, &'static str)]| {
             let mut h = HeaderMap::new();
             h.insert(header::HOST, HeaderValue::from_static("kolmonen.fi"));
             for (k, v) in pairs {
                 h.insert(*k, HeaderValue::from_static(v));
             }
-            same_origin(&h)
+            same_origin(&h, &origins)
         };
         assert!(with(&[]));
         assert!(with(&[("sec-fetch-site", "same-origin")]));
@@ -399,6 +449,16 @@ mod tests {
         assert!(!with(&[("origin", "https://evil.example")]));
         assert!(!with(&[("origin", "null")]));
         assert!(!with(&[("origin", "https://kolmonen.fi.evil.example")]));
+        assert!(!with(&[("origin", "http://kolmonen.fi")]), "another scheme");
+        // The Host header names nothing: a request for evil.example from evil.example is
+        // still not from our pages.
+        let mut h = HeaderMap::new();
+        h.insert(header::HOST, HeaderValue::from_static("evil.example"));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://evil.example"),
+        );
+        assert!(!same_origin(&h, &origins));
     }
 
     #[test]

@@ -337,9 +337,11 @@ impl Fact {
             href: None,
         }
     }
+    /// A fact that links somewhere: only `http`, `https`, `mailto` and `tel` become links;
+    /// anything else (a `javascript:` address from an old import) is shown as plain text.
     fn link(label: String, value: impl Into<String>, href: String) -> Self {
         Fact {
-            href: Some(href),
+            href: crate::domain::safe_link(&href).map(str::to_string),
             ..Fact::plain(label, value)
         }
     }

@@ -145,26 +145,7 @@ pub async fn register(
     let page = match outcome {
         Outcome::Registered(id) => {
             // An admin now: this session waits for the second factor, which is set up next.
-            if let Some(old) = &viewer.session_hash {
-                st.store
-                    .end_session(old)
-                    .await
-                    .map_err(PageError::store(lang))?;
-            }
-            super::second_factor::prepare(&st, &user)
-                .await
-                .map_err(PageError::store(lang))?;
-            let token = crate::accounts::session::start_pending(
-                &st.store,
-                user.id,
-                OffsetDateTime::now_utc(),
-            )
-            .await
-            .map_err(PageError::store(lang))?;
-            let cookies = super::auth::Cookies {
-                insecure: st.config.insecure_cookies,
-            }
-            .sign_in(&token);
+            let cookies = super::second_factor::step_up(&st, &user, &viewer, lang).await?;
             tracing::info!(organization = %id, "organization registered");
             return Ok(see_other(&ctx.url("/login/second-factor"), cookies));
         }
@@ -389,10 +370,9 @@ impl ProfileForm {
         }
         let website = self.website.trim();
         let website_ok = website.is_empty()
-            || ((website.starts_with("https://") || website.starts_with("http://"))
+            || (crate::domain::is_web_link(website)
                 && website.len() <= 300
-                && website.contains('.')
-                && !website.chars().any(|c| c.is_whitespace() || c.is_control()));
+                && website.contains('.'));
         if !website_ok {
             errors.push(("website", "profile-error-website"));
         }

@@ -320,7 +320,7 @@ pub async fn invite_form(
 
 pub async fn accept(
     State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
+    SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
@@ -354,8 +354,8 @@ pub async fn accept(
     {
         return refuse("invite-expired");
     }
-    Ok(see_other(
-        &ctx.url(&format!("/organizations/{}/manage", invite.organization_id)),
-        [],
-    ))
+    // A member now: this browser signs in again with the second factor, set up next, and
+    // goes on to the desk (ASVS 5.0 6.3.3: no staff role on a password alone).
+    let cookies = super::second_factor::step_up(&st, &user, &viewer, lang).await?;
+    Ok(see_other(&ctx.url("/login/second-factor"), cookies))
 }

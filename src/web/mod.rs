@@ -71,6 +71,10 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/account/email", post(account::account_email)),
         ("/{lang}/account/sessions", post(account::account_sessions)),
         (
+            "/{lang}/account/second-factor",
+            post(account::account_second_factor),
+        ),
+        (
             "/{lang}/confirm-email",
             get(signup::confirm_email_form).post(signup::confirm_email),
         ),

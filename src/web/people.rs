@@ -115,7 +115,7 @@ pub(super) async fn me_page(
     notice: Option<Notice>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
-    let portfolio = super::portfolio::rows(st, &ctx, user.id).await?;
+    let portfolio = super::portfolio::rows(st, &ctx, Some(user), user.id).await?;
     let caption = Field::new(&ctx, "portfolio", "caption", "text")
         .max_chars(crate::people::portfolio::MAX_CAPTION)
         .error_from(errors);
@@ -607,24 +607,36 @@ pub async fn export(
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct DeleteForm {
-    password: String,
+    /// The name the page's field has (`people/me.html`): the form and this must agree.
+    delete_password: String,
 }
 
 /// Deletes the person's account and everything they wrote, for good (threads stay with the
 /// organizations as "deleted user").
 pub async fn delete(
     State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
+    SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let f: DeleteForm = form::parse(&body);
-    match super::account::delete_for_good(&st, &ctx, &user, &f.password).await? {
+    match super::account::delete_for_good(&st, &ctx, &user, &viewer, &f.delete_password).await? {
         Ok(done) => Ok(done),
-        Err(_) => {
+        Err(e) => {
             let (p, exists) = own_profile(&st, &user, ctx.lang).await?;
-            let errors = [("delete_password", ctx.t("account-error-wrong-password"))];
-            me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &errors, None).await
+            let (text, wait) = match e {
+                crate::accounts::AccountError::Throttled(w) => (
+                    super::account::wait_text(ctx.lang, "login-error-throttled", w),
+                    Some(w),
+                ),
+                e => (ctx.t(e.key()), None),
+            };
+            let errors = [("delete_password", text)];
+            let page = me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &errors, None).await;
+            Ok(match wait {
+                Some(w) => super::account::too_many_requests(page, w),
+                None => page?,
+            })
         }
     }
 }

@@ -26,17 +26,21 @@ pub struct PortfolioRow {
     pub id: String,
 }
 
+/// The items of `person` that `viewer` may see (see [`sight`]), as listed.
 pub(super) async fn rows(
     st: &AppState,
     ctx: &Ctx,
-    user: UserId,
+    viewer: Option<&User>,
+    person: UserId,
 ) -> Result<Vec<PortfolioRow>, PageError> {
+    let sight = sight(st, viewer, person, ctx).await?;
     Ok(st
         .store
-        .portfolio(user)
+        .portfolio(person)
         .await
         .map_err(PageError::store(ctx.lang))?
         .into_iter()
+        .filter(|i| sight.shows(i))
         .map(|i| PortfolioRow {
             url: ctx.url(&format!("/portfolio/{}", i.id)),
             image: i.content_type.starts_with("image/"),
@@ -126,18 +130,37 @@ pub async fn delete(
     Ok(see_other(&ctx.url("/me?done=saved#portfolio-title"), []))
 }
 
-/// Whether `viewer` may see the work of the person `owner`: the person; anyone when the
-/// profile is public; verified organizations' members when it is shown to organizations;
-/// and an organization the person has a thread with (they shared their profile with it).
-async fn may_see(
+/// How much of a person's work someone may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sight {
+    /// Everything: the person; anyone when the profile is public; verified organizations'
+    /// members when it is shown to organizations.
+    All,
+    /// What the person had shared when they wrote to this organization (Unix µs): the copy
+    /// in the thread, not what they upload later behind a private profile.
+    SharedUntil(i64),
+    Nothing,
+}
+
+impl Sight {
+    fn shows(self, item: &PortfolioItem) -> bool {
+        match self {
+            Sight::All => true,
+            Sight::SharedUntil(t) => item.created_at <= t,
+            Sight::Nothing => false,
+        }
+    }
+}
+
+async fn sight(
     st: &AppState,
     viewer: Option<&User>,
     owner: UserId,
     ctx: &Ctx,
-) -> Result<bool, PageError> {
+) -> Result<Sight, PageError> {
     let lang = ctx.lang;
     if viewer.is_some_and(|v| v.id == owner) {
-        return Ok(true);
+        return Ok(Sight::All);
     }
     let Some(profile) = st
         .store
@@ -145,20 +168,20 @@ async fn may_see(
         .await
         .map_err(PageError::store(lang))?
     else {
-        return Ok(false);
+        return Ok(Sight::Nothing);
     };
     let org = match viewer {
         Some(v) => super::talent::verified_organization(st, v, lang).await?,
         None => None,
     };
     if profile.visible_to(org.is_some()) {
-        return Ok(true);
+        return Ok(Sight::All);
     }
     let Some(v) = viewer else {
-        return Ok(false);
+        return Ok(Sight::Nothing);
     };
     let Some(org) = v.organization_id.filter(|o| acts_for(v, *o)) else {
-        return Ok(false);
+        return Ok(Sight::Nothing);
     };
     Ok(st
         .store
@@ -166,7 +189,12 @@ async fn may_see(
         .await
         .map_err(PageError::store(lang))?
         .iter()
-        .any(|t| t.organization_id == org && t.started_by == "person"))
+        .filter(|t| {
+            t.organization_id == org && t.started_by == "person" && t.shared_profile.is_some()
+        })
+        .map(|t| t.created_at)
+        .max()
+        .map_or(Sight::Nothing, Sight::SharedUntil))
 }
 
 /// `GET /{lang}/portfolio/{id}`: the bytes, with the type they were recognised as, never
@@ -189,8 +217,25 @@ pub async fn serve(
     else {
         return Err(PageError::not_found(lang));
     };
-    if !may_see(&st, viewer.user.as_ref(), item.user_id, &ctx).await? {
+    if !sight(&st, viewer.user.as_ref(), item.user_id, &ctx)
+        .await?
+        .shows(&item)
+    {
         return Err(PageError::not_found(lang));
+    }
+    // An organization's look at a person's work is in the person's audit, like a look at
+    // their profile.
+    if let Some(v) = viewer.user.as_ref().filter(|v| v.id != item.user_id) {
+        st.store
+            .add_profile_views(&[crate::people::ProfileView {
+                person_id: item.user_id,
+                viewer_id: Some(v.id),
+                organization_id: v.organization_id,
+                context: "portfolio".into(),
+                viewed_at: now(),
+            }])
+            .await
+            .map_err(PageError::store(lang))?;
     }
     let disposition = if item.content_type.starts_with("image/") {
         "inline".to_string()

@@ -1,5 +1,5 @@
-//! The second step of signing in for organization admins and platform admins: a code from an
-//! authenticator app (set up on first sign-in, with recovery codes shown once), or a
+//! The second step of signing in for every staff role (and job seekers who turn it on): a
+//! code from an authenticator app (set up on first sign-in, with recovery codes shown once), or a
 //! recovery code.
 
 use super::account::{see_other, too_many_requests, wait_text, with_status};
@@ -18,10 +18,17 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-/// Wrong codes: at most 5 in 15 minutes for one account (with the sign-in limit per address).
+/// Wrong codes: at most 5 in 15 minutes for one account from one client (with the sign-in
+/// limit per address).
 const CODES_PER_ACCOUNT: throttle::Limit = throttle::Limit {
     failures: 5,
     window: time::Duration::minutes(15),
+};
+
+/// Wrong codes for one account from all clients together: at most 30 an hour.
+const CODES_PER_ACCOUNT_ALL_CLIENTS: throttle::Limit = throttle::Limit {
+    failures: 30,
+    window: time::Duration::hours(1),
 };
 
 #[derive(Template)]
@@ -58,14 +65,16 @@ async fn code_page(
     let setup = match factor {
         Some(f) if f.confirmed_at.is_some() => None,
         Some(f) => {
-            let url = totp::otpauth_url(&f.secret, user.email.as_str());
+            let Some(secret) = st.totp.open(&f.secret) else {
+                return Err(unreadable_secret(lang));
+            };
+            let url = totp::otpauth_url(&secret, user.email.as_str());
             let svg = totp::qr_svg(&url).unwrap_or_default();
             let svg = match svg.find("<svg") {
                 Some(i) => svg[i..].to_string(),
                 None => svg,
             };
-            let grouped = f
-                .secret
+            let grouped = secret
                 .as_bytes()
                 .chunks(4)
                 .map(|c| String::from_utf8_lossy(c).into_owned())
@@ -95,11 +104,57 @@ async fn code_page(
     render(&page, lang)
 }
 
+/// A sealed secret that this node cannot open (its `--totp-key` differs from the one it was
+/// sealed with): a server error for the operator, never a way in.
+fn unreadable_secret(lang: crate::domain::Lang) -> PageError {
+    tracing::error!("a second-factor secret cannot be opened: check --totp-key on every node");
+    PageError {
+        lang,
+        kind: crate::error::ErrorKind::Internal,
+    }
+}
+
+/// Whether an account that passed its password goes on to the second step: every staff
+/// role, and a job seeker who has set one up.
+pub(super) async fn required(st: &AppState, user: &User) -> crate::store::StoreResult<bool> {
+    Ok(user.role.needs_second_factor()
+        || st
+            .store
+            .second_factor(user.id)
+            .await?
+            .is_some_and(|f| f.confirmed_at.is_some()))
+}
+
+/// A signed-in account that now needs the second factor (it became staff, or turned the
+/// factor on): this browser's session ends and one that waits for the second factor begins,
+/// with an unconfirmed secret to set the app up with. The cookies to send; the caller
+/// answers with a redirect to `/login/second-factor`.
+pub(super) async fn step_up(
+    st: &AppState,
+    user: &User,
+    viewer: &Viewer,
+    lang: crate::domain::Lang,
+) -> Result<[axum::http::HeaderValue; 2], PageError> {
+    let store = PageError::store;
+    if let Some(old) = &viewer.session_hash {
+        st.store.end_session(old).await.map_err(store(lang))?;
+    }
+    prepare(st, user).await.map_err(store(lang))?;
+    let token = session::start_pending(&st.store, user.id, OffsetDateTime::now_utc())
+        .await
+        .map_err(store(lang))?;
+    let keys = st.keys().await.map_err(store(lang))?;
+    Ok(Cookies {
+        insecure: st.config.insecure_cookies,
+    }
+    .sign_in(&token, keys))
+}
+
 /// Before the second step: an account without a secret gets a new, unconfirmed one.
 pub(super) async fn prepare(st: &AppState, user: &User) -> crate::store::StoreResult<()> {
     if st.store.second_factor(user.id).await?.is_none() {
         st.store
-            .set_unconfirmed_second_factor(user.id, &totp::new_secret())
+            .set_unconfirmed_second_factor(user.id, &st.totp.seal(&totp::new_secret()))
             .await?;
     }
     Ok(())
@@ -135,10 +190,21 @@ pub async fn submit(
     };
     let f: CodeForm = form::parse(&body);
     let now = OffsetDateTime::now_utc();
+    // Counted per account and client together: a colleague behind the same office NAT
+    // typing wrong codes does not lock this person out, nor the other way round.
+    let client = viewer.client.map(throttle::address_key).unwrap_or_default();
     let mut keys = vec![(
-        throttle::scoped("second-factor", &throttle::account_key(user.email.as_str())),
+        throttle::scoped(
+            "second-factor",
+            &format!("{}/{client}", throttle::account_key(user.email.as_str())),
+        ),
         CODES_PER_ACCOUNT,
     )];
+    // A bound over all clients too, which only someone who has the password can reach.
+    keys.push((
+        throttle::scoped("second-factor", &throttle::account_key(user.email.as_str())),
+        CODES_PER_ACCOUNT_ALL_CLIENTS,
+    ));
     if let Some(ip) = viewer.client {
         keys.push((throttle::address_key(ip), throttle::PER_ADDRESS));
     }
@@ -153,19 +219,18 @@ pub async fn submit(
     let now_us = unix_micros(now);
     let (ok, first_time) = match &factor {
         Some(fac) => {
-            let by_code = match totp::matching_step(
-                &fac.secret,
-                &f.code,
-                now.unix_timestamp(),
-                fac.last_step,
-            ) {
-                Some(step) => st
-                    .store
-                    .use_second_factor_step(user.id, step, now_us)
-                    .await
-                    .map_err(store)?,
-                None => false,
+            let Some(secret) = st.totp.open(&fac.secret) else {
+                return Err(unreadable_secret(lang));
             };
+            let by_code =
+                match totp::matching_step(&secret, &f.code, now.unix_timestamp(), fac.last_step) {
+                    Some(step) => st
+                        .store
+                        .use_second_factor_step(user.id, step, now_us)
+                        .await
+                        .map_err(store)?,
+                    None => false,
+                };
             let by_recovery = !by_code
                 && fac.confirmed_at.is_some()
                 && st
@@ -203,7 +268,7 @@ pub async fn submit(
     let cookies = Cookies {
         insecure: st.config.insecure_cookies,
     }
-    .sign_in(&token);
+    .sign_in(&token, st.keys().await.map_err(store)?);
     let mut res = if first_time {
         // Recovery codes, shown this once.
         let codes = totp::new_recovery_codes();

@@ -179,6 +179,15 @@ pub async fn search(
             .await
             .map_err(err())?
             .ok_or(PageError::not_found(lang))?;
+        // Ranking people by fit is for one's own places only.
+        if opp.organization_id != org.id {
+            crate::accounts::audit::refused(
+                "authz_fail",
+                Some(user.id),
+                "/{lang}/talent?opportunity=",
+            );
+            return Err(PageError::forbidden(lang));
+        }
         opportunity = Some((
             opp.title.text(lang).to_string(),
             ctx.url(&format!("/opportunities/{}", opp.id)),
@@ -384,7 +393,7 @@ async fn person_page(
             .collect();
     }
     let view = profile_view(&ctx, &profile);
-    let portfolio = super::portfolio::rows(st, &ctx, profile.user_id).await?;
+    let portfolio = super::portfolio::rows(st, &ctx, viewer, profile.user_id).await?;
     let refused = message_error.is_some();
     let page = PersonPage {
         title: view.name.clone(),

@@ -459,7 +459,7 @@ async fn thread_page(
     // The organization sees the work of a person who shared their profile with it.
     let portfolio = match (side, thread.person_id) {
         (Side::Organization, Some(person)) if thread.started_by == "person" => {
-            super::portfolio::rows(st, &ctx, person).await?
+            super::portfolio::rows(st, &ctx, Some(user), person).await?
         }
         _ => Vec::new(),
     };

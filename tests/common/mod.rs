@@ -281,10 +281,18 @@ impl<'a> Browser<'a> {
         if self.csrf().is_empty() {
             self.get("/fi/login").await;
         }
-        let mut all: Vec<(&str, &str)> = fields.to_vec();
-        let token = self.csrf();
-        all.push(("csrf", &token));
-        let body = serde_urlencoded::to_string(&all).expect("form");
+        let mut all: Vec<(String, String)> = fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        all.push(("csrf".into(), self.csrf()));
+        self.post_raw(uri, &all).await
+    }
+
+    /// Posts exactly these fields (the page's own CSRF field among them), as a browser
+    /// submits a form it rendered.
+    pub async fn post_raw(&mut self, uri: &str, fields: &[(String, String)]) -> TestResponse {
+        let body = serde_urlencoded::to_string(fields).expect("form");
         self.send(
             Request::post(uri)
                 .header("content-type", "application/x-www-form-urlencoded")
@@ -453,4 +461,56 @@ impl SmtpSink {
     pub fn messages(&self) -> Vec<(String, String)> {
         self.received.lock().unwrap().clone()
     }
+}
+
+/// The log lines written while `f` runs (on this thread), as text.
+pub async fn logged<F: std::future::Future<Output = ()>>(f: F) -> String {
+    #[derive(Clone, Default)]
+    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Sink {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let sink = Sink::default();
+    let writer = sink.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    f.await;
+    let bytes = sink.0.lock().unwrap().clone();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Takes every message waiting in the outbox and marks it sent, as a mail node would.
+pub async fn outbox(app: &TestApp) -> Vec<kolmonen::mail::OutgoingMail> {
+    let now = kolmonen::mail::unix_micros(time::OffsetDateTime::now_utc());
+    let mails = app
+        .store
+        .lease_mail("test", now, now + 60_000_000, 1000)
+        .await
+        .unwrap();
+    for m in &mails {
+        app.store.mail_sent(&m.id, "test", now).await.unwrap();
+    }
+    mails
+}
+
+/// The path and query of the link in a message.
+pub fn link(m: &kolmonen::mail::OutgoingMail) -> String {
+    let start = m.body.find("http://").expect("a link");
+    let url = m.body[start..].split_whitespace().next().unwrap();
+    let path = url.splitn(4, '/').nth(3).unwrap();
+    format!("/{path}")
+}
+
+/// The token of a one-time link.
+pub fn token_of(link: &str) -> String {
+    link.split("token=").nth(1).unwrap().to_string()
 }

@@ -1,0 +1,105 @@
+//! What one-line fields and stored links may hold, checked where records are validated, so
+//! no writer (form, import, command line) can store anything else.
+//!
+//! A one-line field (a name, a title, an address, a phone number) holds no control
+//! character: no line break that could start a forged header or paragraph in a message.
+//! A stored link is `http`, `https`, `mailto` or `tel`; anything else (`javascript:`,
+//! `data:`, `vbscript:`) is shown as plain text and never stored from our own forms.
+
+use super::LocalizedText;
+
+/// No control characters (line breaks, tabs, escape, NUL, bidi controls are not `Cc`).
+pub fn is_one_line(s: &str) -> bool {
+    !s.chars().any(char::is_control)
+}
+
+impl LocalizedText {
+    /// Every language version is one line.
+    pub fn is_one_line(&self) -> bool {
+        is_one_line(&self.fi)
+            && self.sv.as_deref().is_none_or(is_one_line)
+            && self.en.as_deref().is_none_or(is_one_line)
+    }
+}
+
+/// The link schemes we store and render as links.
+pub const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// The link as it may be put into `href`, if its scheme is one of [`LINK_SCHEMES`] and it
+/// holds no space or control character. Schemes are compared as browsers do: in any case,
+/// after leading spaces and controls (which browsers strip) are refused with the rest.
+pub fn safe_link(s: &str) -> Option<&str> {
+    if s.is_empty() || s.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return None;
+    }
+    let (scheme, rest) = s.split_once(':')?;
+    let known = LINK_SCHEMES.iter().any(|k| scheme.eq_ignore_ascii_case(k));
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    (known && !rest.is_empty() && (!web || rest.starts_with("//") && rest.len() > 2)).then_some(s)
+}
+
+/// A web address (`http` or `https`) for a website field.
+pub fn is_web_link(s: &str) -> bool {
+    safe_link(s).is_some_and(|s| {
+        let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+        lower.starts_with("http://") || lower.starts_with("https://")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_fields_refuse_control_characters() {
+        assert!(is_one_line("Kankurin Ilo ry – Lahti"));
+        for bad in [
+            "A\r\nBcc: x@example.fi",
+            "A\nB",
+            "A\tB",
+            "A\u{0}",
+            "A\u{1b}[31m",
+            "A\u{85}B",
+        ] {
+            assert!(!is_one_line(bad), "{bad:?}");
+        }
+        let t = LocalizedText {
+            fi: "Kahvila".into(),
+            sv: Some("Kafé\r\nX".into()),
+            en: None,
+        };
+        assert!(!t.is_one_line());
+    }
+
+    #[test]
+    fn only_four_schemes_are_links() {
+        for ok in [
+            "https://example.fi/",
+            "http://example.fi",
+            "HTTPS://EXAMPLE.FI",
+            "mailto:info@example.fi",
+            "tel:+358401234567",
+        ] {
+            assert_eq!(safe_link(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "//evil.example",
+            "example.fi",
+            "https:evil",
+            "https://",
+            "https://exa mple.fi",
+            "",
+        ] {
+            assert_eq!(safe_link(bad), None, "{bad:?}");
+        }
+        assert!(is_web_link("https://example.fi"));
+        assert!(!is_web_link("mailto:info@example.fi"));
+    }
+}
