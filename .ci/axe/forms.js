@@ -72,7 +72,14 @@ async function submit(driver, formAction, fields) {
       return await fillAndSend(driver, formAction, fields);
     } catch (e) {
       const stale = /does not belong to the document|stale element/i.test(String(e));
-      if (!stale || attempt >= 3) throw e;
+      if (!stale || attempt >= 3) {
+        // Say which page it was, so a failure can be understood from the log alone.
+        const page = await driver.executeScript(
+          'return location.href + " | " + document.title + " | " + (document.querySelector("h1") || {}).textContent'
+        ).catch(() => '(unreadable)');
+        console.error(`while sending the form to …${formAction}, the page was: ${page}`);
+        throw e;
+      }
       await driver.sleep(200);
     }
   }
