@@ -1,6 +1,7 @@
 //! The HTTP server loop: what `axum::serve` does, plus the limits it cannot set. A client
-//! must send its request's headers within [`HEADER_READ_TIMEOUT`] (a trickle of header
-//! bytes no longer holds a connection for minutes), and at most `max_connections` are open
+//! must send its request's headers within [`HEADER_READ_TIMEOUT`] of connecting or of its
+//! previous answer (a trickle of header bytes, or silence, no longer holds a connection for
+//! minutes), and at most `max_connections` are open
 //! at once: further ones wait in the kernel's backlog until one closes, so a flood of idle
 //! sockets cannot exhaust the node's file descriptors and memory.
 
@@ -47,12 +48,13 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let permits = Arc::new(Semaphore::new(limits.max_connections.max(1)));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    let mut builder = Builder::new(TokioExecutor::new());
+    // HTTP/1.1 only (browsers reach us so, or through a TLS proxy): with protocol detection
+    // a connection that sends nothing at all would wait before the header timer starts.
+    let mut builder = Builder::new(TokioExecutor::new()).http1_only();
     builder
         .http1()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout);
-    builder.http2().timer(TokioTimer::new());
     tokio::pin!(shutdown);
     loop {
         let permit = tokio::select! {
@@ -81,12 +83,27 @@ pub async fn serve(
                 req.extensions_mut().insert(ConnectInfo(remote));
                 router.clone().oneshot(req.map(axum::body::Body::new))
             });
-        let conn = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service))
-            .into_owned();
-        let conn = graceful.watch(conn);
+        let builder = builder.clone();
+        let watcher = graceful.watcher();
+        let wait = limits.header_read_timeout;
         tokio::spawn(async move {
-            let _ = conn.await;
+            // Until its first byte a connection is not hyper's yet, whose header timer
+            // starts only then: silence is cut off here, after the same time.
+            let mut first = [0u8; 1];
+            if !matches!(
+                tokio::time::timeout(wait, stream.peek(&mut first)).await,
+                Ok(Ok(n)) if n > 0
+            ) {
+                drop(permit);
+                return;
+            }
+            let conn = builder
+                .serve_connection_with_upgrades(
+                    TokioIo::new(stream),
+                    TowerToHyperService::new(service),
+                )
+                .into_owned();
+            let _ = watcher.watch(conn).await;
             drop(permit);
         });
     }

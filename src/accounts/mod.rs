@@ -110,9 +110,17 @@ impl Email {
         let Some((local, domain)) = s.split_once('@') else {
             return Err(AccountError::Email);
         };
-        let mut scripts = local.chars().filter(|c| c.is_alphabetic()).map(script);
-        let first = scripts.next();
-        let one_script = scripts.all(|x| Some(x) == first);
+        // One script in the part before the `@` and in each label of the domain; no
+        // combining mark left over after NFC (a dot above an "i" that has one already).
+        let one_script = |part: &str| {
+            let mut scripts = part.chars().filter(|c| c.is_alphabetic()).map(script);
+            let first = scripts.next();
+            scripts.all(|x| Some(x) == first)
+        };
+        let one_script = one_script(local) && domain.split('.').all(one_script);
+        if s.chars().any(|c| matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')) {
+            return Err(AccountError::Email);
+        }
         let domain = match idna::domain_to_ascii(domain) {
             Ok(d) => d,
             Err(_) => return Err(AccountError::Email),
@@ -296,15 +304,16 @@ pub struct Attempt {
 }
 
 impl Attempt {
-    /// The limits a password attempt for `email` counts against: the device cookie's own
-    /// when this browser has signed in to the account before, else the account's; always the
-    /// client's.
+    /// The limits a password attempt for `email` counts against. From a browser that has
+    /// signed in to the account before (its device cookie), only that device's own: neither
+    /// a flood of wrong passwords for the address nor a neighbour behind the same address
+    /// (an office NAT, a library) can keep the owner out. From any other browser, the
+    /// account's limit and the client's.
     fn keys(&self, email: &str, user: Option<UserId>) -> Vec<(String, throttle::Limit)> {
-        let device = user.and_then(|u| self.trusted.iter().find(|t| t.user == u));
-        let mut keys = vec![match device {
-            Some(t) => (throttle::scoped("device", &t.nonce), throttle::PER_DEVICE),
-            None => (throttle::account_key(email), throttle::PER_ACCOUNT),
-        }];
+        if let Some(t) = user.and_then(|u| self.trusted.iter().find(|t| t.user == u)) {
+            return vec![(throttle::scoped("device", &t.nonce), throttle::PER_DEVICE)];
+        }
+        let mut keys = vec![(throttle::account_key(email), throttle::PER_ACCOUNT)];
         if let Some(ip) = self.client {
             keys.push((throttle::address_key(ip), throttle::PER_ADDRESS));
         }
@@ -591,6 +600,8 @@ mod tests {
             "ann\u{00AD}@example.fi",
             "\u{0430}nn@example.fi",
             "p\u{03B1}ypal@example.fi",
+            "victim@ex\u{0430}mple.fi",
+            "vi\u{0307}ctim@example.fi",
         ] {
             assert_eq!(Email::parse(bad), Err(AccountError::Email), "{bad:?}");
         }

@@ -69,9 +69,15 @@ pub fn check(password: &str, names: &[&str]) -> Result<(), Problem> {
     if n > MAX_CHARS {
         return Err(Problem::TooLong);
     }
-    let mut chars = password.chars();
+    // Compared as people read them: compatibility forms folded (fullwidth letters, composed
+    // and decomposed accents), case and surrounding spaces ignored.
+    let read: String = {
+        use unicode_normalization::UnicodeNormalization;
+        password.nfkc().collect::<String>().trim().to_lowercase()
+    };
+    let mut chars = read.chars();
     let first = chars.next();
-    if password.trim().is_empty() || chars.all(|c| Some(c) == first) {
+    if read.is_empty() || chars.all(|c| Some(c) == first) {
         return Err(Problem::Repeated);
     }
     if COMMON.contains(password.to_lowercase().as_str()) {
@@ -87,9 +93,23 @@ pub fn check(password: &str, names: &[&str]) -> Result<(), Problem> {
     {
         return Err(Problem::Common);
     }
-    // The site's own words are the first an attacker tries against its accounts.
+    // The site's own words are the first an attacker tries against its accounts, also with
+    // digits for letters (kolm0nen).
+    let unleet: String = folded(&read)
+        .chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' => 'l',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            c => c,
+        })
+        .collect();
     for word in SITE_WORDS {
-        if pw.contains(&folded(word)) {
+        let word = folded(word);
+        if folded(&read).contains(&word) || unleet.contains(&word) {
             return Err(Problem::ContainsSiteName);
         }
     }
@@ -175,10 +195,24 @@ mod tests {
         assert!(check("kudontapaja ja kahvi", &["Kankurin Ilo ry", "a@b.fi"]).is_ok());
         assert_eq!(COMMON.len(), 10_000);
         // The site's own name, however it is typed; one character or spaces only.
-        for p in ["Kolmonen2026!", "ykkönen ykkönen", "YKKONEN-kahvila"] {
+        for p in [
+            "Kolmonen2026!",
+            "ykkönen ykkönen",
+            "YKKONEN-kahvila",
+            "ｋｏｌｍｏｎｅｎ１２３",
+            "kolm0nen kahvi",
+        ] {
             assert_eq!(check(p, &[]), Err(Problem::ContainsSiteName), "{p}");
         }
-        for p in ["        ", "\t\t\t\t\t\t\t\t", "zzzzzzzzzzzz", "ääääääääää"] {
+        for p in [
+            "        ",
+            "\t\t\t\t\t\t\t\t",
+            "zzzzzzzzzzzz",
+            "ääääääääää",
+            "a\u{301}a\u{301}a\u{301}a\u{301}a\u{301}a\u{301}a\u{301}a\u{301}",
+            "Aaaaaaaaaa",
+            "aaaaaaaaaa ",
+        ] {
             assert_eq!(check(p, &[]), Err(Problem::Repeated), "{p:?}");
         }
     }

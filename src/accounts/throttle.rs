@@ -1,7 +1,8 @@
 //! Sign-in throttling: after 10 failed sign-ins in a minute from one address, or 100 in an
-//! hour for one e-mail address from browsers without its device cookie (20 for one that has
-//! it, see `device`), further tries are refused until the oldest failure in the window
-//! lapses, even with the right password. Failures are rows in the database, so every
+//! hour for one e-mail address, from browsers without the account's device cookie, further
+//! tries are refused until the oldest failure in the window lapses, even with the right
+//! password. A browser with the device cookie (see `device`) counts only against its own
+//! limit, 20 an hour. Failures are rows in the database, so every
 //! node counts the same ones. Keys are hashed: neither addresses nor e-mail addresses are
 //! kept readable.
 

@@ -8,9 +8,14 @@
 
 use super::LocalizedText;
 
-/// No control characters (line breaks, tabs, escape, NUL, bidi controls are not `Cc`).
+/// No control characters (line breaks, tabs, escape, NUL), no line or paragraph separator
+/// (U+2028, U+2029) and no bidi embedding, override or isolate (which make a name read
+/// otherwise than it is stored).
 pub fn is_one_line(s: &str) -> bool {
-    !s.chars().any(char::is_control)
+    !s.chars().any(|c| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
 }
 
 impl LocalizedText {

@@ -1826,6 +1826,13 @@ macro_rules! sql_store {
                 if taken.is_some() {
                     return Ok(false);
                 }
+                // Reports the person sent with the old address as contact follow it, so
+                // that deleting the account later finds them.
+                sqlx::query("UPDATE error_reports SET contact_email = $1 WHERE contact_email = (SELECT email FROM users WHERE id = $2)")
+                    .bind(email.as_str())
+                    .bind(user.to_string())
+                    .execute(&mut *tx)
+                    .await?;
                 let now = micros(OffsetDateTime::now_utc());
                 sqlx::query("UPDATE users SET email = $1, email_verified_at = $2, updated_at = $2 WHERE id = $3")
                     .bind(email.as_str())

@@ -287,7 +287,8 @@ struct AccountPage {
 enum AccountForm {
     Password(AccountError),
     Delete(AccountError),
-    Email(AccountError),
+    /// With the new address as typed, to show it again.
+    Email(AccountError, String),
     Sessions(AccountError),
     SecondFactor(AccountError),
 }
@@ -323,7 +324,7 @@ async fn account_page(
         Some(AccountForm::Password(e @ AccountError::Throttled(_))) => {
             current_error = Some(text(e))
         }
-        Some(AccountForm::Email(e @ AccountError::Throttled(_))) => {
+        Some(AccountForm::Email(e @ AccountError::Throttled(_), _)) => {
             email_password_error = Some(text(e))
         }
         Some(AccountForm::Password(AccountError::WrongPassword)) => {
@@ -331,10 +332,10 @@ async fn account_page(
         }
         Some(AccountForm::Password(e)) => new_error = Some(ctx.t(e.key())),
         Some(AccountForm::Delete(e)) => delete_error = Some(text(e)),
-        Some(AccountForm::Email(AccountError::WrongPassword)) => {
+        Some(AccountForm::Email(AccountError::WrongPassword, _)) => {
             email_password_error = Some(ctx.t(AccountError::WrongPassword.key()))
         }
-        Some(AccountForm::Email(e)) => email_error = Some(ctx.t(e.key())),
+        Some(AccountForm::Email(e, _)) => email_error = Some(ctx.t(e.key())),
         Some(AccountForm::Sessions(e)) => sessions_error = Some(text(e)),
         Some(AccountForm::SecondFactor(e)) => second_factor_error = Some(text(e)),
         None => {}
@@ -387,7 +388,12 @@ async fn account_page(
             (when(s.created_at), when(s.last_seen_at), mine)
         })
         .collect();
+    let typed_email = match &failed {
+        Some(AccountForm::Email(_, typed)) => typed.as_str(),
+        _ => "",
+    };
     let new_email = Field::new(&ctx, "account", "new_email", "email")
+        .value(typed_email)
         .autocomplete("email")
         .required()
         .max_chars(accounts::MAX_EMAIL_CHARS)
@@ -522,7 +528,7 @@ pub async fn account_password(
                 cookies(&st).sign_in(&token, keys),
             ))
         }
-        Err(e) => refused_form(&st, ctx, &user, AccountForm::Password(e)).await,
+        Err(e) => refused_form(&st, ctx, &user, &viewer, AccountForm::Password(e)).await,
     }
 }
 
@@ -559,7 +565,10 @@ pub async fn account_email(
     .map_err(PageError::store(lang))?
     {
         Ok(()) => Ok(see_other(&ctx.url("/account?done=email-sent"), [])),
-        Err(e) => refused_form(&st, ctx, &user, AccountForm::Email(e)).await,
+        Err(e) => {
+            let failed = AccountForm::Email(e, f.new_email.clone());
+            refused_form(&st, ctx, &user, &viewer, failed).await
+        }
     }
 }
 
@@ -589,7 +598,7 @@ pub async fn account_sessions(
     .await
     .map_err(PageError::store(lang))?
     {
-        return refused_form(&st, ctx, &user, AccountForm::Sessions(e)).await;
+        return refused_form(&st, ctx, &user, &viewer, AccountForm::Sessions(e)).await;
     }
     let store = PageError::store(lang);
     st.store.end_sessions_of(user.id).await.map_err(store)?;
@@ -636,7 +645,7 @@ pub async fn account_delete(
     let f: DeleteForm = form::parse(&body);
     match delete_for_good(&st, &ctx, &user, &viewer, &f.delete_password).await? {
         Ok(done) => Ok(done),
-        Err(e) => refused_form(&st, ctx, &user, AccountForm::Delete(e)).await,
+        Err(e) => refused_form(&st, ctx, &user, &viewer, AccountForm::Delete(e)).await,
     }
 }
 
@@ -646,17 +655,19 @@ async fn refused_form(
     st: &AppState,
     ctx: Ctx,
     user: &User,
+    viewer: &Viewer,
     failed: AccountForm,
 ) -> Result<Response, PageError> {
     let wait = match &failed {
         AccountForm::Password(AccountError::Throttled(w))
         | AccountForm::Delete(AccountError::Throttled(w))
-        | AccountForm::Email(AccountError::Throttled(w))
+        | AccountForm::Email(AccountError::Throttled(w), _)
         | AccountForm::Sessions(AccountError::Throttled(w))
         | AccountForm::SecondFactor(AccountError::Throttled(w)) => Some(*w),
         _ => None,
     };
-    let page = account_page(st, ctx, user, None, None, Some(failed)).await;
+    let session = viewer.session_hash.as_deref();
+    let page = account_page(st, ctx, user, session, None, Some(failed)).await;
     Ok(match wait {
         Some(w) => too_many_requests(page, w),
         None => page?,
@@ -691,7 +702,7 @@ pub async fn account_second_factor(
     .await
     .map_err(PageError::store(lang))?
     {
-        return refused_form(&st, ctx, &user, AccountForm::SecondFactor(e)).await;
+        return refused_form(&st, ctx, &user, &viewer, AccountForm::SecondFactor(e)).await;
     }
     if st
         .store
@@ -702,6 +713,6 @@ pub async fn account_second_factor(
     {
         return Ok(see_other(&ctx.url("/account"), []));
     }
-    let cookies = super::second_factor::step_up(&st, &user, &viewer, lang).await?;
+    let cookies = super::second_factor::step_up(&st, &user, lang).await?;
     Ok(see_other(&ctx.url("/login/second-factor"), cookies))
 }

@@ -128,7 +128,7 @@ pub async fn register_form(SignedIn(user, _): SignedIn, ctx: Ctx) -> Result<Resp
 
 pub async fn register(
     State(st): State<AppState>,
-    SignedIn(user, viewer): SignedIn,
+    SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
@@ -145,7 +145,7 @@ pub async fn register(
     let page = match outcome {
         Outcome::Registered(id) => {
             // An admin now: this session waits for the second factor, which is set up next.
-            let cookies = super::second_factor::step_up(&st, &user, &viewer, lang).await?;
+            let cookies = super::second_factor::step_up(&st, &user, lang).await?;
             tracing::info!(organization = %id, "organization registered");
             return Ok(see_other(&ctx.url("/login/second-factor"), cookies));
         }

@@ -320,7 +320,7 @@ pub async fn invite_form(
 
 pub async fn accept(
     State(st): State<AppState>,
-    SignedIn(user, viewer): SignedIn,
+    SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
 ) -> Result<Response, PageError> {
@@ -356,6 +356,6 @@ pub async fn accept(
     }
     // A member now: this browser signs in again with the second factor, set up next, and
     // goes on to the desk (ASVS 5.0 6.3.3: no staff role on a password alone).
-    let cookies = super::second_factor::step_up(&st, &user, &viewer, lang).await?;
+    let cookies = super::second_factor::step_up(&st, &user, lang).await?;
     Ok(see_other(&ctx.url("/login/second-factor"), cookies))
 }

@@ -126,19 +126,22 @@ pub(super) async fn required(st: &AppState, user: &User) -> crate::store::StoreR
 }
 
 /// A signed-in account that now needs the second factor (it became staff, or turned the
-/// factor on): this browser's session ends and one that waits for the second factor begins,
+/// factor on): every session of it ends and, in this browser, one that waits for the second
+/// factor begins,
 /// with an unconfirmed secret to set the app up with. The cookies to send; the caller
 /// answers with a redirect to `/login/second-factor`.
 pub(super) async fn step_up(
     st: &AppState,
     user: &User,
-    viewer: &Viewer,
     lang: crate::domain::Lang,
 ) -> Result<[axum::http::HeaderValue; 2], PageError> {
     let store = PageError::store;
-    if let Some(old) = &viewer.session_hash {
-        st.store.end_session(old).await.map_err(store(lang))?;
-    }
+    // Every session of the account ends, not only this browser's: none may go on with the
+    // new role (or without the factor now asked for) on the password alone.
+    st.store
+        .end_sessions_of(user.id)
+        .await
+        .map_err(store(lang))?;
     prepare(st, user).await.map_err(store(lang))?;
     let token = session::start_pending(&st.store, user.id, OffsetDateTime::now_utc())
         .await
