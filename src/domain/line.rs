@@ -9,12 +9,24 @@
 use super::LocalizedText;
 
 /// No control characters (line breaks, tabs, escape, NUL), no line or paragraph separator
-/// (U+2028, U+2029) and no bidi embedding, override or isolate (which make a name read
-/// otherwise than it is stored).
+/// (U+2028, U+2029), no bidi embedding, override or isolate (which make a name read
+/// otherwise than it is stored) and no character that shows nothing and joins nothing
+/// (zero-width space, word joiner, byte-order mark), which would make look-alike names.
+/// The joiners some scripts need (U+200C, U+200D) and the direction marks of right-to-left
+/// names (U+200E, U+200F, U+061C) stay allowed.
 pub fn is_one_line(s: &str) -> bool {
     !s.chars().any(|c| {
         c.is_control()
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || matches!(
+                c,
+                '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{200B}'
+                    | '\u{2060}'
+                    | '\u{FEFF}'
+            )
     })
 }
 
@@ -58,6 +70,7 @@ mod tests {
     #[test]
     fn one_line_fields_refuse_control_characters() {
         assert!(is_one_line("Kankurin Ilo ry – Lahti"));
+        assert!(is_one_line("می\u{200C}خواهم"), "a joiner a script needs");
         for bad in [
             "A\r\nBcc: x@example.fi",
             "A\nB",
