@@ -739,6 +739,42 @@ both_engines!(
         p.seeker_br
             .post("/fi/me/portfolio/delete", &[("id", &later.id)])
             .await;
+        // A photo loses what the camera wrote into it (where, when, whose) on upload.
+        let mut tagged = b"\x89PNG\r\n\x1a\n".to_vec();
+        for (kind, body) in [
+            (&b"IHDR"[..], &[0u8; 13][..]),
+            (b"tEXt", b"Author\0Kotiosoite Kuusikatu 3"),
+            (b"IDAT", &[7; 10]),
+            (b"IEND", &[]),
+        ] {
+            tagged.extend_from_slice(&(body.len() as u32).to_be_bytes());
+            tagged.extend_from_slice(kind);
+            tagged.extend_from_slice(body);
+            tagged.extend_from_slice(&[0, 0, 0, 0]);
+        }
+        assert_eq!(
+            upload(&mut p.seeker_br, "Valokuva", &tagged, true)
+                .await
+                .status,
+            303
+        );
+        let photo = app
+            .store
+            .portfolio(p.seeker.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.caption == "Valokuva")
+            .unwrap();
+        let served = p
+            .seeker_br
+            .get(&format!("/fi/portfolio/{}", photo.id))
+            .await;
+        assert!(served.body.contains("IDAT"));
+        assert!(!served.body.contains("Kuusikatu"), "metadata stripped");
+        p.seeker_br
+            .post("/fi/me/portfolio/delete", &[("id", &photo.id)])
+            .await;
         // Public: anyone.
         p.seeker_br
             .post("/fi/me", &profile_form("public", &topic))

@@ -90,6 +90,7 @@ pub async fn upload(
         .map_err(PageError::store(lang))?;
     match check(&caption, &file, items.len()) {
         Ok((kind, caption)) => {
+            let file = crate::people::portfolio::without_metadata(kind, &file);
             st.store
                 .add_portfolio_item(
                     &PortfolioItem {
