@@ -464,27 +464,45 @@ impl SmtpSink {
 }
 
 /// The log lines written while `f` runs (on this thread), as text.
+///
+/// One global subscriber for the whole test binary writes each event into the buffer of the
+/// thread that emitted it, if that thread is collecting. (A thread-local subscriber per test
+/// loses events now and then: tracing caches each call site's interest globally, and a test
+/// on another thread can make it "never" just as this one starts.)
 pub async fn logged<F: std::future::Future<Output = ()>>(f: F) -> String {
-    #[derive(Clone, Default)]
-    struct Sink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
-    impl std::io::Write for Sink {
+    use std::cell::RefCell;
+    use std::sync::{Arc, Mutex, Once};
+    type Buffer = Arc<Mutex<Vec<u8>>>;
+    thread_local! {
+        static COLLECTING: RefCell<Option<Buffer>> = const { RefCell::new(None) };
+    }
+    struct ThisThread;
+    impl std::io::Write for ThisThread {
         fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
+            COLLECTING.with(|c| {
+                if let Some(buf) = c.borrow().as_ref() {
+                    buf.lock().unwrap().extend_from_slice(b);
+                }
+            });
             Ok(b.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
             Ok(())
         }
     }
-    let sink = Sink::default();
-    let writer = sink.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(|| ThisThread)
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
+    });
+    let buffer: Buffer = Arc::default();
+    COLLECTING.with(|c| *c.borrow_mut() = Some(buffer.clone()));
     f.await;
-    let bytes = sink.0.lock().unwrap().clone();
+    COLLECTING.with(|c| *c.borrow_mut() = None);
+    let bytes = buffer.lock().unwrap().clone();
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
