@@ -58,6 +58,22 @@ struct RenderedForm {
     fields: Vec<FormField>,
 }
 
+impl RenderedForm {
+    /// The fields as the browser sends them, with what `typing` gives typed over a field.
+    fn filled(&self, typing: impl Fn(&FormField) -> Option<String>) -> Vec<(String, String)> {
+        self.fields
+            .iter()
+            .map(|f| (f.name.clone(), typing(f).unwrap_or_else(|| f.value.clone())))
+            .collect()
+    }
+
+    /// One form of each action and set of fields (a desk has a confirm form per record).
+    fn key(&self) -> String {
+        let shape: Vec<&str> = self.fields.iter().map(|f| f.name.as_str()).collect();
+        format!("{} {shape:?}", self.action)
+    }
+}
+
 /// The POST forms of a page with what a browser would send from each (checked boxes only,
 /// the selected option), files left out: forms with a file are skipped.
 fn post_forms(html: &str) -> Vec<RenderedForm> {
@@ -142,17 +158,12 @@ async fn submit_rendered(
         .into_iter()
         .find(|f| f.action.ends_with(action))
         .unwrap_or_else(|| panic!("{page} has a form to …{action}"));
-    let fields: Vec<(String, String)> = form
-        .fields
-        .iter()
-        .map(|f| {
-            let v = typed
-                .iter()
-                .find(|(n, _)| *n == f.name)
-                .map_or_else(|| f.value.clone(), |(_, v)| v.to_string());
-            (f.name.clone(), v)
-        })
-        .collect();
+    let fields = form.filled(|f| {
+        typed
+            .iter()
+            .find(|(n, _)| *n == f.name)
+            .map(|(_, v)| v.to_string())
+    });
     b.post_raw(&form.action, &fields).await
 }
 
@@ -198,6 +209,21 @@ fn taken(r: &TestResponse) -> bool {
 /// The role (and organization) of a fresh account a page is opened with.
 type Account = (Role, Option<OrganizationId>);
 
+/// A browser from an address of its own, signed in to a fresh account of `role` (when there
+/// is one).
+async fn fresh_browser<'a>(app: &'a TestApp, role: Option<Account>, n: &mut usize) -> Browser<'a> {
+    *n += 1;
+    let mut b = Browser::from_addr(app, &format!("198.51.{}.{}:1", *n / 200, *n % 200));
+    let Some((role, org)) = role else {
+        return b;
+    };
+    let email = format!("lomake{n}@example.fi");
+    add_account(&app.store, &email, role, org, PASSWORD).await;
+    let r = b.sign_in(&email, PASSWORD).await;
+    assert_eq!(r.status, 303, "{email} signs in");
+    b
+}
+
 /// For every POST form on `path` (one of each action), a fresh account of `role` signs in,
 /// opens the page and submits that form as rendered, with its blanks filled as a person
 /// would. Returns the forms that were refused.
@@ -208,64 +234,28 @@ async fn submit_each_form(
     n: &mut usize,
 ) -> Vec<String> {
     let mut refused = Vec::new();
-    // One form of each action and set of fields (a desk has a confirm form per record).
     let mut seen = std::collections::BTreeSet::new();
-    let mut first = Browser::from_addr(app, "198.51.250.1:1");
-    if let Some((role, org)) = role {
-        *n += 1;
-        let email = format!("lomake{n}@example.fi");
-        add_account(&app.store, &email, role, org, PASSWORD).await;
-        first.sign_in(&email, PASSWORD).await;
-    }
-    let key = |f: &RenderedForm| {
-        let shape: Vec<&str> = f.fields.iter().map(|f| f.name.as_str()).collect();
-        format!("{} {shape:?}", f.action)
-    };
+    let mut first = fresh_browser(app, role, n).await;
     let keys: Vec<String> = post_forms(&first.get(path).await.body)
         .iter()
-        .map(key)
+        .map(RenderedForm::key)
         .filter(|k| seen.insert(k.clone()))
         .collect();
     for wanted in keys {
-        *n += 1;
-        let mut b = Browser::from_addr(app, &format!("198.51.{}.{}:1", *n / 200, *n % 200));
-        let email = match role {
-            Some((role, org)) => {
-                let email = format!("lomake{n}@example.fi");
-                add_account(&app.store, &email, role, org, PASSWORD).await;
-                let r = b.sign_in(&email, PASSWORD).await;
-                assert_eq!(r.status, 303, "{email} signs in");
-                email
-            }
-            None => String::new(),
-        };
+        let mut b = fresh_browser(app, role, n).await;
         let page = b.get(path).await;
         assert_eq!(page.status, 200, "{path}");
         let forms = post_forms(&page.body);
         // Another form's success may have changed the page (a record confirmed).
-        let Some(form) = forms.into_iter().find(|f| key(f) == wanted) else {
+        let Some(form) = forms.into_iter().find(|f| f.key() == wanted) else {
             continue;
         };
-        let shape: Vec<&str> = form.fields.iter().map(|f| f.name.as_str()).collect();
-        let own = if path.ends_with("/login") || path.ends_with("/password-reset") {
-            email.as_str()
-        } else {
-            ""
-        };
-        let fields: Vec<(String, String)> = form
-            .fields
-            .iter()
-            .map(|f| {
-                let v = typed(f, own, *n).unwrap_or_else(|| f.value.clone());
-                (f.name.clone(), v)
-            })
-            .collect();
+        // Forms that name an address get a new one (the sign-in and reset forms, which need
+        // an existing one, are sent by `submit_each_form_as_visitor_with_account`).
+        let fields = form.filled(|f| typed(f, "", *n));
         let r = b.post_raw(&form.action, &fields).await;
         if !taken(&r) {
-            refused.push(format!(
-                "{path}: form to {} with {:?} answered {}",
-                form.action, shape, r.status
-            ));
+            refused.push(format!("{path}: form {wanted} answered {}", r.status));
         }
     }
     refused
@@ -365,14 +355,7 @@ async fn submit_each_form_as_visitor_with_account(
     let page = b.get(path).await;
     let mut refused = Vec::new();
     for form in post_forms(&page.body) {
-        let fields: Vec<(String, String)> = form
-            .fields
-            .iter()
-            .map(|f| {
-                let v = typed(f, &email, *n).unwrap_or_else(|| f.value.clone());
-                (f.name.clone(), v)
-            })
-            .collect();
+        let fields = form.filled(|f| typed(f, &email, *n));
         let r = b.post_raw(&form.action, &fields).await;
         if !taken(&r) {
             refused.push(format!("{path}: {} answered {}", form.action, r.status));

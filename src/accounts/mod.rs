@@ -407,11 +407,12 @@ pub async fn sign_in(
             .filter(|u| u.disabled_at.is_none()),
         Err(_) => None,
     };
-    let user = match check_password(store, email, user.as_ref(), password, attempt, now).await? {
-        Checked::Throttled(wait) => return Ok(SignIn::Throttled(wait)),
-        Checked::Wrong => return Ok(SignIn::Refused),
-        Checked::Right { outdated } => {
-            let user = user.expect("a right password has an account");
+    let user = match (
+        check_password(store, email, user.as_ref(), password, attempt, now).await?,
+        user,
+    ) {
+        (Checked::Throttled(wait), _) => return Ok(SignIn::Throttled(wait)),
+        (Checked::Right { outdated }, Some(user)) => {
             if outdated {
                 store
                     .set_password_hash(user.id, &hash_password(password).await)
@@ -419,6 +420,8 @@ pub async fn sign_in(
             }
             user
         }
+        // A right password always has an account; anything else is refused.
+        _ => return Ok(SignIn::Refused),
     };
     audit::event("authn_login_success", Some(user.id));
     Ok(if user.email_verified_at.is_some() {

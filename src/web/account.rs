@@ -37,6 +37,25 @@ pub(super) fn cookies(st: &AppState) -> Cookies {
     }
 }
 
+/// The cookies that sign a new session in (see `Cookies::sign_in`), with the server key
+/// its CSRF token is bound with.
+pub(super) async fn session_cookies(
+    st: &AppState,
+    token: &session::SessionToken,
+    lang: crate::domain::Lang,
+) -> Result<[HeaderValue; 2], PageError> {
+    let keys = st.keys().await.map_err(PageError::store(lang))?;
+    Ok(cookies(st).sign_in(token, keys))
+}
+
+/// What to tell a person whose account form was refused: a throttled one with the wait.
+pub(super) fn error_text(ctx: &Ctx, e: &AccountError) -> String {
+    match e {
+        AccountError::Throttled(wait) => wait_text(ctx.lang, "login-error-throttled", *wait),
+        e => ctx.t(e.key()),
+    }
+}
+
 /// A 303 to `to` that also sets `set_cookies`.
 pub(super) fn see_other(to: &str, set_cookies: impl IntoIterator<Item = HeaderValue>) -> Response {
     let mut res = Redirect::to(to).into_response();
@@ -293,6 +312,18 @@ enum AccountForm {
     SecondFactor(AccountError),
 }
 
+impl AccountForm {
+    fn error(&self) -> &AccountError {
+        match self {
+            AccountForm::Password(e)
+            | AccountForm::Delete(e)
+            | AccountForm::Email(e, _)
+            | AccountForm::Sessions(e)
+            | AccountForm::SecondFactor(e) => e,
+        }
+    }
+}
+
 async fn account_page(
     st: &AppState,
     ctx: Ctx,
@@ -316,10 +347,7 @@ async fn account_page(
     let (mut email_error, mut email_password_error) = (None, None);
     let mut sessions_error = None;
     let mut second_factor_error = None;
-    let text = |e: &AccountError| match e {
-        AccountError::Throttled(wait) => wait_text(lang, "login-error-throttled", *wait),
-        e => ctx.t(e.key()),
-    };
+    let text = |e: &AccountError| error_text(&ctx, e);
     match &failed {
         Some(AccountForm::Password(e @ AccountError::Throttled(_))) => {
             current_error = Some(text(e))
@@ -352,12 +380,9 @@ async fn account_page(
     let delete_password = pw("delete_password", "current-password", delete_error);
     let email_password = pw("email_password", "current-password", email_password_error);
     let sessions_password = pw("sessions_password", "current-password", sessions_error);
-    let second_factor_on = st
-        .store
-        .second_factor(user.id)
+    let second_factor_on = super::second_factor::is_on(st, user)
         .await
-        .map_err(PageError::store(lang))?
-        .is_some_and(|f| f.confirmed_at.is_some());
+        .map_err(PageError::store(lang))?;
     let second_factor_password = (!second_factor_on).then(|| {
         pw(
             "second_factor_password",
@@ -522,10 +547,9 @@ pub async fn account_password(
             let token = session::start(&st.store, user.id, OffsetDateTime::now_utc())
                 .await
                 .map_err(PageError::store(lang))?;
-            let keys = st.keys().await.map_err(PageError::store(lang))?;
             Ok(see_other(
                 &ctx.url("/account?done=password"),
-                cookies(&st).sign_in(&token, keys),
+                session_cookies(&st, &token, lang).await?,
             ))
         }
         Err(e) => refused_form(&st, ctx, &user, &viewer, AccountForm::Password(e)).await,
@@ -606,10 +630,9 @@ pub async fn account_sessions(
     let token = session::start(&st.store, user.id, now)
         .await
         .map_err(PageError::store(lang))?;
-    let keys = st.keys().await.map_err(PageError::store(lang))?;
     Ok(see_other(
         &ctx.url("/account?done=sessions"),
-        cookies(&st).sign_in(&token, keys),
+        session_cookies(&st, &token, lang).await?,
     ))
 }
 
@@ -658,12 +681,8 @@ async fn refused_form(
     viewer: &Viewer,
     failed: AccountForm,
 ) -> Result<Response, PageError> {
-    let wait = match &failed {
-        AccountForm::Password(AccountError::Throttled(w))
-        | AccountForm::Delete(AccountError::Throttled(w))
-        | AccountForm::Email(AccountError::Throttled(w), _)
-        | AccountForm::Sessions(AccountError::Throttled(w))
-        | AccountForm::SecondFactor(AccountError::Throttled(w)) => Some(*w),
+    let wait = match failed.error() {
+        AccountError::Throttled(w) => Some(*w),
         _ => None,
     };
     let session = viewer.session_hash.as_deref();
@@ -704,12 +723,9 @@ pub async fn account_second_factor(
     {
         return refused_form(&st, ctx, &user, &viewer, AccountForm::SecondFactor(e)).await;
     }
-    if st
-        .store
-        .second_factor(user.id)
+    if super::second_factor::is_on(&st, &user)
         .await
         .map_err(PageError::store(lang))?
-        .is_some_and(|f| f.confirmed_at.is_some())
     {
         return Ok(see_other(&ctx.url("/account"), []));
     }

@@ -624,14 +624,11 @@ pub async fn delete(
         Ok(done) => Ok(done),
         Err(e) => {
             let (p, exists) = own_profile(&st, &user, ctx.lang).await?;
-            let (text, wait) = match e {
-                crate::accounts::AccountError::Throttled(w) => (
-                    super::account::wait_text(ctx.lang, "login-error-throttled", w),
-                    Some(w),
-                ),
-                e => (ctx.t(e.key()), None),
+            let wait = match e {
+                crate::accounts::AccountError::Throttled(w) => Some(w),
+                _ => None,
             };
-            let errors = [("delete_password", text)];
+            let errors = [("delete_password", super::account::error_text(&ctx, &e))];
             let page = me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &errors, None).await;
             Ok(match wait {
                 Some(w) => super::account::too_many_requests(page, w),

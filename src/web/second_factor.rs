@@ -2,8 +2,8 @@
 //! code from an authenticator app (set up on first sign-in, with recovery codes shown once), or a
 //! recovery code.
 
-use super::account::{see_other, too_many_requests, wait_text, with_status};
-use super::auth::{Cookies, Viewer};
+use super::account::{see_other, session_cookies, too_many_requests, wait_text, with_status};
+use super::auth::Viewer;
 use super::form::{self, Field};
 use super::{render, Ctx};
 use crate::accounts::{session, throttle, totp, User};
@@ -114,21 +114,24 @@ fn unreadable_secret(lang: crate::domain::Lang) -> PageError {
     }
 }
 
+/// Whether the account has a second factor set up (its first code typed).
+pub(super) async fn is_on(st: &AppState, user: &User) -> crate::store::StoreResult<bool> {
+    Ok(st
+        .store
+        .second_factor(user.id)
+        .await?
+        .is_some_and(|f| f.confirmed_at.is_some()))
+}
+
 /// Whether an account that passed its password goes on to the second step: every staff
 /// role, and a job seeker who has set one up.
 pub(super) async fn required(st: &AppState, user: &User) -> crate::store::StoreResult<bool> {
-    Ok(user.role.needs_second_factor()
-        || st
-            .store
-            .second_factor(user.id)
-            .await?
-            .is_some_and(|f| f.confirmed_at.is_some()))
+    Ok(user.role.needs_second_factor() || is_on(st, user).await?)
 }
 
 /// A signed-in account that now needs the second factor (it became staff, or turned the
 /// factor on): every session of it ends and, in this browser, one that waits for the second
-/// factor begins,
-/// with an unconfirmed secret to set the app up with. The cookies to send; the caller
+/// factor begins, with an unconfirmed secret to set the app up with. The cookies to send; the caller
 /// answers with a redirect to `/login/second-factor`.
 pub(super) async fn step_up(
     st: &AppState,
@@ -146,11 +149,7 @@ pub(super) async fn step_up(
     let token = session::start_pending(&st.store, user.id, OffsetDateTime::now_utc())
         .await
         .map_err(store(lang))?;
-    let keys = st.keys().await.map_err(store(lang))?;
-    Ok(Cookies {
-        insecure: st.config.insecure_cookies,
-    }
-    .sign_in(&token, keys))
+    session_cookies(st, &token, lang).await
 }
 
 /// Before the second step: an account without a secret gets a new, unconfirmed one.
@@ -268,10 +267,7 @@ pub async fn submit(
     let token = session::start(&st.store, user.id, now)
         .await
         .map_err(store)?;
-    let cookies = Cookies {
-        insecure: st.config.insecure_cookies,
-    }
-    .sign_in(&token, st.keys().await.map_err(store)?);
+    let cookies = session_cookies(&st, &token, lang).await?;
     let mut res = if first_time {
         // Recovery codes, shown this once.
         let codes = totp::new_recovery_codes();
