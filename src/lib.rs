@@ -106,6 +106,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
     let mut routes: Vec<(&'static str, MethodRouter<AppState>)> = vec![
         ("/", get(web::home_root)),
         ("/healthz", get(healthz)),
+        ("/readyz", get(readyz)),
         ("/static/style.css", get(stylesheet)),
     ];
     routes.extend(web::route_table());
@@ -125,6 +126,38 @@ async fn healthz(State(st): State<AppState>) -> Response {
             tracing::error!(error = %e, "health check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
         }
+    }
+}
+
+/// Ready to take its share of the load: the database answers and the search index is in
+/// memory (a node answers searches while it loads, only more slowly, so a load balancer can
+/// wait for this before sending it traffic).
+async fn readyz(State(st): State<AppState>) -> Response {
+    if let Err(e) = st.store.ping().await {
+        tracing::error!(error = %e, "readiness check failed");
+        let body = serde_json::json!({"status": "unavailable", "database": false});
+        return (StatusCode::SERVICE_UNAVAILABLE, axum::Json(body)).into_response();
+    }
+    let (ready, loaded) = match st.search.warmth() {
+        search::Warmth::Warm(n) => (true, n),
+        search::Warmth::Off => (true, 0),
+        search::Warmth::Loading(n) => (false, n),
+        search::Warmth::Cold => (false, 0),
+    };
+    let body = serde_json::json!({
+        "status": if ready { "ready" } else { "loading" },
+        "database": true,
+        "search_documents": loaded,
+    });
+    if ready {
+        (StatusCode::OK, axum::Json(body)).into_response()
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::RETRY_AFTER, "2")],
+            axum::Json(body),
+        )
+            .into_response()
     }
 }
 

@@ -180,6 +180,17 @@ enum Command {
         /// Also print the N slowest searches with their times and result counts.
         #[arg(long, default_value_t = 0)]
         slowest: usize,
+        /// Instead of the typical mix: each of the N most frequent words of the data as a
+        /// one-word query over the whole country (`q=WORD`, facets counted as always).
+        #[arg(long)]
+        frequent_words: Option<usize>,
+        /// Ask the whole list this many times.
+        #[arg(long, default_value_t = 1)]
+        passes: usize,
+        /// Run every search in the database's full-text index, as a node does while its
+        /// index in memory loads.
+        #[arg(long)]
+        store_only: bool,
     },
 }
 
@@ -558,17 +569,53 @@ async fn main() -> anyhow::Result<()> {
             queries,
             list,
             slowest,
+            frequent_words,
+            passes,
+            store_only,
         } => {
-            let mix = kolmonen::search::bench::typical_queries(queries);
-            if list {
+            let mut mix = kolmonen::search::bench::typical_queries(queries);
+            if list && frequent_words.is_none() {
                 for q in &mix {
                     println!("{q}");
                 }
                 return Ok(());
             }
             let store = open(&cli.database).await?;
-            let searcher = kolmonen::search::Searcher::new(store.clone());
+            let searcher = if store_only {
+                kolmonen::search::Searcher::store_only(store.clone())
+            } else {
+                kolmonen::search::Searcher::new(store.clone())
+            };
+            let started = std::time::Instant::now();
             searcher.refresh().await?;
+            if !list {
+                println!(
+                    "{:?} after {:.1} s",
+                    searcher.warmth(),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if let Some(n) = frequent_words {
+                let words = match searcher.frequent_words(n) {
+                    Some(w) => w,
+                    None => {
+                        kolmonen::search::Searcher::new(store.clone())
+                            .frequent_words_loaded(n)
+                            .await?
+                    }
+                };
+                mix = words
+                    .iter()
+                    .map(|(w, _)| serde_urlencoded::to_string([("q", w)]).unwrap_or_default())
+                    .collect();
+                if list {
+                    for q in &mix {
+                        println!("{q}");
+                    }
+                    return Ok(());
+                }
+            }
+            let mix: Vec<String> = (0..passes.max(1)).flat_map(|_| mix.clone()).collect();
             let mut times = Vec::with_capacity(mix.len());
             let mut each = Vec::with_capacity(mix.len());
             let mut found = 0u64;
@@ -671,11 +718,15 @@ async fn main() -> anyhow::Result<()> {
                     "second-factor secrets sealed with the configured key"
                 );
             }
-            // Matching and the talent pool read their indexes once at start, not on the first
-            // person's page.
+            // The search index loads into memory in the background (searches run in the store
+            // meanwhile; /readyz tells when it is done). Matching and the talent pool read
+            // their indexes once at start, not on the first person's page.
             {
                 let st = state.clone();
                 tokio::spawn(async move {
+                    if let Err(e) = st.search.warm_up().await {
+                        tracing::error!(error = %e, "loading the search index");
+                    }
                     if let Err(e) = st.matches.refresh(&st.store).await {
                         tracing::error!(error = %e, "loading the matching index");
                     }

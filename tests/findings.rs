@@ -1120,6 +1120,7 @@ const PUBLIC_TABLES: &[&str] = &[
     "search_docs",
     "search_fts",
     "search_generation",
+    "search_changes",
     "search_words",
     "_sqlx_migrations",
 ];

@@ -144,6 +144,7 @@ both_engines!(
             "/api/v1/organizations/nope",
             "/api/v1/organizations?page=x",
             "/healthz",
+            "/readyz",
             "/static/style.css",
             "/",
         ] {
@@ -330,10 +331,22 @@ both_engines!(
 both_engines!(
     health_answers_when_the_database_answers,
     |engine| async move {
-        let Some(app) = TestApp::spawn(engine).await else {
+        let Some(store) = common::demo_store(engine).await else {
             return;
         };
+        let app = TestApp::with_store(store);
         assert_eq!(app.get("/healthz").await.status, 200);
+        // Ready once the search index is in memory: the first search loads it here (a
+        // server loads it in the background at start).
+        let cold = app.get("/readyz").await;
+        assert_eq!(cold.status, 503);
+        assert_eq!(cold.json()["status"], "loading");
+        assert!(!cold.header("retry-after").is_empty());
+        assert_eq!(app.get("/api/v1/search?q=ty%C3%B6").await.status, 200);
+        let warm = app.get("/readyz").await;
+        assert_eq!(warm.status, 200);
+        assert_eq!(warm.json()["status"], "ready");
+        assert!(warm.json()["search_documents"].as_u64().unwrap() > 100);
         let root = app.get("/").await;
         assert_eq!(root.status, 307);
         assert_eq!(root.header("location"), "/fi/");

@@ -15,6 +15,18 @@ fn request(query: &str) -> SearchRequest {
     req
 }
 
+/// Saves a service under a new Finnish name.
+async fn rename(store: &DynStore, service: &mut kolmonen::domain::Service, name: &str) {
+    service.name = kolmonen::domain::LocalizedText::fi(name);
+    store
+        .save_batch(&kolmonen::store::DirectoryBatch {
+            services: vec![service.clone()],
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+}
+
 async fn ids(s: &Searcher, query: &str) -> Vec<String> {
     let mut req = request(query);
     req.per_page = 100;
@@ -176,14 +188,7 @@ both_engines!(a_saved_record_is_found_at_once, |engine| async move {
         assert!(ids(s, "q=saippuapajassa").await.is_empty());
         assert!(ids(s, "q=kohtaamispaikka").await.contains(&id));
     }
-    service.name = kolmonen::domain::LocalizedText::fi("Saippuapaja nuorille");
-    store
-        .save_batch(&kolmonen::store::DirectoryBatch {
-            services: vec![service.clone()],
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    rename(&store, &mut service, "Saippuapaja nuorille").await;
     for s in &nodes {
         let found = ids(s, "q=saippuapajassa").await;
         assert_eq!(found.first(), Some(&id), "{found:?}");
@@ -352,5 +357,133 @@ both_engines!(
         assert!(err.contains("Vi känner inte till"), "{err}");
         let near = html.select(&sel("input[name=near]")).next().unwrap();
         assert_eq!(near.value().attr("value"), Some("Atlantis"));
+    }
+);
+
+/// Searches that take every path of the index in memory: no words, one, several, many (past
+/// the score tiers), words nobody wrote, facets and flags, radius, every sort, pages, languages.
+const PATHS: &[&str] = &[
+    "",
+    "q=työ",
+    "q=nuoret",
+    "q=kahvila&lang=sv",
+    "q=työkokeilu&page=2&per_page=5",
+    "q=kokeilu&per_page=100&page=2",
+    "q=nuoret työ",
+    "q=nuoret työ kahvila ohjaus",
+    "q=zzqxw",
+    "q=työ zzqxw",
+    "q=työ&type=organization&lang=en",
+    "type=opportunity&sort=apply_by",
+    "q=työ&sort=apply_by&per_page=7",
+    "sort=newest&per_page=50",
+    "q=nuoret&sort=newest&page=3&per_page=3",
+    "near=15140",
+    "q=työ&near=15140&radius_km=30",
+    "near=Lahti&radius_km=10&sort=distance",
+    "q=työkokeilu&near=00100&sort=distance&per_page=13",
+    "municipality=398&target_group=young-people",
+    "open=true&part_time=true",
+    "low_threshold=1&cost=free&type=service",
+    "topic=nonexistent",
+    "page=500",
+];
+
+/// Compares the index in memory with the store's full-text index on every path and on the
+/// relevance set: the same totals, hits in the same order with the same scores and
+/// distances, and the same facet counts.
+async fn memory_answers_as_store(memory: &Searcher, store: &Searcher) {
+    let mut queries: Vec<String> = PATHS.iter().map(|q| q.to_string()).collect();
+    queries.extend(
+        eval::parse(eval::RELEVANCE_SET)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.query),
+    );
+    for q in &queries {
+        for per_page in [None, Some(3)] {
+            let mut req = request(q);
+            if let Some(n) = per_page {
+                req.per_page = n;
+            }
+            let a = memory.search(&req).await.unwrap();
+            let b = store.search(&req).await.unwrap();
+            assert_eq!(a, b, "{q} (per_page {per_page:?})");
+        }
+    }
+}
+
+both_engines!(
+    the_index_in_memory_answers_as_the_store_does,
+    |engine| async move {
+        let Some(store) = demo_store(engine).await else {
+            return;
+        };
+        let memory = Searcher::new(store.clone());
+        let truth = Searcher::store_only(store.clone());
+        assert_eq!(memory.warmth(), kolmonen::search::Warmth::Cold);
+        memory_answers_as_store(&memory, &truth).await;
+        let all = truth.search(&request("")).await.unwrap().total as usize;
+        assert_eq!(memory.warmth(), kolmonen::search::Warmth::Warm(all));
+        assert_eq!(truth.warmth(), kolmonen::search::Warmth::Off);
+
+        // Changes: a renamed service, an organization whose documents are gone, one more
+        // organization; the index catches up before the next search.
+        let batch = kolmonen::demo::demo_batch().unwrap();
+        let mut service = batch.services[0].clone();
+        rename(&store, &mut service, "Saippuapaja nuorille").await;
+        let gone = batch.organizations[1].id;
+        store.replace_search_documents(&[gone], &[]).await.unwrap();
+        memory_answers_as_store(&memory, &truth).await;
+        assert!(ids(&memory, "q=saippuapaja")
+            .await
+            .contains(&service.id.to_string()));
+        let after = truth.search(&request("")).await.unwrap().total as usize;
+        assert!(after < all);
+        assert_eq!(memory.warmth(), kolmonen::search::Warmth::Warm(after));
+        // Everything indexed again (as `reindex` does after an import): one big change.
+        let orgs: Vec<_> = batch.organizations.iter().map(|o| o.id).collect();
+        kolmonen::search::reindex(store.as_ref(), &orgs)
+            .await
+            .unwrap();
+        memory_answers_as_store(&memory, &truth).await;
+        assert_eq!(memory.warmth(), kolmonen::search::Warmth::Warm(all));
+    }
+);
+
+both_engines!(
+    searches_are_right_while_the_index_loads,
+    |engine| async move {
+        let Some(store) = demo_store(engine).await else {
+            return;
+        };
+        let truth = Searcher::store_only(store.clone());
+        let node = std::sync::Arc::new(Searcher::new(store.clone()));
+        let loading = {
+            let node = node.clone();
+            tokio::spawn(async move { node.warm_up().await })
+        };
+        let mut rounds = 0;
+        loop {
+            for q in [
+                "q=työ",
+                "q=nuoret&municipality=398",
+                "near=Lahti&radius_km=20",
+            ] {
+                let req = request(q);
+                assert_eq!(
+                    node.search(&req).await.unwrap(),
+                    truth.search(&req).await.unwrap(),
+                    "{q}"
+                );
+            }
+            rounds += 1;
+            if loading.is_finished() {
+                break;
+            }
+        }
+        loading.await.unwrap().unwrap();
+        assert!(rounds >= 1);
+        assert!(matches!(node.warmth(), kolmonen::search::Warmth::Warm(n) if n > 100));
     }
 );

@@ -47,7 +47,7 @@ async fn every_route(app: &TestApp) -> Vec<String> {
 }
 
 fn is_page(path: &str) -> bool {
-    !["/api", "/hsds", "/static", "/healthz"]
+    !["/api", "/hsds", "/static", "/healthz", "/readyz"]
         .iter()
         .any(|p| path.starts_with(p))
 }

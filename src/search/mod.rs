@@ -6,11 +6,12 @@ pub mod cache;
 pub mod eval;
 pub mod geo;
 pub mod index;
+pub mod memory;
 pub mod query;
 pub mod vocab;
 
 pub use index::{reindex, DocType, OrgRecords, SearchDoc};
 pub use query::{
     Candidate, FacetCount, Hit, MatchQuery, ParamError, SearchParams, SearchRequest, SearchResults,
-    Searcher, Sort,
+    Searcher, Sort, Warmth,
 };

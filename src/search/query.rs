@@ -5,11 +5,13 @@ use super::analyzer::{is_stop_word, words, QueryWord, Relation};
 use super::cache::{Catchup, GenerationCache, Recent};
 use super::geo::{cells_within, distance_km, locate, Place, MAX_RADIUS_KM};
 use super::index::{filter_token, flag_token, DocType, FLAGS};
+use super::memory::MemoryIndex;
 use super::vocab::Vocabulary;
 use crate::domain::{Lang, LocalizedText};
 use crate::store::{DynStore, StoreResult};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering as AtomicOrdering};
 use std::sync::{Arc, Mutex, RwLock};
 
 /// Longest query looked at, in characters; more is cut, not refused.
@@ -356,7 +358,7 @@ pub struct SearchResults {
 }
 
 /// Facet and flag tokens back to (facet name, value).
-fn facet_of_token(token: &str) -> Option<(&'static str, String)> {
+pub(super) fn facet_of_token(token: &str) -> Option<(&'static str, String)> {
     static TOKENS: std::sync::LazyLock<HashMap<String, (&'static str, String)>> =
         std::sync::LazyLock::new(|| {
             use crate::domain::{OpportunityType, ServiceKind};
@@ -415,6 +417,35 @@ pub struct Searcher {
     generation: Catchup,
     expansions: Mutex<Recent<(Lang, String), Arc<Expansion>>>,
     results: Option<Mutex<GenerationCache<String, SearchResults>>>,
+    /// The index in memory (see `memory`), once loaded; until then searches run in the store.
+    memory: RwLock<MemoryIndex>,
+    memory_state: AtomicU8,
+    /// The index generation the index in memory has caught up with.
+    memory_generation: Catchup,
+    /// Documents read so far by the load.
+    memory_loaded: AtomicUsize,
+}
+
+/// The states of the index in memory.
+const COLD: u8 = 0;
+const LOADING: u8 = 1;
+const WARM: u8 = 2;
+/// Never loaded: every search runs in the store.
+const OFF: u8 = 3;
+/// Documents read from the store at a time while loading.
+const LOAD_PAGE: u32 = 5_000;
+
+/// How far the index in memory is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warmth {
+    /// Not loaded yet (searches run in the store; the first one loads it).
+    Cold,
+    /// Loading: this many documents read so far (searches run in the store).
+    Loading(usize),
+    /// Loaded with this many documents: searches run in memory.
+    Warm(usize),
+    /// Not used: every search runs in the store.
+    Off,
 }
 
 /// Expansions kept in memory (emptied when the index learns new words).
@@ -429,7 +460,151 @@ impl Searcher {
             generation: Catchup::new(),
             expansions: Mutex::new(Recent::new(MAX_CACHED_EXPANSIONS)),
             results: None,
+            memory: RwLock::new(MemoryIndex::default()),
+            memory_state: AtomicU8::new(COLD),
+            memory_generation: Catchup::new(),
+            memory_loaded: AtomicUsize::new(0),
         }
+    }
+
+    /// A searcher that runs every search in the store's full-text index (what a node does
+    /// while its index in memory loads; tests compare the two).
+    pub fn store_only(store: DynStore) -> Self {
+        let s = Self::new(store);
+        s.memory_state.store(OFF, AtomicOrdering::Release);
+        s
+    }
+
+    pub fn warmth(&self) -> Warmth {
+        match self.memory_state.load(AtomicOrdering::Acquire) {
+            COLD => Warmth::Cold,
+            LOADING => Warmth::Loading(self.memory_loaded.load(AtomicOrdering::Relaxed)),
+            WARM => Warmth::Warm(self.memory.read().map(|m| m.len()).unwrap_or(0)),
+            _ => Warmth::Off,
+        }
+    }
+
+    /// Loads the index in memory unless it is loaded or loading; searches run in the store
+    /// meanwhile. A server starts this in the background (`/readyz` tells when it is done).
+    pub async fn warm_up(&self) -> StoreResult<()> {
+        if self
+            .memory_state
+            .compare_exchange(
+                COLD,
+                LOADING,
+                AtomicOrdering::AcqRel,
+                AtomicOrdering::Acquire,
+            )
+            .is_err()
+        {
+            return Ok(());
+        }
+        let started = std::time::Instant::now();
+        match self.load_memory().await {
+            Ok(ix) => {
+                let n = ix.len();
+                if let Ok(mut m) = self.memory.write() {
+                    *m = ix;
+                }
+                self.memory_state.store(WARM, AtomicOrdering::Release);
+                tracing::info!(
+                    documents = n,
+                    ms = started.elapsed().as_millis() as u64,
+                    "search index loaded into memory"
+                );
+                Ok(())
+            }
+            Err(e) => {
+                self.memory_state.store(COLD, AtomicOrdering::Release);
+                Err(e)
+            }
+        }
+    }
+
+    /// Every stored document into a new index, page by page, at the change number read first
+    /// (what changes meanwhile is caught up with afterwards).
+    async fn load_memory(&self) -> StoreResult<MemoryIndex> {
+        let newest = self.store.search_changes_since(i64::MAX).await?.newest;
+        let mut ix = MemoryIndex::new(newest);
+        let mut after = 0;
+        self.memory_loaded.store(0, AtomicOrdering::Relaxed);
+        loop {
+            let page = self.store.stored_search_documents(after, LOAD_PAGE).await?;
+            let Some((last, _)) = page.last() else {
+                break;
+            };
+            after = *last;
+            self.memory_loaded
+                .fetch_add(page.len(), AtomicOrdering::Relaxed);
+            ix.load(page.into_iter().map(|(_, d)| d).collect());
+            // Let searches that run in the store meanwhile have the thread.
+            tokio::task::yield_now().await;
+        }
+        ix.finish();
+        Ok(ix)
+    }
+
+    /// Catches the index in memory up with the documents of `generation`: the organizations
+    /// changed since it last looked are read again (all of them when it fell too far behind).
+    async fn catch_up_memory(&self, generation: i64) -> StoreResult<()> {
+        let Some(_one) = self.memory_generation.start(generation).await else {
+            return Ok(());
+        };
+        let seq = self.memory.read().map(|m| m.seq).unwrap_or(0);
+        let mut changes = self.store.search_changes_since(seq).await?;
+        if changes.pruned > seq {
+            let ix = self.load_memory().await?;
+            let seq = ix.seq;
+            if let Ok(mut m) = self.memory.write() {
+                *m = ix;
+            }
+            // And what changed while it loaded.
+            changes = self.store.search_changes_since(seq).await?;
+        }
+        if !changes.organizations.is_empty() {
+            let docs = self
+                .store
+                .stored_search_documents_of(&changes.organizations)
+                .await?;
+            if let Ok(mut m) = self.memory.write() {
+                m.replace(&changes.organizations, docs);
+            }
+        }
+        if let Ok(mut m) = self.memory.write() {
+            m.seq = m.seq.max(changes.newest);
+        }
+        self.memory_generation.done(generation);
+        Ok(())
+    }
+
+    /// The `n` words most documents have, with how many have them (when the index in
+    /// memory is loaded).
+    pub fn frequent_words(&self, n: usize) -> Option<Vec<(String, u64)>> {
+        if self.memory_state.load(AtomicOrdering::Acquire) != WARM {
+            return None;
+        }
+        Some(self.memory.read().ok()?.frequent_words(n))
+    }
+
+    /// `frequent_words`, loading the index first.
+    pub async fn frequent_words_loaded(&self, n: usize) -> StoreResult<Vec<(String, u64)>> {
+        self.refresh().await?;
+        Ok(self.frequent_words(n).unwrap_or_default())
+    }
+
+    /// A search in the index in memory, when it is loaded.
+    fn in_memory(
+        &self,
+        req: &SearchRequest,
+        m: &MatchQuery,
+        groups: &[Expansion],
+        since: Option<i64>,
+    ) -> Option<SearchResults> {
+        if self.memory_state.load(AtomicOrdering::Acquire) != WARM {
+            return None;
+        }
+        let ix = self.memory.read().ok()?;
+        Some(ix.search(req, m, groups, since))
     }
 
     /// Keeps the results of up to `capacity` recent searches until the index changes
@@ -444,6 +619,7 @@ impl Searcher {
     pub async fn refresh(&self) -> StoreResult<i64> {
         let generation = self.store.search_generation().await?;
         let Some(_one) = self.generation.start(generation).await else {
+            self.refresh_memory(generation).await?;
             return Ok(generation);
         };
         let seq = self.vocab.read().map(|v| v.seq).unwrap_or(0);
@@ -460,7 +636,19 @@ impl Searcher {
             }
         }
         self.generation.done(generation);
+        self.refresh_memory(generation).await?;
         Ok(generation)
+    }
+
+    async fn refresh_memory(&self, generation: i64) -> StoreResult<()> {
+        match self.memory_state.load(AtomicOrdering::Acquire) {
+            COLD => {
+                self.warm_up().await?;
+                self.catch_up_memory(generation).await
+            }
+            WARM => self.catch_up_memory(generation).await,
+            _ => Ok(()),
+        }
     }
 
     /// The newest index generation this searcher has seen (after a search: at least the one
@@ -561,8 +749,10 @@ impl Searcher {
                 ..Default::default()
             });
         }
-        let candidates = self.store.search_candidates(&m).await?;
-        let mut results = rank(req, &groups, candidates);
+        let mut results = match self.in_memory(req, &m, &groups, None) {
+            Some(r) => r,
+            None => rank(req, &groups, self.store.search_candidates(&m).await?),
+        };
         results.unmatched = unmatched;
         Ok(results)
     }
@@ -578,6 +768,9 @@ impl Searcher {
         let (m, groups, unmatched) = self.plan(req);
         if m.groups.is_empty() && !unmatched.is_empty() {
             return Ok(SearchResults::default());
+        }
+        if let Some(r) = self.in_memory(req, &m, &groups, Some(since)) {
+            return Ok(r);
         }
         let candidates = self
             .store
@@ -622,6 +815,48 @@ impl Searcher {
             }
         }
         Ok(out)
+    }
+}
+
+/// What results are sorted by before their names: the same rules for the store's path
+/// (`rank`) and the index in memory.
+pub(super) struct TieKey<'a> {
+    pub score: f64,
+    pub distance: Option<f64>,
+    pub doc_type: DocType,
+    pub created: i64,
+    pub apply_by: Option<&'a str>,
+}
+
+impl TieKey<'_> {
+    /// The order of two results under a sort, before the tie-break by name and id.
+    pub fn cmp(&self, b: &TieKey, sort: Sort) -> std::cmp::Ordering {
+        let far = f64::INFINITY;
+        let a = self;
+        match sort {
+            Sort::Relevance => b
+                .score
+                .total_cmp(&a.score)
+                .then_with(|| {
+                    a.distance
+                        .unwrap_or(far)
+                        .total_cmp(&b.distance.unwrap_or(far))
+                })
+                .then_with(|| a.doc_type.cmp(&b.doc_type)),
+            Sort::Distance => a
+                .distance
+                .unwrap_or(far)
+                .total_cmp(&b.distance.unwrap_or(far))
+                .then_with(|| b.score.total_cmp(&a.score)),
+            Sort::Newest => b.created.cmp(&a.created),
+            Sort::ApplyBy => match (a.apply_by, b.apply_by) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then_with(|| b.score.total_cmp(&a.score)),
+        }
     }
 }
 
@@ -691,30 +926,20 @@ pub fn rank(
                 .push(FacetCount { value, count });
         }
     }
-    let far = f64::INFINITY;
+    fn key(x: &(Candidate, f64, Option<f64>)) -> TieKey<'_> {
+        TieKey {
+            score: x.1,
+            distance: x.2,
+            doc_type: x.0.doc_type,
+            created: x.0.created,
+            apply_by: x.0.apply_by.as_deref(),
+        }
+    }
     // First by what is cheap to compare; then, only where that leaves a tie that reaches
     // into the page, by name.
-    let cheap =
-        |a: &(Candidate, f64, Option<f64>), b: &(Candidate, f64, Option<f64>)| match req.sort {
-            Sort::Relevance => {
-                b.1.total_cmp(&a.1)
-                    .then_with(|| a.2.unwrap_or(far).total_cmp(&b.2.unwrap_or(far)))
-                    .then_with(|| a.0.doc_type.cmp(&b.0.doc_type))
-            }
-            Sort::Distance => {
-                a.2.unwrap_or(far)
-                    .total_cmp(&b.2.unwrap_or(far))
-                    .then_with(|| b.1.total_cmp(&a.1))
-            }
-            Sort::Newest => b.0.created.cmp(&a.0.created),
-            Sort::ApplyBy => match (&a.0.apply_by, &b.0.apply_by) {
-                (Some(x), Some(y)) => x.cmp(y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-            .then_with(|| b.1.total_cmp(&a.1)),
-        };
+    let cheap = |a: &(Candidate, f64, Option<f64>), b: &(Candidate, f64, Option<f64>)| {
+        key(a).cmp(&key(b), req.sort)
+    };
     scored.sort_by(cheap);
     let total = scored.len() as u64;
     let start = (req.page as usize - 1) * req.per_page as usize;

@@ -498,6 +498,24 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.
     async fn search_words_since(&self, seq: i64) -> StoreResult<Vec<(i64, String)>>;
+    /// Which organizations' search documents changed after change number `seq` (see
+    /// `search::memory`).
+    async fn search_changes_since(
+        &self,
+        seq: i64,
+    ) -> StoreResult<crate::search::memory::SearchChanges>;
+    /// Up to `limit` search documents numbered after `after`, by number, with their numbers
+    /// (what the index in memory loads, page by page).
+    async fn stored_search_documents(
+        &self,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<(i64, crate::search::memory::StoredDoc)>>;
+    /// The search documents of these organizations.
+    async fn stored_search_documents_of(
+        &self,
+        organizations: &[String],
+    ) -> StoreResult<Vec<crate::search::memory::StoredDoc>>;
     /// The documents the full-text index matches.
     async fn search_candidates(
         &self,

@@ -4,8 +4,13 @@
 use super::sql::{PostgresStore, SqliteStore};
 use super::{StoreError, StoreResult};
 use crate::domain::OrganizationId;
+use crate::search::memory::{SearchChanges, StoredDoc};
 use crate::search::{Candidate, DocType, MatchQuery, SearchDoc};
+use sqlx::Row;
 use std::collections::BTreeSet;
+
+/// Changes kept for nodes catching up; a node further behind loads everything again.
+const KEEP_CHANGES: i64 = 100_000;
 
 /// Separates the fields of a matched document in the aggregated answer.
 const FIELD: char = '\u{1f}';
@@ -30,14 +35,7 @@ fn candidate(r: &str) -> StoreResult<Candidate> {
     else {
         return Err(corrupt());
     };
-    let points = points
-        .split(';')
-        .filter(|p| !p.is_empty())
-        .filter_map(|p| {
-            let (a, b) = p.split_once(',')?;
-            Some((a.parse().ok()?, b.parse().ok()?))
-        })
-        .collect();
+    let points = parse_points(points);
     Ok(Candidate {
         doc_type: DocType::parse(doc_type).ok_or_else(corrupt)?,
         record_id: record_id.to_string(),
@@ -48,6 +46,202 @@ fn candidate(r: &str) -> StoreResult<Candidate> {
         created: created.parse().map_err(|_| corrupt())?,
         apply_by: (!apply_by.is_empty()).then(|| apply_by.to_string()),
         strong: strong == "1",
+    })
+}
+
+/// Points as stored: `lat,lon;lat,lon`.
+fn parse_points(points: &str) -> Vec<(f64, f64)> {
+    points
+        .split(';')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (a, b) = p.split_once(',')?;
+            Some((a.parse().ok()?, b.parse().ok()?))
+        })
+        .collect()
+}
+
+/// A stored document from a row of a `BodySource`'s select and its body.
+fn stored_doc<R: Row>(r: &R, body: String) -> StoreResult<(i64, StoredDoc)>
+where
+    usize: sqlx::ColumnIndex<R>,
+    for<'a> i64: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> String: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+    for<'a> Option<String>: sqlx::Decode<'a, R::Database> + sqlx::Type<R::Database>,
+{
+    let doc_type: String = r.try_get(1)?;
+    let doc_type = DocType::parse(&doc_type)
+        .ok_or_else(|| StoreError::Corrupt(format!("bad search document type {doc_type:.20}")))?;
+    let points: String = r.try_get(7)?;
+    Ok((
+        r.try_get(0)?,
+        StoredDoc {
+            doc_type,
+            record_id: r.try_get(2)?,
+            organization_id: r.try_get(3)?,
+            name: r.try_get(4)?,
+            title: r.try_get(5)?,
+            body,
+            facets: r.try_get(6)?,
+            points: parse_points(&points),
+            created: r.try_get(8)?,
+            apply_by: r.try_get(9)?,
+        },
+    ))
+}
+
+/// The body words of a PostgreSQL tsvector as text (`'word':1A,2B 'm398':3`): the lexemes
+/// with a position of weight B.
+fn body_of_tsvector(tsv: &str) -> String {
+    tsv.split(' ')
+        .filter_map(|item| {
+            let (lexeme, positions) = item.strip_prefix('\'')?.split_once("':")?;
+            positions.split(',').any(|p| p == "2B").then_some(lexeme)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How an engine gives a stored document's body: the SQL that reads documents with it as
+/// the last column, and how to read that column.
+pub(super) struct BodySource {
+    pub select: &'static str,
+    pub body: fn(String) -> String,
+}
+
+pub(super) const SQLITE_BODY: BodySource = BodySource {
+    select: "SELECT d.doc_no, d.doc_type, d.record_id, d.organization_id, d.name, d.title, d.facets, d.points, d.created, d.apply_by, f.body FROM search_docs d JOIN search_fts f ON f.rowid = d.doc_no",
+    body: |b| b,
+};
+
+pub(super) const POSTGRES_BODY: BodySource = BodySource {
+    select: "SELECT d.doc_no, d.doc_type, d.record_id, d.organization_id, d.name, d.title, d.facets, d.points, d.created, d.apply_by, d.tsv::text FROM search_docs d",
+    body: |tsv| body_of_tsvector(&tsv),
+};
+
+/// Stored documents after `after` (by number, up to `limit`), or of these organizations.
+pub(super) async fn stored_documents<DB: sqlx::Database>(
+    pool: &sqlx::Pool<DB>,
+    source: &BodySource,
+    after: i64,
+    limit: u32,
+    orgs: Option<&[String]>,
+) -> StoreResult<Vec<(i64, StoredDoc)>>
+where
+    for<'e> &'e sqlx::Pool<DB>: sqlx::Executor<'e, Database = DB>,
+    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+    for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB> + sqlx::Decode<'q, DB>,
+    for<'q> String: sqlx::Encode<'q, DB> + sqlx::Type<DB> + sqlx::Decode<'q, DB>,
+    for<'q> Option<String>: sqlx::Decode<'q, DB> + sqlx::Type<DB>,
+    usize: sqlx::ColumnIndex<DB::Row>,
+{
+    let base = source.select;
+    let mut rows = Vec::new();
+    match orgs {
+        None => {
+            rows = sqlx::query(&format!(
+                "{base} WHERE d.doc_no > $1 ORDER BY d.doc_no LIMIT $2"
+            ))
+            .bind(after)
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await?
+        }
+        Some(orgs) => {
+            for chunk in orgs.chunks(500) {
+                let marks = (1..=chunk.len())
+                    .map(|i| format!("${i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let sql = format!("{base} WHERE d.organization_id IN ({marks})");
+                let mut q = sqlx::query(&sql);
+                for o in chunk {
+                    q = q.bind(o.clone());
+                }
+                rows.extend(q.fetch_all(pool).await?);
+            }
+        }
+    }
+    rows.iter()
+        .map(|r| stored_doc(r, (source.body)(r.try_get(10)?)))
+        .collect()
+}
+
+/// Notes which organizations' documents changed (after the counter's row lock, so numbers
+/// commit in order) and drops changes older than any node needs.
+async fn note_changes<'c, DB: sqlx::Database>(
+    tx: &mut sqlx::Transaction<'c, DB>,
+    orgs: &[OrganizationId],
+) -> StoreResult<()>
+where
+    for<'e> &'e mut DB::Connection: sqlx::Executor<'e, Database = DB>,
+    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+    for<'q> String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+    for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB> + sqlx::Decode<'q, DB>,
+    (i64,): for<'r> sqlx::FromRow<'r, DB::Row>,
+{
+    for chunk in ids(orgs).chunks(500) {
+        let marks = (1..=chunk.len())
+            .map(|i| format!("(${i})"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!("INSERT INTO search_changes (organization_id) VALUES {marks}");
+        let mut q = sqlx::query(&sql);
+        for id in chunk {
+            q = q.bind(id.clone());
+        }
+        q.execute(&mut **tx).await?;
+    }
+    let (newest,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM search_changes")
+        .fetch_one(&mut **tx)
+        .await?;
+    let drop_to = newest - KEEP_CHANGES;
+    if drop_to > 0 {
+        sqlx::query("DELETE FROM search_changes WHERE seq <= $1")
+            .bind(drop_to)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("UPDATE search_generation SET pruned = $1 WHERE id = 1 AND pruned < $1")
+            .bind(drop_to)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The changes after `seq`, up to the newest number read first.
+pub(super) async fn changes_since<'c, DB: sqlx::Database>(
+    pool: &sqlx::Pool<DB>,
+    seq: i64,
+) -> StoreResult<SearchChanges>
+where
+    for<'e> &'e sqlx::Pool<DB>: sqlx::Executor<'e, Database = DB>,
+    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
+    for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB> + sqlx::Decode<'q, DB>,
+    (i64,): for<'r> sqlx::FromRow<'r, DB::Row>,
+    (String,): for<'r> sqlx::FromRow<'r, DB::Row>,
+{
+    let (newest,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM search_changes")
+        .fetch_one(pool)
+        .await?;
+    let (pruned,): (i64,) = sqlx::query_as("SELECT pruned FROM search_generation WHERE id = 1")
+        .fetch_one(pool)
+        .await?;
+    let rows: Vec<(String,)> = if newest > seq {
+        sqlx::query_as(
+            "SELECT DISTINCT organization_id FROM search_changes WHERE seq > $1 AND seq <= $2",
+        )
+        .bind(seq)
+        .bind(newest)
+        .fetch_all(pool)
+        .await?
+    } else {
+        Vec::new()
+    };
+    Ok(SearchChanges {
+        organizations: rows.into_iter().map(|(o,)| o).collect(),
+        newest,
+        pruned,
     })
 }
 
@@ -207,6 +401,7 @@ impl SqliteStore {
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         raise_generation(&mut tx).await?;
+        note_changes(&mut tx, orgs).await?;
         for chunk in ids(orgs).chunks(500) {
             let marks = (1..=chunk.len())
                 .map(|i| format!("${i}"))
@@ -315,6 +510,7 @@ impl PostgresStore {
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         raise_generation(&mut tx).await?;
+        note_changes(&mut tx, orgs).await?;
         sqlx::query("DELETE FROM search_docs WHERE organization_id = ANY($1)")
             .bind(ids(orgs))
             .execute(&mut *tx)

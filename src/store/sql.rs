@@ -26,6 +26,9 @@ pub struct PostgresStore {
 }
 
 impl SqliteStore {
+    /// Search documents' bodies are in the FTS5 table.
+    const SEARCH_BODY: super::search::BodySource = super::search::SQLITE_BODY;
+
     pub async fn connect(url: &str) -> StoreResult<Self> {
         let opts = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
@@ -62,6 +65,9 @@ impl SqliteStore {
 }
 
 impl PostgresStore {
+    /// Search documents' bodies are the tsvector's weight-B lexemes.
+    const SEARCH_BODY: super::search::BodySource = super::search::POSTGRES_BODY;
+
     pub async fn connect(url: &str) -> StoreResult<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
@@ -1910,6 +1916,18 @@ macro_rules! sql_store {
                     .bind(seq)
                     .fetch_all(&self.pool)
                     .await?)
+            }
+
+            async fn search_changes_since(&self, seq: i64) -> StoreResult<crate::search::memory::SearchChanges> {
+                super::search::changes_since(&self.pool, seq).await
+            }
+
+            async fn stored_search_documents(&self, after: i64, limit: u32) -> StoreResult<Vec<(i64, crate::search::memory::StoredDoc)>> {
+                super::search::stored_documents(&self.pool, &Self::SEARCH_BODY, after, limit, None).await
+            }
+
+            async fn stored_search_documents_of(&self, organizations: &[String]) -> StoreResult<Vec<crate::search::memory::StoredDoc>> {
+                Ok(super::search::stored_documents(&self.pool, &Self::SEARCH_BODY, 0, 0, Some(organizations)).await?.into_iter().map(|(_, d)| d).collect())
             }
 
             async fn search_candidates(&self, query: &crate::search::MatchQuery) -> StoreResult<Vec<crate::search::Candidate>> {

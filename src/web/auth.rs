@@ -162,7 +162,7 @@ fn is_safe(method: &Method) -> bool {
 
 /// Paths outside the pages: the API and static files use no cookies.
 fn without_cookies(path: &str) -> bool {
-    ["/api", "/hsds", "/static", "/healthz"]
+    ["/api", "/hsds", "/static", "/healthz", "/readyz"]
         .iter()
         .any(|p| crate::is_under(path, p))
 }

@@ -91,9 +91,14 @@ impl TestResponse {
 }
 
 impl TestApp {
+    /// A node with the demo data whose search index is in memory, as a server's is soon
+    /// after it starts (`with_store` gives a cold one: its first search loads the index).
     pub async fn spawn(engine: Engine) -> Option<TestApp> {
         let store = demo_store(engine).await?;
-        Some(Self::with_store(store))
+        let app = Self::with_store(store);
+        let warm = app.get("/api/v1/search?q=a").await;
+        assert_eq!(warm.status, 200, "{}", warm.body);
+        Some(app)
     }
 
     pub fn with_store(store: DynStore) -> TestApp {
