@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The search figures of issue 4, in one run on this machine: generating and indexing the
+# The search figures of issues 4 and 15, in one run on this machine: generating and indexing the
 # national data set, server time of the typical query on SQLite and PostgreSQL, the HTML
 # search page under wrk, and Datasette side by side (same data, same queries, same run).
 #
@@ -42,6 +42,16 @@ echo "## Typical query (words, municipality, one more facet, 30 km), server time
 [ -n "$pg" ] && "$bin" --database "$pg/kolmonen_bench_search" bench-search --queries 500 2>/dev/null | sed 's/^/PostgreSQL: /'
 
 echo
+echo "## Broad queries (issue 15): each of the 200 most frequent words of the data alone, whole country,"
+echo "## facets counted, results cache off, server time in the process on one core, 3 passes"
+taskset -c 0 "$bin" --database "sqlite://$work/kolmonen.db" bench-search --frequent-words 200 --passes 3 --slowest 3 | sed 's/^/SQLite: /'
+[ -n "$pg" ] && taskset -c 0 "$bin" --database "$pg/kolmonen_bench_search" bench-search --frequent-words 200 --passes 3 --slowest 3 2>/dev/null | sed 's/^/PostgreSQL: /'
+echo "The 20 most frequent words through the database's full-text index (what a node answers with while"
+echo "its index loads, and all it had before issue 15):"
+taskset -c 0 "$bin" --database "sqlite://$work/kolmonen.db" bench-search --frequent-words 20 --store-only | sed 's/^/SQLite, store only: /'
+[ -n "$pg" ] && taskset -c 0 "$bin" --database "$pg/kolmonen_bench_search" bench-search --frequent-words 20 --store-only 2>/dev/null | sed 's/^/PostgreSQL, store only: /'
+
+echo
 echo "## The peer: the same records in Datasette"
 [ -x "$work/venv/bin/datasette" ] || { python3 -m venv "$work/venv" && "$work/venv/bin/pip" install -q datasette sqlite-utils; }
 "$work/venv/bin/datasette" --version
@@ -53,7 +63,13 @@ fi
 "$bin" bench-search --queries 500 --list >"$work/kolmonen-queries.txt"
 sed 's#^#/fi/search?#' "$work/kolmonen-queries.txt" >"$work/kolmonen-paths.txt"
 python3 scripts/peer.py paths <"$work/kolmonen-queries.txt" >"$work/peer-paths.txt"
-for side in kolmonen peer; do
+# Issue 15: the 200 most frequent words, alone, as the API, the page and the peer's JSON and page.
+"$bin" --database "sqlite://$work/kolmonen.db" bench-search --frequent-words 200 --list >"$work/words-queries.txt"
+sed 's#^#/api/v1/search?#' "$work/words-queries.txt" >"$work/words-api-paths.txt"
+sed 's#^#/fi/search?#' "$work/words-queries.txt" >"$work/words-html-paths.txt"
+python3 scripts/peer.py paths --json <"$work/words-queries.txt" >"$work/words-peer-json-paths.txt"
+python3 scripts/peer.py paths <"$work/words-queries.txt" >"$work/words-peer-html-paths.txt"
+for side in kolmonen peer words-api words-html words-peer-json words-peer-html; do
   cat >"$work/$side.lua" <<EOF
 local paths = {}
 for line in io.lines("$work/$side-paths.txt") do paths[#paths + 1] = line end
@@ -65,7 +81,7 @@ end
 EOF
 done
 
-wait_for() { for _ in $(seq 120); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer from $1"; exit 1; }
+wait_for() { for _ in $(seq 600); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer from $1"; exit 1; }
 load() { # name, base URL, lua script, server pid
   local out rps p50 p99 n errs
   out=$(taskset -c 1 wrk -t1 -c16 -d"${secs}s" --timeout 10s --latency -s "$3" "$2")
@@ -107,6 +123,43 @@ pids+=("$pid")
 wait_for "http://127.0.0.1:$port/peer"
 load "Datasette /peer/records (HTML), same words and filters, 4 facets" "http://127.0.0.1:$port" \
   "$work/peer.lua" "$pid"
+kill "$pid"
+
+echo
+echo "## Broad queries under load (issue 15): the 200 most frequent words alone, wrk -t1 -c16 -d${secs}s;"
+echo "## server on core 0 with the results cache off, wrk on core 1"
+echo
+echo "| server | requests | requests/s | p50 | p99 | errors | server peak RSS |"
+echo "|---|---|---|---|---|---|---|"
+engines=("sqlite://$work/kolmonen.db")
+[ -n "$pg" ] && engines+=("$pg/kolmonen_bench_search")
+for db in "${engines[@]}"; do
+  port=$((port + 1))
+  engine=SQLite
+  [[ "$db" == postgres* ]] && engine=PostgreSQL
+  started=$(date +%s.%N)
+  taskset -c 0 "$bin" --database "$db" serve --no-demo --addr "127.0.0.1:$port" --search-cache 0 \
+    >"$work/serve-$port.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  wait_for "http://127.0.0.1:$port/healthz"
+  up=$(date +%s.%N)
+  wait_for "http://127.0.0.1:$port/readyz"
+  ready=$(date +%s.%N)
+  echo "| ($engine: /healthz after $(echo "$up - $started" | bc) s, /readyz after $(echo "$ready - $started" | bc) s, RSS then $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")) | | | | | | |"
+  load "Kolmonen /api/v1/search, $engine" "http://127.0.0.1:$port" "$work/words-api.lua" "$pid"
+  load "Kolmonen /fi/search (HTML), $engine" "http://127.0.0.1:$port" "$work/words-html.lua" "$pid"
+  kill "$pid"
+done
+port=$((port + 1))
+(cd "$work/peer" && exec taskset -c 0 "$work/venv/bin/datasette" serve peer.db --immutable peer.db \
+  -h 127.0.0.1 -p "$port" --setting suggest_facets off --setting default_page_size 20) \
+  >"$work/datasette-words.log" 2>&1 &
+pid=$!
+pids+=("$pid")
+wait_for "http://127.0.0.1:$port/peer"
+load "Datasette /peer/records.json, same words, 4 facets" "http://127.0.0.1:$port" "$work/words-peer-json.lua" "$pid"
+load "Datasette /peer/records (HTML), same words, 4 facets" "http://127.0.0.1:$port" "$work/words-peer-html.lua" "$pid"
 kill "$pid"
 
 echo

@@ -91,11 +91,57 @@ struct Word {
 struct Facet {
     docs: RoaringBitmap,
     counts_as: Option<(&'static str, String)>,
+    /// The same set as plain bits, for a facet common enough that counting it against many
+    /// matches is faster word by word (see `count_facets`).
+    dense: Option<Bits>,
+}
+
+/// A set of slots as plain bits: a test is one instruction, and two sets intersect and count
+/// 64 slots at a time.
+#[derive(Debug, Clone, Default)]
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn of(set: &RoaringBitmap, slots: usize) -> Self {
+        let mut b = Bits(vec![0; slots.div_ceil(64)]);
+        for s in set {
+            b.set(s);
+        }
+        b
+    }
+    fn set(&mut self, s: u32) {
+        let w = (s >> 6) as usize;
+        if w >= self.0.len() {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << (s & 63);
+    }
+    fn clear(&mut self, s: u32) {
+        if let Some(w) = self.0.get_mut((s >> 6) as usize) {
+            *w &= !(1 << (s & 63));
+        }
+    }
+    fn has(&self, s: u32) -> bool {
+        self.0
+            .get((s >> 6) as usize)
+            .is_some_and(|w| w & (1 << (s & 63)) != 0)
+    }
+    fn and_count(&self, other: &Bits) -> u64 {
+        self.0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| u64::from((a & b).count_ones()))
+            .sum()
+    }
 }
 
 /// Changes this many documents or more at once, and the orders are sorted again instead of
 /// taking each new document in at its place.
 const RESORT_AT: usize = 2_000;
+/// A facet in at least one of this many documents is also kept as plain bits.
+const DENSE_AT: usize = 64;
+/// Matches up to this many have their facets counted document by document.
+const FEW: u64 = 2_000;
 /// Score tiers worth listing (more query words than that: one by one).
 const MAX_TIERS: usize = 64;
 
@@ -209,6 +255,14 @@ impl MemoryIndex {
     }
 
     fn resort(&mut self) {
+        // Facets held in at least one of DENSE_AT slots get a copy as plain bits (kept up to
+        // date by `put` and `take_out`; one that grows past it later is counted the slower
+        // way until the next resort).
+        let slots = self.docs.len();
+        for f in &mut self.facets {
+            f.dense = (f.counts_as.is_some() && f.docs.len() as usize * DENSE_AT >= slots)
+                .then(|| Bits::of(&f.docs, slots));
+        }
         for (l, lang) in Lang::ALL.into_iter().enumerate() {
             let mut keyed: Vec<((String, Box<str>), u32)> = self
                 .live
@@ -259,12 +313,17 @@ impl MemoryIndex {
                     self.facets.push(Facet {
                         docs: RoaringBitmap::new(),
                         counts_as: (!t.starts_with('c')).then(|| facet_of_token(t)).flatten(),
+                        dense: None,
                     });
                     n
                 }
             };
-            if self.facets[no as usize].docs.insert(slot) {
+            let f = &mut self.facets[no as usize];
+            if f.docs.insert(slot) {
                 facets.push(no);
+                if let Some(d) = &mut f.dense {
+                    d.set(slot);
+                }
             }
         }
         let doc = Doc {
@@ -306,7 +365,11 @@ impl MemoryIndex {
             e.title.remove(slot);
         }
         for &f in d.facets.iter() {
-            self.facets[f as usize].docs.remove(slot);
+            let f = &mut self.facets[f as usize];
+            f.docs.remove(slot);
+            if let Some(d) = &mut f.dense {
+                d.clear(slot);
+            }
         }
         self.types[type_no(d.doc_type)].remove(slot);
         self.live.remove(slot);
@@ -447,14 +510,26 @@ impl MemoryIndex {
         if m.is_empty() {
             return facets;
         }
-        for f in &self.facets {
+        // Few matches: their own facet lists. Many: the matches as plain bits, intersected
+        // with each facet's bits (common facets) or tested for each of its documents.
+        let mut few: HashMap<u32, u64> = HashMap::new();
+        if !everything && m.len() <= FEW {
+            for s in m {
+                for &f in self.doc(s).facets.iter() {
+                    *few.entry(f).or_insert(0) += 1;
+                }
+            }
+        }
+        let bits = (!everything && m.len() > FEW).then(|| Bits::of(m, self.docs.len()));
+        for (no, f) in self.facets.iter().enumerate() {
             let Some((name, value)) = &f.counts_as else {
                 continue;
             };
-            let count = if everything {
-                f.docs.len()
-            } else {
-                m.intersection_len(&f.docs)
+            let count = match (&bits, &f.dense) {
+                _ if everything => f.docs.len(),
+                (None, _) => few.get(&(no as u32)).copied().unwrap_or(0),
+                (Some(b), Some(d)) => b.and_count(d),
+                (Some(b), None) => f.docs.iter().filter(|s| b.has(*s)).count() as u64,
             };
             if count > 0 {
                 facets.entry(name).or_default().push(FacetCount {
@@ -504,25 +579,32 @@ impl MemoryIndex {
     fn first_in_order(&self, lang: Lang, set: &RoaringBitmap, k: usize) -> Vec<u32> {
         let l = lang_no(lang);
         let n = set.len() as usize;
-        // Walking finds one of the set about every len/n documents.
+        // Walking finds one of the set about every len/n documents (if the set is spread
+        // over the order; a set bunched at its end is sorted after a bounded walk).
         let walk = k.saturating_mul(self.order[l].len()) / n.max(1);
-        if n <= 4096 || walk > n * 4 {
-            let rank = &self.rank[l];
-            let mut v: Vec<u32> = set.iter().collect();
-            if k < v.len() {
-                v.select_nth_unstable_by_key(k, |s| rank[*s as usize]);
-                v.truncate(k);
+        if n > 4096 && walk <= n {
+            let budget = walk.saturating_mul(8).saturating_add(1024);
+            let mut found = Vec::with_capacity(k);
+            for &s in self.order[l].iter().take(budget) {
+                if set.contains(s) {
+                    found.push(s);
+                    if found.len() == k {
+                        return found;
+                    }
+                }
             }
-            v.sort_unstable_by_key(|s| rank[*s as usize]);
-            v
-        } else {
-            self.order[l]
-                .iter()
-                .copied()
-                .filter(|s| set.contains(*s))
-                .take(k)
-                .collect()
+            if found.len() == n {
+                return found;
+            }
         }
+        let rank = &self.rank[l];
+        let mut v: Vec<u32> = set.iter().collect();
+        if k < v.len() {
+            v.select_nth_unstable_by_key(k, |s| rank[*s as usize]);
+            v.truncate(k);
+        }
+        v.sort_unstable_by_key(|s| rank[*s as usize]);
+        v
     }
 
     /// The page when each match is scored and compared on its own (the store path's rules).
@@ -702,5 +784,165 @@ impl Scorer {
             .zip(in_title)
             .map(|(s, t)| self.score(t)[usize::from(!self.strong.contains(*s))])
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` documents with names, words and facets from a small deterministic generator.
+    fn docs(n: usize, org: &str, seed: u64) -> Vec<StoredDoc> {
+        let mut x = seed;
+        let mut next = move || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) as usize
+        };
+        (0..n)
+            .map(|i| {
+                let name = ["Kahvila", "Paja", "Työkokeilu", "Ääni", "apu", "Öljy"][next() % 6];
+                StoredDoc {
+                    doc_type: DocType::ALL[next() % 3],
+                    record_id: format!("{org}-{i}"),
+                    organization_id: format!("{org}-{}", i % 7),
+                    name: format!(
+                        r#"{{"fi":"{name} {}","sv":"Sv {}"}}"#,
+                        next() % 50,
+                        next() % 9
+                    ),
+                    title: ["työ", "paja kahvila", ""][next() % 3].to_string(),
+                    body: ["nuoret työ", "ohjaus", "työ ohjaus nuoret"][next() % 3].to_string(),
+                    facets: format!(
+                        "m{:03} tservice {} ca{}x{}",
+                        next() % 400,
+                        ["xopen", "lfi", "lsv xopen", ""][next() % 4],
+                        next() % 5,
+                        next() % 5
+                    ),
+                    points: vec![],
+                    created: (next() % 100) as i64,
+                    apply_by: None,
+                }
+            })
+            .collect()
+    }
+
+    fn naive_counts(
+        ix: &MemoryIndex,
+        m: &RoaringBitmap,
+    ) -> BTreeMap<&'static str, Vec<FacetCount>> {
+        let mut counts: HashMap<u32, u64> = HashMap::new();
+        for s in m {
+            for &f in ix.doc(s).facets.iter() {
+                *counts.entry(f).or_insert(0) += 1;
+            }
+        }
+        let mut out: BTreeMap<&'static str, Vec<FacetCount>> = BTreeMap::new();
+        for (no, c) in counts {
+            if let Some((name, value)) = &ix.facets[no as usize].counts_as {
+                out.entry(name).or_default().push(FacetCount {
+                    value: value.clone(),
+                    count: c,
+                });
+            }
+        }
+        for v in out.values_mut() {
+            v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        }
+        out
+    }
+
+    fn naive_first(ix: &MemoryIndex, lang: Lang, set: &RoaringBitmap, k: usize) -> Vec<u32> {
+        let mut v: Vec<u32> = set.iter().collect();
+        v.sort_by_key(|s| ix.order_key(*s, lang));
+        v.truncate(k);
+        v
+    }
+
+    #[test]
+    fn counts_and_pages_agree_with_the_slow_way_on_every_path() {
+        let mut ix = MemoryIndex::new(0);
+        ix.load(docs(9_000, "a", 1));
+        ix.finish();
+        assert_eq!(ix.len(), 9_000);
+        assert!(ix.facets.iter().any(|f| f.dense.is_some()));
+        assert!(ix
+            .facets
+            .iter()
+            .any(|f| f.counts_as.is_some() && f.dense.is_none()));
+        // Sets of every size: few (document by document), many (bits), everything.
+        let all = ix.live.clone();
+        let every_third: RoaringBitmap = all.iter().filter(|s| s % 3 == 0).collect();
+        let few: RoaringBitmap = all.iter().filter(|s| s % 97 == 0).collect();
+        let bunched: RoaringBitmap = ix.order[0][8_000..].iter().copied().collect();
+        for set in [&all, &every_third, &few, &bunched, &RoaringBitmap::new()] {
+            assert_eq!(
+                ix.count_facets(set),
+                naive_counts(&ix, set),
+                "{} docs",
+                set.len()
+            );
+            for lang in Lang::ALL {
+                for k in [1, 20, 5_000] {
+                    assert_eq!(
+                        ix.first_in_order(lang, set, k),
+                        naive_first(&ix, lang, set, k),
+                        "{} docs, {lang:?}, k {k}",
+                        set.len()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn changes_keep_the_index_as_a_new_load_would_make_it() {
+        let first = docs(3_000, "a", 2);
+        let mut ix = MemoryIndex::new(0);
+        ix.load(first.clone());
+        ix.finish();
+        // A few organizations change (documents go, come and change), one at a time and in
+        // a batch big enough to sort again.
+        let changed: Vec<String> = vec!["a-1".into(), "a-3".into()];
+        let mut now: Vec<StoredDoc> = first
+            .iter()
+            .filter(|d| !changed.contains(&d.organization_id))
+            .cloned()
+            .collect();
+        let mut new = docs(40, "b", 3);
+        for d in &mut new {
+            d.organization_id = changed[0].clone();
+        }
+        now.extend(new.clone());
+        ix.replace(&changed, new);
+        let mut fresh = MemoryIndex::new(0);
+        fresh.load(now.clone());
+        fresh.finish();
+        let names = |ix: &MemoryIndex, lang: Lang| -> Vec<(String, Box<str>)> {
+            ix.order[lang_no(lang)]
+                .iter()
+                .map(|s| ix.order_key(*s, lang))
+                .collect()
+        };
+        let facets = |ix: &MemoryIndex| ix.count_facets(&ix.live);
+        assert_eq!(ix.len(), now.len());
+        for lang in Lang::ALL {
+            assert_eq!(names(&ix, lang), names(&fresh, lang));
+        }
+        assert_eq!(facets(&ix), facets(&fresh));
+        let every: Vec<String> = (0..7).map(|i| format!("a-{i}")).collect();
+        let big = docs(2_500, "c", 4);
+        ix.replace(&every, big.clone());
+        let mut fresh = MemoryIndex::new(0);
+        fresh.load(big);
+        fresh.finish();
+        for lang in Lang::ALL {
+            assert_eq!(names(&ix, lang), names(&fresh, lang));
+        }
+        let half: RoaringBitmap = ix.live.iter().filter(|s| s % 2 == 0).collect();
+        assert_eq!(ix.count_facets(&half), naive_counts(&ix, &half));
+        assert_eq!(ix.frequent_words(1)[0].0, "työ");
     }
 }
