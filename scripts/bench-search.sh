@@ -82,6 +82,15 @@ EOF
 done
 
 wait_for() { for _ in $(seq 600); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "no answer from $1"; exit 1; }
+peer_serve() { # log name: Datasette on the national peer, on core 0, at the next port; sets pid
+  port=$((port + 1))
+  (cd "$work/peer" && exec taskset -c 0 "$work/venv/bin/datasette" serve peer.db --immutable peer.db \
+    -h 127.0.0.1 -p "$port" --setting suggest_facets off --setting default_page_size 20) \
+    >"$work/$1.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+  wait_for "http://127.0.0.1:$port/peer"
+}
 load() { # name, base URL, lua script, server pid
   local out rps p50 p99 n errs
   out=$(taskset -c 1 wrk -t1 -c16 -d"${secs}s" --timeout 10s --latency -s "$3" "$2")
@@ -114,13 +123,7 @@ for cache in default 0; do
   load "$name" "http://127.0.0.1:$port" "$work/kolmonen.lua" "$pid"
   kill "$pid"
 done
-port=$((port + 1))
-(cd "$work/peer" && exec taskset -c 0 "$work/venv/bin/datasette" serve peer.db --immutable peer.db \
-  -h 127.0.0.1 -p "$port" --setting suggest_facets off --setting default_page_size 20) \
-  >"$work/datasette.log" 2>&1 &
-pid=$!
-pids+=("$pid")
-wait_for "http://127.0.0.1:$port/peer"
+peer_serve datasette
 load "Datasette /peer/records (HTML), same words and filters, 4 facets" "http://127.0.0.1:$port" \
   "$work/peer.lua" "$pid"
 kill "$pid"
@@ -151,13 +154,7 @@ for db in "${engines[@]}"; do
   load "Kolmonen /fi/search (HTML), $engine" "http://127.0.0.1:$port" "$work/words-html.lua" "$pid"
   kill "$pid"
 done
-port=$((port + 1))
-(cd "$work/peer" && exec taskset -c 0 "$work/venv/bin/datasette" serve peer.db --immutable peer.db \
-  -h 127.0.0.1 -p "$port" --setting suggest_facets off --setting default_page_size 20) \
-  >"$work/datasette-words.log" 2>&1 &
-pid=$!
-pids+=("$pid")
-wait_for "http://127.0.0.1:$port/peer"
+peer_serve datasette-words
 load "Datasette /peer/records.json, same words, 4 facets" "http://127.0.0.1:$port" "$work/words-peer-json.lua" "$pid"
 load "Datasette /peer/records (HTML), same words, 4 facets" "http://127.0.0.1:$port" "$work/words-peer-html.lua" "$pid"
 kill "$pid"
