@@ -48,8 +48,9 @@ taskset -c 0 "$bin" --database "sqlite://$work/kolmonen.db" bench-search --frequ
 [ -n "$pg" ] && taskset -c 0 "$bin" --database "$pg/kolmonen_bench_search" bench-search --frequent-words 200 --passes 3 --slowest 3 2>/dev/null | sed 's/^/PostgreSQL: /'
 echo "The 20 most frequent words through the database's full-text index (what a node answers with while"
 echo "its index loads, and all it had before issue 15):"
-taskset -c 0 "$bin" --database "sqlite://$work/kolmonen.db" bench-search --frequent-words 20 --store-only | sed 's/^/SQLite, store only: /'
-[ -n "$pg" ] && taskset -c 0 "$bin" --database "$pg/kolmonen_bench_search" bench-search --frequent-words 20 --store-only 2>/dev/null | sed 's/^/PostgreSQL, store only: /'
+"$bin" --database "sqlite://$work/kolmonen.db" bench-search --frequent-words 20 --list | grep '^q=' >"$work/words20.txt"
+taskset -c 0 "$bin" --database "sqlite://$work/kolmonen.db" bench-search --query-file "$work/words20.txt" --store-only | sed 's/^/SQLite, store only: /'
+[ -n "$pg" ] && taskset -c 0 "$bin" --database "$pg/kolmonen_bench_search" bench-search --query-file "$work/words20.txt" --store-only 2>/dev/null | sed 's/^/PostgreSQL, store only: /'
 
 echo
 echo "## The peer: the same records in Datasette"
@@ -64,7 +65,7 @@ fi
 sed 's#^#/fi/search?#' "$work/kolmonen-queries.txt" >"$work/kolmonen-paths.txt"
 python3 scripts/peer.py paths <"$work/kolmonen-queries.txt" >"$work/peer-paths.txt"
 # Issue 15: the 200 most frequent words, alone, as the API, the page and the peer's JSON and page.
-"$bin" --database "sqlite://$work/kolmonen.db" bench-search --frequent-words 200 --list >"$work/words-queries.txt"
+"$bin" --database "sqlite://$work/kolmonen.db" bench-search --frequent-words 200 --list | grep '^q=' >"$work/words-queries.txt"
 sed 's#^#/api/v1/search?#' "$work/words-queries.txt" >"$work/words-api-paths.txt"
 sed 's#^#/fi/search?#' "$work/words-queries.txt" >"$work/words-html-paths.txt"
 python3 scripts/peer.py paths --json <"$work/words-queries.txt" >"$work/words-peer-json-paths.txt"
@@ -117,7 +118,9 @@ for cache in default 0; do
     "${args[@]}" >"$work/serve-$port.log" 2>&1 &
   pid=$!
   pids+=("$pid")
-  wait_for "http://127.0.0.1:$port/healthz"
+  # Traffic once the node says it is ready (its search index is in memory), as a load
+  # balancer sends it.
+  wait_for "http://127.0.0.1:$port/readyz"
   name="Kolmonen /fi/search (HTML), SQLite"
   [ "$cache" = 0 ] && name="$name, results cache off"
   load "$name" "http://127.0.0.1:$port" "$work/kolmonen.lua" "$pid"

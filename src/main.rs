@@ -191,6 +191,10 @@ enum Command {
         /// index in memory loads.
         #[arg(long)]
         store_only: bool,
+        /// Instead of the typical mix: the query strings in this file, one per line (as
+        /// `--list` prints them).
+        #[arg(long)]
+        query_file: Option<std::path::PathBuf>,
     },
 }
 
@@ -281,8 +285,37 @@ async fn seed_demo(store: &DynStore) -> anyhow::Result<()> {
     Ok(())
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+/// Two malloc arenas instead of glibc's eight per core: with the search index in memory, the
+/// per-thread arenas of the runtime's and the database drivers' threads held the freed memory
+/// of the load, and a node with the national data sat at 560 MB instead of 300 MB
+/// (BENCHMARKS.md, issue 15; mimalloc was tried too and held as much).
+fn fewer_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tuning parameter of glibc's allocator; it is called once,
+    // first thing in main, before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+/// Gives memory freed after loading the indexes back to the system.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of glibc's heaps to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+fn main() -> anyhow::Result<()> {
+    fewer_malloc_arenas();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_env("KOLMONEN_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
@@ -572,8 +605,17 @@ async fn main() -> anyhow::Result<()> {
             frequent_words,
             passes,
             store_only,
+            query_file,
         } => {
-            let mut mix = kolmonen::search::bench::typical_queries(queries);
+            let mut mix = match &query_file {
+                Some(path) => std::fs::read_to_string(path)
+                    .with_context(|| format!("reading {}", path.display()))?
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string)
+                    .collect(),
+                None => kolmonen::search::bench::typical_queries(queries),
+            };
             if list && frequent_words.is_none() {
                 for q in &mix {
                     println!("{q}");
@@ -733,6 +775,7 @@ async fn main() -> anyhow::Result<()> {
                     if let Err(e) = st.talent.refresh(&st.store).await {
                         tracing::error!(error = %e, "loading the talent index");
                     }
+                    release_free_memory();
                 });
             }
             tokio::spawn(kolmonen::people::alerts::run(
