@@ -769,6 +769,7 @@ async fn run() -> anyhow::Result<()> {
                     if let Err(e) = st.search.warm_up().await {
                         tracing::error!(error = %e, "loading the search index");
                     }
+                    release_free_memory();
                     if let Err(e) = st.matches.refresh(&st.store).await {
                         tracing::error!(error = %e, "loading the matching index");
                     }

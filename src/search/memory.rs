@@ -264,12 +264,17 @@ impl MemoryIndex {
                 .then(|| Bits::of(&f.docs, slots));
         }
         for (l, lang) in Lang::ALL.into_iter().enumerate() {
-            let mut keyed: Vec<((String, Box<str>), u32)> = self
+            // Names only (the id is compared where names tie), one language at a time: the
+            // keys are the largest thing a load holds for a moment.
+            let mut keyed: Vec<(String, u32)> = self
                 .live
                 .iter()
-                .map(|slot| (self.order_key(slot, lang), slot))
+                .map(|slot| (self.order_key(slot, lang).0, slot))
                 .collect();
-            keyed.sort_unstable();
+            keyed.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| self.doc(a.1).record_id.cmp(&self.doc(b.1).record_id))
+            });
             self.order[l] = keyed.into_iter().map(|(_, s)| s).collect();
             self.rerank(l);
         }
