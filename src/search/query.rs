@@ -428,6 +428,8 @@ pub struct Searcher {
     /// second and a connection, and many at once starved the load (6 users made it take 105 s
     /// instead of 14 s).
     store_turns: tokio::sync::Semaphore,
+    /// Tells searches waiting for their turn that the index in memory is there.
+    warm: tokio::sync::watch::Sender<bool>,
 }
 
 /// The states of the index in memory.
@@ -469,17 +471,45 @@ impl Searcher {
             memory_generation: Catchup::new(),
             memory_loaded: AtomicUsize::new(0),
             store_turns: tokio::sync::Semaphore::new(1),
+            warm: tokio::sync::watch::Sender::new(false),
         }
     }
 
-    /// The store's candidates for a search while the index in memory is not there (one
-    /// search at a time while it loads).
-    async fn store_candidates(&self, m: &MatchQuery) -> StoreResult<Vec<Candidate>> {
+    /// A search's results from the index in memory when it is there; otherwise from the
+    /// store, one search at a time, unless the index comes while it waits for its turn (so
+    /// searches queued on a starting node are answered as soon as it has loaded, instead of
+    /// timing out behind each other).
+    async fn answer(
+        &self,
+        req: &SearchRequest,
+        m: &MatchQuery,
+        groups: &[Expansion],
+        since: Option<i64>,
+    ) -> StoreResult<SearchResults> {
+        if let Some(r) = self.in_memory(req, m, groups, since) {
+            return Ok(r);
+        }
         let _turn = match self.memory_state.load(AtomicOrdering::Acquire) {
             OFF => None,
-            _ => self.store_turns.acquire().await.ok(),
+            _ => {
+                let mut warm = self.warm.subscribe();
+                tokio::select! {
+                    turn = self.store_turns.acquire() => turn.ok(),
+                    _ = warm.wait_for(|w| *w) => None,
+                }
+            }
         };
-        self.store.search_candidates(m).await
+        if let Some(r) = self.in_memory(req, m, groups, since) {
+            return Ok(r);
+        }
+        let candidates = self
+            .store
+            .search_candidates(m)
+            .await?
+            .into_iter()
+            .filter(|c| since.is_none_or(|s| c.created >= s))
+            .collect();
+        Ok(rank(req, groups, candidates))
     }
 
     /// A searcher that runs every search in the store's full-text index (what a node does
@@ -522,6 +552,7 @@ impl Searcher {
                     *m = ix;
                 }
                 self.memory_state.store(WARM, AtomicOrdering::Release);
+                self.warm.send_replace(true);
                 tracing::info!(
                     documents = n,
                     ms = started.elapsed().as_millis() as u64,
@@ -764,10 +795,7 @@ impl Searcher {
                 ..Default::default()
             });
         }
-        let mut results = match self.in_memory(req, &m, &groups, None) {
-            Some(r) => r,
-            None => rank(req, &groups, self.store_candidates(&m).await?),
-        };
+        let mut results = self.answer(req, &m, &groups, None).await?;
         results.unmatched = unmatched;
         Ok(results)
     }
@@ -784,16 +812,7 @@ impl Searcher {
         if m.groups.is_empty() && !unmatched.is_empty() {
             return Ok(SearchResults::default());
         }
-        if let Some(r) = self.in_memory(req, &m, &groups, Some(since)) {
-            return Ok(r);
-        }
-        let candidates = self
-            .store_candidates(&m)
-            .await?
-            .into_iter()
-            .filter(|c| c.created >= since)
-            .collect();
-        Ok(rank(req, &groups, candidates))
+        self.answer(req, &m, &groups, Some(since)).await
     }
 
     /// How many results the same search has without one of its filters (for an empty
