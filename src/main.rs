@@ -766,8 +766,13 @@ async fn run() -> anyhow::Result<()> {
             {
                 let st = state.clone();
                 tokio::spawn(async move {
-                    if let Err(e) = st.search.warm_up().await {
-                        tracing::error!(error = %e, "loading the search index");
+                    // Until it has loaded: a load that fails (the database busy or away) is
+                    // tried again, so a node never stays answering from the database.
+                    let mut wait = std::time::Duration::from_secs(1);
+                    while let Err(e) = st.search.warm_up().await {
+                        tracing::error!(error = %e, retry_in_s = wait.as_secs(), "loading the search index");
+                        tokio::time::sleep(wait).await;
+                        wait = (wait * 2).min(std::time::Duration::from_secs(30));
                     }
                     release_free_memory();
                     if let Err(e) = st.matches.refresh(&st.store).await {
