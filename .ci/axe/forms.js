@@ -72,6 +72,11 @@ async function submit(driver, formAction, fields) {
       return await fillAndSend(driver, formAction, fields);
     } catch (e) {
       const stale = /does not belong to the document|stale element/i.test(String(e));
+      // The click went through and the next page is there (the race hit the wait, not the
+      // form): sending the form again would find no form.
+      if (stale && (await driver.findElements(By.css(`main form[action$="${formAction}"]`))).length === 0) {
+        return;
+      }
       if (!stale || attempt >= 3) {
         // Say which page it was, so a failure can be understood from the log alone.
         const page = await driver.executeScript(
