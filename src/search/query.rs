@@ -607,16 +607,17 @@ impl Searcher {
             // And what changed while it loaded.
             changes = self.store.search_changes_since(seq).await?;
         }
-        if !changes.organizations.is_empty() {
-            let docs = self
-                .store
+        let docs = if changes.organizations.is_empty() {
+            Vec::new()
+        } else {
+            self.store
                 .stored_search_documents_of(&changes.organizations)
-                .await?;
-            if let Ok(mut m) = self.memory.write() {
+                .await?
+        };
+        if let Ok(mut m) = self.memory.write() {
+            if !changes.organizations.is_empty() {
                 m.replace(&changes.organizations, docs);
             }
-        }
-        if let Ok(mut m) = self.memory.write() {
             m.seq = m.seq.max(changes.newest);
         }
         self.memory_generation.done(generation);
