@@ -28,3 +28,4 @@ node_modules/.bin/axe "${urls[@]}" --chromedriver-path /usr/bin/chromedriver --c
   --chrome-options="headless=new,no-sandbox,disable-gpu,disable-background-networking" \
   --tags wcag2a,wcag2aa,wcag21a,wcag21aa --exit
 echo "axe: ${#urls[@]} pages checked, 0 violations"
+python3 "$here/unique_ids.py" "${urls[@]}"

@@ -37,6 +37,15 @@ async function check(driver, label, results) {
     tags,
   );
   if (r.error) throw new Error(`${label}: ${r.error}`);
+  // axe's duplicate-id rules are not in the WCAG 2.1 tags: every id on a page is unique, or
+  // a label may tick another box.
+  const dup = await driver.executeScript(
+    'const seen = new Map(); for (const e of document.querySelectorAll("[id]")) seen.set(e.id, (seen.get(e.id) || 0) + 1);' +
+      'return [...seen].filter(([, n]) => n > 1).map(([id]) => id);',
+  );
+  if (dup.length > 0) {
+    r.violations.push({ id: 'unique-id', help: 'every id on the page is unique', nodes: dup.map(id => ({ target: [`#${id}`] })) });
+  }
   const url = await driver.getCurrentUrl();
   results.push({ label, url, violations: r.violations });
   if (process.env.SHOTS) {
