@@ -746,6 +746,9 @@ async fn run() -> anyhow::Result<()> {
                 );
             }
             start_mailer(&store, &mail)?;
+            tokio::spawn(kolmonen::search::close_expired_places_every_quarter(
+                store.clone(),
+            ));
             tokio::spawn(kolmonen::manage::freshness::run(
                 store.clone(),
                 config.public_url(),

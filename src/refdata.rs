@@ -196,6 +196,50 @@ fn load() -> RefData {
         });
     }
     places.sort_by_key(|p| std::cmp::Reverse(p.population));
+    // Districts, villages and former municipalities (Nastola, Hollola kk, Hämeenkoski) are
+    // the names of postal areas: a place at its municipality's centre unless the places
+    // above know it better.
+    #[derive(Deserialize)]
+    struct AreaRow {
+        name_fi: String,
+        name_sv: String,
+        municipality_code: String,
+    }
+    let mut known: std::collections::HashSet<String> = places
+        .iter()
+        .flat_map(|p| p.names.iter().cloned())
+        .chain(
+            municipalities
+                .values()
+                .flat_map(|m: &Municipality| [m.name_fi.to_lowercase(), m.name_sv.to_lowercase()]),
+        )
+        .collect();
+    let mut rdr = csv::Reader::from_reader(include_str!("../data/postal_areas.csv").as_bytes());
+    for a in rdr.deserialize::<AreaRow>().flatten() {
+        let Some(m) = municipalities.get(&a.municipality_code) else {
+            continue;
+        };
+        let mut names = vec![a.name_fi.to_lowercase(), a.name_sv.to_lowercase()];
+        // "Hollola kk" is what people call Hollolan kirkonkylä (the church village).
+        if let Some(base) = names[0].clone().strip_suffix(" kk") {
+            names.push(format!("{base} kirkonkylä"));
+            if base.ends_with(['a', 'e', 'i', 'o', 'u', 'y', 'ä', 'ö']) {
+                names.push(format!("{base}n kirkonkylä"));
+            }
+        }
+        names.dedup();
+        if names.iter().any(|n| known.contains(n)) {
+            continue;
+        }
+        known.extend(names.iter().cloned());
+        places.push(Place {
+            name: a.name_fi,
+            latitude: m.latitude,
+            longitude: m.longitude,
+            population: 0,
+            names,
+        });
+    }
     let taxonomies: Taxonomies = serde_json::from_str(include_str!("../data/taxonomies.json"))
         .expect("data/taxonomies.json is valid (checked by a test)");
     let (skill_groups, skills) = load_skills();

@@ -3,11 +3,11 @@
 
 mod common;
 
+use common::forms::{post_forms, submit_rendered, FormField, RenderedForm};
 use common::{add_account, link, outbox, token_of, Browser, Engine, TestApp, TestResponse};
 use kolmonen::accounts::Role;
 use kolmonen::domain::{OpportunityId, OrganizationId};
 use kolmonen::store::{OpportunityFilter, PageRequest};
-use scraper::{ElementRef, Html, Selector};
 
 const PASSWORD: &str = "kahvi pannu sininen";
 const NEW_PASSWORD: &str = "lumi sataa hiljaa illalla";
@@ -42,130 +42,6 @@ async fn two_verified(app: &TestApp) -> [(OrganizationId, OpportunityId); 2] {
 
 // ---------------------------------------------------------------------------------------
 // 4. Every rendered form, submitted as a browser would, is taken by its handler.
-
-/// One field as the browser would send it, or a blank the person must fill.
-#[derive(Debug, Clone)]
-struct FormField {
-    name: String,
-    kind: String,
-    value: String,
-    required: bool,
-}
-
-#[derive(Debug, Clone)]
-struct RenderedForm {
-    action: String,
-    fields: Vec<FormField>,
-}
-
-impl RenderedForm {
-    /// The fields as the browser sends them, with what `typing` gives typed over a field.
-    fn filled(&self, typing: impl Fn(&FormField) -> Option<String>) -> Vec<(String, String)> {
-        self.fields
-            .iter()
-            .map(|f| (f.name.clone(), typing(f).unwrap_or_else(|| f.value.clone())))
-            .collect()
-    }
-
-    /// One form of each action and set of fields (a desk has a confirm form per record).
-    fn key(&self) -> String {
-        let shape: Vec<&str> = self.fields.iter().map(|f| f.name.as_str()).collect();
-        format!("{} {shape:?}", self.action)
-    }
-}
-
-/// The POST forms of a page with what a browser would send from each (checked boxes only,
-/// the selected option), files left out: forms with a file are skipped.
-fn post_forms(html: &str) -> Vec<RenderedForm> {
-    let doc = Html::parse_document(html);
-    let forms = Selector::parse("form").unwrap();
-    let controls = Selector::parse("input, textarea, select").unwrap();
-    let options = Selector::parse("option").unwrap();
-    let mut out = Vec::new();
-    for form in doc.select(&forms) {
-        let method = form.value().attr("method").unwrap_or("get");
-        let multipart = form.value().attr("enctype") == Some("multipart/form-data");
-        if !method.eq_ignore_ascii_case("post") || multipart {
-            continue;
-        }
-        let mut fields = Vec::new();
-        for c in form.select(&controls) {
-            let e = c.value();
-            let Some(name) = e.attr("name") else { continue };
-            let kind = match e.name() {
-                "textarea" => "textarea".to_string(),
-                "select" => "select".to_string(),
-                _ => e.attr("type").unwrap_or("text").to_lowercase(),
-            };
-            if ["submit", "button", "reset", "file", "image"].contains(&kind.as_str()) {
-                continue;
-            }
-            if (kind == "checkbox" || kind == "radio") && e.attr("checked").is_none() {
-                continue;
-            }
-            let value = match kind.as_str() {
-                "textarea" => c.text().collect(),
-                "select" => {
-                    let opts: Vec<ElementRef> = c.select(&options).collect();
-                    opts.iter()
-                        .find(|o| o.value().attr("selected").is_some())
-                        .or(opts.first())
-                        .and_then(|o| o.value().attr("value"))
-                        .unwrap_or("")
-                        .to_string()
-                }
-                "checkbox" | "radio" => e.attr("value").unwrap_or("on").to_string(),
-                _ => e.attr("value").unwrap_or("").to_string(),
-            };
-            let required = e.attr("required").is_some();
-            let first_choice = if kind == "select" {
-                c.select(&options)
-                    .filter_map(|o| o.value().attr("value"))
-                    .find(|v| !v.is_empty())
-                    .map(str::to_string)
-            } else {
-                None
-            };
-            fields.push(FormField {
-                name: name.to_string(),
-                kind: kind.clone(),
-                value: if required && value.is_empty() {
-                    first_choice.unwrap_or_default()
-                } else {
-                    value
-                },
-                required,
-            });
-        }
-        out.push(RenderedForm {
-            action: form.value().attr("action").unwrap_or("").to_string(),
-            fields,
-        });
-    }
-    out
-}
-
-/// Opens `page` and submits its form whose action ends with `action` as the browser
-/// rendered it, with the fields in `typed` typed over.
-async fn submit_rendered(
-    b: &mut Browser<'_>,
-    page: &str,
-    action: &str,
-    typed: &[(&str, &str)],
-) -> TestResponse {
-    let html = b.get(page).await.body;
-    let form = post_forms(&html)
-        .into_iter()
-        .find(|f| f.action.ends_with(action))
-        .unwrap_or_else(|| panic!("{page} has a form to …{action}"));
-    let fields = form.filled(|f| {
-        typed
-            .iter()
-            .find(|(n, _)| *n == f.name)
-            .map(|(_, v)| v.to_string())
-    });
-    b.post_raw(&form.action, &fields).await
-}
 
 /// What a person types into a blank field they must fill (or into every password field).
 fn typed(field: &FormField, own_email: &str, n: usize) -> Option<String> {

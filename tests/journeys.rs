@@ -4,8 +4,11 @@
 
 mod common;
 
+use common::forms::submit_rendered;
 use common::{add_account, Browser, Engine, TestApp};
 use kolmonen::accounts::Role;
+use kolmonen::domain::{OpportunityId, OrganizationId};
+use kolmonen::store::{OpportunityFilter, PageRequest};
 use std::collections::BTreeMap;
 
 const PASSWORD: &str = "kahvi pannu sininen";
@@ -77,3 +80,453 @@ both_engines!(every_id_on_a_page_is_unique, |engine| async move {
     }
     assert!(n > 200, "the skills are on the page ({n})");
 });
+
+/// A verified demo organization's open place: (organization, place).
+async fn open_place(app: &TestApp) -> (OrganizationId, OpportunityId) {
+    let filter = OpportunityFilter {
+        open_only: true,
+        ..Default::default()
+    };
+    let page = app
+        .store
+        .opportunities(&filter, PageRequest::new(1, 100))
+        .await
+        .unwrap();
+    for o in page.items {
+        let org = app
+            .store
+            .organization(o.organization_id)
+            .await
+            .unwrap()
+            .unwrap();
+        if org.verified && o.places_free > 0 {
+            return (org.id, o.id);
+        }
+    }
+    panic!("the demo has a verified organization with an open place");
+}
+
+/// The ids of the records a search answers with.
+async fn search_ids(app: &TestApp, query: &str) -> Vec<String> {
+    let r = app
+        .get(&format!("/api/v1/search?{query}&per_page=100"))
+        .await;
+    assert_eq!(r.status, 200, "{query}: {}", r.body);
+    r.json()["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// 2. A place past its apply-by date is closed everywhere, and saving a past date warns.
+both_engines!(
+    a_place_past_its_apply_by_date_is_closed,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let (org, place) = open_place(&app).await;
+        let type_word = {
+            let o = app.store.opportunity(place).await.unwrap().unwrap();
+            format!("type=opportunity&kind={}", o.kind.as_str())
+        };
+        assert!(search_ids(&app, &format!("{type_word}&open=true"))
+            .await
+            .contains(&place.to_string()));
+        add_account(
+            &app.store,
+            "paikat@example.fi",
+            Role::OrganizationMember,
+            Some(org),
+            PASSWORD,
+        )
+        .await;
+        let mut staff = Browser::new(&app);
+        staff.sign_in("paikat@example.fi", PASSWORD).await;
+        let edit = format!("/fi/opportunities/{place}/edit");
+        let r = submit_rendered(
+            &mut staff,
+            &edit,
+            "/edit",
+            &[("apply_by", "2020-01-01"), ("status", "open")],
+        )
+        .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let page = staff.get(r.header("location")).await;
+        assert!(
+            page.body.contains("notice-warning"),
+            "saving a past date warns"
+        );
+        assert!(page.body.contains("Hakuaika on jo päättynyt"));
+
+        // Lists, the record's page, the API, HSDS and search all say closed.
+        let shown = app.get(&format!("/fi/opportunities/{place}")).await;
+        assert!(
+            shown.body.contains("Haku päättynyt"),
+            "the page says closed"
+        );
+        assert!(
+            !shown.body.contains("paikka vapaana") && !shown.body.contains("paikkaa vapaana"),
+            "no free places shown"
+        );
+        assert!(!shown.body.contains("/interest\""), "no interest form");
+        let api = app
+            .get(&format!("/api/v1/opportunities/{place}"))
+            .await
+            .json();
+        assert_eq!(api["status"], "closed");
+        let open_list = app
+            .get("/api/v1/opportunities?open=true&per_page=100")
+            .await
+            .json();
+        assert!(!open_list["contents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["id"] == place.to_string()));
+        let hsds = app.get(&format!("/hsds/services/{place}")).await;
+        if hsds.status == 200 {
+            assert_eq!(hsds.json()["status"], "inactive");
+        }
+        assert!(!search_ids(&app, &format!("{type_word}&open=true"))
+            .await
+            .contains(&place.to_string()));
+
+        // A job seeker's interest is refused.
+        add_account(
+            &app.store,
+            "hakija@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let mut seeker = Browser::new(&app);
+        seeker.sign_in("hakija@example.fi", PASSWORD).await;
+        let r = seeker
+            .post(
+                &format!("/fi/opportunities/{place}/interest"),
+                &[("message", "Kiinnostaa")],
+            )
+            .await;
+        assert_eq!(r.status, 409, "interest in a closed place");
+
+        // The index follows the calendar: a place indexed as open yesterday whose date has now
+        // passed is closed by the quarter-hourly job.
+        let records = app.store.records_of_organizations(&[org]).await.unwrap();
+        let mut docs = kolmonen::search::index::documents(&records);
+        let open_token = kolmonen::search::index::flag_token("open")
+            .unwrap()
+            .to_string();
+        for d in &mut docs {
+            if d.record_id == place.to_string() {
+                d.facets.push(open_token.clone());
+            }
+        }
+        app.store
+            .replace_search_documents(&[org], &docs)
+            .await
+            .unwrap();
+        assert!(search_ids(&app, &format!("{type_word}&open=true"))
+            .await
+            .contains(&place.to_string()));
+        let today = kolmonen::domain::helsinki::today();
+        assert_eq!(
+            kolmonen::search::close_expired_places(app.store.as_ref(), today)
+                .await
+                .unwrap(),
+            1
+        );
+        assert!(!search_ids(&app, &format!("{type_word}&open=true"))
+            .await
+            .contains(&place.to_string()));
+        assert_eq!(
+            kolmonen::search::close_expired_places(app.store.as_ref(), today)
+                .await
+                .unwrap(),
+            0
+        );
+    }
+);
+
+fn total(r: &common::TestResponse) -> u64 {
+    let j = r.json();
+    j["total"]
+        .as_u64()
+        .or(j["total_items"].as_u64())
+        .expect("a total")
+}
+
+// 3. Several values of a facet are alternatives; districts and former municipalities are
+// places.
+both_engines!(
+    facets_take_several_values_and_districts_are_places,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        for path in [
+            "/api/v1/search?",
+            "/api/v1/organizations?",
+            "/api/v1/opportunities?",
+            "/api/v1/services?",
+        ] {
+            let lahti = total(&app.get(&format!("{path}municipality=398")).await);
+            let hollola = total(&app.get(&format!("{path}municipality=098")).await);
+            let both = app
+                .get(&format!("{path}municipality=098&municipality=398"))
+                .await;
+            assert_eq!(both.status, 200, "{path}: {}", both.body);
+            let n = total(&both);
+            assert!(lahti > 0 && hollola > 0, "{path}: demo records in both");
+            assert!(
+                n >= lahti.max(hollola) && n <= lahti + hollola,
+                "{path}: {n} of {lahti} + {hollola}"
+            );
+            let commas = app.get(&format!("{path}municipality=098,398")).await;
+            assert_eq!(total(&commas), n, "{path}: commas as repeats");
+        }
+        for page in [
+            "/fi/search?municipality=098&municipality=398",
+            "/fi/organizations?municipality=098&municipality=398",
+            "/sv/opportunities?municipality=098&municipality=398",
+        ] {
+            assert_eq!(app.get(page).await.status, 200, "{page}");
+        }
+        // The page offers the other municipalities beside the chosen one, which can be taken away.
+        let page = app
+            .get("/fi/search?type=service&municipality=398")
+            .await
+            .html();
+        let chosen = scraper::Selector::parse(".facet a.chosen").unwrap();
+        let links: Vec<_> = page
+            .select(&chosen)
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect();
+        let away: Vec<_> = links
+            .iter()
+            .filter(|l| !l.contains("municipality"))
+            .collect();
+        assert_eq!(
+            away.len(),
+            1,
+            "the chosen municipality is marked: {links:?}"
+        );
+        assert!(
+            away[0].contains("type=service"),
+            "taking it away keeps the rest: {}",
+            away[0]
+        );
+        let add = scraper::Selector::parse(".facet a[href*='municipality=398&amp;municipality='], .facet a[href*='municipality=398&municipality=']").unwrap();
+        assert!(
+            page.select(&add).next().is_some(),
+            "another municipality adds to it"
+        );
+
+        // "Nastola" is part of Lahti since 2016: as a word, and as near.
+        let r = app.get("/api/v1/search?q=Nastola").await.json();
+        assert!(
+            r["total"].as_u64().unwrap() > 0,
+            "Nastola finds records near it: {r}"
+        );
+        assert_eq!(r["near"]["label"], "Nastola");
+        // A place among other words, that no record names: the words are searched near it.
+        let r = app
+            .get("/api/v1/search?q=kudonta%20H%C3%A4meenkoski")
+            .await
+            .json();
+        assert_eq!(r["near"]["label"], "Hämeenkoski", "{r}");
+        assert!(r["unmatched_words"].as_array().unwrap().is_empty(), "{r}");
+        let page = app.get("/fi/search?q=Nastola").await;
+        assert!(
+            page.body.contains("säteeltä paikasta Nastola"),
+            "the page says so"
+        );
+        for near in [
+            "Hollolan%20kirkonkyl%C3%A4",
+            "H%C3%A4meenkoski",
+            "Artj%C3%A4rvi",
+        ] {
+            let r = app.get(&format!("/api/v1/search?near={near}")).await;
+            assert_eq!(r.status, 200, "{near}: {}", r.body);
+            assert!(r.json()["near"]["label"].is_string(), "{near}");
+        }
+    }
+);
+
+// 5. Signing in, signing up (through the e-mail link) and the second factor come back to
+// where the person was; a return path elsewhere is not followed.
+both_engines!(sign_in_comes_back_to_the_page, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let (org, place) = open_place(&app).await;
+    let here = format!("/fi/opportunities/{place}");
+    let encoded = format!("next=%2Ffi%2Fopportunities%2F{place}");
+    let page = app.get(&here).await;
+    assert!(
+        page.body.contains(&format!("/fi/login?{encoded}")),
+        "the sign-in link carries the place"
+    );
+    assert!(
+        page.body.contains(&format!("/fi/signup?{encoded}")),
+        "so does sign-up"
+    );
+
+    add_account(
+        &app.store,
+        "palaa@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    let mut b = Browser::new(&app);
+    let form = b.get(&format!("/fi/login?{encoded}")).await;
+    assert!(
+        form.body
+            .contains(&format!("action=\"/fi/login?{encoded}\"")),
+        "the form keeps it"
+    );
+    let r = b
+        .post(
+            &format!("/fi/login?{encoded}"),
+            &[("email", "palaa@example.fi"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), here);
+    for bad in [
+        "%2F%2Fevil.example%2F",
+        "https%3A%2F%2Fevil.example%2F",
+        "%2Ffi%2Flogout",
+        "%2F%5Cevil.example",
+        "%2Fxx%2Fopportunities",
+    ] {
+        let mut b = Browser::new(&app);
+        let r = b
+            .post(
+                &format!("/fi/login?next={bad}"),
+                &[("email", "palaa@example.fi"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(r.header("location"), "/fi/account", "{bad} is not followed");
+    }
+
+    // Staff: through the second factor.
+    add_account(
+        &app.store,
+        "tyo@example.fi",
+        Role::OrganizationMember,
+        Some(org),
+        PASSWORD,
+    )
+    .await;
+    let mut s = Browser::new(&app);
+    let r = s
+        .post(
+            &format!("/fi/login?{encoded}"),
+            &[("email", "tyo@example.fi"), ("password", PASSWORD)],
+        )
+        .await;
+    let to_factor = r.header("location").to_string();
+    assert_eq!(to_factor, format!("/fi/login/second-factor?{encoded}"));
+    let done = s.second_factor_at("tyo@example.fi", &to_factor).await;
+    assert_eq!(done.status, 200, "recovery codes the first time");
+    assert!(
+        done.body.contains(&format!("href=\"{here}\"")),
+        "continue goes back to the place"
+    );
+
+    // Sign-up: the confirmation link carries the place on to sign-in.
+    let mut n = Browser::new(&app);
+    let r = n
+        .post(
+            &format!("/fi/signup?{encoded}"),
+            &[
+                ("email", "uusi@example.fi"),
+                ("password", "lumi sataa hiljaa illalla"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let mail = common::outbox(&app)
+        .await
+        .into_iter()
+        .rev()
+        .find(|m| m.to == "uusi@example.fi")
+        .expect("a mail");
+    let link = common::link(&mail);
+    assert!(link.contains(&encoded), "{link}");
+    let path = link[link.find("/fi/confirm").unwrap()..].to_string();
+    let confirm = n.get(&path).await;
+    assert!(
+        confirm
+            .body
+            .contains(&format!("action=\"/fi/confirm?{encoded}\"")),
+        "{}",
+        confirm.body
+    );
+    let token = common::token_of(&link);
+    let r = n
+        .post(&format!("/fi/confirm?{encoded}"), &[("token", &token)])
+        .await;
+    assert_eq!(
+        r.header("location"),
+        format!("/fi/login?done=confirmed&{encoded}")
+    );
+    let r = n
+        .post(
+            &format!("/fi/login?{encoded}"),
+            &[
+                ("email", "uusi@example.fi"),
+                ("password", "lumi sataa hiljaa illalla"),
+            ],
+        )
+        .await;
+    assert_eq!(r.header("location"), here);
+});
+
+// 8 and 17. Dates the Finnish way; names refuse bidi overrides and invisible characters.
+both_engines!(
+    finnish_dates_and_names_that_read_as_stored,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        add_account(
+            &app.store,
+            "nimi@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let mut b = Browser::new(&app);
+        b.sign_in("nimi@example.fi", PASSWORD).await;
+        for name in ["\u{202E}ltr", "Ai\u{200B}no", "a\u{2066}b"] {
+            let r = submit_rendered(&mut b, "/fi/me", "/me", &[("display_name", name)]).await;
+            assert_eq!(r.status, 400, "{name:?} refused");
+            assert!(
+                r.body.contains("näkymättömiä merkkejä"),
+                "the error says why"
+            );
+        }
+        let r = submit_rendered(
+            &mut b,
+            "/fi/me",
+            "/me",
+            &[("display_name", "Aino"), ("available_from", "7.1.2027")],
+        )
+        .await;
+        assert_eq!(r.status, 303, "a Finnish date is taken: {}", r.body);
+        let page = b.get("/fi/me").await;
+        assert!(page.body.contains("2027-01-07"), "and kept");
+        assert!(
+            page.body.contains("7.1.2027 (päivä.kuukausi.vuosi)"),
+            "the hint shows the Finnish form"
+        );
+    }
+);

@@ -323,7 +323,7 @@ both_engines!(lists_filter_and_page_the_same_way, |engine| async move {
     let heinola = store
         .organizations(
             &OrganizationFilter {
-                municipality: Some("111".into()),
+                municipalities: vec!["111".into()],
                 ..Default::default()
             },
             PageRequest::new(1, 50),
@@ -389,7 +389,7 @@ both_engines!(lists_filter_and_page_the_same_way, |engine| async move {
     let nastola = store
         .services(
             &ServiceFilter {
-                municipality: Some("398".into()),
+                municipalities: vec!["398".into()],
                 ..Default::default()
             },
             PageRequest::new(1, 100),
@@ -414,7 +414,7 @@ both_engines!(municipality_counts_match_the_lists, |engine| async move {
     let orgs = store
         .organizations(
             &OrganizationFilter {
-                municipality: Some("398".into()),
+                municipalities: vec!["398".into()],
                 ..Default::default()
             },
             PageRequest::new(1, 1),
@@ -425,7 +425,7 @@ both_engines!(municipality_counts_match_the_lists, |engine| async move {
     let opps = store
         .opportunities(
             &OpportunityFilter {
-                municipality: Some("398".into()),
+                municipalities: vec!["398".into()],
                 open_only: true,
                 ..Default::default()
             },

@@ -31,12 +31,19 @@ pub const SIGNUP_MAILS: super::throttle::Limit = super::throttle::Limit {
 pub struct LinkBase<'a> {
     pub public_url: &'a str,
     pub lang: Lang,
+    /// Where the person was going when they signed up (a checked path of this site): the
+    /// confirmation link carries it on to sign-in.
+    pub next: Option<&'a str>,
 }
 
 impl LinkBase<'_> {
     fn url(&self, path: &str, token: &SessionToken) -> String {
+        let next = self
+            .next
+            .map(|n| format!("&next={}", crate::web::encode_component(n)))
+            .unwrap_or_default();
         format!(
-            "{}/{}{}?token={}",
+            "{}/{}{}?token={}{next}",
             self.public_url.trim_end_matches('/'),
             self.lang,
             path,
@@ -329,6 +336,7 @@ mod tests {
             let base = LinkBase {
                 public_url: "https://kolmonen.fi/",
                 lang,
+                next: None,
             };
             let link = base.url("/confirm", &token);
             assert_eq!(

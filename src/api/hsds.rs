@@ -283,14 +283,14 @@ fn filters(q: &Query) -> (Option<ServiceFilter>, Option<OpportunityFilter>) {
     }
     let mut sf = ServiceFilter {
         organization_id: q.organization_id,
-        municipality: q.municipality.clone(),
+        municipalities: q.municipality.clone().into_iter().collect(),
         text: q.search.clone(),
         modified_after: q.modified_after,
         ..Default::default()
     };
     let mut of = OpportunityFilter {
         organization_id: q.organization_id,
-        municipality: q.municipality.clone(),
+        municipalities: q.municipality.clone().into_iter().collect(),
         text: q.search.clone(),
         modified_after: q.modified_after,
         ..Default::default()
@@ -632,7 +632,7 @@ pub(crate) async fn list_organizations(
 ) -> Result<Json<h::Paged<h::Organization>>, ApiError> {
     let q = Query::try_from(p)?;
     let filter = crate::store::OrganizationFilter {
-        municipality: q.municipality.clone(),
+        municipalities: q.municipality.clone().into_iter().collect(),
         ..Default::default()
     };
     let page = if q.nothing {

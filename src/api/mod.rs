@@ -116,7 +116,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        serde_urlencoded::from_str(parts.uri.query().unwrap_or(""))
+        serde_urlencoded::from_str(&crate::web::merge_repeated(parts.uri.query().unwrap_or("")))
             .map(ApiQuery)
             .map_err(|e| ApiError::bad_request(format!("invalid query: {e}")))
     }
@@ -131,7 +131,8 @@ pub struct ListParams {
     /// Items per page, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     per_page: Option<u32>,
-    /// Municipality code (e.g. 398 for Lahti) or name; an unknown one matches nothing.
+    /// Municipality code (e.g. 398 for Lahti) or name; several (repeated or separated by
+    /// commas) match any of them; an unknown one matches nothing.
     municipality: Option<String>,
     /// Only records of this organization.
     organization_id: Option<uuid::Uuid>,
@@ -167,15 +168,21 @@ fn page_request(page: Option<u32>, per_page: Option<u32>) -> Result<PageRequest,
 }
 
 /// A municipality code or name; an unknown one matches nothing (code "000" exists nowhere).
-fn municipality(m: Option<String>) -> Result<Option<String>, ApiError> {
+/// Municipality codes or names, repeated or separated by commas: any of them. An unknown one
+/// matches nothing.
+fn municipality(m: Option<String>) -> Result<Vec<String>, ApiError> {
     Ok(m.as_deref()
+        .unwrap_or("")
+        .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
+        .take(crate::search::query::MAX_FACET_VALUES)
         .map(|s| {
             REF.find_municipality(s)
                 .map(|m| m.code.clone())
                 .unwrap_or_else(|| "000".to_string())
-        }))
+        })
+        .collect())
 }
 
 fn path_id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, ApiError> {
@@ -193,7 +200,7 @@ async fn list_organizations(
 ) -> Result<Json<PagedList<Organization>>, ApiError> {
     let req = page_request(p.page, p.per_page)?;
     let filter = OrganizationFilter {
-        municipality: municipality(p.municipality)?,
+        municipalities: municipality(p.municipality)?,
         ..Default::default()
     };
     Ok(Json(st.store.organizations(&filter, req).await?.into()))
@@ -229,7 +236,7 @@ async fn list_services(
     let req = page_request(p.page, p.per_page)?;
     let filter = ServiceFilter {
         organization_id: p.organization_id.map(OrganizationId),
-        municipality: municipality(p.municipality)?,
+        municipalities: municipality(p.municipality)?,
         ..Default::default()
     };
     Ok(Json(st.store.services(&filter, req).await?.into()))
@@ -265,12 +272,17 @@ async fn list_opportunities(
     let req = page_request(p.page, p.per_page)?;
     let filter = OpportunityFilter {
         organization_id: p.organization_id.map(OrganizationId),
-        municipality: municipality(p.municipality)?,
+        municipalities: municipality(p.municipality)?,
         kind: p.kind,
         open_only: p.open.unwrap_or(false),
         ..Default::default()
     };
-    Ok(Json(st.store.opportunities(&filter, req).await?.into()))
+    let mut list: PagedList<Opportunity> = st.store.opportunities(&filter, req).await?.into();
+    let today = crate::domain::helsinki::today();
+    for o in &mut list.contents {
+        o.status = o.status_on(today);
+    }
+    Ok(Json(list))
 }
 
 #[utoipa::path(get, path = "/api/v1/opportunities/{id}", tag = "directory",
@@ -284,9 +296,12 @@ async fn get_opportunity(
     LastSegment(id): LastSegment,
 ) -> Result<Json<Opportunity>, ApiError> {
     let id = path_id(&id, OpportunityId::parse)?;
-    st.store
+    let mut o = st
+        .store
         .opportunity(id)
         .await?
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found("no opportunity with this id"))
+        .ok_or_else(|| ApiError::not_found("no opportunity with this id"))?;
+    // The status as of today in Finland: past its apply-by date, a place is closed.
+    o.status = o.status_on(crate::domain::helsinki::today());
+    Ok(Json(o))
 }

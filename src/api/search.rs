@@ -25,7 +25,8 @@ pub struct SearchResponse {
     pub facets: BTreeMap<String, Vec<FacetValue>>,
     /// Query words the directory has no match for; the search went on without them.
     pub unmatched_words: Vec<String>,
-    /// The place distances are measured from, when `near` was given.
+    /// The place distances are measured from: `near`, or a place named among the words of
+    /// `q` that no record's text has ("työkokeilu Nastola" searches within 20 km of Nastola).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub near: Option<NearPlace>,
 }
@@ -151,11 +152,15 @@ pub fn response(lang: Lang, req: &SearchRequest, r: SearchResults) -> SearchResp
             })
             .collect(),
         unmatched_words: r.unmatched,
-        near: req.near.as_ref().map(|p| NearPlace {
-            label: p.label.clone(),
-            latitude: p.lat,
-            longitude: p.lon,
-        }),
+        near: req
+            .near
+            .as_ref()
+            .or(r.place_from_words.as_ref())
+            .map(|p| NearPlace {
+                label: p.label.clone(),
+                latitude: p.lat,
+                longitude: p.lon,
+            }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Pure domain types: ids, localized text, validated values and the directory records.
 
 mod business_id;
+pub mod helsinki;
 pub mod line;
 pub mod names;
 mod records;

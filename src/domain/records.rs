@@ -211,6 +211,24 @@ pub struct Opportunity {
     pub updated_at: OffsetDateTime,
 }
 
+impl Opportunity {
+    /// The status a person sees on `today` (Finland's date): a place past its apply-by date
+    /// is closed, whatever its stored status says.
+    pub fn status_on(&self, today: Date) -> OpportunityStatus {
+        match self.apply_by {
+            Some(d) if d < today && self.status == OpportunityStatus::Open => {
+                OpportunityStatus::Closed
+            }
+            _ => self.status,
+        }
+    }
+
+    /// Open for applications on `today`.
+    pub fn is_open_on(&self, today: Date) -> bool {
+        self.status_on(today) == OpportunityStatus::Open
+    }
+}
+
 // Dates travel as ISO 8601 (2026-11-26), not as time's default tuple.
 time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
 

@@ -407,7 +407,9 @@ pub fn opportunity(
         name: text(&o.title, lang),
         description: Some(text(&o.description, lang)),
         email: None,
-        status: match o.status {
+        // As of today in Finland: past its apply-by date a place is closed (the record's own
+        // status travels in `opportunity_status`).
+        status: match o.status_on(crate::domain::helsinki::today()) {
             OpportunityStatus::Open => "active",
             OpportunityStatus::Full => "temporarily closed",
             OpportunityStatus::Closed => "inactive",

@@ -130,6 +130,7 @@ mod tests {
                     ("organization", "Kankurin Ilo ry".into()),
                     ("email", "a@example.fi".into()),
                     ("hours", 20.into()),
+                    ("radius", 20.into()),
                     ("topics", "eläimet".into()),
                     ("skill", "ruoanlaitto".into()),
                     ("kind", "työkokeilu".into()),

@@ -336,9 +336,20 @@ pub(crate) fn parse_date(s: &str) -> Result<Option<Date>, ()> {
     if s.is_empty() {
         return Ok(None);
     }
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    match Date::parse(s, &fmt) {
-        Ok(d) if (2000..=2100).contains(&d.year()) => Ok(Some(d)),
+    // ISO 8601 (2027-01-07, what a date picker sends) or the Finnish way people write it
+    // (7.1.2027, with or without leading zeros and a final dot).
+    let iso = time::macros::format_description!("[year]-[month]-[day]");
+    let finnish = || {
+        let mut parts = s.trim_end_matches('.').split('.');
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || d.len() > 2 || m.len() > 2 {
+            return None;
+        }
+        let month = time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
+        Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()
+    };
+    match Date::parse(s, &iso).ok().or_else(finnish) {
+        Some(d) if (2000..=2100).contains(&d.year()) => Ok(Some(d)),
         _ => Err(()),
     }
 }
@@ -698,6 +709,27 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_taken_the_iso_way_and_the_finnish_way() {
+        let d = time::macros::date!(2027 - 01 - 07);
+        for s in ["2027-01-07", "7.1.2027", "07.01.2027", " 7.1.2027. "] {
+            assert_eq!(parse_date(s), Ok(Some(d)), "{s}");
+        }
+        assert_eq!(parse_date(""), Ok(None));
+        for s in [
+            "7.1.27",
+            "32.1.2027",
+            "29.2.2027",
+            "7.13.2027",
+            "1.1.1999",
+            "7/1/2027",
+            "7.1.2027.5",
+            "huomenna",
+        ] {
+            assert_eq!(parse_date(s), Err(()), "{s}");
+        }
+    }
+
+    #[test]
     fn a_service_form_makes_a_service() {
         let org = OrganizationId::new();
         let place = LocationId::new();
@@ -778,7 +810,7 @@ mod tests {
         let mut bad = ok.clone();
         bad[4].1 = "5".into();
         bad[5].1 = "99".into();
-        bad[6].1 = "1.12.2026".into();
+        bad[6].1 = "1.12.26".into();
         bad.push(("apply_by".into(), "2026-02-30".into()));
         let errors = OpportunityForm::read(&Data(&bad))
             .apply(&base, &[], &[])

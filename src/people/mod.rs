@@ -240,10 +240,12 @@ impl ProfileForm {
                 .trim()
                 .to_string()
         };
-        let display_name = text(&self.display_name);
+        // A name is one line without bidi overrides or invisible characters: "rtl" written
+        // with an override must not show as "ltr".
+        let display_name = self.display_name.trim().to_string();
         if display_name.chars().count() > MAX_DISPLAY_NAME {
             errors.push(("display_name", "edit-error-too-long"));
-        } else if display_name.contains('\n') {
+        } else if !crate::domain::is_one_line(&display_name) {
             errors.push(("display_name", "edit-error-one-line"));
         }
         let introduction = text(&self.introduction);
@@ -272,7 +274,7 @@ impl ProfileForm {
         if free_skills.len() > MAX_FREE_SKILLS
             || free_skills
                 .iter()
-                .any(|s| s.chars().count() > MAX_FREE_SKILL_CHARS)
+                .any(|s| s.chars().count() > MAX_FREE_SKILL_CHARS || !crate::domain::is_one_line(s))
         {
             errors.push(("free_skills", "person-error-free-skills"));
         }

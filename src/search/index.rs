@@ -4,8 +4,7 @@
 use super::analyzer::words;
 use super::geo::cells_of;
 use crate::domain::{
-    Lang, LocalizedText, Location, LocationId, Opportunity, OpportunityStatus, Organization,
-    OrganizationId, Service,
+    Lang, LocalizedText, Location, LocationId, Opportunity, Organization, OrganizationId, Service,
 };
 use crate::refdata::REF;
 use crate::store::{Store, StoreResult};
@@ -271,6 +270,9 @@ impl<'a> Places<'a> {
 
 /// The search documents of these organizations and everything they offer.
 pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
+    // A place past its apply-by date is not open (`close_expired_places` keeps that true
+    // as the days go by).
+    let today = crate::domain::helsinki::today();
     let places = Places::new(&r.locations);
     let services: HashMap<_, &Service> = r.services.iter().map(|s| (s.id, s)).collect();
     let orgs: HashMap<OrganizationId, &Organization> =
@@ -334,7 +336,7 @@ pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
         }
         // Work trials and the other places cost the person nothing.
         b.facet("cost", "free");
-        if o.status == OpportunityStatus::Open && o.places_free > 0 {
+        if o.is_open_on(today) && o.places_free > 0 {
             b.flag("open");
         }
         let service = o.service_id.and_then(|id| services.get(&id).copied());
@@ -410,4 +412,36 @@ pub async fn reindex(store: &dyn Store, orgs: &[OrganizationId]) -> StoreResult<
         store.replace_search_documents(chunk, &docs).await?;
     }
     Ok(n)
+}
+
+/// Places whose apply-by date has passed are closed: the organizations still indexed with
+/// such a place as open get their documents rebuilt (run at least daily; see `serve`).
+pub async fn close_expired_places(store: &dyn Store, today: time::Date) -> StoreResult<usize> {
+    let orgs = store
+        .organizations_with_expired_open_places(
+            &today.to_string(),
+            flag_token("open").unwrap_or("x"),
+        )
+        .await?;
+    if orgs.is_empty() {
+        return Ok(0);
+    }
+    reindex(store, &orgs).await?;
+    Ok(orgs.len())
+}
+
+/// Every quarter of an hour, closes the places whose apply-by date passed in Finland.
+pub async fn close_expired_places_every_quarter(store: crate::store::DynStore) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+    loop {
+        tick.tick().await;
+        match close_expired_places(store.as_ref(), crate::domain::helsinki::today()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                organizations = n,
+                "places past their apply-by date closed in search"
+            ),
+            Err(e) => tracing::error!(error = %e, "closing places past their apply-by date"),
+        }
+    }
 }

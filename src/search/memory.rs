@@ -436,8 +436,8 @@ impl MemoryIndex {
                 None => m.clear(),
             }
         }
-        if !q.any_of.is_empty() {
-            m &= q.any_of.iter().filter_map(|t| self.facet(t)).union();
+        for g in &q.any_of {
+            m &= g.iter().filter_map(|t| self.facet(t)).union();
         }
         if let Some(since) = since {
             m = m.iter().filter(|s| self.doc(*s).created >= since).collect();
@@ -501,7 +501,7 @@ impl MemoryIndex {
             total,
             hits,
             facets,
-            unmatched: Vec::new(),
+            ..Default::default()
         }
     }
 

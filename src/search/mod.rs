@@ -10,7 +10,10 @@ pub mod memory;
 pub mod query;
 pub mod vocab;
 
-pub use index::{reindex, DocType, OrgRecords, SearchDoc};
+pub use index::{
+    close_expired_places, close_expired_places_every_quarter, reindex, DocType, OrgRecords,
+    SearchDoc,
+};
 pub use query::{
     Candidate, FacetCount, Hit, MatchQuery, ParamError, SearchParams, SearchRequest, SearchResults,
     Searcher, Sort, Warmth,

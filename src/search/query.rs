@@ -47,6 +47,9 @@ impl Sort {
     }
 }
 
+/// Most values of one facet a search takes at once.
+pub const MAX_FACET_VALUES: usize = 30;
+
 /// The search parameters as they come in a URL (the HTML page and the JSON API share them).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 pub struct SearchParams {
@@ -139,17 +142,24 @@ impl SearchParams {
             ("language", &self.language),
             ("cost", &self.cost),
         ];
+        // Several values of a facet (repeated, or separated by commas) are alternatives.
         for (name, v) in facet_params {
-            if let Some(v) = clean(v) {
-                if name == "type" && DocType::parse(&v).is_none() {
+            let Some(v) = clean(v) else { continue };
+            let mut values: Vec<String> = Vec::new();
+            for one in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                let one: String = one.chars().take(100).collect();
+                if name == "type" && DocType::parse(&one).is_none() {
                     errors.push(ParamError {
                         param: "type",
                         key: "search-error-type",
                     });
                     continue;
                 }
-                filters.push((name, v.chars().take(100).collect()));
+                if !values.contains(&one) && values.len() < MAX_FACET_VALUES {
+                    values.push(one);
+                }
             }
+            filters.extend(values.into_iter().map(|v| (name, v)));
         }
         let flag_params: [(&'static str, &Option<String>); 4] = [
             ("part_time", &self.part_time),
@@ -256,8 +266,11 @@ impl SearchParams {
 pub struct MatchQuery {
     pub groups: Vec<Vec<String>>,
     pub strong: Vec<Vec<String>>,
+    /// Tokens every match has (a facet with one value chosen, a yes/no filter).
     pub all_of: Vec<String>,
-    pub any_of: Vec<String>,
+    /// Groups of tokens: a match has at least one of each group (a facet with several values
+    /// chosen, the cells of a radius).
+    pub any_of: Vec<Vec<String>>,
 }
 
 impl Candidate {
@@ -285,9 +298,7 @@ impl MatchQuery {
             .map(|g| format!("{{title body}} : ({})", or(g)))
             .collect();
         parts.extend(self.all_of.iter().map(|t| format!("facets : \"{t}\"")));
-        if !self.any_of.is_empty() {
-            parts.push(format!("facets : ({})", or(&self.any_of)));
-        }
+        parts.extend(self.any_of.iter().map(|g| format!("facets : ({})", or(g))));
         parts.join(" AND ")
     }
 
@@ -304,9 +315,7 @@ impl MatchQuery {
         };
         let mut parts: Vec<String> = groups.iter().map(|g| or(g, "AB")).collect();
         parts.extend(self.all_of.iter().map(|t| format!("'{t}':D")));
-        if !self.any_of.is_empty() {
-            parts.push(or(&self.any_of, "D"));
-        }
+        parts.extend(self.any_of.iter().map(|g| or(g, "D")));
         parts
     }
 }
@@ -355,6 +364,38 @@ pub struct SearchResults {
     pub facets: BTreeMap<&'static str, Vec<FacetCount>>,
     /// Query words the index has nothing for (left out of the search).
     pub unmatched: Vec<String>,
+    /// A place named among the query's words (that no record's text has): the search ran
+    /// near it instead (see `PLACE_WORD_RADIUS_KM`).
+    pub place_from_words: Option<Place>,
+}
+
+/// The radius of a search near a place named among its words ("kudonta Nastola").
+pub const PLACE_WORD_RADIUS_KM: f64 = 20.0;
+
+/// A place the whole query names (a district or a former municipality, not a municipality:
+/// their names are words of the records in them).
+fn place_of_query(q: &str) -> Option<Place> {
+    if crate::refdata::REF.find_municipality(q).is_some() {
+        return None;
+    }
+    locate(q)
+}
+
+/// A place one word of the query names (not a municipality): the query without it, and the
+/// place.
+fn place_among_words(q: &str) -> Option<(String, Place)> {
+    let tokens: Vec<&str> = q.split_whitespace().collect();
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+        let p = place_of_query(t)?;
+        let rest: Vec<&str> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, t)| *t)
+            .collect();
+        Some((rest.join(" "), p))
+    })
 }
 
 /// Facet and flag tokens back to (facet name, value).
@@ -756,8 +797,24 @@ impl Searcher {
             );
             groups.push(e.to_vec());
         }
-        for (name, value) in &req.filters {
-            m.all_of.push(filter_token(name, value));
+        // One value of a facet must be there; of several, any one.
+        let mut names: Vec<&'static str> = Vec::new();
+        for (n, _) in &req.filters {
+            if !names.contains(n) {
+                names.push(n);
+            }
+        }
+        for name in names {
+            let tokens: Vec<String> = req
+                .filters
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(n, v)| filter_token(n, v))
+                .collect();
+            match tokens.len() {
+                1 => m.all_of.extend(tokens),
+                _ => m.any_of.push(tokens),
+            }
         }
         for f in &req.flags {
             if let Some(t) = flag_token(f) {
@@ -765,7 +822,7 @@ impl Searcher {
             }
         }
         if let (Some(p), Some(r)) = (&req.near, req.radius_km) {
-            m.any_of = cells_within(p.lat, p.lon, r);
+            m.any_of.push(cells_within(p.lat, p.lon, r));
         }
         (m, groups, unmatched)
     }
@@ -787,8 +844,48 @@ impl Searcher {
         Ok(r)
     }
 
+    /// The search near a place named in its words, the rest of the words kept.
+    async fn run_near(
+        &self,
+        req: &SearchRequest,
+        rest: String,
+        place: Place,
+    ) -> StoreResult<SearchResults> {
+        let mut near = req.clone();
+        near.q = rest;
+        near.near = Some(place.clone());
+        near.near_text = place.label.clone();
+        near.radius_km = near.radius_km.or(Some(PLACE_WORD_RADIUS_KM));
+        if near.q.is_empty() && near.sort == Sort::Relevance {
+            near.sort = Sort::Distance;
+        }
+        let mut results = Box::pin(self.run(&near)).await?;
+        results.place_from_words = Some(place);
+        Ok(results)
+    }
+
     async fn run(&self, req: &SearchRequest) -> StoreResult<SearchResults> {
+        let results = self.run_words(req).await?;
+        // "kudonta Hämeenkoski" finds nothing as words: a place among them is where to
+        // search for the others.
+        if results.total == 0 && req.near.is_none() {
+            if let Some((rest, place)) = place_among_words(&req.q) {
+                if !rest.is_empty() {
+                    return self.run_near(req, rest, place).await;
+                }
+            }
+        }
+        Ok(results)
+    }
+
+    async fn run_words(&self, req: &SearchRequest) -> StoreResult<SearchResults> {
         let (m, groups, unmatched) = self.plan(req);
+        // "Nastola": a district or a former municipality is where to search.
+        if req.near.is_none() && !req.q.is_empty() {
+            if let Some(place) = place_of_query(&req.q) {
+                return self.run_near(req, String::new(), place).await;
+            }
+        }
         // Every word matched nothing: nothing can match.
         if m.groups.is_empty() && !unmatched.is_empty() {
             return Ok(SearchResults {
@@ -798,6 +895,26 @@ impl Searcher {
         }
         let mut results = self.answer(req, &m, &groups, None).await?;
         results.unmatched = unmatched;
+        // A chosen facet counts its values as if it were not chosen: each count says how
+        // many more one more value would bring (values of a facet are alternatives).
+        let mut chosen: Vec<&'static str> = Vec::new();
+        for (n, _) in &req.filters {
+            if !chosen.contains(n) {
+                chosen.push(n);
+            }
+        }
+        for name in chosen {
+            let mut other = req.clone();
+            other.filters.retain(|(n, _)| *n != name);
+            other.page = 1;
+            other.per_page = 1;
+            let (m, groups, _) = self.plan(&other);
+            let mut counts = self.answer(&other, &m, &groups, None).await?.facets;
+            match counts.remove(name) {
+                Some(values) => results.facets.insert(name, values),
+                None => results.facets.remove(name),
+            };
+        }
         Ok(results)
     }
 
@@ -1010,7 +1127,7 @@ pub fn rank(
         total,
         hits,
         facets,
-        unmatched: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -1046,7 +1163,7 @@ mod tests {
             groups: vec![vec!["kokeilu".into(), "työkokeilu".into()]],
             strong: vec![vec!["kokeilu".into()]],
             all_of: vec!["m398".into()],
-            any_of: vec!["ca1609x1128".into(), "ca1609x1129".into()],
+            any_of: vec![vec!["ca1609x1128".into(), "ca1609x1129".into()]],
         };
         assert_eq!(
             m.fts5(&m.groups),

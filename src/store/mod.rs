@@ -96,8 +96,8 @@ impl<T> Page<T> {
 
 #[derive(Debug, Clone, Default)]
 pub struct OrganizationFilter {
-    /// Municipality code: organizations with a location there.
-    pub municipality: Option<String>,
+    /// Municipality codes: organizations with a location in any of them (none: all).
+    pub municipalities: Vec<String>,
     /// In id order (the same on every engine, for exports) instead of by name.
     pub by_id: bool,
 }
@@ -112,7 +112,8 @@ pub struct TermRef {
 #[derive(Debug, Clone, Default)]
 pub struct ServiceFilter {
     pub organization_id: Option<OrganizationId>,
-    pub municipality: Option<String>,
+    /// Municipality codes: any of them (none: all).
+    pub municipalities: Vec<String>,
     pub kind: Option<crate::domain::ServiceKind>,
     /// Records tagged with this term.
     pub term: Option<TermRef>,
@@ -127,7 +128,8 @@ pub struct ServiceFilter {
 pub struct OpportunityFilter {
     pub organization_id: Option<OrganizationId>,
     pub service_id: Option<ServiceId>,
-    pub municipality: Option<String>,
+    /// Municipality codes: any of them (none: all).
+    pub municipalities: Vec<String>,
     pub kind: Option<OpportunityType>,
     /// Only opportunities with status open.
     pub open_only: bool,
@@ -494,6 +496,13 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
         old: &str,
         new: &str,
     ) -> StoreResult<bool>;
+    /// The organizations whose places are still indexed as open (`open_token` among their
+    /// facets) although their apply-by date is before `today` (`YYYY-MM-DD`).
+    async fn organizations_with_expired_open_places(
+        &self,
+        today: &str,
+        open_token: &str,
+    ) -> StoreResult<Vec<OrganizationId>>;
     /// The search documents' change counter: raised by every `replace_search_documents`.
     async fn search_generation(&self) -> StoreResult<i64>;
     /// Words added to the index after sequence number `seq`, with their numbers.

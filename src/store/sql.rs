@@ -381,10 +381,13 @@ macro_rules! sql_store {
 
             fn push_organization_filter(qb: &mut sqlx::QueryBuilder<'_, $db>, f: &OrganizationFilter) {
                 qb.push(" WHERE 1 = 1");
-                if let Some(m) = &f.municipality {
-                    qb.push(" AND EXISTS (SELECT 1 FROM locations l WHERE l.organization_id = organizations.id AND l.municipality_code = ")
-                        .push_bind(m.clone())
-                        .push(")");
+                if !f.municipalities.is_empty() {
+                    qb.push(" AND EXISTS (SELECT 1 FROM locations l WHERE l.organization_id = organizations.id AND l.municipality_code IN (");
+                    let mut list = qb.separated(", ");
+                    for m in &f.municipalities {
+                        list.push_bind(m.clone());
+                    }
+                    qb.push("))");
                 }
             }
 
@@ -393,10 +396,13 @@ macro_rules! sql_store {
                 if let Some(o) = f.organization_id {
                     qb.push(" AND organization_id = ").push_bind(o.to_string());
                 }
-                if let Some(m) = &f.municipality {
-                    qb.push(" AND EXISTS (SELECT 1 FROM service_locations sl JOIN locations l ON l.id = sl.location_id WHERE sl.service_id = services.id AND l.municipality_code = ")
-                        .push_bind(m.clone())
-                        .push(")");
+                if !f.municipalities.is_empty() {
+                    qb.push(" AND EXISTS (SELECT 1 FROM service_locations sl JOIN locations l ON l.id = sl.location_id WHERE sl.service_id = services.id AND l.municipality_code IN (");
+                    let mut list = qb.separated(", ");
+                    for m in &f.municipalities {
+                        list.push_bind(m.clone());
+                    }
+                    qb.push("))");
                 }
                 if let Some(k) = f.kind {
                     qb.push(" AND kind = ").push_bind(k.as_str());
@@ -412,16 +418,22 @@ macro_rules! sql_store {
                 if let Some(s) = f.service_id {
                     qb.push(" AND service_id = ").push_bind(s.to_string());
                 }
-                if let Some(m) = &f.municipality {
-                    qb.push(" AND location_id IN (SELECT id FROM locations WHERE municipality_code = ")
-                        .push_bind(m.clone())
-                        .push(")");
+                if !f.municipalities.is_empty() {
+                    qb.push(" AND location_id IN (SELECT id FROM locations WHERE municipality_code IN (");
+                    let mut list = qb.separated(", ");
+                    for m in &f.municipalities {
+                        list.push_bind(m.clone());
+                    }
+                    qb.push("))");
                 }
                 if let Some(k) = f.kind {
                     qb.push(" AND kind = ").push_bind(k.as_str());
                 }
                 if f.open_only {
-                    qb.push(" AND status = 'open'");
+                    // A place past its apply-by date (in Finland) is closed.
+                    qb.push(" AND status = 'open' AND (apply_by IS NULL OR apply_by >= ")
+                        .push_bind(crate::domain::helsinki::today())
+                        .push(")");
                 }
                 Self::push_common_filter(qb, "opportunities", "opportunity_terms", "opportunity_id", "title", &f.term, f.taxonomy, &f.text, f.modified_after);
             }
@@ -888,7 +900,10 @@ macro_rules! sql_store {
                 let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT * FROM opportunities");
                 Self::push_opportunity_filter(&mut qb, f);
                 // Open places first, then the newest.
-                qb.push(" ORDER BY CASE status WHEN 'open' THEN 0 WHEN 'full' THEN 1 ELSE 2 END, created_at DESC, id LIMIT ")
+                // Open first (a place past its apply-by date is closed), then full, then closed.
+                qb.push(" ORDER BY CASE WHEN status = 'open' AND (apply_by IS NULL OR apply_by >= ")
+                    .push_bind(crate::domain::helsinki::today())
+                    .push(") THEN 0 WHEN status = 'full' THEN 1 ELSE 2 END, created_at DESC, id LIMIT ")
                     .push_bind(i64::from(page.per_page))
                     .push(" OFFSET ")
                     .push_bind(page.offset());
@@ -997,10 +1012,11 @@ macro_rules! sql_store {
                     "SELECT m.municipality_code,
                        (SELECT COUNT(DISTINCT l.organization_id) FROM locations l WHERE l.municipality_code = m.municipality_code),
                        (SELECT COUNT(*) FROM opportunities o JOIN locations l ON l.id = o.location_id
-                          WHERE l.municipality_code = m.municipality_code AND o.status = 'open')
+                          WHERE l.municipality_code = m.municipality_code AND o.status = 'open' AND (o.apply_by IS NULL OR o.apply_by >= $1))
                      FROM (SELECT DISTINCT municipality_code FROM locations WHERE municipality_code IS NOT NULL) m
                      ORDER BY m.municipality_code",
                 )
+                .bind(crate::domain::helsinki::today())
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows
@@ -1903,6 +1919,17 @@ macro_rules! sql_store {
                 Self::delete_sessions(&mut tx, user).await?;
                 tx.commit().await?;
                 Ok(done.rows_affected() == 1)
+            }
+
+            async fn organizations_with_expired_open_places(&self, today: &str, open_token: &str) -> StoreResult<Vec<OrganizationId>> {
+                let rows: Vec<(String,)> = sqlx::query_as(
+                    "SELECT DISTINCT organization_id FROM search_docs WHERE doc_type = 'opportunity' AND apply_by IS NOT NULL AND apply_by <> '' AND apply_by < $1 AND (' ' || facets || ' ') LIKE $2",
+                )
+                .bind(today)
+                .bind(format!("% {open_token} %"))
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.iter().filter_map(|(id,)| OrganizationId::parse(id)).collect())
             }
 
             async fn search_generation(&self) -> StoreResult<i64> {

@@ -29,6 +29,12 @@ impl Notice {
             text,
         }
     }
+    pub fn warning(text: String) -> Self {
+        Notice {
+            kind: "warning",
+            text,
+        }
+    }
 }
 
 pub(super) fn cookies(st: &AppState) -> Cookies {
@@ -101,6 +107,8 @@ pub(super) fn with_status(res: Result<Response, PageError>, status: StatusCode) 
 #[template(path = "account/login.html")]
 struct LoginPage {
     ctx: Ctx,
+    /// `?next=…` for the form and the sign-up link.
+    next_q: String,
     title: String,
     errors: Vec<(String, String)>,
     notice: Option<Notice>,
@@ -121,6 +129,7 @@ impl LoginPage {
             .required()
             .max_chars(accounts::password::MAX_CHARS);
         LoginPage {
+            next_q: String::new(),
             title: ctx.t("login-title"),
             errors: form::summary(&[&email]),
             notice,
@@ -135,6 +144,16 @@ impl LoginPage {
 pub struct DoneQuery {
     #[serde(default)]
     pub(super) done: Option<String>,
+    /// Where to go after signing in (see `safe_next`).
+    #[serde(default)]
+    pub(super) next: Option<String>,
+}
+
+impl DoneQuery {
+    /// The checked return path, if any.
+    pub(super) fn next(&self) -> Option<String> {
+        self.next.as_deref().and_then(super::safe_next)
+    }
 }
 
 fn done_notice(ctx: &Ctx, done: &Option<String>) -> Option<Notice> {
@@ -158,11 +177,14 @@ pub async fn login_form(
     PageQuery(q): PageQuery<DoneQuery>,
 ) -> Result<Response, PageError> {
     if viewer.user.is_some() {
-        return Ok(Redirect::to(&ctx.url("/account")).into_response());
+        let to = q.next().unwrap_or_else(|| ctx.url("/account"));
+        return Ok(Redirect::to(&to).into_response());
     }
     let notice = done_notice(&ctx, &q.done);
     let lang = ctx.lang;
-    render(&LoginPage::new(ctx, "", None, notice), lang)
+    let mut page = LoginPage::new(ctx, "", None, notice);
+    page.next_q = super::next_query(&q.next());
+    render(&page, lang)
 }
 
 /// The fields of the sign-in and sign-up forms.
@@ -174,8 +196,16 @@ pub(super) struct EmailPassword {
     pub password: String,
 }
 
-pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: Bytes) -> Response {
+pub async fn login(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    viewer: Viewer,
+    PageQuery(q): PageQuery<DoneQuery>,
+    body: Bytes,
+) -> Response {
     let f: EmailPassword = form::parse(&body);
+    let next = q.next();
+    let next_q = super::next_query(&next);
     let lang = ctx.lang;
     let now = OffsetDateTime::now_utc();
     let outcome =
@@ -188,7 +218,8 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
         Err(e) => return PageError::store(lang)(e).into_response(),
     };
     let refuse = |key: &str, status| {
-        let page = LoginPage::new(ctx.clone(), &f.email, Some(ctx.t(key)), None);
+        let mut page = LoginPage::new(ctx.clone(), &f.email, Some(ctx.t(key)), None);
+        page.next_q = next_q.clone();
         with_status(render(&page, lang), status)
     };
     match outcome {
@@ -217,10 +248,11 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
                     return PageError::store(lang)(e).into_response();
                 }
             }
-            let next = if pending {
-                "/login/second-factor"
+            // On to where the person was going (after the second factor, if any).
+            let to = if pending {
+                format!("{}{next_q}", ctx.url("/login/second-factor"))
             } else {
-                "/account"
+                next.clone().unwrap_or_else(|| ctx.url("/account"))
             };
             // This browser is now known to the account: its own mistakes no longer count
             // against the account's limit (see `accounts::device`).
@@ -229,7 +261,7 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
                 .sign_in(&token, keys)
                 .into_iter()
                 .chain([device]);
-            see_other(&ctx.url(next), set)
+            see_other(&to, set)
         }
         SignIn::Refused => refuse("login-error-refused", StatusCode::BAD_REQUEST),
         SignIn::Unconfirmed(user) => {
@@ -245,6 +277,7 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
             let base = links::LinkBase {
                 public_url: &public_url,
                 lang,
+                next: None,
             };
             let resend = async {
                 if throttle::wait(&st.store, &keys, now).await?.is_none() {
@@ -260,7 +293,8 @@ pub async fn login(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: B
         }
         SignIn::Throttled(wait) => {
             let text = wait_text(lang, "login-error-throttled", wait);
-            let page = LoginPage::new(ctx.clone(), &f.email, Some(text), None);
+            let mut page = LoginPage::new(ctx.clone(), &f.email, Some(text), None);
+            page.next_q = next_q.clone();
             too_many_requests(render(&page, lang), wait)
         }
     }
@@ -575,6 +609,7 @@ pub async fn account_email(
     let base = links::LinkBase {
         public_url: &public_url,
         lang,
+        next: None,
     };
     match links::request_email_change(
         &st.store,

@@ -94,7 +94,7 @@ pub fn opportunity_card(
 }
 
 fn opportunity_status(ctx: &Ctx, o: &Opportunity) -> String {
-    match o.status {
+    match o.status_on(helsinki::today()) {
         OpportunityStatus::Open if o.places_free > 0 => ctx.tn("places-free", o.places_free as u64),
         OpportunityStatus::Open => ctx.t("status-open"),
         OpportunityStatus::Full => ctx.t("status-full"),
@@ -225,7 +225,7 @@ pub struct Choice {
 pub(super) async fn municipality_choices(
     store: &DynStore,
     ctx: &Ctx,
-    selected: Option<&str>,
+    selected: &[String],
 ) -> Result<Vec<Choice>, PageError> {
     let counts = store
         .municipality_counts()
@@ -236,22 +236,32 @@ pub(super) async fn municipality_choices(
         .map(|c| Choice {
             value: c.code.clone(),
             label: municipality_name(&c.code, ctx.lang),
-            selected: selected == Some(c.code.as_str()),
+            selected: selected.contains(&c.code),
         })
         .collect();
     out.sort_by(|a, b| a.label.cmp(&b.label));
     Ok(out)
 }
 
-/// A municipality given as a query parameter: a known code or nothing.
-fn municipality_param(ctx: &Ctx, m: &Option<String>) -> Result<Option<String>, PageError> {
-    match non_empty(m) {
-        None => Ok(None),
-        Some(s) => REF
+/// Municipalities given as a query parameter (repeated or separated by commas): known
+/// codes or names, any of which a record may be in.
+fn municipality_param(ctx: &Ctx, m: &Option<String>) -> Result<Vec<String>, PageError> {
+    let mut codes: Vec<String> = Vec::new();
+    for s in non_empty(m)
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let code = REF
             .find_municipality(s)
-            .map(|m| Some(m.code.clone()))
-            .ok_or(PageError::bad_request(ctx.lang)),
+            .map(|m| m.code.clone())
+            .ok_or(PageError::bad_request(ctx.lang))?;
+        if !codes.contains(&code) && codes.len() < crate::search::query::MAX_FACET_VALUES {
+            codes.push(code);
+        }
     }
+    Ok(codes)
 }
 
 fn page_param(p: Option<u32>) -> PageRequest {
@@ -282,7 +292,7 @@ pub async fn organization_list(
 ) -> Result<Response, PageError> {
     let municipality = municipality_param(&ctx, &q.municipality)?;
     let filter = OrganizationFilter {
-        municipality: municipality.clone(),
+        municipalities: municipality.clone(),
         ..Default::default()
     };
     let page = st
@@ -296,12 +306,12 @@ pub async fn organization_list(
     let pager = Pager::new(
         &ctx,
         "/organizations",
-        &[("municipality", municipality.clone().unwrap_or_default())],
+        &[("municipality", municipality.join(","))],
         &page,
     );
     let page_view = OrganizationListPage {
         title: ctx.t("organizations-title"),
-        municipalities: municipality_choices(&st.store, &ctx, municipality.as_deref()).await?,
+        municipalities: municipality_choices(&st.store, &ctx, &municipality).await?,
         total: ctx.tn("organizations-count", page.total),
         cards,
         pager,
@@ -710,7 +720,7 @@ pub async fn opportunity_list(
     };
     let open_only = non_empty(&q.open).is_some();
     let filter = OpportunityFilter {
-        municipality: municipality.clone(),
+        municipalities: municipality.clone(),
         kind,
         open_only,
         ..Default::default()
@@ -731,7 +741,7 @@ pub async fn opportunity_list(
                 "type",
                 kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
             ),
-            ("municipality", municipality.clone().unwrap_or_default()),
+            ("municipality", municipality.join(",")),
             ("open", if open_only { "1".into() } else { String::new() }),
         ],
         &page,
@@ -748,7 +758,7 @@ pub async fn opportunity_list(
         .collect();
     let view = OpportunityListPage {
         title: ctx.t("opportunities-title"),
-        municipalities: municipality_choices(&st.store, &ctx, municipality.as_deref()).await?,
+        municipalities: municipality_choices(&st.store, &ctx, &municipality).await?,
         types,
         open_only,
         total: ctx.tn("opportunities-count", page.total),
@@ -880,7 +890,7 @@ pub async fn opportunity_show(
         facts,
         location: location.map(|l| location_view(&ctx, &l)),
         fresh: Fresh::new(lang, o.last_verified_at),
-        interest_open: o.status == OpportunityStatus::Open,
+        interest_open: o.is_open_on(helsinki::today()),
         interest_thread,
         can_express,
         ctx,

@@ -233,6 +233,18 @@ impl Ctx {
         format!("/{}{}", self.lang, path)
     }
 
+    /// The sign-in page, coming back here afterwards (with the query: a search stays).
+    pub fn login_url(&self) -> String {
+        let here = format!("/{}{}", self.lang, self.rest);
+        format!("{}{}", self.url("/login"), next_query(&safe_next(&here)))
+    }
+
+    /// The sign-up page, coming back here after the e-mail is confirmed and the person signs in.
+    pub fn signup_url(&self) -> String {
+        let here = format!("/{}{}", self.lang, self.rest);
+        format!("{}{}", self.url("/signup"), next_query(&safe_next(&here)))
+    }
+
     /// This page's path in the current language, without the query.
     pub fn here(&self) -> String {
         let path = self.rest.split('?').next().unwrap_or("/");
@@ -339,11 +351,82 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for PageQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, PageError> {
         let ctx = Ctx::from_request_parts(parts, s).await?;
-        let q = parts.uri.query().unwrap_or("");
-        serde_urlencoded::from_str(q)
+        let q = merge_repeated(parts.uri.query().unwrap_or(""));
+        serde_urlencoded::from_str(&q)
             .map(PageQuery)
             .map_err(|_| PageError::bad_request(ctx.lang))
     }
+}
+
+/// Percent-encodes a URL query component.
+pub fn encode_component(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e[1..].to_string())
+        .unwrap_or_default()
+}
+
+/// Pages that make no sense to return to after signing in (they would loop or sign out).
+const NOT_A_RETURN: &[&str] = &[
+    "login",
+    "logout",
+    "signup",
+    "confirm",
+    "confirm-email",
+    "password-reset",
+];
+
+/// A return path after signing in, or None: a path of this site only (no scheme, no host, no
+/// `//` or `\\` that a browser would read as another host), in one of our languages, not a
+/// sign-in page.
+pub fn safe_next(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty()
+        || s.len() > 500
+        || !s.starts_with('/')
+        || s.starts_with("//")
+        || s.contains('\\')
+        || s.chars().any(|c| c.is_control() || c.is_whitespace())
+    {
+        return None;
+    }
+    let path = s.split(['?', '#']).next().unwrap_or("");
+    let mut segments = path.split('/').skip(1);
+    Lang::parse(segments.next()?)?;
+    if NOT_A_RETURN.contains(&segments.next().unwrap_or("")) {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+/// `?next=…` for a form's action or a link, when there is a return path.
+pub fn next_query(next: &Option<String>) -> String {
+    next.as_deref()
+        .map(|n| format!("?next={}", encode_component(n)))
+        .unwrap_or_default()
+}
+
+/// A query string with each repeated parameter given once, its values joined by commas
+/// (`municipality=098&municipality=398` → `municipality=098,398`): facets take several values,
+/// and other parameters refuse the joined value as they would a bad one.
+pub fn merge_repeated(query: &str) -> String {
+    let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(query) else {
+        return query.to_string();
+    };
+    let mut merged: Vec<(String, String)> = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        match merged.iter_mut().find(|(n, _)| *n == k) {
+            Some((_, old)) if v.trim().is_empty() => {
+                let _ = old;
+            }
+            Some((_, old)) if old.trim().is_empty() => *old = v,
+            Some((_, old)) => {
+                old.push(',');
+                old.push_str(&v);
+            }
+            None => merged.push((k, v)),
+        }
+    }
+    serde_urlencoded::to_string(&merged).unwrap_or_default()
 }
 
 /// An empty form field means "not given".

@@ -88,7 +88,7 @@ pub async fn show(
         .store
         .organizations(
             &OrganizationFilter {
-                municipality: Some(m.code.clone()),
+                municipalities: vec![m.code.clone()],
                 ..Default::default()
             },
             page_req,
@@ -99,7 +99,7 @@ pub async fn show(
         .store
         .services(
             &ServiceFilter {
-                municipality: Some(m.code.clone()),
+                municipalities: vec![m.code.clone()],
                 ..Default::default()
             },
             page_req,
@@ -110,7 +110,7 @@ pub async fn show(
         .store
         .opportunities(
             &OpportunityFilter {
-                municipality: Some(m.code.clone()),
+                municipalities: vec![m.code.clone()],
                 open_only: true,
                 ..Default::default()
             },

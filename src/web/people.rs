@@ -46,7 +46,7 @@ pub(super) fn date_time(us: i64) -> String {
 }
 
 pub(super) fn today() -> time::Date {
-    OffsetDateTime::now_utc().date()
+    crate::domain::helsinki::today()
 }
 
 /// The signed-in person's profile, or an empty one (not stored until saved).

@@ -204,6 +204,10 @@ pub(super) trait Editable: Clone + Send + Sync + Sized + 'static {
     fn pairs(form: &Self::Form) -> Vec<(&'static str, String)>;
     fn touch(&mut self, now: OffsetDateTime);
     fn into_batch(self) -> DirectoryBatch;
+    /// What the editor should know about the record as saved (a translation key).
+    fn warning(&self) -> Option<&'static str> {
+        None
+    }
     fn load(
         st: &AppState,
         id: &str,
@@ -320,6 +324,12 @@ impl Editable for Opportunity {
     type Form = OpportunityForm;
     const KIND: &'static str = "opportunity";
     const PATH: &'static str = "opportunities";
+    fn warning(&self) -> Option<&'static str> {
+        // Saved as open, but past its apply-by date: it shows as closed everywhere.
+        (self.status == crate::domain::OpportunityStatus::Open
+            && !self.is_open_on(crate::domain::helsinki::today()))
+        .then_some("edit-warning-apply-by-past")
+    }
     const NEW_TITLE: &'static str = "desk-new-opportunity";
     const EDIT_TITLE: &'static str = "desk-edit-opportunity";
     fn id_string(&self) -> String {
@@ -616,7 +626,15 @@ pub async fn edit_form<K: Editable>(
     PageQuery(q): PageQuery<DoneQuery>,
 ) -> Result<Response, PageError> {
     let (org, rec) = editable::<K>(&st, &user, &ctx, &segment(&uri, 1)).await?;
-    let notice = saved_notice(&ctx, &q);
+    let notice = match rec.warning() {
+        Some(w) if q.done.as_deref() == Some("saved") => Some(Notice::warning(format!(
+            "{} {}",
+            ctx.t("form-saved"),
+            ctx.t(w)
+        ))),
+        Some(w) => Some(Notice::warning(ctx.t(w))),
+        None => saved_notice(&ctx, &q),
+    };
     let f = rec.form_of();
     record_page(&st, ctx, &org, &rec, false, &f, &[], notice).await
 }
@@ -763,6 +781,7 @@ pub async fn desk(
             fit_url: None,
         });
     }
+    let today = crate::domain::helsinki::today();
     for o in &records.opportunities {
         rows.push(DeskRow {
             kind: opportunity_type_label(o.kind.as_str(), lang),
@@ -772,14 +791,14 @@ pub async fn desk(
             confirm_url: ctx.url(&format!("/opportunities/{}/confirm", o.id)),
             fresh: Fresh::new(lang, o.last_verified_at),
             tags: vec![
-                ctx.t(&format!("status-{}", o.status.as_str())),
+                ctx.t(&format!("status-{}", o.status_on(today).as_str())),
                 crate::i18n::t_args(
                     lang,
                     "places-free",
                     &[("count", i64::from(o.places_free).into())],
                 ),
             ],
-            fit_url: (org.verified && o.status == crate::domain::OpportunityStatus::Open)
+            fit_url: (org.verified && o.is_open_on(today))
                 .then(|| ctx.url(&format!("/talent?opportunity={}", o.id))),
         });
     }

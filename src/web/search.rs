@@ -51,6 +51,8 @@ pub struct FacetLink {
     pub label: String,
     pub count: u64,
     pub url: String,
+    /// Chosen: the link takes the value away.
+    pub chosen: bool,
 }
 
 pub struct Choice {
@@ -131,6 +133,14 @@ fn without(p: &[(String, String)], name: &str) -> Vec<(String, String)> {
     p.iter().filter(|(n, _)| n != name).cloned().collect()
 }
 
+/// The parameters without one value of a facet (its other values stay).
+fn without_value(p: &[(String, String)], name: &str, value: &str) -> Vec<(String, String)> {
+    p.iter()
+        .filter(|(n, v)| !(n == name && v == value))
+        .cloned()
+        .collect()
+}
+
 /// The label of an active filter ("Kunta: Lahti").
 fn filter_label(ctx: &Ctx, name: &str, value: &str) -> String {
     let facet = ctx.t(&format!("search-facet-{name}"));
@@ -180,6 +190,19 @@ pub async fn show(
                 &[("word", w.clone().into())],
             ));
         }
+        if let Some(p) = &r.place_from_words {
+            notes.push(t_args(
+                ctx.lang,
+                "search-place-from-words",
+                &[
+                    ("place", p.label.clone().into()),
+                    (
+                        "radius",
+                        (crate::search::query::PLACE_WORD_RADIUS_KM as i64).into(),
+                    ),
+                ],
+            ));
+        }
         if let Some(p) = &req.near {
             notes.push(t_args(
                 ctx.lang,
@@ -193,21 +216,47 @@ pub async fn show(
             let Some(values) = r.facets.get(name) else {
                 continue;
             };
-            // A facet already chosen, or one that cannot narrow the list, is not offered.
-            if base.iter().any(|(n, _)| n == name) {
+            // Values of a facet are alternatives: a chosen one is shown (its link takes it
+            // away) beside the others, which add to it. A yes/no filter already on, or a facet
+            // that cannot narrow the list, is not offered.
+            let chosen: Vec<&String> = req
+                .filters
+                .iter()
+                .filter(|(n, _)| n == name)
+                .map(|(_, v)| v)
+                .collect();
+            if chosen.is_empty() && base.iter().any(|(n, _)| n == name) {
                 continue;
             }
-            let links: Vec<FacetLink> = values
+            let mut shown: Vec<&crate::search::FacetCount> = values
                 .iter()
-                .filter(|v| v.count < r.total || values.len() > 1)
+                .filter(|v| !chosen.is_empty() || v.count < r.total || values.len() > 1)
                 .take(FACET_VALUES)
+                .collect();
+            // A chosen value is always there, however rare.
+            for c in &chosen {
+                if !shown.iter().any(|v| &&v.value == c) {
+                    if let Some(v) = values.iter().find(|v| &&v.value == c) {
+                        shown.push(v);
+                    }
+                }
+            }
+            let links: Vec<FacetLink> = shown
+                .into_iter()
                 .map(|v| {
-                    let mut p = current.clone();
-                    p.push((name.to_string(), v.value.clone()));
+                    let is_chosen = chosen.contains(&&v.value);
+                    let p = if is_chosen {
+                        without_value(&current, name, &v.value)
+                    } else {
+                        let mut p = current.clone();
+                        p.push((name.to_string(), v.value.clone()));
+                        p
+                    };
                     FacetLink {
                         label: facet_label(ctx.lang, name, &v.value),
                         count: v.count,
                         url: url(&ctx, &p),
+                        chosen: is_chosen,
                     }
                 })
                 .collect();
@@ -271,7 +320,7 @@ pub async fn show(
                 "search-remove-filter",
                 &[("filter", filter_label(&ctx, n, v).into())],
             ),
-            url: url(&ctx, &with_sort(&req, without(&base, n))),
+            url: url(&ctx, &with_sort(&req, without_value(&base, n, v))),
         })
         .collect();
     let hidden = base

@@ -2,10 +2,12 @@
 //! code from an authenticator app (set up on first sign-in, with recovery codes shown once), or a
 //! recovery code.
 
-use super::account::{see_other, session_cookies, too_many_requests, wait_text, with_status};
+use super::account::{
+    see_other, session_cookies, too_many_requests, wait_text, with_status, DoneQuery,
+};
 use super::auth::Viewer;
 use super::form::{self, Field};
-use super::{render, Ctx};
+use super::{render, Ctx, PageQuery};
 use crate::accounts::{session, throttle, totp, User};
 use crate::error::PageError;
 use crate::mail::unix_micros;
@@ -40,6 +42,8 @@ struct CodePage {
     /// Set while the app is being set up: (QR code SVG, secret in groups, otpauth URL).
     setup: Option<(String, String, String)>,
     code: Field,
+    /// `?next=…` for the form.
+    next_q: String,
 }
 
 #[derive(Template)]
@@ -48,6 +52,8 @@ struct RecoveryPage {
     ctx: Ctx,
     title: String,
     codes: Vec<String>,
+    /// Where "continue" goes: the return path, or the account.
+    continue_url: String,
 }
 
 async fn code_page(
@@ -55,6 +61,7 @@ async fn code_page(
     ctx: Ctx,
     user: &User,
     error: Option<String>,
+    next: &Option<String>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let factor = st
@@ -99,6 +106,7 @@ async fn code_page(
         errors: form::summary(&[&code]),
         setup,
         code,
+        next_q: super::next_query(next),
         ctx,
     };
     render(&page, lang)
@@ -166,10 +174,15 @@ pub async fn form(
     State(st): State<AppState>,
     ctx: Ctx,
     viewer: Viewer,
+    PageQuery(q): PageQuery<DoneQuery>,
 ) -> Result<Response, PageError> {
+    let next = q.next();
     match (&viewer.user, &viewer.pending) {
-        (Some(_), _) => Ok(Redirect::to(&ctx.url("/account")).into_response()),
-        (None, Some(user)) => code_page(&st, ctx, user, None).await,
+        (Some(_), _) => {
+            let to = next.unwrap_or_else(|| ctx.url("/account"));
+            Ok(Redirect::to(&to).into_response())
+        }
+        (None, Some(user)) => code_page(&st, ctx, user, None, &next).await,
         (None, None) => Ok(Redirect::to(&ctx.url("/login")).into_response()),
     }
 }
@@ -184,9 +197,11 @@ pub async fn submit(
     State(st): State<AppState>,
     ctx: Ctx,
     viewer: Viewer,
+    PageQuery(q): PageQuery<DoneQuery>,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
+    let next = q.next();
     let Some(user) = viewer.pending.clone() else {
         return Ok(see_other(&ctx.url("/login"), []));
     };
@@ -214,7 +229,7 @@ pub async fn submit(
     if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
         crate::accounts::audit::event("authn_mfa_lock", Some(user.id));
         let text = wait_text(lang, "login-error-throttled", wait);
-        let page = code_page(&st, ctx, &user, Some(text)).await;
+        let page = code_page(&st, ctx, &user, Some(text), &next).await;
         return Ok(too_many_requests(page, wait));
     }
     let factor = st.store.second_factor(user.id).await.map_err(store)?;
@@ -249,7 +264,14 @@ pub async fn submit(
             .await
             .map_err(store)?;
         crate::accounts::audit::event("authn_mfa_fail", Some(user.id));
-        let res = code_page(&st, ctx.clone(), &user, Some(ctx.t("second-factor-error"))).await;
+        let res = code_page(
+            &st,
+            ctx.clone(),
+            &user,
+            Some(ctx.t("second-factor-error")),
+            &next,
+        )
+        .await;
         return Ok(with_status(res, StatusCode::BAD_REQUEST));
     }
     crate::accounts::audit::event(
@@ -279,11 +301,12 @@ pub async fn submit(
         let page = RecoveryPage {
             title: ctx.t("recovery-title"),
             codes,
+            continue_url: next.unwrap_or_else(|| ctx.url("/account")),
             ctx,
         };
         render(&page, lang)?
     } else {
-        see_other(&ctx.url("/account"), [])
+        see_other(&next.unwrap_or_else(|| ctx.url("/account")), [])
     };
     for c in cookies {
         res.headers_mut().append(header::SET_COOKIE, c);

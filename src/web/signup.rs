@@ -34,6 +34,7 @@ fn base<'a>(ctx: &Ctx, public_url: &'a str) -> LinkBase<'a> {
     LinkBase {
         public_url,
         lang: ctx.lang,
+        next: None,
     }
 }
 
@@ -86,6 +87,8 @@ struct MessagePage {
 #[template(path = "account/signup.html")]
 struct SignupPage {
     ctx: Ctx,
+    /// `?next=…` for the form and the sign-in link.
+    next_q: String,
     title: String,
     errors: Vec<(String, String)>,
     notice: Option<Notice>,
@@ -112,6 +115,7 @@ impl SignupPage {
             .max_chars(accounts::password::MAX_CHARS)
             .error(password_error);
         SignupPage {
+            next_q: String::new(),
             title: ctx.t("signup-title"),
             errors: form::summary(&[&email, &password]),
             notice,
@@ -136,15 +140,19 @@ pub async fn signup_form(
     }
     let notice = sent_notice(&ctx, &q.done);
     let lang = ctx.lang;
-    render(&SignupPage::new(ctx, "", None, notice), lang)
+    let mut page = SignupPage::new(ctx, "", None, notice);
+    page.next_q = super::next_query(&q.next());
+    render(&page, lang)
 }
 
 pub async fn signup(
     State(st): State<AppState>,
     ctx: Ctx,
     viewer: Viewer,
+    PageQuery(q): PageQuery<DoneQuery>,
     body: Bytes,
 ) -> Result<Response, PageError> {
+    let next = q.next();
     let f: EmailPassword = form::parse(&body);
     let lang = ctx.lang;
     let now = OffsetDateTime::now_utc();
@@ -156,17 +164,21 @@ pub async fn signup(
         &st.store,
         &f.email,
         &f.password,
-        base(&ctx, &public_url),
+        LinkBase {
+            next: next.as_deref(),
+            ..base(&ctx, &public_url)
+        },
         now,
     )
     .await
     .map_err(PageError::store(lang))?
     {
         Ok(()) => Ok(see_other(&ctx.url("/signup?done=sent"), [])),
-        Err(e) => Ok(with_status(
-            render(&SignupPage::new(ctx, &f.email, Some(&e), None), lang),
-            StatusCode::BAD_REQUEST,
-        )),
+        Err(e) => {
+            let mut page = SignupPage::new(ctx, &f.email, Some(&e), None);
+            page.next_q = super::next_query(&next);
+            Ok(with_status(render(&page, lang), StatusCode::BAD_REQUEST))
+        }
     }
 }
 
@@ -176,6 +188,9 @@ pub struct TokenQuery {
     token: String,
     #[serde(default)]
     done: Option<String>,
+    /// Where the person was going when they signed up.
+    #[serde(default)]
+    next: Option<String>,
 }
 
 #[derive(Template)]
@@ -198,7 +213,11 @@ pub async fn confirm_form(
     let page = ConfirmPage {
         title: ctx.t("confirm-title"),
         text: ctx.t("confirm-text"),
-        action: ctx.url("/confirm"),
+        action: format!(
+            "{}{}",
+            ctx.url("/confirm"),
+            super::next_query(&q.next.as_deref().and_then(super::safe_next))
+        ),
         token: q.token.chars().take(64).collect(),
         ctx,
     };
@@ -263,6 +282,7 @@ fn link_expired(ctx: &Ctx) -> Result<Response, PageError> {
 pub async fn confirm(
     State(st): State<AppState>,
     ctx: Ctx,
+    PageQuery(q): PageQuery<DoneQuery>,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let f: TokenForm = form::parse(&body);
@@ -270,7 +290,15 @@ pub async fn confirm(
         .await
         .map_err(PageError::store(ctx.lang))?
     {
-        Ok(see_other(&ctx.url("/login?done=confirmed"), []))
+        // Signing in next, then on to where the person was going.
+        let next = q
+            .next()
+            .map(|n| format!("&next={}", super::encode_component(&n)))
+            .unwrap_or_default();
+        Ok(see_other(
+            &ctx.url(&format!("/login?done=confirmed{next}")),
+            [],
+        ))
     } else {
         link_expired(&ctx)
     }

@@ -8,7 +8,7 @@ use super::form;
 use super::people::{date_time, now, own_profile};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::{Role, User};
-use crate::domain::{Lang, OpportunityId, OpportunityStatus, OrganizationId, ThreadId};
+use crate::domain::{Lang, OpportunityId, OrganizationId, ThreadId};
 use crate::error::PageError;
 use crate::i18n::{t, t_args};
 use crate::mail::OutgoingMail;
@@ -107,7 +107,7 @@ pub async fn interest(
             StatusCode::FORBIDDEN,
         ));
     }
-    if o.status != OpportunityStatus::Open {
+    if !o.is_open_on(crate::domain::helsinki::today()) {
         return Ok(message_page(
             ctx,
             "interest-closed-title",

@@ -1,6 +1,8 @@
 //! Test harness: the real router on a real SQLite or PostgreSQL database.
 #![allow(dead_code)]
 
+pub mod forms;
+
 use axum::body::Body;
 use axum::http::{Request, Response, StatusCode};
 use http_body_util::BodyExt;
@@ -328,6 +330,12 @@ impl<'a> Browser<'a> {
     /// Types the current TOTP code of the account (read from the store, as the person's app
     /// would compute it).
     pub async fn second_factor(&mut self, email: &str) -> TestResponse {
+        self.second_factor_at(email, "/fi/login/second-factor")
+            .await
+    }
+
+    /// As `second_factor`, sending the code to `path` (the form's action, with its query).
+    pub async fn second_factor_at(&mut self, email: &str, path: &str) -> TestResponse {
         use kolmonen::accounts::totp;
         let user = self
             .app
@@ -345,7 +353,7 @@ impl<'a> Browser<'a> {
             .is_none()
         {
             // The first visit sets the app up.
-            assert_eq!(self.get("/fi/login/second-factor").await.status, 200);
+            assert_eq!(self.get(path).await.status, 200);
         }
         let factor = self
             .app
@@ -359,9 +367,7 @@ impl<'a> Browser<'a> {
         // A code works once: a second sign-in within the same 30 s takes the next one.
         for ahead in 0..=1 {
             let code = totp::code_at(&factor.secret, totp::step(now) + ahead).unwrap();
-            let r = self
-                .post("/fi/login/second-factor", &[("code", &code)])
-                .await;
+            let r = self.post(path, &[("code", &code)]).await;
             if r.status != 400 {
                 return r;
             }
@@ -535,5 +541,6 @@ pub fn link(m: &kolmonen::mail::OutgoingMail) -> String {
 
 /// The token of a one-time link.
 pub fn token_of(link: &str) -> String {
-    link.split("token=").nth(1).unwrap().to_string()
+    let rest = link.split("token=").nth(1).unwrap();
+    rest.split('&').next().unwrap().to_string()
 }
