@@ -530,3 +530,76 @@ both_engines!(
         );
     }
 );
+
+// 9 and 12. Forms that start where people start; honest words when nothing is found.
+both_engines!(
+    forms_start_sensibly_and_empty_results_say_what_was_asked,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let (org, _) = open_place(&app).await;
+        add_account(
+            &app.store,
+            "lomake@example.fi",
+            Role::OrganizationAdmin,
+            Some(org),
+            PASSWORD,
+        )
+        .await;
+        let mut b = Browser::new(&app);
+        b.sign_in("lomake@example.fi", PASSWORD).await;
+        let new_place = b
+            .get(&format!("/fi/organizations/{org}/opportunities/new"))
+            .await;
+        assert!(
+            new_place.body.contains("<option value=\"open\" selected>"),
+            "a new place is open"
+        );
+        let r = submit_rendered(
+            &mut b,
+            &format!("/fi/organizations/{org}/edit"),
+            "/edit",
+            &[("website", "www.example.fi")],
+        )
+        .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let saved = app.store.organization(org).await.unwrap().unwrap();
+        assert_eq!(saved.website.as_deref(), Some("https://www.example.fi"));
+        // The hint's example Y-tunnus passes its own check.
+        for lang in kolmonen::domain::Lang::ALL {
+            let hint = kolmonen::i18n::t(lang, "register-business_id-hint");
+            let example = hint
+                .split_whitespace()
+                .find(|w| w.contains('-'))
+                .unwrap()
+                .trim_end_matches(['.', ',']);
+            assert!(
+                kolmonen::domain::BusinessId::parse(example).is_ok(),
+                "{lang}: {example}"
+            );
+        }
+        // Nothing found: the words, or the filters, are named; a page past the last is the last.
+        let words = app.get("/fi/search?q=zzzxxy").await;
+        assert!(
+            words.body.contains("Hakusanoilla ”zzzxxy” ei löytynyt"),
+            "names the words"
+        );
+        let filters = app.get("/fi/search?type=organization&open=1").await;
+        assert!(
+            filters.body.contains("Näillä rajauksilla ei löytynyt"),
+            "no words, no “hakusanalla”"
+        );
+        assert!(!filters.body.contains("Hakusanoilla"));
+        let far = app.get("/fi/search?type=service&page=400").await;
+        assert_eq!(far.status, 200);
+        assert!(
+            far.body.contains("Sivua 400 ei ole"),
+            "says there are fewer pages"
+        );
+        assert!(
+            far.body.contains("class=\"card"),
+            "and shows the last page's results"
+        );
+    }
+);

@@ -97,7 +97,9 @@ pub fn facet_label(lang: Lang, facet: &str, value: &str) -> String {
             .taxonomies
             .opportunity_type(value)
             .map(|t| t.label.text(lang).to_string())
-            .or_else(|| Some(t(lang, &format!("kind-{value}")))),
+            // "Tyyppi: Palvelu tai toiminta" and "Laji: Palvelu" read as the same filter:
+            // the kind says which of the two it is, and what that means.
+            .or_else(|| Some(t(lang, &format!("search-kind-{value}")))),
         "cost" => Some(t(lang, &format!("search-cost-{value}"))),
         "language" => Some(crate::i18n::language_name(lang, value)),
         "part_time" | "accessible" | "low_threshold" | "open" => {

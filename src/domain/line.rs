@@ -55,6 +55,17 @@ pub fn safe_link(s: &str) -> Option<&str> {
     (known && !rest.is_empty() && (!web || rest.starts_with("//") && rest.len() > 2)).then_some(s)
 }
 
+/// A website as people type it: `www.example.fi` is `https://www.example.fi`. Text that
+/// already names a scheme (or is not a domain) is left for the checks to judge.
+pub fn with_web_scheme(s: &str) -> String {
+    let s = s.trim();
+    let domain = s.split('/').next().unwrap_or("");
+    if s.is_empty() || s.contains("://") || s.contains(':') || !domain.contains('.') {
+        return s.to_string();
+    }
+    format!("https://{s}")
+}
+
 /// A web address (`http` or `https`) for a website field.
 pub fn is_web_link(s: &str) -> bool {
     safe_link(s).is_some_and(|s| {
@@ -66,6 +77,25 @@ pub fn is_web_link(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_website_without_a_scheme_gets_https() {
+        assert_eq!(
+            with_web_scheme(" www.example.fi "),
+            "https://www.example.fi"
+        );
+        assert_eq!(
+            with_web_scheme("example.fi/polku"),
+            "https://example.fi/polku"
+        );
+        assert_eq!(with_web_scheme("http://example.fi"), "http://example.fi");
+        assert_eq!(
+            with_web_scheme("javascript:alert(1)"),
+            "javascript:alert(1)"
+        );
+        assert_eq!(with_web_scheme("nope"), "nope");
+        assert_eq!(with_web_scheme(""), "");
+    }
 
     #[test]
     fn one_line_fields_refuse_control_characters() {

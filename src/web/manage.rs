@@ -368,7 +368,8 @@ impl ProfileForm {
                 errors.push((field, "register-error-description-long"));
             }
         }
-        let website = self.website.trim();
+        let website = crate::domain::line::with_web_scheme(&self.website);
+        let website = website.as_str();
         let website_ok = website.is_empty()
             || (crate::domain::is_web_link(website)
                 && website.len() <= 300

@@ -199,6 +199,10 @@ pub(super) trait Editable: Clone + Send + Sync + Sized + 'static {
     fn id_string(&self) -> String;
     fn organization(&self) -> OrganizationId;
     fn blank(organization: OrganizationId) -> Self;
+    /// The form of a new record: empty, the kind chosen not defaulted.
+    fn new_form() -> Self::Form {
+        Self::Form::default()
+    }
     fn form_of(&self) -> Self::Form;
     fn read(data: &Data) -> Self::Form;
     fn pairs(form: &Self::Form) -> Vec<(&'static str, String)>;
@@ -324,6 +328,13 @@ impl Editable for Opportunity {
     type Form = OpportunityForm;
     const KIND: &'static str = "opportunity";
     const PATH: &'static str = "opportunities";
+    fn new_form() -> OpportunityForm {
+        // A place is added to be applied to: open unless said otherwise.
+        OpportunityForm {
+            status: crate::domain::OpportunityStatus::Open.as_str().to_string(),
+            ..Default::default()
+        }
+    }
     fn warning(&self) -> Option<&'static str> {
         // Saved as open, but past its apply-by date: it shows as closed everywhere.
         (self.status == crate::domain::OpportunityStatus::Open
@@ -661,8 +672,7 @@ pub async fn new_form<K: Editable>(
     let org =
         editable_organization(&st, &user, ctx.lang, &segment(&uri, 2), Action::EditRecords).await?;
     let base = K::blank(org.id);
-    // An empty form: the kind is chosen, not defaulted.
-    let f = K::Form::default();
+    let f = K::new_form();
     record_page(&st, ctx, &org, &base, true, &f, &[], None).await
 }
 

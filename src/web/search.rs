@@ -90,6 +90,8 @@ struct SearchPage {
     page_label: String,
     /// A job seeker may keep the search for e-mail alerts: its query string.
     save_query: Option<String>,
+    /// What to try when nothing was found, naming what was asked.
+    empty_help: String,
 }
 
 /// The request as URL parameters (without the page), in a stable order.
@@ -157,7 +159,7 @@ pub async fn show(
     State(st): State<AppState>,
     PageQuery(params): PageQuery<SearchParams>,
 ) -> Result<Response, PageError> {
-    let (req, param_errors) = params.check(ctx.lang);
+    let (mut req, param_errors) = params.check(ctx.lang);
     let errors: Vec<FieldError> = param_errors
         .iter()
         .map(|e| FieldError {
@@ -175,14 +177,43 @@ pub async fn show(
     let mut notes = Vec::new();
     let mut suggestions = Vec::new();
     let mut summary = String::new();
+    let mut empty_help = String::new();
     let (mut prev, mut next, mut page_label) = (None, None, String::new());
     if searched {
-        let r = st
+        let mut r = st
             .search
             .search(&req)
             .await
             .map_err(PageError::store(ctx.lang))?;
+        // A page past the last (an old link, a typed URL): the last page, saying so.
+        let last = u32::try_from(r.total.div_ceil(u64::from(req.per_page))).unwrap_or(u32::MAX);
+        if r.total > 0 && req.page > last {
+            notes.push(t_args(
+                ctx.lang,
+                "search-page-beyond",
+                &[
+                    ("page", u64::from(req.page).into()),
+                    ("pages", u64::from(last).into()),
+                ],
+            ));
+            req.page = last;
+            r = st
+                .search
+                .search(&req)
+                .await
+                .map_err(PageError::store(ctx.lang))?;
+        }
         summary = ctx.tn("search-results-count", r.total);
+        // Nothing found: say what was asked (words, or only filters).
+        empty_help = if req.q.is_empty() {
+            ctx.t("search-empty-filters")
+        } else {
+            t_args(
+                ctx.lang,
+                "search-empty-words",
+                &[("word", req.q.clone().into())],
+            )
+        };
         for w in &r.unmatched {
             notes.push(t_args(
                 ctx.lang,
@@ -361,6 +392,7 @@ pub async fn show(
             .is_some_and(|u| u.role == crate::accounts::Role::JobSeeker))
     .then(|| serde_urlencoded::to_string(params_of(&req)).unwrap_or_default());
     let page = SearchPage {
+        empty_help,
         save_query,
         title: ctx.t("search-title"),
         q: req.q.clone(),
