@@ -603,3 +603,91 @@ both_engines!(
         );
     }
 );
+
+// 4. Applying is obvious: numbers and addresses are links, an empty "how to apply" falls back
+// to the organization's contacts, the apply box comes first, and sending interest says what
+// happens next.
+both_engines!(applying_is_obvious, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let (org, place) = open_place(&app).await;
+    add_account(
+        &app.store,
+        "hakee@example.fi",
+        Role::OrganizationMember,
+        Some(org),
+        PASSWORD,
+    )
+    .await;
+    let mut staff = Browser::new(&app);
+    staff.sign_in("hakee@example.fi", PASSWORD).await;
+    let edit = format!("/fi/opportunities/{place}/edit");
+    let how = "Soita 044 000 1101 tai kirjoita paikat@example.fi.";
+    let r = submit_rendered(&mut staff, &edit, "/edit", &[("how_to_apply", how)]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = app.get(&format!("/fi/opportunities/{place}")).await.body;
+    assert!(
+        page.contains("<a href=\"tel:+358440001101\">044 000 1101</a>"),
+        "a tel: link"
+    );
+    assert!(
+        page.contains("<a href=\"mailto:paikat@example.fi\">paikat@example.fi</a>."),
+        "a mailto: link"
+    );
+    let (apply, tasks) = (
+        page.find("id=\"h-apply\"").unwrap(),
+        page.find("id=\"h-tasks\"").unwrap(),
+    );
+    assert!(apply < tasks, "how to apply comes before the tasks");
+    assert!(
+        page.contains("class=\"facts\""),
+        "the place's facts are still there"
+    );
+
+    // Empty: the organization's own contacts.
+    let mut o = app.store.organization(org).await.unwrap().unwrap();
+    o.email = Some("toimisto@example.fi".into());
+    o.phones = vec![kolmonen::domain::Phone {
+        number: "03 8725 130".into(),
+        description: None,
+    }];
+    let mut batch = kolmonen::store::DirectoryBatch::default();
+    batch.organizations.push(o);
+    app.store.save_batch(&batch).await.unwrap();
+    let r = submit_rendered(&mut staff, &edit, "/edit", &[("how_to_apply", "")]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = app.get(&format!("/fi/opportunities/{place}")).await.body;
+    assert!(
+        page.contains("Kysy paikasta järjestöltä"),
+        "the heading does not stand alone"
+    );
+    assert!(page.contains("href=\"mailto:toimisto@example.fi\""));
+    assert!(page.contains("href=\"tel:038725130\""));
+
+    // Interest: a page that says what happens next.
+    add_account(
+        &app.store,
+        "kiinnostunut@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    let mut b = Browser::new(&app);
+    b.sign_in("kiinnostunut@example.fi", PASSWORD).await;
+    let r = b
+        .post(
+            &format!("/fi/opportunities/{place}/interest"),
+            &[("message", "Voisin aloittaa heti.")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert!(r.header("location").ends_with("?done=interest"));
+    let next = b.get(r.header("location")).await.body;
+    assert!(
+        next.contains("Kiinnostuksesi on lähetetty"),
+        "what happens next"
+    );
+    assert!(next.contains("Viestit-sivulla"), "where replies appear");
+});

@@ -783,6 +783,8 @@ struct OpportunityPage {
     description: Txt,
     requirements: Option<Txt>,
     how_to_apply: Txt,
+    /// When "how to apply" is empty: the organization's e-mail and phones to ask from.
+    apply_contacts: Vec<Fact>,
     facts: Vec<Fact>,
     location: Option<LocationView>,
     fresh: Fresh,
@@ -887,6 +889,21 @@ pub async fn opportunity_show(
         description: Txt::new(&o.description, lang),
         requirements: o.requirements.as_ref().map(|r| Txt::new(r, lang)),
         how_to_apply: Txt::new(&o.how_to_apply, lang),
+        apply_contacts: if o.how_to_apply.fi.trim().is_empty() {
+            org.email
+                .iter()
+                .map(|e| Fact::link(ctx.t("field-email"), e.clone(), format!("mailto:{e}")))
+                .chain(org.phones.iter().map(|p| {
+                    Fact::link(
+                        ctx.t("field-phone"),
+                        p.number.clone(),
+                        format!("tel:{}", p.number.replace(' ', "")),
+                    )
+                }))
+                .collect()
+        } else {
+            Vec::new()
+        },
         facts,
         location: location.map(|l| location_view(&ctx, &l)),
         fresh: Fresh::new(lang, o.last_verified_at),

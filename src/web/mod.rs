@@ -1,6 +1,8 @@
 //! HTML pages: one module per area, shared page context, cards and helpers.
 
 mod account;
+mod contact_links;
+pub use contact_links::contact_links;
 mod alerts;
 pub mod auth;
 mod directory;
@@ -505,6 +507,11 @@ impl Txt {
     }
 
     /// Paragraphs of a longer text.
+    /// The text in pieces, phone numbers and e-mail addresses as links.
+    pub fn linked(&self) -> Vec<(String, Option<String>)> {
+        contact_links(&self.text)
+    }
+
     pub fn paragraphs(&self) -> Vec<&str> {
         self.text
             .split("\n\n")

@@ -171,7 +171,10 @@ pub async fn interest(
             .map(|t| t.id)
             .ok_or(PageError::not_found(lang))?
     };
-    Ok(see_other(&ctx.url(&format!("/threads/{id}?done=sent")), []))
+    Ok(see_other(
+        &ctx.url(&format!("/threads/{id}?done=interest")),
+        [],
+    ))
 }
 
 #[derive(Template)]
@@ -350,6 +353,8 @@ pub async fn show(
     let (thread, side) = open_thread(&st, &user, ctx.lang, &id).await?;
     let notice = match q.done.as_deref() {
         Some("sent") => Some(Notice::success(ctx.t("thread-sent"))),
+        // After "I'm interested": what happens next, who reads it, where answers appear.
+        Some("interest") => Some(Notice::success(ctx.t("interest-sent-next"))),
         Some("status") => Some(Notice::success(ctx.t("thread-status-saved"))),
         _ => None,
     };
