@@ -974,6 +974,7 @@ const COLUMNS: &[(&str, &str, char)] = &[
     ("threads", "*", '-'),
     ("messages", "body", 'P'),
     ("messages", "*", '-'),
+    ("thread_reads", "*", '-'),
     ("profile_views", "*", 'P'),
     ("hidden_suggestions", "*", 'P'),
     ("saved_searches", "*", 'P'),

@@ -691,3 +691,128 @@ both_engines!(applying_is_obvious, |engine| async move {
     );
     assert!(next.contains("Viestit-sivulla"), "where replies appear");
 });
+
+// 6. Unread messages show in the header, for the person and for the organization's people.
+both_engines!(unread_messages_show_in_the_header, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let (org, place) = open_place(&app).await;
+    add_account(
+        &app.store,
+        "lukija@example.fi",
+        Role::JobSeeker,
+        None,
+        PASSWORD,
+    )
+    .await;
+    add_account(
+        &app.store,
+        "vastaaja@example.fi",
+        Role::OrganizationMember,
+        Some(org),
+        PASSWORD,
+    )
+    .await;
+    let mut person = Browser::new(&app);
+    person.sign_in("lukija@example.fi", PASSWORD).await;
+    let mut staff = Browser::new(&app);
+    staff.sign_in("vastaaja@example.fi", PASSWORD).await;
+    assert!(
+        staff.get("/fi/account").await.body.contains(">Viestit</a>"),
+        "nothing new yet"
+    );
+    let r = person
+        .post(
+            &format!("/fi/opportunities/{place}/interest"),
+            &[("message", "Kiinnostaa.")],
+        )
+        .await;
+    let thread = r.header("location").split('?').next().unwrap().to_string();
+    assert!(
+        person
+            .get("/fi/account")
+            .await
+            .body
+            .contains(">Viestit</a>"),
+        "own message is not new"
+    );
+    let page = staff.get("/sv/account").await.body;
+    assert!(
+        page.contains("Meddelanden (1 nytt)"),
+        "the organization sees it"
+    );
+    assert!(page.contains(&format!("/sv/organizations/{org}/interests")));
+    assert_eq!(staff.get(&thread).await.status, 200);
+    assert!(
+        staff.get("/fi/account").await.body.contains(">Viestit</a>"),
+        "read"
+    );
+    let r = staff
+        .post(&thread, &[("message", "Tervetuloa käymään.")])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = person.get("/en/account").await.body;
+    assert!(
+        page.contains("Messages (1 new)"),
+        "the person sees the answer"
+    );
+    assert!(page.contains("/en/me/messages"));
+    person.get(&thread).await;
+    assert!(person.get("/fi/").await.body.contains(">Viestit</a>"));
+});
+
+// 13. Times in Finnish time on the pages; the export has ISO 8601 times and labels.
+both_engines!(
+    times_are_finnish_and_the_export_is_readable,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        add_account(
+            &app.store,
+            "aika@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let mut b = Browser::new(&app);
+        b.sign_in("aika@example.fi", PASSWORD).await;
+        let account = b.get("/fi/account").await.body;
+        assert!(!account.contains(" UTC"), "no UTC on the account page");
+        let now = kolmonen::domain::helsinki::now();
+        assert!(account.contains(&format!(
+            "{}.{}.{} ",
+            now.day(),
+            u8::from(now.month()),
+            now.year()
+        )));
+        let r = submit_rendered(&mut b, "/fi/me", "/me", &[("display_name", "Aika")]).await;
+        assert_eq!(r.status, 303);
+        let page = b.get("/fi/me").await.body;
+        let form = common::forms::post_forms(&page)
+            .into_iter()
+            .find(|f| f.action.ends_with("/me"))
+            .unwrap();
+        let mut fields = form.filled(|f| (f.name == "municipality").then(|| "398".to_string()));
+        fields.push(("skills".into(), "customer-service".into()));
+        fields.push(("interests".into(), "animals".into()));
+        let r = b.post_raw(&form.action, &fields).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let e = b.get("/fi/me/export").await.json();
+        let created = e["account"]["created_at"].as_str().expect("a time as text");
+        assert!(
+            time::OffsetDateTime::parse(created, &time::format_description::well_known::Rfc3339)
+                .is_ok(),
+            "{created}"
+        );
+        assert!(
+            created.ends_with("+02:00") || created.ends_with("+03:00"),
+            "Finnish time: {created}"
+        );
+        assert_eq!(e["profile"]["skills_labels"][0], "Asiakaspalvelu");
+        assert_eq!(e["profile"]["interests_labels"][0], "Eläimet");
+        assert_eq!(e["profile"]["municipality_label"], "Lahti");
+    }
+);

@@ -242,6 +242,11 @@ password-error-repeated = The password cannot be one character repeated or only 
 
 ## Signing in and the account
 nav-account = Your account
+nav-messages-unread = { $count ->
+    [0] Messages
+    [one] Messages (1 new)
+   *[other] Messages ({ $count } new)
+}
 nav-login = Sign in
 form-error-title = Please check these
 login-title = Sign in

@@ -242,6 +242,11 @@ password-error-repeated = Salasana ei voi olla yhtä ja samaa merkkiä tai pelkk
 
 ## Kirjautuminen ja oma tili
 nav-account = Oma tili
+nav-messages-unread = { $count ->
+    [0] Viestit
+    [one] Viestit (1 uusi)
+   *[other] Viestit ({ $count } uutta)
+}
 nav-login = Kirjaudu
 form-error-title = Tarkista nämä
 login-title = Kirjaudu sisään

@@ -242,6 +242,11 @@ password-error-repeated = Lösenordet kan inte vara ett och samma tecken eller b
 
 ## Inloggning och kontot
 nav-account = Ditt konto
+nav-messages-unread = { $count ->
+    [0] Meddelanden
+    [one] Meddelanden (1 nytt)
+   *[other] Meddelanden ({ $count } nya)
+}
 nav-login = Logga in
 form-error-title = Kontrollera de här
 login-title = Logga in

@@ -38,6 +38,19 @@ pub fn local(t: OffsetDateTime) -> OffsetDateTime {
     t.to_offset(offset_at(t))
 }
 
+/// A time as people in Finland read it: "26.11.2026 17.05".
+pub fn format(t: OffsetDateTime) -> String {
+    let t = local(t);
+    format!(
+        "{}.{}.{} {}.{:02}",
+        t.day(),
+        u8::from(t.month()),
+        t.year(),
+        t.hour(),
+        t.minute()
+    )
+}
+
 /// Now, on Helsinki's clock.
 pub fn now() -> OffsetDateTime {
     local(OffsetDateTime::now_utc())
@@ -65,6 +78,12 @@ mod tests {
         assert_eq!(offset_at(datetime!(2027-10-31 00:30 UTC)), SUMMER);
         assert_eq!(offset_at(datetime!(2027-10-31 01:00 UTC)), WINTER);
         assert_eq!(offset_at(datetime!(2026-12-31 23:00 UTC)), WINTER);
+    }
+
+    #[test]
+    fn times_read_as_in_finland() {
+        assert_eq!(format(datetime!(2026-11-26 15:05 UTC)), "26.11.2026 17.05");
+        assert_eq!(format(datetime!(2026-07-01 09:30 UTC)), "1.7.2026 12.30");
     }
 
     #[test]

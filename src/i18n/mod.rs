@@ -57,6 +57,8 @@ pub fn language_name(lang: Lang, code: &str) -> String {
 
 /// "3/2026": month and year, as Finnish pages show freshness.
 pub fn month_year(d: time::OffsetDateTime) -> String {
+    // The month in Finland (a record confirmed at 23.30 on the last evening of a month).
+    let d = crate::domain::helsinki::local(d);
     format!("{}/{}", u8::from(d.month()), d.year())
 }
 
@@ -157,59 +159,5 @@ mod tests {
         let d = time::macros::date!(2026 - 11 - 26);
         assert_eq!(date(Lang::Fi, d), "26.11.2026");
         assert_eq!(date(Lang::En, d), "26 Nov 2026");
-    }
-}
-
-/// Finland's offset from UTC at an instant: +3 in summer time (EU rules: from 01:00 UTC on
-/// the last Sunday of March to 01:00 UTC on the last Sunday of October), +2 otherwise.
-pub fn finnish_offset(t: time::OffsetDateTime) -> time::UtcOffset {
-    let t = t.to_offset(time::UtcOffset::UTC);
-    let last_sunday = |month: time::Month| {
-        let days = month.length(t.year());
-        let last = time::Date::from_calendar_date(t.year(), month, days).ok()?;
-        let back = last.weekday().number_days_from_sunday();
-        last.checked_sub(time::Duration::days(i64::from(back)))
-    };
-    let summer = match (
-        last_sunday(time::Month::March),
-        last_sunday(time::Month::October),
-    ) {
-        (Some(start), Some(end)) => {
-            let start = start.with_hms(1, 0, 0).map(|d| d.assume_utc());
-            let end = end.with_hms(1, 0, 0).map(|d| d.assume_utc());
-            matches!((start, end), (Ok(s), Ok(e)) if t >= s && t < e)
-        }
-        _ => false,
-    };
-    time::UtcOffset::from_hms(if summer { 3 } else { 2 }, 0, 0).unwrap_or(time::UtcOffset::UTC)
-}
-
-#[cfg(test)]
-mod offset_tests {
-    use time::macros::datetime;
-
-    #[test]
-    fn finnish_time_follows_summer_time() {
-        assert_eq!(
-            super::finnish_offset(datetime!(2026-11-26 12:00 UTC)).whole_hours(),
-            2
-        );
-        assert_eq!(
-            super::finnish_offset(datetime!(2026-07-01 12:00 UTC)).whole_hours(),
-            3
-        );
-        // 2026: summer time from 29 March to 25 October.
-        assert_eq!(
-            super::finnish_offset(datetime!(2026-03-29 00:59 UTC)).whole_hours(),
-            2
-        );
-        assert_eq!(
-            super::finnish_offset(datetime!(2026-03-29 01:00 UTC)).whole_hours(),
-            3
-        );
-        assert_eq!(
-            super::finnish_offset(datetime!(2026-10-25 01:00 UTC)).whole_hours(),
-            2
-        );
     }
 }

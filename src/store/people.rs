@@ -52,6 +52,15 @@ pub trait PeopleStore: Send + Sync {
         at: i64,
     ) -> StoreResult<()>;
     async fn unhide_suggestions(&self, user: UserId) -> StoreResult<()>;
+    /// This account has read the thread up to `at` (Unix microseconds).
+    async fn mark_thread_read(&self, thread: ThreadId, user: UserId, at: i64) -> StoreResult<()>;
+    /// How many threads have a message from the other side this account has not read: the
+    /// person's own (`organization` None) or, for its people, the organization's.
+    async fn unread_threads(
+        &self,
+        user: UserId,
+        organization: Option<OrganizationId>,
+    ) -> StoreResult<u64>;
     async fn hidden_suggestions(&self, user: UserId) -> StoreResult<Vec<OpportunityId>>;
     /// Starts a thread with its first message and the notice to the other side, all or
     /// nothing. `Ok(false)`: the person has a thread about this opportunity already.
@@ -427,6 +436,40 @@ macro_rules! people_store {
                     .execute(&self.pool)
                     .await?;
                 Ok(())
+            }
+
+            async fn mark_thread_read(&self, thread: ThreadId, user: UserId, at: i64) -> StoreResult<()> {
+                sqlx::query(
+                    "INSERT INTO thread_reads (thread_id, user_id, read_at) VALUES ($1, $2, $3)
+                     ON CONFLICT (thread_id, user_id) DO UPDATE SET read_at = excluded.read_at",
+                )
+                .bind(thread.to_string())
+                .bind(user.to_string())
+                .bind(at)
+                .execute(&self.pool)
+                .await?;
+                Ok(())
+            }
+
+            async fn unread_threads(&self, user: UserId, organization: Option<OrganizationId>) -> StoreResult<u64> {
+                // A message from the other side after this account's last read.
+                let (side, owner, from_person) = match organization {
+                    None => ("t.person_id = $2", user.to_string(), false),
+                    Some(o) => ("t.organization_id = $2", o.to_string(), true),
+                };
+                let sql = format!(
+                    "SELECT COUNT(*) FROM threads t WHERE {side} AND EXISTS (
+                       SELECT 1 FROM messages m WHERE m.thread_id = t.id AND m.from_person = $3
+                         AND m.created_at > COALESCE((SELECT r.read_at FROM thread_reads r
+                                                      WHERE r.thread_id = t.id AND r.user_id = $1), 0))"
+                );
+                let n: i64 = sqlx::query_scalar(&sql)
+                    .bind(user.to_string())
+                    .bind(owner)
+                    .bind(from_person)
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(n.max(0) as u64)
             }
 
             async fn hidden_suggestions(&self, user: UserId) -> StoreResult<Vec<OpportunityId>> {

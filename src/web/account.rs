@@ -425,16 +425,8 @@ async fn account_page(
         )
     });
     let now = OffsetDateTime::now_utc();
-    let when = |t: OffsetDateTime| {
-        format!(
-            "{}.{}.{} {:02}:{:02} UTC",
-            t.day(),
-            u8::from(t.month()),
-            t.year(),
-            t.hour(),
-            t.minute()
-        )
-    };
+    // In Finnish time, as every time on the pages.
+    let when = crate::domain::helsinki::format;
     let sessions = st
         .store
         .sessions_of(user.id)

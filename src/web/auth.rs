@@ -144,6 +144,21 @@ pub struct Viewer {
     pub client: Option<IpAddr>,
     /// The accounts this browser has signed in to before (its device cookie).
     pub trusted: Vec<Trusted>,
+    /// Conversations with an unread message from the other side (pages only; see
+    /// `Store::unread_threads`).
+    pub unread: u64,
+}
+
+/// Conversations with a message this account has not read: a person's own, or for an
+/// organization's people, the organization's.
+pub async fn unread_of(store: &crate::store::DynStore, u: &User) -> crate::store::StoreResult<u64> {
+    if u.role == crate::accounts::Role::JobSeeker {
+        return store.unread_threads(u.id, None).await;
+    }
+    match u.organization_id {
+        Some(o) => store.unread_threads(u.id, Some(o)).await,
+        None => Ok(0),
+    }
 }
 
 impl Viewer {
@@ -321,7 +336,17 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
             .map(|c| c.0.ip())
     });
     let signed_in = user.is_some() || pending.is_some();
+    // The header's "new messages": for pages a person reads (not the API, not forms sent).
+    let page = Lang::parse(req.uri().path().split('/').nth(1).unwrap_or("")).is_some();
+    let unread = match &user {
+        Some(u) if page && is_safe(req.method()) => match unread_of(&st.store, u).await {
+            Ok(n) => n,
+            Err(e) => return PageError::store(lang)(e).into_response(),
+        },
+        _ => 0,
+    };
     req.extensions_mut().insert(Viewer {
+        unread,
         user,
         pending,
         csrf: csrf.clone(),

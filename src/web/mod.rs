@@ -206,6 +206,8 @@ pub struct Ctx {
     pub csrf: String,
     /// The signed-in account, if any.
     pub user: Option<crate::accounts::User>,
+    /// Conversations with an unread message (shown in the header).
+    pub unread: u64,
 }
 
 impl Ctx {
@@ -215,6 +217,7 @@ impl Ctx {
             rest: "/".into(),
             csrf: String::new(),
             user: None,
+            unread: 0,
         }
     }
 
@@ -245,6 +248,26 @@ impl Ctx {
     pub fn signup_url(&self) -> String {
         let here = format!("/{}{}", self.lang, self.rest);
         format!("{}{}", self.url("/signup"), next_query(&safe_next(&here)))
+    }
+
+    /// Where the signed-in account reads its conversations: a person's messages, or the
+    /// organization's interested people.
+    pub fn messages_url(&self) -> Option<String> {
+        let u = self.user.as_ref()?;
+        if u.role == crate::accounts::Role::JobSeeker {
+            return Some(self.url("/me/messages"));
+        }
+        u.organization_id
+            .map(|o| self.url(&format!("/organizations/{o}/interests")))
+    }
+
+    /// "Viestit (2 uutta)" for the header.
+    pub fn messages_label(&self) -> String {
+        t_args(
+            self.lang,
+            "nav-messages-unread",
+            &[("count", self.unread.into())],
+        )
     }
 
     /// This page's path in the current language, without the query.
@@ -290,6 +313,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             rest,
             csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
             user: viewer.and_then(|v| v.user.clone()),
+            unread: viewer.map_or(0, |v| v.unread),
         })
     }
 }

@@ -31,17 +31,7 @@ pub(super) fn now() -> i64 {
 /// "26.11.2026 17.05" (Finnish time) from Unix microseconds.
 pub(super) fn date_time(us: i64) -> String {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
-        .map(|t| {
-            let t = t.to_offset(crate::i18n::finnish_offset(t));
-            format!(
-                "{}.{}.{} {}.{:02}",
-                t.day(),
-                u8::from(t.month()),
-                t.year(),
-                t.hour(),
-                t.minute()
-            )
-        })
+        .map(crate::domain::helsinki::format)
         .unwrap_or_default()
 }
 
@@ -552,6 +542,64 @@ pub async fn unhide(
     Ok(see_other(&ctx.url("/me/matches?done=shown"), []))
 }
 
+/// The export as a person reads it: times (`…_at`, kept as Unix microseconds) as ISO 8601 in
+/// Finnish time, and beside each code list of the profile its labels in the page's language.
+fn readable(v: &mut serde_json::Value, lang: Lang) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            let label_of = |field: &str, id: &str| -> Option<String> {
+                match field {
+                    "skills" => REF.skill(id).map(|s| s.label.text(lang).to_string()),
+                    "interests" => REF
+                        .taxonomies
+                        .topic(id)
+                        .map(|t| t.label.text(lang).to_string()),
+                    "kinds" => REF
+                        .taxonomies
+                        .opportunity_type(id)
+                        .map(|t| t.label.text(lang).to_string()),
+                    "languages" => Some(crate::i18n::language_name(lang, id)),
+                    _ => None,
+                }
+            };
+            let mut labels = Vec::new();
+            for (k, val) in map.iter_mut() {
+                if k.ends_with("_at") {
+                    if let Some(us) = val.as_i64() {
+                        if let Ok(t) =
+                            OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
+                        {
+                            let t = crate::domain::helsinki::local(t);
+                            if let Ok(s) = t.format(&time::format_description::well_known::Rfc3339)
+                            {
+                                *val = Value::String(s);
+                            }
+                        }
+                    }
+                } else if let Some(ids) = val.as_array() {
+                    let names: Vec<Value> = ids
+                        .iter()
+                        .filter_map(|id| id.as_str().and_then(|id| label_of(k, id)))
+                        .map(Value::String)
+                        .collect();
+                    if !names.is_empty() {
+                        labels.push((format!("{k}_labels"), Value::Array(names)));
+                    }
+                } else if k == "municipality" {
+                    if let Some(m) = val.as_str().and_then(|c| REF.municipality(c)) {
+                        labels.push(("municipality_label".into(), m.name(lang).to_string().into()));
+                    }
+                }
+                readable(val, lang);
+            }
+            map.extend(labels);
+        }
+        Value::Array(items) => items.iter_mut().for_each(|x| readable(x, lang)),
+        _ => {}
+    }
+}
+
 /// Everything about the signed-in person, as JSON.
 pub async fn export(
     State(st): State<AppState>,
@@ -590,6 +638,8 @@ pub async fn export(
         "saved_searches": s.saved_searches_of(user.id).await.map_err(err())?,
         "profile_views": s.profile_views(user.id, 10_000).await.map_err(err())?,
     });
+    let mut doc = doc;
+    readable(&mut doc, lang);
     let body = serde_json::to_string_pretty(&doc).unwrap_or_default();
     Ok((
         [

@@ -372,8 +372,23 @@ async fn thread_page(
     reply: &str,
     reply_error: Option<String>,
 ) -> Result<Response, PageError> {
+    let mut ctx = ctx;
     let lang = ctx.lang;
     let err = || PageError::store(lang);
+    // Read now: the header counts it no more.
+    st.store
+        .mark_thread_read(
+            thread.id,
+            user.id,
+            crate::domain::unix_micros(time::OffsetDateTime::now_utc()),
+        )
+        .await
+        .map_err(err())?;
+    if ctx.unread > 0 {
+        ctx.unread = super::auth::unread_of(&st.store, user)
+            .await
+            .map_err(err())?;
+    }
     let org = st
         .store
         .organization(thread.organization_id)
