@@ -90,18 +90,37 @@ both_engines!(
             )
             .await;
         assert_eq!(r.status, 303, "{}", r.body);
-        assert_eq!(
-            r.header("location"),
-            "/fi/login/second-factor",
-            "an admin now: the app next"
+        let to_factor = r.header("location").to_string();
+        assert!(
+            to_factor.starts_with("/fi/login/second-factor?done=registered&next="),
+            "an admin now: the app next, then the profile: {to_factor}"
+        );
+        // The set-up page says the organization exists and what happens next.
+        let setup = ann.get(&to_factor).await;
+        assert!(
+            setup.body.contains("Organisaatio on rekisteröity"),
+            "{}",
+            setup.body
+        );
+        assert!(
+            setup.body.contains("Kirjautuminen kesken"),
+            "the header says so"
+        );
+        assert!(
+            !setup.body.contains(">Kirjaudu</a>"),
+            "not offered to sign in again"
         );
         assert_eq!(
             ann.get("/fi/account").await.status,
             303,
             "not signed in until then"
         );
-        let r = ann.second_factor("ann@example.fi").await;
+        let r = ann.second_factor_at("ann@example.fi", &to_factor).await;
         assert_eq!(r.status, 200, "recovery codes, shown once");
+        assert!(
+            r.body.contains("/edit?done=registered\""),
+            "then on to the profile, told it is registered"
+        );
         let li = scraper::Selector::parse("ol.recovery li").unwrap();
         assert_eq!(r.html().select(&li).count(), 10);
         assert_eq!(ann.get("/fi/account").await.status, 200);

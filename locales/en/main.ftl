@@ -242,6 +242,8 @@ password-error-repeated = The password cannot be one character repeated or only 
 
 ## Signing in and the account
 nav-account = Your account
+nav-signing-in = Signing in
+nav-cancel-sign-in = Cancel
 nav-messages-unread = { $count ->
     [0] Messages
     [one] Messages (1 new)
@@ -363,6 +365,7 @@ register-description-label = What the organization does
 register-description-hint = A few sentences: what you do, for whom, where. You can add Swedish and English later.
 register-button = Register
 register-done = The organization is registered and you are its admin. Complete the profile; a coordinator will verify it.
+register-done-second-factor = The organization is registered and you are its admin. As you now look after its details, you first set up a second factor. Then you complete the profile, and a Kolmonen coordinator verifies the organization.
 register-has-organization = Your account acts for an organization already. To register another one, sign up with another e-mail address.
 register-same-business-id-text = An organization with this business ID is in Kolmonen already. Ask its admin to invite you:
 register-similar-text = Organizations with a similar name are in Kolmonen already. Is yours one of these? If so, ask its admin to invite you.

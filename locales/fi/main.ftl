@@ -242,6 +242,8 @@ password-error-repeated = Salasana ei voi olla yhtä ja samaa merkkiä tai pelkk
 
 ## Kirjautuminen ja oma tili
 nav-account = Oma tili
+nav-signing-in = Kirjautuminen kesken
+nav-cancel-sign-in = Keskeytä
 nav-messages-unread = { $count ->
     [0] Viestit
     [one] Viestit (1 uusi)
@@ -363,6 +365,7 @@ register-description-label = Mitä organisaatio tekee
 register-description-hint = Muutama lause: mitä teette, kenelle ja missä. Ruotsin- ja englanninkielisen kuvauksen voit lisätä myöhemmin.
 register-button = Rekisteröi
 register-done = Organisaatio on rekisteröity ja olet sen pääkäyttäjä. Täydennä profiili; koordinaattori vahvistaa organisaation.
+register-done-second-factor = Organisaatio on rekisteröity, ja olet sen pääkäyttäjä. Koska ylläpidät nyt sen tietoja, otat ensin käyttöön toisen tunnistautumisen. Sen jälkeen täydennät profiilin, ja Kolmosen koordinaattori vahvistaa organisaation.
 register-has-organization = Tilisi toimii jo yhden organisaation puolesta. Rekisteröi toinen organisaatio toisella sähköpostiosoitteella.
 register-same-business-id-text = Tällä Y-tunnuksella on jo organisaatio Kolmosessa. Pyydä sen pääkäyttäjää kutsumaan sinut:
 register-similar-text = Kolmosessa on jo samannimisiä organisaatioita. Onko omasi joku näistä? Jos on, pyydä sen pääkäyttäjää kutsumaan sinut.

@@ -242,6 +242,8 @@ password-error-repeated = Lösenordet kan inte vara ett och samma tecken eller b
 
 ## Inloggning och kontot
 nav-account = Ditt konto
+nav-signing-in = Inloggning pågår
+nav-cancel-sign-in = Avbryt
 nav-messages-unread = { $count ->
     [0] Meddelanden
     [one] Meddelanden (1 nytt)
@@ -363,6 +365,7 @@ register-description-label = Vad organisationen gör
 register-description-hint = Några meningar: vad ni gör, för vem och var. Finska och engelska beskrivningar kan du lägga till senare.
 register-button = Registrera
 register-done = Organisationen är registrerad och du är dess administratör. Komplettera profilen; en koordinator verifierar organisationen.
+register-done-second-factor = Organisationen är registrerad och du är dess administratör. Eftersom du nu sköter dess uppgifter tar du först i bruk en andra identifiering. Sedan kompletterar du profilen, och Kolmonens koordinator verifierar organisationen.
 register-has-organization = Ditt konto företräder redan en organisation. Registrera en annan med en annan e-postadress.
 register-same-business-id-text = En organisation med det här FO-numret finns redan på Kolmonen. Be dess administratör att bjuda in dig:
 register-similar-text = Organisationer med liknande namn finns redan på Kolmonen. Är din en av dem? I så fall, be dess administratör att bjuda in dig.

@@ -147,7 +147,15 @@ pub async fn register(
             // An admin now: this session waits for the second factor, which is set up next.
             let cookies = super::second_factor::step_up(&st, &user, lang).await?;
             tracing::info!(organization = %id, "organization registered");
-            return Ok(see_other(&ctx.url("/login/second-factor"), cookies));
+            // First the second factor (the page says the organization exists and what comes
+            // next), then its profile with the same news.
+            let profile = ctx.url(&format!("/organizations/{id}/edit?done=registered"));
+            let to = format!(
+                "{}?done=registered&next={}",
+                ctx.url("/login/second-factor"),
+                super::encode_component(&profile)
+            );
+            return Ok(see_other(&to, cookies));
         }
         Outcome::Invalid(errors) => register_page(ctx.clone(), &f, &translated(&ctx, &errors)),
         Outcome::SameBusinessId(same) => {

@@ -208,6 +208,9 @@ pub struct Ctx {
     pub user: Option<crate::accounts::User>,
     /// Conversations with an unread message (shown in the header).
     pub unread: u64,
+    /// Past the password, setting up or typing the second factor: the header says so
+    /// instead of offering to sign in.
+    pub pending: bool,
 }
 
 impl Ctx {
@@ -218,6 +221,7 @@ impl Ctx {
             csrf: String::new(),
             user: None,
             unread: 0,
+            pending: false,
         }
     }
 
@@ -314,6 +318,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
             user: viewer.and_then(|v| v.user.clone()),
             unread: viewer.map_or(0, |v| v.unread),
+            pending: viewer.is_some_and(|v| v.pending.is_some()),
         })
     }
 }

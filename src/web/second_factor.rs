@@ -44,6 +44,7 @@ struct CodePage {
     code: Field,
     /// `?next=…` for the form.
     next_q: String,
+    notice: Option<super::account::Notice>,
 }
 
 #[derive(Template)]
@@ -62,6 +63,18 @@ async fn code_page(
     user: &User,
     error: Option<String>,
     next: &Option<String>,
+) -> Result<Response, PageError> {
+    code_page_with(st, ctx, user, error, next, None).await
+}
+
+/// The code page with a notice above it (an organization just registered).
+async fn code_page_with(
+    st: &AppState,
+    ctx: Ctx,
+    user: &User,
+    error: Option<String>,
+    next: &Option<String>,
+    notice: Option<super::account::Notice>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let factor = st
@@ -107,6 +120,7 @@ async fn code_page(
         setup,
         code,
         next_q: super::next_query(next),
+        notice,
         ctx,
     };
     render(&page, lang)
@@ -182,7 +196,12 @@ pub async fn form(
             let to = next.unwrap_or_else(|| ctx.url("/account"));
             Ok(Redirect::to(&to).into_response())
         }
-        (None, Some(user)) => code_page(&st, ctx, user, None, &next).await,
+        (None, Some(user)) => {
+            // Just registered an organization: say it exists and what comes next.
+            let notice = (q.done.as_deref() == Some("registered"))
+                .then(|| super::account::Notice::success(ctx.t("register-done-second-factor")));
+            code_page_with(&st, ctx, user, None, &next, notice).await
+        }
         (None, None) => Ok(Redirect::to(&ctx.url("/login")).into_response()),
     }
 }
