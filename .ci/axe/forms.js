@@ -60,9 +60,20 @@ async function check(driver, label, results) {
   }
 }
 
+// The page's form whose action's path (its query left aside: a return path may ride on it)
+// ends with `formAction`, or none.
+async function formTo(driver, formAction) {
+  for (const form of await driver.findElements(By.css('main form'))) {
+    const action = ((await form.getAttribute('action')) || '').split('?')[0];
+    if (action.endsWith(formAction)) return form;
+  }
+  return null;
+}
+
 async function fillAndSend(driver, formAction, fields) {
   await driver.wait(async () => (await driver.executeScript('return document.readyState')) === 'complete', 10000);
-  const form = await driver.findElement(By.css(`main form[action$="${formAction}"]`));
+  const form = await formTo(driver, formAction);
+  if (!form) throw new Error(`no form to …${formAction} on the page`);
   for (const [name, value] of Object.entries(fields)) {
     const input = await form.findElement(By.name(name));
     if ((await input.getAttribute('type')) !== 'file') await input.clear();
@@ -83,7 +94,7 @@ async function submit(driver, formAction, fields) {
       const stale = /does not belong to the document|stale element/i.test(String(e));
       // The click went through and the next page is there (the race hit the wait, not the
       // form): sending the form again would find no form.
-      if (stale && (await driver.findElements(By.css(`main form[action$="${formAction}"]`))).length === 0) {
+      if (stale && !(await formTo(driver, formAction).catch(() => null))) {
         return;
       }
       if (!stale || attempt >= 3) {

@@ -421,6 +421,17 @@ pub fn safe_next(s: &str) -> Option<String> {
         return None;
     }
     let path = s.split(['?', '#']).next().unwrap_or("");
+    // No `.` or `..` segment and no empty one: `/fi/../..//evil` would climb out of the
+    // language prefix and end as `//evil` (outside test).
+    let parts: Vec<&str> = path.split('/').skip(1).collect();
+    let last = parts.len().saturating_sub(1);
+    if parts
+        .iter()
+        .enumerate()
+        .any(|(i, seg)| matches!(*seg, "." | "..") || (seg.is_empty() && i < last))
+    {
+        return None;
+    }
     let mut segments = path.split('/').skip(1);
     Lang::parse(segments.next()?)?;
     if NOT_A_RETURN.contains(&segments.next().unwrap_or("")) {
@@ -663,6 +674,34 @@ impl Pager {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn return_paths_stay_on_this_site_in_a_language() {
+        for ok in [
+            "/fi/",
+            "/fi/opportunities/x",
+            "/sv/search?q=a&municipality=398",
+            "/en/me",
+        ] {
+            assert_eq!(safe_next(ok).as_deref(), Some(ok), "{ok}");
+        }
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "/fi/../..//evil",
+            "/fi/./x",
+            "/fi//evil",
+            "/xx/opportunities",
+            "/fi/login",
+            "/fi/logout",
+            "/fi/a b",
+            "fi/x",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn summary_cuts_at_a_word() {

@@ -229,7 +229,9 @@ pub async fn show(
                     ("place", p.label.clone().into()),
                     (
                         "radius",
-                        (crate::search::query::PLACE_WORD_RADIUS_KM as i64).into(),
+                        req.radius_km
+                            .unwrap_or(crate::search::query::PLACE_WORD_RADIUS_KM)
+                            .into(),
                     ),
                 ],
             ));
