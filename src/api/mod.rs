@@ -116,7 +116,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        serde_urlencoded::from_str(&crate::web::merge_repeated(parts.uri.query().unwrap_or("")))
+        crate::search::query::parse_params(parts.uri.query().unwrap_or(""))
             .map(ApiQuery)
             .map_err(|e| ApiError::bad_request(format!("invalid query: {e}")))
     }
@@ -167,15 +167,10 @@ fn page_request(page: Option<u32>, per_page: Option<u32>) -> Result<PageRequest,
     Ok(PageRequest::new(page, per_page))
 }
 
-/// A municipality code or name; an unknown one matches nothing (code "000" exists nowhere).
 /// Municipality codes or names, repeated or separated by commas: any of them. An unknown one
-/// matches nothing.
+/// matches nothing (code "000" exists nowhere).
 fn municipality(m: Option<String>) -> Result<Vec<String>, ApiError> {
-    Ok(m.as_deref()
-        .unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    Ok(crate::search::query::listed(m.as_deref().unwrap_or(""))
         .take(crate::search::query::MAX_FACET_VALUES)
         .map(|s| {
             REF.find_municipality(s)

@@ -23,8 +23,7 @@ pub const MAX_QUERY: usize = 1000;
 
 /// The search a saved query runs: open places only, newest first.
 pub fn request(s: &SavedSearch) -> crate::search::SearchRequest {
-    let params: SearchParams =
-        serde_urlencoded::from_str(&crate::web::merge_repeated(&s.query)).unwrap_or_default();
+    let params: SearchParams = crate::search::query::parse_params(&s.query).unwrap_or_default();
     let (mut req, _) = params.check(s.lang);
     req.filters.retain(|(n, _)| *n != "type");
     req.filters.push(("type", "opportunity".into()));
@@ -163,8 +162,7 @@ pub async fn run(
 
 /// A label for a saved search: its words and filters, as the person reads them.
 pub fn describe(s: &SavedSearch, lang: Lang) -> String {
-    let params: SearchParams =
-        serde_urlencoded::from_str(&crate::web::merge_repeated(&s.query)).unwrap_or_default();
+    let params: SearchParams = crate::search::query::parse_params(&s.query).unwrap_or_default();
     let (req, _) = params.check(lang);
     let mut parts = Vec::new();
     if !req.q.is_empty() {

@@ -47,6 +47,41 @@ impl Sort {
     }
 }
 
+/// A query string with each repeated parameter given once, its values joined by commas
+/// (`municipality=098&municipality=398` → `municipality=098,398`): facets take several values,
+/// and other parameters refuse the joined value as they would a bad one.
+pub fn merge_repeated(query: &str) -> String {
+    let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(query) else {
+        return query.to_string();
+    };
+    let mut merged: Vec<(String, String)> = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        match merged.iter_mut().find(|(n, _)| *n == k) {
+            None => merged.push((k, v)),
+            Some(_) if v.trim().is_empty() => {}
+            Some((_, old)) if old.trim().is_empty() => *old = v,
+            Some((_, old)) => {
+                old.push(',');
+                old.push_str(&v);
+            }
+        }
+    }
+    serde_urlencoded::to_string(&merged).unwrap_or_default()
+}
+
+/// URL parameters read into `T`, repeated ones merged (see `merge_repeated`): what the pages,
+/// the API and saved searches all read their query strings with.
+pub fn parse_params<T: serde::de::DeserializeOwned>(
+    query: &str,
+) -> Result<T, serde_urlencoded::de::Error> {
+    serde_urlencoded::from_str(&merge_repeated(query))
+}
+
+/// The values of a parameter that takes several: separated by commas, blanks left out.
+pub fn listed(s: &str) -> impl Iterator<Item = &str> {
+    s.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
 /// Most values of one facet a search takes at once.
 pub const MAX_FACET_VALUES: usize = 30;
 
@@ -100,6 +135,19 @@ pub struct SearchRequest {
     pub per_page: u32,
 }
 
+impl SearchRequest {
+    /// The facets that have a value chosen, each once, in the order first given.
+    pub fn facet_names(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = Vec::new();
+        for (n, _) in &self.filters {
+            if !names.contains(n) {
+                names.push(n);
+            }
+        }
+        names
+    }
+}
+
 fn clean(s: &Option<String>) -> Option<String> {
     s.as_deref()
         .map(|s| s.chars().filter(|c| !c.is_control()).collect::<String>())
@@ -146,7 +194,7 @@ impl SearchParams {
         for (name, v) in facet_params {
             let Some(v) = clean(v) else { continue };
             let mut values: Vec<String> = Vec::new();
-            for one in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            for one in listed(&v) {
                 let one: String = one.chars().take(100).collect();
                 if name == "type" && DocType::parse(&one).is_none() {
                     errors.push(ParamError {
@@ -798,13 +846,7 @@ impl Searcher {
             groups.push(e.to_vec());
         }
         // One value of a facet must be there; of several, any one.
-        let mut names: Vec<&'static str> = Vec::new();
-        for (n, _) in &req.filters {
-            if !names.contains(n) {
-                names.push(n);
-            }
-        }
-        for name in names {
+        for name in req.facet_names() {
             let tokens: Vec<String> = req
                 .filters
                 .iter()
@@ -897,13 +939,7 @@ impl Searcher {
         results.unmatched = unmatched;
         // A chosen facet counts its values as if it were not chosen: each count says how
         // many more one more value would bring (values of a facet are alternatives).
-        let mut chosen: Vec<&'static str> = Vec::new();
-        for (n, _) in &req.filters {
-            if !chosen.contains(n) {
-                chosen.push(n);
-            }
-        }
-        for name in chosen {
+        for name in req.facet_names() {
             let mut other = req.clone();
             other.filters.retain(|(n, _)| *n != name);
             other.page = 1;

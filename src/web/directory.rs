@@ -102,6 +102,28 @@ fn opportunity_status(ctx: &Ctx, o: &Opportunity) -> String {
     }
 }
 
+/// An organization's e-mail and phones as links: on its page, and where a place says nothing
+/// of how to apply.
+fn contact_facts(ctx: &Ctx, o: &Organization) -> Vec<Fact> {
+    let email = o
+        .email
+        .iter()
+        .map(|e| Fact::link(ctx.t("field-email"), e.clone(), format!("mailto:{e}")));
+    let phones = o.phones.iter().map(|p| {
+        let label = p
+            .description
+            .as_ref()
+            .map(|d| d.text(ctx.lang).to_string())
+            .unwrap_or_else(|| ctx.t("field-phone"));
+        Fact::link(
+            label,
+            p.number.clone(),
+            format!("tel:{}", p.number.replace(' ', "")),
+        )
+    });
+    email.chain(phones).collect()
+}
+
 /// Builds cards for a list of records with one query for their organizations and one for
 /// their locations, however long the list.
 pub(super) struct CardLookup<'a> {
@@ -247,12 +269,7 @@ pub(super) async fn municipality_choices(
 /// codes or names, any of which a record may be in.
 fn municipality_param(ctx: &Ctx, m: &Option<String>) -> Result<Vec<String>, PageError> {
     let mut codes: Vec<String> = Vec::new();
-    for s in non_empty(m)
-        .unwrap_or("")
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    for s in crate::search::query::listed(non_empty(m).unwrap_or("")) {
         let code = REF
             .find_municipality(s)
             .map(|m| m.code.clone())
@@ -483,25 +500,7 @@ pub async fn organization_show(
             w.clone(),
         ));
     }
-    if let Some(e) = &o.email {
-        facts.push(Fact::link(
-            ctx.t("field-email"),
-            e.clone(),
-            format!("mailto:{e}"),
-        ));
-    }
-    for p in &o.phones {
-        let label = p
-            .description
-            .as_ref()
-            .map(|d| d.text(ctx.lang).to_string())
-            .unwrap_or_else(|| ctx.t("field-phone"));
-        facts.push(Fact::link(
-            label,
-            p.number.clone(),
-            format!("tel:{}", p.number.replace(' ', "")),
-        ));
-    }
+    facts.extend(contact_facts(&ctx, &o));
     if !o.areas_served.is_empty() {
         let names: Vec<String> = o
             .areas_served
@@ -890,17 +889,7 @@ pub async fn opportunity_show(
         requirements: o.requirements.as_ref().map(|r| Txt::new(r, lang)),
         how_to_apply: Txt::new(&o.how_to_apply, lang),
         apply_contacts: if o.how_to_apply.fi.trim().is_empty() {
-            org.email
-                .iter()
-                .map(|e| Fact::link(ctx.t("field-email"), e.clone(), format!("mailto:{e}")))
-                .chain(org.phones.iter().map(|p| {
-                    Fact::link(
-                        ctx.t("field-phone"),
-                        p.number.clone(),
-                        format!("tel:{}", p.number.replace(' ', "")),
-                    )
-                }))
-                .collect()
+            contact_facts(&ctx, &org)
         } else {
             Vec::new()
         },

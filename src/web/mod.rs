@@ -382,8 +382,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for PageQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, PageError> {
         let ctx = Ctx::from_request_parts(parts, s).await?;
-        let q = merge_repeated(parts.uri.query().unwrap_or(""));
-        serde_urlencoded::from_str(&q)
+        crate::search::query::parse_params(parts.uri.query().unwrap_or(""))
             .map(PageQuery)
             .map_err(|_| PageError::bad_request(ctx.lang))
     }
@@ -445,30 +444,6 @@ pub fn next_query(next: &Option<String>) -> String {
     next.as_deref()
         .map(|n| format!("?next={}", encode_component(n)))
         .unwrap_or_default()
-}
-
-/// A query string with each repeated parameter given once, its values joined by commas
-/// (`municipality=098&municipality=398` → `municipality=098,398`): facets take several values,
-/// and other parameters refuse the joined value as they would a bad one.
-pub fn merge_repeated(query: &str) -> String {
-    let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(query) else {
-        return query.to_string();
-    };
-    let mut merged: Vec<(String, String)> = Vec::with_capacity(pairs.len());
-    for (k, v) in pairs {
-        match merged.iter_mut().find(|(n, _)| *n == k) {
-            Some((_, old)) if v.trim().is_empty() => {
-                let _ = old;
-            }
-            Some((_, old)) if old.trim().is_empty() => *old = v,
-            Some((_, old)) => {
-                old.push(',');
-                old.push_str(&v);
-            }
-            None => merged.push((k, v)),
-        }
-    }
-    serde_urlencoded::to_string(&merged).unwrap_or_default()
 }
 
 /// An empty form field means "not given".
