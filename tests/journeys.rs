@@ -676,6 +676,28 @@ both_engines!(applying_is_obvious, |engine| async move {
     .await;
     let mut b = Browser::new(&app);
     b.sign_in("kiinnostunut@example.fi", PASSWORD).await;
+    let shown = b.get(&format!("/fi/opportunities/{place}")).await.body;
+    assert!(
+        shown.contains("Et ole vielä tallentanut profiilia"),
+        "without a profile the organization sees only the message: said before sending"
+    );
+    // Too long: back to the place with the text kept and the error by the box.
+    let long = format!("Voisin aloittaa heti. {}", "sana ".repeat(900));
+    let r = b
+        .post(
+            &format!("/fi/opportunities/{place}/interest"),
+            &[("message", long.as_str())],
+        )
+        .await;
+    assert_eq!(r.status, 400);
+    assert!(
+        r.body.contains("id=\"interest-message-error\""),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("aria-invalid=\"true\""));
+    assert!(r.body.contains(long.trim()), "the text is kept");
+    assert!(r.body.contains("id=\"h-apply\""), "on the place's page");
     let r = b
         .post(
             &format!("/fi/opportunities/{place}/interest"),

@@ -431,7 +431,17 @@ both_engines!(
 
         // A service, in Swedish, with a mistake first.
         let new_service = format!("/sv/organizations/{org}/services/new");
-        assert_eq!(ann.get(&new_service).await.status, 200);
+        let form_page = ann.get(&new_service).await;
+        assert_eq!(form_page.status, 200);
+        assert!(
+            form_page
+                .body
+                .contains("Din organisation har inga verksamhetsställen än"),
+            "the place field says there is none yet"
+        );
+        assert!(form_page
+            .body
+            .contains(&format!("href=\"/sv/organizations/{org}/locations/new\"")));
         let topic = kolmonen::refdata::REF.taxonomies.topics[0].id.clone();
         let mut fields = vec![
             ("name_fi", "Pyöräkorjaamo Vauhtipyörä"),
@@ -457,6 +467,11 @@ both_engines!(
         let r = ann.post(&new_service, &fields).await;
         assert_eq!(r.status, 303, "{}", r.body);
         let service = location_id(r.header("location"), "services");
+        let saved = ann.get(r.header("location")).await;
+        assert!(
+            saved.body.contains("Tjänsten har inget verksamhetsställe"),
+            "saved without a place: it warns"
+        );
         let page = ann.get(&format!("/sv/services/{service}")).await;
         assert_eq!(page.status, 200);
         assert!(page.body.contains("Cykelverkstaden"));
@@ -1022,6 +1037,22 @@ both_engines!(
         let public = anon.get(&format!("/fi/organizations/{org}")).await;
         assert!(!public.body.contains(&desk_link));
 
+        // The only place is ticked for a new service and a new opportunity.
+        let form_page = ann
+            .get(&format!("/fi/organizations/{org}/services/new"))
+            .await;
+        assert!(
+            form_page.body.contains(&format!(
+                "id=\"locations-{place}\" name=\"locations\" value=\"{place}\" checked"
+            )),
+            "the only place is chosen"
+        );
+        let form_page = ann
+            .get(&format!("/fi/organizations/{org}/opportunities/new"))
+            .await;
+        assert!(form_page
+            .body
+            .contains(&format!("<option value=\"{place}\" selected>")));
         let topic = kolmonen::refdata::REF.taxonomies.topics[0].id.clone();
         let r = ann
             .post(

@@ -793,6 +793,12 @@ struct OpportunityPage {
     interest_thread: Option<String>,
     /// Signed in as a person (not acting for an organization).
     can_express: bool,
+    /// The person has saved no profile: the organization will see only the message
+    /// (the link to the profile page).
+    no_profile: Option<String>,
+    /// The message as typed, and what is wrong with it, when sending was refused.
+    message: String,
+    message_error: Option<String>,
 }
 
 pub async fn opportunity_show(
@@ -801,14 +807,27 @@ pub async fn opportunity_show(
     State(st): State<AppState>,
 ) -> Result<Response, PageError> {
     let id = parse_id(&ctx, &id, OpportunityId::parse)?;
+    let lang = ctx.lang;
+    let o = st
+        .store
+        .opportunity(id)
+        .await
+        .map_err(PageError::store(lang))?
+        .ok_or(PageError::not_found(lang))?;
+    opportunity_page(&st, ctx, &o, "", None).await
+}
+
+/// An opportunity's page; `message` and `error`: an interest refused, back with its text.
+pub(super) async fn opportunity_page(
+    st: &AppState,
+    ctx: Ctx,
+    o: &Opportunity,
+    message: &str,
+    error: Option<String>,
+) -> Result<Response, PageError> {
     let store = &st.store;
     let lang = ctx.lang;
     let err = || PageError::store(lang);
-    let o = store
-        .opportunity(id)
-        .await
-        .map_err(err())?
-        .ok_or(PageError::not_found(lang))?;
     let org = store
         .organization(o.organization_id)
         .await
@@ -834,6 +853,13 @@ pub async fn opportunity_show(
         .user
         .as_ref()
         .is_some_and(|u| u.role == crate::accounts::Role::JobSeeker);
+    let no_profile = match &ctx.user {
+        Some(u) if can_express && interest_thread.is_none() => {
+            store.profile(u.id).await.map_err(err())?.is_none()
+        }
+        _ => false,
+    }
+    .then(|| ctx.url("/me"));
     let term = REF.taxonomies.opportunity_type(o.kind.as_str());
     let mut facts = vec![Fact::plain(
         ctx.t("field-places"),
@@ -899,7 +925,11 @@ pub async fn opportunity_show(
         interest_open: o.is_open_on(helsinki::today()),
         interest_thread,
         can_express,
+        no_profile,
+        message: message.to_string(),
+        message_error: error,
         ctx,
     };
-    render(&page, lang)
+    let refused = page.message_error.is_some();
+    Ok(super::render_form(&page, lang, refused))
 }

@@ -136,6 +136,10 @@ pub struct Choices {
     /// (value, label, checked)
     pub options: Vec<(String, String, bool)>,
     pub error: Option<String>,
+    /// Said under the legend.
+    pub hint: Option<String>,
+    /// Where to add a choice when there is none yet: (label, url).
+    pub add: Option<(String, String)>,
 }
 
 impl Choices {
@@ -157,7 +161,19 @@ impl Choices {
                 })
                 .collect(),
             error: None,
+            hint: None,
+            add: None,
         }
+    }
+
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
+    pub fn add(mut self, label: String, url: String) -> Self {
+        self.add = Some((label, url));
+        self
     }
 
     pub fn error_from(mut self, errors: &[(&str, String)]) -> Self {
@@ -168,8 +184,23 @@ impl Choices {
         self
     }
 
-    /// The id of the first box, where the error summary links to.
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.name));
+        }
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        ids.join(" ")
+    }
+
+    /// The id of the first box, where the error summary links to (the group's
+    /// legend when there are no boxes).
     pub fn first_id(&self) -> String {
-        format!("{}-0", self.name)
+        match self.options.first() {
+            Some((v, _, _)) => format!("{}-{v}", self.name),
+            None => format!("{}-legend", self.name),
+        }
     }
 }

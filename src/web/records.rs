@@ -199,8 +199,9 @@ pub(super) trait Editable: Clone + Send + Sync + Sized + 'static {
     fn id_string(&self) -> String;
     fn organization(&self) -> OrganizationId;
     fn blank(organization: OrganizationId) -> Self;
-    /// The form of a new record: empty, the kind chosen not defaulted.
-    fn new_form() -> Self::Form {
+    /// The form of a new record: empty, the kind chosen not defaulted (`places`:
+    /// the organization's locations).
+    fn new_form(_places: &[LocationId]) -> Self::Form {
         Self::Form::default()
     }
     fn form_of(&self) -> Self::Form;
@@ -248,6 +249,21 @@ impl Editable for Service {
     }
     fn form_of(&self) -> ServiceForm {
         ServiceForm::of(self)
+    }
+    fn new_form(places: &[LocationId]) -> ServiceForm {
+        ServiceForm {
+            locations: Some(only(places))
+                .filter(|p| !p.is_empty())
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        }
+    }
+    fn warning(&self) -> Option<&'static str> {
+        // Without a place it is on no municipality's page and in no municipality's search.
+        self.location_ids
+            .is_empty()
+            .then_some("edit-warning-no-place")
     }
     fn read(data: &Data) -> ServiceForm {
         ServiceForm::read(data)
@@ -317,9 +333,17 @@ impl Editable for Service {
             ),
         ];
         let mut groups = term_groups(ctx, &f.topics, &f.target_groups);
-        if !places.is_empty() {
-            groups.push(Choices::new(ctx, "edit", "locations", places, &f.locations));
+        // A service is found by municipality through its places: say so, and where
+        // to add one when the organization has none yet.
+        let mut where_ = Choices::new(ctx, "edit", "locations", places, &f.locations)
+            .hint(ctx.t("edit-locations-hint"));
+        if where_.options.is_empty() {
+            where_ = where_.add(
+                ctx.t("edit-locations-add"),
+                ctx.url(&format!("/organizations/{}/locations/new", org.id)),
+            );
         }
+        groups.push(where_);
         Ok((fields, flags, groups))
     }
 }
@@ -328,10 +352,12 @@ impl Editable for Opportunity {
     type Form = OpportunityForm;
     const KIND: &'static str = "opportunity";
     const PATH: &'static str = "opportunities";
-    fn new_form() -> OpportunityForm {
-        // A place is added to be applied to: open unless said otherwise.
+    fn new_form(places: &[LocationId]) -> OpportunityForm {
+        // A place is added to be applied to: open unless said otherwise; at the
+        // organization's only location unless said otherwise.
         OpportunityForm {
             status: crate::domain::OpportunityStatus::Open.as_str().to_string(),
+            location: only(places),
             ..Default::default()
         }
     }
@@ -556,6 +582,14 @@ fn term_groups(ctx: &Ctx, topics: &[String], target_groups: &[String]) -> Vec<Ch
     ]
 }
 
+/// The id of an organization's only location, empty when it has none or several.
+fn only(places: &[LocationId]) -> String {
+    match places {
+        [one] => one.to_string(),
+        _ => String::new(),
+    }
+}
+
 async fn place_ids(st: &AppState, org: &Organization) -> StoreResult<Vec<LocationId>> {
     Ok(st
         .store
@@ -672,7 +706,10 @@ pub async fn new_form<K: Editable>(
     let org =
         editable_organization(&st, &user, ctx.lang, &segment(&uri, 2), Action::EditRecords).await?;
     let base = K::blank(org.id);
-    let f = K::new_form();
+    let places = place_ids(&st, &org)
+        .await
+        .map_err(PageError::store(ctx.lang))?;
+    let f = K::new_form(&places);
     record_page(&st, ctx, &org, &base, true, &f, &[], None).await
 }
 

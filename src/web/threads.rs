@@ -122,13 +122,10 @@ pub async fn interest(
     } else {
         match message_body(text) {
             Ok(b) => Some(b),
-            Err(_) => {
-                return Ok(message_page(
-                    ctx,
-                    "interest-error-title",
-                    "person-error-message",
-                    StatusCode::BAD_REQUEST,
-                ));
+            Err(key) => {
+                // Back to the place, the text kept and what is wrong said by the box.
+                let e = ctx.t(key);
+                return super::directory::opportunity_page(&st, ctx, &o, &f.message, Some(e)).await;
             }
         }
     };
