@@ -89,15 +89,20 @@ impl Field {
 
     /// The ids the input's `aria-describedby` names.
     pub fn described_by(&self) -> String {
-        let mut ids = Vec::new();
-        if self.error.is_some() {
-            ids.push(format!("{}-error", self.name));
-        }
-        if self.hint.is_some() {
-            ids.push(format!("{}-hint", self.name));
-        }
-        ids.join(" ")
+        described_by(self.name, self.error.is_some(), self.hint.is_some())
     }
+}
+
+/// The ids a control's `aria-describedby` names: its error, then its hint.
+fn described_by(name: &str, error: bool, hint: bool) -> String {
+    let mut ids = Vec::new();
+    if error {
+        ids.push(format!("{name}-error"));
+    }
+    if hint {
+        ids.push(format!("{name}-hint"));
+    }
+    ids.join(" ")
 }
 
 /// The error summary's entries: (field id, message).
@@ -185,14 +190,7 @@ impl Choices {
     }
 
     pub fn described_by(&self) -> String {
-        let mut ids = Vec::new();
-        if self.error.is_some() {
-            ids.push(format!("{}-error", self.name));
-        }
-        if self.hint.is_some() {
-            ids.push(format!("{}-hint", self.name));
-        }
-        ids.join(" ")
+        described_by(self.name, self.error.is_some(), self.hint.is_some())
     }
 
     /// The id of the first box, where the error summary links to (the group's
