@@ -838,3 +838,88 @@ both_engines!(
         assert_eq!(e["profile"]["municipality_label"], "Lahti");
     }
 );
+
+// 11. Honest matches: a place in the person's home municipality says so (only the
+// municipality is known of where they live), more hours than they can do is marked, and
+// "I'm interested" is on the card.
+both_engines!(
+    matches_say_what_is_known_and_can_be_acted_on,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let (_, place) = open_place(&app).await;
+        let mut o = app.store.opportunity(place).await.unwrap().unwrap();
+        let location = app
+            .store
+            .location(o.location_id.expect("the demo place has a location"))
+            .await
+            .unwrap()
+            .unwrap();
+        o.hours_per_week = Some(37);
+        o.updated_at = kolmonen::domain::now_micros();
+        let mut batch = kolmonen::store::DirectoryBatch::default();
+        batch.opportunities.push(o.clone());
+        app.store.save_batch(&batch).await.unwrap();
+        let user = add_account(
+            &app.store,
+            "sopiva@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let mut p = kolmonen::people::Profile::empty(
+            user.id,
+            kolmonen::mail::unix_micros(kolmonen::domain::now_micros()),
+        );
+        p.municipality = location.municipality_code.clone();
+        p.interests = o.topics.clone();
+        p.kinds = vec![o.kind];
+        p.hours_per_week = Some(20);
+        app.store.save_profile(&p).await.unwrap();
+        let mut b = Browser::new(&app);
+        b.sign_in("sopiva@example.fi", PASSWORD).await;
+        let href = format!("/fi/opportunities/{place}\"");
+        let mut card = None;
+        for page in 1..=5 {
+            let body = b.get(&format!("/fi/me/matches?page={page}")).await.body;
+            if let Some(c) = body
+                .split("<li class=\"card\">")
+                .find(|c| c.contains(&href))
+            {
+                card = Some(c.split("</li>\n</ul>").next().unwrap().to_string());
+                break;
+            }
+        }
+        let card = card.expect("the place is suggested");
+        assert!(card.contains("Kotikunnassasi"), "{card}");
+        assert!(
+            !card.contains("km kotikuntasi"),
+            "no distance from a guess: {card}"
+        );
+        assert!(
+            card.contains(
+                "<li class=\"caution\">Huom: 37 h/viikko, enemmän kuin ilmoittamasi 20 h</li>"
+            ),
+            "more hours than the person can do is marked: {card}"
+        );
+        let action = format!("action=\"/fi/opportunities/{place}/interest\"");
+        assert!(card.contains(&action), "interest on the card: {card}");
+        let r = b
+            .post(&format!("/fi/opportunities/{place}/interest"), &[])
+            .await;
+        assert_eq!(r.status, 303);
+        assert!(r.header("location").ends_with("?done=interest"));
+        let mut after = String::new();
+        for page in 1..=5 {
+            let body = b.get(&format!("/fi/me/matches?page={page}")).await.body;
+            if body.contains(&href) {
+                after = body;
+                break;
+            }
+        }
+        assert!(!after.contains(&action), "said once");
+        assert!(after.contains("Avaa viestiketju"));
+    }
+);

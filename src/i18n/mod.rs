@@ -142,6 +142,7 @@ mod tests {
                         "unsubscribe",
                         "https://kolmonen.fi/fi/unsubscribe?token=x".into(),
                     ),
+                    ("yours", 20u64.into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

@@ -26,6 +26,8 @@ pub struct OpportunityFeatures {
     pub target_groups: Vec<String>,
     /// Where it happens (its place's coordinates).
     pub point: Option<(f64, f64)>,
+    /// Its place's municipality (code).
+    pub municipality: Option<String>,
     pub hours_per_week: Option<i32>,
     pub part_time: bool,
     pub starts_on: Option<Date>,
@@ -85,7 +87,9 @@ pub struct Seeker {
     pub kinds: Vec<OpportunityType>,
     /// The target group of the person's age band (index in the taxonomy) and its bit.
     pub group: Option<(usize, u64)>,
+    /// The centre of the person's home municipality: all that is known of where they live.
     pub point: Option<(f64, f64)>,
+    pub municipality: Option<String>,
     pub travel_km: Option<i32>,
     pub hours_per_week: Option<i32>,
     pub part_time: bool,
@@ -116,6 +120,7 @@ impl Seeker {
             kinds: p.kinds.clone(),
             group,
             point: p.point(),
+            municipality: p.municipality.clone(),
             travel_km: p.travel_km,
             hours_per_week: p.hours_per_week,
             part_time: p.part_time,
@@ -138,10 +143,15 @@ pub enum Reason {
     Skill(String),
     /// The kind of opportunity they look for.
     Kind(OpportunityType),
-    /// Kilometres between the person's municipality and the place.
+    /// The place is in the person's home municipality.
+    HomeMunicipality,
+    /// Kilometres from the centre of the person's home municipality to the place (only the
+    /// municipality is known of where a person lives).
     Distance(u32),
     /// Hours a week that fit, and whether part-time.
     Hours { hours: Option<i32>, part_time: bool },
+    /// A caution, not a reason: more hours a week than the person said they can do.
+    TooManyHours { hours: i32, yours: i32 },
     /// It starts soon (and not before the person is available).
     Starts(Date),
     /// It is meant for a group the person belongs to (`seniors-58`, `young-people`).
@@ -272,17 +282,25 @@ pub fn score(s: &Seeker, o: &OpportunityFeatures, today: Date, explain: bool) ->
         if d <= reach {
             score += (f64::from(DISTANCE_MAX) * (1.0 - d / reach)).round() as i32;
             if explain {
-                reasons.push(Reason::Distance(d.round() as u32));
+                reasons.push(
+                    if s.municipality.is_some() && s.municipality == o.municipality {
+                        Reason::HomeMunicipality
+                    } else {
+                        Reason::Distance(d.round() as u32)
+                    },
+                );
             }
         }
     }
+    let mut too_many = None;
     let hours_fit = match (o.hours_per_week, s.hours_per_week) {
         (Some(o), Some(h)) if o <= h => {
             score += HOURS;
             true
         }
-        (Some(_), Some(_)) => {
+        (Some(o), Some(h)) => {
             score += TOO_MANY_HOURS;
+            too_many = Some(Reason::TooManyHours { hours: o, yours: h });
             false
         }
         _ => false,
@@ -296,6 +314,10 @@ pub fn score(s: &Seeker, o: &OpportunityFeatures, today: Date, explain: bool) ->
             hours: o.hours_per_week.filter(|_| hours_fit),
             part_time: o.part_time,
         });
+    }
+    if explain {
+        // Said, not hidden: the person decides whether the hours could work.
+        reasons.extend(too_many);
     }
     if let Some(start) = o.starts_on {
         let from = s.available_from.map_or(today, |a| a.max(today));
@@ -475,6 +497,7 @@ mod tests {
             topics: vec!["animals".into()],
             target_groups: vec![],
             point: None,
+            municipality: None,
             hours_per_week: None,
             part_time: false,
             starts_on: None,
@@ -544,6 +567,10 @@ mod tests {
         };
         assert!(km <= 10, "{km}");
         assert!(f.score > points::INTEREST_FIRST);
+        // In the person's own municipality: said so, not a distance from its centre.
+        o.municipality = Some("398".into());
+        assert_eq!(reasons(&p, &o)[1], Reason::HomeMunicipality);
+        o.municipality = Some("532".into());
         o.point = Some((60.17, 24.94)); // Helsinki, about 100 km
         assert!(!reasons(&p, &o)
             .iter()
@@ -571,7 +598,14 @@ mod tests {
         o.hours_per_week = Some(37);
         o.part_time = false;
         let f = fit(&p, &o, TODAY).unwrap();
-        assert_eq!(f.reasons.len(), 1);
+        assert_eq!(
+            f.reasons[1..],
+            [Reason::TooManyHours {
+                hours: 37,
+                yours: 25
+            }],
+            "more hours than the person can do: marked"
+        );
         assert_eq!(f.score, points::INTEREST_FIRST + points::TOO_MANY_HOURS);
     }
 

@@ -373,7 +373,7 @@ macro_rules! people_store {
                     OffsetDateTime::from_unix_timestamp_nanos(i128::from(s) * 1000)
                         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
                 });
-                let rows = sqlx::query("SELECT o.id, o.organization_id, o.kind, o.hours_per_week, o.part_time, o.starts_on, o.apply_by, o.status, o.places_free, o.updated_at, l.latitude, l.longitude FROM opportunities o LEFT JOIN locations l ON l.id = o.location_id WHERE $1 IS NULL OR o.updated_at > $1")
+                let rows = sqlx::query("SELECT o.id, o.organization_id, o.kind, o.hours_per_week, o.part_time, o.starts_on, o.apply_by, o.status, o.places_free, o.updated_at, l.latitude, l.longitude, l.municipality_code FROM opportunities o LEFT JOIN locations l ON l.id = o.location_id WHERE $1 IS NULL OR o.updated_at > $1")
                     .bind(since)
                     .fetch_all(&self.pool)
                     .await?;
@@ -406,6 +406,7 @@ macro_rules! people_store {
                             topics,
                             target_groups,
                             point: lat.zip(lon),
+                            municipality: r.try_get("municipality_code")?,
                             hours_per_week: r.try_get("hours_per_week")?,
                             part_time: r.try_get("part_time")?,
                             starts_on: r.try_get("starts_on")?,

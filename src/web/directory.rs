@@ -902,7 +902,7 @@ pub(super) async fn opportunity_page(
             .and_then(|t| t.explanation.as_ref())
             .map(|e| e.text(lang).to_string())
             .unwrap_or_default(),
-        status: opportunity_status(&ctx, &o),
+        status: opportunity_status(&ctx, o),
         organization: org.name.clone(),
         organization_url: ctx.url(&format!("/organizations/{}", org.id)),
         service: service.map(|s| {

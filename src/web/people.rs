@@ -368,7 +368,7 @@ pub(super) fn reason_text(lang: Lang, r: &Reason, for_person: bool) -> String {
                     .into(),
             )],
         ),
-        Reason::Distance(0) => t(lang, &key("same-place")),
+        Reason::HomeMunicipality => t(lang, &key("same-place")),
         Reason::Distance(km) => t_args(lang, &key("distance"), &[("km", (*km as u64).into())]),
         Reason::Hours { hours, part_time } => match (hours, part_time) {
             (Some(h), true) => t_args(
@@ -397,13 +397,30 @@ pub(super) fn reason_text(lang: Lang, r: &Reason, for_person: bool) -> String {
             }
         }
         Reason::Group(g) => t(lang, &format!("{side}-reason-group-{g}")),
+        Reason::TooManyHours { hours, yours } => t_args(
+            lang,
+            &key("too-many-hours"),
+            &[
+                ("hours", (*hours as u64).into()),
+                ("yours", (*yours as u64).into()),
+            ],
+        ),
     }
 }
 
-pub(super) fn reason_texts(lang: Lang, f: &Fit, for_person: bool) -> Vec<String> {
+/// A line of "why this fits": a reason, or a caution to weigh (marked on the page).
+pub struct ReasonLine {
+    pub text: String,
+    pub caution: bool,
+}
+
+pub(super) fn reason_texts(lang: Lang, f: &Fit, for_person: bool) -> Vec<ReasonLine> {
     f.reasons
         .iter()
-        .map(|r| reason_text(lang, r, for_person))
+        .map(|r| ReasonLine {
+            text: reason_text(lang, r, for_person),
+            caution: matches!(r, Reason::TooManyHours { .. }),
+        })
         .collect()
 }
 
@@ -411,7 +428,11 @@ pub(super) fn reason_texts(lang: Lang, f: &Fit, for_person: bool) -> Vec<String>
 pub struct Suggestion {
     pub card: super::Card,
     pub id: String,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<ReasonLine>,
+    /// Where "I'm interested" posts.
+    pub interest_url: String,
+    /// The person's conversation about it, when they have already said so.
+    pub thread_url: Option<String>,
 }
 
 #[derive(Template)]
@@ -478,6 +499,17 @@ pub async fn matches(
     let cards = super::directory::CardLookup::new(&st.store, lang)
         .opportunity_cards(&ctx, &list)
         .await?;
+    let threads: HashMap<OpportunityId, String> = if list.is_empty() {
+        HashMap::new()
+    } else {
+        st.store
+            .threads_of_person(user.id)
+            .await
+            .map_err(err())?
+            .into_iter()
+            .filter_map(|t| Some((t.opportunity_id?, t.id.to_string())))
+            .collect()
+    };
     let items = cards
         .into_iter()
         .zip(list.iter().zip(fits))
@@ -485,6 +517,10 @@ pub async fn matches(
             card,
             id: o.id.to_string(),
             reasons: reason_texts(lang, fit, true),
+            interest_url: ctx.url(&format!("/opportunities/{}/interest", o.id)),
+            thread_url: threads
+                .get(&o.id)
+                .map(|t| ctx.url(&format!("/threads/{t}"))),
         })
         .collect();
     let fake_page = crate::store::Page {

@@ -63,7 +63,7 @@ pub struct TalentParams {
 pub struct TalentCard {
     pub url: String,
     pub profile: ProfileView,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<super::people::ReasonLine>,
 }
 
 #[derive(Template)]
