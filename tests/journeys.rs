@@ -923,3 +923,49 @@ both_engines!(
         assert!(after.contains("Avaa viestiketju"));
     }
 );
+
+// 14. A printed result list carries each record's address (and phone, hours when known);
+// the page itself is checked on paper by `.ci/axe/print.js` in chromium.
+both_engines!(
+    result_lists_carry_what_a_printout_needs,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let page = app
+            .get("/fi/search?q=ty%C3%B6kokeilu&municipality=398")
+            .await;
+        assert_eq!(page.status, 200);
+        let doc = page.html();
+        let cards: Vec<_> = doc
+            .select(&scraper::Selector::parse("main .card").unwrap())
+            .collect();
+        assert!(!cards.is_empty());
+        let facts = scraper::Selector::parse(".print-facts dd").unwrap();
+        for c in &cards {
+            let text: Vec<String> = c.select(&facts).map(|d| d.text().collect()).collect();
+            assert!(
+                text.iter()
+                    .any(|t| t.contains(", 15") && t.ends_with("Lahti")),
+                "an address in Lahti on every card: {text:?}"
+            );
+        }
+        assert!(
+            page.body
+                .contains("<p class=\"print-only\">Hakusanat: työkokeilu · Kunta: Lahti</p>"),
+            "what was asked, as text"
+        );
+        let services = app
+            .get("/fi/search?type=service&municipality=398")
+            .await
+            .body;
+        assert!(
+            services.contains("<dt>Aukioloajat</dt>"),
+            "a service's opening hours"
+        );
+        let orgs = app.get("/fi/organizations?municipality=398").await.body;
+        assert!(orgs.contains("<dt>Puhelin</dt>"), "an organization's phone");
+        let css = std::fs::read_to_string("static/style.css").unwrap();
+        assert!(css.contains("@media print") && css.contains(".print-only { display: none; }"));
+    }
+);

@@ -4,8 +4,8 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { Builder, By, until } = require('selenium-webdriver');
-const chrome = require('selenium-webdriver/chrome');
+const { By, until } = require('selenium-webdriver');
+const { chromium } = require('./browser');
 
 const [base, email, password] = process.argv.slice(2);
 if (!base || !email || !password) {
@@ -111,14 +111,7 @@ async function submit(driver, formAction, fields) {
 }
 
 (async () => {
-  const options = new chrome.Options()
-    .setChromeBinaryPath('/usr/bin/chromium')
-    .addArguments('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--window-size=390,844');
-  const driver = await new Builder()
-    .forBrowser('chrome')
-    .setChromeOptions(options)
-    .setChromeService(new chrome.ServiceBuilder('/usr/bin/chromedriver'))
-    .build();
+  const driver = await chromium('390,844');
   const results = [];
   try {
     for (const lang of ['fi', 'sv', 'en']) {

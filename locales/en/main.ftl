@@ -118,6 +118,7 @@ field-legal-form = Type
 field-business-id = Business ID
 field-website = Website
 field-email = E-mail
+field-address = Address
 field-phone = Phone
 field-areas-served = Area served
 field-networks = Networks

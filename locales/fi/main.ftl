@@ -118,6 +118,7 @@ field-legal-form = Toimijatyyppi
 field-business-id = Y-tunnus
 field-website = Verkkosivut
 field-email = Sähköposti
+field-address = Osoite
 field-phone = Puhelin
 field-areas-served = Toiminta-alue
 field-networks = Verkostot

@@ -118,6 +118,7 @@ field-legal-form = Typ av aktör
 field-business-id = FO-nummer
 field-website = Webbplats
 field-email = E-post
+field-address = Adress
 field-phone = Telefon
 field-areas-served = Verksamhetsområde
 field-networks = Nätverk

@@ -36,6 +36,7 @@ pub fn organization_card(ctx: &Ctx, o: &Organization, place: Option<String>) -> 
         summary: Txt::summary(&o.description, ctx.lang, 180),
         tags,
         fresh: Fresh::new(ctx.lang, o.last_verified_at),
+        print: Vec::new(),
     }
 }
 
@@ -61,6 +62,7 @@ pub fn service_card(
         summary: Txt::summary(&s.description, ctx.lang, 180),
         tags,
         fresh: Fresh::new(ctx.lang, s.last_verified_at),
+        print: Vec::new(),
     }
 }
 
@@ -90,6 +92,7 @@ pub fn opportunity_card(
         summary: Txt::summary(&o.description, ctx.lang, 180),
         tags,
         fresh: Fresh::new(ctx.lang, o.last_verified_at),
+        print: Vec::new(),
     }
 }
 
@@ -136,34 +139,44 @@ impl<'a> CardLookup<'a> {
         Self { store, lang }
     }
 
-    /// Organization names by id, in one query (unknown ids are left out).
-    pub(super) async fn names(
+    /// Organizations by id, in one query (unknown ids are left out).
+    async fn organizations(
         &self,
         ids: impl Iterator<Item = OrganizationId>,
-    ) -> Result<HashMap<OrganizationId, String>, PageError> {
+    ) -> Result<HashMap<OrganizationId, Organization>, PageError> {
         let ids: Vec<_> = ids.collect::<HashSet<_>>().into_iter().collect();
         let orgs = self
             .store
             .organizations_by_id(&ids)
             .await
             .map_err(PageError::store(self.lang))?;
-        Ok(orgs.into_iter().map(|o| (o.id, o.name)).collect())
+        Ok(orgs.into_iter().map(|o| (o.id, o)).collect())
+    }
+
+    /// Organization names by id, in one query (unknown ids are left out).
+    pub(super) async fn names(
+        &self,
+        ids: impl Iterator<Item = OrganizationId>,
+    ) -> Result<HashMap<OrganizationId, String>, PageError> {
+        Ok(self
+            .organizations(ids)
+            .await?
+            .into_iter()
+            .map(|(id, o)| (id, o.name))
+            .collect())
     }
 
     async fn places(
         &self,
         ids: impl Iterator<Item = LocationId>,
-    ) -> Result<HashMap<LocationId, String>, PageError> {
+    ) -> Result<HashMap<LocationId, Location>, PageError> {
         let ids: Vec<_> = ids.collect::<HashSet<_>>().into_iter().collect();
         let locs = self
             .store
             .locations_by_id(&ids)
             .await
             .map_err(PageError::store(self.lang))?;
-        Ok(locs
-            .into_iter()
-            .map(|l| (l.id, place_name(&l, self.lang)))
-            .collect())
+        Ok(locs.into_iter().map(|l| (l.id, l)).collect())
     }
 
     pub(super) async fn opportunity_cards(
@@ -171,15 +184,35 @@ impl<'a> CardLookup<'a> {
         ctx: &Ctx,
         items: &[Opportunity],
     ) -> Result<Vec<Card>, PageError> {
-        let names = self.names(items.iter().map(|o| o.organization_id)).await?;
+        let orgs = self
+            .organizations(items.iter().map(|o| o.organization_id))
+            .await?;
         let places = self
             .places(items.iter().filter_map(|o| o.location_id))
             .await?;
         Ok(items
             .iter()
             .map(|o| {
-                let place = o.location_id.and_then(|l| places.get(&l).cloned());
-                opportunity_card(ctx, o, names.get(&o.organization_id).cloned(), place)
+                let place = o.location_id.and_then(|l| places.get(&l));
+                let org = orgs.get(&o.organization_id);
+                let mut card = opportunity_card(
+                    ctx,
+                    o,
+                    org.map(|g| g.name.clone()),
+                    place.map(|l| place_name(l, self.lang)),
+                );
+                card.print = print_facts(ctx, place.into_iter(), org, None);
+                if let Some(h) = o.hours_per_week {
+                    card.print.push((
+                        ctx.t("field-hours-per-week"),
+                        ctx.tn("hours-per-week-value", h as u64),
+                    ));
+                }
+                if let Some(d) = o.apply_by {
+                    card.print
+                        .push((ctx.t("field-apply-by"), date(self.lang, d)));
+                }
+                card
             })
             .collect())
     }
@@ -189,21 +222,28 @@ impl<'a> CardLookup<'a> {
         ctx: &Ctx,
         items: &[Service],
     ) -> Result<Vec<Card>, PageError> {
-        let names = self.names(items.iter().map(|s| s.organization_id)).await?;
+        let orgs = self
+            .organizations(items.iter().map(|s| s.organization_id))
+            .await?;
         let places = self
             .places(items.iter().flat_map(|s| s.location_ids.iter().copied()))
             .await?;
         Ok(items
             .iter()
             .map(|s| {
-                let mut here: Vec<String> = s
+                let here: Vec<&Location> = s
                     .location_ids
                     .iter()
-                    .filter_map(|l| places.get(l).cloned())
+                    .filter_map(|l| places.get(l))
                     .collect();
-                here.dedup();
-                let place = (!here.is_empty()).then(|| here.join(", "));
-                service_card(ctx, s, names.get(&s.organization_id).cloned(), place)
+                let mut names: Vec<String> =
+                    here.iter().map(|l| place_name(l, self.lang)).collect();
+                names.dedup();
+                let place = (!names.is_empty()).then(|| names.join(", "));
+                let org = orgs.get(&s.organization_id);
+                let mut card = service_card(ctx, s, org.map(|g| g.name.clone()), place);
+                card.print = print_facts(ctx, here.into_iter(), org, s.schedule.as_ref());
+                card
             })
             .collect())
     }
@@ -229,7 +269,14 @@ impl<'a> CardLookup<'a> {
                     .collect();
                 here.sort();
                 here.dedup();
-                organization_card(ctx, o, (!here.is_empty()).then(|| here.join(", ")))
+                let mut card =
+                    organization_card(ctx, o, (!here.is_empty()).then(|| here.join(", ")));
+                let own = locs.iter().filter(|l| l.organization_id == Some(o.id));
+                card.print = print_facts(ctx, own, Some(o), None);
+                if let Some(e) = &o.email {
+                    card.print.push((ctx.t("field-email"), e.clone()));
+                }
+                card
             })
             .collect())
     }
@@ -392,13 +439,38 @@ fn place_name(l: &Location, lang: Lang) -> String {
     }
 }
 
-fn location_view(ctx: &Ctx, l: &Location) -> LocationView {
-    let address = match &l.municipality_code {
+/// What a printed result list says of a record: its addresses (at most three), the
+/// organization's first phone and, for a service, its opening hours.
+fn print_facts<'l>(
+    ctx: &Ctx,
+    places: impl Iterator<Item = &'l Location>,
+    org: Option<&Organization>,
+    schedule: Option<&LocalizedText>,
+) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for l in places.take(3) {
+        let a = address(l, ctx.lang);
+        if !a.is_empty() && !out.iter().any(|(_, x)| *x == a) {
+            out.push((ctx.t("field-address"), a));
+        }
+    }
+    if let Some(p) = org.and_then(|o| o.phones.first()) {
+        out.push((ctx.t("field-phone"), p.number.clone()));
+    }
+    if let Some(s) = schedule.map(|s| s.text(ctx.lang)).filter(|s| !s.is_empty()) {
+        out.push((ctx.t("field-schedule"), s.to_string()));
+    }
+    out
+}
+
+/// A location's postal address on one line.
+fn address(l: &Location, lang: Lang) -> String {
+    match &l.municipality_code {
         Some(m) => format!(
             "{}, {} {}",
             l.street,
             l.postal_code,
-            municipality_name(m, ctx.lang)
+            municipality_name(m, lang)
         ),
         None => [
             l.street.as_str(),
@@ -414,10 +486,13 @@ fn location_view(ctx: &Ctx, l: &Location) -> LocationView {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(", "),
-    };
+    }
+}
+
+fn location_view(ctx: &Ctx, l: &Location) -> LocationView {
     LocationView {
         name: Txt::new(&l.name, ctx.lang),
-        address,
+        address: address(l, ctx.lang),
         municipality: l.municipality_code.as_ref().map(|m| {
             (
                 municipality_name(m, ctx.lang),

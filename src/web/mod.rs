@@ -547,6 +547,9 @@ pub struct Card {
     pub summary: Txt,
     pub tags: Vec<String>,
     pub fresh: Fresh,
+    /// What a printed list needs of each record (label, value): address, phone, hours.
+    /// Printed only: on a screen the record's own page has them.
+    pub print: Vec<(String, String)>,
 }
 
 /// "Checked 3/2026", or a stale warning after a year.

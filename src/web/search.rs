@@ -82,6 +82,8 @@ struct SearchPage {
     summary: String,
     notes: Vec<String>,
     active: Vec<Link>,
+    /// The active filters as plain text, for the printed list.
+    asked: String,
     facets: Vec<FacetBox>,
     cards: Vec<Card>,
     suggestions: Vec<Link>,
@@ -345,6 +347,12 @@ pub async fn show(
             ],
         );
     }
+    // On paper the filters are what was asked, not links to remove them.
+    let asked = base
+        .iter()
+        .map(|(n, v)| filter_label(&ctx, n, v))
+        .collect::<Vec<_>>()
+        .join(" · ");
     let active = base
         .iter()
         .map(|(n, v)| Link {
@@ -407,6 +415,7 @@ pub async fn show(
         summary,
         notes,
         active,
+        asked,
         facets,
         cards,
         suggestions,
