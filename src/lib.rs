@@ -108,6 +108,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/healthz", get(healthz)),
         ("/readyz", get(readyz)),
         ("/static/style.css", get(stylesheet)),
+        ("/static/copy.js", get(copy_script)),
     ];
     routes.extend(web::route_table());
     routes.extend(api::route_table());
@@ -162,6 +163,7 @@ async fn readyz(State(st): State<AppState>) -> Response {
 }
 
 const STYLESHEET: &str = include_str!("../static/style.css");
+const COPY_SCRIPT: &str = include_str!("../static/copy.js");
 
 async fn stylesheet() -> Response {
     (
@@ -170,6 +172,18 @@ async fn stylesheet() -> Response {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         STYLESHEET,
+    )
+        .into_response()
+}
+
+/// The optional "copy link" script (pages work without it).
+async fn copy_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        COPY_SCRIPT,
     )
         .into_response()
 }

@@ -969,3 +969,63 @@ both_engines!(
         assert!(css.contains("@media print") && css.contains(".print-only { display: none; }"));
     }
 );
+
+// 15. Any result list has a link to copy and a CSV of the whole list (UTF-8 with a BOM, the
+// same filters as the page, headings in the page's language).
+both_engines!(result_lists_have_a_link_and_a_csv, |engine| async move {
+    let Some(app) = TestApp::spawn(engine).await else {
+        return;
+    };
+    let q = "q=ty%C3%B6kokeilu&municipality=398";
+    let page = app.get(&format!("/fi/search?{q}&page=1")).await;
+    assert!(page.body.contains(&format!(
+        "value=\"http://127.0.0.1:8080/fi/search?{}&#38;page=1\"",
+        q.replace('&', "&#38;")
+    )));
+    let csv_link = format!(
+        "href=\"/fi/search?{}&#38;format=csv\"",
+        q.replace('&', "&#38;")
+    );
+    assert!(page.body.contains(&csv_link), "the CSV of the same search");
+    let total = total(&app.get(&format!("/api/v1/search?{q}")).await);
+    let r = app.get(&format!("/fi/search?{q}&format=csv")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), "text/csv; charset=utf-8");
+    assert!(r.header("content-disposition").starts_with("attachment;"));
+    assert!(r.body.starts_with('\u{feff}'), "a byte-order mark");
+    let mut reader = csv::Reader::from_reader(r.body.trim_start_matches('\u{feff}').as_bytes());
+    let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(head[..4], ["Laji", "Nimi", "Järjestäjä", "Kunta"]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len() as u64, total, "every page, not only the first");
+    assert!(
+        rows.iter().all(|r| r[3].starts_with("Lahti")),
+        "the same filters"
+    );
+    assert!(rows
+        .iter()
+        .all(|r| r[11].starts_with("http://127.0.0.1:8080/fi/")));
+
+    // The directory's lists too, in Swedish; a bad filter is a 400, not a file.
+    let r = app.get("/sv/opportunities?open=1&format=csv").await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("Arbetsprövning"));
+    let r = app
+        .get("/en/organizations?municipality=398&format=csv")
+        .await;
+    assert!(r.body.starts_with("\u{feff}Kind,Name,"));
+    assert_eq!(
+        app.get("/fi/organizations?municipality=Atlantis&format=csv")
+            .await
+            .status,
+        400
+    );
+    let list = app.get("/fi/opportunities?open=1&page=2").await.body;
+    assert!(
+        list.contains("href=\"/fi/opportunities?open=1&#38;format=csv\""),
+        "no page in the CSV link"
+    );
+    assert!(list.contains("<script src=\"/static/copy.js\" defer></script>"));
+    let js = app.get("/static/copy.js").await;
+    assert_eq!(js.header("content-type"), "text/javascript; charset=utf-8");
+});

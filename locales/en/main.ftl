@@ -902,3 +902,16 @@ fact-travel = Can travel (km)
 fact-hours = Hours a week at most
 fact-part-time = Looks for part-time
 fact-available = Can start
+
+## A result list to take along (issue 16)
+share-title = Take the list with you
+share-link-label = Link to this list
+share-copy = Copy link
+share-copied = Link copied.
+share-csv = Download the whole list as CSV (at most 1,000 rows)
+csv-kind = Kind
+csv-name = Name
+csv-organization = Organizer
+csv-place = Municipality
+csv-link = Link
+csv-checked = Checked

@@ -893,3 +893,16 @@ fact-travel = Voi kulkea (km)
 fact-hours = Tunteja viikossa enintään
 fact-part-time = Etsii osa-aikaista
 fact-available = Voi aloittaa
+
+## A result list to take along (issue 16)
+share-title = Vie lista mukanasi
+share-link-label = Linkki tähän listaan
+share-copy = Kopioi linkki
+share-copied = Linkki kopioitu.
+share-csv = Lataa koko lista CSV-tiedostona (enintään 1 000 riviä)
+csv-kind = Laji
+csv-name = Nimi
+csv-organization = Järjestäjä
+csv-place = Kunta
+csv-link = Linkki
+csv-checked = Tarkistettu

@@ -893,3 +893,16 @@ fact-travel = Kan resa (km)
 fact-hours = Högst timmar per vecka
 fact-part-time = Söker deltid
 fact-available = Kan börja
+
+## A result list to take along (issue 16)
+share-title = Ta med listan
+share-link-label = Länk till den här listan
+share-copy = Kopiera länken
+share-copied = Länken har kopierats.
+share-csv = Ladda ner hela listan som CSV-fil (högst 1 000 rader)
+csv-kind = Typ
+csv-name = Namn
+csv-organization = Arrangör
+csv-place = Kommun
+csv-link = Länk
+csv-checked = Kontrollerad

@@ -108,6 +108,8 @@ pub struct SearchParams {
     pub sort: Option<String>,
     pub page: Option<String>,
     pub per_page: Option<String>,
+    /// `csv`: the whole list as CSV (the search page).
+    pub format: Option<String>,
 }
 
 /// What is wrong with a parameter: its name and a translation key.

@@ -1,5 +1,6 @@
 //! Organization, service and opportunity pages.
 
+use super::export::{csv_response, share, wants_csv, Share, CSV_MAX_ROWS, CSV_PAGE};
 use super::{
     municipality_name, non_empty, render, target_group_term, term_labels, topic_term, Card, Ctx,
     Fresh, LastSegment, PageQuery, Pager, Txt,
@@ -201,16 +202,17 @@ impl<'a> CardLookup<'a> {
                     org.map(|g| g.name.clone()),
                     place.map(|l| place_name(l, self.lang)),
                 );
-                card.print = print_facts(ctx, place.into_iter(), org, None);
+                card.print = vec![("field-status", opportunity_status(ctx, o))];
+                card.print
+                    .extend(print_facts(ctx, place.into_iter(), org, None));
                 if let Some(h) = o.hours_per_week {
                     card.print.push((
-                        ctx.t("field-hours-per-week"),
+                        "field-hours-per-week",
                         ctx.tn("hours-per-week-value", h as u64),
                     ));
                 }
                 if let Some(d) = o.apply_by {
-                    card.print
-                        .push((ctx.t("field-apply-by"), date(self.lang, d)));
+                    card.print.push(("field-apply-by", date(self.lang, d)));
                 }
                 card
             })
@@ -274,7 +276,7 @@ impl<'a> CardLookup<'a> {
                 let own = locs.iter().filter(|l| l.organization_id == Some(o.id));
                 card.print = print_facts(ctx, own, Some(o), None);
                 if let Some(e) = &o.email {
-                    card.print.push((ctx.t("field-email"), e.clone()));
+                    card.print.push(("field-email", e.clone()));
                 }
                 card
             })
@@ -336,6 +338,7 @@ fn page_param(p: Option<u32>) -> PageRequest {
 pub struct OrganizationListQuery {
     municipality: Option<String>,
     page: Option<u32>,
+    format: Option<String>,
 }
 
 #[derive(Template)]
@@ -347,6 +350,25 @@ struct OrganizationListPage {
     total: String,
     cards: Vec<Card>,
     pager: Pager,
+    share: Share,
+}
+
+/// Every page of a list, up to the CSV's limit.
+async fn all_pages<T, F, Fut>(mut fetch: F) -> Result<Vec<T>, crate::store::StoreError>
+where
+    F: FnMut(PageRequest) -> Fut,
+    Fut: std::future::Future<Output = crate::store::StoreResult<crate::store::Page<T>>>,
+{
+    let mut out = Vec::new();
+    for p in 1..=CSV_MAX_ROWS / CSV_PAGE {
+        let page = fetch(PageRequest::new(p, CSV_PAGE)).await?;
+        let n = page.items.len();
+        out.extend(page.items);
+        if n < CSV_PAGE as usize || out.len() as u64 >= page.total {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 pub async fn organization_list(
@@ -359,6 +381,20 @@ pub async fn organization_list(
         municipalities: municipality.clone(),
         ..Default::default()
     };
+    if wants_csv(&q.format) {
+        let all = all_pages(|r| st.store.organizations(&filter, r))
+            .await
+            .map_err(PageError::store(ctx.lang))?;
+        let cards = CardLookup::new(&st.store, ctx.lang)
+            .organization_cards(&ctx, &all)
+            .await?;
+        return Ok(csv_response(
+            &ctx,
+            &st.config.public_url(),
+            "kolmonen-organizations",
+            &cards,
+        ));
+    }
     let page = st
         .store
         .organizations(&filter, page_param(q.page))
@@ -379,6 +415,7 @@ pub async fn organization_list(
         total: ctx.tn("organizations-count", page.total),
         cards,
         pager,
+        share: share(&ctx, &st.config.public_url()),
         ctx,
     };
     render(&page_view, page_view.ctx.lang)
@@ -446,19 +483,19 @@ fn print_facts<'l>(
     places: impl Iterator<Item = &'l Location>,
     org: Option<&Organization>,
     schedule: Option<&LocalizedText>,
-) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
+) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
     for l in places.take(3) {
         let a = address(l, ctx.lang);
         if !a.is_empty() && !out.iter().any(|(_, x)| *x == a) {
-            out.push((ctx.t("field-address"), a));
+            out.push(("field-address", a));
         }
     }
     if let Some(p) = org.and_then(|o| o.phones.first()) {
-        out.push((ctx.t("field-phone"), p.number.clone()));
+        out.push(("field-phone", p.number.clone()));
     }
     if let Some(s) = schedule.map(|s| s.text(ctx.lang)).filter(|s| !s.is_empty()) {
-        out.push((ctx.t("field-schedule"), s.to_string()));
+        out.push(("field-schedule", s.to_string()));
     }
     out
 }
@@ -767,6 +804,7 @@ pub struct OpportunityListQuery {
     kind: Option<String>,
     open: Option<String>,
     page: Option<u32>,
+    format: Option<String>,
 }
 
 #[derive(Template)]
@@ -780,6 +818,7 @@ struct OpportunityListPage {
     total: String,
     cards: Vec<Card>,
     pager: Pager,
+    share: Share,
 }
 
 pub async fn opportunity_list(
@@ -799,6 +838,20 @@ pub async fn opportunity_list(
         open_only,
         ..Default::default()
     };
+    if wants_csv(&q.format) {
+        let all = all_pages(|r| st.store.opportunities(&filter, r))
+            .await
+            .map_err(PageError::store(ctx.lang))?;
+        let cards = CardLookup::new(&st.store, ctx.lang)
+            .opportunity_cards(&ctx, &all)
+            .await?;
+        return Ok(csv_response(
+            &ctx,
+            &st.config.public_url(),
+            "kolmonen-opportunities",
+            &cards,
+        ));
+    }
     let page = st
         .store
         .opportunities(&filter, page_param(q.page))
@@ -838,6 +891,7 @@ pub async fn opportunity_list(
         total: ctx.tn("opportunities-count", page.total),
         cards,
         pager,
+        share: share(&ctx, &st.config.public_url()),
         ctx,
     };
     render(&view, view.ctx.lang)

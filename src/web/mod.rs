@@ -6,6 +6,7 @@ pub use contact_links::contact_links;
 mod alerts;
 pub mod auth;
 mod directory;
+mod export;
 pub mod form;
 mod home;
 mod manage;
@@ -547,9 +548,10 @@ pub struct Card {
     pub summary: Txt,
     pub tags: Vec<String>,
     pub fresh: Fresh,
-    /// What a printed list needs of each record (label, value): address, phone, hours.
-    /// Printed only: on a screen the record's own page has them.
-    pub print: Vec<(String, String)>,
+    /// What a printed list and a CSV need of each record (the label's translation key,
+    /// value): status, address, phone, hours. Printed only: on a screen the record's own
+    /// page has them.
+    pub print: Vec<(&'static str, String)>,
 }
 
 /// "Checked 3/2026", or a stale warning after a year.

@@ -94,6 +94,8 @@ struct SearchPage {
     save_query: Option<String>,
     /// What to try when nothing was found, naming what was asked.
     empty_help: String,
+    /// The list's link to copy and its CSV, when there are results.
+    share: Option<super::export::Share>,
 }
 
 /// The request as URL parameters (without the page), in a stable order.
@@ -156,6 +158,32 @@ fn filter_label(ctx: &Ctx, name: &str, value: &str) -> String {
     }
 }
 
+/// The whole result list (every page, up to the limit) as CSV.
+async fn csv(st: &AppState, ctx: &Ctx, mut req: SearchRequest) -> Result<Response, PageError> {
+    use super::export::{CSV_MAX_ROWS, CSV_PAGE};
+    req.per_page = CSV_PAGE;
+    let mut cards = Vec::new();
+    for page in 1..=CSV_MAX_ROWS / CSV_PAGE {
+        req.page = page;
+        let r = st
+            .search
+            .search(&req)
+            .await
+            .map_err(PageError::store(ctx.lang))?;
+        let n = r.hits.len();
+        cards.extend(result_cards(st, ctx, &r.hits).await?);
+        if n < CSV_PAGE as usize || cards.len() as u64 >= r.total {
+            break;
+        }
+    }
+    Ok(super::export::csv_response(
+        ctx,
+        &st.config.public_url(),
+        "kolmonen-search",
+        &cards,
+    ))
+}
+
 pub async fn show(
     ctx: Ctx,
     State(st): State<AppState>,
@@ -174,6 +202,9 @@ pub async fn show(
         .collect();
     let base = params_of(&req);
     let searched = !base.is_empty() || params.q.is_some();
+    if searched && errors.is_empty() && super::export::wants_csv(&params.format) {
+        return csv(&st, &ctx, req).await;
+    }
     let mut cards = Vec::new();
     let mut facets = Vec::new();
     let mut notes = Vec::new();
@@ -403,6 +434,7 @@ pub async fn show(
     .then(|| serde_urlencoded::to_string(params_of(&req)).unwrap_or_default());
     let page = SearchPage {
         empty_help,
+        share: (!cards.is_empty()).then(|| super::export::share(&ctx, &st.config.public_url())),
         save_query,
         title: ctx.t("search-title"),
         q: req.q.clone(),
