@@ -17,7 +17,7 @@ for lang in fi sv en; do
     "$base/$lang/municipalities" "$base/$lang/municipalities/398" "$base/$lang/no-such-page"
     "$base/$lang/organizations?page=abc" "$base/$lang/signup" "$base/$lang/signup?done=sent"
     "$base/$lang/password-reset" "$base/$lang/password-reset?done=sent" "$base/$lang/password-reset?token=expired"
-    "$base/$lang/confirm?token=0" "$base/$lang/confirm-email?token=0" "$base/$lang/services/$svc/report" "$base/$lang/organizations/$org/report")
+    "$base/$lang/confirm?token=0" "$base/$lang/confirm-email?token=0" "$base/$lang/privacy" "$base/$lang/accessibility" "$base/$lang/services/$svc/report" "$base/$lang/organizations/$org/report")
 done
 cd "$here/axe"
 if [ ! -x node_modules/.bin/axe ]; then

@@ -23,6 +23,12 @@ pub struct Config {
     pub secret_key: Option<String>,
     /// A key that encrypts the second-factor secrets in the database, when set.
     pub totp_key: Option<String>,
+    /// Who keeps the personal data and how to reach them (the privacy notice and the
+    /// accessibility statement name them).
+    pub controller: Option<String>,
+    /// The operator's own privacy notice and accessibility statement, replacing the default
+    /// texts: `privacy.fi.txt`, `accessibility.sv.txt`, ….
+    pub legal_dir: Option<std::path::PathBuf>,
 }
 
 impl Config {
@@ -73,6 +79,8 @@ impl Default for Config {
             trust_proxy: false,
             secret_key: None,
             totp_key: None,
+            controller: None,
+            legal_dir: None,
         }
     }
 }

@@ -71,6 +71,14 @@ enum Command {
         /// Encrypt the second-factor secrets in the database with this key.
         #[arg(long, env = "KOLMONEN_TOTP_KEY", hide_env_values = true)]
         totp_key: Option<String>,
+        /// Who keeps the personal data, with contact details, as the privacy notice and the
+        /// accessibility statement name them ("Example ry, Katu 1, 15110 Lahti, tietosuoja@example.fi").
+        #[arg(long, env = "KOLMONEN_CONTROLLER")]
+        controller: Option<String>,
+        /// A directory with the operator's own texts replacing the defaults:
+        /// privacy.{fi,sv,en}.txt and accessibility.{fi,sv,en}.txt ("# " starts a heading).
+        #[arg(long, env = "KOLMONEN_LEGAL_DIR")]
+        legal_dir: Option<std::path::PathBuf>,
         /// At most this many open connections; more wait to be accepted.
         #[arg(long, env = "KOLMONEN_MAX_CONNECTIONS", default_value_t = kolmonen::server::DEFAULT_MAX_CONNECTIONS)]
         max_connections: usize,
@@ -338,6 +346,8 @@ async fn run() -> anyhow::Result<()> {
         trust_proxy: false,
         secret_key: std::env::var("KOLMONEN_SECRET_KEY").ok(),
         totp_key: std::env::var("KOLMONEN_TOTP_KEY").ok(),
+        controller: std::env::var("KOLMONEN_CONTROLLER").ok(),
+        legal_dir: std::env::var_os("KOLMONEN_LEGAL_DIR").map(Into::into),
         max_connections: kolmonen::server::DEFAULT_MAX_CONNECTIONS,
         // The one-command demo: messages land in ./mail as files to open.
         mail: MailArgs {
@@ -721,6 +731,8 @@ async fn run() -> anyhow::Result<()> {
             trust_proxy,
             secret_key,
             totp_key,
+            controller,
+            legal_dir,
             max_connections,
             mail,
         } => {
@@ -738,6 +750,8 @@ async fn run() -> anyhow::Result<()> {
                 trust_proxy,
                 secret_key,
                 totp_key,
+                controller,
+                legal_dir,
             };
             if config.public_url.is_none() && !addr.ip().is_loopback() {
                 tracing::warn!(

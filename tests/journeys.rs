@@ -1029,3 +1029,95 @@ both_engines!(result_lists_have_a_link_and_a_csv, |engine| async move {
     let js = app.get("/static/copy.js").await;
     assert_eq!(js.header("content-type"), "text/javascript; charset=utf-8");
 });
+
+// 16. A privacy notice (GDPR art. 13) and an accessibility statement, in three languages,
+// linked from every page's footer and from signing up; the operator names themselves or
+// replaces the texts.
+both_engines!(
+    privacy_notice_and_accessibility_statement,
+    |engine| async move {
+        let Some(store) = common::demo_store(engine).await else {
+            return;
+        };
+        let app = TestApp::with_store(store.clone());
+        for (lang, privacy, accessibility, rights) in [
+            (
+                "fi",
+                "Tietosuojaseloste",
+                "Saavutettavuusseloste",
+                "Oikeutesi",
+            ),
+            (
+                "sv",
+                "Dataskyddsbeskrivning",
+                "Tillgänglighetsutlåtande",
+                "Dina rättigheter",
+            ),
+            (
+                "en",
+                "Privacy notice",
+                "Accessibility statement",
+                "Your rights",
+            ),
+        ] {
+            let home = app.get(&format!("/{lang}/")).await.body;
+            assert!(home.contains(&format!("<a href=\"/{lang}/privacy\">{privacy}</a>")));
+            assert!(home.contains(&format!(
+                "<a href=\"/{lang}/accessibility\">{accessibility}</a>"
+            )));
+            let signup = app.get(&format!("/{lang}/signup")).await.body;
+            assert!(
+                signup.contains(&format!("href=\"/{lang}/privacy\"")),
+                "from sign-up"
+            );
+            let page = app.get(&format!("/{lang}/privacy")).await;
+            assert_eq!(page.status, 200);
+            assert!(page.body.contains(&format!("<h1>{privacy}</h1>")));
+            assert!(page.body.contains(&format!("<h2>{rights}</h2>")));
+            assert!(
+                page.body.contains("6(1)")
+                    || page.body.contains("6.1")
+                    || page.body.contains("6 artiklan")
+            );
+            let page = app.get(&format!("/{lang}/accessibility")).await;
+            assert_eq!(page.status, 200);
+            assert!(page.body.contains("306/2019") && page.body.contains("WCAG 2.1"));
+        }
+        let fi = app.get("/fi/privacy").await.body;
+        assert!(
+            fi.contains("ylläpitäjä ei ole vielä lisännyt"),
+            "no operator named yet: said"
+        );
+
+        // The operator names themselves, and replaces the Swedish notice with their own text.
+        let dir = common::temp_dir("legal");
+        std::fs::write(
+            dir.join("privacy.sv.txt"),
+            "# Vem vi är\nExempel rf <script>\n\n# Dina rättigheter\nSkriv till oss.\n",
+        )
+        .unwrap();
+        let config = kolmonen::Config {
+            controller: Some("Esimerkki ry, Katu 1, 15110 Lahti, tietosuoja@example.fi".into()),
+            legal_dir: Some(dir.clone()),
+            ..Default::default()
+        };
+        let app = TestApp::with_config(store, config);
+        let fi = app.get("/fi/privacy").await.body;
+        assert!(fi.contains("Kolmosen henkilötiedoista vastaa Esimerkki ry, Katu 1, 15110 Lahti, tietosuoja@example.fi."));
+        assert!(app
+            .get("/fi/accessibility")
+            .await
+            .body
+            .contains("tietosuoja@example.fi"));
+        let sv = app.get("/sv/privacy").await.body;
+        assert!(
+            sv.contains("<h2>Vem vi är</h2>") && sv.contains("<p>Exempel rf &#60;script&#62;</p>"),
+            "{sv}"
+        );
+        assert!(
+            !sv.contains("Personuppgiftsansvarig och kontaktuppgifter"),
+            "the operator's own text"
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+);

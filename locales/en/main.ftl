@@ -915,3 +915,45 @@ csv-organization = Organizer
 csv-place = Municipality
 csv-link = Link
 csv-checked = Checked
+
+## Privacy notice (GDPR art. 13) and accessibility statement (Act 306/2019)
+legal-controller-unset = The operator of this service (the operator has not yet added their name and contact details here)
+signup-privacy = The privacy notice tells what is stored about you, why and for how long, and what your rights are:
+privacy-title = Privacy notice
+privacy-controller-h = Controller and contact details
+privacy-controller-text = The controller of the personal data in Kolmonen is { $controller }.
+    You can send questions and requests about data protection to the controller. The service is at { $link }.
+privacy-what-h = What is stored
+privacy-what-text = Account: e-mail address, a hash of the password (not the password itself), times of sign-ins, and for organizations' people the second-factor secret and recovery codes, encrypted.
+    A job seeker's profile, if you fill it in: display name, introduction, skills, interests, languages, home municipality, wishes about travel, hours and start, age band, the 58+ pool, visibility, portfolio images and saved searches.
+    Messages: expressions of interest and messages with organizations, and the copy of your profile you shared with an interest.
+    A log of which organization has viewed your profile and when. Organizations' details are public and not personal data, except the name of the contact person given at registration.
+privacy-why-h = Why the data is processed
+privacy-why-text = The account and messages are needed for you to use the service (contract, GDPR article 6(1)(b)).
+    Your profile is shown to organizations or to everyone only if you choose so (consent, article 6(1)(a)). You can withdraw consent by making the profile private or deleting it.
+    The view log and sign-in data are kept so that the use of your data can be checked and accounts protected (legitimate interest, article 6(1)(f)).
+privacy-who-h = Who sees the data
+privacy-who-text = Your profile is seen only by those you chose: signed-in people of verified organizations, or everyone. Your e-mail address is shown to no one; organizations contact you with a message through the service.
+    A message is seen by you and the people of the organization you write with. The data is not sold, not given to others and not transferred outside the EU and EEA.
+privacy-how-long-h = How long the data is kept
+privacy-how-long-text = Account and profile data are kept until you delete your account; deletion is final at once. Your messages and the copies of your shared profile go with it. The organization keeps its own messages and the fact that the conversation took place.
+    A sign-in session ends after 12 hours at most and after 30 minutes without use. Copies of sent e-mails are deleted after a week.
+privacy-rights-h = Your rights
+privacy-rights-text = You can see and correct your data on your own page, download all your data as one file (right of access and to data portability) and delete your account (right to erasure). Your own page shows which organizations have viewed your profile.
+    You can withdraw your consent at any time. You can also object to processing or ask for it to be restricted by contacting the controller.
+privacy-security-h = Security
+privacy-security-text = The connection to the service is encrypted. Passwords are stored only as hashes, organizations' people use a second factor, and every view of personal data is logged.
+privacy-complaint-h = Right to complain
+privacy-complaint-text = If you think the processing of your data breaks data protection law, you can complain to the Office of the Data Protection Ombudsman (tietosuoja.fi/en).
+accessibility-title = Accessibility statement
+accessibility-scope-h = This statement covers Kolmonen
+accessibility-scope-text = This statement covers the pages of Kolmonen at { $link }. The service is run by { $controller }. Our aim is to meet the AA level of WCAG 2.1, as the Act on the Provision of Digital Services (306/2019) requires.
+accessibility-checked-h = How accessibility is checked
+accessibility-checked-text = Every change is checked automatically with axe-core in a real browser: every type of page in Finnish, Swedish and English, and the forms also with errors (WCAG 2.1 A and AA). It is also checked that no page has the same id twice.
+    The pages work without JavaScript, with a keyboard and on a narrow phone screen, and they have been tried on a screen 390 pixels wide.
+accessibility-known-h = Known shortcomings
+accessibility-known-text = Texts written by the organizations themselves may be hard to read or only in Finnish; the page then says the text is in Finnish. The automatic check does not find every problem, and the service has not yet been assessed by an outside expert.
+accessibility-feedback-h = Give feedback on accessibility
+accessibility-feedback-text = If you notice a shortcoming or cannot get some information in an accessible form, tell the operator: { $controller }. We answer within 14 days. The pages of organizations, services and places also have a link to report a mistake.
+accessibility-enforcement-h = Enforcement
+accessibility-enforcement-text = If you are not satisfied with the answer, you can contact the Regional State Administrative Agency for Southern Finland, which enforces the accessibility requirements (saavutettavuusvaatimukset.fi/en).

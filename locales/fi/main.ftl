@@ -906,3 +906,45 @@ csv-organization = Järjestäjä
 csv-place = Kunta
 csv-link = Linkki
 csv-checked = Tarkistettu
+
+## Privacy notice (GDPR art. 13) and accessibility statement (Act 306/2019)
+legal-controller-unset = Palvelun ylläpitäjä (ylläpitäjä ei ole vielä lisännyt tähän nimeään ja yhteystietojaan)
+signup-privacy = Kerromme tietosuojaselosteessa, mitä tietoja sinusta tallennetaan, miksi ja kuinka kauan, ja mitkä oikeutesi ovat:
+privacy-title = Tietosuojaseloste
+privacy-controller-h = Rekisterinpitäjä ja yhteystiedot
+privacy-controller-text = Kolmosen henkilötiedoista vastaa { $controller }.
+    Tietosuojaa koskevat kysymykset ja pyynnöt voit lähettää rekisterinpitäjälle. Palvelun osoite on { $link }.
+privacy-what-h = Mitä tietoja tallennetaan
+privacy-what-text = Tili: sähköpostiosoite, salasanasta tiiviste (ei itse salasanaa), kirjautumisten ajat, organisaation työntekijöillä toisen vaiheen tunnistuksen salaisuus ja varakoodit salattuina.
+    Työnhakijan profiili, jos sen täytät: näyttönimi, esittely, taidot, kiinnostukset, kielet, kotikunta, matka-, työaika- ja aloitustoiveet, ikäryhmä, 58+-pooli, näkyvyys, portfolion kuvat ja tallennetut haut.
+    Viestit: kiinnostuksen ilmoitukset ja viestit organisaatioiden kanssa sekä kopio profiilista, jonka jaoit kiinnostuksen yhteydessä.
+    Loki siitä, kuka organisaatio on katsonut profiiliasi ja milloin. Organisaatioiden tiedot ovat julkisia eivätkä henkilötietoja, lukuun ottamatta rekisteröitymisen yhteyshenkilön nimeä.
+privacy-why-h = Miksi tietoja käsitellään
+privacy-why-text = Tili ja viestit ovat tarpeen, jotta voit käyttää palvelua (sopimus, tietosuoja-asetuksen 6 artiklan 1 kohdan b alakohta).
+    Profiilisi näkyy organisaatioille tai kaikille vain, jos itse valitset niin (suostumus, 6 artiklan 1 kohdan a alakohta). Voit perua suostumuksen muuttamalla näkyvyyden yksityiseksi tai poistamalla profiilin.
+    Katselulokia ja kirjautumistietoja pidetään, jotta tietojesi käyttö voidaan tarkistaa ja tilit suojata (oikeutettu etu, 6 artiklan 1 kohdan f alakohta).
+privacy-who-h = Kuka tietoja näkee
+privacy-who-text = Profiilisi näkevät vain ne, joille olet sen näkyväksi valinnut: vahvistettujen organisaatioiden kirjautuneet työntekijät tai kaikki. Sähköpostiosoitettasi ei näytetä kenellekään; organisaatiot ottavat yhteyttä viestillä palvelun kautta.
+    Viestin näkevät sinä ja sen organisaation työntekijät, jonka kanssa viestit. Tietoja ei myydä eikä luovuteta muille eikä siirretä EU:n ja ETA:n ulkopuolelle.
+privacy-how-long-h = Kuinka kauan tietoja säilytetään
+privacy-how-long-text = Tilin ja profiilin tiedot säilyvät, kunnes poistat tilisi; poisto on heti lopullinen. Poistettaessa poistuvat myös kirjoittamasi viestit ja jakamasi profiilin kopiot. Organisaatio säilyttää omat viestinsä ja tiedon siitä, että keskustelu on ollut.
+    Kirjautumisistunto päättyy viimeistään 12 tunnin kuluttua ja 30 minuutin käyttämättömyyden jälkeen. Lähetettyjen sähköpostien kopiot poistetaan viikon kuluttua.
+privacy-rights-h = Oikeutesi
+privacy-rights-text = Voit katsoa ja korjata tietojasi omalla sivullasi, ladata kaikki tietosi yhtenä tiedostona (oikeus saada pääsy tietoihin ja siirtää ne) ja poistaa tilisi (oikeus tietojen poistamiseen). Näet omalla sivullasi, mitkä organisaatiot ovat katsoneet profiiliasi.
+    Voit perua suostumuksesi milloin tahansa. Voit myös vastustaa käsittelyä tai pyytää sen rajoittamista ottamalla yhteyttä rekisterinpitäjään.
+privacy-security-h = Tietoturva
+privacy-security-text = Yhteys palveluun on salattu. Salasanat tallennetaan vain tiivisteinä, organisaatioiden työntekijöillä on kaksivaiheinen tunnistus, ja jokainen henkilötietojen katselu kirjataan.
+privacy-complaint-h = Valitusoikeus
+privacy-complaint-text = Jos katsot, että tietojesi käsittely rikkoo tietosuojalainsäädäntöä, voit tehdä valituksen tietosuojavaltuutetun toimistolle (tietosuoja.fi).
+accessibility-title = Saavutettavuusseloste
+accessibility-scope-h = Seloste koskee Kolmosta
+accessibility-scope-text = Tämä seloste koskee Kolmosen sivuja osoitteessa { $link }. Palvelua ylläpitää { $controller }. Tavoitteemme on täyttää WCAG 2.1 -ohjeiden AA-tason vaatimukset, joita digitaalisten palvelujen tarjoamisesta annettu laki (306/2019) edellyttää.
+accessibility-checked-h = Miten saavutettavuus on tarkistettu
+accessibility-checked-text = Jokainen muutos tarkistetaan automaattisesti axe-core-työkalulla oikeassa selaimessa: kaikki sivutyypit suomeksi, ruotsiksi ja englanniksi sekä lomakkeet myös virhetilanteissa (WCAG 2.1 A ja AA). Lisäksi tarkistetaan, ettei sivulla ole kahta samaa tunnistetta.
+    Sivut toimivat ilman JavaScriptiä, näppäimistöllä ja kapealla puhelimen näytöllä, ja ne on kokeiltu 390 pikselin levyisellä näytöllä.
+accessibility-known-h = Tiedossa olevat puutteet
+accessibility-known-text = Järjestöjen itse kirjoittamat tekstit voivat olla vaikeaselkoisia tai vain suomeksi; silloin sivu kertoo, että teksti on suomenkielinen. Automaattinen tarkistus ei löydä kaikkia ongelmia, eikä palvelua ole vielä arvioinut ulkopuolinen asiantuntija.
+accessibility-feedback-h = Anna palautetta saavutettavuudesta
+accessibility-feedback-text = Jos huomaat puutteen tai et saa jotain tietoa saavutettavassa muodossa, kerro siitä ylläpitäjälle: { $controller }. Vastaamme 14 päivän kuluessa. Järjestöjen, palvelujen ja paikkojen sivuilla on myös linkki virheen ilmoittamiseen.
+accessibility-enforcement-h = Valvontaviranomainen
+accessibility-enforcement-text = Jos et ole tyytyväinen saamaasi vastaukseen, voit ilmoittaa asiasta Etelä-Suomen aluehallintovirastolle, joka valvoo saavutettavuusvaatimusten noudattamista (saavutettavuusvaatimukset.fi).

@@ -906,3 +906,45 @@ csv-organization = Arrangör
 csv-place = Kommun
 csv-link = Länk
 csv-checked = Kontrollerad
+
+## Privacy notice (GDPR art. 13) and accessibility statement (Act 306/2019)
+legal-controller-unset = Tjänstens administratör (administratören har ännu inte lagt till sitt namn och sina kontaktuppgifter här)
+signup-privacy = I dataskyddsbeskrivningen berättar vi vilka uppgifter om dig som sparas, varför och hur länge, och vilka dina rättigheter är:
+privacy-title = Dataskyddsbeskrivning
+privacy-controller-h = Personuppgiftsansvarig och kontaktuppgifter
+privacy-controller-text = Personuppgifterna i Kolmonen ansvarar { $controller } för.
+    Frågor och begäranden om dataskydd kan du skicka till den personuppgiftsansvariga. Tjänstens adress är { $link }.
+privacy-what-h = Vilka uppgifter sparas
+privacy-what-text = Konto: e-postadress, en hash av lösenordet (inte själva lösenordet), tidpunkter för inloggningar, för organisationernas anställda krypterade hemligheter och reservkoder för tvåstegsverifiering.
+    Arbetssökandes profil, om du fyller i den: visningsnamn, presentation, färdigheter, intressen, språk, hemkommun, önskemål om resväg, arbetstid och start, åldersgrupp, 58+-poolen, synlighet, portföljens bilder och sparade sökningar.
+    Meddelanden: anmälningar av intresse och meddelanden med organisationer samt en kopia av profilen som du delade när du anmälde intresse.
+    En logg över vilken organisation som har sett din profil och när. Organisationernas uppgifter är offentliga och inte personuppgifter, med undantag för namnet på kontaktpersonen vid registreringen.
+privacy-why-h = Varför uppgifterna behandlas
+privacy-why-text = Kontot och meddelandena behövs för att du ska kunna använda tjänsten (avtal, artikel 6.1 b i dataskyddsförordningen).
+    Din profil syns för organisationer eller för alla endast om du själv väljer det (samtycke, artikel 6.1 a). Du kan återkalla samtycket genom att göra profilen privat eller ta bort den.
+    Loggen över visningar och inloggningsuppgifterna sparas för att användningen av dina uppgifter ska kunna kontrolleras och kontona skyddas (berättigat intresse, artikel 6.1 f).
+privacy-who-h = Vem ser uppgifterna
+privacy-who-text = Din profil ser endast de som du har valt: inloggade anställda vid verifierade organisationer, eller alla. Din e-postadress visas inte för någon; organisationerna kontaktar dig med ett meddelande via tjänsten.
+    Ett meddelande ser du och de anställda vid den organisation du skriver med. Uppgifterna säljs inte, lämnas inte ut till andra och överförs inte utanför EU och EES.
+privacy-how-long-h = Hur länge uppgifterna sparas
+privacy-how-long-text = Kontots och profilens uppgifter sparas tills du tar bort ditt konto; borttagningen är genast slutgiltig. Då tas också dina meddelanden och kopiorna av din delade profil bort. Organisationen behåller sina egna meddelanden och uppgiften om att samtalet har funnits.
+    En inloggningssession upphör senast efter 12 timmar och efter 30 minuter utan användning. Kopior av skickade e-postmeddelanden tas bort efter en vecka.
+privacy-rights-h = Dina rättigheter
+privacy-rights-text = Du kan se och rätta dina uppgifter på din egen sida, ladda ner alla dina uppgifter som en fil (rätt till tillgång och dataportabilitet) och ta bort ditt konto (rätt till radering). På din egen sida ser du vilka organisationer som har sett din profil.
+    Du kan när som helst återkalla ditt samtycke. Du kan också invända mot behandlingen eller begära begränsning genom att kontakta den personuppgiftsansvariga.
+privacy-security-h = Datasäkerhet
+privacy-security-text = Förbindelsen till tjänsten är krypterad. Lösenord sparas endast som hashar, organisationernas anställda har tvåstegsverifiering och varje visning av personuppgifter loggas.
+privacy-complaint-h = Rätt att klaga
+privacy-complaint-text = Om du anser att behandlingen av dina uppgifter bryter mot dataskyddslagstiftningen kan du lämna in ett klagomål till dataombudsmannens byrå (tietosuoja.fi/sv).
+accessibility-title = Tillgänglighetsutlåtande
+accessibility-scope-h = Utlåtandet gäller Kolmonen
+accessibility-scope-text = Detta utlåtande gäller Kolmonens sidor på adressen { $link }. Tjänsten upprätthålls av { $controller }. Vårt mål är att uppfylla kraven på nivå AA i WCAG 2.1, som lagen om tillhandahållande av digitala tjänster (306/2019) förutsätter.
+accessibility-checked-h = Hur tillgängligheten har kontrollerats
+accessibility-checked-text = Varje ändring kontrolleras automatiskt med verktyget axe-core i en riktig webbläsare: alla sidtyper på finska, svenska och engelska samt formulären även med fel (WCAG 2.1 A och AA). Dessutom kontrolleras att ingen sida har två likadana id.
+    Sidorna fungerar utan JavaScript, med tangentbord och på en smal mobilskärm, och de har prövats på en skärm som är 390 pixlar bred.
+accessibility-known-h = Kända brister
+accessibility-known-text = Texter som organisationerna själva skrivit kan vara svårbegripliga eller endast på finska; då säger sidan att texten är på finska. Den automatiska kontrollen hittar inte alla problem, och tjänsten har ännu inte bedömts av en utomstående expert.
+accessibility-feedback-h = Ge respons om tillgängligheten
+accessibility-feedback-text = Om du märker en brist eller inte får någon information i tillgänglig form, berätta det för administratören: { $controller }. Vi svarar inom 14 dagar. På organisationernas, tjänsternas och platsernas sidor finns också en länk för att anmäla fel.
+accessibility-enforcement-h = Tillsynsmyndighet
+accessibility-enforcement-text = Om du inte är nöjd med svaret kan du kontakta Regionförvaltningsverket i Södra Finland, som övervakar att tillgänglighetskraven följs (tillganglighetskrav.fi).

@@ -143,6 +143,7 @@ mod tests {
                         "https://kolmonen.fi/fi/unsubscribe?token=x".into(),
                     ),
                     ("yours", 20u64.into()),
+                    ("controller", "Esimerkki ry, tietosuoja@example.fi".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

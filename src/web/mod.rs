@@ -9,6 +9,7 @@ mod directory;
 mod export;
 pub mod form;
 mod home;
+mod legal;
 mod manage;
 mod members;
 mod municipalities;
@@ -46,6 +47,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}", get(home::redirect_to_slash)),
         ("/{lang}/", get(home::show)),
         ("/{lang}/search", get(search::show)),
+        ("/{lang}/privacy", get(legal::privacy)),
+        ("/{lang}/accessibility", get(legal::accessibility)),
         ("/{lang}/organizations", get(directory::organization_list)),
         (
             "/{lang}/organizations/{id}",
