@@ -46,6 +46,23 @@ async function check(driver, label, results) {
   if (dup.length > 0) {
     r.violations.push({ id: 'unique-id', help: 'every id on the page is unique', nodes: dup.map(id => ({ target: [`#${id}`] })) });
   }
+  // Sizes at this phone width (issue 16): a checkbox or radio at least 24 px, a list page's
+  // tap targets (facet, desk action and pager links, card buttons) at least 44 px high.
+  const small = await driver.executeScript(`
+    const out = [];
+    const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'; };
+    for (const e of document.querySelectorAll('input[type=checkbox], input[type=radio]')) {
+      const r = e.getBoundingClientRect();
+      if (shown(e) && (r.width < 24 || r.height < 24)) out.push('#' + e.id + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+    }
+    for (const e of document.querySelectorAll('.facet a, .actions a, .pager a, a.tap, .card-actions button')) {
+      const r = e.getBoundingClientRect();
+      if (shown(e) && r.height < 44) out.push(e.textContent.trim().slice(0, 40) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+    }
+    return out;`);
+  if (small.length > 0) {
+    r.violations.push({ id: 'target-size', help: 'controls 24 px, tap targets 44 px', nodes: small.map(s => ({ target: [s] })) });
+  }
   const url = await driver.getCurrentUrl();
   results.push({ label, url, violations: r.violations });
   if (process.env.SHOTS) {
