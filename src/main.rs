@@ -753,6 +753,11 @@ async fn run() -> anyhow::Result<()> {
                 controller,
                 legal_dir,
             };
+            if config.controller.is_none() && !addr.ip().is_loopback() {
+                tracing::warn!(
+                    "no --controller: the privacy notice and accessibility statement name no one"
+                );
+            }
             if config.public_url.is_none() && !addr.ip().is_loopback() {
                 tracing::warn!(
                     "no --public-url: forms are taken only from pages at {}",

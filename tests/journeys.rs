@@ -601,6 +601,18 @@ both_engines!(
             far.body.contains("class=\"card"),
             "and shows the last page's results"
         );
+        // A word that matches nothing: one message, not "searched without it" and "nothing".
+        let none = app.get("/fi/search?q=zzzxxy").await.body;
+        assert!(none.contains("Hakusanoilla ”zzzxxy” ei löytynyt mitään"));
+        assert!(
+            !none.contains("joten haimme ilman sitä"),
+            "no contradiction"
+        );
+        // Past the furthest page any search may have: the same, not a number error.
+        let farther = app.get("/fi/search?type=service&page=999").await;
+        assert_eq!(farther.status, 200);
+        assert!(farther.body.contains("Sivua 999 ei ole"));
+        assert!(!farther.body.contains("error-summary"));
     }
 );
 
@@ -698,6 +710,20 @@ both_engines!(applying_is_obvious, |engine| async move {
     assert!(r.body.contains("aria-invalid=\"true\""));
     assert!(r.body.contains(long.trim()), "the text is kept");
     assert!(r.body.contains("id=\"h-apply\""), "on the place's page");
+    assert!(
+        r.body
+            .contains(&format!("action=\"/fi/opportunities/{place}/interest\"")),
+        "the form posts to the place again"
+    );
+    assert!(
+        !r.body.contains("/interest/"),
+        "no link built on the POST's path"
+    );
+    assert!(
+        r.body
+            .contains(&format!("href=\"/sv/opportunities/{place}\"")),
+        "language links"
+    );
     let r = b
         .post(
             &format!("/fi/opportunities/{place}/interest"),
@@ -707,12 +733,45 @@ both_engines!(applying_is_obvious, |engine| async move {
     assert_eq!(r.status, 303);
     assert!(r.header("location").ends_with("?done=interest"));
     let next = b.get(r.header("location")).await.body;
+    // A message drops characters that would make it read otherwise than it is written.
+    let thread = r.header("location").split('?').next().unwrap().to_string();
+    let r2 = b
+        .post(&thread, &[("message", "abc \u{202E}olleh\u{202C} def")])
+        .await;
+    assert_eq!(r2.status, 303);
+    let shown = b.get(&thread).await.body;
+    assert!(
+        shown.contains("abc olleh def") && !shown.contains('\u{202E}'),
+        "{}",
+        &shown[shown.find("olleh").unwrap_or(0).saturating_sub(300)..][..600]
+    );
     assert!(
         next.contains("Kiinnostuksesi on lähetetty"),
         "what happens next"
     );
     assert!(next.contains("Viestit-sivulla"), "where replies appear");
 });
+
+// 5 (any page). A page that needs signing in comes back to itself after signing in.
+both_engines!(
+    a_signed_in_page_comes_back_after_signing_in,
+    |engine| async move {
+        let Some(app) = TestApp::spawn(engine).await else {
+            return;
+        };
+        let r = app.get("/fi/organizations/register").await;
+        assert_eq!(r.status, 303);
+        assert_eq!(
+            r.header("location"),
+            "/fi/login?next=%2Ffi%2Forganizations%2Fregister"
+        );
+        let r = app.get("/sv/me/matches?page=2").await;
+        assert_eq!(
+            r.header("location"),
+            "/sv/login?next=%2Fsv%2Fme%2Fmatches%3Fpage%3D2"
+        );
+    }
+);
 
 // 6. Unread messages show in the header, for the person and for the organization's people.
 both_engines!(unread_messages_show_in_the_header, |engine| async move {
@@ -993,7 +1052,9 @@ both_engines!(result_lists_have_a_link_and_a_csv, |engine| async move {
     assert_eq!(r.header("content-type"), "text/csv; charset=utf-8");
     assert!(r.header("content-disposition").starts_with("attachment;"));
     assert!(r.body.starts_with('\u{feff}'), "a byte-order mark");
-    let mut reader = csv::Reader::from_reader(r.body.trim_start_matches('\u{feff}').as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(r.body.trim_start_matches('\u{feff}').as_bytes());
     let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(head[..4], ["Laji", "Nimi", "Järjestäjä", "Kunta"]);
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -1103,7 +1164,9 @@ both_engines!(
         };
         let app = TestApp::with_config(store, config);
         let fi = app.get("/fi/privacy").await.body;
-        assert!(fi.contains("Kolmosen henkilötiedoista vastaa Esimerkki ry, Katu 1, 15110 Lahti, tietosuoja@example.fi."));
+        assert!(fi.contains(
+            "Rekisterinpitäjä: Esimerkki ry, Katu 1, 15110 Lahti, tietosuoja@example.fi."
+        ));
         assert!(app
             .get("/fi/accessibility")
             .await

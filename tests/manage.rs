@@ -467,6 +467,13 @@ both_engines!(
         let r = ann.post(&new_service, &fields).await;
         assert_eq!(r.status, 303, "{}", r.body);
         let service = location_id(r.header("location"), "services");
+        let place_form = ann
+            .get(&format!("/fi/organizations/{org}/opportunities/new"))
+            .await;
+        assert!(
+            place_form.body.contains("Lisää toimipaikka työpöydältä"),
+            "a new place's location field says where one is added"
+        );
         let saved = ann.get(r.header("location")).await;
         assert!(
             saved.body.contains("Tjänsten har inget verksamhetsställe"),

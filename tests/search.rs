@@ -302,7 +302,21 @@ both_engines!(
             .select(&sel("form[method=get] input[name=q]"))
             .next()
             .is_some());
-        assert!(html.select(&sel("script")).next().is_none());
+        // One optional script: "copy link", whose button stays hidden without it while the
+        // link itself is in a field to select.
+        let scripts: Vec<_> = html
+            .select(&sel("script"))
+            .map(|s| s.value().attr("src").unwrap_or("inline"))
+            .collect();
+        assert_eq!(scripts, ["/static/copy.js"]);
+        assert!(html
+            .select(&sel("button[data-copy][hidden]"))
+            .next()
+            .is_some());
+        assert!(html
+            .select(&sel("input#share-url[readonly]"))
+            .next()
+            .is_some());
         assert!(html.select(&sel(".cards .card")).count() >= 3);
         // Each active filter can be removed on its own.
         let removes: Vec<String> = html

@@ -143,7 +143,7 @@ both_engines!(signing_in_and_out, |engine| async move {
     let mut b = Browser::new(&app);
     let r = b.get("/fi/account").await;
     assert_eq!(r.status, 303, "signed out: to the sign-in form");
-    assert_eq!(r.header("location"), "/fi/login");
+    assert_eq!(r.header("location"), "/fi/login?next=%2Ffi%2Faccount");
 
     let form = b.get("/fi/login").await;
     assert!(form.body.contains("type=\"password\""), "masked");

@@ -60,6 +60,7 @@ municipality-no-services = This municipality has no services in Kolmonen yet.
 municipality-no-organizations = This municipality has no organizations in Kolmonen yet.
 municipality-all-opportunities = All places in this municipality
 municipality-all-organizations = All organizations in this municipality
+municipality-all-services = All services and activities in this municipality
 filter-legend = Narrow the list
 filter-municipality = Municipality
 filter-all-municipalities = All municipalities
@@ -467,6 +468,7 @@ edit-apply_by-label = Apply by
 edit-apply_by-hint = The last day to apply, for example 7.1.2027. After it the place shows as closed.
 edit-how_to_apply-label = How to apply
 edit-location-label = Place
+edit-location-none-hint = Your organization has no places yet. Add one on the desk, and you can choose it here.
 edit-service-label = Part of the service
 edit-part_time-label = Part-time
 field-name-fi = Name (fi)
@@ -917,11 +919,11 @@ csv-link = Link
 csv-checked = Checked
 
 ## Privacy notice (GDPR art. 13) and accessibility statement (Act 306/2019)
-legal-controller-unset = The operator of this service (the operator has not yet added their name and contact details here)
+legal-controller-unset = the operator of this service (who has not yet added their name and contact details here)
 signup-privacy = The privacy notice tells what is stored about you, why and for how long, and what your rights are:
 privacy-title = Privacy notice
 privacy-controller-h = Controller and contact details
-privacy-controller-text = The controller of the personal data in Kolmonen is { $controller }.
+privacy-controller-text = Controller: { $controller }.
     You can send questions and requests about data protection to the controller. The service is at { $link }.
 privacy-what-h = What is stored
 privacy-what-text = Account: e-mail address, a hash of the password (not the password itself), times of sign-ins, and for organizations' people the second-factor secret and recovery codes, encrypted.
@@ -947,7 +949,7 @@ privacy-complaint-h = Right to complain
 privacy-complaint-text = If you think the processing of your data breaks data protection law, you can complain to the Office of the Data Protection Ombudsman (tietosuoja.fi/en).
 accessibility-title = Accessibility statement
 accessibility-scope-h = This statement covers Kolmonen
-accessibility-scope-text = This statement covers the pages of Kolmonen at { $link }. The service is run by { $controller }. Our aim is to meet the AA level of WCAG 2.1, as the Act on the Provision of Digital Services (306/2019) requires.
+accessibility-scope-text = This statement covers the pages of Kolmonen at { $link }. Operator: { $controller }. Our aim is to meet the AA level of WCAG 2.1, as the Act on the Provision of Digital Services (306/2019) requires.
 accessibility-checked-h = How accessibility is checked
 accessibility-checked-text = Every change is checked automatically with axe-core in a real browser: every type of page in Finnish, Swedish and English, and the forms also with errors (WCAG 2.1 A and AA). It is also checked that no page has the same id twice.
     The pages work without JavaScript, with a keyboard and on a narrow phone screen, and they have been tried on a screen 390 pixels wide.
@@ -956,4 +958,4 @@ accessibility-known-text = Texts written by the organizations themselves may be 
 accessibility-feedback-h = Give feedback on accessibility
 accessibility-feedback-text = If you notice a shortcoming or cannot get some information in an accessible form, tell the operator: { $controller }. We answer within 14 days. The pages of organizations, services and places also have a link to report a mistake.
 accessibility-enforcement-h = Enforcement
-accessibility-enforcement-text = If you are not satisfied with the answer, you can contact the Regional State Administrative Agency for Southern Finland, which enforces the accessibility requirements (saavutettavuusvaatimukset.fi/en).
+accessibility-enforcement-text = If you are not satisfied with the answer, you can contact the authority that enforces the accessibility requirements (the Licensing and Supervision Agency, Lupa- ja valvontavirasto; before 2026 the Regional State Administrative Agency for Southern Finland). Guidance: saavutettavuusvaatimukset.fi/en.

@@ -60,6 +60,7 @@ municipality-no-services = Tässä kunnassa ei ole vielä palveluja Kolmosessa.
 municipality-no-organizations = Tässä kunnassa ei ole vielä toimijoita Kolmosessa.
 municipality-all-opportunities = Kaikki tämän kunnan paikat
 municipality-all-organizations = Kaikki tämän kunnan järjestöt
+municipality-all-services = Kaikki tämän kunnan palvelut ja toiminta
 filter-legend = Rajaa hakua
 filter-municipality = Kunta
 filter-all-municipalities = Kaikki kunnat
@@ -467,6 +468,7 @@ edit-apply_by-label = Hae viimeistään
 edit-apply_by-hint = Viimeinen hakupäivä, esimerkiksi 7.1.2027. Sen jälkeen paikka näkyy suljettuna.
 edit-how_to_apply-label = Näin haet
 edit-location-label = Toimipaikka
+edit-location-none-hint = Organisaatiollasi ei ole vielä toimipaikkoja. Lisää toimipaikka työpöydältä, niin voit valita sen tähän.
 edit-service-label = Osa palvelua
 edit-part_time-label = Osa-aikainen
 field-name-fi = Nimi (fi)
@@ -908,11 +910,11 @@ csv-link = Linkki
 csv-checked = Tarkistettu
 
 ## Privacy notice (GDPR art. 13) and accessibility statement (Act 306/2019)
-legal-controller-unset = Palvelun ylläpitäjä (ylläpitäjä ei ole vielä lisännyt tähän nimeään ja yhteystietojaan)
+legal-controller-unset = palvelun ylläpitäjä (ylläpitäjä ei ole vielä lisännyt tähän nimeään ja yhteystietojaan)
 signup-privacy = Kerromme tietosuojaselosteessa, mitä tietoja sinusta tallennetaan, miksi ja kuinka kauan, ja mitkä oikeutesi ovat:
 privacy-title = Tietosuojaseloste
 privacy-controller-h = Rekisterinpitäjä ja yhteystiedot
-privacy-controller-text = Kolmosen henkilötiedoista vastaa { $controller }.
+privacy-controller-text = Rekisterinpitäjä: { $controller }.
     Tietosuojaa koskevat kysymykset ja pyynnöt voit lähettää rekisterinpitäjälle. Palvelun osoite on { $link }.
 privacy-what-h = Mitä tietoja tallennetaan
 privacy-what-text = Tili: sähköpostiosoite, salasanasta tiiviste (ei itse salasanaa), kirjautumisten ajat, organisaation työntekijöillä toisen vaiheen tunnistuksen salaisuus ja varakoodit salattuina.
@@ -938,7 +940,7 @@ privacy-complaint-h = Valitusoikeus
 privacy-complaint-text = Jos katsot, että tietojesi käsittely rikkoo tietosuojalainsäädäntöä, voit tehdä valituksen tietosuojavaltuutetun toimistolle (tietosuoja.fi).
 accessibility-title = Saavutettavuusseloste
 accessibility-scope-h = Seloste koskee Kolmosta
-accessibility-scope-text = Tämä seloste koskee Kolmosen sivuja osoitteessa { $link }. Palvelua ylläpitää { $controller }. Tavoitteemme on täyttää WCAG 2.1 -ohjeiden AA-tason vaatimukset, joita digitaalisten palvelujen tarjoamisesta annettu laki (306/2019) edellyttää.
+accessibility-scope-text = Tämä seloste koskee Kolmosen sivuja osoitteessa { $link }. Ylläpitäjä: { $controller }. Tavoitteemme on täyttää WCAG 2.1 -ohjeiden AA-tason vaatimukset, joita digitaalisten palvelujen tarjoamisesta annettu laki (306/2019) edellyttää.
 accessibility-checked-h = Miten saavutettavuus on tarkistettu
 accessibility-checked-text = Jokainen muutos tarkistetaan automaattisesti axe-core-työkalulla oikeassa selaimessa: kaikki sivutyypit suomeksi, ruotsiksi ja englanniksi sekä lomakkeet myös virhetilanteissa (WCAG 2.1 A ja AA). Lisäksi tarkistetaan, ettei sivulla ole kahta samaa tunnistetta.
     Sivut toimivat ilman JavaScriptiä, näppäimistöllä ja kapealla puhelimen näytöllä, ja ne on kokeiltu 390 pikselin levyisellä näytöllä.
@@ -947,4 +949,4 @@ accessibility-known-text = Järjestöjen itse kirjoittamat tekstit voivat olla v
 accessibility-feedback-h = Anna palautetta saavutettavuudesta
 accessibility-feedback-text = Jos huomaat puutteen tai et saa jotain tietoa saavutettavassa muodossa, kerro siitä ylläpitäjälle: { $controller }. Vastaamme 14 päivän kuluessa. Järjestöjen, palvelujen ja paikkojen sivuilla on myös linkki virheen ilmoittamiseen.
 accessibility-enforcement-h = Valvontaviranomainen
-accessibility-enforcement-text = Jos et ole tyytyväinen saamaasi vastaukseen, voit ilmoittaa asiasta Etelä-Suomen aluehallintovirastolle, joka valvoo saavutettavuusvaatimusten noudattamista (saavutettavuusvaatimukset.fi).
+accessibility-enforcement-text = Jos et ole tyytyväinen saamaasi vastaukseen, voit ilmoittaa asiasta saavutettavuusvaatimusten noudattamista valvovalle viranomaiselle (Lupa- ja valvontavirasto; ennen vuotta 2026 Etelä-Suomen aluehallintovirasto). Ohjeet: saavutettavuusvaatimukset.fi.

@@ -60,6 +60,7 @@ municipality-no-services = Kommunen har ännu inga tjänster i Kolmonen.
 municipality-no-organizations = Kommunen har ännu inga aktörer i Kolmonen.
 municipality-all-opportunities = Alla platser i kommunen
 municipality-all-organizations = Alla organisationer i kommunen
+municipality-all-services = Alla tjänster och verksamheter i kommunen
 filter-legend = Avgränsa sökningen
 filter-municipality = Kommun
 filter-all-municipalities = Alla kommuner
@@ -467,6 +468,7 @@ edit-apply_by-label = Sök senast
 edit-apply_by-hint = Sista ansökningsdag, till exempel 7.1.2027. Därefter visas platsen som stängd.
 edit-how_to_apply-label = Så söker du
 edit-location-label = Verksamhetsställe
+edit-location-none-hint = Din organisation har inga verksamhetsställen än. Lägg till ett på skrivbordet, så kan du välja det här.
 edit-service-label = Del av tjänsten
 edit-part_time-label = Deltid
 field-name-fi = Namn (fi)
@@ -908,11 +910,11 @@ csv-link = Länk
 csv-checked = Kontrollerad
 
 ## Privacy notice (GDPR art. 13) and accessibility statement (Act 306/2019)
-legal-controller-unset = Tjänstens administratör (administratören har ännu inte lagt till sitt namn och sina kontaktuppgifter här)
+legal-controller-unset = tjänstens administratör (som ännu inte har lagt till sitt namn och sina kontaktuppgifter här)
 signup-privacy = I dataskyddsbeskrivningen berättar vi vilka uppgifter om dig som sparas, varför och hur länge, och vilka dina rättigheter är:
 privacy-title = Dataskyddsbeskrivning
 privacy-controller-h = Personuppgiftsansvarig och kontaktuppgifter
-privacy-controller-text = Personuppgifterna i Kolmonen ansvarar { $controller } för.
+privacy-controller-text = Personuppgiftsansvarig: { $controller }.
     Frågor och begäranden om dataskydd kan du skicka till den personuppgiftsansvariga. Tjänstens adress är { $link }.
 privacy-what-h = Vilka uppgifter sparas
 privacy-what-text = Konto: e-postadress, en hash av lösenordet (inte själva lösenordet), tidpunkter för inloggningar, för organisationernas anställda krypterade hemligheter och reservkoder för tvåstegsverifiering.
@@ -938,7 +940,7 @@ privacy-complaint-h = Rätt att klaga
 privacy-complaint-text = Om du anser att behandlingen av dina uppgifter bryter mot dataskyddslagstiftningen kan du lämna in ett klagomål till dataombudsmannens byrå (tietosuoja.fi/sv).
 accessibility-title = Tillgänglighetsutlåtande
 accessibility-scope-h = Utlåtandet gäller Kolmonen
-accessibility-scope-text = Detta utlåtande gäller Kolmonens sidor på adressen { $link }. Tjänsten upprätthålls av { $controller }. Vårt mål är att uppfylla kraven på nivå AA i WCAG 2.1, som lagen om tillhandahållande av digitala tjänster (306/2019) förutsätter.
+accessibility-scope-text = Detta utlåtande gäller Kolmonens sidor på adressen { $link }. Administratör: { $controller }. Vårt mål är att uppfylla kraven på nivå AA i WCAG 2.1, som lagen om tillhandahållande av digitala tjänster (306/2019) förutsätter.
 accessibility-checked-h = Hur tillgängligheten har kontrollerats
 accessibility-checked-text = Varje ändring kontrolleras automatiskt med verktyget axe-core i en riktig webbläsare: alla sidtyper på finska, svenska och engelska samt formulären även med fel (WCAG 2.1 A och AA). Dessutom kontrolleras att ingen sida har två likadana id.
     Sidorna fungerar utan JavaScript, med tangentbord och på en smal mobilskärm, och de har prövats på en skärm som är 390 pixlar bred.
@@ -947,4 +949,4 @@ accessibility-known-text = Texter som organisationerna själva skrivit kan vara 
 accessibility-feedback-h = Ge respons om tillgängligheten
 accessibility-feedback-text = Om du märker en brist eller inte får någon information i tillgänglig form, berätta det för administratören: { $controller }. Vi svarar inom 14 dagar. På organisationernas, tjänsternas och platsernas sidor finns också en länk för att anmäla fel.
 accessibility-enforcement-h = Tillsynsmyndighet
-accessibility-enforcement-text = Om du inte är nöjd med svaret kan du kontakta Regionförvaltningsverket i Södra Finland, som övervakar att tillgänglighetskraven följs (tillganglighetskrav.fi).
+accessibility-enforcement-text = Om du inte är nöjd med svaret kan du kontakta den myndighet som övervakar att tillgänglighetskraven följs (Tillstånds- och tillsynsverket; före 2026 Regionförvaltningsverket i Södra Finland). Anvisningar: tillganglighetskrav.fi.

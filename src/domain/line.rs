@@ -15,19 +15,23 @@ use super::LocalizedText;
 /// The joiners some scripts need (U+200C, U+200D) and the direction marks of right-to-left
 /// names (U+200E, U+200F, U+061C) stay allowed.
 pub fn is_one_line(s: &str) -> bool {
-    !s.chars().any(|c| {
-        c.is_control()
-            || matches!(
-                c,
-                '\u{2028}'
-                    | '\u{2029}'
-                    | '\u{202A}'..='\u{202E}'
-                    | '\u{2066}'..='\u{2069}'
-                    | '\u{200B}'
-                    | '\u{2060}'
-                    | '\u{FEFF}'
-            )
-    })
+    !s.chars().any(|c| c.is_control() || is_deceptive(c))
+}
+
+/// A character that makes text read otherwise than it is stored: a line or paragraph
+/// separator, a bidi embedding, override or isolate, or one that shows nothing and joins
+/// nothing. Longer texts (messages) drop these; one-line fields refuse them.
+pub fn is_deceptive(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2028}'
+            | '\u{2029}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+    )
 }
 
 impl LocalizedText {

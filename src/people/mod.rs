@@ -234,7 +234,9 @@ impl ProfileForm {
         let mut errors = Vec::new();
         let text = |s: &str| -> String {
             s.chars()
-                .filter(|c| !c.is_control() || *c == '\n')
+                .filter(|c| {
+                    (!c.is_control() || *c == '\n') && !crate::domain::line::is_deceptive(*c)
+                })
                 .collect::<String>()
                 .replace("\r\n", "\n")
                 .trim()
@@ -468,7 +470,7 @@ pub fn message_body(s: &str) -> Result<String, &'static str> {
     let body: String = s
         .replace("\r\n", "\n")
         .chars()
-        .filter(|c| !c.is_control() || *c == '\n')
+        .filter(|c| (!c.is_control() || *c == '\n') && !crate::domain::line::is_deceptive(*c))
         .collect::<String>()
         .trim()
         .to_string();

@@ -419,7 +419,19 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
             Some(user) => Ok(SignedIn(user, viewer)),
             None => {
                 let lang = lang_of(parts.uri.path());
-                Err(Redirect::to(&format!("/{lang}/login")).into_response())
+                // A page opened while signed out comes back after signing in (a form
+                // sent is not repeated: it comes back to the sign-in form's default).
+                let next = if parts.method == axum::http::Method::GET {
+                    let here = parts
+                        .uri
+                        .path_and_query()
+                        .map(|p| p.as_str())
+                        .unwrap_or("/");
+                    super::next_query(&super::safe_next(here))
+                } else {
+                    String::new()
+                };
+                Err(Redirect::to(&format!("/{lang}/login{next}")).into_response())
             }
         }
     }

@@ -382,6 +382,7 @@ pub async fn organization_list(
         ..Default::default()
     };
     if wants_csv(&q.format) {
+        let _turn = super::export::csv_turn().await;
         let all = all_pages(|r| st.store.organizations(&filter, r))
             .await
             .map_err(PageError::store(ctx.lang))?;
@@ -839,6 +840,7 @@ pub async fn opportunity_list(
         ..Default::default()
     };
     if wants_csv(&q.format) {
+        let _turn = super::export::csv_turn().await;
         let all = all_pages(|r| st.store.opportunities(&filter, r))
             .await
             .map_err(PageError::store(ctx.lang))?;
@@ -954,6 +956,10 @@ pub(super) async fn opportunity_page(
     message: &str,
     error: Option<String>,
 ) -> Result<Response, PageError> {
+    // Links built from "here" (the form, the report link, the language switch) are the
+    // place's, also when this answers the interest form's POST.
+    let mut ctx = ctx;
+    ctx.rest = format!("/opportunities/{}", o.id);
     let store = &st.store;
     let lang = ctx.lang;
     let err = || PageError::store(lang);

@@ -42,6 +42,12 @@ impl Field {
         }
     }
 
+    /// A hint other than the field's usual one.
+    pub fn with_hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+
     pub fn value(mut self, v: &str) -> Self {
         if self.kind != "password" {
             self.value = v.to_string();

@@ -72,6 +72,7 @@ struct ShowPage {
     opportunities: Vec<Card>,
     organizations_url: String,
     opportunities_url: String,
+    services_url: String,
 }
 
 pub async fn show(
@@ -83,7 +84,9 @@ pub async fn show(
         .municipality(&code)
         .ok_or(PageError::not_found(ctx.lang))?;
     let err = || PageError::store(ctx.lang);
-    let page_req = PageRequest::new(1, 50);
+    // The first of each kind; the full lists (with print and CSV) are a link away, which
+    // keeps the page light on a cheap phone.
+    let page_req = PageRequest::new(1, 20);
     let orgs = st
         .store
         .organizations(
@@ -127,6 +130,7 @@ pub async fn show(
         opportunities: lookup.opportunity_cards(&ctx, &opps.items).await?,
         organizations_url: ctx.url(&format!("/organizations?municipality={}", m.code)),
         opportunities_url: ctx.url(&format!("/opportunities?municipality={}", m.code)),
+        services_url: ctx.url(&format!("/search?type=service&municipality={}", m.code)),
         ctx,
     };
     render(&page, page.ctx.lang)

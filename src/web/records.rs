@@ -479,9 +479,18 @@ impl Editable for Opportunity {
             field("how_to_apply", "textarea")
                 .value(&f.how_to_apply)
                 .max_chars(rules::MAX_SHORT),
-            field("location", "select")
-                .options(ctx.t("edit-none"), places)
-                .value(&f.location),
+            {
+                let none = places.is_empty();
+                let f = field("location", "select")
+                    .options(ctx.t("edit-none"), places)
+                    .value(&f.location);
+                // No place to choose yet: say where one is added.
+                if none {
+                    f.with_hint(ctx.t("edit-location-none-hint"))
+                } else {
+                    f
+                }
+            },
             field("service", "select")
                 .options(ctx.t("edit-none"), service_options)
                 .value(&f.service),

@@ -161,6 +161,7 @@ fn filter_label(ctx: &Ctx, name: &str, value: &str) -> String {
 /// The whole result list (every page, up to the limit) as CSV.
 async fn csv(st: &AppState, ctx: &Ctx, mut req: SearchRequest) -> Result<Response, PageError> {
     use super::export::{CSV_MAX_ROWS, CSV_PAGE};
+    let _turn = super::export::csv_turn().await;
     req.per_page = CSV_PAGE;
     let mut cards = Vec::new();
     for page in 1..=CSV_MAX_ROWS / CSV_PAGE {
@@ -187,8 +188,19 @@ async fn csv(st: &AppState, ctx: &Ctx, mut req: SearchRequest) -> Result<Respons
 pub async fn show(
     ctx: Ctx,
     State(st): State<AppState>,
-    PageQuery(params): PageQuery<SearchParams>,
+    PageQuery(mut params): PageQuery<SearchParams>,
 ) -> Result<Response, PageError> {
+    // A page number past the furthest one (an old or typed link) is not an error on the
+    // page: it shows the last page and says so, like any page past the last.
+    let max_page = crate::search::query::MAX_PAGE;
+    let far_page = params
+        .page
+        .as_deref()
+        .and_then(|p| p.trim().parse::<u64>().ok())
+        .filter(|n| *n > u64::from(max_page));
+    if far_page.is_some() {
+        params.page = Some(max_page.to_string());
+    }
     let (mut req, param_errors) = params.check(ctx.lang);
     let errors: Vec<FieldError> = param_errors
         .iter()
@@ -225,7 +237,7 @@ pub async fn show(
                 ctx.lang,
                 "search-page-beyond",
                 &[
-                    ("page", u64::from(req.page).into()),
+                    ("page", far_page.unwrap_or(u64::from(req.page)).into()),
                     ("pages", u64::from(last).into()),
                 ],
             ));
@@ -247,7 +259,9 @@ pub async fn show(
                 &[("word", req.q.clone().into())],
             )
         };
-        for w in &r.unmatched {
+        // "Searched without it" only when something was then found: otherwise the
+        // empty-result help says what was asked, without contradicting it.
+        for w in r.unmatched.iter().filter(|_| r.total > 0) {
             notes.push(t_args(
                 ctx.lang,
                 "search-unmatched",
