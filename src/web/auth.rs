@@ -421,17 +421,11 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
                 let lang = lang_of(parts.uri.path());
                 // A page opened while signed out comes back after signing in (a form
                 // sent is not repeated: it comes back to the sign-in form's default).
-                let next = if parts.method == axum::http::Method::GET {
-                    let here = parts
-                        .uri
-                        .path_and_query()
-                        .map(|p| p.as_str())
-                        .unwrap_or("/");
-                    super::next_query(&super::safe_next(here))
-                } else {
-                    String::new()
+                let here = match parts.uri.path_and_query() {
+                    Some(p) if parts.method == axum::http::Method::GET => p.as_str(),
+                    _ => "",
                 };
-                Err(Redirect::to(&format!("/{lang}/login{next}")).into_response())
+                Err(Redirect::to(&super::login_url(lang, here)).into_response())
             }
         }
     }

@@ -1,6 +1,6 @@
 //! Organization, service and opportunity pages.
 
-use super::export::{csv_response, share, wants_csv, Share, CSV_MAX_ROWS, CSV_PAGE};
+use super::export::{csv_response, every_page, share, wants_csv, Share};
 use super::{
     municipality_name, non_empty, render, target_group_term, term_labels, topic_term, Card, Ctx,
     Fresh, LastSegment, PageQuery, Pager, Txt,
@@ -353,24 +353,6 @@ struct OrganizationListPage {
     share: Share,
 }
 
-/// Every page of a list, up to the CSV's limit.
-async fn all_pages<T, F, Fut>(mut fetch: F) -> Result<Vec<T>, crate::store::StoreError>
-where
-    F: FnMut(PageRequest) -> Fut,
-    Fut: std::future::Future<Output = crate::store::StoreResult<crate::store::Page<T>>>,
-{
-    let mut out = Vec::new();
-    for p in 1..=CSV_MAX_ROWS / CSV_PAGE {
-        let page = fetch(PageRequest::new(p, CSV_PAGE)).await?;
-        let n = page.items.len();
-        out.extend(page.items);
-        if n < CSV_PAGE as usize || out.len() as u64 >= page.total {
-            break;
-        }
-    }
-    Ok(out)
-}
-
 pub async fn organization_list(
     ctx: Ctx,
     State(st): State<AppState>,
@@ -383,9 +365,15 @@ pub async fn organization_list(
     };
     if wants_csv(&q.format) {
         let _turn = super::export::csv_turn().await;
-        let all = all_pages(|r| st.store.organizations(&filter, r))
-            .await
-            .map_err(PageError::store(ctx.lang))?;
+        let (store, filter) = (&st.store, &filter);
+        let all = every_page(|r| async move {
+            store
+                .organizations(filter, r)
+                .await
+                .map(|p| (p.items, p.total))
+        })
+        .await
+        .map_err(PageError::store(ctx.lang))?;
         let cards = CardLookup::new(&st.store, ctx.lang)
             .organization_cards(&ctx, &all)
             .await?;
@@ -841,9 +829,15 @@ pub async fn opportunity_list(
     };
     if wants_csv(&q.format) {
         let _turn = super::export::csv_turn().await;
-        let all = all_pages(|r| st.store.opportunities(&filter, r))
-            .await
-            .map_err(PageError::store(ctx.lang))?;
+        let (store, filter) = (&st.store, &filter);
+        let all = every_page(|r| async move {
+            store
+                .opportunities(filter, r)
+                .await
+                .map(|p| (p.items, p.total))
+        })
+        .await
+        .map_err(PageError::store(ctx.lang))?;
         let cards = CardLookup::new(&st.store, ctx.lang)
             .opportunity_cards(&ctx, &all)
             .await?;

@@ -20,6 +20,25 @@ pub async fn csv_turn() -> Option<tokio::sync::SemaphorePermit<'static>> {
     CSV_SLOTS.acquire().await.ok()
 }
 
+/// Every page of a list, up to the CSV's limit: `fetch` reads one page and says how many
+/// there are in all.
+pub async fn every_page<T, E, F, Fut>(mut fetch: F) -> Result<Vec<T>, E>
+where
+    F: FnMut(crate::store::PageRequest) -> Fut,
+    Fut: std::future::Future<Output = Result<(Vec<T>, u64), E>>,
+{
+    let mut out = Vec::new();
+    for p in 1..=CSV_MAX_ROWS / CSV_PAGE {
+        let (items, total) = fetch(crate::store::PageRequest::new(p, CSV_PAGE)).await?;
+        let n = items.len();
+        out.extend(items);
+        if n < CSV_PAGE as usize || out.len() as u64 >= total {
+            break;
+        }
+    }
+    Ok(out)
+}
+
 /// The list's own address to copy, and its CSV.
 pub struct Share {
     pub url: String,

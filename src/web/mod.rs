@@ -248,8 +248,7 @@ impl Ctx {
 
     /// The sign-in page, coming back here afterwards (with the query: a search stays).
     pub fn login_url(&self) -> String {
-        let here = format!("/{}{}", self.lang, self.rest);
-        format!("{}{}", self.url("/login"), next_query(&safe_next(&here)))
+        login_url(self.lang, &format!("/{}{}", self.lang, self.rest))
     }
 
     /// The sign-up page, coming back here after the e-mail is confirmed and the person signs in.
@@ -441,6 +440,12 @@ pub fn safe_next(s: &str) -> Option<String> {
         return None;
     }
     Some(s.to_string())
+}
+
+/// The sign-in page in `lang`, coming back to `here` (path and query) when it is a safe
+/// return path.
+pub fn login_url(lang: Lang, here: &str) -> String {
+    format!("/{lang}/login{}", next_query(&safe_next(here)))
 }
 
 /// `?next=…` for a form's action or a link, when there is a return path.

@@ -159,24 +159,18 @@ fn filter_label(ctx: &Ctx, name: &str, value: &str) -> String {
 }
 
 /// The whole result list (every page, up to the limit) as CSV.
-async fn csv(st: &AppState, ctx: &Ctx, mut req: SearchRequest) -> Result<Response, PageError> {
-    use super::export::{CSV_MAX_ROWS, CSV_PAGE};
+async fn csv(st: &AppState, ctx: &Ctx, req: SearchRequest) -> Result<Response, PageError> {
     let _turn = super::export::csv_turn().await;
-    req.per_page = CSV_PAGE;
-    let mut cards = Vec::new();
-    for page in 1..=CSV_MAX_ROWS / CSV_PAGE {
-        req.page = page;
-        let r = st
-            .search
-            .search(&req)
-            .await
-            .map_err(PageError::store(ctx.lang))?;
-        let n = r.hits.len();
-        cards.extend(result_cards(st, ctx, &r.hits).await?);
-        if n < CSV_PAGE as usize || cards.len() as u64 >= r.total {
-            break;
-        }
-    }
+    let req = &req;
+    let hits = super::export::every_page(|r| async move {
+        let mut req = req.clone();
+        (req.page, req.per_page) = (r.page, r.per_page);
+        st.search.search(&req).await.map(|x| (x.hits, x.total))
+    })
+    .await
+    .map_err(PageError::store(ctx.lang))?;
+    // The cards of all the rows at once: one read per kind of record.
+    let cards = result_cards(st, ctx, &hits).await?;
     Ok(super::export::csv_response(
         ctx,
         &st.config.public_url(),
