@@ -270,7 +270,15 @@ both_engines!(the_json_api_answers_the_contract, |engine| async move {
         assert_eq!(r.status, 200, "{unknown}");
         assert_eq!(r.json()["total"], 0, "{unknown}");
     }
-    for bad in ["page=0", "per_page=1000", "radius_km=-1", "radius_km=x"] {
+    for bad in [
+        "page=0",
+        "per_page=1000",
+        "radius_km=-1",
+        "radius_km=x",
+        "radius_km=",
+        "page=",
+        "per_page=%20",
+    ] {
         let r = app.get(&format!("/api/v1/search?{bad}")).await;
         assert_eq!(r.status, 400, "{bad}");
         assert_eq!(r.header("content-type"), "application/problem+json");

@@ -208,6 +208,17 @@ pub async fn search(
             return Err(ApiError::bad_request(format!("{name}: true or false")));
         }
     }
+    // Numbers are numbers in the API: an empty value is refused like any other non-number
+    // (the search page's form sends empty fields and takes them as not given).
+    for (name, v) in [
+        ("radius_km", &p.radius_km),
+        ("page", &p.page),
+        ("per_page", &p.per_page),
+    ] {
+        if v.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            return Err(ApiError::bad_request(format!("{name}: a number")));
+        }
+    }
     let (req, mut errors) = p.check(lang);
     // Values the schema allows but we do not know match nothing, like an unknown
     // municipality (a place we cannot find, a type we do not have); an unknown sort or
