@@ -15,6 +15,7 @@ pub mod people;
 pub mod refdata;
 pub mod search;
 pub mod server;
+pub mod services;
 pub mod store;
 pub mod web;
 

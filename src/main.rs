@@ -271,13 +271,17 @@ async fn open(url: &str) -> anyhow::Result<DynStore> {
     let store = store::connect(url)
         .await
         .with_context(|| format!("opening {}", redact_url(url)))?;
-    store.migrate().await.context("migrating")?;
+    kolmonen::services::migrate(store.as_ref())
+        .await
+        .context("migrating")?;
     Ok(store)
 }
 
 async fn seed_demo(store: &DynStore) -> anyhow::Result<()> {
     let batch = demo::demo_batch().context("reading demo data")?;
-    store.save_batch(&batch).await.context("saving demo data")?;
+    kolmonen::services::save_batch(store.as_ref(), &batch)
+        .await
+        .context("saving demo data")?;
     let people = demo::demo_people().context("reading demo people")?;
     store
         .save_people(&people)
@@ -457,7 +461,7 @@ async fn run() -> anyhow::Result<()> {
                 );
                 std::process::exit(1);
             }
-            store.save_batch(b).await?;
+            kolmonen::services::save_batch(store.as_ref(), b).await?;
             store.optimize_search_index().await?;
             let secs = started.elapsed().as_secs_f64();
             println!(
@@ -492,7 +496,7 @@ async fn run() -> anyhow::Result<()> {
                 totals[1] += b.services.len();
                 totals[2] += b.opportunities.len();
                 totals[3] += b.locations.len();
-                store.save_batch(&b).await?;
+                kolmonen::services::save_batch(store.as_ref(), &b).await?;
             }
             store.optimize_search_index().await?;
             println!(

@@ -118,7 +118,7 @@ pub async fn sign_up(
 ) -> StoreResult<Result<(), AccountError>> {
     let email = match Email::parse(email) {
         Ok(e) => e,
-        Err(e) => return Ok(Err(e)),
+        Err(e) => return Ok(Err(e.into())),
     };
     if let Err(e) = super::check_new_password(password, &email, None) {
         return Ok(Err(e));

@@ -2,14 +2,10 @@
 //! a session ends after 30 minutes without use or 12 hours after sign-in, whichever is first.
 
 use super::{User, UserId};
+pub use crate::domain::accounts::{Session, ABSOLUTE, IDLE, PENDING, TOUCH_EVERY};
 use crate::store::{DynStore, StoreResult};
 use sha2::{Digest, Sha256};
-use time::{Duration, OffsetDateTime};
-
-pub const IDLE: Duration = Duration::minutes(30);
-pub const ABSOLUTE: Duration = Duration::hours(12);
-/// A session's last use is written at most this often (not on every page).
-pub const TOUCH_EVERY: Duration = Duration::minutes(1);
+use time::OffsetDateTime;
 
 /// The secret a browser holds: 32 random bytes as 64 hexadecimal digits.
 #[derive(Clone, PartialEq, Eq)]
@@ -67,32 +63,6 @@ impl SessionToken {
 impl Default for SessionToken {
     fn default() -> Self {
         Self::new()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Session {
-    pub token_hash: String,
-    pub user_id: UserId,
-    pub created_at: OffsetDateTime,
-    pub last_seen_at: OffsetDateTime,
-    /// The password was right but the second factor is still to come: nobody is signed in.
-    pub second_factor_pending: bool,
-}
-
-/// A session waiting for the second factor lasts this long.
-pub const PENDING: Duration = Duration::minutes(10);
-
-impl Session {
-    /// Still valid at `now`: used within the idle time and younger than the absolute limit
-    /// (ten minutes while the second factor is pending).
-    pub fn is_live(&self, now: OffsetDateTime) -> bool {
-        let limit = if self.second_factor_pending {
-            PENDING
-        } else {
-            ABSOLUTE
-        };
-        now - self.last_seen_at < IDLE && now - self.created_at < limit
     }
 }
 
@@ -175,6 +145,7 @@ pub async fn resume(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use time::Duration;
 
     #[test]
     fn tokens_are_random_and_only_their_hash_is_kept() {

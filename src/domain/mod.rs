@@ -1,16 +1,30 @@
 //! Pure domain types: ids, localized text, validated values and the directory records.
 
+pub mod accounts;
 mod business_id;
 pub mod helsinki;
 pub mod line;
+pub mod mail;
+pub mod manage;
 pub mod names;
+pub mod people;
 mod records;
+pub mod search;
 mod text;
 
 pub use business_id::{BusinessId, BusinessIdError};
 pub use line::{is_one_line, is_web_link, safe_link};
 pub use records::*;
 pub use text::{Lang, LocalizedText};
+
+const DERIVED_NAMESPACE: uuid::Uuid =
+    uuid::Uuid::from_u128(0x6b6f_6c6d_6f6e_656e_0000_0000_0000_4853);
+
+/// A stable id for a sub-record (an HSDS service_at_location, contact, schedule…): UUIDv5 of
+/// its description.
+pub fn derived_id(description: &str) -> String {
+    uuid::Uuid::new_v5(&DERIVED_NAMESPACE, description.as_bytes()).to_string()
+}
 
 /// Typed ids: a UUID that cannot be mixed up with another record's id.
 macro_rules! id_type {

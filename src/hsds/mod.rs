@@ -17,16 +17,10 @@ pub mod tabular;
 use crate::domain::Lang;
 use crate::i18n::t;
 use crate::refdata::REF;
-use uuid::Uuid;
 
 pub const HSDS_VERSION: &str = "3.0";
 
-const NAMESPACE: Uuid = Uuid::from_u128(0x6b6f_6c6d_6f6e_656e_0000_0000_0000_4853);
-
-/// A stable id for a sub-record: UUIDv5 of its description.
-pub fn derived_id(description: &str) -> String {
-    Uuid::new_v5(&NAMESPACE, description.as_bytes()).to_string()
-}
+pub use crate::domain::derived_id;
 
 /// Our taxonomies, by key.
 pub const TAXONOMIES: &[&str] = &[

@@ -7,7 +7,7 @@
 //! Messages go out by SMTP (`--smtp-url`), or for demos into a directory as `.eml` files
 //! (`--mail-dir`). With neither, they wait in the outbox.
 
-use crate::accounts::UserId;
+pub use crate::domain::mail::{AccountToken, OutgoingMail};
 use crate::store::{DynStore, StoreResult};
 use lettre::message::header::{ContentTransferEncoding, ContentType};
 use lettre::message::{Body, Mailbox};
@@ -15,44 +15,6 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
 use std::time::Duration;
 use time::OffsetDateTime;
-
-/// A message in the outbox.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutgoingMail {
-    pub id: String,
-    pub to: String,
-    pub subject: String,
-    /// Plain text.
-    pub body: String,
-    /// Unix microseconds.
-    pub created_at: i64,
-    pub attempts: i64,
-}
-
-impl OutgoingMail {
-    pub fn new(to: &str, subject: String, body: String) -> Self {
-        OutgoingMail {
-            id: uuid::Uuid::new_v4().to_string(),
-            to: to.to_string(),
-            subject,
-            body,
-            created_at: unix_micros(OffsetDateTime::now_utc()),
-            attempts: 0,
-        }
-    }
-}
-
-/// A one-time link's token as stored: only its hash.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccountToken {
-    pub token_hash: String,
-    pub user_id: UserId,
-    /// `confirm`, `reset` or `email`.
-    pub purpose: &'static str,
-    pub new_email: Option<String>,
-    pub created_at: i64,
-    pub expires_at: i64,
-}
 
 pub use crate::domain::unix_micros;
 

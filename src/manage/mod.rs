@@ -5,9 +5,9 @@ pub mod freshness;
 pub mod records;
 pub mod registration;
 
-use crate::accounts::{Role, User, UserId};
+use crate::accounts::{Role, User};
+pub use crate::domain::manage::{Change, ErrorReport, HistoryEntry, Invite, Registration};
 use crate::domain::OrganizationId;
-use serde::{Deserialize, Serialize};
 
 /// What someone wants to do with an organization's records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,44 +36,11 @@ pub fn may(user: &User, organization: OrganizationId, action: Action) -> bool {
     }
 }
 
-/// A report that something in a public record is wrong.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ErrorReport {
-    pub id: String,
-    pub organization_id: OrganizationId,
-    /// `organization`, `service` or `opportunity`.
-    pub record_kind: String,
-    pub record_id: String,
-    pub message: String,
-    pub contact_email: Option<String>,
-    /// Unix microseconds.
-    pub created_at: i64,
-}
-
 pub const MIN_REPORT: usize = 10;
 pub const MAX_REPORT: usize = 2000;
 
-/// An invitation to join an organization.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Invite {
-    pub token_hash: String,
-    pub organization_id: OrganizationId,
-    pub email: String,
-    pub invited_by: Option<UserId>,
-    pub created_at: i64,
-    pub expires_at: i64,
-}
-
 /// An invitation works for a week.
 pub const INVITE_VALID: time::Duration = time::Duration::days(7);
-
-/// One field's change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Change {
-    pub field: String,
-    pub before: String,
-    pub after: String,
-}
 
 /// What changed between two versions of a record, field by field, given as (field, value)
 /// pairs in the same order.
@@ -90,26 +57,11 @@ pub fn changes(before: &[(&str, String)], after: &[(&str, String)]) -> Vec<Chang
         .collect()
 }
 
-/// A change as kept in the history.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HistoryEntry {
-    pub id: String,
-    pub organization_id: OrganizationId,
-    /// `organization`, `service`, `opportunity` or `location`.
-    pub record_kind: String,
-    pub record_id: String,
-    pub user_id: Option<UserId>,
-    /// The editor's address as it is now; `None` once the account is deleted.
-    pub user_email: Option<String>,
-    /// Unix microseconds.
-    pub at: i64,
-    pub changes: Vec<Change>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::accounts::Email;
+    use crate::domain::UserId;
 
     fn user(role: Role, org: Option<OrganizationId>) -> User {
         User {

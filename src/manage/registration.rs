@@ -5,27 +5,14 @@
 //! Registering needs an account (sign up first): the account becomes the organization's
 //! admin. Until verified, the organization is shown without the verified mark.
 
-use crate::accounts::{Role, User, UserId};
+use crate::accounts::{Role, User};
+pub use crate::domain::manage::Registration;
 use crate::domain::names::{self, significant_words};
 use crate::domain::OrganizationId;
 use crate::domain::{BusinessId, BusinessIdError, LegalForm, LocalizedText, Organization};
 use crate::refdata::REF;
 use crate::store::{DirectoryBatch, DynStore, StoreResult};
 use time::OffsetDateTime;
-
-/// A registration as the queue shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Registration {
-    pub organization_id: OrganizationId,
-    pub organization_name: String,
-    pub business_id: Option<String>,
-    pub user_id: Option<UserId>,
-    pub user_email: Option<String>,
-    pub contact_name: String,
-    pub municipality_code: String,
-    /// Unix microseconds.
-    pub created_at: i64,
-}
 
 /// What the form sends; every field as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -202,12 +189,14 @@ pub async fn register(
         updated_at: now,
     };
     let id = org.id;
-    store
-        .save_batch(&DirectoryBatch {
+    crate::services::save_batch(
+        store.as_ref(),
+        &DirectoryBatch {
             organizations: vec![org],
             ..Default::default()
-        })
-        .await?;
+        },
+    )
+    .await?;
     store
         .create_registration(&Registration {
             organization_id: id,

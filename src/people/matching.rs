@@ -7,7 +7,7 @@
 //! over the national data set is a scan of a compact array, not a query.
 
 use super::Profile;
-use crate::domain::{OpportunityId, OpportunityType, OrganizationId};
+use crate::domain::{OpportunityId, OpportunityType};
 use crate::refdata::REF;
 use crate::search::cache::Catchup;
 use crate::search::geo::{approx_km, distance_km};
@@ -16,30 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::RwLock;
 use time::Date;
 
-/// What matching needs of an opportunity.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OpportunityFeatures {
-    pub id: OpportunityId,
-    pub organization_id: OrganizationId,
-    pub kind: OpportunityType,
-    pub topics: Vec<String>,
-    pub target_groups: Vec<String>,
-    /// Where it happens (its place's coordinates).
-    pub point: Option<(f64, f64)>,
-    /// Its place's municipality (code).
-    pub municipality: Option<String>,
-    pub hours_per_week: Option<i32>,
-    pub part_time: bool,
-    pub starts_on: Option<Date>,
-    pub apply_by: Option<Date>,
-    /// Open with places free.
-    pub open: bool,
-    /// Unix microseconds.
-    pub updated_at: i64,
-    /// `topics` and `target_groups` as bits of their taxonomies (see `with_bits`).
-    pub topic_bits: u64,
-    pub group_bits: u64,
-}
+pub use crate::domain::people::OpportunityFeatures;
 
 /// The bit of a term in a taxonomy's list (terms beyond 64 share the last bit).
 fn bit_of(terms: &[crate::refdata::Term], id: &str) -> u64 {
@@ -479,6 +456,7 @@ impl MatchIndex {
 mod tests {
     use super::*;
     use crate::accounts::UserId;
+    use crate::domain::OrganizationId;
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 26);

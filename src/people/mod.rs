@@ -8,12 +8,12 @@ pub mod matching;
 pub mod portfolio;
 pub mod talent;
 
-use crate::accounts::UserId;
-use crate::domain::{Lang, OpportunityId, OpportunityType, OrganizationId, ThreadId};
+pub use crate::domain::people::{
+    Message, PortfolioItem, Profile, ProfileView, SavedSearch, Thread, ThreadStatus, Visibility,
+};
+use crate::domain::{Lang, OpportunityType};
 use crate::manage::records::{iso, parse_date, parse_number, Data};
 use crate::refdata::REF;
-use serde::{Deserialize, Serialize};
-use time::Date;
 
 pub const MAX_INTRODUCTION: usize = 2000;
 pub const MAX_DISPLAY_NAME: usize = 60;
@@ -28,126 +28,16 @@ pub const LANGUAGES: &[&str] = &[
     "de", "tr", "pl", "se",
 ];
 
-/// Who may see a profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Visibility {
-    /// Only the person (and organizations they show interest to, as a copy).
-    #[default]
-    Private,
-    /// Members of verified organizations, signed in.
-    Organizations,
-    /// Anyone, without contact details.
-    Public,
-}
-
-impl Visibility {
-    pub const ALL: [Visibility; 3] = [
-        Visibility::Private,
-        Visibility::Organizations,
-        Visibility::Public,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Visibility::Private => "private",
-            Visibility::Organizations => "organizations",
-            Visibility::Public => "public",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-}
-
 /// Age is kept as a band only.
 pub const AGE_BANDS: &[&str] = &["under-25", "25-29", "30-39", "40-49", "50-57", "58-plus"];
 
-/// A job seeker's profile, as they wrote it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Profile {
-    pub user_id: UserId,
-    /// A first name or nickname (optional).
-    pub display_name: String,
-    pub introduction: String,
-    /// Skill ids of the skills taxonomy.
-    pub skills: Vec<String>,
-    /// Skills in the person's own words.
-    pub free_skills: Vec<String>,
-    /// Topic ids.
-    pub interests: Vec<String>,
-    /// Language codes.
-    pub languages: Vec<String>,
-    /// What kinds of opportunity they look for.
-    pub kinds: Vec<OpportunityType>,
-    /// Municipality code.
-    pub municipality: Option<String>,
-    pub travel_km: Option<i32>,
-    pub hours_per_week: Option<i32>,
-    pub part_time: bool,
-    #[serde(with = "iso_date_opt")]
-    pub available_from: Option<Date>,
-    pub age_band: Option<String>,
-    pub pool_58: bool,
-    pub expert_by_experience: bool,
-    pub visibility: Visibility,
-    /// Invented for the demo.
-    pub demo: bool,
-    /// Unix microseconds.
-    pub created_at: i64,
-    pub updated_at: i64,
-}
-
-time::serde::format_description!(iso_day, Date, "[year]-[month]-[day]");
-mod iso_date_opt {
-    pub use super::iso_day::option::*;
-}
-
 impl Profile {
-    pub fn empty(user_id: UserId, now: i64) -> Self {
-        Profile {
-            user_id,
-            display_name: String::new(),
-            introduction: String::new(),
-            skills: Vec::new(),
-            free_skills: Vec::new(),
-            interests: Vec::new(),
-            languages: Vec::new(),
-            kinds: Vec::new(),
-            municipality: None,
-            travel_km: None,
-            hours_per_week: None,
-            part_time: false,
-            available_from: None,
-            age_band: None,
-            pool_58: false,
-            expert_by_experience: false,
-            visibility: Visibility::Private,
-            demo: false,
-            created_at: now,
-            updated_at: now,
-        }
-    }
-
     /// Where the person is: their municipality's centre.
     pub fn point(&self) -> Option<(f64, f64)> {
         self.municipality
             .as_deref()
             .and_then(|c| REF.municipality(c))
             .map(|m| (m.latitude, m.longitude))
-    }
-
-    pub fn is_58_plus(&self) -> bool {
-        self.age_band.as_deref() == Some("58-plus")
-    }
-
-    /// Whether a viewer may see this profile: `None` is anyone; `Some(true)` a signed-in
-    /// member of a verified organization.
-    pub fn visible_to(&self, verified_member: bool) -> bool {
-        match self.visibility {
-            Visibility::Private => false,
-            Visibility::Organizations => verified_member,
-            Visibility::Public => true,
-        }
     }
 
     /// The name shown to others.
@@ -380,91 +270,6 @@ impl ProfileForm {
     }
 }
 
-/// Where an interest stands, as the organization marks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ThreadStatus {
-    New,
-    Contacted,
-    Agreed,
-    NotThisTime,
-}
-
-impl ThreadStatus {
-    pub const ALL: [ThreadStatus; 4] = [
-        ThreadStatus::New,
-        ThreadStatus::Contacted,
-        ThreadStatus::Agreed,
-        ThreadStatus::NotThisTime,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ThreadStatus::New => "new",
-            ThreadStatus::Contacted => "contacted",
-            ThreadStatus::Agreed => "agreed",
-            ThreadStatus::NotThisTime => "not_this_time",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-}
-
-/// A conversation between a person and an organization.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Thread {
-    pub id: ThreadId,
-    /// `None`: the person deleted their data.
-    pub person_id: Option<UserId>,
-    pub organization_id: OrganizationId,
-    pub opportunity_id: Option<OpportunityId>,
-    /// `person` (I'm interested) or `organization` (from the talent pool).
-    pub started_by: String,
-    pub status: ThreadStatus,
-    /// The profile as the person shared it when the thread started.
-    pub shared_profile: Option<Profile>,
-    pub created_at: i64,
-    pub updated_at: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Message {
-    pub id: String,
-    pub thread_id: ThreadId,
-    pub from_person: bool,
-    /// `None`: the author's account is gone.
-    pub author_id: Option<UserId>,
-    pub body: String,
-    pub created_at: i64,
-}
-
-/// One look at a profile by someone acting for an organization.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProfileView {
-    pub person_id: UserId,
-    pub viewer_id: Option<UserId>,
-    pub organization_id: Option<OrganizationId>,
-    /// `talent` (search), `profile` (the profile page), `thread`, `fit` (people for an
-    /// opportunity).
-    pub context: String,
-    pub viewed_at: i64,
-}
-
-/// A search kept for daily e-mail alerts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SavedSearch {
-    pub id: String,
-    pub user_id: UserId,
-    /// The query string of `/search`.
-    pub query: String,
-    pub lang: Lang,
-    #[serde(skip)]
-    /// The SHA-256 of the stop link's token (see `alerts::unsubscribe_token`).
-    pub unsubscribe_token: String,
-    pub checked_at: i64,
-    pub created_at: i64,
-}
-
 /// Checks a message body: trimmed, not empty, not too long.
 pub fn message_body(s: &str) -> Result<String, &'static str> {
     let body: String = s
@@ -486,6 +291,7 @@ pub fn message_body(s: &str) -> Result<String, &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::UserId;
 
     fn form(pairs: &[(&str, &str)]) -> ProfileForm {
         let v: Vec<(String, String)> = pairs

@@ -3,25 +3,13 @@
 //! type is does not count), and they are served back with that type only, as a download for
 //! documents and inside a sandbox for images.
 
-use crate::accounts::UserId;
-use serde::Serialize;
-
 /// Items one person may keep.
 pub const MAX_ITEMS: usize = 6;
 /// Largest file (the whole request is limited to 1 MiB).
 pub const MAX_BYTES: usize = 900 * 1024;
-pub const MAX_CAPTION: usize = 200;
+pub use crate::domain::people::PortfolioItem;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PortfolioItem {
-    pub id: String,
-    pub user_id: UserId,
-    pub caption: String,
-    pub content_type: String,
-    pub size: i64,
-    /// Unix microseconds.
-    pub created_at: i64,
-}
+pub const MAX_CAPTION: usize = 200;
 
 /// The type of a file by its first bytes: PNG, JPEG or PDF, nothing else.
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {

@@ -3,60 +3,13 @@
 
 use super::analyzer::words;
 use super::geo::cells_of;
+pub use crate::domain::search::{DocType, OrgRecords, SearchDoc};
 use crate::domain::{
-    Lang, LocalizedText, Location, LocationId, Opportunity, Organization, OrganizationId, Service,
+    Lang, LocalizedText, Location, LocationId, Organization, OrganizationId, Service,
 };
 use crate::refdata::REF;
 use crate::store::{Store, StoreResult};
 use std::collections::{BTreeSet, HashMap};
-
-/// What a search result is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DocType {
-    Service,
-    Opportunity,
-    Organization,
-}
-
-impl DocType {
-    pub const ALL: [DocType; 3] = [
-        DocType::Service,
-        DocType::Opportunity,
-        DocType::Organization,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DocType::Service => "service",
-            DocType::Opportunity => "opportunity",
-            DocType::Organization => "organization",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == s)
-    }
-}
-
-/// One record as the index sees it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchDoc {
-    pub doc_type: DocType,
-    pub record_id: String,
-    pub organization_id: String,
-    /// The record's name in every language it has (shown in results).
-    pub name: LocalizedText,
-    /// Words of the name, in all languages.
-    pub title: Vec<String>,
-    /// Words of everything else worth finding it by.
-    pub body: Vec<String>,
-    /// Facet tokens (see `facet_token`), including the geographic cells of its places.
-    pub facets: Vec<String>,
-    /// Where it happens: (latitude, longitude).
-    pub points: Vec<(f64, f64)>,
-    /// Seconds since 1970 when the record was created (for "newest").
-    pub created: i64,
-    /// The last day to apply (opportunities), `YYYY-MM-DD`.
-    pub apply_by: Option<String>,
-}
 
 /// Facets: name in URLs and JSON, and the letter its tokens start with.
 pub const FACETS: &[(&str, char)] = &[
@@ -211,15 +164,6 @@ impl Builder {
             apply_by,
         }
     }
-}
-
-/// The records of some organizations, as one unit of indexing.
-#[derive(Debug, Default)]
-pub struct OrgRecords {
-    pub organizations: Vec<Organization>,
-    pub locations: Vec<Location>,
-    pub services: Vec<Service>,
-    pub opportunities: Vec<Opportunity>,
 }
 
 /// The locations of a unit of indexing, by id and by organization.

@@ -23,39 +23,11 @@ use super::geo::distance_km;
 use super::index::DocType;
 use super::query::{facet_of_token, FacetCount, Hit, MatchQuery, SearchRequest, SearchResults};
 use super::query::{Sort, TieKey};
+pub use crate::domain::search::{SearchChanges, StoredDoc};
 use crate::domain::{Lang, LocalizedText};
 use roaring::{MultiOps, RoaringBitmap};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// A search document as the store keeps it: what the index in memory is built from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredDoc {
-    pub doc_type: DocType,
-    pub record_id: String,
-    pub organization_id: String,
-    /// The name as stored (JSON of a `LocalizedText`).
-    pub name: String,
-    /// Title words, space-separated.
-    pub title: String,
-    /// The other words, space-separated.
-    pub body: String,
-    /// Facet tokens (cells included), space-separated.
-    pub facets: String,
-    pub points: Vec<(f64, f64)>,
-    pub created: i64,
-    pub apply_by: Option<String>,
-}
-
-/// What changed in the search documents after a change number: the organizations whose
-/// documents were replaced, the newest change number, and the newest number no longer kept
-/// (a node that has seen less than that reloads everything).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchChanges {
-    pub organizations: Vec<String>,
-    pub newest: i64,
-    pub pruned: i64,
-}
 
 /// One document in memory.
 #[derive(Debug)]

@@ -7,6 +7,7 @@ use super::geo::{cells_within, distance_km, locate, Place, MAX_RADIUS_KM};
 use super::index::{filter_token, flag_token, DocType, FLAGS};
 use super::memory::MemoryIndex;
 use super::vocab::Vocabulary;
+pub use crate::domain::search::{Candidate, MatchQuery};
 use crate::domain::{Lang, LocalizedText};
 use crate::store::{DynStore, StoreResult};
 use serde::Deserialize;
@@ -307,85 +308,6 @@ impl SearchParams {
             errors,
         )
     }
-}
-
-/// What the store runs: groups of index words (a document must have a word of every
-/// group), the same groups with only exact and inflected words (to tell strong matches),
-/// facet tokens it must have all of, and cell tokens it must have one of.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MatchQuery {
-    pub groups: Vec<Vec<String>>,
-    pub strong: Vec<Vec<String>>,
-    /// Tokens every match has (a facet with one value chosen, a yes/no filter).
-    pub all_of: Vec<String>,
-    /// Groups of tokens: a match has at least one of each group (a facet with several values
-    /// chosen, the cells of a radius).
-    pub any_of: Vec<Vec<String>>,
-}
-
-impl Candidate {
-    pub fn name(&self) -> LocalizedText {
-        serde_json::from_str(&self.name).unwrap_or_else(|_| LocalizedText::fi(String::new()))
-    }
-}
-
-impl MatchQuery {
-    pub fn is_everything(&self) -> bool {
-        self.groups.is_empty() && self.all_of.is_empty() && self.any_of.is_empty()
-    }
-
-    /// The query in SQLite FTS5 syntax (tokens are letters and digits only, so quoting them
-    /// is enough; the table's columns are title, body and facets).
-    pub fn fts5(&self, groups: &[Vec<String>]) -> String {
-        let or = |ws: &[String]| {
-            ws.iter()
-                .map(|w| format!("\"{w}\""))
-                .collect::<Vec<_>>()
-                .join(" OR ")
-        };
-        let mut parts: Vec<String> = groups
-            .iter()
-            .map(|g| format!("{{title body}} : ({})", or(g)))
-            .collect();
-        parts.extend(self.all_of.iter().map(|t| format!("facets : \"{t}\"")));
-        parts.extend(self.any_of.iter().map(|g| format!("facets : ({})", or(g))));
-        parts.join(" AND ")
-    }
-
-    /// The query as PostgreSQL tsqueries over the lexemes we stored (title has weight A,
-    /// body B, facets D), one per word group and facet, all of which a document must match.
-    /// Separate conditions let the GIN index intersect them; one big tsquery with the same
-    /// meaning is several times slower to scan.
-    pub fn tsqueries(&self, groups: &[Vec<String>]) -> Vec<String> {
-        let or = |ws: &[String], w: &str| {
-            ws.iter()
-                .map(|t| format!("'{t}':{w}"))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
-        let mut parts: Vec<String> = groups.iter().map(|g| or(g, "AB")).collect();
-        parts.extend(self.all_of.iter().map(|t| format!("'{t}':D")));
-        parts.extend(self.any_of.iter().map(|g| or(g, "D")));
-        parts
-    }
-}
-
-/// A document the store matched, with what ranking and facets need.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    pub doc_type: DocType,
-    pub record_id: String,
-    /// The name as stored (JSON of a `LocalizedText`); read only for what is shown or sorted.
-    pub name: String,
-    /// Title words, space-separated.
-    pub title: String,
-    /// Facet tokens, space-separated.
-    pub facets: String,
-    pub points: Vec<(f64, f64)>,
-    pub created: i64,
-    pub apply_by: Option<String>,
-    /// Matched every group by an exact or inflected word.
-    pub strong: bool,
 }
 
 /// One result.

@@ -151,6 +151,19 @@ pub struct DirectoryBatch {
     pub hsds_sources: Vec<HsdsSource>,
 }
 
+impl DirectoryBatch {
+    /// Every organization the batch touches, once each, in id order.
+    pub fn organizations_touched(&self) -> Vec<OrganizationId> {
+        let mut touched: Vec<OrganizationId> = self.organizations.iter().map(|o| o.id).collect();
+        touched.extend(self.services.iter().map(|s| s.organization_id));
+        touched.extend(self.opportunities.iter().map(|o| o.organization_id));
+        touched.extend(self.locations.iter().filter_map(|l| l.organization_id));
+        touched.sort_unstable();
+        touched.dedup();
+        touched
+    }
+}
+
 /// An imported HSDS document (without the records nested in it that have their own source).
 #[derive(Debug, Clone, PartialEq)]
 pub struct HsdsSource {
@@ -171,15 +184,19 @@ pub struct MunicipalityCount {
 #[async_trait]
 pub trait Store: PeopleStore + Send + Sync + 'static {
     fn backend(&self) -> Backend;
+    /// Brings the schema up to date (`services::migrate` also builds a missing search index).
     async fn migrate(&self) -> StoreResult<()>;
+    /// How many search documents there are (none: the index is to be built).
+    async fn search_document_count(&self) -> StoreResult<i64>;
     /// Answers when the database answers.
     async fn ping(&self) -> StoreResult<()>;
     async fn is_empty(&self) -> StoreResult<bool>;
     /// The shared secret of this name: `candidate` if none was kept yet (the first node to
     /// ask makes it), else the one kept.
     async fn server_secret(&self, name: &str, candidate: &str) -> StoreResult<String>;
-    /// Inserts or updates every record of the batch, all or nothing.
-    async fn save_batch(&self, batch: &DirectoryBatch) -> StoreResult<()>;
+    /// Inserts or updates every record of the batch, all or nothing; the search documents
+    /// are not touched (`services::save_batch` writes and reindexes).
+    async fn write_batch(&self, batch: &DirectoryBatch) -> StoreResult<()>;
 
     async fn organization(&self, id: OrganizationId) -> StoreResult<Option<Organization>>;
     async fn organizations(
@@ -242,50 +259,55 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
     async fn records_of_organizations(
         &self,
         ids: &[OrganizationId],
-    ) -> StoreResult<crate::search::OrgRecords>;
+    ) -> StoreResult<crate::domain::search::OrgRecords>;
     /// Replaces the search documents of these organizations, all or nothing, and adds their
     /// words to the word list.
     async fn replace_search_documents(
         &self,
         organizations: &[OrganizationId],
-        docs: &[crate::search::SearchDoc],
+        docs: &[crate::domain::search::SearchDoc],
     ) -> StoreResult<()>;
     /// Compacts the full-text index after a bulk load (SQLite: FTS5 `optimize` merges the
     /// index into one segment; PostgreSQL: `VACUUM ANALYZE` empties the GIN pending list and
     /// refreshes the planner's statistics). Searches are several times faster afterwards.
     async fn optimize_search_index(&self) -> StoreResult<()>;
     /// Adds an account. `Ok(false)`: the e-mail address has one already (nothing changed).
-    async fn create_user(&self, user: &crate::accounts::User) -> StoreResult<bool>;
+    async fn create_user(&self, user: &crate::domain::accounts::User) -> StoreResult<bool>;
     async fn user_by_email(
         &self,
-        email: &crate::accounts::Email,
-    ) -> StoreResult<Option<crate::accounts::User>>;
+        email: &crate::domain::accounts::Email,
+    ) -> StoreResult<Option<crate::domain::accounts::User>>;
     /// Disables an account now and ends its sessions. `Ok(false)`: there is no such account.
-    async fn disable_user(&self, email: &crate::accounts::Email) -> StoreResult<bool>;
-    async fn create_session(&self, session: &crate::accounts::session::Session) -> StoreResult<()>;
+    async fn disable_user(&self, email: &crate::domain::accounts::Email) -> StoreResult<bool>;
+    async fn create_session(&self, session: &crate::domain::accounts::Session) -> StoreResult<()>;
     /// A session by its token's hash, with its account.
     async fn session(
         &self,
         token_hash: &str,
-    ) -> StoreResult<Option<(crate::accounts::session::Session, crate::accounts::User)>>;
+    ) -> StoreResult<
+        Option<(
+            crate::domain::accounts::Session,
+            crate::domain::accounts::User,
+        )>,
+    >;
     async fn touch_session(&self, token_hash: &str, now: time::OffsetDateTime) -> StoreResult<()>;
     async fn end_session(&self, token_hash: &str) -> StoreResult<()>;
     /// Ends every session of an account (new password, disabled account); how many ended.
-    async fn end_sessions_of(&self, user: crate::accounts::UserId) -> StoreResult<u64>;
+    async fn end_sessions_of(&self, user: crate::domain::UserId) -> StoreResult<u64>;
     /// Replaces the stored password hash (a new password, or today's parameters).
-    async fn set_password_hash(&self, id: crate::accounts::UserId, hash: &str) -> StoreResult<()>;
+    async fn set_password_hash(&self, id: crate::domain::UserId, hash: &str) -> StoreResult<()>;
     async fn user_by_id(
         &self,
-        id: crate::accounts::UserId,
-    ) -> StoreResult<Option<crate::accounts::User>>;
+        id: crate::domain::UserId,
+    ) -> StoreResult<Option<crate::domain::accounts::User>>;
     /// Records that the account's owner showed they read mail sent to its address.
     async fn mark_email_verified(
         &self,
-        id: crate::accounts::UserId,
+        id: crate::domain::UserId,
         at: time::OffsetDateTime,
     ) -> StoreResult<()>;
     /// Deletes an account for good, with its sessions. `Ok(false)`: there was none.
-    async fn delete_user(&self, id: crate::accounts::UserId) -> StoreResult<bool>;
+    async fn delete_user(&self, id: crate::domain::UserId) -> StoreResult<bool>;
     /// Records one failed sign-in under each key, at `at` (Unix microseconds), and forgets
     /// failures older than an hour.
     async fn record_login_failure(&self, keys: &[String], at: i64) -> StoreResult<()>;
@@ -294,8 +316,8 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
     /// Stores a one-time link's token and the message that carries it, together.
     async fn issue_account_token(
         &self,
-        token: &crate::mail::AccountToken,
-        mail: &crate::mail::OutgoingMail,
+        token: &crate::domain::mail::AccountToken,
+        mail: &crate::domain::mail::OutgoingMail,
     ) -> StoreResult<()>;
     /// Uses up a token of a purpose if it is unused and unexpired (`now` in Unix µs): its
     /// account and, for a change of address, the new address. Every other outstanding link
@@ -305,18 +327,17 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
         token_hash: &str,
         purpose: &str,
         now: i64,
-    ) -> StoreResult<Option<(crate::accounts::UserId, Option<String>)>>;
+    ) -> StoreResult<Option<(crate::domain::UserId, Option<String>)>>;
     /// Ends every outstanding one-time link of an account (a new password or address).
-    async fn end_account_tokens(&self, user: crate::accounts::UserId, now: i64)
-        -> StoreResult<u64>;
+    async fn end_account_tokens(&self, user: crate::domain::UserId, now: i64) -> StoreResult<u64>;
     /// The account of an unused, unexpired token, without using it up.
     async fn peek_account_token(
         &self,
         token_hash: &str,
         purpose: &str,
         now: i64,
-    ) -> StoreResult<Option<crate::accounts::UserId>>;
-    async fn enqueue_mail(&self, mail: &crate::mail::OutgoingMail) -> StoreResult<()>;
+    ) -> StoreResult<Option<crate::domain::UserId>>;
+    async fn enqueue_mail(&self, mail: &crate::domain::mail::OutgoingMail) -> StoreResult<()>;
     /// Takes up to `limit` messages due at `now` that no other node holds, for this node
     /// until `lease_until`.
     async fn lease_mail(
@@ -325,7 +346,7 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
         now: i64,
         lease_until: i64,
         limit: i64,
-    ) -> StoreResult<Vec<crate::mail::OutgoingMail>>;
+    ) -> StoreResult<Vec<crate::domain::mail::OutgoingMail>>;
     async fn mail_sent(&self, id: &str, node: &str, now: i64) -> StoreResult<()>;
     /// A failed try: again at `retry_at`, or given up for good when `None`.
     async fn mail_failed(
@@ -351,108 +372,112 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
     ) -> StoreResult<Vec<(OrganizationId, String)>>;
     async fn create_registration(
         &self,
-        registration: &crate::manage::registration::Registration,
+        registration: &crate::domain::manage::Registration,
     ) -> StoreResult<()>;
     /// Registered organizations not verified yet, oldest first.
-    async fn pending_registrations(
-        &self,
-    ) -> StoreResult<Vec<crate::manage::registration::Registration>>;
+    async fn pending_registrations(&self) -> StoreResult<Vec<crate::domain::manage::Registration>>;
     /// Marks an organization verified; `Ok(false)`: no such organization.
     async fn verify_organization(
         &self,
         id: OrganizationId,
-        by: crate::accounts::UserId,
+        by: crate::domain::UserId,
         at: i64,
     ) -> StoreResult<bool>;
     /// Makes an account a member or admin of an organization.
     async fn set_user_organization(
         &self,
-        user: crate::accounts::UserId,
+        user: crate::domain::UserId,
         organization: OrganizationId,
-        role: crate::accounts::Role,
+        role: crate::domain::accounts::Role,
     ) -> StoreResult<()>;
-    async fn add_history(&self, entry: &crate::manage::HistoryEntry) -> StoreResult<()>;
+    async fn add_history(&self, entry: &crate::domain::manage::HistoryEntry) -> StoreResult<()>;
     /// The latest changes to an organization's records, newest first.
     async fn history_of_organization(
         &self,
         id: OrganizationId,
         limit: i64,
-    ) -> StoreResult<Vec<crate::manage::HistoryEntry>>;
+    ) -> StoreResult<Vec<crate::domain::manage::HistoryEntry>>;
     async fn second_factor(
         &self,
-        user: crate::accounts::UserId,
-    ) -> StoreResult<Option<crate::accounts::SecondFactor>>;
+        user: crate::domain::UserId,
+    ) -> StoreResult<Option<crate::domain::accounts::SecondFactor>>;
     /// Keeps a new secret for an account whose second factor is not confirmed yet (a
     /// confirmed one is never replaced here).
     async fn set_unconfirmed_second_factor(
         &self,
-        user: crate::accounts::UserId,
+        user: crate::domain::UserId,
         secret: &str,
     ) -> StoreResult<()>;
     /// Uses a time step if it is later than the last one used (a code works once), and
     /// confirms the factor. `Ok(false)`: the step was used already.
     async fn use_second_factor_step(
         &self,
-        user: crate::accounts::UserId,
+        user: crate::domain::UserId,
         step: i64,
         now: i64,
     ) -> StoreResult<bool>;
     async fn replace_recovery_codes(
         &self,
-        user: crate::accounts::UserId,
+        user: crate::domain::UserId,
         hashes: &[String],
     ) -> StoreResult<()>;
     /// Uses a recovery code once. `Ok(false)`: unknown or used.
     async fn use_recovery_code(
         &self,
-        user: crate::accounts::UserId,
+        user: crate::domain::UserId,
         hash: &str,
         now: i64,
     ) -> StoreResult<bool>;
-    async fn recovery_codes_left(&self, user: crate::accounts::UserId) -> StoreResult<i64>;
-    async fn add_error_report(&self, report: &crate::manage::ErrorReport) -> StoreResult<()>;
+    async fn recovery_codes_left(&self, user: crate::domain::UserId) -> StoreResult<i64>;
+    async fn add_error_report(
+        &self,
+        report: &crate::domain::manage::ErrorReport,
+    ) -> StoreResult<()>;
     /// Open reports, oldest first: of one organization, or of all when `None`.
     async fn open_error_reports(
         &self,
         organization: Option<OrganizationId>,
-    ) -> StoreResult<Vec<crate::manage::ErrorReport>>;
-    async fn error_report(&self, id: &str) -> StoreResult<Option<crate::manage::ErrorReport>>;
+    ) -> StoreResult<Vec<crate::domain::manage::ErrorReport>>;
+    async fn error_report(
+        &self,
+        id: &str,
+    ) -> StoreResult<Option<crate::domain::manage::ErrorReport>>;
     /// Marks a report handled; the contact address is forgotten then.
     async fn resolve_error_report(
         &self,
         id: &str,
-        by: crate::accounts::UserId,
+        by: crate::domain::UserId,
         at: i64,
     ) -> StoreResult<bool>;
     /// Stores an invitation with the message that carries its link.
     async fn create_invite(
         &self,
-        invite: &crate::manage::Invite,
-        mail: &crate::mail::OutgoingMail,
+        invite: &crate::domain::manage::Invite,
+        mail: &crate::domain::mail::OutgoingMail,
     ) -> StoreResult<()>;
     /// An unused, unexpired invitation by its token's hash.
     async fn invite(
         &self,
         token_hash: &str,
         now: i64,
-    ) -> StoreResult<Option<crate::manage::Invite>>;
+    ) -> StoreResult<Option<crate::domain::manage::Invite>>;
     /// Accepts an invitation: the account joins the organization as a member, once.
     async fn accept_invite(
         &self,
         token_hash: &str,
-        user: crate::accounts::UserId,
+        user: crate::domain::UserId,
         now: i64,
     ) -> StoreResult<bool>;
     /// The accounts acting for an organization.
     async fn users_of_organization(
         &self,
         organization: OrganizationId,
-    ) -> StoreResult<Vec<crate::accounts::User>>;
+    ) -> StoreResult<Vec<crate::domain::accounts::User>>;
     /// Takes an account out of its organization (it becomes a job seeker's account) and
     /// ends its sessions.
     async fn remove_from_organization(
         &self,
-        user: crate::accounts::UserId,
+        user: crate::domain::UserId,
         organization: OrganizationId,
     ) -> StoreResult<bool>;
     /// Every record with its organization and when it was last confirmed:
@@ -476,23 +501,23 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
     /// has that address.
     async fn change_email(
         &self,
-        user: crate::accounts::UserId,
-        email: &crate::accounts::Email,
+        user: crate::domain::UserId,
+        email: &crate::domain::accounts::Email,
     ) -> StoreResult<bool>;
     /// An account's live and expired sessions, newest first.
     async fn sessions_of(
         &self,
-        user: crate::accounts::UserId,
-    ) -> StoreResult<Vec<crate::accounts::session::Session>>;
+        user: crate::domain::UserId,
+    ) -> StoreResult<Vec<crate::domain::accounts::Session>>;
     /// Forgets an account's second factor and recovery codes and ends its sessions: the next
     /// sign-in sets a new one up. `Ok(false)`: it had none.
-    async fn reset_second_factor(&self, user: crate::accounts::UserId) -> StoreResult<bool>;
+    async fn reset_second_factor(&self, user: crate::domain::UserId) -> StoreResult<bool>;
     /// Every account's second-factor secret as stored (to encrypt the plain ones).
-    async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::accounts::UserId, String)>>;
+    async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::domain::UserId, String)>>;
     /// Replaces a secret as stored with another form of it, if it is still `old`.
     async fn replace_second_factor_secret(
         &self,
-        user: crate::accounts::UserId,
+        user: crate::domain::UserId,
         old: &str,
         new: &str,
     ) -> StoreResult<bool>;
@@ -512,24 +537,24 @@ pub trait Store: PeopleStore + Send + Sync + 'static {
     async fn search_changes_since(
         &self,
         seq: i64,
-    ) -> StoreResult<crate::search::memory::SearchChanges>;
+    ) -> StoreResult<crate::domain::search::SearchChanges>;
     /// Up to `limit` search documents numbered after `after`, by number, with their numbers
     /// (what the index in memory loads, page by page).
     async fn stored_search_documents(
         &self,
         after: i64,
         limit: u32,
-    ) -> StoreResult<Vec<(i64, crate::search::memory::StoredDoc)>>;
+    ) -> StoreResult<Vec<(i64, crate::domain::search::StoredDoc)>>;
     /// The search documents of these organizations.
     async fn stored_search_documents_of(
         &self,
         organizations: &[String],
-    ) -> StoreResult<Vec<crate::search::memory::StoredDoc>>;
+    ) -> StoreResult<Vec<crate::domain::search::StoredDoc>>;
     /// The documents the full-text index matches.
     async fn search_candidates(
         &self,
-        query: &crate::search::MatchQuery,
-    ) -> StoreResult<Vec<crate::search::Candidate>>;
+        query: &crate::domain::search::MatchQuery,
+    ) -> StoreResult<Vec<crate::domain::search::Candidate>>;
 }
 
 /// A service (or opportunity) at a location: HSDS's service_at_location.
@@ -549,7 +574,7 @@ pub enum RecordRef {
 
 /// The id of the service_at_location of a record at a location.
 pub fn service_at_location_id(record: &str, location: LocationId) -> String {
-    crate::hsds::derived_id(&format!("service_at_location:{record}:{location}"))
+    crate::domain::derived_id(&format!("service_at_location:{record}:{location}"))
 }
 
 #[derive(Debug, Clone, Default)]

@@ -4,14 +4,16 @@
 
 use super::sql::{from_json, parse_id, to_json, PostgresStore, SqliteStore};
 use super::{StoreError, StoreResult};
-use crate::accounts::UserId;
+use crate::domain::mail::OutgoingMail;
+use crate::domain::people::OpportunityFeatures;
+use crate::domain::people::PortfolioItem;
+use crate::domain::people::{
+    Message, Profile, ProfileView, SavedSearch, Thread, ThreadStatus, Visibility,
+};
+use crate::domain::UserId;
 use crate::domain::{
     unix_micros, Lang, OpportunityId, OpportunityStatus, OpportunityType, OrganizationId, ThreadId,
 };
-use crate::mail::OutgoingMail;
-use crate::people::matching::OpportunityFeatures;
-use crate::people::portfolio::PortfolioItem;
-use crate::people::{Message, Profile, ProfileView, SavedSearch, Thread, ThreadStatus, Visibility};
 use async_trait::async_trait;
 use sqlx::Row;
 use std::collections::HashMap;
@@ -24,7 +26,10 @@ pub trait PeopleStore: Send + Sync {
     /// so every node's talent index drops it.
     async fn save_profile(&self, p: &Profile) -> StoreResult<()>;
     /// Accounts and profiles written together (demo data, benchmarks).
-    async fn save_people(&self, people: &[(crate::accounts::User, Profile)]) -> StoreResult<()>;
+    async fn save_people(
+        &self,
+        people: &[(crate::domain::accounts::User, Profile)],
+    ) -> StoreResult<()>;
     /// Profiles others may see, changed after `since`, with user ids after `after`, in user
     /// id order: `limit` at a time (the talent index loads the national pool in pages).
     async fn visible_profiles_page(
@@ -306,7 +311,7 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn save_people(&self, people: &[(crate::accounts::User, Profile)]) -> StoreResult<()> {
+            async fn save_people(&self, people: &[(crate::domain::accounts::User, Profile)]) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 for (u, p) in people {
                     sqlx::query("INSERT INTO users (id, email, password_hash, role, organization_id, email_verified_at, disabled_at, created_at, updated_at) VALUES ($1, $2, $3, $4, NULL, $5, NULL, $5, $5) ON CONFLICT (email) DO NOTHING")

@@ -3,9 +3,9 @@
 
 use super::sql::{PostgresStore, SqliteStore};
 use super::{StoreError, StoreResult};
+use crate::domain::search::{Candidate, DocType, MatchQuery, SearchDoc};
+use crate::domain::search::{SearchChanges, StoredDoc};
 use crate::domain::OrganizationId;
-use crate::search::memory::{SearchChanges, StoredDoc};
-use crate::search::{Candidate, DocType, MatchQuery, SearchDoc};
 use sqlx::Row;
 use std::collections::BTreeSet;
 

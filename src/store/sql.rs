@@ -184,7 +184,7 @@ macro_rules! sql_store {
             }
 
             /// Ends every session of an account inside a transaction that changes how it signs in.
-            async fn delete_sessions(tx: &mut sqlx::Transaction<'_, $db>, user: crate::accounts::UserId) -> StoreResult<()> {
+            async fn delete_sessions(tx: &mut sqlx::Transaction<'_, $db>, user: crate::domain::UserId) -> StoreResult<()> {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                     .bind(user.to_string())
                     .execute(&mut **tx)
@@ -192,7 +192,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            pub(super) async fn insert_mail(tx: &mut sqlx::Transaction<'_, $db>, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+            pub(super) async fn insert_mail(tx: &mut sqlx::Transaction<'_, $db>, m: &crate::domain::mail::OutgoingMail) -> StoreResult<()> {
                 sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, $5)")
                     .bind(&m.id)
                     .bind(&m.to)
@@ -204,8 +204,8 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            fn error_report_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::manage::ErrorReport> {
-                Ok(crate::manage::ErrorReport {
+            fn error_report_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::domain::manage::ErrorReport> {
+                Ok(crate::domain::manage::ErrorReport {
                     id: r.try_get("id")?,
                     organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
                     record_kind: r.try_get("record_kind")?,
@@ -216,11 +216,11 @@ macro_rules! sql_store {
                 })
             }
 
-            fn user_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::accounts::User> {
-                use crate::accounts::{Email, Role, User, UserId};
+            fn user_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::domain::accounts::User> {
+                use crate::domain::accounts::{Email, Role, User};
                 Ok(User {
                     id: parse_id(&r.try_get::<String, _>("id")?, UserId::parse)?,
-                    email: Email::parse(&r.try_get::<String, _>("email")?).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    email: Email::parse(&r.try_get::<String, _>("email")?).map_err(|_| StoreError::Corrupt("bad e-mail address".into()))?,
                     password_hash: r.try_get("password_hash")?,
                     role: parse_enum(&r.try_get::<String, _>("role")?, Role::parse)?,
                     organization_id: r
@@ -567,14 +567,11 @@ macro_rules! sql_store {
 
             async fn migrate(&self) -> StoreResult<()> {
                 sqlx::migrate!($migrations).run(&self.pool).await?;
-                // A database from before search (or after `reindex`) gets its documents now.
-                let docs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_docs").fetch_one(&self.pool).await?;
-                if docs == 0 {
-                    let ids = self.organization_ids().await?;
-                    crate::search::reindex(self, &ids).await?;
-                    self.optimize_search_index().await?;
-                }
                 Ok(())
+            }
+
+            async fn search_document_count(&self) -> StoreResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM search_docs").fetch_one(&self.pool).await?)
             }
 
             async fn ping(&self) -> StoreResult<()> {
@@ -601,7 +598,7 @@ macro_rules! sql_store {
                 Ok(n == 0)
             }
 
-            async fn save_batch(&self, b: &DirectoryBatch) -> StoreResult<()> {
+            async fn write_batch(&self, b: &DirectoryBatch) -> StoreResult<()> {
                 for o in &b.organizations {
                     o.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
                 }
@@ -799,14 +796,6 @@ macro_rules! sql_store {
                     .await?;
                 }
                 tx.commit().await?;
-                // The search documents of every organization the batch touched.
-                let mut touched: Vec<OrganizationId> = b.organizations.iter().map(|o| o.id).collect();
-                touched.extend(b.services.iter().map(|s| s.organization_id));
-                touched.extend(b.opportunities.iter().map(|o| o.organization_id));
-                touched.extend(b.locations.iter().filter_map(|l| l.organization_id));
-                touched.sort_unstable();
-                touched.dedup();
-                crate::search::reindex(self, &touched).await?;
                 Ok(())
             }
 
@@ -1048,13 +1037,13 @@ macro_rules! sql_store {
                 ids.iter().map(|i| parse_id(i, OrganizationId::parse)).collect()
             }
 
-            async fn records_of_organizations(&self, ids: &[OrganizationId]) -> StoreResult<crate::search::OrgRecords> {
+            async fn records_of_organizations(&self, ids: &[OrganizationId]) -> StoreResult<crate::domain::search::OrgRecords> {
                 let keys: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
                 let organizations = self.rows_in("organizations", "id", keys.clone()).await?.iter().map(Self::organization_from).collect::<StoreResult<Vec<_>>>()?;
                 let locations = self.rows_in("locations", "organization_id", keys.clone()).await?.iter().map(Self::location_from).collect::<StoreResult<Vec<_>>>()?;
                 let services = self.rows_in("services", "organization_id", keys.clone()).await?.iter().map(Self::service_from).collect::<StoreResult<Vec<_>>>()?;
                 let opportunities = self.rows_in("opportunities", "organization_id", keys).await?.iter().map(Self::opportunity_from).collect::<StoreResult<Vec<_>>>()?;
-                let mut r = crate::search::OrgRecords {
+                let mut r = crate::domain::search::OrgRecords {
                     organizations,
                     locations,
                     services: self.complete_services(services).await?,
@@ -1073,7 +1062,7 @@ macro_rules! sql_store {
                 Ok(r)
             }
 
-            async fn replace_search_documents(&self, organizations: &[OrganizationId], docs: &[crate::search::SearchDoc]) -> StoreResult<()> {
+            async fn replace_search_documents(&self, organizations: &[OrganizationId], docs: &[crate::domain::search::SearchDoc]) -> StoreResult<()> {
                 self.write_search_documents(organizations, docs).await
             }
 
@@ -1081,7 +1070,7 @@ macro_rules! sql_store {
                 self.compact_search_index().await
             }
 
-            async fn create_user(&self, u: &crate::accounts::User) -> StoreResult<bool> {
+            async fn create_user(&self, u: &crate::domain::accounts::User) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "INSERT INTO users (id, email, password_hash, role, organization_id, email_verified_at, disabled_at, created_at, updated_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (email) DO NOTHING",
@@ -1099,7 +1088,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn user_by_email(&self, email: &crate::accounts::Email) -> StoreResult<Option<crate::accounts::User>> {
+            async fn user_by_email(&self, email: &crate::domain::accounts::Email) -> StoreResult<Option<crate::domain::accounts::User>> {
                 sqlx::query("SELECT * FROM users WHERE email = $1")
                     .bind(email.as_str())
                     .fetch_optional(&self.pool)
@@ -1108,7 +1097,7 @@ macro_rules! sql_store {
                     .transpose()
             }
 
-            async fn disable_user(&self, email: &crate::accounts::Email) -> StoreResult<bool> {
+            async fn disable_user(&self, email: &crate::domain::accounts::Email) -> StoreResult<bool> {
                 let now = micros(OffsetDateTime::now_utc());
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query(
@@ -1126,7 +1115,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn create_session(&self, s: &crate::accounts::session::Session) -> StoreResult<()> {
+            async fn create_session(&self, s: &crate::domain::accounts::Session) -> StoreResult<()> {
                 sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, second_factor_pending) VALUES ($1, $2, $3, $4, $5)")
                     .bind(&s.token_hash)
                     .bind(s.user_id.to_string())
@@ -1141,7 +1130,7 @@ macro_rules! sql_store {
             async fn session(
                 &self,
                 token_hash: &str,
-            ) -> StoreResult<Option<(crate::accounts::session::Session, crate::accounts::User)>> {
+            ) -> StoreResult<Option<(crate::domain::accounts::Session, crate::domain::accounts::User)>> {
                 let Some(r) = sqlx::query(
                     "SELECT s.token_hash, s.created_at AS session_created_at, s.last_seen_at, s.second_factor_pending, u.*
                      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
@@ -1153,7 +1142,7 @@ macro_rules! sql_store {
                     return Ok(None);
                 };
                 let user = Self::user_from(&r)?;
-                let session = crate::accounts::session::Session {
+                let session = crate::domain::accounts::Session {
                     token_hash: r.try_get("token_hash")?,
                     user_id: user.id,
                     created_at: r.try_get("session_created_at")?,
@@ -1180,7 +1169,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn end_sessions_of(&self, user: crate::accounts::UserId) -> StoreResult<u64> {
+            async fn end_sessions_of(&self, user: crate::domain::UserId) -> StoreResult<u64> {
                 let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                     .bind(user.to_string())
                     .execute(&self.pool)
@@ -1188,7 +1177,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected())
             }
 
-            async fn set_password_hash(&self, id: crate::accounts::UserId, hash: &str) -> StoreResult<()> {
+            async fn set_password_hash(&self, id: crate::domain::UserId, hash: &str) -> StoreResult<()> {
                 sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
                     .bind(hash)
                     .bind(micros(OffsetDateTime::now_utc()))
@@ -1198,7 +1187,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn user_by_id(&self, id: crate::accounts::UserId) -> StoreResult<Option<crate::accounts::User>> {
+            async fn user_by_id(&self, id: crate::domain::UserId) -> StoreResult<Option<crate::domain::accounts::User>> {
                 sqlx::query("SELECT * FROM users WHERE id = $1")
                     .bind(id.to_string())
                     .fetch_optional(&self.pool)
@@ -1207,7 +1196,7 @@ macro_rules! sql_store {
                     .transpose()
             }
 
-            async fn mark_email_verified(&self, id: crate::accounts::UserId, at: OffsetDateTime) -> StoreResult<()> {
+            async fn mark_email_verified(&self, id: crate::domain::UserId, at: OffsetDateTime) -> StoreResult<()> {
                 sqlx::query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1), updated_at = $1 WHERE id = $2")
                     .bind(micros(at))
                     .bind(id.to_string())
@@ -1216,7 +1205,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn delete_user(&self, id: crate::accounts::UserId) -> StoreResult<bool> {
+            async fn delete_user(&self, id: crate::domain::UserId) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
                     .bind(id.to_string())
@@ -1298,7 +1287,7 @@ macro_rules! sql_store {
                 Ok((n as u64, r.try_get("oldest")?))
             }
 
-            async fn issue_account_token(&self, t: &crate::mail::AccountToken, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+            async fn issue_account_token(&self, t: &crate::domain::mail::AccountToken, m: &crate::domain::mail::OutgoingMail) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("INSERT INTO account_tokens (token_hash, user_id, purpose, new_email, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
                     .bind(&t.token_hash)
@@ -1314,7 +1303,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn use_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<(crate::accounts::UserId, Option<String>)>> {
+            async fn use_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<(crate::domain::UserId, Option<String>)>> {
                 let mut tx = self.pool.begin().await?;
                 let Some(r) = sqlx::query(
                     "UPDATE account_tokens SET used_at = $1
@@ -1338,10 +1327,10 @@ macro_rules! sql_store {
                     .execute(&mut *tx)
                     .await?;
                 tx.commit().await?;
-                Ok(Some((parse_id(&user, crate::accounts::UserId::parse)?, new_email)))
+                Ok(Some((parse_id(&user, crate::domain::UserId::parse)?, new_email)))
             }
 
-            async fn end_account_tokens(&self, user: crate::accounts::UserId, now: i64) -> StoreResult<u64> {
+            async fn end_account_tokens(&self, user: crate::domain::UserId, now: i64) -> StoreResult<u64> {
                 let done = sqlx::query("UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
                     .bind(now)
                     .bind(user.to_string())
@@ -1350,7 +1339,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected())
             }
 
-            async fn peek_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<crate::accounts::UserId>> {
+            async fn peek_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<crate::domain::UserId>> {
                 sqlx::query_scalar::<_, String>(
                     "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
                 )
@@ -1359,18 +1348,18 @@ macro_rules! sql_store {
                 .bind(now)
                 .fetch_optional(&self.pool)
                 .await?
-                .map(|id| parse_id(&id, crate::accounts::UserId::parse))
+                .map(|id| parse_id(&id, crate::domain::UserId::parse))
                 .transpose()
             }
 
-            async fn enqueue_mail(&self, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+            async fn enqueue_mail(&self, m: &crate::domain::mail::OutgoingMail) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 Self::insert_mail(&mut tx, m).await?;
                 tx.commit().await?;
                 Ok(())
             }
 
-            async fn lease_mail(&self, node: &str, now: i64, lease_until: i64, limit: i64) -> StoreResult<Vec<crate::mail::OutgoingMail>> {
+            async fn lease_mail(&self, node: &str, now: i64, lease_until: i64, limit: i64) -> StoreResult<Vec<crate::domain::mail::OutgoingMail>> {
                 // The outer conditions are checked again on each row as it is locked, so of two
                 // nodes racing for a message only one gets it.
                 let rows = sqlx::query(
@@ -1390,7 +1379,7 @@ macro_rules! sql_store {
                 .await?;
                 rows.iter()
                     .map(|r| {
-                        Ok(crate::mail::OutgoingMail {
+                        Ok(crate::domain::mail::OutgoingMail {
                             id: r.try_get("id")?,
                             to: r.try_get("to_address")?,
                             subject: r.try_get("subject")?,
@@ -1458,7 +1447,7 @@ macro_rules! sql_store {
                     .collect()
             }
 
-            async fn create_registration(&self, g: &crate::manage::registration::Registration) -> StoreResult<()> {
+            async fn create_registration(&self, g: &crate::domain::manage::Registration) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO organization_registrations (organization_id, user_id, contact_name, municipality_code, created_at)
                      VALUES ($1, $2, $3, $4, $5)",
@@ -1473,7 +1462,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn pending_registrations(&self) -> StoreResult<Vec<crate::manage::registration::Registration>> {
+            async fn pending_registrations(&self) -> StoreResult<Vec<crate::domain::manage::Registration>> {
                 let rows = sqlx::query(
                     "SELECT g.*, o.name AS organization_name, o.business_id, u.email AS user_email
                      FROM organization_registrations g JOIN organizations o ON o.id = g.organization_id
@@ -1484,13 +1473,13 @@ macro_rules! sql_store {
                 .await?;
                 rows.iter()
                     .map(|r| {
-                        Ok(crate::manage::registration::Registration {
+                        Ok(crate::domain::manage::Registration {
                             organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
                             organization_name: r.try_get("organization_name")?,
                             business_id: r.try_get("business_id")?,
                             user_id: r
                                 .try_get::<Option<String>, _>("user_id")?
-                                .map(|u| parse_id(&u, crate::accounts::UserId::parse))
+                                .map(|u| parse_id(&u, crate::domain::UserId::parse))
                                 .transpose()?,
                             user_email: r.try_get("user_email")?,
                             contact_name: r.try_get("contact_name")?,
@@ -1501,7 +1490,7 @@ macro_rules! sql_store {
                     .collect()
             }
 
-            async fn verify_organization(&self, id: OrganizationId, by: crate::accounts::UserId, at: i64) -> StoreResult<bool> {
+            async fn verify_organization(&self, id: OrganizationId, by: crate::domain::UserId, at: i64) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query("UPDATE organizations SET verified = $1 WHERE id = $2")
                     .bind(true)
@@ -1518,7 +1507,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn set_user_organization(&self, user: crate::accounts::UserId, organization: OrganizationId, role: crate::accounts::Role) -> StoreResult<()> {
+            async fn set_user_organization(&self, user: crate::domain::UserId, organization: OrganizationId, role: crate::domain::accounts::Role) -> StoreResult<()> {
                 sqlx::query("UPDATE users SET organization_id = $1, role = $2, updated_at = $3 WHERE id = $4")
                     .bind(organization.to_string())
                     .bind(role.as_str())
@@ -1529,7 +1518,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn add_history(&self, e: &crate::manage::HistoryEntry) -> StoreResult<()> {
+            async fn add_history(&self, e: &crate::domain::manage::HistoryEntry) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO record_history (id, organization_id, record_kind, record_id, user_id, at, changes)
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -1546,7 +1535,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn history_of_organization(&self, id: OrganizationId, limit: i64) -> StoreResult<Vec<crate::manage::HistoryEntry>> {
+            async fn history_of_organization(&self, id: OrganizationId, limit: i64) -> StoreResult<Vec<crate::domain::manage::HistoryEntry>> {
                 let rows = sqlx::query(
                     "SELECT h.*, u.email AS user_email FROM record_history h LEFT JOIN users u ON u.id = h.user_id
                      WHERE h.organization_id = $1 ORDER BY h.at DESC LIMIT $2",
@@ -1557,14 +1546,14 @@ macro_rules! sql_store {
                 .await?;
                 rows.iter()
                     .map(|r| {
-                        Ok(crate::manage::HistoryEntry {
+                        Ok(crate::domain::manage::HistoryEntry {
                             id: r.try_get("id")?,
                             organization_id: id,
                             record_kind: r.try_get("record_kind")?,
                             record_id: r.try_get("record_id")?,
                             user_id: r
                                 .try_get::<Option<String>, _>("user_id")?
-                                .map(|u| parse_id(&u, crate::accounts::UserId::parse))
+                                .map(|u| parse_id(&u, crate::domain::UserId::parse))
                                 .transpose()?,
                             user_email: r.try_get("user_email")?,
                             at: r.try_get("at")?,
@@ -1574,7 +1563,7 @@ macro_rules! sql_store {
                     .collect()
             }
 
-            async fn second_factor(&self, user: crate::accounts::UserId) -> StoreResult<Option<crate::accounts::SecondFactor>> {
+            async fn second_factor(&self, user: crate::domain::UserId) -> StoreResult<Option<crate::domain::accounts::SecondFactor>> {
                 let Some(r) = sqlx::query("SELECT secret, confirmed_at, last_step FROM second_factors WHERE user_id = $1")
                     .bind(user.to_string())
                     .fetch_optional(&self.pool)
@@ -1582,14 +1571,14 @@ macro_rules! sql_store {
                 else {
                     return Ok(None);
                 };
-                Ok(Some(crate::accounts::SecondFactor {
+                Ok(Some(crate::domain::accounts::SecondFactor {
                     secret: r.try_get("secret")?,
                     confirmed_at: r.try_get("confirmed_at")?,
                     last_step: r.try_get("last_step")?,
                 }))
             }
 
-            async fn set_unconfirmed_second_factor(&self, user: crate::accounts::UserId, secret: &str) -> StoreResult<()> {
+            async fn set_unconfirmed_second_factor(&self, user: crate::domain::UserId, secret: &str) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO second_factors (user_id, secret) VALUES ($1, $2)
                      ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret WHERE second_factors.confirmed_at IS NULL",
@@ -1601,7 +1590,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn use_second_factor_step(&self, user: crate::accounts::UserId, step: i64, now: i64) -> StoreResult<bool> {
+            async fn use_second_factor_step(&self, user: crate::domain::UserId, step: i64, now: i64) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "UPDATE second_factors SET last_step = $1, confirmed_at = COALESCE(confirmed_at, $2)
                      WHERE user_id = $3 AND last_step < $1",
@@ -1614,7 +1603,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn replace_recovery_codes(&self, user: crate::accounts::UserId, hashes: &[String]) -> StoreResult<()> {
+            async fn replace_recovery_codes(&self, user: crate::domain::UserId, hashes: &[String]) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
                     .bind(user.to_string())
@@ -1631,7 +1620,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn use_recovery_code(&self, user: crate::accounts::UserId, hash: &str, now: i64) -> StoreResult<bool> {
+            async fn use_recovery_code(&self, user: crate::domain::UserId, hash: &str, now: i64) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
                 )
@@ -1643,14 +1632,14 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn recovery_codes_left(&self, user: crate::accounts::UserId) -> StoreResult<i64> {
+            async fn recovery_codes_left(&self, user: crate::domain::UserId) -> StoreResult<i64> {
                 Ok(sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
                     .bind(user.to_string())
                     .fetch_one(&self.pool)
                     .await?)
             }
 
-            async fn add_error_report(&self, e: &crate::manage::ErrorReport) -> StoreResult<()> {
+            async fn add_error_report(&self, e: &crate::domain::manage::ErrorReport) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO error_reports (id, organization_id, record_kind, record_id, message, contact_email, created_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -1667,7 +1656,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn open_error_reports(&self, organization: Option<OrganizationId>) -> StoreResult<Vec<crate::manage::ErrorReport>> {
+            async fn open_error_reports(&self, organization: Option<OrganizationId>) -> StoreResult<Vec<crate::domain::manage::ErrorReport>> {
                 let rows = match organization {
                     Some(o) => sqlx::query("SELECT * FROM error_reports WHERE resolved_at IS NULL AND organization_id = $1 ORDER BY created_at LIMIT 500")
                         .bind(o.to_string())
@@ -1680,7 +1669,7 @@ macro_rules! sql_store {
                 rows.iter().map(Self::error_report_from).collect()
             }
 
-            async fn error_report(&self, id: &str) -> StoreResult<Option<crate::manage::ErrorReport>> {
+            async fn error_report(&self, id: &str) -> StoreResult<Option<crate::domain::manage::ErrorReport>> {
                 sqlx::query("SELECT * FROM error_reports WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&self.pool)
@@ -1689,7 +1678,7 @@ macro_rules! sql_store {
                     .transpose()
             }
 
-            async fn resolve_error_report(&self, id: &str, by: crate::accounts::UserId, at: i64) -> StoreResult<bool> {
+            async fn resolve_error_report(&self, id: &str, by: crate::domain::UserId, at: i64) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "UPDATE error_reports SET resolved_at = $1, resolved_by = $2, contact_email = NULL WHERE id = $3 AND resolved_at IS NULL",
                 )
@@ -1701,7 +1690,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn create_invite(&self, i: &crate::manage::Invite, m: &crate::mail::OutgoingMail) -> StoreResult<()> {
+            async fn create_invite(&self, i: &crate::domain::manage::Invite, m: &crate::domain::mail::OutgoingMail) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(
                     "INSERT INTO invites (token_hash, organization_id, email, invited_by, created_at, expires_at)
@@ -1720,7 +1709,7 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            async fn invite(&self, token_hash: &str, now: i64) -> StoreResult<Option<crate::manage::Invite>> {
+            async fn invite(&self, token_hash: &str, now: i64) -> StoreResult<Option<crate::domain::manage::Invite>> {
                 let Some(r) = sqlx::query("SELECT * FROM invites WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2")
                     .bind(token_hash)
                     .bind(now)
@@ -1729,20 +1718,20 @@ macro_rules! sql_store {
                 else {
                     return Ok(None);
                 };
-                Ok(Some(crate::manage::Invite {
+                Ok(Some(crate::domain::manage::Invite {
                     token_hash: r.try_get("token_hash")?,
                     organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
                     email: r.try_get("email")?,
                     invited_by: r
                         .try_get::<Option<String>, _>("invited_by")?
-                        .map(|u| parse_id(&u, crate::accounts::UserId::parse))
+                        .map(|u| parse_id(&u, crate::domain::UserId::parse))
                         .transpose()?,
                     created_at: r.try_get("created_at")?,
                     expires_at: r.try_get("expires_at")?,
                 }))
             }
 
-            async fn accept_invite(&self, token_hash: &str, user: crate::accounts::UserId, now: i64) -> StoreResult<bool> {
+            async fn accept_invite(&self, token_hash: &str, user: crate::domain::UserId, now: i64) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let Some(org) = sqlx::query_scalar::<_, String>(
                     "UPDATE invites SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1 RETURNING organization_id",
@@ -1758,10 +1747,10 @@ macro_rules! sql_store {
                     "UPDATE users SET organization_id = $1, role = $2, updated_at = $3 WHERE id = $4 AND organization_id IS NULL AND role = $5",
                 )
                 .bind(&org)
-                .bind(crate::accounts::Role::OrganizationMember.as_str())
+                .bind(crate::domain::accounts::Role::OrganizationMember.as_str())
                 .bind(micros(OffsetDateTime::now_utc()))
                 .bind(user.to_string())
-                .bind(crate::accounts::Role::JobSeeker.as_str())
+                .bind(crate::domain::accounts::Role::JobSeeker.as_str())
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() != 1 {
@@ -1771,7 +1760,7 @@ macro_rules! sql_store {
                 Ok(true)
             }
 
-            async fn users_of_organization(&self, organization: OrganizationId) -> StoreResult<Vec<crate::accounts::User>> {
+            async fn users_of_organization(&self, organization: OrganizationId) -> StoreResult<Vec<crate::domain::accounts::User>> {
                 let rows = sqlx::query("SELECT * FROM users WHERE organization_id = $1 ORDER BY email")
                     .bind(organization.to_string())
                     .fetch_all(&self.pool)
@@ -1779,12 +1768,12 @@ macro_rules! sql_store {
                 rows.iter().map(Self::user_from).collect()
             }
 
-            async fn remove_from_organization(&self, user: crate::accounts::UserId, organization: OrganizationId) -> StoreResult<bool> {
+            async fn remove_from_organization(&self, user: crate::domain::UserId, organization: OrganizationId) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query(
                     "UPDATE users SET organization_id = NULL, role = $1, updated_at = $2 WHERE id = $3 AND organization_id = $4",
                 )
-                .bind(crate::accounts::Role::JobSeeker.as_str())
+                .bind(crate::domain::accounts::Role::JobSeeker.as_str())
                 .bind(micros(OffsetDateTime::now_utc()))
                 .bind(user.to_string())
                 .bind(organization.to_string())
@@ -1839,7 +1828,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn change_email(&self, user: crate::accounts::UserId, email: &crate::accounts::Email) -> StoreResult<bool> {
+            async fn change_email(&self, user: crate::domain::UserId, email: &crate::domain::accounts::Email) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let taken: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
                     .bind(email.as_str())
@@ -1867,7 +1856,7 @@ macro_rules! sql_store {
                 Ok(true)
             }
 
-            async fn sessions_of(&self, user: crate::accounts::UserId) -> StoreResult<Vec<crate::accounts::session::Session>> {
+            async fn sessions_of(&self, user: crate::domain::UserId) -> StoreResult<Vec<crate::domain::accounts::Session>> {
                 let rows = sqlx::query(
                     "SELECT token_hash, created_at, last_seen_at, second_factor_pending FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100",
                 )
@@ -1876,7 +1865,7 @@ macro_rules! sql_store {
                 .await?;
                 rows.iter()
                     .map(|r| {
-                        Ok(crate::accounts::session::Session {
+                        Ok(crate::domain::accounts::Session {
                             token_hash: r.try_get("token_hash")?,
                             user_id: user,
                             created_at: r.try_get("created_at")?,
@@ -1887,16 +1876,16 @@ macro_rules! sql_store {
                     .collect()
             }
 
-            async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::accounts::UserId, String)>> {
+            async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::domain::UserId, String)>> {
                 let rows: Vec<(String, String)> = sqlx::query_as("SELECT user_id, secret FROM second_factors ORDER BY user_id")
                     .fetch_all(&self.pool)
                     .await?;
                 rows.into_iter()
-                    .map(|(u, s)| Ok((parse_id(&u, crate::accounts::UserId::parse)?, s)))
+                    .map(|(u, s)| Ok((parse_id(&u, crate::domain::UserId::parse)?, s)))
                     .collect()
             }
 
-            async fn replace_second_factor_secret(&self, user: crate::accounts::UserId, old: &str, new: &str) -> StoreResult<bool> {
+            async fn replace_second_factor_secret(&self, user: crate::domain::UserId, old: &str, new: &str) -> StoreResult<bool> {
                 let done = sqlx::query("UPDATE second_factors SET secret = $1 WHERE user_id = $2 AND secret = $3")
                     .bind(new)
                     .bind(user.to_string())
@@ -1906,7 +1895,7 @@ macro_rules! sql_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn reset_second_factor(&self, user: crate::accounts::UserId) -> StoreResult<bool> {
+            async fn reset_second_factor(&self, user: crate::domain::UserId) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query("DELETE FROM second_factors WHERE user_id = $1")
                     .bind(user.to_string())
@@ -1945,19 +1934,19 @@ macro_rules! sql_store {
                     .await?)
             }
 
-            async fn search_changes_since(&self, seq: i64) -> StoreResult<crate::search::memory::SearchChanges> {
+            async fn search_changes_since(&self, seq: i64) -> StoreResult<crate::domain::search::SearchChanges> {
                 super::search::changes_since(&self.pool, seq).await
             }
 
-            async fn stored_search_documents(&self, after: i64, limit: u32) -> StoreResult<Vec<(i64, crate::search::memory::StoredDoc)>> {
+            async fn stored_search_documents(&self, after: i64, limit: u32) -> StoreResult<Vec<(i64, crate::domain::search::StoredDoc)>> {
                 super::search::stored_documents(&self.pool, &Self::SEARCH_BODY, after, limit, None).await
             }
 
-            async fn stored_search_documents_of(&self, organizations: &[String]) -> StoreResult<Vec<crate::search::memory::StoredDoc>> {
+            async fn stored_search_documents_of(&self, organizations: &[String]) -> StoreResult<Vec<crate::domain::search::StoredDoc>> {
                 Ok(super::search::stored_documents(&self.pool, &Self::SEARCH_BODY, 0, 0, Some(organizations)).await?.into_iter().map(|(_, d)| d).collect())
             }
 
-            async fn search_candidates(&self, query: &crate::search::MatchQuery) -> StoreResult<Vec<crate::search::Candidate>> {
+            async fn search_candidates(&self, query: &crate::domain::search::MatchQuery) -> StoreResult<Vec<crate::domain::search::Candidate>> {
                 self.match_documents(query).await
             }
 

@@ -603,13 +603,15 @@ pub async fn profile_save(
         &ProfileForm::of(&org).pairs(),
         &ProfileForm::of(&updated).pairs(),
     );
-    st.store
-        .save_batch(&DirectoryBatch {
+    crate::services::save_batch(
+        st.store.as_ref(),
+        &DirectoryBatch {
             organizations: vec![updated],
             ..Default::default()
-        })
-        .await
-        .map_err(PageError::store(lang))?;
+        },
+    )
+    .await
+    .map_err(PageError::store(lang))?;
     record(
         &st,
         &user,

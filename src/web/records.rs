@@ -764,8 +764,7 @@ async fn save<K: Editable>(
     };
     let changes = access::changes(&before, &K::pairs(&updated.form_of()));
     let id = updated.id_string();
-    st.store
-        .save_batch(&updated.into_batch())
+    crate::services::save_batch(st.store.as_ref(), &updated.into_batch())
         .await
         .map_err(PageError::store(lang))?;
     record(st, user, org.id, K::KIND, &id, changes).await?;
@@ -944,8 +943,7 @@ pub async fn confirm(
             (id, batch, "organization")
         }
     };
-    st.store
-        .save_batch(&batch)
+    crate::services::save_batch(st.store.as_ref(), &batch)
         .await
         .map_err(PageError::store(lang))?;
     let change = access::Change {

@@ -1,9 +1,7 @@
 //! Search on both engines: the relevance bar, every facet, distance, sorting, freshness,
 //! the same records on SQLite and PostgreSQL, and the JSON and HTML contracts.
 
-mod common;
-
-use common::{demo_store, Engine, TestApp};
+use crate::common::{demo_store, Engine, TestApp};
 use kolmonen::domain::Lang;
 use kolmonen::search::{eval, SearchParams, SearchRequest, Searcher, Sort};
 use kolmonen::store::DynStore;
@@ -18,13 +16,15 @@ fn request(query: &str) -> SearchRequest {
 /// Saves a service under a new Finnish name.
 async fn rename(store: &DynStore, service: &mut kolmonen::domain::Service, name: &str) {
     service.name = kolmonen::domain::LocalizedText::fi(name);
-    store
-        .save_batch(&kolmonen::store::DirectoryBatch {
+    kolmonen::services::save_batch(
+        store.as_ref(),
+        &kolmonen::store::DirectoryBatch {
             services: vec![service.clone()],
             ..Default::default()
-        })
-        .await
-        .unwrap();
+        },
+    )
+    .await
+    .unwrap();
 }
 
 async fn ids(s: &Searcher, query: &str) -> Vec<String> {
@@ -40,9 +40,7 @@ async fn ids(s: &Searcher, query: &str) -> Vec<String> {
 }
 
 both_engines!(relevance_set_reaches_the_bar, |engine| async move {
-    let Some(store) = demo_store(engine).await else {
-        return;
-    };
+    let store = demo_store(engine).await;
     let searcher = Searcher::new(store.clone());
     let cases = eval::parse(eval::RELEVANCE_SET).unwrap();
     let report = eval::run(&store, &searcher, &cases).await.unwrap();
@@ -63,9 +61,7 @@ both_engines!(relevance_set_reaches_the_bar, |engine| async move {
 both_engines!(
     every_facet_count_is_what_the_filter_finds,
     |engine| async move {
-        let Some(store) = demo_store(engine).await else {
-            return;
-        };
+        let store = demo_store(engine).await;
         let s = Searcher::new(store);
         let all = s.search(&request("")).await.unwrap();
         assert!(all.total > 100, "demo data is indexed: {}", all.total);
@@ -114,9 +110,7 @@ both_engines!(
 );
 
 both_engines!(distance_filters_and_sorts, |engine| async move {
-    let Some(store) = demo_store(engine).await else {
-        return;
-    };
+    let store = demo_store(engine).await;
     let s = Searcher::new(store);
     let r = s
         .search(&request(
@@ -143,9 +137,7 @@ both_engines!(distance_filters_and_sorts, |engine| async move {
 });
 
 both_engines!(sorting_by_newest_and_apply_by, |engine| async move {
-    let Some(store) = demo_store(engine).await else {
-        return;
-    };
+    let store = demo_store(engine).await;
     let s = Searcher::new(store.clone());
     let mut req = request("type=opportunity&sort=apply_by");
     req.per_page = 100;
@@ -171,9 +163,7 @@ both_engines!(sorting_by_newest_and_apply_by, |engine| async move {
 });
 
 both_engines!(a_saved_record_is_found_at_once, |engine| async move {
-    let Some(store) = demo_store(engine).await else {
-        return;
-    };
+    let store = demo_store(engine).await;
     // Two nodes with result caches, and one without.
     let nodes = [
         Searcher::new(store.clone()).with_result_cache(100),
@@ -199,9 +189,7 @@ both_engines!(a_saved_record_is_found_at_once, |engine| async move {
 both_engines!(
     the_search_page_shows_a_change_at_once,
     |engine| async move {
-        let Some(app) = TestApp::spawn(engine).await else {
-            return;
-        };
+        let app = TestApp::spawn(engine).await;
         let page = "/fi/search?q=kudontapaja&municipality=398";
         let names = |html: scraper::Html| -> String {
             let sel = scraper::Selector::parse(".cards .card").unwrap();
@@ -218,13 +206,15 @@ both_engines!(
             .find(|s| s.name.text(Lang::Fi) == "Kudontapaja")
             .unwrap();
         service.name = kolmonen::domain::LocalizedText::fi("Kudontapaja Loimi");
-        app.store
-            .save_batch(&kolmonen::store::DirectoryBatch {
+        kolmonen::services::save_batch(
+            app.store.as_ref(),
+            &kolmonen::store::DirectoryBatch {
                 services: vec![service],
                 ..Default::default()
-            })
-            .await
-            .unwrap();
+            },
+        )
+        .await
+        .unwrap();
         assert!(names(app.get(page).await.html()).contains("Kudontapaja Loimi"));
     }
 );
@@ -232,10 +222,11 @@ both_engines!(
 /// The same query finds the same records on SQLite and on PostgreSQL.
 #[tokio::test]
 async fn both_engines_find_the_same_records() {
-    let Some(pg) = demo_store(Engine::Postgres).await else {
+    if !crate::common::postgres_ready().await {
         return;
-    };
-    let lite: DynStore = demo_store(Engine::Sqlite).await.unwrap();
+    }
+    let pg = demo_store(Engine::Postgres).await;
+    let lite: DynStore = demo_store(Engine::Sqlite).await;
     let (a, b) = (Searcher::new(lite), Searcher::new(pg));
     for case in eval::parse(eval::RELEVANCE_SET).unwrap() {
         let mut x = ids(&a, &case.query).await;
@@ -247,9 +238,7 @@ async fn both_engines_find_the_same_records() {
 }
 
 both_engines!(the_json_api_answers_the_contract, |engine| async move {
-    let Some(app) = TestApp::spawn(engine).await else {
-        return;
-    };
+    let app = TestApp::spawn(engine).await;
     let r = app
         .get("/api/v1/search?q=ty%C3%B6kokeilu&near=15140&radius_km=30&per_page=5&lang=sv")
         .await;
@@ -299,9 +288,7 @@ both_engines!(the_json_api_answers_the_contract, |engine| async move {
 both_engines!(
     the_search_page_works_without_javascript,
     |engine| async move {
-        let Some(app) = TestApp::spawn(engine).await else {
-            return;
-        };
+        let app = TestApp::spawn(engine).await;
         let r = app.get("/fi/search?q=kudonta&municipality=398").await;
         assert_eq!(r.status, 200);
         let html = r.html();
@@ -437,9 +424,7 @@ async fn memory_answers_as_store(memory: &Searcher, store: &Searcher) {
 both_engines!(
     the_index_in_memory_answers_as_the_store_does,
     |engine| async move {
-        let Some(store) = demo_store(engine).await else {
-            return;
-        };
+        let store = demo_store(engine).await;
         let memory = Searcher::new(store.clone());
         let truth = Searcher::store_only(store.clone());
         assert_eq!(memory.warmth(), kolmonen::search::Warmth::Cold);
@@ -475,9 +460,7 @@ both_engines!(
 both_engines!(
     searches_are_right_while_the_index_loads,
     |engine| async move {
-        let Some(store) = demo_store(engine).await else {
-            return;
-        };
+        let store = demo_store(engine).await;
         let truth = Searcher::store_only(store.clone());
         let node = std::sync::Arc::new(Searcher::new(store.clone()));
         let loading = {

@@ -22,24 +22,45 @@ fn postgres_admin_url() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
-/// A fresh, empty, migrated store. PostgreSQL tests get a database of their own; when the
-/// server is not there they are skipped, unless KOLMONEN_REQUIRE_POSTGRES=1 (as in CI).
-pub async fn fresh_store(engine: Engine) -> Option<DynStore> {
-    let url = match engine {
-        Engine::Sqlite => "sqlite::memory:".to_string(),
-        Engine::Postgres => {
+/// The password every test account has.
+pub const PASSWORD: &str = "kahvi pannu sininen";
+
+/// Whether the test PostgreSQL answers (asked once). When it does not, PostgreSQL tests are
+/// skipped, unless KOLMONEN_REQUIRE_POSTGRES=1 (as in CI): then it is an error.
+pub async fn postgres_ready() -> bool {
+    static READY: tokio::sync::OnceCell<bool> = tokio::sync::OnceCell::const_new();
+    *READY
+        .get_or_init(|| async {
             use sqlx::Connection;
             let admin = postgres_admin_url();
-            let mut conn = match sqlx::PgConnection::connect(&admin).await {
-                Ok(c) => c,
+            match sqlx::PgConnection::connect(&admin).await {
+                Ok(c) => {
+                    let _ = c.close().await;
+                    true
+                }
                 Err(e) => {
                     if std::env::var("KOLMONEN_REQUIRE_POSTGRES").as_deref() == Ok("1") {
                         panic!("PostgreSQL required but not reachable at {admin}: {e}");
                     }
                     eprintln!("skipping PostgreSQL test: {e}");
-                    return None;
+                    false
                 }
-            };
+            }
+        })
+        .await
+}
+
+/// A fresh, empty, migrated store. PostgreSQL tests get a database of their own (ask
+/// `postgres_ready` first; `both_engines!` does).
+pub async fn fresh_store(engine: Engine) -> DynStore {
+    let url = match engine {
+        Engine::Sqlite => "sqlite::memory:".to_string(),
+        Engine::Postgres => {
+            use sqlx::Connection;
+            let admin = postgres_admin_url();
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL not reachable at {admin}: {e}"));
             let name = format!("kolmonen_t_{}", uuid::Uuid::new_v4().simple());
             sqlx::query(&format!("CREATE DATABASE {name}"))
                 .execute(&mut conn)
@@ -53,17 +74,18 @@ pub async fn fresh_store(engine: Engine) -> Option<DynStore> {
         }
     };
     let store = store::connect(&url).await.expect("connect");
-    store.migrate().await.expect("migrate");
-    Some(store)
+    kolmonen::services::migrate(store.as_ref())
+        .await
+        .expect("migrate");
+    store
 }
 
-pub async fn demo_store(engine: Engine) -> Option<DynStore> {
-    let store = fresh_store(engine).await?;
-    store
-        .save_batch(&kolmonen::demo::demo_batch().expect("demo"))
+pub async fn demo_store(engine: Engine) -> DynStore {
+    let store = fresh_store(engine).await;
+    kolmonen::services::save_batch(store.as_ref(), &kolmonen::demo::demo_batch().expect("demo"))
         .await
         .expect("seed");
-    Some(store)
+    store
 }
 
 pub struct TestApp {
@@ -95,12 +117,12 @@ impl TestResponse {
 impl TestApp {
     /// A node with the demo data whose search index is in memory, as a server's is soon
     /// after it starts (`with_store` gives a cold one: its first search loads the index).
-    pub async fn spawn(engine: Engine) -> Option<TestApp> {
-        let store = demo_store(engine).await?;
+    pub async fn spawn(engine: Engine) -> TestApp {
+        let store = demo_store(engine).await;
         let app = Self::with_store(store);
         let warm = app.get("/api/v1/search?q=a").await;
         assert_eq!(warm.status, 200, "{}", warm.body);
-        Some(app)
+        app
     }
 
     pub fn with_store(store: DynStore) -> TestApp {
@@ -148,18 +170,20 @@ impl TestApp {
 }
 
 /// Runs an async test body once per engine: `both_engines!(name, |engine| async move { … });`
-#[macro_export]
+/// The PostgreSQL run is skipped when no server answers (see `postgres_ready`).
 macro_rules! both_engines {
     ($name:ident, $body:expr) => {
         mod $name {
             use super::*;
             #[tokio::test]
             async fn sqlite() {
-                ($body)(Engine::Sqlite).await
+                ($body)($crate::common::Engine::Sqlite).await
             }
             #[tokio::test]
             async fn postgres() {
-                ($body)(Engine::Postgres).await
+                if $crate::common::postgres_ready().await {
+                    ($body)($crate::common::Engine::Postgres).await
+                }
             }
         }
     };
@@ -215,7 +239,9 @@ pub async fn import_hsds(
     plan.add_path(path, time::OffsetDateTime::now_utc());
     plan.resolve(store).await.expect("resolve");
     if plan.rejected.is_empty() {
-        store.save_batch(&plan.batch).await.expect("save");
+        kolmonen::services::save_batch(store.as_ref(), &plan.batch)
+            .await
+            .expect("save");
     }
     plan
 }

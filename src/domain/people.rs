@@ -1,0 +1,241 @@
+//! What job seekers keep and share: profiles, portfolio items, interest threads and their
+//! messages, saved searches, the log of who looked at a profile, and what matching needs of
+//! an opportunity. The rules are in `people`.
+
+use super::{Lang, OpportunityId, OpportunityType, OrganizationId, ThreadId, UserId};
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+/// Who may see a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Only the person (and organizations they show interest to, as a copy).
+    #[default]
+    Private,
+    /// Members of verified organizations, signed in.
+    Organizations,
+    /// Anyone, without contact details.
+    Public,
+}
+
+impl Visibility {
+    pub const ALL: [Visibility; 3] = [
+        Visibility::Private,
+        Visibility::Organizations,
+        Visibility::Public,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Private => "private",
+            Visibility::Organizations => "organizations",
+            Visibility::Public => "public",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// A job seeker's profile, as they wrote it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub user_id: UserId,
+    /// A first name or nickname (optional).
+    pub display_name: String,
+    pub introduction: String,
+    /// Skill ids of the skills taxonomy.
+    pub skills: Vec<String>,
+    /// Skills in the person's own words.
+    pub free_skills: Vec<String>,
+    /// Topic ids.
+    pub interests: Vec<String>,
+    /// Language codes.
+    pub languages: Vec<String>,
+    /// What kinds of opportunity they look for.
+    pub kinds: Vec<OpportunityType>,
+    /// Municipality code.
+    pub municipality: Option<String>,
+    pub travel_km: Option<i32>,
+    pub hours_per_week: Option<i32>,
+    pub part_time: bool,
+    #[serde(with = "iso_date_opt")]
+    pub available_from: Option<Date>,
+    pub age_band: Option<String>,
+    pub pool_58: bool,
+    pub expert_by_experience: bool,
+    pub visibility: Visibility,
+    /// Invented for the demo.
+    pub demo: bool,
+    /// Unix microseconds.
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+time::serde::format_description!(iso_day, Date, "[year]-[month]-[day]");
+mod iso_date_opt {
+    pub use super::iso_day::option::*;
+}
+
+impl Profile {
+    pub fn empty(user_id: UserId, now: i64) -> Self {
+        Profile {
+            user_id,
+            display_name: String::new(),
+            introduction: String::new(),
+            skills: Vec::new(),
+            free_skills: Vec::new(),
+            interests: Vec::new(),
+            languages: Vec::new(),
+            kinds: Vec::new(),
+            municipality: None,
+            travel_km: None,
+            hours_per_week: None,
+            part_time: false,
+            available_from: None,
+            age_band: None,
+            pool_58: false,
+            expert_by_experience: false,
+            visibility: Visibility::Private,
+            demo: false,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    pub fn is_58_plus(&self) -> bool {
+        self.age_band.as_deref() == Some("58-plus")
+    }
+
+    /// Whether a viewer may see this profile: `None` is anyone; `Some(true)` a signed-in
+    /// member of a verified organization.
+    pub fn visible_to(&self, verified_member: bool) -> bool {
+        match self.visibility {
+            Visibility::Private => false,
+            Visibility::Organizations => verified_member,
+            Visibility::Public => true,
+        }
+    }
+}
+
+/// Where an interest stands, as the organization marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThreadStatus {
+    New,
+    Contacted,
+    Agreed,
+    NotThisTime,
+}
+
+impl ThreadStatus {
+    pub const ALL: [ThreadStatus; 4] = [
+        ThreadStatus::New,
+        ThreadStatus::Contacted,
+        ThreadStatus::Agreed,
+        ThreadStatus::NotThisTime,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThreadStatus::New => "new",
+            ThreadStatus::Contacted => "contacted",
+            ThreadStatus::Agreed => "agreed",
+            ThreadStatus::NotThisTime => "not_this_time",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// A conversation between a person and an organization.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Thread {
+    pub id: ThreadId,
+    /// `None`: the person deleted their data.
+    pub person_id: Option<UserId>,
+    pub organization_id: OrganizationId,
+    pub opportunity_id: Option<OpportunityId>,
+    /// `person` (I'm interested) or `organization` (from the talent pool).
+    pub started_by: String,
+    pub status: ThreadStatus,
+    /// The profile as the person shared it when the thread started.
+    pub shared_profile: Option<Profile>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Message {
+    pub id: String,
+    pub thread_id: ThreadId,
+    pub from_person: bool,
+    /// `None`: the author's account is gone.
+    pub author_id: Option<UserId>,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// One look at a profile by someone acting for an organization.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfileView {
+    pub person_id: UserId,
+    pub viewer_id: Option<UserId>,
+    pub organization_id: Option<OrganizationId>,
+    /// `talent` (search), `profile` (the profile page), `thread`, `fit` (people for an
+    /// opportunity).
+    pub context: String,
+    pub viewed_at: i64,
+}
+
+/// A search kept for daily e-mail alerts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SavedSearch {
+    pub id: String,
+    pub user_id: UserId,
+    /// The query string of `/search`.
+    pub query: String,
+    pub lang: Lang,
+    #[serde(skip)]
+    /// The SHA-256 of the stop link's token (see `alerts::unsubscribe_token`).
+    pub unsubscribe_token: String,
+    pub checked_at: i64,
+    pub created_at: i64,
+}
+
+/// A file a person added to their profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PortfolioItem {
+    pub id: String,
+    pub user_id: UserId,
+    pub caption: String,
+    pub content_type: String,
+    pub size: i64,
+    /// Unix microseconds.
+    pub created_at: i64,
+}
+
+/// What matching needs of an opportunity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpportunityFeatures {
+    pub id: OpportunityId,
+    pub organization_id: OrganizationId,
+    pub kind: OpportunityType,
+    pub topics: Vec<String>,
+    pub target_groups: Vec<String>,
+    /// Where it happens (its place's coordinates).
+    pub point: Option<(f64, f64)>,
+    /// Its place's municipality (code).
+    pub municipality: Option<String>,
+    pub hours_per_week: Option<i32>,
+    pub part_time: bool,
+    pub starts_on: Option<Date>,
+    pub apply_by: Option<Date>,
+    /// Open with places free.
+    pub open: bool,
+    /// Unix microseconds.
+    pub updated_at: i64,
+    /// `topics` and `target_groups` as bits of their taxonomies (see `with_bits`).
+    pub topic_bits: u64,
+    pub group_bits: u64,
+}
