@@ -3,7 +3,6 @@
 use crate::domain::Lang;
 use crate::i18n::t;
 use crate::store::StoreError;
-use askama::Template;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
@@ -32,7 +31,7 @@ impl ErrorKind {
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         }
     }
-    fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "error-not-found",
             ErrorKind::BadRequest => "error-bad-request",
@@ -49,66 +48,57 @@ fn log_store_error(e: &StoreError) {
     tracing::error!(error = %e, "store error");
 }
 
-/// An error shown as an HTML page in the visitor's language.
-#[derive(Debug)]
+/// An error shown as an HTML page in the visitor's language. Handlers return
+/// [`PageResult`] and use `?` on store calls; the page itself is rendered by
+/// `web::error_pages`, the layer that knows the language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageError {
-    pub lang: Lang,
     pub kind: ErrorKind,
 }
 
+/// What a page handler returns.
+pub type PageResult<T = Response> = Result<T, PageError>;
+
 impl PageError {
-    pub fn not_found(lang: Lang) -> Self {
-        Self {
-            lang,
-            kind: ErrorKind::NotFound,
-        }
+    pub fn new(kind: ErrorKind) -> Self {
+        Self { kind }
     }
-    pub fn bad_request(lang: Lang) -> Self {
-        Self {
-            lang,
-            kind: ErrorKind::BadRequest,
-        }
+    pub fn not_found() -> Self {
+        Self::new(ErrorKind::NotFound)
     }
-    pub fn forbidden(lang: Lang) -> Self {
-        Self {
-            lang,
-            kind: ErrorKind::Forbidden,
-        }
+    pub fn bad_request() -> Self {
+        Self::new(ErrorKind::BadRequest)
     }
-    pub fn store(lang: Lang) -> impl FnOnce(StoreError) -> Self {
-        move |e| {
-            log_store_error(&e);
-            Self {
-                lang,
-                kind: ErrorKind::Internal,
-            }
-        }
+    pub fn forbidden() -> Self {
+        Self::new(ErrorKind::Forbidden)
+    }
+    pub fn internal() -> Self {
+        Self::new(ErrorKind::Internal)
+    }
+    /// The key of the translated title (`…-title`) and message (`…-message`).
+    pub fn key(self) -> &'static str {
+        self.kind.key()
     }
 }
 
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage {
-    ctx: crate::web::Ctx,
-    title: String,
-    message: String,
+impl From<StoreError> for PageError {
+    fn from(e: StoreError) -> Self {
+        log_store_error(&e);
+        Self::internal()
+    }
 }
 
 impl IntoResponse for PageError {
+    /// The status and the error itself as a response extension; `web::error_pages`
+    /// replaces the empty body with the translated page.
     fn into_response(self) -> Response {
-        let ctx = crate::web::Ctx::bare(self.lang);
-        let page = ErrorPage {
-            title: t(self.lang, &format!("{}-title", self.kind.key())),
-            message: t(self.lang, &format!("{}-message", self.kind.key())),
-            ctx,
-        };
-        let body = page.render().unwrap_or_else(|_| page.title.clone());
-        (
+        let mut res = (
             self.kind.status(),
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            body,
         )
-            .into_response()
+            .into_response();
+        res.extensions_mut().insert(self);
+        res
     }
 }
 

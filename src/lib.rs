@@ -6,6 +6,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod extract;
 pub mod gen;
 pub mod hsds;
 pub mod i18n;
@@ -90,6 +91,7 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             web::auth::layer,
         ))
+        .layer(middleware::from_fn(web::respond::error_pages))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security_headers,
@@ -203,13 +205,7 @@ async fn fallback(req: Request) -> Response {
     if machine {
         return error::ApiError::not_found("no such resource").into_response();
     }
-    let lang = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .and_then(domain::Lang::parse)
-        .unwrap_or(domain::Lang::Fi);
-    error::PageError::not_found(lang).into_response()
+    error::PageError::not_found().into_response()
 }
 
 const CSP: &str = "default-src 'none'; object-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; \

@@ -40,7 +40,7 @@ impl LinkBase<'_> {
     fn url(&self, path: &str, token: &SessionToken) -> String {
         let next = self
             .next
-            .map(|n| format!("&next={}", crate::web::encode_component(n)))
+            .map(|n| format!("&next={}", crate::domain::encode_component(n)))
             .unwrap_or_default();
         format!(
             "{}/{}{}?token={}{next}",

@@ -2,11 +2,11 @@
 
 use crate::domain::*;
 use crate::error::{ApiError, Problem};
+use crate::extract::PathId;
 use crate::hsds::documents::{organization_documents, rec_refs, Rec, Related};
 use crate::hsds::{self, export, model as h};
 use crate::refdata::REF;
 use crate::store::{OpportunityFilter, Page, PageRequest, RecordRef, ServiceFilter, TermRef};
-use crate::web::LastSegment;
 use crate::AppState;
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -500,7 +500,7 @@ async fn record(st: &AppState, id: &str) -> Result<Rec, ApiError> {
     ))]
 pub(crate) async fn get_service(
     State(st): State<AppState>,
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Service>, ApiError> {
     let lang = Query::try_from(p)?.lang;
@@ -600,7 +600,7 @@ pub(crate) async fn list_service_at_locations(
     ))]
 pub(crate) async fn get_service_at_location(
     State(st): State<AppState>,
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::ServiceAtLocation>, ApiError> {
     let lang = Query::try_from(p)?.lang;
@@ -657,7 +657,7 @@ pub(crate) async fn list_organizations(
     ))]
 pub(crate) async fn get_organization(
     State(st): State<AppState>,
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Organization>, ApiError> {
     let lang = Query::try_from(p)?.lang;
@@ -697,7 +697,7 @@ pub(crate) async fn list_taxonomies(
         (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
     ))]
 pub(crate) async fn get_taxonomy(
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::Taxonomy>, ApiError> {
     let lang = Query::try_from(p)?.lang;
@@ -750,7 +750,7 @@ pub(crate) async fn list_taxonomy_terms(
         (status = 404, description = "No such record", body = Problem, content_type = "application/problem+json"),
     ))]
 pub(crate) async fn get_taxonomy_term(
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
     ApiQuery(p): ApiQuery<HsdsParams>,
 ) -> Result<Json<h::TaxonomyTerm>, ApiError> {
     let lang = Query::try_from(p)?.lang;

@@ -5,9 +5,9 @@ pub mod search;
 
 use crate::domain::*;
 use crate::error::{ApiError, Problem};
+use crate::extract::PathId;
 use crate::refdata::REF;
 use crate::store::{OpportunityFilter, OrganizationFilter, Page, PageRequest, ServiceFilter};
-use crate::web::LastSegment;
 use crate::AppState;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
@@ -209,7 +209,7 @@ async fn list_organizations(
     ))]
 async fn get_organization(
     State(st): State<AppState>,
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
 ) -> Result<Json<Organization>, ApiError> {
     let id = path_id(&id, OrganizationId::parse)?;
     st.store
@@ -245,7 +245,7 @@ async fn list_services(
     ))]
 async fn get_service(
     State(st): State<AppState>,
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
 ) -> Result<Json<Service>, ApiError> {
     let id = path_id(&id, ServiceId::parse)?;
     st.store
@@ -288,7 +288,7 @@ async fn list_opportunities(
     ))]
 async fn get_opportunity(
     State(st): State<AppState>,
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
 ) -> Result<Json<Opportunity>, ApiError> {
     let id = path_id(&id, OpportunityId::parse)?;
     let mut o = st

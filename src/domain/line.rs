@@ -78,6 +78,13 @@ pub fn is_web_link(s: &str) -> bool {
     })
 }
 
+/// Percent-encodes a URL query component.
+pub fn encode_component(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e[1..].to_string())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,59 @@
 use super::{OrganizationId, UserId};
 use serde::{Deserialize, Serialize};
 
+/// The kinds of public record that organizations keep, as their history and error
+/// reports name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Organization,
+    Service,
+    Opportunity,
+    Location,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 4] = [
+        RecordKind::Organization,
+        RecordKind::Service,
+        RecordKind::Opportunity,
+        RecordKind::Location,
+    ];
+
+    /// The name kept in the database and used in translation keys (`history-kind-service`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::Organization => "organization",
+            RecordKind::Service => "service",
+            RecordKind::Opportunity => "opportunity",
+            RecordKind::Location => "location",
+        }
+    }
+
+    /// The path segment of its pages (`/{lang}/services/{id}`).
+    pub fn plural(self) -> &'static str {
+        match self {
+            RecordKind::Organization => "organizations",
+            RecordKind::Service => "services",
+            RecordKind::Opportunity => "opportunities",
+            RecordKind::Location => "locations",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn from_plural(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.plural() == s)
+    }
+}
+
+impl std::fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A registration as the queue shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Registration {
@@ -23,8 +76,8 @@ pub struct Registration {
 pub struct ErrorReport {
     pub id: String,
     pub organization_id: OrganizationId,
-    /// `organization`, `service` or `opportunity`.
-    pub record_kind: String,
+    /// An organization, a service or an opportunity.
+    pub record_kind: RecordKind,
     pub record_id: String,
     pub message: String,
     pub contact_email: Option<String>,
@@ -56,8 +109,7 @@ pub struct Change {
 pub struct HistoryEntry {
     pub id: String,
     pub organization_id: OrganizationId,
-    /// `organization`, `service`, `opportunity` or `location`.
-    pub record_kind: String,
+    pub record_kind: RecordKind,
     pub record_id: String,
     pub user_id: Option<UserId>,
     /// The editor's address as it is now; `None` once the account is deleted.

@@ -13,7 +13,8 @@ pub mod search;
 mod text;
 
 pub use business_id::{BusinessId, BusinessIdError};
-pub use line::{is_one_line, is_web_link, safe_link};
+pub use line::{encode_component, is_one_line, is_web_link, safe_link};
+pub use manage::RecordKind;
 pub use records::*;
 pub use text::{Lang, LocalizedText};
 

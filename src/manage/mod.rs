@@ -6,7 +6,9 @@ pub mod records;
 pub mod registration;
 
 use crate::accounts::{Role, User};
-pub use crate::domain::manage::{Change, ErrorReport, HistoryEntry, Invite, Registration};
+pub use crate::domain::manage::{
+    Change, ErrorReport, HistoryEntry, Invite, RecordKind, Registration,
+};
 use crate::domain::OrganizationId;
 
 /// What someone wants to do with an organization's records.

@@ -5,14 +5,12 @@
 //! Registering needs an account (sign up first): the account becomes the organization's
 //! admin. Until verified, the organization is shown without the verified mark.
 
-use crate::accounts::{Role, User};
 pub use crate::domain::manage::Registration;
 use crate::domain::names::{self, significant_words};
 use crate::domain::OrganizationId;
-use crate::domain::{BusinessId, BusinessIdError, LegalForm, LocalizedText, Organization};
+use crate::domain::{BusinessId, BusinessIdError, LegalForm};
 use crate::refdata::REF;
-use crate::store::{DirectoryBatch, DynStore, StoreResult};
-use time::OffsetDateTime;
+use crate::store::{DynStore, StoreResult};
 
 /// What the form sends; every field as typed.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
@@ -141,78 +139,6 @@ pub async fn similar_names(
     }
     found.sort_by(|a, b| b.0.total_cmp(&a.0));
     Ok(found.into_iter().take(10).map(|(_, i, n)| (i, n)).collect())
-}
-
-/// Registers an organization for a signed-in account, which becomes its admin.
-pub async fn register(
-    store: &DynStore,
-    user: &User,
-    form: &Form,
-    now: OffsetDateTime,
-) -> StoreResult<Outcome> {
-    if user.organization_id.is_some() || !matches!(user.role, Role::JobSeeker) {
-        return Ok(Outcome::HasOrganization);
-    }
-    let (name, legal_form, business_id) = match check(form) {
-        Ok(v) => v,
-        Err(e) => return Ok(Outcome::Invalid(e)),
-    };
-    if let Some(b) = &business_id {
-        let same = store.organizations_by_business_id(b).await?;
-        if !same.is_empty() {
-            return Ok(Outcome::SameBusinessId(
-                same.into_iter().map(|o| (o.id, o.name)).collect(),
-            ));
-        }
-    }
-    if form.different.is_none() {
-        let similar = similar_names(store, &name).await?;
-        if !similar.is_empty() {
-            return Ok(Outcome::SimilarNames(similar));
-        }
-    }
-    let now = crate::domain::now_micros().max(now);
-    let municipality = form.municipality.trim().to_string();
-    let org = Organization {
-        id: OrganizationId::new(),
-        name,
-        legal_form,
-        business_id,
-        description: LocalizedText::fi(form.description.trim()),
-        website: None,
-        email: None,
-        phones: Vec::new(),
-        areas_served: vec![municipality.clone()],
-        networks: Vec::new(),
-        verified: false,
-        last_verified_at: now,
-        updated_at: now,
-    };
-    let id = org.id;
-    crate::services::save_batch(
-        store.as_ref(),
-        &DirectoryBatch {
-            organizations: vec![org],
-            ..Default::default()
-        },
-    )
-    .await?;
-    store
-        .create_registration(&Registration {
-            organization_id: id,
-            organization_name: String::new(),
-            business_id: None,
-            user_id: Some(user.id),
-            user_email: None,
-            contact_name: form.contact_name.trim().to_string(),
-            municipality_code: municipality,
-            created_at: crate::mail::unix_micros(now),
-        })
-        .await?;
-    store
-        .set_user_organization(user.id, id, Role::OrganizationAdmin)
-        .await?;
-    Ok(Outcome::Registered(id))
 }
 
 #[cfg(test)]

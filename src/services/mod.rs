@@ -2,6 +2,8 @@
 //! index and the mail outbox. Pages, the API and the command line call these; the store and
 //! the domain know nothing of them.
 
+pub mod registration;
+
 use crate::store::{DirectoryBatch, Store, StoreResult};
 
 /// Brings the schema up to date; a database without search documents (new, from before

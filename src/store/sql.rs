@@ -208,7 +208,7 @@ macro_rules! sql_store {
                 Ok(crate::domain::manage::ErrorReport {
                     id: r.try_get("id")?,
                     organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
-                    record_kind: r.try_get("record_kind")?,
+                    record_kind: parse_enum(&r.try_get::<String, _>("record_kind")?, RecordKind::parse)?,
                     record_id: r.try_get("record_id")?,
                     message: r.try_get("message")?,
                     contact_email: r.try_get("contact_email")?,
@@ -1525,7 +1525,7 @@ macro_rules! sql_store {
                 )
                 .bind(&e.id)
                 .bind(e.organization_id.to_string())
-                .bind(&e.record_kind)
+                .bind(e.record_kind.as_str())
                 .bind(&e.record_id)
                 .bind(e.user_id.map(|u| u.to_string()))
                 .bind(e.at)
@@ -1549,7 +1549,7 @@ macro_rules! sql_store {
                         Ok(crate::domain::manage::HistoryEntry {
                             id: r.try_get("id")?,
                             organization_id: id,
-                            record_kind: r.try_get("record_kind")?,
+                            record_kind: parse_enum(&r.try_get::<String, _>("record_kind")?, RecordKind::parse)?,
                             record_id: r.try_get("record_id")?,
                             user_id: r
                                 .try_get::<Option<String>, _>("user_id")?
@@ -1646,7 +1646,7 @@ macro_rules! sql_store {
                 )
                 .bind(&e.id)
                 .bind(e.organization_id.to_string())
-                .bind(&e.record_kind)
+                .bind(e.record_kind.as_str())
                 .bind(&e.record_id)
                 .bind(&e.message)
                 .bind(&e.contact_email)

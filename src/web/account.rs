@@ -2,40 +2,18 @@
 
 use super::auth::{Cookies, SignedIn, Viewer};
 use super::form::{self, Field};
+use super::respond::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::{self, links, session, throttle, AccountError, Role, SignIn, User};
-use crate::error::PageError;
-use crate::i18n::t_args;
+use crate::error::{PageError, PageResult};
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
-
-/// A notice at the top of a page: `kind` is `success`, `warning` or `error`.
-#[derive(Debug, Clone)]
-pub struct Notice {
-    pub kind: &'static str,
-    pub text: String,
-}
-
-impl Notice {
-    pub fn success(text: String) -> Self {
-        Notice {
-            kind: "success",
-            text,
-        }
-    }
-    pub fn warning(text: String) -> Self {
-        Notice {
-            kind: "warning",
-            text,
-        }
-    }
-}
 
 pub(super) fn cookies(st: &AppState) -> Cookies {
     Cookies {
@@ -48,9 +26,8 @@ pub(super) fn cookies(st: &AppState) -> Cookies {
 pub(super) async fn session_cookies(
     st: &AppState,
     token: &session::SessionToken,
-    lang: crate::domain::Lang,
-) -> Result<[HeaderValue; 2], PageError> {
-    let keys = st.keys().await.map_err(PageError::store(lang))?;
+) -> PageResult<[HeaderValue; 2]> {
+    let keys = st.keys().await?;
     Ok(cookies(st).sign_in(token, keys))
 }
 
@@ -59,47 +36,6 @@ pub(super) fn error_text(ctx: &Ctx, e: &AccountError) -> String {
     match e {
         AccountError::Throttled(wait) => wait_text(ctx.lang, "login-error-throttled", *wait),
         e => ctx.t(e.key()),
-    }
-}
-
-/// A 303 to `to` that also sets `set_cookies`.
-pub(super) fn see_other(to: &str, set_cookies: impl IntoIterator<Item = HeaderValue>) -> Response {
-    let mut res = Redirect::to(to).into_response();
-    for c in set_cookies {
-        res.headers_mut().append(header::SET_COOKIE, c);
-    }
-    res
-}
-
-/// Whole seconds to wait (at least one), as Retry-After counts them.
-fn wait_seconds(wait: time::Duration) -> i64 {
-    wait.whole_seconds().max(1)
-}
-
-/// A throttling message (`key` takes `$minutes`) with the wait rounded up to minutes.
-pub(super) fn wait_text(lang: crate::domain::Lang, key: &str, wait: time::Duration) -> String {
-    let minutes = (wait_seconds(wait) + 59) / 60;
-    t_args(lang, key, &[("minutes", minutes.into())])
-}
-
-/// A page answered with 429 and a Retry-After of `wait`.
-pub(super) fn too_many_requests(
-    res: Result<Response, PageError>,
-    wait: time::Duration,
-) -> Response {
-    let mut res = with_status(res, StatusCode::TOO_MANY_REQUESTS);
-    res.headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(wait_seconds(wait)));
-    res
-}
-
-pub(super) fn with_status(res: Result<Response, PageError>, status: StatusCode) -> Response {
-    match res {
-        Ok(mut r) => {
-            *r.status_mut() = status;
-            r
-        }
-        Err(e) => e.into_response(),
     }
 }
 
@@ -140,22 +76,6 @@ impl LoginPage {
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct DoneQuery {
-    #[serde(default)]
-    pub(super) done: Option<String>,
-    /// Where to go after signing in (see `safe_next`).
-    #[serde(default)]
-    pub(super) next: Option<String>,
-}
-
-impl DoneQuery {
-    /// The checked return path, if any.
-    pub(super) fn next(&self) -> Option<String> {
-        self.next.as_deref().and_then(super::safe_next)
-    }
-}
-
 fn done_notice(ctx: &Ctx, done: &Option<String>) -> Option<Notice> {
     let key = match done.as_deref() {
         Some("password") => "account-password-changed",
@@ -175,7 +95,7 @@ pub async fn login_form(
     ctx: Ctx,
     viewer: Viewer,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     if viewer.user.is_some() {
         let to = q.next().unwrap_or_else(|| ctx.url("/account"));
         return Ok(Redirect::to(&to).into_response());
@@ -211,11 +131,11 @@ pub async fn login(
     let outcome =
         match accounts::sign_in(&st.store, &f.email, &f.password, &viewer.attempt(), now).await {
             Ok(o) => o,
-            Err(e) => return PageError::store(lang)(e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         };
     let keys = match st.keys().await {
         Ok(k) => k,
-        Err(e) => return PageError::store(lang)(e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let refuse = |key: &str, status| {
         let mut page = LoginPage::new(ctx.clone(), &f.email, Some(ctx.t(key)), None);
@@ -228,11 +148,11 @@ pub async fn login(
             // session signs nobody in until then.
             let pending = match super::second_factor::required(&st, &user).await {
                 Ok(p) => p,
-                Err(e) => return PageError::store(lang)(e).into_response(),
+                Err(e) => return PageError::from(e).into_response(),
             };
             let started = if pending {
                 if let Err(e) = super::second_factor::prepare(&st, &user).await {
-                    return PageError::store(lang)(e).into_response();
+                    return PageError::from(e).into_response();
                 }
                 session::start_pending(&st.store, user.id, now).await
             } else {
@@ -240,12 +160,12 @@ pub async fn login(
             };
             let token = match started {
                 Ok(t) => t,
-                Err(e) => return PageError::store(lang)(e).into_response(),
+                Err(e) => return PageError::from(e).into_response(),
             };
             if let Some(old) = &viewer.session_hash {
                 // A new session on sign-in: a token planted before it is worth nothing.
                 if let Err(e) = st.store.end_session(old).await {
-                    return PageError::store(lang)(e).into_response();
+                    return PageError::from(e).into_response();
                 }
             }
             // On to where the person was going (after the second factor, if any).
@@ -287,7 +207,7 @@ pub async fn login(
                 Ok::<_, crate::store::StoreError>(())
             };
             if let Err(e) = resend.await {
-                return PageError::store(lang)(e).into_response();
+                return PageError::from(e).into_response();
             }
             refuse("login-error-unconfirmed", StatusCode::BAD_REQUEST)
         }
@@ -304,7 +224,7 @@ pub async fn logout(State(st): State<AppState>, ctx: Ctx, viewer: Viewer) -> Res
     accounts::audit::event("session_logout", viewer.user.as_ref().map(|u| u.id));
     if let Some(hash) = &viewer.session_hash {
         if let Err(e) = st.store.end_session(hash).await {
-            return PageError::store(ctx.lang)(e).into_response();
+            return PageError::from(e).into_response();
         }
     }
     see_other(&ctx.url("/login?done=signed-out"), cookies(&st).sign_out())
@@ -365,15 +285,14 @@ async fn account_page(
     current_session: Option<&str>,
     notice: Option<Notice>,
     failed: Option<AccountForm>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     let organization = match user.organization_id {
         None => None,
         Some(id) => st
             .store
             .organizations_by_id(&[id])
-            .await
-            .map_err(PageError::store(lang))?
+            .await?
             .pop()
             .map(|o| (o.name, ctx.url(&format!("/organizations/{id}")))),
     };
@@ -414,9 +333,7 @@ async fn account_page(
     let delete_password = pw("delete_password", "current-password", delete_error);
     let email_password = pw("email_password", "current-password", email_password_error);
     let sessions_password = pw("sessions_password", "current-password", sessions_error);
-    let second_factor_on = super::second_factor::is_on(st, user)
-        .await
-        .map_err(PageError::store(lang))?;
+    let second_factor_on = super::second_factor::is_on(st, user).await?;
     let second_factor_password = (!second_factor_on).then(|| {
         pw(
             "second_factor_password",
@@ -430,8 +347,7 @@ async fn account_page(
     let sessions = st
         .store
         .sessions_of(user.id)
-        .await
-        .map_err(PageError::store(lang))?
+        .await?
         .into_iter()
         .filter(|s| s.is_live(now) && !s.second_factor_pending)
         .map(|s| {
@@ -529,7 +445,7 @@ pub async fn account_show(
     SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let notice = done_notice(&ctx, &q.done);
     account_page(
         &st,
@@ -555,9 +471,8 @@ pub async fn account_password(
     SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: PasswordForm = form::parse(&body);
-    let lang = ctx.lang;
     match accounts::change_password(
         &st.store,
         &user,
@@ -565,17 +480,14 @@ pub async fn account_password(
         &f.new_password,
         &viewer.attempt(),
     )
-    .await
-    .map_err(PageError::store(lang))?
+    .await?
     {
         Ok(()) => {
             // Every other session has ended; this browser gets a new one.
-            let token = session::start(&st.store, user.id, OffsetDateTime::now_utc())
-                .await
-                .map_err(PageError::store(lang))?;
+            let token = session::start(&st.store, user.id, OffsetDateTime::now_utc()).await?;
             Ok(see_other(
                 &ctx.url("/account?done=password"),
-                session_cookies(&st, &token, lang).await?,
+                session_cookies(&st, &token).await?,
             ))
         }
         Err(e) => refused_form(&st, ctx, &user, &viewer, AccountForm::Password(e)).await,
@@ -594,7 +506,7 @@ pub async fn account_email(
     SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: EmailForm = form::parse(&body);
     let lang = ctx.lang;
     let public_url = st.config.public_url();
@@ -612,8 +524,7 @@ pub async fn account_email(
         &viewer.attempt(),
         OffsetDateTime::now_utc(),
     )
-    .await
-    .map_err(PageError::store(lang))?
+    .await?
     {
         Ok(()) => Ok(see_other(&ctx.url("/account?done=email-sent"), [])),
         Err(e) => {
@@ -635,9 +546,8 @@ pub async fn account_sessions(
     SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: SessionsForm = form::parse(&body);
-    let lang = ctx.lang;
     let now = OffsetDateTime::now_utc();
     if let Err(e) = accounts::recheck_password(
         &st.store,
@@ -646,20 +556,16 @@ pub async fn account_sessions(
         &viewer.attempt(),
         now,
     )
-    .await
-    .map_err(PageError::store(lang))?
+    .await?
     {
         return refused_form(&st, ctx, &user, &viewer, AccountForm::Sessions(e)).await;
     }
-    let store = PageError::store(lang);
-    st.store.end_sessions_of(user.id).await.map_err(store)?;
+    st.store.end_sessions_of(user.id).await?;
     accounts::audit::event("session_end_others", Some(user.id));
-    let token = session::start(&st.store, user.id, now)
-        .await
-        .map_err(PageError::store(lang))?;
+    let token = session::start(&st.store, user.id, now).await?;
     Ok(see_other(
         &ctx.url("/account?done=sessions"),
-        session_cookies(&st, &token, lang).await?,
+        session_cookies(&st, &token).await?,
     ))
 }
 
@@ -677,11 +583,10 @@ pub(super) async fn delete_for_good(
     user: &User,
     viewer: &Viewer,
     password: &str,
-) -> Result<Result<Response, AccountError>, PageError> {
+) -> PageResult<Result<Response, AccountError>> {
     Ok(
         accounts::delete_account(&st.store, user, password, &viewer.attempt())
-            .await
-            .map_err(PageError::store(ctx.lang))?
+            .await?
             .map(|()| see_other(&ctx.url("/login?done=deleted"), cookies(st).sign_out())),
     )
 }
@@ -691,7 +596,7 @@ pub async fn account_delete(
     SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: DeleteForm = form::parse(&body);
     match delete_for_good(&st, &ctx, &user, &viewer, &f.delete_password).await? {
         Ok(done) => Ok(done),
@@ -707,7 +612,7 @@ async fn refused_form(
     user: &User,
     viewer: &Viewer,
     failed: AccountForm,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let wait = match failed.error() {
         AccountError::Throttled(w) => Some(*w),
         _ => None,
@@ -734,9 +639,8 @@ pub async fn account_second_factor(
     SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: SecondFactorForm = form::parse(&body);
-    let lang = ctx.lang;
     let now = OffsetDateTime::now_utc();
     if let Err(e) = accounts::recheck_password(
         &st.store,
@@ -745,17 +649,13 @@ pub async fn account_second_factor(
         &viewer.attempt(),
         now,
     )
-    .await
-    .map_err(PageError::store(lang))?
+    .await?
     {
         return refused_form(&st, ctx, &user, &viewer, AccountForm::SecondFactor(e)).await;
     }
-    if super::second_factor::is_on(&st, &user)
-        .await
-        .map_err(PageError::store(lang))?
-    {
+    if super::second_factor::is_on(&st, &user).await? {
         return Ok(see_other(&ctx.url("/account"), []));
     }
-    let cookies = super::second_factor::step_up(&st, &user, lang).await?;
+    let cookies = super::second_factor::step_up(&st, &user).await?;
     Ok(see_other(&ctx.url("/login/second-factor"), cookies))
 }

@@ -1,14 +1,14 @@
 //! Saved searches (`/me/searches`) and stopping an alert from the e-mail without signing in
 //! (`/unsubscribe`).
 
-use super::account::{see_other, DoneQuery, Notice};
 use super::auth::SignedIn;
 use super::form;
 use super::people::now;
+use super::respond::{see_other, DoneQuery, Notice};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::session::SessionToken;
 use crate::accounts::Role;
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::people::alerts::{describe, MAX_PER_PERSON, MAX_QUERY};
 use crate::people::SavedSearch;
 use crate::search::SearchParams;
@@ -16,7 +16,6 @@ use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::response::Response;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -36,13 +35,9 @@ async fn searches_page(
     user: &crate::accounts::User,
     notice: Option<Notice>,
     error: Option<String>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let saved = st
-        .store
-        .saved_searches_of(user.id)
-        .await
-        .map_err(PageError::store(lang))?;
+    let saved = st.store.saved_searches_of(user.id).await?;
     let rows = saved
         .iter()
         .map(|s| {
@@ -69,7 +64,7 @@ pub async fn list(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let notice = match q.done.as_deref() {
         Some("saved") => Some(Notice::success(ctx.t("alerts-saved"))),
         Some("deleted") => Some(Notice::success(ctx.t("alerts-deleted"))),
@@ -90,10 +85,10 @@ pub async fn save(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     if user.role != Role::JobSeeker {
-        return Err(PageError::forbidden(lang));
+        return Err(PageError::forbidden());
     }
     let f: SaveForm = form::parse(&body);
     let query = f.query.trim();
@@ -103,11 +98,7 @@ pub async fn save(
         let e = ctx.t("alerts-error-query");
         return searches_page(&st, ctx, &user, None, Some(e)).await;
     }
-    let mine = st
-        .store
-        .saved_searches_of(user.id)
-        .await
-        .map_err(PageError::store(lang))?;
+    let mine = st.store.saved_searches_of(user.id).await?;
     if mine.iter().any(|s| s.query == query) {
         return Ok(see_other(&ctx.url("/me/searches?done=saved"), []));
     }
@@ -117,7 +108,7 @@ pub async fn save(
     }
     let at = now();
     let id = uuid::Uuid::new_v4().to_string();
-    let keys = st.keys().await.map_err(PageError::store(lang))?;
+    let keys = st.keys().await?;
     st.store
         .add_saved_search(&SavedSearch {
             unsubscribe_token: crate::people::alerts::unsubscribe_hash(keys, &id),
@@ -128,8 +119,7 @@ pub async fn save(
             checked_at: at,
             created_at: at,
         })
-        .await
-        .map_err(PageError::store(lang))?;
+        .await?;
     Ok(see_other(&ctx.url("/me/searches?done=saved"), []))
 }
 
@@ -138,12 +128,9 @@ pub async fn delete(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     if let Some(id) = form::id_field(&body, "id") {
-        st.store
-            .delete_saved_search(user.id, &id)
-            .await
-            .map_err(PageError::store(ctx.lang))?;
+        st.store.delete_saved_search(user.id, &id).await?;
     }
     Ok(see_other(&ctx.url("/me/searches?done=deleted"), []))
 }
@@ -165,10 +152,7 @@ pub struct TokenQuery {
 
 /// `GET /{lang}/unsubscribe?token=…`: one button, no sign-in (a GET never changes anything:
 /// mail scanners open links).
-pub async fn unsubscribe_form(
-    ctx: Ctx,
-    PageQuery(q): PageQuery<TokenQuery>,
-) -> Result<Response, PageError> {
+pub async fn unsubscribe_form(ctx: Ctx, PageQuery(q): PageQuery<TokenQuery>) -> PageResult {
     let lang = ctx.lang;
     render(
         &UnsubscribePage {
@@ -183,26 +167,13 @@ pub async fn unsubscribe_form(
 
 /// `POST /{lang}/unsubscribe`: stops the alert. The same answer whether or not the token
 /// named one (it may have been stopped already).
-pub async fn unsubscribe(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
+pub async fn unsubscribe(State(st): State<AppState>, ctx: Ctx, body: Bytes) -> PageResult {
     let lang = ctx.lang;
     let f: TokenQuery = form::parse(&body);
     if let Some(token) = SessionToken::parse(f.token.trim()) {
-        let store = PageError::store;
         // Kept hashed; an alert from before that, until its next digest, as it was.
-        if !st
-            .store
-            .unsubscribe(&token.hash())
-            .await
-            .map_err(store(lang))?
-        {
-            st.store
-                .unsubscribe(token.as_str())
-                .await
-                .map_err(store(lang))?;
+        if !st.store.unsubscribe(&token.hash()).await? {
+            st.store.unsubscribe(token.as_str()).await?;
         }
     }
     render(

@@ -21,7 +21,7 @@ use crate::accounts::keys::Keys;
 use crate::accounts::session::{self, SessionToken};
 use crate::accounts::{Attempt, User};
 use crate::domain::Lang;
-use crate::error::{ErrorKind, PageError};
+use crate::error::{ErrorKind, PageError, PageResult};
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
@@ -226,7 +226,7 @@ async fn multipart_field(
     None
 }
 
-fn lang_of(path: &str) -> Lang {
+pub(super) fn lang_of(path: &str) -> Lang {
     path.trim_start_matches('/')
         .split('/')
         .next()
@@ -240,13 +240,12 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     if without_cookies(&path) {
         return next.run(req).await;
     }
-    let lang = lang_of(&path);
     let cookies = Cookies {
         insecure: st.config.insecure_cookies,
     };
     let keys = match st.keys().await {
         Ok(k) => k.clone(),
-        Err(e) => return PageError::store(lang)(e).into_response(),
+        Err(e) => return PageError::from(e).into_response(),
     };
     let csrf_cookie = cookie(req.headers(), cookies.csrf_name()).map(str::to_string);
     let trusted = cookie(req.headers(), cookies.device_name())
@@ -258,7 +257,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         Some(token) => match session::resume(&st.store, token, OffsetDateTime::now_utc()).await {
             Ok(Some(r)) => (Some(r), SessionToken::parse(token).map(|t| t.hash())),
             Ok(None) => (None, None),
-            Err(e) => return PageError::store(lang)(e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         },
     };
     // A live session's forms carry its own token; without one, the double-submit cookie's.
@@ -274,7 +273,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     if !is_safe(req.method()) {
         if !same_origin(req.headers(), &st.config.origins()) {
             crate::accounts::audit::refused("csrf_origin_fail", None, "cross-origin form");
-            return PageError::forbidden(lang).into_response();
+            return PageError::forbidden().into_response();
         }
         let content_type = req
             .headers()
@@ -287,13 +286,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         let (parts, body) = req.into_parts();
         let bytes = match axum::body::to_bytes(body, crate::MAX_BODY_BYTES).await {
             Ok(b) => b,
-            Err(_) => {
-                return PageError {
-                    lang,
-                    kind: ErrorKind::PayloadTooLarge,
-                }
-                .into_response()
-            }
+            Err(_) => return PageError::new(ErrorKind::PayloadTooLarge).into_response(),
         };
         let field = if form {
             form_field(&bytes, CSRF_FIELD)
@@ -308,7 +301,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         let token_ok = cookie_ok && field.is_some_and(|f| session::same_secret(&csrf, &f));
         if !token_ok {
             crate::accounts::audit::refused("csrf_token_fail", None, "form without its token");
-            return PageError::forbidden(lang).into_response();
+            return PageError::forbidden().into_response();
         }
         req = Request::from_parts(parts, Body::from(bytes));
     }
@@ -341,7 +334,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     let unread = match &user {
         Some(u) if page && is_safe(req.method()) => match unread_of(&st.store, u).await {
             Ok(n) => n,
-            Err(e) => return PageError::store(lang)(e).into_response(),
+            Err(e) => return PageError::from(e).into_response(),
         },
         _ => 0,
     };
@@ -358,11 +351,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     if res.status() == axum::http::StatusCode::METHOD_NOT_ALLOWED {
         // The router's bare 405 (a GET of a form's target): a page that says what to do.
         let allow = res.headers().get(header::ALLOW).cloned();
-        res = PageError {
-            lang,
-            kind: ErrorKind::MethodNotAllowed,
-        }
-        .into_response();
+        res = PageError::new(ErrorKind::MethodNotAllowed).into_response();
         if let Some(allow) = allow {
             res.headers_mut().insert(header::ALLOW, allow);
         }
@@ -393,15 +382,12 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {
     type Rejection = PageError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> PageResult<Self> {
         parts
             .extensions
             .get::<Viewer>()
             .cloned()
-            .ok_or_else(|| PageError {
-                lang: lang_of(parts.uri.path()),
-                kind: ErrorKind::Internal,
-            })
+            .ok_or(PageError::internal())
     }
 }
 

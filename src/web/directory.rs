@@ -3,17 +3,16 @@
 use super::export::{csv_response, every_page, share, wants_csv, Share};
 use super::{
     municipality_name, non_empty, render, target_group_term, term_labels, topic_term, Card, Ctx,
-    Fresh, LastSegment, PageQuery, Pager, Txt,
+    Fresh, PageQuery, Pager, PathId, Txt,
 };
 use crate::domain::*;
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::i18n::date;
 use crate::refdata::REF;
 use crate::store::{DynStore, OpportunityFilter, OrganizationFilter, PageRequest, ServiceFilter};
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -144,13 +143,9 @@ impl<'a> CardLookup<'a> {
     async fn organizations(
         &self,
         ids: impl Iterator<Item = OrganizationId>,
-    ) -> Result<HashMap<OrganizationId, Organization>, PageError> {
+    ) -> PageResult<HashMap<OrganizationId, Organization>> {
         let ids: Vec<_> = ids.collect::<HashSet<_>>().into_iter().collect();
-        let orgs = self
-            .store
-            .organizations_by_id(&ids)
-            .await
-            .map_err(PageError::store(self.lang))?;
+        let orgs = self.store.organizations_by_id(&ids).await?;
         Ok(orgs.into_iter().map(|o| (o.id, o)).collect())
     }
 
@@ -158,7 +153,7 @@ impl<'a> CardLookup<'a> {
     pub(super) async fn names(
         &self,
         ids: impl Iterator<Item = OrganizationId>,
-    ) -> Result<HashMap<OrganizationId, String>, PageError> {
+    ) -> PageResult<HashMap<OrganizationId, String>> {
         Ok(self
             .organizations(ids)
             .await?
@@ -170,13 +165,9 @@ impl<'a> CardLookup<'a> {
     async fn places(
         &self,
         ids: impl Iterator<Item = LocationId>,
-    ) -> Result<HashMap<LocationId, Location>, PageError> {
+    ) -> PageResult<HashMap<LocationId, Location>> {
         let ids: Vec<_> = ids.collect::<HashSet<_>>().into_iter().collect();
-        let locs = self
-            .store
-            .locations_by_id(&ids)
-            .await
-            .map_err(PageError::store(self.lang))?;
+        let locs = self.store.locations_by_id(&ids).await?;
         Ok(locs.into_iter().map(|l| (l.id, l)).collect())
     }
 
@@ -184,7 +175,7 @@ impl<'a> CardLookup<'a> {
         &self,
         ctx: &Ctx,
         items: &[Opportunity],
-    ) -> Result<Vec<Card>, PageError> {
+    ) -> PageResult<Vec<Card>> {
         let orgs = self
             .organizations(items.iter().map(|o| o.organization_id))
             .await?;
@@ -223,7 +214,7 @@ impl<'a> CardLookup<'a> {
         &self,
         ctx: &Ctx,
         items: &[Service],
-    ) -> Result<Vec<Card>, PageError> {
+    ) -> PageResult<Vec<Card>> {
         let orgs = self
             .organizations(items.iter().map(|s| s.organization_id))
             .await?;
@@ -254,13 +245,9 @@ impl<'a> CardLookup<'a> {
         &self,
         ctx: &Ctx,
         items: &[Organization],
-    ) -> Result<Vec<Card>, PageError> {
+    ) -> PageResult<Vec<Card>> {
         let ids: Vec<_> = items.iter().map(|o| o.id).collect();
-        let locs = self
-            .store
-            .locations_of_organizations(&ids)
-            .await
-            .map_err(PageError::store(self.lang))?;
+        let locs = self.store.locations_of_organizations(&ids).await?;
         Ok(items
             .iter()
             .map(|o| {
@@ -297,11 +284,8 @@ pub(super) async fn municipality_choices(
     store: &DynStore,
     ctx: &Ctx,
     selected: &[String],
-) -> Result<Vec<Choice>, PageError> {
-    let counts = store
-        .municipality_counts()
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+) -> PageResult<Vec<Choice>> {
+    let counts = store.municipality_counts().await?;
     let mut out: Vec<Choice> = counts
         .iter()
         .map(|c| Choice {
@@ -316,13 +300,13 @@ pub(super) async fn municipality_choices(
 
 /// Municipalities given as a query parameter (repeated or separated by commas): known
 /// codes or names, any of which a record may be in.
-fn municipality_param(ctx: &Ctx, m: &Option<String>) -> Result<Vec<String>, PageError> {
+fn municipality_param(m: &Option<String>) -> PageResult<Vec<String>> {
     let mut codes: Vec<String> = Vec::new();
     for s in crate::search::query::listed(non_empty(m).unwrap_or("")) {
         let code = REF
             .find_municipality(s)
             .map(|m| m.code.clone())
-            .ok_or(PageError::bad_request(ctx.lang))?;
+            .ok_or(PageError::bad_request())?;
         if !codes.contains(&code) && codes.len() < crate::search::query::MAX_FACET_VALUES {
             codes.push(code);
         }
@@ -357,8 +341,8 @@ pub async fn organization_list(
     ctx: Ctx,
     State(st): State<AppState>,
     PageQuery(q): PageQuery<OrganizationListQuery>,
-) -> Result<Response, PageError> {
-    let municipality = municipality_param(&ctx, &q.municipality)?;
+) -> PageResult {
+    let municipality = municipality_param(&q.municipality)?;
     let filter = OrganizationFilter {
         municipalities: municipality.clone(),
         ..Default::default()
@@ -372,8 +356,7 @@ pub async fn organization_list(
                 .await
                 .map(|p| (p.items, p.total))
         })
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+        .await?;
         let cards = CardLookup::new(&st.store, ctx.lang)
             .organization_cards(&ctx, &all)
             .await?;
@@ -384,11 +367,7 @@ pub async fn organization_list(
             &cards,
         ));
     }
-    let page = st
-        .store
-        .organizations(&filter, page_param(q.page))
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+    let page = st.store.organizations(&filter, page_param(q.page)).await?;
     let cards = CardLookup::new(&st.store, ctx.lang)
         .organization_cards(&ctx, &page.items)
         .await?;
@@ -546,24 +525,22 @@ struct OrganizationPage {
     desk: Option<String>,
 }
 
-fn parse_id<T>(ctx: &Ctx, s: &str, parse: fn(&str) -> Option<T>) -> Result<T, PageError> {
-    parse(s).ok_or(PageError::not_found(ctx.lang))
+fn parse_id<T>(s: &str, parse: fn(&str) -> Option<T>) -> PageResult<T> {
+    parse(s).ok_or(PageError::not_found())
 }
 
 pub async fn organization_show(
     ctx: Ctx,
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
     State(st): State<AppState>,
-) -> Result<Response, PageError> {
-    let id = parse_id(&ctx, &id, OrganizationId::parse)?;
+) -> PageResult {
+    let id = parse_id(&id, OrganizationId::parse)?;
     let store = &st.store;
-    let err = || PageError::store(ctx.lang);
     let o = store
         .organization(id)
-        .await
-        .map_err(err())?
-        .ok_or(PageError::not_found(ctx.lang))?;
-    let locations = store.locations_of_organization(id).await.map_err(err())?;
+        .await?
+        .ok_or(PageError::not_found())?;
+    let locations = store.locations_of_organization(id).await?;
     let all = PageRequest::new(1, PageRequest::MAX_PER_PAGE);
     let services = store
         .services(
@@ -573,8 +550,7 @@ pub async fn organization_show(
             },
             all,
         )
-        .await
-        .map_err(err())?;
+        .await?;
     let opps = store
         .opportunities(
             &OpportunityFilter {
@@ -583,9 +559,8 @@ pub async fn organization_show(
             },
             all,
         )
-        .await
-        .map_err(err())?;
-    let contacts = store.contacts_of_organization(id).await.map_err(err())?;
+        .await?;
+    let contacts = store.contacts_of_organization(id).await?;
 
     let mut facts = vec![Fact::plain(
         ctx.t("field-legal-form"),
@@ -669,27 +644,17 @@ struct ServicePage {
     fresh: Fresh,
 }
 
-pub async fn service_show(
-    ctx: Ctx,
-    LastSegment(id): LastSegment,
-    State(st): State<AppState>,
-) -> Result<Response, PageError> {
-    let id = parse_id(&ctx, &id, ServiceId::parse)?;
+pub async fn service_show(ctx: Ctx, PathId(id): PathId, State(st): State<AppState>) -> PageResult {
+    let id = parse_id(&id, ServiceId::parse)?;
     let store = &st.store;
-    let err = || PageError::store(ctx.lang);
-    let s = store
-        .service(id)
-        .await
-        .map_err(err())?
-        .ok_or(PageError::not_found(ctx.lang))?;
+    let s = store.service(id).await?.ok_or(PageError::not_found())?;
     let org = store
         .organization(s.organization_id)
-        .await
-        .map_err(err())?
-        .ok_or(PageError::not_found(ctx.lang))?;
+        .await?
+        .ok_or(PageError::not_found())?;
     let mut locations = Vec::new();
     for lid in &s.location_ids {
-        if let Some(l) = store.location(*lid).await.map_err(err())? {
+        if let Some(l) = store.location(*lid).await? {
             locations.push(location_view(&ctx, &l));
         }
     }
@@ -701,8 +666,7 @@ pub async fn service_show(
             },
             PageRequest::new(1, 50),
         )
-        .await
-        .map_err(err())?;
+        .await?;
     let lang = ctx.lang;
     let mut facts = Vec::new();
     if !s.target_groups.is_empty() {
@@ -814,11 +778,11 @@ pub async fn opportunity_list(
     ctx: Ctx,
     State(st): State<AppState>,
     PageQuery(q): PageQuery<OpportunityListQuery>,
-) -> Result<Response, PageError> {
-    let municipality = municipality_param(&ctx, &q.municipality)?;
+) -> PageResult {
+    let municipality = municipality_param(&q.municipality)?;
     let kind = match non_empty(&q.kind) {
         None => None,
-        Some(k) => Some(OpportunityType::parse(k).ok_or(PageError::bad_request(ctx.lang))?),
+        Some(k) => Some(OpportunityType::parse(k).ok_or(PageError::bad_request())?),
     };
     let open_only = non_empty(&q.open).is_some();
     let filter = OpportunityFilter {
@@ -836,8 +800,7 @@ pub async fn opportunity_list(
                 .await
                 .map(|p| (p.items, p.total))
         })
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+        .await?;
         let cards = CardLookup::new(&st.store, ctx.lang)
             .opportunity_cards(&ctx, &all)
             .await?;
@@ -848,11 +811,7 @@ pub async fn opportunity_list(
             &cards,
         ));
     }
-    let page = st
-        .store
-        .opportunities(&filter, page_param(q.page))
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+    let page = st.store.opportunities(&filter, page_param(q.page)).await?;
     let cards = CardLookup::new(&st.store, ctx.lang)
         .opportunity_cards(&ctx, &page.items)
         .await?;
@@ -928,17 +887,15 @@ struct OpportunityPage {
 
 pub async fn opportunity_show(
     ctx: Ctx,
-    LastSegment(id): LastSegment,
+    PathId(id): PathId,
     State(st): State<AppState>,
-) -> Result<Response, PageError> {
-    let id = parse_id(&ctx, &id, OpportunityId::parse)?;
-    let lang = ctx.lang;
+) -> PageResult {
+    let id = parse_id(&id, OpportunityId::parse)?;
     let o = st
         .store
         .opportunity(id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or(PageError::not_found(lang))?;
+        .await?
+        .ok_or(PageError::not_found())?;
     opportunity_page(&st, ctx, &o, "", None).await
 }
 
@@ -949,32 +906,29 @@ pub(super) async fn opportunity_page(
     o: &Opportunity,
     message: &str,
     error: Option<String>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     // Links built from "here" (the form, the report link, the language switch) are the
     // place's, also when this answers the interest form's POST.
     let mut ctx = ctx;
     ctx.rest = format!("/opportunities/{}", o.id);
     let store = &st.store;
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
     let org = store
         .organization(o.organization_id)
-        .await
-        .map_err(err())?
-        .ok_or(PageError::not_found(lang))?;
+        .await?
+        .ok_or(PageError::not_found())?;
     let service = match o.service_id {
-        Some(sid) => store.service(sid).await.map_err(err())?,
+        Some(sid) => store.service(sid).await?,
         None => None,
     };
     let location = match o.location_id {
-        Some(lid) => store.location(lid).await.map_err(err())?,
+        Some(lid) => store.location(lid).await?,
         None => None,
     };
     let interest_thread = match &ctx.user {
         Some(u) => store
             .thread_about(u.id, o.id)
-            .await
-            .map_err(err())?
+            .await?
             .map(|t| ctx.url(&format!("/threads/{}", t.id))),
         None => None,
     };
@@ -983,9 +937,7 @@ pub(super) async fn opportunity_page(
         .as_ref()
         .is_some_and(|u| u.role == crate::accounts::Role::JobSeeker);
     let no_profile = match &ctx.user {
-        Some(u) if can_express && interest_thread.is_none() => {
-            store.profile(u.id).await.map_err(err())?.is_none()
-        }
+        Some(u) if can_express && interest_thread.is_none() => store.profile(u.id).await?.is_none(),
         _ => false,
     }
     .then(|| ctx.url("/me"));

@@ -3,7 +3,7 @@
 use super::directory::CardLookup;
 use super::{render, Card, Ctx};
 use crate::domain::Lang;
-use crate::error::PageError;
+use crate::error::PageResult;
 use crate::store::{OpportunityFilter, OrganizationFilter, PageRequest};
 use crate::AppState;
 use askama::Template;
@@ -21,8 +21,7 @@ struct HomePage {
     opportunity_count: String,
 }
 
-pub async fn show(ctx: Ctx, State(st): State<AppState>) -> Result<Response, PageError> {
-    let err = || PageError::store(ctx.lang);
+pub async fn show(ctx: Ctx, State(st): State<AppState>) -> PageResult {
     let opps = st
         .store
         .opportunities(
@@ -32,13 +31,11 @@ pub async fn show(ctx: Ctx, State(st): State<AppState>) -> Result<Response, Page
             },
             PageRequest::new(1, 6),
         )
-        .await
-        .map_err(err())?;
+        .await?;
     let orgs = st
         .store
         .organizations(&OrganizationFilter::default(), PageRequest::new(1, 6))
-        .await
-        .map_err(err())?;
+        .await?;
     let lookup = CardLookup::new(&st.store, ctx.lang);
     let page = HomePage {
         opportunities: lookup.opportunity_cards(&ctx, &opps.items).await?,

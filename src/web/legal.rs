@@ -3,12 +3,11 @@
 //! text from `--legal-dir`.
 
 use super::{render, Ctx};
-use crate::error::PageError;
+use crate::error::PageResult;
 use crate::i18n::t_args;
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
 
 /// An operator's text larger than this is not read (the default is shown).
 const MAX_TEXT_BYTES: u64 = 256 * 1024;
@@ -117,7 +116,7 @@ const PRIVACY: [&str; 8] = [
 ];
 const ACCESSIBILITY: [&str; 5] = ["scope", "checked", "known", "feedback", "enforcement"];
 
-fn page(st: &AppState, ctx: Ctx, page: &str, names: &[&str]) -> Result<Response, PageError> {
+fn page(st: &AppState, ctx: Ctx, page: &str, names: &[&str]) -> PageResult {
     let sections = operator_text(st, page, ctx.lang.code())
         .unwrap_or_else(|| default_text(st, &ctx, page, names));
     let view = LegalPage {
@@ -129,12 +128,12 @@ fn page(st: &AppState, ctx: Ctx, page: &str, names: &[&str]) -> Result<Response,
 }
 
 /// `GET /{lang}/privacy`
-pub async fn privacy(ctx: Ctx, State(st): State<AppState>) -> Result<Response, PageError> {
+pub async fn privacy(ctx: Ctx, State(st): State<AppState>) -> PageResult {
     page(&st, ctx, "privacy", &PRIVACY)
 }
 
 /// `GET /{lang}/accessibility`
-pub async fn accessibility(ctx: Ctx, State(st): State<AppState>) -> Result<Response, PageError> {
+pub async fn accessibility(ctx: Ctx, State(st): State<AppState>) -> PageResult {
     page(&st, ctx, "accessibility", &ACCESSIBILITY)
 }
 

@@ -1,13 +1,13 @@
 //! Organizations' own pages: registering an organization, the verification queue, and the
 //! edit form of the organization's profile with its history.
 
-use super::account::{see_other, with_status, DoneQuery, Notice};
 use super::auth::SignedIn;
 use super::form::{self, Field};
+use super::respond::{see_other, with_status, DoneQuery, Notice};
 use super::{municipality_name, render, Ctx, PageQuery};
 use crate::accounts::User;
-use crate::domain::{LegalForm, LocalizedText, Organization, OrganizationId};
-use crate::error::PageError;
+use crate::domain::{LegalForm, LocalizedText, Organization, OrganizationId, RecordKind};
+use crate::error::{PageError, PageResult};
 use crate::manage::registration::{self, Outcome, Registration};
 use crate::manage::{self as rules, Action, Change, HistoryEntry};
 use crate::refdata::REF;
@@ -17,7 +17,6 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -119,7 +118,7 @@ fn register_page(
     }
 }
 
-pub async fn register_form(SignedIn(user, _): SignedIn, ctx: Ctx) -> Result<Response, PageError> {
+pub async fn register_form(SignedIn(user, _): SignedIn, ctx: Ctx) -> PageResult {
     let lang = ctx.lang;
     let mut page = register_page(ctx, &registration::Form::default(), &[]);
     page.has_organization = user.organization_id.is_some();
@@ -131,12 +130,12 @@ pub async fn register(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: registration::Form = form::parse(&body);
     let lang = ctx.lang;
-    let outcome = registration::register(&st.store, &user, &f, OffsetDateTime::now_utc())
-        .await
-        .map_err(PageError::store(lang))?;
+    let outcome =
+        crate::services::registration::register(&st.store, &user, &f, OffsetDateTime::now_utc())
+            .await?;
     let links = |list: Vec<(OrganizationId, String)>| -> Vec<(String, String)> {
         list.into_iter()
             .map(|(id, name)| (name, ctx.url(&format!("/organizations/{id}"))))
@@ -145,7 +144,7 @@ pub async fn register(
     let page = match outcome {
         Outcome::Registered(id) => {
             // An admin now: this session waits for the second factor, which is set up next.
-            let cookies = super::second_factor::step_up(&st, &user, lang).await?;
+            let cookies = super::second_factor::step_up(&st, &user).await?;
             tracing::info!(organization = %id, "organization registered");
             // First the second factor (the page says the organization exists and what comes
             // next), then its profile with the same news.
@@ -208,16 +207,12 @@ pub async fn queue(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     if !may_verify(&user) {
-        return Err(PageError::forbidden(lang));
+        return Err(PageError::forbidden());
     }
-    let pending: Vec<Registration> = st
-        .store
-        .pending_registrations()
-        .await
-        .map_err(PageError::store(lang))?;
+    let pending: Vec<Registration> = st.store.pending_registrations().await?;
     let rows = pending
         .into_iter()
         .map(|r| QueueRow {
@@ -253,25 +248,19 @@ pub async fn verify(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     uri: axum::http::Uri,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+) -> PageResult {
     let id = uri
         .path()
         .rsplit('/')
         .nth(1)
         .and_then(OrganizationId::parse)
-        .ok_or(PageError::not_found(lang))?;
+        .ok_or(PageError::not_found())?;
     if !rules::may(&user, id, Action::Verify) {
-        return Err(PageError::forbidden(lang));
+        return Err(PageError::forbidden());
     }
     let now = crate::mail::unix_micros(OffsetDateTime::now_utc());
-    if !st
-        .store
-        .verify_organization(id, user.id, now)
-        .await
-        .map_err(PageError::store(lang))?
-    {
-        return Err(PageError::not_found(lang));
+    if !st.store.verify_organization(id, user.id, now).await? {
+        return Err(PageError::not_found());
     }
     Ok(see_other(
         &ctx.url("/admin/organizations?done=verified"),
@@ -284,20 +273,18 @@ pub async fn verify(
 pub(super) async fn editable_organization(
     st: &AppState,
     user: &User,
-    lang: crate::domain::Lang,
     id: &str,
     action: Action,
-) -> Result<Organization, PageError> {
-    let id = OrganizationId::parse(id).ok_or(PageError::not_found(lang))?;
+) -> PageResult<Organization> {
+    let id = OrganizationId::parse(id).ok_or(PageError::not_found())?;
     let org = st
         .store
         .organization(id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or(PageError::not_found(lang))?;
+        .await?
+        .ok_or(PageError::not_found())?;
     if !rules::may(user, org.id, action) {
         crate::accounts::audit::refused("authz_fail", Some(user.id), "organization record");
-        return Err(PageError::forbidden(lang));
+        return Err(PageError::forbidden());
     }
     Ok(org)
 }
@@ -494,7 +481,7 @@ async fn profile_page(
     f: &ProfileForm,
     errors: &[(&'static str, String)],
     notice: Option<Notice>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     let field = |name, kind| Field::new(&ctx, "profile", name, kind);
     let mut fields = identity_fields(&ctx, "profile", &f.name, &f.legal_form, &f.business_id);
@@ -523,11 +510,7 @@ async fn profile_page(
             .max_chars(30),
     ]);
     let fields: Vec<Field> = fields.into_iter().map(|x| x.error_from(errors)).collect();
-    let history = st
-        .store
-        .history_of_organization(org.id, 50)
-        .await
-        .map_err(PageError::store(lang))?;
+    let history = st.store.history_of_organization(org.id, 50).await?;
     let page = ProfilePage {
         title: ctx.t("profile-title"),
         errors: form::summary(&fields.iter().collect::<Vec<_>>()),
@@ -558,9 +541,8 @@ pub async fn profile_form(
     ctx: Ctx,
     uri: axum::http::Uri,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
-    let org =
-        editable_organization(&st, &user, ctx.lang, &edit_id(&uri), Action::EditProfile).await?;
+) -> PageResult {
+    let org = editable_organization(&st, &user, &edit_id(&uri), Action::EditProfile).await?;
     let notice = match q.done.as_deref() {
         Some("registered") => Some(Notice::success(ctx.t("register-done"))),
         Some("saved") => Some(Notice::success(ctx.t("form-saved"))),
@@ -575,9 +557,8 @@ pub async fn profile_save(
     ctx: Ctx,
     uri: axum::http::Uri,
     body: Bytes,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let org = editable_organization(&st, &user, lang, &edit_id(&uri), Action::EditProfile).await?;
+) -> PageResult {
+    let org = editable_organization(&st, &user, &edit_id(&uri), Action::EditProfile).await?;
     let f: ProfileForm = form::parse(&body);
     let updated = match f.apply(&org) {
         Ok(u) => u,
@@ -590,8 +571,7 @@ pub async fn profile_save(
         let taken = st
             .store
             .organizations_by_business_id(b)
-            .await
-            .map_err(PageError::store(lang))?
+            .await?
             .iter()
             .any(|o| o.id != org.id);
         if taken {
@@ -610,13 +590,12 @@ pub async fn profile_save(
             ..Default::default()
         },
     )
-    .await
-    .map_err(PageError::store(lang))?;
+    .await?;
     record(
         &st,
         &user,
         org.id,
-        "organization",
+        RecordKind::Organization,
         &org.id.to_string(),
         changes,
     )
@@ -632,10 +611,10 @@ pub(super) async fn record(
     st: &AppState,
     user: &User,
     organization: OrganizationId,
-    kind: &str,
+    kind: RecordKind,
     record_id: &str,
     changes: Vec<Change>,
-) -> Result<(), PageError> {
+) -> PageResult<()> {
     if changes.is_empty() {
         return Ok(());
     }
@@ -643,7 +622,7 @@ pub(super) async fn record(
         .add_history(&HistoryEntry {
             id: uuid::Uuid::new_v4().to_string(),
             organization_id: organization,
-            record_kind: kind.to_string(),
+            record_kind: kind,
             record_id: record_id.to_string(),
             user_id: Some(user.id),
             user_email: None,
@@ -651,5 +630,5 @@ pub(super) async fn record(
             changes,
         })
         .await
-        .map_err(PageError::store(crate::domain::Lang::Fi))
+        .map_err(PageError::from)
 }

@@ -1,14 +1,14 @@
 //! An organization's members: its admin invites people by e-mail and removes members; the
 //! invited person accepts with the link, signed in with the invited address.
 
-use super::account::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
 use super::auth::{SignedIn, Viewer};
 use super::form::{self, Field};
 use super::manage::editable_organization;
-use super::{render, Ctx, PageQuery};
+use super::respond::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
+use super::{render, Ctx, PageQuery, PathId};
 use crate::accounts::session::SessionToken;
 use crate::accounts::{throttle, Email, Role, UserId};
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::i18n::t_args;
 use crate::mail::{unix_micros, OutgoingMail};
 use crate::manage::{Action, Invite, INVITE_VALID};
@@ -16,8 +16,7 @@ use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
-use axum::response::Response;
+use axum::http::StatusCode;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -26,11 +25,6 @@ const INVITES_PER_ORGANIZATION: throttle::Limit = throttle::Limit {
     failures: 20,
     window: time::Duration::hours(1),
 };
-
-fn org_segment(uri: &Uri) -> String {
-    let mut segs = uri.path().split('/').skip(3);
-    segs.next().unwrap_or("").to_string()
-}
 
 #[derive(Template)]
 #[template(path = "manage/members.html")]
@@ -55,13 +49,9 @@ async fn members_page(
     typed: &str,
     error: Option<String>,
     notice: Option<Notice>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let users = st
-        .store
-        .users_of_organization(org.id)
-        .await
-        .map_err(PageError::store(lang))?;
+    let users = st.store.users_of_organization(org.id).await?;
     let members = users
         .into_iter()
         .map(|u| {
@@ -104,17 +94,10 @@ pub async fn list(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
+    PathId(id): PathId,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
-    let org = editable_organization(
-        &st,
-        &user,
-        ctx.lang,
-        &org_segment(&uri),
-        Action::EditProfile,
-    )
-    .await?;
+) -> PageResult {
+    let org = editable_organization(&st, &user, &id, Action::EditProfile).await?;
     let notice = match q.done.as_deref() {
         Some("invited") => Some(Notice::success(ctx.t("members-invited"))),
         Some("removed") => Some(Notice::success(ctx.t("members-removed"))),
@@ -135,12 +118,11 @@ pub async fn invite(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
+    PathId(id): PathId,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let org =
-        editable_organization(&st, &user, lang, &org_segment(&uri), Action::EditProfile).await?;
+    let org = editable_organization(&st, &user, &id, Action::EditProfile).await?;
     let f: InviteForm = form::parse(&body);
     let email = match Email::parse(&f.email) {
         Ok(e) => e,
@@ -154,15 +136,12 @@ pub async fn invite(
         throttle::scoped("invite", &org.id.to_string()),
         INVITES_PER_ORGANIZATION,
     )];
-    let store = PageError::store(lang);
-    if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
+    if let Some(wait) = throttle::wait(&st.store, &keys, now).await? {
         let msg = Some(wait_text(lang, "throttled-text", wait));
         let res = members_page(&st, ctx, &org, user.id, &f.email, msg, None).await;
         return Ok(too_many_requests(res, wait));
     }
-    throttle::record_failure(&st.store, &keys, now)
-        .await
-        .map_err(PageError::store(lang))?;
+    throttle::record_failure(&st.store, &keys, now).await?;
     let token = SessionToken::new();
     let link = format!(
         "{}/{}/invite?token={}",
@@ -194,10 +173,7 @@ pub async fn invite(
         created_at: unix_micros(now),
         expires_at: unix_micros(now + INVITE_VALID),
     };
-    st.store
-        .create_invite(&invite, &mail)
-        .await
-        .map_err(PageError::store(lang))?;
+    st.store.create_invite(&invite, &mail).await?;
     Ok(see_other(
         &ctx.url(&format!("/organizations/{}/members?done=invited", org.id)),
         [],
@@ -208,25 +184,18 @@ pub async fn remove(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
+    PathId(id): PathId,
     body: Bytes,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let org =
-        editable_organization(&st, &user, lang, &org_segment(&uri), Action::EditProfile).await?;
+) -> PageResult {
+    let org = editable_organization(&st, &user, &id, Action::EditProfile).await?;
     let f: InviteForm = form::parse(&body);
-    let target = UserId::parse(&f.user).ok_or(PageError::bad_request(lang))?;
+    let target = UserId::parse(&f.user).ok_or(PageError::bad_request())?;
     if target == user.id {
         // An admin does not remove themselves (the organization would have nobody).
-        return Err(PageError::bad_request(lang));
+        return Err(PageError::bad_request());
     }
-    if !st
-        .store
-        .remove_from_organization(target, org.id)
-        .await
-        .map_err(PageError::store(lang))?
-    {
-        return Err(PageError::not_found(lang));
+    if !st.store.remove_from_organization(target, org.id).await? {
+        return Err(PageError::not_found());
     }
     crate::accounts::audit::event("user_removed_from_organization", Some(target));
     Ok(see_other(
@@ -251,24 +220,18 @@ pub struct TokenQuery {
     token: String,
 }
 
-async fn open_invite(
-    st: &AppState,
-    ctx: &Ctx,
-    token: &str,
-) -> Result<Option<(Invite, String)>, PageError> {
+async fn open_invite(st: &AppState, token: &str) -> PageResult<Option<(Invite, String)>> {
     let Some(token) = SessionToken::parse(token) else {
         return Ok(None);
     };
     let now = unix_micros(OffsetDateTime::now_utc());
-    let store = PageError::store(ctx.lang);
-    let Some(invite) = st.store.invite(&token.hash(), now).await.map_err(store)? else {
+    let Some(invite) = st.store.invite(&token.hash(), now).await? else {
         return Ok(None);
     };
     let name = st
         .store
         .organization(invite.organization_id)
-        .await
-        .map_err(PageError::store(ctx.lang))?
+        .await?
         .map(|o| o.name)
         .unwrap_or_default();
     Ok(Some((invite, name)))
@@ -279,9 +242,9 @@ pub async fn invite_form(
     ctx: Ctx,
     viewer: Viewer,
     PageQuery(q): PageQuery<TokenQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let Some((invite, name)) = open_invite(&st, &ctx, &q.token).await? else {
+    let Some((invite, name)) = open_invite(&st, &q.token).await? else {
         let page = InvitePage {
             title: ctx.t("link-expired-title"),
             text: ctx.t("invite-expired"),
@@ -323,7 +286,7 @@ pub async fn accept(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     let f: InviteForm = form::parse(&body);
     let refuse = |key: &str| {
@@ -336,7 +299,7 @@ pub async fn accept(
         };
         Ok(with_status(render(&page, lang), StatusCode::BAD_REQUEST))
     };
-    let Some((invite, _)) = open_invite(&st, &ctx, &f.token).await? else {
+    let Some((invite, _)) = open_invite(&st, &f.token).await? else {
         return refuse("invite-expired");
     };
     if invite.email != user.email.as_str() {
@@ -349,13 +312,12 @@ pub async fn accept(
     if !st
         .store
         .accept_invite(&invite.token_hash, user.id, now)
-        .await
-        .map_err(PageError::store(lang))?
+        .await?
     {
         return refuse("invite-expired");
     }
     // A member now: this browser signs in again with the second factor, set up next, and
     // goes on to the desk (ASVS 5.0 6.3.3: no staff role on a password alone).
-    let cookies = super::second_factor::step_up(&st, &user, lang).await?;
+    let cookies = super::second_factor::step_up(&st, &user).await?;
     Ok(see_other(&ctx.url("/login/second-factor"), cookies))
 }

@@ -17,6 +17,7 @@ mod people;
 mod portfolio;
 mod records;
 mod reports;
+pub mod respond;
 mod search;
 mod second_factor;
 mod signup;
@@ -25,7 +26,7 @@ mod threads;
 pub use search::CardCache;
 
 use crate::domain::{is_stale, Lang, LocalizedText, Location, Opportunity, Service};
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::i18n::{month_year, t, t_args};
 use crate::refdata::REF;
 use crate::AppState;
@@ -302,13 +303,13 @@ impl Ctx {
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = PageError;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> PageResult<Self> {
         let path = parts.uri.path();
         let mut segments = path.trim_start_matches('/').splitn(2, '/');
         let lang = segments
             .next()
             .and_then(Lang::parse)
-            .ok_or(PageError::not_found(Lang::Fi))?;
+            .ok_or(PageError::not_found())?;
         let mut rest = format!("/{}", segments.next().unwrap_or(""));
         if let Some(q) = parts.uri.query() {
             rest.push('?');
@@ -326,55 +327,27 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     }
 }
 
-/// The last path segment (the record id or code), percent-decoded.
-pub struct LastSegment(pub String);
+pub use crate::extract::PathId;
 
-impl<S: Send + Sync> FromRequestParts<S> for LastSegment {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let seg = parts.uri.path().rsplit('/').next().unwrap_or("");
-        let decoded = percent_decode(seg);
-        Ok(LastSegment(decoded))
-    }
+/// A public record named by a route (`/{lang}/services/{id}/report`): its kind, from the
+/// route as written, and its id. A route of another kind is a translated 404.
+pub struct RecordPath {
+    pub kind: crate::domain::RecordKind,
+    pub id: String,
 }
 
-/// The id in a path of the form `/{lang}/{kind}/{id}/…`, percent-decoded (never refused:
-/// a handler that cannot parse it answers with its own translated page).
-pub struct IdSegment(pub String);
+impl<S: Send + Sync> FromRequestParts<S> for RecordPath {
+    type Rejection = PageError;
 
-impl<S: Send + Sync> FromRequestParts<S> for IdSegment {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let seg = parts
-            .uri
-            .path()
-            .trim_start_matches('/')
-            .split('/')
-            .nth(2)
-            .unwrap_or("");
-        Ok(IdSegment(percent_decode(seg)))
+    async fn from_request_parts(parts: &mut Parts, s: &S) -> PageResult<Self> {
+        let kind = crate::extract::route_segment(parts, 1)
+            .and_then(crate::domain::RecordKind::from_plural)
+            .ok_or(PageError::not_found())?;
+        let PathId(id) = PathId::from_request_parts(parts, s)
+            .await
+            .unwrap_or_else(|e| match e {});
+        Ok(RecordPath { kind, id })
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Query parameters of a page; a malformed query is a translated 400 page.
@@ -383,20 +356,15 @@ pub struct PageQuery<T>(pub T);
 impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for PageQuery<T> {
     type Rejection = PageError;
 
-    async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, PageError> {
-        let ctx = Ctx::from_request_parts(parts, s).await?;
+    async fn from_request_parts(parts: &mut Parts, s: &S) -> PageResult<Self> {
+        Ctx::from_request_parts(parts, s).await?;
         crate::search::query::parse_params(parts.uri.query().unwrap_or(""))
             .map(PageQuery)
-            .map_err(|_| PageError::bad_request(ctx.lang))
+            .map_err(|_| PageError::bad_request())
     }
 }
 
-/// Percent-encodes a URL query component.
-pub fn encode_component(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)])
-        .map(|e| e[1..].to_string())
-        .unwrap_or_default()
-}
+pub use crate::domain::encode_component;
 
 /// Pages that make no sense to return to after signing in (they would loop or sign out).
 const NOT_A_RETURN: &[&str] = &[
@@ -460,15 +428,12 @@ pub fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-pub fn render(page: &impl Template, lang: Lang) -> Result<Response, PageError> {
+pub fn render(page: &impl Template, lang: Lang) -> PageResult {
     match page.render() {
         Ok(html) => Ok(([(header::CONTENT_LANGUAGE, lang.code())], Html(html)).into_response()),
         Err(e) => {
             tracing::error!(error = %e, "template error");
-            Err(PageError {
-                lang,
-                kind: crate::error::ErrorKind::Internal,
-            })
+            Err(PageError::internal())
         }
     }
 }
@@ -480,7 +445,7 @@ pub fn render_form(page: &impl Template, lang: Lang, refused: bool) -> Response 
     } else {
         axum::http::StatusCode::OK
     };
-    account::with_status(render(page, lang), status)
+    respond::with_status(render(page, lang), status)
 }
 
 /// A text in the page's language, or the Finnish one marked as such.
@@ -705,13 +670,5 @@ mod tests {
         let s = Txt::new(&lt, Lang::En);
         assert_eq!(s.lang, Some("fi"));
         assert!(s.note.is_some());
-    }
-
-    #[test]
-    fn percent_decoding_handles_junk() {
-        assert_eq!(percent_decode("a%20b"), "a b");
-        assert_eq!(percent_decode("%"), "%");
-        assert_eq!(percent_decode("%zz%f"), "%zz%f");
-        assert_eq!(percent_decode("%ff"), "\u{fffd}");
     }
 }

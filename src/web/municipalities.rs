@@ -1,14 +1,13 @@
 //! Municipality pages: everything in one place.
 
 use super::directory::CardLookup;
-use super::{render, Card, Ctx, LastSegment};
-use crate::error::PageError;
+use super::{render, Card, Ctx, PathId};
+use crate::error::{PageError, PageResult};
 use crate::refdata::REF;
 use crate::store::{OpportunityFilter, OrganizationFilter, PageRequest, ServiceFilter};
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
 
 pub struct MunicipalityLink {
     pub name: String,
@@ -24,12 +23,8 @@ struct ListPage {
     regions: Vec<(String, Vec<MunicipalityLink>)>,
 }
 
-pub async fn list(ctx: Ctx, State(st): State<AppState>) -> Result<Response, PageError> {
-    let counts = st
-        .store
-        .municipality_counts()
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+pub async fn list(ctx: Ctx, State(st): State<AppState>) -> PageResult {
+    let counts = st.store.municipality_counts().await?;
     let mut regions: Vec<(String, Vec<MunicipalityLink>)> = Vec::new();
     let mut rows: Vec<_> = counts
         .iter()
@@ -75,15 +70,8 @@ struct ShowPage {
     services_url: String,
 }
 
-pub async fn show(
-    ctx: Ctx,
-    LastSegment(code): LastSegment,
-    State(st): State<AppState>,
-) -> Result<Response, PageError> {
-    let m = REF
-        .municipality(&code)
-        .ok_or(PageError::not_found(ctx.lang))?;
-    let err = || PageError::store(ctx.lang);
+pub async fn show(ctx: Ctx, PathId(code): PathId, State(st): State<AppState>) -> PageResult {
+    let m = REF.municipality(&code).ok_or(PageError::not_found())?;
     // The first of each kind; the full lists (with print and CSV) are a link away, which
     // keeps the page light on a cheap phone.
     let page_req = PageRequest::new(1, 20);
@@ -96,8 +84,7 @@ pub async fn show(
             },
             page_req,
         )
-        .await
-        .map_err(err())?;
+        .await?;
     let services = st
         .store
         .services(
@@ -107,8 +94,7 @@ pub async fn show(
             },
             page_req,
         )
-        .await
-        .map_err(err())?;
+        .await?;
     let opps = st
         .store
         .opportunities(
@@ -119,8 +105,7 @@ pub async fn show(
             },
             page_req,
         )
-        .await
-        .map_err(err())?;
+        .await?;
     let lookup = CardLookup::new(&st.store, ctx.lang);
     let page = ShowPage {
         title: m.name(ctx.lang).to_string(),

@@ -2,13 +2,13 @@
 //! reasons (`/me/matches`), everything about them as JSON (`/me/export`), deleting it all
 //! (`/me/delete`) and who has looked at the profile (`/me/audit`).
 
-use super::account::{see_other, DoneQuery, Notice};
 use super::auth::SignedIn;
 use super::form::{self, Choices, Field};
+use super::respond::{see_other, DoneQuery, Notice};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::User;
 use crate::domain::{unix_micros, Lang, OpportunityId};
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::i18n::{date, t, t_args};
 use crate::manage::records::Data;
 use crate::people::matching::{Fit, Reason};
@@ -19,7 +19,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
@@ -40,17 +40,8 @@ pub(super) fn today() -> time::Date {
 }
 
 /// The signed-in person's profile, or an empty one (not stored until saved).
-pub(super) async fn own_profile(
-    st: &AppState,
-    user: &User,
-    lang: Lang,
-) -> Result<(Profile, bool), PageError> {
-    match st
-        .store
-        .profile(user.id)
-        .await
-        .map_err(PageError::store(lang))?
-    {
+pub(super) async fn own_profile(st: &AppState, user: &User) -> PageResult<(Profile, bool)> {
+    match st.store.profile(user.id).await? {
         Some(p) => Ok((p, true)),
         None => Ok((Profile::empty(user.id, now()), false)),
     }
@@ -103,7 +94,7 @@ pub(super) async fn me_page(
     exists: bool,
     errors: &[(&'static str, String)],
     notice: Option<Notice>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     let portfolio = super::portfolio::rows(st, &ctx, Some(user), user.id).await?;
     let caption = Field::new(&ctx, "portfolio", "caption", "text")
@@ -297,8 +288,8 @@ pub async fn me_form(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
-    let (p, exists) = own_profile(&st, &user, ctx.lang).await?;
+) -> PageResult {
+    let (p, exists) = own_profile(&st, &user).await?;
     let notice = match q.done.as_deref() {
         Some("saved") => Some(Notice::success(ctx.t("form-saved"))),
         _ => None,
@@ -311,16 +302,13 @@ pub async fn me_save(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
-    let (old, exists) = own_profile(&st, &user, ctx.lang).await?;
+) -> PageResult {
+    let (old, exists) = own_profile(&st, &user).await?;
     let pairs = form::pairs(&body);
     let f = ProfileForm::read(&Data(&pairs));
     match f.apply(&old, now()) {
         Ok(p) => {
-            st.store
-                .save_profile(&p)
-                .await
-                .map_err(PageError::store(ctx.lang))?;
+            st.store.save_profile(&p).await?;
             Ok(see_other(&ctx.url("/me?done=saved"), []))
         }
         Err(errors) => {
@@ -463,22 +451,20 @@ pub async fn matches(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     PageQuery(q): PageQuery<MatchesQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
-    let (p, exists) = own_profile(&st, &user, lang).await?;
+    let (p, exists) = own_profile(&st, &user).await?;
     let page: u32 = q
         .page
         .as_deref()
         .and_then(|p| p.parse().ok())
         .filter(|p| (1..=100).contains(p))
         .unwrap_or(1);
-    st.matches.refresh(&st.store).await.map_err(err())?;
+    st.matches.refresh(&st.store).await?;
     let hidden: HashSet<OpportunityId> = st
         .store
         .hidden_suggestions(user.id)
-        .await
-        .map_err(err())?
+        .await?
         .into_iter()
         .collect();
     let (total, found) = st.matches.for_person(
@@ -489,7 +475,7 @@ pub async fn matches(
         MATCHES_PER_PAGE,
     );
     let ids: Vec<OpportunityId> = found.iter().map(|(o, _)| o.id).collect();
-    let opps = st.store.opportunities_by_id(&ids).await.map_err(err())?;
+    let opps = st.store.opportunities_by_id(&ids).await?;
     // The page's places in the ranked order (one read; a place gone since is left out).
     let mut by_id: HashMap<OpportunityId, _> = opps.into_iter().map(|o| (o.id, o)).collect();
     let (list, fits): (Vec<_>, Vec<_>) = found
@@ -504,8 +490,7 @@ pub async fn matches(
     } else {
         st.store
             .threads_of_person(user.id)
-            .await
-            .map_err(err())?
+            .await?
             .into_iter()
             .filter_map(|t| Some((t.opportunity_id?, t.id.to_string())))
             .collect()
@@ -555,14 +540,11 @@ pub async fn hide(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let id = form::id_field(&body, "opportunity")
         .and_then(|i| OpportunityId::parse(&i))
-        .ok_or(PageError::bad_request(ctx.lang))?;
-    st.store
-        .hide_suggestion(user.id, id, now())
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+        .ok_or(PageError::bad_request())?;
+    st.store.hide_suggestion(user.id, id, now()).await?;
     Ok(see_other(&ctx.url("/me/matches?done=hidden"), []))
 }
 
@@ -570,11 +552,8 @@ pub async fn unhide(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-) -> Result<Response, PageError> {
-    st.store
-        .unhide_suggestions(user.id)
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+) -> PageResult {
+    st.store.unhide_suggestions(user.id).await?;
     Ok(see_other(&ctx.url("/me/matches?done=shown"), []))
 }
 
@@ -641,15 +620,14 @@ pub async fn export(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
     let s = &st.store;
-    let threads = s.threads_of_person(user.id).await.map_err(err())?;
-    let messages = s.messages_by(user.id).await.map_err(err())?;
+    let threads = s.threads_of_person(user.id).await?;
+    let messages = s.messages_by(user.id).await?;
     let mut portfolio = Vec::new();
-    for item in s.portfolio(user.id).await.map_err(err())? {
-        if let Some((item, data)) = s.portfolio_item(&item.id).await.map_err(err())? {
+    for item in s.portfolio(user.id).await? {
+        if let Some((item, data)) = s.portfolio_item(&item.id).await? {
             use base64::Engine;
             let mut v = serde_json::to_value(&item).unwrap_or_default();
             v["data_base64"] = base64::engine::general_purpose::STANDARD
@@ -666,13 +644,13 @@ pub async fn export(
             "role": user.role.as_str(),
             "created_at": unix_micros(user.created_at),
         },
-        "profile": s.profile(user.id).await.map_err(err())?,
+        "profile": s.profile(user.id).await?,
         "portfolio": portfolio,
         "threads": threads,
         "messages": messages,
-        "hidden_suggestions": s.hidden_suggestions(user.id).await.map_err(err())?,
-        "saved_searches": s.saved_searches_of(user.id).await.map_err(err())?,
-        "profile_views": s.profile_views(user.id, 10_000).await.map_err(err())?,
+        "hidden_suggestions": s.hidden_suggestions(user.id).await?,
+        "saved_searches": s.saved_searches_of(user.id).await?,
+        "profile_views": s.profile_views(user.id, 10_000).await?,
     });
     let mut doc = doc;
     readable(&mut doc, lang);
@@ -704,12 +682,12 @@ pub async fn delete(
     SignedIn(user, viewer): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: DeleteForm = form::parse(&body);
     match super::account::delete_for_good(&st, &ctx, &user, &viewer, &f.delete_password).await? {
         Ok(done) => Ok(done),
         Err(e) => {
-            let (p, exists) = own_profile(&st, &user, ctx.lang).await?;
+            let (p, exists) = own_profile(&st, &user).await?;
             let wait = match e {
                 crate::accounts::AccountError::Throttled(w) => Some(w),
                 _ => None,
@@ -717,7 +695,7 @@ pub async fn delete(
             let errors = [("delete_password", super::account::error_text(&ctx, &e))];
             let page = me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &errors, None).await;
             Ok(match wait {
-                Some(w) => super::account::too_many_requests(page, w),
+                Some(w) => super::respond::too_many_requests(page, w),
                 None => page?,
             })
         }
@@ -738,10 +716,9 @@ pub async fn audit(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
-    let views = st.store.profile_views(user.id, 500).await.map_err(err())?;
+    let views = st.store.profile_views(user.id, 500).await?;
     let names = super::directory::CardLookup::new(&st.store, lang)
         .names(views.iter().filter_map(|v| v.organization_id))
         .await?;

@@ -1,14 +1,14 @@
 //! The portfolio: uploading and deleting one's own items (`/me/portfolio`), and serving an
 //! item (`/portfolio/{id}`) to whoever may see the person's profile.
 
-use super::account::see_other;
 use super::auth::SignedIn;
 use super::form;
 use super::people::{now, own_profile};
+use super::respond::see_other;
 use super::threads::acts_for;
 use super::Ctx;
 use crate::accounts::{User, UserId};
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::people::portfolio::{check, PortfolioItem};
 use crate::people::ProfileForm;
 use crate::AppState;
@@ -16,7 +16,7 @@ use axum::body::Bytes;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::State;
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 
 /// An item as listed: (url, caption, is an image, id).
 pub struct PortfolioRow {
@@ -32,13 +32,12 @@ pub(super) async fn rows(
     ctx: &Ctx,
     viewer: Option<&User>,
     person: UserId,
-) -> Result<Vec<PortfolioRow>, PageError> {
-    let sight = sight(st, viewer, person, ctx).await?;
+) -> PageResult<Vec<PortfolioRow>> {
+    let sight = sight(st, viewer, person).await?;
     Ok(st
         .store
         .portfolio(person)
-        .await
-        .map_err(PageError::store(ctx.lang))?
+        .await?
         .into_iter()
         .filter(|i| sight.shows(i))
         .map(|i| PortfolioRow {
@@ -56,38 +55,30 @@ pub async fn upload(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Result<Multipart, MultipartRejection>,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let mut parts = body.map_err(|_| PageError::bad_request(lang))?;
+) -> PageResult {
+    let mut parts = body.map_err(|_| PageError::bad_request())?;
     let mut caption = String::new();
     let mut file: Vec<u8> = Vec::new();
     while let Some(field) = parts
         .next_field()
         .await
-        .map_err(|_| PageError::bad_request(lang))?
+        .map_err(|_| PageError::bad_request())?
     {
         match field.name() {
             Some("caption") => {
-                caption = field
-                    .text()
-                    .await
-                    .map_err(|_| PageError::bad_request(lang))?;
+                caption = field.text().await.map_err(|_| PageError::bad_request())?;
             }
             Some("file") => {
                 file = field
                     .bytes()
                     .await
-                    .map_err(|_| PageError::bad_request(lang))?
+                    .map_err(|_| PageError::bad_request())?
                     .to_vec();
             }
             _ => {}
         }
     }
-    let items = st
-        .store
-        .portfolio(user.id)
-        .await
-        .map_err(PageError::store(lang))?;
+    let items = st.store.portfolio(user.id).await?;
     match check(&caption, &file, items.len()) {
         Ok((kind, caption)) => {
             let file = crate::people::portfolio::without_metadata(kind, &file);
@@ -103,12 +94,11 @@ pub async fn upload(
                     },
                     &file,
                 )
-                .await
-                .map_err(PageError::store(lang))?;
+                .await?;
             Ok(see_other(&ctx.url("/me?done=saved#portfolio-title"), []))
         }
         Err((field, key)) => {
-            let (p, exists) = own_profile(&st, &user, lang).await?;
+            let (p, exists) = own_profile(&st, &user).await?;
             let errors = [(field, ctx.t(key))];
             super::people::me_page(&st, &user, ctx, &ProfileForm::of(&p), exists, &errors, None)
                 .await
@@ -121,12 +111,9 @@ pub async fn delete(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     if let Some(id) = form::id_field(&body, "id") {
-        st.store
-            .delete_portfolio_item(user.id, &id)
-            .await
-            .map_err(PageError::store(ctx.lang))?;
+        st.store.delete_portfolio_item(user.id, &id).await?;
     }
     Ok(see_other(&ctx.url("/me?done=saved#portfolio-title"), []))
 }
@@ -153,26 +140,15 @@ impl Sight {
     }
 }
 
-async fn sight(
-    st: &AppState,
-    viewer: Option<&User>,
-    owner: UserId,
-    ctx: &Ctx,
-) -> Result<Sight, PageError> {
-    let lang = ctx.lang;
+async fn sight(st: &AppState, viewer: Option<&User>, owner: UserId) -> PageResult<Sight> {
     if viewer.is_some_and(|v| v.id == owner) {
         return Ok(Sight::All);
     }
-    let Some(profile) = st
-        .store
-        .profile(owner)
-        .await
-        .map_err(PageError::store(lang))?
-    else {
+    let Some(profile) = st.store.profile(owner).await? else {
         return Ok(Sight::Nothing);
     };
     let org = match viewer {
-        Some(v) => super::talent::verified_organization(st, v, lang).await?,
+        Some(v) => super::talent::verified_organization(st, v).await?,
         None => None,
     };
     if profile.visible_to(org.is_some()) {
@@ -187,8 +163,7 @@ async fn sight(
     Ok(st
         .store
         .threads_of_person(owner)
-        .await
-        .map_err(PageError::store(lang))?
+        .await?
         .iter()
         .filter(|t| {
             t.organization_id == org && t.started_by == "person" && t.shared_profile.is_some()
@@ -203,26 +178,20 @@ async fn sight(
 pub async fn serve(
     State(st): State<AppState>,
     viewer: super::auth::Viewer,
-    ctx: Ctx,
-    super::IdSegment(id): super::IdSegment,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+    _: Ctx, // a known language in the path, or 404
+    super::PathId(id): super::PathId,
+) -> PageResult {
     if uuid::Uuid::parse_str(&id).is_err() {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::not_found());
     }
-    let Some((item, data)) = st
-        .store
-        .portfolio_item(&id)
-        .await
-        .map_err(PageError::store(lang))?
-    else {
-        return Err(PageError::not_found(lang));
+    let Some((item, data)) = st.store.portfolio_item(&id).await? else {
+        return Err(PageError::not_found());
     };
-    if !sight(&st, viewer.user.as_ref(), item.user_id, &ctx)
+    if !sight(&st, viewer.user.as_ref(), item.user_id)
         .await?
         .shows(&item)
     {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::not_found());
     }
     // An organization's look at a person's work is in the person's audit, like a look at
     // their profile.
@@ -235,8 +204,7 @@ pub async fn serve(
                 context: "portfolio".into(),
                 viewed_at: now(),
             }])
-            .await
-            .map_err(PageError::store(lang))?;
+            .await?;
     }
     let disposition = if item.content_type.starts_with("image/") {
         "inline".to_string()

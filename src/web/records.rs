@@ -1,17 +1,17 @@
 //! The organization's own desk: its services and opportunities with their freshness, the
 //! forms to add and edit them, and one-click confirmation that a record is up to date.
 
-use super::account::{see_other, with_status, DoneQuery, Notice};
 use super::auth::SignedIn;
 use super::form::{self, Choices, Field};
 use super::manage::{editable_organization, history_rows, record, HistoryRow};
-use super::{render, term_labels, Ctx, Fresh, PageQuery, Txt};
+use super::respond::{see_other, with_status, DoneQuery, Notice};
+use super::{render, term_labels, Ctx, Fresh, PageQuery, PathId, RecordPath, Txt};
 use crate::accounts::User;
 use crate::domain::{
     Location, LocationId, Opportunity, OpportunityStatus, OpportunityType, Organization,
-    OrganizationId, Service, ServiceId,
+    OrganizationId, RecordKind, Service, ServiceId,
 };
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::manage::records::{
     self as rules, Data, LocationForm, OpportunityForm, ServiceForm, Texts, DESCRIPTION_NAMES,
     SERVICE_NAMES, TITLE_NAMES,
@@ -24,14 +24,8 @@ use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
-use axum::response::Response;
+use axum::http::StatusCode;
 use time::OffsetDateTime;
-
-/// The path segment `back` places from the end (0: the last).
-fn segment(uri: &Uri, back: usize) -> String {
-    uri.path().rsplit('/').nth(back).unwrap_or("").to_string()
-}
 
 fn options_of(ctx: &Ctx, kind: &str, values: &[&str]) -> Vec<(String, String)> {
     values
@@ -68,12 +62,8 @@ async fn place_options(
     st: &AppState,
     ctx: &Ctx,
     org: &Organization,
-) -> Result<(Vec<LocationId>, Vec<(String, String)>), PageError> {
-    let places = st
-        .store
-        .locations_of_organization(org.id)
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+) -> PageResult<(Vec<LocationId>, Vec<(String, String)>)> {
+    let places = st.store.locations_of_organization(org.id).await?;
     let ids = places.iter().map(|l| l.id).collect();
     let options = places
         .iter()
@@ -191,7 +181,7 @@ type Controls = (Vec<Field>, Vec<(&'static str, String, bool)>, Vec<Choices>);
 pub(super) trait Editable: Clone + Send + Sync + Sized + 'static {
     type Form: Default + Send + Sync;
     /// The name in the history (`service`).
-    const KIND: &'static str;
+    const KIND: RecordKind;
     /// The path segment of its pages (`services`).
     const PATH: &'static str;
     const NEW_TITLE: &'static str;
@@ -229,12 +219,12 @@ pub(super) trait Editable: Clone + Send + Sync + Sized + 'static {
         ctx: &Ctx,
         org: &Organization,
         form: &Self::Form,
-    ) -> impl std::future::Future<Output = Result<Controls, PageError>> + Send;
+    ) -> impl std::future::Future<Output = PageResult<Controls>> + Send;
 }
 
 impl Editable for Service {
     type Form = ServiceForm;
-    const KIND: &'static str = "service";
+    const KIND: RecordKind = RecordKind::Service;
     const PATH: &'static str = "services";
     const NEW_TITLE: &'static str = "desk-new-service";
     const EDIT_TITLE: &'static str = "desk-edit-service";
@@ -300,7 +290,7 @@ impl Editable for Service {
         ctx: &Ctx,
         org: &Organization,
         f: &ServiceForm,
-    ) -> Result<Controls, PageError> {
+    ) -> PageResult<Controls> {
         let (_, places) = place_options(st, ctx, org).await?;
         let mut fields = text_fields(ctx, SERVICE_NAMES, &f.name, "text", rules::MAX_TITLE);
         fields.extend(text_fields(
@@ -350,7 +340,7 @@ impl Editable for Service {
 
 impl Editable for Opportunity {
     type Form = OpportunityForm;
-    const KIND: &'static str = "opportunity";
+    const KIND: RecordKind = RecordKind::Opportunity;
     const PATH: &'static str = "opportunities";
     fn new_form(places: &[LocationId]) -> OpportunityForm {
         // A place is added to be applied to: open unless said otherwise; at the
@@ -424,15 +414,10 @@ impl Editable for Opportunity {
         ctx: &Ctx,
         org: &Organization,
         f: &OpportunityForm,
-    ) -> Result<Controls, PageError> {
+    ) -> PageResult<Controls> {
         let lang = ctx.lang;
         let (_, places) = place_options(st, ctx, org).await?;
-        let services = st
-            .store
-            .records_of_organizations(&[org.id])
-            .await
-            .map_err(PageError::store(lang))?
-            .services;
+        let services = st.store.records_of_organizations(&[org.id]).await?.services;
         let service_options = services
             .iter()
             .map(|s| (s.id.to_string(), Txt::new(&s.name, lang).text))
@@ -502,7 +487,7 @@ impl Editable for Opportunity {
 
 impl Editable for Location {
     type Form = LocationForm;
-    const KIND: &'static str = "location";
+    const KIND: RecordKind = RecordKind::Location;
     const PATH: &'static str = "locations";
     const NEW_TITLE: &'static str = "desk-new-location";
     const EDIT_TITLE: &'static str = "desk-edit-location";
@@ -552,7 +537,7 @@ impl Editable for Location {
         ctx: &Ctx,
         _: &Organization,
         f: &LocationForm,
-    ) -> Result<Controls, PageError> {
+    ) -> PageResult<Controls> {
         let mut fields = text_fields(ctx, SERVICE_NAMES, &f.name, "text", rules::MAX_TITLE);
         if let Some(first) = fields.first_mut() {
             first.required = false;
@@ -620,7 +605,7 @@ async fn record_page<K: Editable>(
     f: &K::Form,
     errors: &[(&'static str, String)],
     notice: Option<Notice>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     let (fields, flags, groups) = K::controls(st, &ctx, org, f).await?;
     let (title, action, public_url) = if is_new {
@@ -652,18 +637,12 @@ async fn record_page<K: Editable>(
 async fn editable<K: Editable>(
     st: &AppState,
     user: &User,
-    ctx: &Ctx,
     id: &str,
-) -> Result<(Organization, K), PageError> {
-    let lang = ctx.lang;
-    let rec = K::load(st, id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or(PageError::not_found(lang))?;
+) -> PageResult<(Organization, K)> {
+    let rec = K::load(st, id).await?.ok_or(PageError::not_found())?;
     let org = editable_organization(
         st,
         user,
-        lang,
         &rec.organization().to_string(),
         Action::EditRecords,
     )
@@ -676,10 +655,10 @@ pub async fn edit_form<K: Editable>(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
+    PathId(id): PathId,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
-    let (org, rec) = editable::<K>(&st, &user, &ctx, &segment(&uri, 1)).await?;
+) -> PageResult {
+    let (org, rec) = editable::<K>(&st, &user, &id).await?;
     let notice = match rec.warning() {
         Some(w) if q.done.as_deref() == Some("saved") => Some(Notice::warning(format!(
             "{} {}",
@@ -698,10 +677,10 @@ pub async fn edit_save<K: Editable>(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
+    PathId(id): PathId,
     body: Bytes,
-) -> Result<Response, PageError> {
-    let (org, rec) = editable::<K>(&st, &user, &ctx, &segment(&uri, 1)).await?;
+) -> PageResult {
+    let (org, rec) = editable::<K>(&st, &user, &id).await?;
     save(&st, &user, ctx, &org, rec, false, &body).await
 }
 
@@ -710,14 +689,11 @@ pub async fn new_form<K: Editable>(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
-) -> Result<Response, PageError> {
-    let org =
-        editable_organization(&st, &user, ctx.lang, &segment(&uri, 2), Action::EditRecords).await?;
+    PathId(id): PathId,
+) -> PageResult {
+    let org = editable_organization(&st, &user, &id, Action::EditRecords).await?;
     let base = K::blank(org.id);
-    let places = place_ids(&st, &org)
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+    let places = place_ids(&st, &org).await?;
     let f = K::new_form(&places);
     record_page(&st, ctx, &org, &base, true, &f, &[], None).await
 }
@@ -727,11 +703,10 @@ pub async fn new_save<K: Editable>(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
+    PathId(id): PathId,
     body: Bytes,
-) -> Result<Response, PageError> {
-    let org =
-        editable_organization(&st, &user, ctx.lang, &segment(&uri, 2), Action::EditRecords).await?;
+) -> PageResult {
+    let org = editable_organization(&st, &user, &id, Action::EditRecords).await?;
     save(&st, &user, ctx, &org, K::blank(org.id), true, &body).await
 }
 
@@ -743,14 +718,10 @@ async fn save<K: Editable>(
     base: K,
     is_new: bool,
     body: &[u8],
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+) -> PageResult {
     let pairs = form::pairs(body);
     let f = K::read(&Data(&pairs));
-    let updated = match K::apply(st, org, &base, &f)
-        .await
-        .map_err(PageError::store(lang))?
-    {
+    let updated = match K::apply(st, org, &base, &f).await? {
         Ok(r) => r,
         Err(errors) => {
             let errors = translated(&ctx, &errors);
@@ -764,9 +735,7 @@ async fn save<K: Editable>(
     };
     let changes = access::changes(&before, &K::pairs(&updated.form_of()));
     let id = updated.id_string();
-    crate::services::save_batch(st.store.as_ref(), &updated.into_batch())
-        .await
-        .map_err(PageError::store(lang))?;
+    crate::services::save_batch(st.store.as_ref(), &updated.into_batch()).await?;
     record(st, user, org.id, K::KIND, &id, changes).await?;
     Ok(see_other(
         &ctx.url(&format!("/{}/{id}/edit?done=saved", K::PATH)),
@@ -812,17 +781,12 @@ pub async fn desk(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
+    PathId(id): PathId,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let org =
-        editable_organization(&st, &user, lang, &segment(&uri, 1), Action::EditRecords).await?;
-    let records = st
-        .store
-        .records_of_organizations(&[org.id])
-        .await
-        .map_err(PageError::store(lang))?;
+    let org = editable_organization(&st, &user, &id, Action::EditRecords).await?;
+    let records = st.store.records_of_organizations(&[org.id]).await?;
     let mut rows = Vec::new();
     for s in &records.services {
         rows.push(DeskRow {
@@ -857,17 +821,9 @@ pub async fn desk(
                 .then(|| ctx.url(&format!("/talent?opportunity={}", o.id))),
         });
     }
-    let reports = st
-        .store
-        .open_error_reports(Some(org.id))
-        .await
-        .map_err(PageError::store(lang))?;
+    let reports = st.store.open_error_reports(Some(org.id)).await?;
     let reports = super::reports::rows(&ctx, reports);
-    let history = st
-        .store
-        .history_of_organization(org.id, 30)
-        .await
-        .map_err(PageError::store(lang))?;
+    let history = st.store.history_of_organization(org.id, 30).await?;
     let profile = access::may(&user, org.id, Action::EditProfile).then(|| {
         (
             ctx.url(&format!("/organizations/{}/edit", org.id)),
@@ -913,39 +869,36 @@ pub async fn confirm(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let id = segment(&uri, 1);
+    path: RecordPath,
+) -> PageResult {
+    let id = path.id;
     let now = crate::domain::now_micros();
     async fn touched<K: Editable>(
         st: &AppState,
         user: &User,
-        ctx: &Ctx,
         id: &str,
         now: OffsetDateTime,
-    ) -> Result<(OrganizationId, DirectoryBatch, &'static str), PageError> {
-        let (org, mut rec) = editable::<K>(st, user, ctx, id).await?;
+    ) -> PageResult<(OrganizationId, DirectoryBatch, RecordKind)> {
+        let (org, mut rec) = editable::<K>(st, user, id).await?;
         rec.touch(now);
         Ok((org.id, rec.into_batch(), K::KIND))
     }
-    let (org_id, batch, kind) = match segment(&uri, 2).as_str() {
-        "services" => touched::<Service>(&st, &user, &ctx, &id, now).await?,
-        "opportunities" => touched::<Opportunity>(&st, &user, &ctx, &id, now).await?,
-        _ => {
-            let mut org = editable_organization(&st, &user, lang, &id, Action::EditProfile).await?;
+    let (org_id, batch, kind) = match path.kind {
+        RecordKind::Service => touched::<Service>(&st, &user, &id, now).await?,
+        RecordKind::Opportunity => touched::<Opportunity>(&st, &user, &id, now).await?,
+        RecordKind::Location => touched::<Location>(&st, &user, &id, now).await?,
+        RecordKind::Organization => {
+            let mut org = editable_organization(&st, &user, &id, Action::EditProfile).await?;
             org.last_verified_at = now;
             let id = org.id;
             let batch = DirectoryBatch {
                 organizations: vec![org],
                 ..Default::default()
             };
-            (id, batch, "organization")
+            (id, batch, RecordKind::Organization)
         }
     };
-    crate::services::save_batch(st.store.as_ref(), &batch)
-        .await
-        .map_err(PageError::store(lang))?;
+    crate::services::save_batch(st.store.as_ref(), &batch).await?;
     let change = access::Change {
         field: "last_verified_at".into(),
         before: String::new(),

@@ -2,21 +2,20 @@
 //! five an hour from one address); the organization's members see them on their desk and the
 //! coordinators in their queue, and mark them handled.
 
-use super::account::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
 use super::auth::{SignedIn, Viewer};
 use super::form::{self, Field};
-use super::{render, Ctx, PageQuery, Txt};
+use super::respond::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
+use super::{render, Ctx, PageQuery, PathId, RecordPath, Txt};
 use crate::accounts::{throttle, User};
-use crate::domain::{OpportunityId, OrganizationId, ServiceId};
-use crate::error::PageError;
+use crate::domain::{OpportunityId, OrganizationId, RecordKind, ServiceId};
+use crate::error::{PageError, PageResult};
 use crate::mail::unix_micros;
 use crate::manage::{self as rules, Action, ErrorReport, MAX_REPORT, MIN_REPORT};
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
-use axum::response::Response;
+use axum::http::StatusCode;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -25,56 +24,40 @@ const REPORTS_PER_ADDRESS: throttle::Limit = throttle::Limit {
     window: time::Duration::hours(1),
 };
 
-/// The record a report route names: (kind, id, organization, name in the page's language).
+/// The record a report route names: (id, organization, name in the page's language).
 async fn reported_record(
     st: &AppState,
     ctx: &Ctx,
-    uri: &Uri,
-) -> Result<(&'static str, String, OrganizationId, String), PageError> {
-    let lang = ctx.lang;
-    let mut segs = uri.path().rsplit('/').skip(1);
-    let id = segs.next().unwrap_or("").to_string();
-    let kind = segs.next().unwrap_or("");
-    let not_found = || PageError::not_found(lang);
-    let store = PageError::store(lang);
-    match kind {
-        "organizations" => {
+    path: &RecordPath,
+) -> PageResult<(OrganizationId, String)> {
+    let not_found = PageError::not_found;
+    let id = &path.id;
+    match path.kind {
+        RecordKind::Organization => {
             let o = st
                 .store
-                .organization(OrganizationId::parse(&id).ok_or_else(not_found)?)
-                .await
-                .map_err(store)?
+                .organization(OrganizationId::parse(id).ok_or_else(not_found)?)
+                .await?
                 .ok_or_else(not_found)?;
-            Ok(("organization", id, o.id, o.name))
+            Ok((o.id, o.name))
         }
-        "services" => {
+        RecordKind::Service => {
             let s = st
                 .store
-                .service(ServiceId::parse(&id).ok_or_else(not_found)?)
-                .await
-                .map_err(store)?
+                .service(ServiceId::parse(id).ok_or_else(not_found)?)
+                .await?
                 .ok_or_else(not_found)?;
-            Ok((
-                "service",
-                id,
-                s.organization_id,
-                Txt::new(&s.name, lang).text,
-            ))
+            Ok((s.organization_id, Txt::new(&s.name, ctx.lang).text))
         }
-        _ => {
+        RecordKind::Opportunity => {
             let o = st
                 .store
-                .opportunity(OpportunityId::parse(&id).ok_or_else(not_found)?)
-                .await
-                .map_err(store)?
+                .opportunity(OpportunityId::parse(id).ok_or_else(not_found)?)
+                .await?
                 .ok_or_else(not_found)?;
-            Ok((
-                "opportunity",
-                id,
-                o.organization_id,
-                Txt::new(&o.title, lang).text,
-            ))
+            Ok((o.organization_id, Txt::new(&o.title, ctx.lang).text))
         }
+        RecordKind::Location => Err(not_found()),
     }
 }
 
@@ -132,10 +115,10 @@ struct ReportForm {
 pub async fn form(
     State(st): State<AppState>,
     ctx: Ctx,
-    uri: Uri,
+    path: RecordPath,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
-    let (_, _, _, name) = reported_record(&st, &ctx, &uri).await?;
+) -> PageResult {
+    let (_, name) = reported_record(&st, &ctx, &path).await?;
     let notice = (q.done.as_deref() == Some("sent")).then(|| Notice::success(ctx.t("report-sent")));
     let lang = ctx.lang;
     render(
@@ -148,11 +131,11 @@ pub async fn send(
     State(st): State<AppState>,
     ctx: Ctx,
     viewer: Viewer,
-    uri: Uri,
+    path: RecordPath,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let (kind, id, organization, name) = reported_record(&st, &ctx, &uri).await?;
+    let (organization, name) = reported_record(&st, &ctx, &path).await?;
     let f: ReportForm = form::parse(&body);
     let mut errors = Vec::new();
     let n = f.message.trim().chars().count();
@@ -182,28 +165,24 @@ pub async fn send(
             throttle::scoped("report", &throttle::address_key(ip)),
             REPORTS_PER_ADDRESS,
         )];
-        let store = PageError::store(lang);
-        if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
+        if let Some(wait) = throttle::wait(&st.store, &keys, now).await? {
             let msg = wait_text(lang, "throttled-text", wait);
             let page = report_page(ctx, name, &f, &[("message", msg)], None);
             return Ok(too_many_requests(render(&page, lang), wait));
         }
-        throttle::record_failure(&st.store, &keys, now)
-            .await
-            .map_err(PageError::store(lang))?;
+        throttle::record_failure(&st.store, &keys, now).await?;
     }
     st.store
         .add_error_report(&ErrorReport {
             id: uuid::Uuid::new_v4().to_string(),
             organization_id: organization,
-            record_kind: kind.to_string(),
-            record_id: id,
+            record_kind: path.kind,
+            record_id: path.id,
             message: f.message.trim().to_string(),
             contact_email: contact,
             created_at: unix_micros(now),
         })
-        .await
-        .map_err(PageError::store(lang))?;
+        .await?;
     Ok(see_other(&format!("{}?done=sent", ctx.here()), []))
 }
 
@@ -221,11 +200,7 @@ pub(super) fn rows(ctx: &Ctx, reports: Vec<ErrorReport>) -> Vec<ReportRow> {
     reports
         .into_iter()
         .map(|r| {
-            let path = match r.record_kind.as_str() {
-                "organization" => "organizations",
-                "service" => "services",
-                _ => "opportunities",
-            };
+            let path = r.record_kind.plural();
             ReportRow {
                 what: ctx.t(&format!("history-kind-{}", r.record_kind)),
                 url: ctx.url(&format!("/{path}/{}", r.record_id)),
@@ -248,24 +223,18 @@ pub async fn resolve(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: Uri,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let id = uri.path().rsplit('/').nth(1).unwrap_or("").to_string();
+    PathId(id): PathId,
+) -> PageResult {
     let report = st
         .store
         .error_report(&id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or(PageError::not_found(lang))?;
+        .await?
+        .ok_or(PageError::not_found())?;
     if !may_handle(&user, report.organization_id) {
-        return Err(PageError::forbidden(lang));
+        return Err(PageError::forbidden());
     }
     let now = unix_micros(OffsetDateTime::now_utc());
-    st.store
-        .resolve_error_report(&id, user.id, now)
-        .await
-        .map_err(PageError::store(lang))?;
+    st.store.resolve_error_report(&id, user.id, now).await?;
     let back = if user.organization_id == Some(report.organization_id) {
         format!(
             "/organizations/{}/manage?done=resolved",
@@ -291,16 +260,12 @@ pub async fn queue(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     if !rules::may(&user, OrganizationId::new(), Action::Verify) {
-        return Err(PageError::forbidden(lang));
+        return Err(PageError::forbidden());
     }
-    let reports = st
-        .store
-        .open_error_reports(None)
-        .await
-        .map_err(PageError::store(lang))?;
+    let reports = st.store.open_error_reports(None).await?;
     let page = QueuePage {
         title: ctx.t("reports-title"),
         notice: (q.done.as_deref() == Some("resolved"))

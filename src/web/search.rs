@@ -5,14 +5,13 @@ use super::directory::CardLookup;
 use super::{render, Card, Ctx, PageQuery};
 use crate::api::search::facet_label;
 use crate::domain::{Lang, OpportunityId, OrganizationId, ServiceId};
-use crate::error::PageError;
+use crate::error::PageResult;
 use crate::i18n::t_args;
 use crate::search::cache::GenerationCache;
 use crate::search::{DocType, SearchParams, SearchRequest, Sort};
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -159,7 +158,7 @@ fn filter_label(ctx: &Ctx, name: &str, value: &str) -> String {
 }
 
 /// The whole result list (every page, up to the limit) as CSV.
-async fn csv(st: &AppState, ctx: &Ctx, req: SearchRequest) -> Result<Response, PageError> {
+async fn csv(st: &AppState, ctx: &Ctx, req: SearchRequest) -> PageResult {
     let _turn = super::export::csv_turn().await;
     let req = &req;
     let hits = super::export::every_page(|r| async move {
@@ -167,8 +166,7 @@ async fn csv(st: &AppState, ctx: &Ctx, req: SearchRequest) -> Result<Response, P
         (req.page, req.per_page) = (r.page, r.per_page);
         st.search.search(&req).await.map(|x| (x.hits, x.total))
     })
-    .await
-    .map_err(PageError::store(ctx.lang))?;
+    .await?;
     // The cards of all the rows at once: one read per kind of record.
     let cards = result_cards(st, ctx, &hits).await?;
     Ok(super::export::csv_response(
@@ -183,7 +181,7 @@ pub async fn show(
     ctx: Ctx,
     State(st): State<AppState>,
     PageQuery(mut params): PageQuery<SearchParams>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     // A page number past the furthest one (an old or typed link) is not an error on the
     // page: it shows the last page and says so, like any page past the last.
     let max_page = crate::search::query::MAX_PAGE;
@@ -219,11 +217,7 @@ pub async fn show(
     let mut empty_help = String::new();
     let (mut prev, mut next, mut page_label) = (None, None, String::new());
     if searched {
-        let mut r = st
-            .search
-            .search(&req)
-            .await
-            .map_err(PageError::store(ctx.lang))?;
+        let mut r = st.search.search(&req).await?;
         // A page past the last (an old link, a typed URL): the last page, saying so.
         let last = u32::try_from(r.total.div_ceil(u64::from(req.per_page))).unwrap_or(u32::MAX);
         if r.total > 0 && req.page > last {
@@ -236,11 +230,7 @@ pub async fn show(
                 ],
             ));
             req.page = last;
-            r = st
-                .search
-                .search(&req)
-                .await
-                .map_err(PageError::store(ctx.lang))?;
+            r = st.search.search(&req).await?;
         }
         summary = ctx.tn("search-results-count", r.total);
         // Nothing found: say what was asked (words, or only filters).
@@ -342,12 +332,7 @@ pub async fn show(
             }
         }
         if r.total == 0 {
-            for (name, n) in st
-                .search
-                .without_each_filter(&req)
-                .await
-                .map_err(PageError::store(ctx.lang))?
-            {
+            for (name, n) in st.search.without_each_filter(&req).await? {
                 let value = base
                     .iter()
                     .find(|(p, _)| p == name)
@@ -491,7 +476,7 @@ async fn result_cards(
     st: &AppState,
     ctx: &Ctx,
     hits: &[crate::search::Hit],
-) -> Result<Vec<Card>, PageError> {
+) -> PageResult<Vec<Card>> {
     let generation = st.search.generation();
     let day = today();
     let key = |h: &crate::search::Hit| (ctx.lang, h.doc_type, h.record_id.clone(), day);
@@ -545,7 +530,7 @@ async fn build_cards(
     st: &AppState,
     ctx: &Ctx,
     hits: &[&crate::search::Hit],
-) -> Result<HashMap<(DocType, String), Card>, PageError> {
+) -> PageResult<HashMap<(DocType, String), Card>> {
     let ids = |t: DocType| {
         hits.iter()
             .filter(move |h| h.doc_type == t)
@@ -558,8 +543,7 @@ async fn build_cards(
                 .filter_map(ServiceId::parse)
                 .collect::<Vec<_>>(),
         )
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+        .await?;
     let opportunities = st
         .store
         .opportunities_by_id(
@@ -567,8 +551,7 @@ async fn build_cards(
                 .filter_map(OpportunityId::parse)
                 .collect::<Vec<_>>(),
         )
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+        .await?;
     let organizations = st
         .store
         .organizations_by_id(
@@ -576,8 +559,7 @@ async fn build_cards(
                 .filter_map(OrganizationId::parse)
                 .collect::<Vec<_>>(),
         )
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+        .await?;
     let lookup = CardLookup::new(&st.store, ctx.lang);
     let mut by_id = HashMap::new();
     for (s, c) in services

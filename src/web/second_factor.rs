@@ -2,21 +2,20 @@
 //! code from an authenticator app (set up on first sign-in, with recovery codes shown once), or a
 //! recovery code.
 
-use super::account::{
-    see_other, session_cookies, too_many_requests, wait_text, with_status, DoneQuery,
-};
+use super::account::session_cookies;
 use super::auth::Viewer;
 use super::form::{self, Field};
+use super::respond::{see_other, too_many_requests, wait_text, with_status, DoneQuery};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::{session, throttle, totp, User};
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::mail::unix_micros;
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Redirect};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -44,7 +43,7 @@ struct CodePage {
     code: Field,
     /// `?next=…` for the form.
     next_q: String,
-    notice: Option<super::account::Notice>,
+    notice: Option<super::respond::Notice>,
 }
 
 #[derive(Template)]
@@ -63,7 +62,7 @@ async fn code_page(
     user: &User,
     error: Option<String>,
     next: &Option<String>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     code_page_with(st, ctx, user, error, next, None).await
 }
 
@@ -74,19 +73,15 @@ async fn code_page_with(
     user: &User,
     error: Option<String>,
     next: &Option<String>,
-    notice: Option<super::account::Notice>,
-) -> Result<Response, PageError> {
+    notice: Option<super::respond::Notice>,
+) -> PageResult {
     let lang = ctx.lang;
-    let factor = st
-        .store
-        .second_factor(user.id)
-        .await
-        .map_err(PageError::store(lang))?;
+    let factor = st.store.second_factor(user.id).await?;
     let setup = match factor {
         Some(f) if f.confirmed_at.is_some() => None,
         Some(f) => {
             let Some(secret) = st.totp.open(&f.secret) else {
-                return Err(unreadable_secret(lang));
+                return Err(unreadable_secret());
             };
             let url = totp::otpauth_url(&secret, user.email.as_str());
             let svg = totp::qr_svg(&url).unwrap_or_default();
@@ -128,12 +123,9 @@ async fn code_page_with(
 
 /// A sealed secret that this node cannot open (its `--totp-key` differs from the one it was
 /// sealed with): a server error for the operator, never a way in.
-fn unreadable_secret(lang: crate::domain::Lang) -> PageError {
+fn unreadable_secret() -> PageError {
     tracing::error!("a second-factor secret cannot be opened: check --totp-key on every node");
-    PageError {
-        lang,
-        kind: crate::error::ErrorKind::Internal,
-    }
+    PageError::internal()
 }
 
 /// Whether the account has a second factor set up (its first code typed).
@@ -158,20 +150,13 @@ pub(super) async fn required(st: &AppState, user: &User) -> crate::store::StoreR
 pub(super) async fn step_up(
     st: &AppState,
     user: &User,
-    lang: crate::domain::Lang,
-) -> Result<[axum::http::HeaderValue; 2], PageError> {
-    let store = PageError::store;
+) -> PageResult<[axum::http::HeaderValue; 2]> {
     // Every session of the account ends, not only this browser's: none may go on with the
     // new role (or without the factor now asked for) on the password alone.
-    st.store
-        .end_sessions_of(user.id)
-        .await
-        .map_err(store(lang))?;
-    prepare(st, user).await.map_err(store(lang))?;
-    let token = session::start_pending(&st.store, user.id, OffsetDateTime::now_utc())
-        .await
-        .map_err(store(lang))?;
-    session_cookies(st, &token, lang).await
+    st.store.end_sessions_of(user.id).await?;
+    prepare(st, user).await?;
+    let token = session::start_pending(&st.store, user.id, OffsetDateTime::now_utc()).await?;
+    session_cookies(st, &token).await
 }
 
 /// Before the second step: an account without a secret gets a new, unconfirmed one.
@@ -189,7 +174,7 @@ pub async fn form(
     ctx: Ctx,
     viewer: Viewer,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let next = q.next();
     match (&viewer.user, &viewer.pending) {
         (Some(_), _) => {
@@ -199,7 +184,7 @@ pub async fn form(
         (None, Some(user)) => {
             // Just registered an organization: say it exists and what comes next.
             let notice = (q.done.as_deref() == Some("registered"))
-                .then(|| super::account::Notice::success(ctx.t("register-done-second-factor")));
+                .then(|| super::respond::Notice::success(ctx.t("register-done-second-factor")));
             code_page_with(&st, ctx, user, None, &next, notice).await
         }
         (None, None) => Ok(Redirect::to(&ctx.url("/login")).into_response()),
@@ -218,7 +203,7 @@ pub async fn submit(
     viewer: Viewer,
     PageQuery(q): PageQuery<DoneQuery>,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     let next = q.next();
     let Some(user) = viewer.pending.clone() else {
@@ -244,27 +229,26 @@ pub async fn submit(
     if let Some(ip) = viewer.client {
         keys.push((throttle::address_key(ip), throttle::PER_ADDRESS));
     }
-    let store = |e| PageError::store(lang)(e);
-    if let Some(wait) = throttle::wait(&st.store, &keys, now).await.map_err(store)? {
+    if let Some(wait) = throttle::wait(&st.store, &keys, now).await? {
         crate::accounts::audit::event("authn_mfa_lock", Some(user.id));
         let text = wait_text(lang, "login-error-throttled", wait);
         let page = code_page(&st, ctx, &user, Some(text), &next).await;
         return Ok(too_many_requests(page, wait));
     }
-    let factor = st.store.second_factor(user.id).await.map_err(store)?;
+    let factor = st.store.second_factor(user.id).await?;
     let now_us = unix_micros(now);
     let (ok, first_time) = match &factor {
         Some(fac) => {
             let Some(secret) = st.totp.open(&fac.secret) else {
-                return Err(unreadable_secret(lang));
+                return Err(unreadable_secret());
             };
             let by_code =
                 match totp::matching_step(&secret, &f.code, now.unix_timestamp(), fac.last_step) {
-                    Some(step) => st
-                        .store
-                        .use_second_factor_step(user.id, step, now_us)
-                        .await
-                        .map_err(store)?,
+                    Some(step) => {
+                        st.store
+                            .use_second_factor_step(user.id, step, now_us)
+                            .await?
+                    }
                     None => false,
                 };
             let by_recovery = !by_code
@@ -272,16 +256,13 @@ pub async fn submit(
                 && st
                     .store
                     .use_recovery_code(user.id, &totp::recovery_hash(&f.code), now_us)
-                    .await
-                    .map_err(store)?;
+                    .await?;
             (by_code || by_recovery, fac.confirmed_at.is_none())
         }
         None => (false, false),
     };
     if !ok {
-        throttle::record_failure(&st.store, &keys, now)
-            .await
-            .map_err(store)?;
+        throttle::record_failure(&st.store, &keys, now).await?;
         crate::accounts::audit::event("authn_mfa_fail", Some(user.id));
         let res = code_page(
             &st,
@@ -303,20 +284,15 @@ pub async fn submit(
     );
     // Signed in: the waiting session ends, a full one begins.
     if let Some(old) = &viewer.session_hash {
-        st.store.end_session(old).await.map_err(store)?;
+        st.store.end_session(old).await?;
     }
-    let token = session::start(&st.store, user.id, now)
-        .await
-        .map_err(store)?;
-    let cookies = session_cookies(&st, &token, lang).await?;
+    let token = session::start(&st.store, user.id, now).await?;
+    let cookies = session_cookies(&st, &token).await?;
     let mut res = if first_time {
         // Recovery codes, shown this once.
         let codes = totp::new_recovery_codes();
         let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_hash(c)).collect();
-        st.store
-            .replace_recovery_codes(user.id, &hashes)
-            .await
-            .map_err(store)?;
+        st.store.replace_recovery_codes(user.id, &hashes).await?;
         let page = RecoveryPage {
             title: ctx.t("recovery-title"),
             codes,

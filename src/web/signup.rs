@@ -1,15 +1,14 @@
 //! Signing up, confirming the address, and resetting a forgotten password: the pages around
 //! the links that `accounts::links` sends.
 
-use super::account::{
-    see_other, too_many_requests, wait_text, with_status, DoneQuery, EmailPassword, Notice,
-};
+use super::account::EmailPassword;
 use super::auth::Viewer;
 use super::form::{self, Field};
+use super::respond::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::links::{self, LinkBase};
 use crate::accounts::{self, throttle, AccountError};
-use crate::error::PageError;
+use crate::error::PageResult;
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
@@ -44,14 +43,10 @@ async fn over_limit(
     ctx: &Ctx,
     keys: &[(String, throttle::Limit)],
     now: OffsetDateTime,
-) -> Result<Option<Response>, PageError> {
-    let wait = throttle::wait(&st.store, keys, now)
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+) -> PageResult<Option<Response>> {
+    let wait = throttle::wait(&st.store, keys, now).await?;
     let Some(wait) = wait else {
-        throttle::record_failure(&st.store, keys, now)
-            .await
-            .map_err(PageError::store(ctx.lang))?;
+        throttle::record_failure(&st.store, keys, now).await?;
         return Ok(None);
     };
     let page = MessagePage {
@@ -134,7 +129,7 @@ pub async fn signup_form(
     ctx: Ctx,
     viewer: Viewer,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     if viewer.user.is_some() {
         return Ok(Redirect::to(&ctx.url("/account")).into_response());
     }
@@ -151,7 +146,7 @@ pub async fn signup(
     viewer: Viewer,
     PageQuery(q): PageQuery<DoneQuery>,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let next = q.next();
     let f: EmailPassword = form::parse(&body);
     let lang = ctx.lang;
@@ -170,8 +165,7 @@ pub async fn signup(
         },
         now,
     )
-    .await
-    .map_err(PageError::store(lang))?
+    .await?
     {
         Ok(()) => Ok(see_other(&ctx.url("/signup?done=sent"), [])),
         Err(e) => {
@@ -205,10 +199,7 @@ struct ConfirmPage {
 
 /// The link from the e-mail shows a button: a GET changes nothing (and mail scanners that
 /// open links do not use them up).
-pub async fn confirm_form(
-    ctx: Ctx,
-    PageQuery(q): PageQuery<TokenQuery>,
-) -> Result<Response, PageError> {
+pub async fn confirm_form(ctx: Ctx, PageQuery(q): PageQuery<TokenQuery>) -> PageResult {
     let lang = ctx.lang;
     let page = ConfirmPage {
         title: ctx.t("confirm-title"),
@@ -225,10 +216,7 @@ pub async fn confirm_form(
 }
 
 /// The link sent to a new address: a button, as for confirming a first address.
-pub async fn confirm_email_form(
-    ctx: Ctx,
-    PageQuery(q): PageQuery<TokenQuery>,
-) -> Result<Response, PageError> {
+pub async fn confirm_email_form(ctx: Ctx, PageQuery(q): PageQuery<TokenQuery>) -> PageResult {
     let lang = ctx.lang;
     let page = ConfirmPage {
         title: ctx.t("confirm-email-title"),
@@ -240,16 +228,9 @@ pub async fn confirm_email_form(
     render(&page, lang)
 }
 
-pub async fn confirm_email(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
+pub async fn confirm_email(State(st): State<AppState>, ctx: Ctx, body: Bytes) -> PageResult {
     let f: TokenForm = form::parse(&body);
-    if links::confirm_email_change(&st.store, &f.token, OffsetDateTime::now_utc())
-        .await
-        .map_err(PageError::store(ctx.lang))?
-    {
+    if links::confirm_email_change(&st.store, &f.token, OffsetDateTime::now_utc()).await? {
         let cookies = super::auth::Cookies {
             insecure: st.config.insecure_cookies,
         };
@@ -267,7 +248,7 @@ struct TokenForm {
     new_password: String,
 }
 
-fn link_expired(ctx: &Ctx) -> Result<Response, PageError> {
+fn link_expired(ctx: &Ctx) -> PageResult {
     let page = MessagePage {
         title: ctx.t("link-expired-title"),
         text: ctx.t(AccountError::LinkExpired.key()),
@@ -284,12 +265,9 @@ pub async fn confirm(
     ctx: Ctx,
     PageQuery(q): PageQuery<DoneQuery>,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: TokenForm = form::parse(&body);
-    if links::confirm(&st.store, &f.token, OffsetDateTime::now_utc())
-        .await
-        .map_err(PageError::store(ctx.lang))?
-    {
+    if links::confirm(&st.store, &f.token, OffsetDateTime::now_utc()).await? {
         // Signing in next, then on to where the person was going.
         let next = q
             .next()
@@ -347,12 +325,10 @@ pub async fn reset_form(
     State(st): State<AppState>,
     ctx: Ctx,
     PageQuery(q): PageQuery<TokenQuery>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
     if !q.token.is_empty() {
-        let works = links::reset_link_works(&st.store, &q.token, OffsetDateTime::now_utc())
-            .await
-            .map_err(PageError::store(lang))?;
+        let works = links::reset_link_works(&st.store, &q.token, OffsetDateTime::now_utc()).await?;
         if !works {
             return link_expired(&ctx);
         }
@@ -383,7 +359,7 @@ pub async fn reset_request(
     ctx: Ctx,
     viewer: Viewer,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let f: ResetForm = form::parse(&body);
     let now = OffsetDateTime::now_utc();
     let mut keys = address_keys(&viewer, "reset");
@@ -395,17 +371,11 @@ pub async fn reset_request(
         return Ok(res);
     }
     let public_url = st.config.public_url();
-    links::request_reset(&st.store, &f.email, base(&ctx, &public_url), now)
-        .await
-        .map_err(PageError::store(ctx.lang))?;
+    links::request_reset(&st.store, &f.email, base(&ctx, &public_url), now).await?;
     Ok(see_other(&ctx.url("/password-reset?done=sent"), []))
 }
 
-pub async fn reset_password(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
+pub async fn reset_password(State(st): State<AppState>, ctx: Ctx, body: Bytes) -> PageResult {
     let f: TokenForm = form::parse(&body);
     let lang = ctx.lang;
     match links::reset_password(
@@ -414,8 +384,7 @@ pub async fn reset_password(
         &f.new_password,
         OffsetDateTime::now_utc(),
     )
-    .await
-    .map_err(PageError::store(lang))?
+    .await?
     {
         Ok(()) => Ok(see_other(&ctx.url("/login?done=reset"), [])),
         Err(AccountError::LinkExpired) => link_expired(&ctx),

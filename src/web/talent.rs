@@ -1,15 +1,15 @@
 //! The talent pool for verified organizations' members (`/talent`), a person's profile page
 //! (`/people/{id}`) and an organization's first message to a person.
 
-use super::account::{see_other, with_status};
 use super::auth::SignedIn;
 use super::form::{self, Field};
 use super::people::{now, reason_texts, today};
+use super::respond::{see_other, with_status};
 use super::threads::{acts_for, notice_mail, profile_view, ProfileView};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::User;
-use crate::domain::{Lang, OpportunityId, Organization, ThreadId};
-use crate::error::PageError;
+use crate::domain::{OpportunityId, Organization, ThreadId};
+use crate::error::{PageError, PageResult};
 use crate::people::talent::{TalentQuery, MAX_PAGE, PER_PAGE};
 use crate::people::{message_body, Message, Thread, ThreadStatus};
 use crate::refdata::REF;
@@ -27,20 +27,14 @@ use std::collections::HashMap;
 pub(super) async fn verified_organization(
     st: &AppState,
     user: &User,
-    lang: Lang,
-) -> Result<Option<Organization>, PageError> {
+) -> PageResult<Option<Organization>> {
     let Some(id) = user.organization_id else {
         return Ok(None);
     };
     if !acts_for(user, id) {
         return Ok(None);
     }
-    Ok(st
-        .store
-        .organization(id)
-        .await
-        .map_err(PageError::store(lang))?
-        .filter(|o| o.verified))
+    Ok(st.store.organization(id).await?.filter(|o| o.verified))
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -104,10 +98,9 @@ pub async fn search(
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     PageQuery(p): PageQuery<TalentParams>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
-    let Some(org) = verified_organization(&st, &user, lang).await? else {
+    let Some(org) = verified_organization(&st, &user).await? else {
         return Ok(refused(ctx));
     };
     let mut errors: Vec<(&'static str, String)> = Vec::new();
@@ -170,15 +163,14 @@ pub async fn search(
     }
     let mut opportunity = None;
     if let Some(o) = opt(&p.opportunity) {
-        let id = OpportunityId::parse(&o).ok_or(PageError::bad_request(lang))?;
-        st.matches.refresh(&st.store).await.map_err(err())?;
-        let features = st.matches.get(id).ok_or(PageError::not_found(lang))?;
+        let id = OpportunityId::parse(&o).ok_or(PageError::bad_request())?;
+        st.matches.refresh(&st.store).await?;
+        let features = st.matches.get(id).ok_or(PageError::not_found())?;
         let opp = st
             .store
             .opportunity(id)
-            .await
-            .map_err(err())?
-            .ok_or(PageError::not_found(lang))?;
+            .await?
+            .ok_or(PageError::not_found())?;
         // Ranking people by fit is for one's own places only.
         if opp.organization_id != org.id {
             crate::accounts::audit::refused(
@@ -186,7 +178,7 @@ pub async fn search(
                 Some(user.id),
                 "/{lang}/talent?opportunity=",
             );
-            return Err(PageError::forbidden(lang));
+            return Err(PageError::forbidden());
         }
         opportunity = Some((
             opp.title.text(lang).to_string(),
@@ -195,7 +187,7 @@ pub async fn search(
         ));
         q.opportunity = Some(features);
     }
-    st.talent.refresh(&st.store).await.map_err(err())?;
+    st.talent.refresh(&st.store).await?;
     let results = st.talent.search(&q, today());
     let context = if q.opportunity.is_some() {
         "fit"
@@ -208,8 +200,7 @@ pub async fn search(
     let mut profiles: HashMap<_, _> = st
         .store
         .profiles_by_id(&ids)
-        .await
-        .map_err(err())?
+        .await?
         .into_iter()
         .filter(|p| p.visible_to(true))
         .map(|p| (p.user_id, p))
@@ -230,7 +221,7 @@ pub async fn search(
             viewed_at: at,
         })
         .collect();
-    st.store.add_profile_views(&views).await.map_err(err())?;
+    st.store.add_profile_views(&views).await?;
     let cards = shown
         .iter()
         .map(|(p, fit)| TalentCard {
@@ -347,23 +338,17 @@ async fn person_page(
     id: &str,
     message: &str,
     message_error: Option<String>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
-    let id = crate::accounts::UserId::parse(id).ok_or(PageError::not_found(lang))?;
-    let profile = st
-        .store
-        .profile(id)
-        .await
-        .map_err(err())?
-        .ok_or(PageError::not_found(lang))?;
+    let id = crate::accounts::UserId::parse(id).ok_or(PageError::not_found())?;
+    let profile = st.store.profile(id).await?.ok_or(PageError::not_found())?;
     let org = match viewer {
-        Some(u) => verified_organization(st, u, lang).await?,
+        Some(u) => verified_organization(st, u).await?,
         None => None,
     };
     // Someone who may not see it learns nothing, not even that it exists.
     if !profile.visible_to(org.is_some()) {
-        return Err(PageError::not_found(lang));
+        return Err(PageError::not_found());
     }
     let mut places = Vec::new();
     if let (Some(org), Some(u)) = (&org, viewer) {
@@ -375,8 +360,7 @@ async fn person_page(
                 context: "profile".into(),
                 viewed_at: now(),
             }])
-            .await
-            .map_err(err())?;
+            .await?;
         let filter = crate::store::OpportunityFilter {
             organization_id: Some(org.id),
             open_only: true,
@@ -385,8 +369,7 @@ async fn person_page(
         places = st
             .store
             .opportunities(&filter, crate::store::PageRequest::new(1, 100))
-            .await
-            .map_err(err())?
+            .await?
             .items
             .into_iter()
             .map(|o| (o.id.to_string(), o.title.text(lang).to_string()))
@@ -415,8 +398,8 @@ pub async fn show(
     State(st): State<AppState>,
     viewer: super::auth::Viewer,
     ctx: Ctx,
-    super::IdSegment(id): super::IdSegment,
-) -> Result<Response, PageError> {
+    super::PathId(id): super::PathId,
+) -> PageResult {
     let user = viewer.user.clone();
     person_page(&st, ctx, user.as_ref(), &id, "", None).await
 }
@@ -434,22 +417,20 @@ pub async fn contact(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    super::IdSegment(id): super::IdSegment,
+    super::PathId(id): super::PathId,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
-    let Some(org) = verified_organization(&st, &user, lang).await? else {
+    let Some(org) = verified_organization(&st, &user).await? else {
         return Ok(refused(ctx));
     };
-    let person = crate::accounts::UserId::parse(&id).ok_or(PageError::not_found(lang))?;
+    let person = crate::accounts::UserId::parse(&id).ok_or(PageError::not_found())?;
     let profile = st
         .store
         .profile(person)
-        .await
-        .map_err(err())?
+        .await?
         .filter(|p| p.visible_to(true))
-        .ok_or(PageError::not_found(lang))?;
+        .ok_or(PageError::not_found())?;
     let f: ContactForm = form::parse(&body);
     let text = match message_body(&f.message) {
         Ok(t) => t,
@@ -462,8 +443,7 @@ pub async fn contact(
         Some(o) => st
             .store
             .opportunity(o)
-            .await
-            .map_err(err())?
+            .await?
             .filter(|x| x.organization_id == org.id)
             .map(|x| x.id),
         None => None,
@@ -488,7 +468,7 @@ pub async fn contact(
         body: text,
         created_at: at,
     };
-    let person_user = st.store.user_by_id(profile.user_id).await.map_err(err())?;
+    let person_user = st.store.user_by_id(profile.user_id).await?;
     let link = format!(
         "{}/{}/threads/{}",
         st.config.public_url().trim_end_matches('/'),
@@ -503,8 +483,7 @@ pub async fn contact(
     let created = st
         .store
         .create_thread(&thread, Some(&first), &notify)
-        .await
-        .map_err(err())?;
+        .await?;
     let id = if created {
         thread.id
     } else {
@@ -513,12 +492,11 @@ pub async fn contact(
             Some(o) => st
                 .store
                 .thread_about(profile.user_id, o)
-                .await
-                .map_err(err())?
+                .await?
                 .filter(|t| t.organization_id == org.id)
                 .map(|t| t.id)
-                .ok_or(PageError::not_found(lang))?,
-            None => return Err(PageError::not_found(lang)),
+                .ok_or(PageError::not_found())?,
+            None => return Err(PageError::not_found()),
         }
     };
     Ok(see_other(&ctx.url(&format!("/threads/{id}?done=sent")), []))

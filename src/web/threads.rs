@@ -2,14 +2,14 @@
 //! stay on the platform; nobody sees another's e-mail address; e-mail only says that there
 //! is something new, with a link.
 
-use super::account::{see_other, with_status, DoneQuery, Notice};
 use super::auth::SignedIn;
 use super::form;
 use super::people::{date_time, now, own_profile};
+use super::respond::{see_other, with_status, DoneQuery, Notice};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::{Role, User};
 use crate::domain::{Lang, OpportunityId, OrganizationId, ThreadId};
-use crate::error::PageError;
+use crate::error::{PageError, PageResult};
 use crate::i18n::{t, t_args};
 use crate::mail::OutgoingMail;
 use crate::manage::Action;
@@ -38,12 +38,8 @@ pub(super) async fn notify_organization(
     organization: OrganizationId,
     subject_key: &str,
     link: &str,
-) -> Result<Vec<OutgoingMail>, PageError> {
-    let users = st
-        .store
-        .users_of_organization(organization)
-        .await
-        .map_err(PageError::store(Lang::Fi))?;
+) -> PageResult<Vec<OutgoingMail>> {
+    let users = st.store.users_of_organization(organization).await?;
     Ok(users
         .iter()
         .filter(|u| u.disabled_at.is_none())
@@ -84,19 +80,16 @@ pub async fn interest(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    super::IdSegment(id): super::IdSegment,
+    super::PathId(id): super::PathId,
     body: Bytes,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let err = || PageError::store(lang);
-    let id = OpportunityId::parse(&id).ok_or(PageError::not_found(lang))?;
+) -> PageResult {
+    let id = OpportunityId::parse(&id).ok_or(PageError::not_found())?;
     let o = st
         .store
         .opportunity(id)
-        .await
-        .map_err(err())?
-        .ok_or(PageError::not_found(lang))?;
-    if let Some(t) = st.store.thread_about(user.id, id).await.map_err(err())? {
+        .await?
+        .ok_or(PageError::not_found())?;
+    if let Some(t) = st.store.thread_about(user.id, id).await? {
         return Ok(see_other(&ctx.url(&format!("/threads/{}", t.id)), []));
     }
     if user.role != Role::JobSeeker {
@@ -129,7 +122,7 @@ pub async fn interest(
             }
         }
     };
-    let (profile, exists) = own_profile(&st, &user, lang).await?;
+    let (profile, exists) = own_profile(&st, &user).await?;
     let at = now();
     let thread = Thread {
         id: ThreadId::new(),
@@ -155,18 +148,16 @@ pub async fn interest(
     let created = st
         .store
         .create_thread(&thread, first.as_ref(), &notify)
-        .await
-        .map_err(err())?;
+        .await?;
     let id = if created {
         thread.id
     } else {
         // Sent twice at once: the other request made it.
         st.store
             .thread_about(user.id, o.id)
-            .await
-            .map_err(err())?
+            .await?
             .map(|t| t.id)
-            .ok_or(PageError::not_found(lang))?
+            .ok_or(PageError::not_found())?
     };
     Ok(see_other(
         &ctx.url(&format!("/threads/{id}?done=interest")),
@@ -199,26 +190,16 @@ enum Side {
     Organization,
 }
 
-async fn open_thread(
-    st: &AppState,
-    user: &User,
-    lang: Lang,
-    id: &str,
-) -> Result<(Thread, Side), PageError> {
-    let id = ThreadId::parse(id).ok_or(PageError::not_found(lang))?;
-    let thread = st
-        .store
-        .thread(id)
-        .await
-        .map_err(PageError::store(lang))?
-        .ok_or(PageError::not_found(lang))?;
+async fn open_thread(st: &AppState, user: &User, id: &str) -> PageResult<(Thread, Side)> {
+    let id = ThreadId::parse(id).ok_or(PageError::not_found())?;
+    let thread = st.store.thread(id).await?.ok_or(PageError::not_found())?;
     if thread.person_id == Some(user.id) {
         Ok((thread, Side::Person))
     } else if acts_for(user, thread.organization_id) {
         Ok((thread, Side::Organization))
     } else {
         crate::accounts::audit::refused("authz_fail", Some(user.id), "thread");
-        Err(PageError::not_found(lang))
+        Err(PageError::not_found())
     }
 }
 
@@ -344,10 +325,10 @@ pub async fn show(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    super::IdSegment(id): super::IdSegment,
+    super::PathId(id): super::PathId,
     PageQuery(q): PageQuery<DoneQuery>,
-) -> Result<Response, PageError> {
-    let (thread, side) = open_thread(&st, &user, ctx.lang, &id).await?;
+) -> PageResult {
+    let (thread, side) = open_thread(&st, &user, &id).await?;
     let notice = match q.done.as_deref() {
         Some("sent") => Some(Notice::success(ctx.t("thread-sent"))),
         // After "I'm interested": what happens next, who reads it, where answers appear.
@@ -368,10 +349,9 @@ async fn thread_page(
     notice: Option<Notice>,
     reply: &str,
     reply_error: Option<String>,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let mut ctx = ctx;
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
     // Read now: the header counts it no more.
     st.store
         .mark_thread_read(
@@ -379,21 +359,17 @@ async fn thread_page(
             user.id,
             crate::domain::unix_micros(time::OffsetDateTime::now_utc()),
         )
-        .await
-        .map_err(err())?;
+        .await?;
     if ctx.unread > 0 {
-        ctx.unread = super::auth::unread_of(&st.store, user)
-            .await
-            .map_err(err())?;
+        ctx.unread = super::auth::unread_of(&st.store, user).await?;
     }
     let org = st
         .store
         .organization(thread.organization_id)
-        .await
-        .map_err(err())?
-        .ok_or(PageError::not_found(lang))?;
+        .await?
+        .ok_or(PageError::not_found())?;
     let opportunity = match thread.opportunity_id {
-        Some(id) => st.store.opportunity(id).await.map_err(err())?.map(|o| {
+        Some(id) => st.store.opportunity(id).await?.map(|o| {
             (
                 o.title.text(lang).to_string(),
                 ctx.url(&format!("/opportunities/{}", o.id)),
@@ -401,7 +377,7 @@ async fn thread_page(
         }),
         None => None,
     };
-    let messages = st.store.messages(thread.id).await.map_err(err())?;
+    let messages = st.store.messages(thread.id).await?;
     if side == Side::Organization && thread.shared_profile.is_some() {
         if let Some(person) = thread.person_id {
             st.store
@@ -412,8 +388,7 @@ async fn thread_page(
                     context: "thread".into(),
                     viewed_at: now(),
                 }])
-                .await
-                .map_err(err())?;
+                .await?;
         }
     }
     let person_name = thread
@@ -509,11 +484,11 @@ pub async fn reply(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    super::IdSegment(id): super::IdSegment,
+    super::PathId(id): super::PathId,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let (thread, side) = open_thread(&st, &user, lang, &id).await?;
+    let (thread, side) = open_thread(&st, &user, &id).await?;
     let f: InterestForm = form::parse(&body);
     let text = match message_body(&f.message) {
         Ok(t) => t,
@@ -546,10 +521,7 @@ pub async fn reply(
         }
         Side::Organization => person_notice(&st, &thread, "thread-mail-message", lang).await?,
     };
-    st.store
-        .add_message(&m, &notify)
-        .await
-        .map_err(PageError::store(lang))?;
+    st.store.add_message(&m, &notify).await?;
     Ok(see_other(
         &ctx.url(&format!("/threads/{}?done=sent", thread.id)),
         [],
@@ -561,15 +533,11 @@ async fn person_notice(
     thread: &Thread,
     key: &str,
     lang: Lang,
-) -> Result<Vec<OutgoingMail>, PageError> {
+) -> PageResult<Vec<OutgoingMail>> {
     let Some(person) = thread.person_id else {
         return Ok(Vec::new());
     };
-    let user = st
-        .store
-        .user_by_id(person)
-        .await
-        .map_err(PageError::store(lang))?;
+    let user = st.store.user_by_id(person).await?;
     Ok(user
         .filter(|u| u.disabled_at.is_none())
         .map(|u| {
@@ -595,13 +563,13 @@ pub async fn set_status(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    super::IdSegment(id): super::IdSegment,
+    super::PathId(id): super::PathId,
     body: Bytes,
-) -> Result<Response, PageError> {
+) -> PageResult {
     let lang = ctx.lang;
-    let (thread, side) = open_thread(&st, &user, lang, &id).await?;
+    let (thread, side) = open_thread(&st, &user, &id).await?;
     if side != Side::Organization {
-        return Err(PageError::forbidden(lang));
+        return Err(PageError::forbidden());
     }
     let f: StatusForm = form::parse(&body);
     let Some(status) = ThreadStatus::parse(&f.status).filter(|s| *s != ThreadStatus::New) else {
@@ -611,8 +579,7 @@ pub async fn set_status(
     let notify = person_notice(&st, &thread, "thread-mail-status", lang).await?;
     st.store
         .set_thread_status(thread.id, status, now(), &notify)
-        .await
-        .map_err(PageError::store(lang))?;
+        .await?;
     Ok(see_other(
         &ctx.url(&format!("/threads/{}?done=status", thread.id)),
         [],
@@ -641,9 +608,8 @@ async fn thread_rows(
     ctx: &Ctx,
     threads: &[Thread],
     for_person: bool,
-) -> Result<Vec<ThreadRow>, PageError> {
+) -> PageResult<Vec<ThreadRow>> {
     let lang = ctx.lang;
-    let err = || PageError::store(lang);
     let orgs = super::directory::CardLookup::new(&st.store, lang)
         .names(threads.iter().map(|t| t.organization_id))
         .await?;
@@ -651,8 +617,7 @@ async fn thread_rows(
     let opps: HashMap<_, _> = st
         .store
         .opportunities_by_id(&opp_ids)
-        .await
-        .map_err(err())?
+        .await?
         .into_iter()
         .map(|o| (o.id, o.title.text(lang).to_string()))
         .collect();
@@ -681,17 +646,9 @@ async fn thread_rows(
 }
 
 /// `/{lang}/me/messages`: the person's threads and where each stands.
-pub async fn mine(
-    State(st): State<AppState>,
-    SignedIn(user, _): SignedIn,
-    ctx: Ctx,
-) -> Result<Response, PageError> {
+pub async fn mine(State(st): State<AppState>, SignedIn(user, _): SignedIn, ctx: Ctx) -> PageResult {
     let lang = ctx.lang;
-    let threads = st
-        .store
-        .threads_of_person(user.id)
-        .await
-        .map_err(PageError::store(lang))?;
+    let threads = st.store.threads_of_person(user.id).await?;
     let rows = thread_rows(&st, &ctx, &threads, true).await?;
     render(
         &ThreadsPage {
@@ -710,16 +667,11 @@ pub async fn of_organization(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    super::IdSegment(id): super::IdSegment,
-) -> Result<Response, PageError> {
+    super::PathId(id): super::PathId,
+) -> PageResult {
     let lang = ctx.lang;
-    let org =
-        super::manage::editable_organization(&st, &user, lang, &id, Action::EditRecords).await?;
-    let threads = st
-        .store
-        .threads_of_organization(org.id)
-        .await
-        .map_err(PageError::store(lang))?;
+    let org = super::manage::editable_organization(&st, &user, &id, Action::EditRecords).await?;
+    let threads = st.store.threads_of_organization(org.id).await?;
     let rows = thread_rows(&st, &ctx, &threads, false).await?;
     render(
         &ThreadsPage {

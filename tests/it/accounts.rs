@@ -2,7 +2,7 @@
 //! reset of a forgotten password, and what they tell (nothing) about other people's accounts.
 
 use crate::common::PASSWORD;
-use crate::common::{add_account, link, outbox, token_of, Browser, TestApp};
+use crate::common::{link, outbox, token_of, Browser, TestApp};
 use kolmonen::accounts::{Email, Role};
 
 both_engines!(signing_up_with_a_confirmation_link, |engine| async move {
@@ -92,14 +92,7 @@ both_engines!(
     signing_up_again_tells_the_owner_not_the_stranger,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "ann@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        app.account("ann@example.fi", Role::JobSeeker, None).await;
         let mut b = Browser::new(&app);
         let known = b
             .post(
@@ -147,14 +140,7 @@ both_engines!(
 
 both_engines!(a_forgotten_password_is_reset_by_mail, |engine| async move {
     let app = TestApp::spawn(engine).await;
-    add_account(
-        &app.store,
-        "ann@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("ann@example.fi", Role::JobSeeker, None).await;
     let mut signed_in = Browser::from_addr(&app, "192.0.2.50:1");
     assert_eq!(
         signed_in.sign_in("ann@example.fi", PASSWORD).await.status,
@@ -224,14 +210,7 @@ both_engines!(a_forgotten_password_is_reset_by_mail, |engine| async move {
 
 both_engines!(mail_sending_forms_are_rate_limited, |engine| async move {
     let app = TestApp::spawn(engine).await;
-    add_account(
-        &app.store,
-        "ann@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("ann@example.fi", Role::JobSeeker, None).await;
     let mut b = Browser::new(&app);
     for _ in 0..3 {
         let r = b
@@ -267,15 +246,8 @@ both_engines!(
     the_address_is_changed_by_a_link_to_the_new_one,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "ann@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
-        add_account(&app.store, "bo@example.fi", Role::JobSeeker, None, PASSWORD).await;
+        app.account("ann@example.fi", Role::JobSeeker, None).await;
+        app.account("bo@example.fi", Role::JobSeeker, None).await;
         let mut ann = Browser::new(&app);
         ann.sign_in("ann@example.fi", PASSWORD).await;
         let r = ann

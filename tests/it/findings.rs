@@ -240,14 +240,9 @@ both_engines!(
     deleting_from_the_profile_page_deletes,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        let user = add_account(
-            &app.store,
-            "poistuja@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        let user = app
+            .account("poistuja@example.fi", Role::JobSeeker, None)
+            .await;
         let mut b = Browser::new(&app);
         b.sign_in("poistuja@example.fi", PASSWORD).await;
         let r = submit_rendered(
@@ -267,14 +262,7 @@ both_engines!(
 
 both_engines!(old_reset_links_end, |engine| async move {
     let app = TestApp::spawn(engine).await;
-    add_account(
-        &app.store,
-        "ann@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("ann@example.fi", Role::JobSeeker, None).await;
     let reset = |addr: &'static str| {
         let app = &app;
         async move {
@@ -348,14 +336,7 @@ both_engines!(
     signing_up_again_mails_the_owner_once_an_hour,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "ann@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        app.account("ann@example.fi", Role::JobSeeker, None).await;
         for i in 0..12 {
             let mut b = Browser::from_addr(&app, &format!("192.0.2.{}:1", 100 + i));
             let r = b
@@ -377,16 +358,9 @@ both_engines!(
 both_engines!(fit_ranking_is_for_own_places_only, |engine| async move {
     let app = TestApp::spawn(engine).await;
     let [(org, own), (_, other)] = two_verified(&app).await;
-    add_account(
-        &app.store,
-        "member@example.fi",
-        Role::OrganizationMember,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
-    let mut b = Browser::new(&app);
-    b.sign_in("member@example.fi", PASSWORD).await;
+    let mut b = app
+        .signed_in("member@example.fi", Role::OrganizationMember, Some(org))
+        .await;
     assert_eq!(
         b.get(&format!("/fi/talent?opportunity={own}")).await.status,
         200
@@ -442,16 +416,9 @@ both_engines!(javascript_links_are_never_stored, |engine| async move {
 
     // The profile form says what is wrong and keeps what was typed.
     let org = batch.organizations[0].id;
-    add_account(
-        &app.store,
-        "admin@example.fi",
-        Role::OrganizationAdmin,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
-    let mut b = Browser::new(&app);
-    b.sign_in("admin@example.fi", PASSWORD).await;
+    let mut b = app
+        .signed_in("admin@example.fi", Role::OrganizationAdmin, Some(org))
+        .await;
     let edit = format!("/fi/organizations/{org}/edit");
     let typed = [("website", "javascript://example.fi/%0aalert(1)")];
     let r = submit_rendered(&mut b, &edit, "/edit", &typed).await;
@@ -485,16 +452,9 @@ both_engines!(one_line_fields_refuse_line_breaks, |engine| async move {
     );
 
     let [(org, _), _] = two_verified(&app).await;
-    add_account(
-        &app.store,
-        "admin@example.fi",
-        Role::OrganizationAdmin,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
-    let mut b = Browser::new(&app);
-    b.sign_in("admin@example.fi", PASSWORD).await;
+    let mut b = app
+        .signed_in("admin@example.fi", Role::OrganizationAdmin, Some(org))
+        .await;
     let before = app.store.organization(org).await.unwrap().unwrap();
     let edit = format!("/fi/organizations/{org}/edit");
     let typed = [("name", "Kankurin Ilo\r\nBcc: evil@example.org")];
@@ -521,14 +481,7 @@ both_engines!(
     wrong_passwords_do_not_lock_the_owner_out,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "owner@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        app.account("owner@example.fi", Role::JobSeeker, None).await;
         // The owner has signed in from this browser before.
         let mut owner = Browser::from_addr(&app, "192.0.2.20:1");
         assert_eq!(
@@ -623,14 +576,9 @@ both_engines!(
             assert_eq!(b.get("/fi/login/second-factor").await.status, 200);
         }
         // A job seeker signs in with the password, and may turn the second factor on.
-        let seeker = add_account(
-            &app.store,
-            "seeker@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        let seeker = app
+            .account("seeker@example.fi", Role::JobSeeker, None)
+            .await;
         let mut b = Browser::from_addr(&app, "192.0.2.40:1");
         let r = b.sign_in("seeker@example.fi", PASSWORD).await;
         assert_eq!(r.header("location"), "/fi/account");
@@ -692,14 +640,7 @@ both_engines!(
     password_rechecks_are_throttled_and_logged,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        let user = add_account(
-            &app.store,
-            "ann@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        let user = app.account("ann@example.fi", Role::JobSeeker, None).await;
         for (i, (path, field, extra)) in [
             ("/fi/account/sessions", "sessions_password", None),
             (
@@ -1142,14 +1083,9 @@ both_engines!(second_factor_secrets_are_sealed, |engine| async move {
         ..Default::default()
     };
     let app = TestApp::with_config(store, config);
-    let user = add_account(
-        &app.store,
-        "root@example.fi",
-        Role::PlatformAdmin,
-        None,
-        PASSWORD,
-    )
-    .await;
+    let user = app
+        .account("root@example.fi", Role::PlatformAdmin, None)
+        .await;
     let mut b = Browser::new(&app);
     b.post(
         "/fi/login",
@@ -1180,14 +1116,9 @@ both_engines!(second_factor_secrets_are_sealed, |engine| async move {
     let r = b.post("/fi/login/second-factor", &[("code", &code)]).await;
     assert_eq!(r.status, 200, "recovery codes: signed in");
     // A secret stored before the key was set is sealed at start.
-    let other = add_account(
-        &app.store,
-        "root2@example.fi",
-        Role::PlatformAdmin,
-        None,
-        PASSWORD,
-    )
-    .await;
+    let other = app
+        .account("root2@example.fi", Role::PlatformAdmin, None)
+        .await;
     app.store
         .set_unconfirmed_second_factor(other.id, "JBSWY3DPEHPK3PXP")
         .await
@@ -1209,14 +1140,7 @@ both_engines!(
     reports_follow_a_changed_address_and_go_with_it,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        let user = add_account(
-            &app.store,
-            "vanha@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        let user = app.account("vanha@example.fi", Role::JobSeeker, None).await;
         let [(org, _), _] = two_verified(&app).await;
         let mut anon = Browser::from_addr(&app, "192.0.2.210:1");
         let r = anon

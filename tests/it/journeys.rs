@@ -4,7 +4,7 @@
 
 use crate::common::forms::submit_rendered;
 use crate::common::PASSWORD;
-use crate::common::{add_account, Browser, TestApp};
+use crate::common::{Browser, TestApp};
 use kolmonen::accounts::Role;
 use kolmonen::domain::{OpportunityId, OrganizationId};
 use kolmonen::store::{OpportunityFilter, PageRequest};
@@ -32,14 +32,8 @@ both_engines!(every_id_on_a_page_is_unique, |engine| async move {
     let org = app.first_id("organizations").await;
     let place = app.first_id("opportunities").await;
     let service = app.first_id("services").await;
-    add_account(
-        &app.store,
-        "etsija@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("etsija@example.fi", Role::JobSeeker, None)
+        .await;
     let mut b = Browser::new(&app);
     assert_eq!(b.sign_in("etsija@example.fi", PASSWORD).await.status, 303);
     for lang in ["fi", "sv", "en"] {
@@ -128,16 +122,9 @@ both_engines!(
         assert!(search_ids(&app, &format!("{type_word}&open=true"))
             .await
             .contains(&place.to_string()));
-        add_account(
-            &app.store,
-            "paikat@example.fi",
-            Role::OrganizationMember,
-            Some(org),
-            PASSWORD,
-        )
-        .await;
-        let mut staff = Browser::new(&app);
-        staff.sign_in("paikat@example.fi", PASSWORD).await;
+        let mut staff = app
+            .signed_in("paikat@example.fi", Role::OrganizationMember, Some(org))
+            .await;
         let edit = format!("/fi/opportunities/{place}/edit");
         let r = submit_rendered(
             &mut staff,
@@ -188,16 +175,9 @@ both_engines!(
             .contains(&place.to_string()));
 
         // A job seeker's interest is refused.
-        add_account(
-            &app.store,
-            "hakija@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
-        let mut seeker = Browser::new(&app);
-        seeker.sign_in("hakija@example.fi", PASSWORD).await;
+        let mut seeker = app
+            .signed_in("hakija@example.fi", Role::JobSeeker, None)
+            .await;
         let r = seeker
             .post(
                 &format!("/fi/opportunities/{place}/interest"),
@@ -364,14 +344,7 @@ both_engines!(sign_in_comes_back_to_the_page, |engine| async move {
         "so does sign-up"
     );
 
-    add_account(
-        &app.store,
-        "palaa@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("palaa@example.fi", Role::JobSeeker, None).await;
     let mut b = Browser::new(&app);
     let form = b.get(&format!("/fi/login?{encoded}")).await;
     assert!(
@@ -405,14 +378,8 @@ both_engines!(sign_in_comes_back_to_the_page, |engine| async move {
     }
 
     // Staff: through the second factor.
-    add_account(
-        &app.store,
-        "tyo@example.fi",
-        Role::OrganizationMember,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
+    app.account("tyo@example.fi", Role::OrganizationMember, Some(org))
+        .await;
     let mut s = Browser::new(&app);
     let r = s
         .post(
@@ -483,16 +450,9 @@ both_engines!(
     finnish_dates_and_names_that_read_as_stored,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "nimi@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
-        let mut b = Browser::new(&app);
-        b.sign_in("nimi@example.fi", PASSWORD).await;
+        let mut b = app
+            .signed_in("nimi@example.fi", Role::JobSeeker, None)
+            .await;
         for name in ["\u{202E}ltr", "Ai\u{200B}no", "a\u{2066}b"] {
             let r = submit_rendered(&mut b, "/fi/me", "/me", &[("display_name", name)]).await;
             assert_eq!(r.status, 400, "{name:?} refused");
@@ -524,16 +484,9 @@ both_engines!(
     |engine| async move {
         let app = TestApp::spawn(engine).await;
         let (org, _) = open_place(&app).await;
-        add_account(
-            &app.store,
-            "lomake@example.fi",
-            Role::OrganizationAdmin,
-            Some(org),
-            PASSWORD,
-        )
-        .await;
-        let mut b = Browser::new(&app);
-        b.sign_in("lomake@example.fi", PASSWORD).await;
+        let mut b = app
+            .signed_in("lomake@example.fi", Role::OrganizationAdmin, Some(org))
+            .await;
         let new_place = b
             .get(&format!("/fi/organizations/{org}/opportunities/new"))
             .await;
@@ -607,16 +560,9 @@ both_engines!(
 both_engines!(applying_is_obvious, |engine| async move {
     let app = TestApp::spawn(engine).await;
     let (org, place) = open_place(&app).await;
-    add_account(
-        &app.store,
-        "hakee@example.fi",
-        Role::OrganizationMember,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
-    let mut staff = Browser::new(&app);
-    staff.sign_in("hakee@example.fi", PASSWORD).await;
+    let mut staff = app
+        .signed_in("hakee@example.fi", Role::OrganizationMember, Some(org))
+        .await;
     let edit = format!("/fi/opportunities/{place}/edit");
     let how = "Soita 044 000 1101 tai kirjoita paikat@example.fi.";
     let r = submit_rendered(&mut staff, &edit, "/edit", &[("how_to_apply", how)]).await;
@@ -663,16 +609,9 @@ both_engines!(applying_is_obvious, |engine| async move {
     assert!(page.contains("href=\"tel:038725130\""));
 
     // Interest: a page that says what happens next.
-    add_account(
-        &app.store,
-        "kiinnostunut@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
-    let mut b = Browser::new(&app);
-    b.sign_in("kiinnostunut@example.fi", PASSWORD).await;
+    let mut b = app
+        .signed_in("kiinnostunut@example.fi", Role::JobSeeker, None)
+        .await;
     let shown = b.get(&format!("/fi/opportunities/{place}")).await.body;
     assert!(
         shown.contains("Et ole vielä tallentanut profiilia"),
@@ -760,22 +699,10 @@ both_engines!(
 both_engines!(unread_messages_show_in_the_header, |engine| async move {
     let app = TestApp::spawn(engine).await;
     let (org, place) = open_place(&app).await;
-    add_account(
-        &app.store,
-        "lukija@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
-    add_account(
-        &app.store,
-        "vastaaja@example.fi",
-        Role::OrganizationMember,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
+    app.account("lukija@example.fi", Role::JobSeeker, None)
+        .await;
+    app.account("vastaaja@example.fi", Role::OrganizationMember, Some(org))
+        .await;
     let mut person = Browser::new(&app);
     person.sign_in("lukija@example.fi", PASSWORD).await;
     let mut staff = Browser::new(&app);
@@ -829,16 +756,9 @@ both_engines!(
     times_are_finnish_and_the_export_is_readable,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "aika@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
-        let mut b = Browser::new(&app);
-        b.sign_in("aika@example.fi", PASSWORD).await;
+        let mut b = app
+            .signed_in("aika@example.fi", Role::JobSeeker, None)
+            .await;
         let account = b.get("/fi/account").await.body;
         assert!(!account.contains(" UTC"), "no UTC on the account page");
         let now = kolmonen::domain::helsinki::now();
@@ -899,14 +819,9 @@ both_engines!(
         kolmonen::services::save_batch(app.store.as_ref(), &batch)
             .await
             .unwrap();
-        let user = add_account(
-            &app.store,
-            "sopiva@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        let user = app
+            .account("sopiva@example.fi", Role::JobSeeker, None)
+            .await;
         let mut p = kolmonen::people::Profile::empty(
             user.id,
             kolmonen::mail::unix_micros(kolmonen::domain::now_micros()),

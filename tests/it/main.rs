@@ -6,6 +6,7 @@
 mod common;
 
 mod accounts;
+mod architecture;
 mod cli;
 mod findings;
 mod form_fuzz;

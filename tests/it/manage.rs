@@ -2,7 +2,7 @@
 //! duplicate checks, verification by a coordinator, editing the profile with its history.
 
 use crate::common::PASSWORD;
-use crate::common::{add_account, Browser, TestApp};
+use crate::common::{Browser, TestApp};
 use kolmonen::accounts::{Email, Role};
 use kolmonen::domain::OrganizationId;
 
@@ -35,22 +35,9 @@ both_engines!(
     an_organization_registers_and_is_verified,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "ann@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
-        add_account(
-            &app.store,
-            "koordinaattori@example.fi",
-            Role::NetworkCoordinator,
-            None,
-            PASSWORD,
-        )
-        .await;
+        app.account("ann@example.fi", Role::JobSeeker, None).await;
+        app.account("koordinaattori@example.fi", Role::NetworkCoordinator, None)
+            .await;
         let mut anon = Browser::from_addr(&app, "192.0.2.200:1");
         assert_eq!(
             anon.get("/fi/organizations/register").await.status,
@@ -181,8 +168,8 @@ both_engines!(
     duplicates_are_shown_before_a_second_profile,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(&app.store, "a@example.fi", Role::JobSeeker, None, PASSWORD).await;
-        add_account(&app.store, "b@example.fi", Role::JobSeeker, None, PASSWORD).await;
+        app.account("a@example.fi", Role::JobSeeker, None).await;
+        app.account("b@example.fi", Role::JobSeeker, None).await;
         let mut a = Browser::new(&app);
         a.sign_in("a@example.fi", PASSWORD).await;
         let r = a
@@ -242,30 +229,12 @@ both_engines!(the_profile_is_edited_with_history, |engine| async move {
     let org = OrganizationId::parse(&app.first_id("organizations").await).unwrap();
     let other = app.store.organization_ids().await.unwrap();
     let other = *other.iter().find(|o| **o != org).unwrap();
-    add_account(
-        &app.store,
-        "admin@example.fi",
-        Role::OrganizationAdmin,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
-    add_account(
-        &app.store,
-        "member@example.fi",
-        Role::OrganizationMember,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
-    add_account(
-        &app.store,
-        "naapuri@example.fi",
-        Role::OrganizationAdmin,
-        Some(other),
-        PASSWORD,
-    )
-    .await;
+    app.account("admin@example.fi", Role::OrganizationAdmin, Some(org))
+        .await;
+    app.account("member@example.fi", Role::OrganizationMember, Some(org))
+        .await;
+    app.account("naapuri@example.fi", Role::OrganizationAdmin, Some(other))
+        .await;
     let edit = format!("/en/organizations/{org}/edit");
 
     let mut member = Browser::from_addr(&app, "192.0.2.30:1");
@@ -395,16 +364,7 @@ both_engines!(
     a_new_organization_adds_a_service_and_a_place_found_at_once,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "ann@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
-        let mut ann = Browser::new(&app);
-        ann.sign_in("ann@example.fi", PASSWORD).await;
+        let mut ann = app.signed_in("ann@example.fi", Role::JobSeeker, None).await;
         let r = ann
             .post(
                 "/fi/organizations/register",
@@ -558,16 +518,14 @@ both_engines!(
         // A member of another organization cannot touch them.
         let other = app.store.organization_ids().await.unwrap();
         let other = *other.iter().find(|o| **o != org).unwrap();
-        add_account(
-            &app.store,
-            "m@example.fi",
-            Role::OrganizationMember,
-            Some(other),
-            PASSWORD,
-        )
-        .await;
-        let mut m = Browser::from_addr(&app, "192.0.2.70:1");
-        m.sign_in("m@example.fi", PASSWORD).await;
+        let mut m = app
+            .signed_in_from(
+                "192.0.2.70:1",
+                "m@example.fi",
+                Role::OrganizationMember,
+                Some(other),
+            )
+            .await;
         assert_eq!(m.get(&edit).await.status, 403);
         assert_eq!(m.post(&edit, &place).await.status, 403);
         assert_eq!(m.get(&new_place).await.status, 403);
@@ -595,30 +553,12 @@ both_engines!(
         }
         let (org, service) = target.unwrap();
         let other = *ids.iter().find(|o| **o != org).unwrap();
-        add_account(
-            &app.store,
-            "member@example.fi",
-            Role::OrganizationMember,
-            Some(org),
-            PASSWORD,
-        )
-        .await;
-        add_account(
-            &app.store,
-            "other@example.fi",
-            Role::OrganizationMember,
-            Some(other),
-            PASSWORD,
-        )
-        .await;
-        add_account(
-            &app.store,
-            "coord@example.fi",
-            Role::NetworkCoordinator,
-            None,
-            PASSWORD,
-        )
-        .await;
+        app.account("member@example.fi", Role::OrganizationMember, Some(org))
+            .await;
+        app.account("other@example.fi", Role::OrganizationMember, Some(other))
+            .await;
+        app.account("coord@example.fi", Role::NetworkCoordinator, None)
+            .await;
 
         let mut anon = Browser::from_addr(&app, "198.51.100.77:1");
         let page = anon.get(&format!("/fi/services/{service}")).await;
@@ -712,30 +652,11 @@ both_engines!(
 both_engines!(admins_invite_and_remove_members, |engine| async move {
     let app = TestApp::spawn(engine).await;
     let org = OrganizationId::parse(&app.first_id("organizations").await).unwrap();
-    add_account(
-        &app.store,
-        "admin@example.fi",
-        Role::OrganizationAdmin,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
-    add_account(
-        &app.store,
-        "uusi@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
-    add_account(
-        &app.store,
-        "toinen@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("admin@example.fi", Role::OrganizationAdmin, Some(org))
+        .await;
+    app.account("uusi@example.fi", Role::JobSeeker, None).await;
+    app.account("toinen@example.fi", Role::JobSeeker, None)
+        .await;
     let mut admin = Browser::new(&app);
     admin.sign_in("admin@example.fi", PASSWORD).await;
     let members = format!("/fi/organizations/{org}/members");
@@ -844,14 +765,8 @@ both_engines!(
         let app = TestApp::spawn(engine).await;
         let ids = app.store.organization_ids().await.unwrap();
         let org = ids[0];
-        add_account(
-            &app.store,
-            "member@example.fi",
-            Role::OrganizationMember,
-            Some(org),
-            PASSWORD,
-        )
-        .await;
+        app.account("member@example.fi", Role::OrganizationMember, Some(org))
+            .await;
         let now = OffsetDateTime::now_utc();
         // Everything fresh except what we age here.
         let all = app.store.records_of_organizations(&ids).await.unwrap();
@@ -960,16 +875,7 @@ both_engines!(
     places_are_added_and_found_by_distance,
     |engine| async move {
         let app = TestApp::spawn(engine).await;
-        add_account(
-            &app.store,
-            "ann@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
-        let mut ann = Browser::new(&app);
-        ann.sign_in("ann@example.fi", PASSWORD).await;
+        let mut ann = app.signed_in("ann@example.fi", Role::JobSeeker, None).await;
         ann.post(
             "/fi/organizations/register",
             &form("Pyöräpaja Vauhti ry", ""),

@@ -3,7 +3,7 @@
 //! export and deletion, and saved-search alerts.
 
 use crate::common::PASSWORD;
-use crate::common::{add_account, Browser, TestApp};
+use crate::common::{Browser, TestApp};
 use kolmonen::accounts::{Role, User};
 use kolmonen::domain::{Opportunity, OpportunityId, OpportunityStatus, OrganizationId};
 use kolmonen::mail::OutgoingMail;
@@ -73,22 +73,11 @@ async fn people(app: &TestApp) -> People<'_> {
         .await
         .unwrap();
     let (org, place) = verified_with_open_place(app).await;
-    let seeker = add_account(
-        &app.store,
-        "seeker@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
-    add_account(
-        &app.store,
-        "member@example.fi",
-        Role::OrganizationMember,
-        Some(org),
-        PASSWORD,
-    )
-    .await;
+    let seeker = app
+        .account("seeker@example.fi", Role::JobSeeker, None)
+        .await;
+    app.account("member@example.fi", Role::OrganizationMember, Some(org))
+        .await;
     let mut seeker_br = Browser::from_addr(app, "192.0.2.10:1");
     assert_eq!(
         seeker_br
@@ -260,16 +249,14 @@ both_engines!(
         )
         .await
         .unwrap();
-        add_account(
-            &app.store,
-            "new@example.fi",
-            Role::OrganizationMember,
-            Some(o.id),
-            PASSWORD,
-        )
-        .await;
-        let mut br = Browser::from_addr(&app, "192.0.2.13:1");
-        br.sign_in("new@example.fi", PASSWORD).await;
+        let mut br = app
+            .signed_in_from(
+                "192.0.2.13:1",
+                "new@example.fi",
+                Role::OrganizationMember,
+                Some(o.id),
+            )
+            .await;
         assert_eq!(br.get("/fi/talent").await.status, 403);
         // A demo person who shows herself to organizations only: not to the unverified.
         let demo = kolmonen::demo::demo_people().unwrap();
@@ -430,16 +417,9 @@ both_engines!(
         assert!(t.body.contains("Voin aloittaa maanantaina."));
         assert!(!t.body.contains("seeker@example.fi"));
         // Someone else may not read it.
-        add_account(
-            &app.store,
-            "other@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
-        let mut other = Browser::from_addr(&app, "192.0.2.14:1");
-        other.sign_in("other@example.fi", PASSWORD).await;
+        let mut other = app
+            .signed_in_from("192.0.2.14:1", "other@example.fi", Role::JobSeeker, None)
+            .await;
         assert_eq!(other.get(&thread).await.status, 404);
         assert_eq!(
             other

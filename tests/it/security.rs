@@ -10,14 +10,7 @@ use kolmonen::accounts::{throttle, Email, Role};
 /// The demo data with one job seeker's account, ann@example.fi.
 async fn app_with_ann(engine: Engine) -> TestApp {
     let app = TestApp::spawn(engine).await;
-    add_account(
-        &app.store,
-        "ann@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("ann@example.fi", Role::JobSeeker, None).await;
     app
 }
 
@@ -51,14 +44,7 @@ fn is_page(path: &str) -> bool {
 
 both_engines!(every_post_needs_our_token_and_origin, |engine| async move {
     let app = TestApp::spawn(engine).await;
-    add_account(
-        &app.store,
-        "ann@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("ann@example.fi", Role::JobSeeker, None).await;
     let mut b = Browser::new(&app);
     assert_eq!(b.sign_in("ann@example.fi", PASSWORD).await.status, 303);
     let token = b.csrf();
@@ -125,14 +111,7 @@ both_engines!(every_post_needs_our_token_and_origin, |engine| async move {
 
 both_engines!(signing_in_and_out, |engine| async move {
     let app = TestApp::spawn(engine).await;
-    add_account(
-        &app.store,
-        "ann@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("ann@example.fi", Role::JobSeeker, None).await;
     let mut b = Browser::new(&app);
     let r = b.get("/fi/account").await;
     assert_eq!(r.status, 303, "signed out: to the sign-in form");
@@ -319,15 +298,8 @@ both_engines!(an_unconfirmed_address_cannot_sign_in, |engine| async move {
 
 both_engines!(failed_sign_ins_are_throttled, |engine| async move {
     let app = TestApp::spawn(engine).await;
-    add_account(
-        &app.store,
-        "ann@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
-    add_account(&app.store, "bo@example.fi", Role::JobSeeker, None, PASSWORD).await;
+    app.account("ann@example.fi", Role::JobSeeker, None).await;
+    app.account("bo@example.fi", Role::JobSeeker, None).await;
 
     // Ten failures from one address, whichever accounts they try…
     let mut bad = Browser::from_addr(&app, "203.0.113.5:1000");
@@ -507,14 +479,7 @@ both_engines!(insecure_cookies_only_when_asked, |engine| async move {
         ..Default::default()
     };
     let app = TestApp::with_config(store, config);
-    add_account(
-        &app.store,
-        "ann@example.fi",
-        Role::JobSeeker,
-        None,
-        PASSWORD,
-    )
-    .await;
+    app.account("ann@example.fi", Role::JobSeeker, None).await;
     let mut b = Browser::new(&app);
     let r = b.sign_in("ann@example.fi", PASSWORD).await;
     assert_eq!(r.status, 303);
@@ -666,14 +631,9 @@ both_engines!(
 both_engines!(admins_need_the_second_factor, |engine| async move {
     use kolmonen::accounts::totp;
     let app = TestApp::spawn(engine).await;
-    let user = add_account(
-        &app.store,
-        "root@example.fi",
-        Role::PlatformAdmin,
-        None,
-        PASSWORD,
-    )
-    .await;
+    let user = app
+        .account("root@example.fi", Role::PlatformAdmin, None)
+        .await;
     let mut a = Browser::new(&app);
     let r = a
         .post(
@@ -863,14 +823,8 @@ both_engines!(no_get_changes_anything, |engine| async move {
         browsers.push(b);
     }
     // An admin past the password only, waiting for the second factor.
-    add_account(
-        &app.store,
-        "pending@example.fi",
-        Role::OrganizationAdmin,
-        Some(a),
-        PASSWORD,
-    )
-    .await;
+    app.account("pending@example.fi", Role::OrganizationAdmin, Some(a))
+        .await;
     let mut pending = Browser::from_addr(&app, "192.0.2.130:1");
     pending
         .post(
@@ -919,14 +873,7 @@ both_engines!(
     |engine| async move {
         use argon2::password_hash::{PasswordHasher, SaltString};
         let app = TestApp::spawn(engine).await;
-        let user = add_account(
-            &app.store,
-            "old@example.fi",
-            Role::JobSeeker,
-            None,
-            PASSWORD,
-        )
-        .await;
+        let user = app.account("old@example.fi", Role::JobSeeker, None).await;
         let weak = argon2::Argon2::new(
             argon2::Algorithm::Argon2id,
             argon2::Version::V0x13,
@@ -972,14 +919,7 @@ both_engines!(
                 ..Default::default()
             };
             let app = TestApp::with_config(store, config);
-            add_account(
-                &app.store,
-                "ann@example.fi",
-                Role::JobSeeker,
-                None,
-                PASSWORD,
-            )
-            .await;
+            app.account("ann@example.fi", Role::JobSeeker, None).await;
             // Everyone comes through the proxy at 10.0.0.1; the proxy appends the client.
             let mut status = Vec::new();
             for i in 0..11 {

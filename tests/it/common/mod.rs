@@ -125,6 +125,45 @@ impl TestApp {
         app
     }
 
+    /// An account of `role` (of `organization`) as an operator adds it: address confirmed,
+    /// password [`PASSWORD`].
+    pub async fn account(
+        &self,
+        email: &str,
+        role: kolmonen::accounts::Role,
+        organization: Option<kolmonen::domain::OrganizationId>,
+    ) -> kolmonen::accounts::User {
+        add_account(&self.store, email, role, organization, PASSWORD).await
+    }
+
+    /// A browser signed in as a new account of `role` (see [`TestApp::account`]).
+    pub async fn signed_in(
+        &self,
+        email: &str,
+        role: kolmonen::accounts::Role,
+        organization: Option<kolmonen::domain::OrganizationId>,
+    ) -> Browser<'_> {
+        self.account(email, role, organization).await;
+        let mut browser = Browser::new(self);
+        browser.sign_in(email, PASSWORD).await;
+        browser
+    }
+
+    /// As [`TestApp::signed_in`], from the client address `addr` (throttling counts per
+    /// address).
+    pub async fn signed_in_from(
+        &self,
+        addr: &str,
+        email: &str,
+        role: kolmonen::accounts::Role,
+        organization: Option<kolmonen::domain::OrganizationId>,
+    ) -> Browser<'_> {
+        self.account(email, role, organization).await;
+        let mut browser = Browser::from_addr(self, addr);
+        browser.sign_in(email, PASSWORD).await;
+        browser
+    }
+
     pub fn with_store(store: DynStore) -> TestApp {
         Self::with_config(store, Config::default())
     }
