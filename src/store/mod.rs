@@ -1,5 +1,9 @@
 //! Persistence: one `Store` trait, implemented for SQLite and PostgreSQL by the same SQL.
 
+mod accounts;
+mod directory;
+mod mail;
+mod manage;
 mod people;
 mod search;
 mod sql;
@@ -11,7 +15,12 @@ use crate::domain::{
 use async_trait::async_trait;
 use std::sync::Arc;
 
+pub use accounts::AccountStore;
+pub use directory::DirectoryStore;
+pub use mail::MailStore;
+pub use manage::ManageStore;
 pub use people::PeopleStore;
+pub use search::SearchStore;
 pub use sql::{PostgresStore, SqliteStore};
 
 #[derive(Debug, thiserror::Error)]
@@ -181,380 +190,58 @@ pub struct MunicipalityCount {
     pub opportunities: u64,
 }
 
+/// Connecting, migrating and asking whether the database is there.
 #[async_trait]
-pub trait Store: PeopleStore + Send + Sync + 'static {
+pub trait SystemStore: Send + Sync {
     fn backend(&self) -> Backend;
     /// Brings the schema up to date (`services::migrate` also builds a missing search index).
     async fn migrate(&self) -> StoreResult<()>;
-    /// How many search documents there are (none: the index is to be built).
-    async fn search_document_count(&self) -> StoreResult<i64>;
     /// Answers when the database answers.
     async fn ping(&self) -> StoreResult<()>;
     async fn is_empty(&self) -> StoreResult<bool>;
     /// The shared secret of this name: `candidate` if none was kept yet (the first node to
     /// ask makes it), else the one kept.
     async fn server_secret(&self, name: &str, candidate: &str) -> StoreResult<String>;
-    /// Inserts or updates every record of the batch, all or nothing; the search documents
-    /// are not touched (`services::save_batch` writes and reindexes).
-    async fn write_batch(&self, batch: &DirectoryBatch) -> StoreResult<()>;
+}
 
-    async fn organization(&self, id: OrganizationId) -> StoreResult<Option<Organization>>;
-    async fn organizations(
-        &self,
-        filter: &OrganizationFilter,
-        page: PageRequest,
-    ) -> StoreResult<Page<Organization>>;
-    async fn service(&self, id: ServiceId) -> StoreResult<Option<Service>>;
-    async fn services(
-        &self,
-        filter: &ServiceFilter,
-        page: PageRequest,
-    ) -> StoreResult<Page<Service>>;
-    async fn opportunity(&self, id: OpportunityId) -> StoreResult<Option<Opportunity>>;
-    async fn opportunities(
-        &self,
-        filter: &OpportunityFilter,
-        page: PageRequest,
-    ) -> StoreResult<Page<Opportunity>>;
-    async fn location(&self, id: LocationId) -> StoreResult<Option<Location>>;
-    async fn locations_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Location>>;
-    async fn contacts_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Contact>>;
-    /// The organizations with these ids (unknown ids are skipped), in one query.
-    async fn organizations_by_id(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Organization>>;
-    /// The imported HSDS documents of this kind with these ids, by id, in one query.
-    async fn hsds_sources(
-        &self,
-        kind: &str,
-        ids: &[String],
-    ) -> StoreResult<std::collections::HashMap<String, serde_json::Value>>;
-    /// The locations with these ids, in one query.
-    async fn locations_by_id(&self, ids: &[LocationId]) -> StoreResult<Vec<Location>>;
-    /// Locations that belong to no organization (imported from other systems), by id.
-    async fn locations_without_organization(&self) -> StoreResult<Vec<Location>>;
-    /// All locations of these organizations, in one query.
-    async fn locations_of_organizations(
-        &self,
-        ids: &[OrganizationId],
-    ) -> StoreResult<Vec<Location>>;
-    /// Services and opportunities at their locations, optionally of one organization.
-    async fn service_at_locations(
-        &self,
-        organization_id: Option<OrganizationId>,
-        page: PageRequest,
-    ) -> StoreResult<Page<ServiceAtLocationRef>>;
-    async fn service_at_location(&self, id: &str) -> StoreResult<Option<ServiceAtLocationRef>>;
-    /// Municipalities that have at least one location, with counts.
-    async fn municipality_counts(&self) -> StoreResult<Vec<MunicipalityCount>>;
-    /// Finds records whose name or text contains `q` (a simple first search; the analyzer
-    /// based search replaces it).
-    async fn find_text(&self, q: &str, limit: u32) -> StoreResult<TextMatches>;
+/// The whole store: one trait per area, implemented for SQLite and PostgreSQL by the same
+/// SQL (`sql.rs` and one file per area). Callers import the area traits with
+/// `use crate::store::prelude::*`.
+pub trait Store:
+    SystemStore
+    + DirectoryStore
+    + SearchStore
+    + AccountStore
+    + MailStore
+    + ManageStore
+    + PeopleStore
+    + Send
+    + Sync
+    + 'static
+{
+}
 
-    /// The services with these ids (unknown ids are skipped).
-    async fn services_by_id(&self, ids: &[ServiceId]) -> StoreResult<Vec<Service>>;
-    /// The opportunities with these ids (unknown ids are skipped).
-    async fn opportunities_by_id(&self, ids: &[OpportunityId]) -> StoreResult<Vec<Opportunity>>;
-    /// Every organization id, in id order.
-    async fn organization_ids(&self) -> StoreResult<Vec<OrganizationId>>;
-    /// These organizations with their locations, services and opportunities.
-    async fn records_of_organizations(
-        &self,
-        ids: &[OrganizationId],
-    ) -> StoreResult<crate::domain::search::OrgRecords>;
-    /// Replaces the search documents of these organizations, all or nothing, and adds their
-    /// words to the word list.
-    async fn replace_search_documents(
-        &self,
-        organizations: &[OrganizationId],
-        docs: &[crate::domain::search::SearchDoc],
-    ) -> StoreResult<()>;
-    /// Compacts the full-text index after a bulk load (SQLite: FTS5 `optimize` merges the
-    /// index into one segment; PostgreSQL: `VACUUM ANALYZE` empties the GIN pending list and
-    /// refreshes the planner's statistics). Searches are several times faster afterwards.
-    async fn optimize_search_index(&self) -> StoreResult<()>;
-    /// Adds an account. `Ok(false)`: the e-mail address has one already (nothing changed).
-    async fn create_user(&self, user: &crate::domain::accounts::User) -> StoreResult<bool>;
-    async fn user_by_email(
-        &self,
-        email: &crate::domain::accounts::Email,
-    ) -> StoreResult<Option<crate::domain::accounts::User>>;
-    /// Disables an account now and ends its sessions. `Ok(false)`: there is no such account.
-    async fn disable_user(&self, email: &crate::domain::accounts::Email) -> StoreResult<bool>;
-    async fn create_session(&self, session: &crate::domain::accounts::Session) -> StoreResult<()>;
-    /// A session by its token's hash, with its account.
-    async fn session(
-        &self,
-        token_hash: &str,
-    ) -> StoreResult<
-        Option<(
-            crate::domain::accounts::Session,
-            crate::domain::accounts::User,
-        )>,
-    >;
-    async fn touch_session(&self, token_hash: &str, now: time::OffsetDateTime) -> StoreResult<()>;
-    async fn end_session(&self, token_hash: &str) -> StoreResult<()>;
-    /// Ends every session of an account (new password, disabled account); how many ended.
-    async fn end_sessions_of(&self, user: crate::domain::UserId) -> StoreResult<u64>;
-    /// Replaces the stored password hash (a new password, or today's parameters).
-    async fn set_password_hash(&self, id: crate::domain::UserId, hash: &str) -> StoreResult<()>;
-    async fn user_by_id(
-        &self,
-        id: crate::domain::UserId,
-    ) -> StoreResult<Option<crate::domain::accounts::User>>;
-    /// Records that the account's owner showed they read mail sent to its address.
-    async fn mark_email_verified(
-        &self,
-        id: crate::domain::UserId,
-        at: time::OffsetDateTime,
-    ) -> StoreResult<()>;
-    /// Deletes an account for good, with its sessions. `Ok(false)`: there was none.
-    async fn delete_user(&self, id: crate::domain::UserId) -> StoreResult<bool>;
-    /// Records one failed sign-in under each key, at `at` (Unix microseconds), and forgets
-    /// failures older than an hour.
-    async fn record_login_failure(&self, keys: &[String], at: i64) -> StoreResult<()>;
-    /// How many failures a key has since `since` (Unix microseconds), and the oldest of them.
-    async fn login_failures(&self, key: &str, since: i64) -> StoreResult<(u64, Option<i64>)>;
-    /// Stores a one-time link's token and the message that carries it, together.
-    async fn issue_account_token(
-        &self,
-        token: &crate::domain::mail::AccountToken,
-        mail: &crate::domain::mail::OutgoingMail,
-    ) -> StoreResult<()>;
-    /// Uses up a token of a purpose if it is unused and unexpired (`now` in Unix µs): its
-    /// account and, for a change of address, the new address. Every other outstanding link
-    /// of the account ends with it, in the same transaction.
-    async fn use_account_token(
-        &self,
-        token_hash: &str,
-        purpose: &str,
-        now: i64,
-    ) -> StoreResult<Option<(crate::domain::UserId, Option<String>)>>;
-    /// Ends every outstanding one-time link of an account (a new password or address).
-    async fn end_account_tokens(&self, user: crate::domain::UserId, now: i64) -> StoreResult<u64>;
-    /// The account of an unused, unexpired token, without using it up.
-    async fn peek_account_token(
-        &self,
-        token_hash: &str,
-        purpose: &str,
-        now: i64,
-    ) -> StoreResult<Option<crate::domain::UserId>>;
-    async fn enqueue_mail(&self, mail: &crate::domain::mail::OutgoingMail) -> StoreResult<()>;
-    /// Takes up to `limit` messages due at `now` that no other node holds, for this node
-    /// until `lease_until`.
-    async fn lease_mail(
-        &self,
-        node: &str,
-        now: i64,
-        lease_until: i64,
-        limit: i64,
-    ) -> StoreResult<Vec<crate::domain::mail::OutgoingMail>>;
-    async fn mail_sent(&self, id: &str, node: &str, now: i64) -> StoreResult<()>;
-    /// A failed try: again at `retry_at`, or given up for good when `None`.
-    async fn mail_failed(
-        &self,
-        id: &str,
-        node: &str,
-        error: &str,
-        retry_at: Option<i64>,
-        now: i64,
-    ) -> StoreResult<()>;
-    /// Deletes messages sent before `before`; how many.
-    async fn purge_sent_mail(&self, before: i64) -> StoreResult<u64>;
-    async fn organizations_by_business_id(
-        &self,
-        id: &crate::domain::BusinessId,
-    ) -> StoreResult<Vec<Organization>>;
-    /// Organizations whose name contains `word` (in lower case): candidates for the duplicate
-    /// check of a registration.
-    async fn organizations_named_like(
-        &self,
-        word: &str,
-        limit: i64,
-    ) -> StoreResult<Vec<(OrganizationId, String)>>;
-    async fn create_registration(
-        &self,
-        registration: &crate::domain::manage::Registration,
-    ) -> StoreResult<()>;
-    /// Registered organizations not verified yet, oldest first.
-    async fn pending_registrations(&self) -> StoreResult<Vec<crate::domain::manage::Registration>>;
-    /// Marks an organization verified; `Ok(false)`: no such organization.
-    async fn verify_organization(
-        &self,
-        id: OrganizationId,
-        by: crate::domain::UserId,
-        at: i64,
-    ) -> StoreResult<bool>;
-    /// Makes an account a member or admin of an organization.
-    async fn set_user_organization(
-        &self,
-        user: crate::domain::UserId,
-        organization: OrganizationId,
-        role: crate::domain::accounts::Role,
-    ) -> StoreResult<()>;
-    async fn add_history(&self, entry: &crate::domain::manage::HistoryEntry) -> StoreResult<()>;
-    /// The latest changes to an organization's records, newest first.
-    async fn history_of_organization(
-        &self,
-        id: OrganizationId,
-        limit: i64,
-    ) -> StoreResult<Vec<crate::domain::manage::HistoryEntry>>;
-    async fn second_factor(
-        &self,
-        user: crate::domain::UserId,
-    ) -> StoreResult<Option<crate::domain::accounts::SecondFactor>>;
-    /// Keeps a new secret for an account whose second factor is not confirmed yet (a
-    /// confirmed one is never replaced here).
-    async fn set_unconfirmed_second_factor(
-        &self,
-        user: crate::domain::UserId,
-        secret: &str,
-    ) -> StoreResult<()>;
-    /// Uses a time step if it is later than the last one used (a code works once), and
-    /// confirms the factor. `Ok(false)`: the step was used already.
-    async fn use_second_factor_step(
-        &self,
-        user: crate::domain::UserId,
-        step: i64,
-        now: i64,
-    ) -> StoreResult<bool>;
-    async fn replace_recovery_codes(
-        &self,
-        user: crate::domain::UserId,
-        hashes: &[String],
-    ) -> StoreResult<()>;
-    /// Uses a recovery code once. `Ok(false)`: unknown or used.
-    async fn use_recovery_code(
-        &self,
-        user: crate::domain::UserId,
-        hash: &str,
-        now: i64,
-    ) -> StoreResult<bool>;
-    async fn recovery_codes_left(&self, user: crate::domain::UserId) -> StoreResult<i64>;
-    async fn add_error_report(
-        &self,
-        report: &crate::domain::manage::ErrorReport,
-    ) -> StoreResult<()>;
-    /// Open reports, oldest first: of one organization, or of all when `None`.
-    async fn open_error_reports(
-        &self,
-        organization: Option<OrganizationId>,
-    ) -> StoreResult<Vec<crate::domain::manage::ErrorReport>>;
-    async fn error_report(
-        &self,
-        id: &str,
-    ) -> StoreResult<Option<crate::domain::manage::ErrorReport>>;
-    /// Marks a report handled; the contact address is forgotten then.
-    async fn resolve_error_report(
-        &self,
-        id: &str,
-        by: crate::domain::UserId,
-        at: i64,
-    ) -> StoreResult<bool>;
-    /// Stores an invitation with the message that carries its link.
-    async fn create_invite(
-        &self,
-        invite: &crate::domain::manage::Invite,
-        mail: &crate::domain::mail::OutgoingMail,
-    ) -> StoreResult<()>;
-    /// An unused, unexpired invitation by its token's hash.
-    async fn invite(
-        &self,
-        token_hash: &str,
-        now: i64,
-    ) -> StoreResult<Option<crate::domain::manage::Invite>>;
-    /// Accepts an invitation: the account joins the organization as a member, once.
-    async fn accept_invite(
-        &self,
-        token_hash: &str,
-        user: crate::domain::UserId,
-        now: i64,
-    ) -> StoreResult<bool>;
-    /// The accounts acting for an organization.
-    async fn users_of_organization(
-        &self,
-        organization: OrganizationId,
-    ) -> StoreResult<Vec<crate::domain::accounts::User>>;
-    /// Takes an account out of its organization (it becomes a job seeker's account) and
-    /// ends its sessions.
-    async fn remove_from_organization(
-        &self,
-        user: crate::domain::UserId,
-        organization: OrganizationId,
-    ) -> StoreResult<bool>;
-    /// Every record with its organization and when it was last confirmed:
-    /// (`organization` | `service` | `opportunity`, id, organization, last confirmed).
-    async fn freshness_records(
-        &self,
-    ) -> StoreResult<Vec<(&'static str, String, OrganizationId, time::OffsetDateTime)>>;
-    /// Reminders sent: (record id, stage in months, sent at in Unix µs).
-    async fn freshness_reminders(&self) -> StoreResult<Vec<(String, i32, i64)>>;
-    /// Claims a reminder for a record and stage; `Ok(false)`: another node claimed one since
-    /// `after` (Unix µs), so this one is not sent.
-    async fn claim_freshness_reminder(
-        &self,
-        record_id: &str,
-        stage: i32,
-        organization: OrganizationId,
-        now: i64,
-        after: i64,
-    ) -> StoreResult<bool>;
-    /// Gives an account a new address and ends its sessions. `Ok(false)`: another account
-    /// has that address.
-    async fn change_email(
-        &self,
-        user: crate::domain::UserId,
-        email: &crate::domain::accounts::Email,
-    ) -> StoreResult<bool>;
-    /// An account's live and expired sessions, newest first.
-    async fn sessions_of(
-        &self,
-        user: crate::domain::UserId,
-    ) -> StoreResult<Vec<crate::domain::accounts::Session>>;
-    /// Forgets an account's second factor and recovery codes and ends its sessions: the next
-    /// sign-in sets a new one up. `Ok(false)`: it had none.
-    async fn reset_second_factor(&self, user: crate::domain::UserId) -> StoreResult<bool>;
-    /// Every account's second-factor secret as stored (to encrypt the plain ones).
-    async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::domain::UserId, String)>>;
-    /// Replaces a secret as stored with another form of it, if it is still `old`.
-    async fn replace_second_factor_secret(
-        &self,
-        user: crate::domain::UserId,
-        old: &str,
-        new: &str,
-    ) -> StoreResult<bool>;
-    /// The organizations whose places are still indexed as open (`open_token` among their
-    /// facets) although their apply-by date is before `today` (`YYYY-MM-DD`).
-    async fn organizations_with_expired_open_places(
-        &self,
-        today: &str,
-        open_token: &str,
-    ) -> StoreResult<Vec<OrganizationId>>;
-    /// The search documents' change counter: raised by every `replace_search_documents`.
-    async fn search_generation(&self) -> StoreResult<i64>;
-    /// Words added to the index after sequence number `seq`, with their numbers.
-    async fn search_words_since(&self, seq: i64) -> StoreResult<Vec<(i64, String)>>;
-    /// Which organizations' search documents changed after change number `seq` (see
-    /// `search::memory`).
-    async fn search_changes_since(
-        &self,
-        seq: i64,
-    ) -> StoreResult<crate::domain::search::SearchChanges>;
-    /// Up to `limit` search documents numbered after `after`, by number, with their numbers
-    /// (what the index in memory loads, page by page).
-    async fn stored_search_documents(
-        &self,
-        after: i64,
-        limit: u32,
-    ) -> StoreResult<Vec<(i64, crate::domain::search::StoredDoc)>>;
-    /// The search documents of these organizations.
-    async fn stored_search_documents_of(
-        &self,
-        organizations: &[String],
-    ) -> StoreResult<Vec<crate::domain::search::StoredDoc>>;
-    /// The documents the full-text index matches.
-    async fn search_candidates(
-        &self,
-        query: &crate::domain::search::MatchQuery,
-    ) -> StoreResult<Vec<crate::domain::search::Candidate>>;
+impl<T> Store for T where
+    T: SystemStore
+        + DirectoryStore
+        + SearchStore
+        + AccountStore
+        + MailStore
+        + ManageStore
+        + PeopleStore
+        + Send
+        + Sync
+        + 'static
+{
+}
+
+/// The area traits, for `use crate::store::prelude::*`: calling a store method needs its
+/// trait in scope.
+pub mod prelude {
+    pub use super::{
+        AccountStore, DirectoryStore, MailStore, ManageStore, PeopleStore, SearchStore, Store,
+        SystemStore,
+    };
 }
 
 /// A service (or opportunity) at a location: HSDS's service_at_location.
@@ -575,13 +262,6 @@ pub enum RecordRef {
 /// The id of the service_at_location of a record at a location.
 pub fn service_at_location_id(record: &str, location: LocationId) -> String {
     crate::domain::derived_id(&format!("service_at_location:{record}:{location}"))
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct TextMatches {
-    pub organizations: Vec<Organization>,
-    pub services: Vec<Service>,
-    pub opportunities: Vec<Opportunity>,
 }
 
 pub type DynStore = Arc<dyn Store>;

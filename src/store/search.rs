@@ -1,11 +1,12 @@
 //! The two engines' full-text indexes: SQLite FTS5 and PostgreSQL tsvector. Both hold the
 //! same tokens (the analyzer's words and facet tokens) and answer the same `MatchQuery`.
 
-use super::sql::{PostgresStore, SqliteStore};
+use super::sql::*;
 use super::{StoreError, StoreResult};
 use crate::domain::search::{Candidate, DocType, MatchQuery, SearchDoc};
 use crate::domain::search::{SearchChanges, StoredDoc};
 use crate::domain::OrganizationId;
+use async_trait::async_trait;
 use sqlx::Row;
 use std::collections::BTreeSet;
 
@@ -584,6 +585,137 @@ impl PostgresStore {
         candidates(query.fetch_one(&self.pool).await?)
     }
 }
+
+#[async_trait]
+pub trait SearchStore: Send + Sync {
+    /// How many search documents there are (none: the index is to be built).
+    async fn search_document_count(&self) -> StoreResult<i64>;
+    /// Replaces the search documents of these organizations, all or nothing, and adds their
+    /// words to the word list.
+    async fn replace_search_documents(
+        &self,
+        organizations: &[OrganizationId],
+        docs: &[crate::domain::search::SearchDoc],
+    ) -> StoreResult<()>;
+    /// Compacts the full-text index after a bulk load (SQLite: FTS5 `optimize` merges the
+    /// index into one segment; PostgreSQL: `VACUUM ANALYZE` empties the GIN pending list and
+    /// refreshes the planner's statistics). Searches are several times faster afterwards.
+    async fn optimize_search_index(&self) -> StoreResult<()>;
+    /// The search documents' change counter: raised by every `replace_search_documents`.
+    async fn search_generation(&self) -> StoreResult<i64>;
+    /// Words added to the index after sequence number `seq`, with their numbers.
+    async fn search_words_since(&self, seq: i64) -> StoreResult<Vec<(i64, String)>>;
+    /// Which organizations' search documents changed after change number `seq` (see
+    /// `search::memory`).
+    async fn search_changes_since(
+        &self,
+        seq: i64,
+    ) -> StoreResult<crate::domain::search::SearchChanges>;
+    /// Up to `limit` search documents numbered after `after`, by number, with their numbers
+    /// (what the index in memory loads, page by page).
+    async fn stored_search_documents(
+        &self,
+        after: i64,
+        limit: u32,
+    ) -> StoreResult<Vec<(i64, crate::domain::search::StoredDoc)>>;
+    /// The search documents of these organizations.
+    async fn stored_search_documents_of(
+        &self,
+        organizations: &[String],
+    ) -> StoreResult<Vec<crate::domain::search::StoredDoc>>;
+    /// The documents the full-text index matches.
+    async fn search_candidates(
+        &self,
+        query: &crate::domain::search::MatchQuery,
+    ) -> StoreResult<Vec<crate::domain::search::Candidate>>;
+}
+
+macro_rules! search_store {
+    ($store:ident, $db:ty) => {
+        #[async_trait]
+        impl SearchStore for $store {
+            async fn search_document_count(&self) -> StoreResult<i64> {
+                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM search_docs")
+                    .fetch_one(&self.pool)
+                    .await?)
+            }
+
+            async fn replace_search_documents(
+                &self,
+                organizations: &[OrganizationId],
+                docs: &[crate::domain::search::SearchDoc],
+            ) -> StoreResult<()> {
+                self.write_search_documents(organizations, docs).await
+            }
+
+            async fn optimize_search_index(&self) -> StoreResult<()> {
+                self.compact_search_index().await
+            }
+
+            async fn search_generation(&self) -> StoreResult<i64> {
+                Ok(
+                    sqlx::query_scalar("SELECT generation FROM search_generation WHERE id = 1")
+                        .fetch_one(&self.pool)
+                        .await?,
+                )
+            }
+
+            async fn search_words_since(&self, seq: i64) -> StoreResult<Vec<(i64, String)>> {
+                Ok(
+                    sqlx::query_as(
+                        "SELECT seq, word FROM search_words WHERE seq > $1 ORDER BY seq",
+                    )
+                    .bind(seq)
+                    .fetch_all(&self.pool)
+                    .await?,
+                )
+            }
+
+            async fn search_changes_since(
+                &self,
+                seq: i64,
+            ) -> StoreResult<crate::domain::search::SearchChanges> {
+                super::search::changes_since(&self.pool, seq).await
+            }
+
+            async fn stored_search_documents(
+                &self,
+                after: i64,
+                limit: u32,
+            ) -> StoreResult<Vec<(i64, crate::domain::search::StoredDoc)>> {
+                super::search::stored_documents(&self.pool, &Self::SEARCH_BODY, after, limit, None)
+                    .await
+            }
+
+            async fn stored_search_documents_of(
+                &self,
+                organizations: &[String],
+            ) -> StoreResult<Vec<crate::domain::search::StoredDoc>> {
+                Ok(super::search::stored_documents(
+                    &self.pool,
+                    &Self::SEARCH_BODY,
+                    0,
+                    0,
+                    Some(organizations),
+                )
+                .await?
+                .into_iter()
+                .map(|(_, d)| d)
+                .collect())
+            }
+
+            async fn search_candidates(
+                &self,
+                query: &crate::domain::search::MatchQuery,
+            ) -> StoreResult<Vec<crate::domain::search::Candidate>> {
+                self.match_documents(query).await
+            }
+        }
+    };
+}
+
+search_store!(SqliteStore, sqlx::Sqlite);
+search_store!(PostgresStore, sqlx::Postgres);
 
 #[cfg(test)]
 mod tests {

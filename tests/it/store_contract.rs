@@ -435,16 +435,27 @@ both_engines!(municipality_counts_match_the_lists, |engine| async move {
 });
 
 both_engines!(
-    text_search_finds_names_and_descriptions,
+    text_filters_find_names_and_descriptions,
     |engine| async move {
         let store = demo_store(engine).await;
-        let m = store.find_text("kudonta", 20).await.unwrap();
-        assert!(m.services.iter().any(|s| s.name.fi == "Kudontapaja"));
-        let m = store.find_text("100%_\\", 20).await.unwrap();
-        assert!(
-            m.organizations.is_empty() && m.services.is_empty() && m.opportunities.is_empty(),
-            "LIKE wildcards are escaped"
-        );
+        let services = |text: &str| ServiceFilter {
+            text: Some(text.into()),
+            ..Default::default()
+        };
+        let opportunities = |text: &str| OpportunityFilter {
+            text: Some(text.into()),
+            ..Default::default()
+        };
+        let all = PageRequest::new(1, 100);
+        let m = store.services(&services("kudonta"), all).await.unwrap();
+        assert!(m.items.iter().any(|s| s.name.fi == "Kudontapaja"));
+        let m = store.services(&services("100%_\\"), all).await.unwrap();
+        assert!(m.items.is_empty(), "LIKE wildcards are escaped");
+        let m = store
+            .opportunities(&opportunities("100%_\\"), all)
+            .await
+            .unwrap();
+        assert!(m.items.is_empty(), "LIKE wildcards are escaped");
     }
 );
 
