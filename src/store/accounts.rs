@@ -1,4 +1,5 @@
-//! Accounts: users, sessions, sign-in throttling, one-time account tokens and the second factor. The same SQL for both engines (see `sql.rs`).
+//! Accounts: users, sessions, sign-in throttling, one-time account tokens and the second
+//! factor. The same SQL for both engines (see `sql.rs`).
 
 use super::sql::*;
 use super::StoreResult;
@@ -136,7 +137,6 @@ macro_rules! accounts_store {
     ($store:ident, $db:ty) => {
         #[async_trait]
         impl AccountStore for $store {
-
             async fn create_user(&self, u: &crate::domain::accounts::User) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "INSERT INTO users (id, email, password_hash, role, organization_id, email_verified_at, disabled_at, created_at, updated_at)
@@ -155,7 +155,10 @@ macro_rules! accounts_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn user_by_email(&self, email: &crate::domain::accounts::Email) -> StoreResult<Option<crate::domain::accounts::User>> {
+            async fn user_by_email(
+                &self,
+                email: &crate::domain::accounts::Email,
+            ) -> StoreResult<Option<crate::domain::accounts::User>> {
                 sqlx::query("SELECT * FROM users WHERE email = $1")
                     .bind(email.as_str())
                     .fetch_optional(&self.pool)
@@ -164,7 +167,10 @@ macro_rules! accounts_store {
                     .transpose()
             }
 
-            async fn disable_user(&self, email: &crate::domain::accounts::Email) -> StoreResult<bool> {
+            async fn disable_user(
+                &self,
+                email: &crate::domain::accounts::Email,
+            ) -> StoreResult<bool> {
                 let now = micros(OffsetDateTime::now_utc());
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query(
@@ -174,15 +180,20 @@ macro_rules! accounts_store {
                 .bind(email.as_str())
                 .execute(&mut *tx)
                 .await?;
-                sqlx::query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE email = $1)")
-                    .bind(email.as_str())
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE email = $1)",
+                )
+                .bind(email.as_str())
+                .execute(&mut *tx)
+                .await?;
                 tx.commit().await?;
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn create_session(&self, s: &crate::domain::accounts::Session) -> StoreResult<()> {
+            async fn create_session(
+                &self,
+                s: &crate::domain::accounts::Session,
+            ) -> StoreResult<()> {
                 sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, second_factor_pending) VALUES ($1, $2, $3, $4, $5)")
                     .bind(&s.token_hash)
                     .bind(s.user_id.to_string())
@@ -197,7 +208,12 @@ macro_rules! accounts_store {
             async fn session(
                 &self,
                 token_hash: &str,
-            ) -> StoreResult<Option<(crate::domain::accounts::Session, crate::domain::accounts::User)>> {
+            ) -> StoreResult<
+                Option<(
+                    crate::domain::accounts::Session,
+                    crate::domain::accounts::User,
+                )>,
+            > {
                 let Some(r) = sqlx::query(
                     "SELECT s.token_hash, s.created_at AS session_created_at, s.last_seen_at, s.second_factor_pending, u.*
                      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
@@ -219,7 +235,11 @@ macro_rules! accounts_store {
                 Ok(Some((session, user)))
             }
 
-            async fn touch_session(&self, token_hash: &str, now: OffsetDateTime) -> StoreResult<()> {
+            async fn touch_session(
+                &self,
+                token_hash: &str,
+                now: OffsetDateTime,
+            ) -> StoreResult<()> {
                 sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
                     .bind(micros(now))
                     .bind(token_hash)
@@ -244,7 +264,11 @@ macro_rules! accounts_store {
                 Ok(done.rows_affected())
             }
 
-            async fn set_password_hash(&self, id: crate::domain::UserId, hash: &str) -> StoreResult<()> {
+            async fn set_password_hash(
+                &self,
+                id: crate::domain::UserId,
+                hash: &str,
+            ) -> StoreResult<()> {
                 sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
                     .bind(hash)
                     .bind(micros(OffsetDateTime::now_utc()))
@@ -254,7 +278,10 @@ macro_rules! accounts_store {
                 Ok(())
             }
 
-            async fn user_by_id(&self, id: crate::domain::UserId) -> StoreResult<Option<crate::domain::accounts::User>> {
+            async fn user_by_id(
+                &self,
+                id: crate::domain::UserId,
+            ) -> StoreResult<Option<crate::domain::accounts::User>> {
                 sqlx::query("SELECT * FROM users WHERE id = $1")
                     .bind(id.to_string())
                     .fetch_optional(&self.pool)
@@ -263,7 +290,11 @@ macro_rules! accounts_store {
                     .transpose()
             }
 
-            async fn mark_email_verified(&self, id: crate::domain::UserId, at: OffsetDateTime) -> StoreResult<()> {
+            async fn mark_email_verified(
+                &self,
+                id: crate::domain::UserId,
+                at: OffsetDateTime,
+            ) -> StoreResult<()> {
                 sqlx::query("UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1), updated_at = $1 WHERE id = $2")
                     .bind(micros(at))
                     .bind(id.to_string())
@@ -274,10 +305,11 @@ macro_rules! accounts_store {
 
             async fn delete_user(&self, id: crate::domain::UserId) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
-                let email: Option<String> = sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
-                    .bind(id.to_string())
-                    .fetch_optional(&mut *tx)
-                    .await?;
+                let email: Option<String> =
+                    sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+                        .bind(id.to_string())
+                        .fetch_optional(&mut *tx)
+                        .await?;
                 if let Some(email) = &email {
                     // Everything else that names the address: messages to it (sent ones hold
                     // links), error reports' contact, invitations.
@@ -285,20 +317,24 @@ macro_rules! accounts_store {
                         .bind(email)
                         .execute(&mut *tx)
                         .await?;
-                    sqlx::query("UPDATE error_reports SET contact_email = NULL WHERE contact_email = $1")
-                        .bind(email)
-                        .execute(&mut *tx)
-                        .await?;
+                    sqlx::query(
+                        "UPDATE error_reports SET contact_email = NULL WHERE contact_email = $1",
+                    )
+                    .bind(email)
+                    .execute(&mut *tx)
+                    .await?;
                     sqlx::query("DELETE FROM invites WHERE email = $1")
                         .bind(email)
                         .execute(&mut *tx)
                         .await?;
                 }
                 // The contact person the registrant named is theirs to take along.
-                sqlx::query("UPDATE organization_registrations SET contact_name = '' WHERE user_id = $1")
-                    .bind(id.to_string())
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "UPDATE organization_registrations SET contact_name = '' WHERE user_id = $1",
+                )
+                .bind(id.to_string())
+                .execute(&mut *tx)
+                .await?;
                 // What the person wrote in threads goes with them; the organization keeps its
                 // own messages and the thread's status.
                 sqlx::query("DELETE FROM messages WHERE from_person = TRUE AND thread_id IN (SELECT id FROM threads WHERE person_id = $1)")
@@ -344,7 +380,11 @@ macro_rules! accounts_store {
                 Ok(())
             }
 
-            async fn login_failures(&self, key: &str, since: i64) -> StoreResult<(u64, Option<i64>)> {
+            async fn login_failures(
+                &self,
+                key: &str,
+                since: i64,
+            ) -> StoreResult<(u64, Option<i64>)> {
                 let r = sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failures WHERE key = $1 AND at > $2")
                     .bind(key)
                     .bind(since)
@@ -354,7 +394,11 @@ macro_rules! accounts_store {
                 Ok((n as u64, r.try_get("oldest")?))
             }
 
-            async fn issue_account_token(&self, t: &crate::domain::mail::AccountToken, m: &crate::domain::mail::OutgoingMail) -> StoreResult<()> {
+            async fn issue_account_token(
+                &self,
+                t: &crate::domain::mail::AccountToken,
+                m: &crate::domain::mail::OutgoingMail,
+            ) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("INSERT INTO account_tokens (token_hash, user_id, purpose, new_email, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
                     .bind(&t.token_hash)
@@ -370,7 +414,12 @@ macro_rules! accounts_store {
                 Ok(())
             }
 
-            async fn use_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<(crate::domain::UserId, Option<String>)>> {
+            async fn use_account_token(
+                &self,
+                token_hash: &str,
+                purpose: &str,
+                now: i64,
+            ) -> StoreResult<Option<(crate::domain::UserId, Option<String>)>> {
                 let mut tx = self.pool.begin().await?;
                 let Some(r) = sqlx::query(
                     "UPDATE account_tokens SET used_at = $1
@@ -388,25 +437,41 @@ macro_rules! accounts_store {
                 let user: String = r.try_get("user_id")?;
                 let new_email = r.try_get("new_email")?;
                 // A link used ends the others: an older reset link cannot undo a newer one.
-                sqlx::query("UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
-                    .bind(now)
-                    .bind(&user)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL",
+                )
+                .bind(now)
+                .bind(&user)
+                .execute(&mut *tx)
+                .await?;
                 tx.commit().await?;
-                Ok(Some((parse_id(&user, crate::domain::UserId::parse)?, new_email)))
+                Ok(Some((
+                    parse_id(&user, crate::domain::UserId::parse)?,
+                    new_email,
+                )))
             }
 
-            async fn end_account_tokens(&self, user: crate::domain::UserId, now: i64) -> StoreResult<u64> {
-                let done = sqlx::query("UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL")
-                    .bind(now)
-                    .bind(user.to_string())
-                    .execute(&self.pool)
-                    .await?;
+            async fn end_account_tokens(
+                &self,
+                user: crate::domain::UserId,
+                now: i64,
+            ) -> StoreResult<u64> {
+                let done = sqlx::query(
+                    "UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL",
+                )
+                .bind(now)
+                .bind(user.to_string())
+                .execute(&self.pool)
+                .await?;
                 Ok(done.rows_affected())
             }
 
-            async fn peek_account_token(&self, token_hash: &str, purpose: &str, now: i64) -> StoreResult<Option<crate::domain::UserId>> {
+            async fn peek_account_token(
+                &self,
+                token_hash: &str,
+                purpose: &str,
+                now: i64,
+            ) -> StoreResult<Option<crate::domain::UserId>> {
                 sqlx::query_scalar::<_, String>(
                     "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
                 )
@@ -419,11 +484,16 @@ macro_rules! accounts_store {
                 .transpose()
             }
 
-            async fn second_factor(&self, user: crate::domain::UserId) -> StoreResult<Option<crate::domain::accounts::SecondFactor>> {
-                let Some(r) = sqlx::query("SELECT secret, confirmed_at, last_step FROM second_factors WHERE user_id = $1")
-                    .bind(user.to_string())
-                    .fetch_optional(&self.pool)
-                    .await?
+            async fn second_factor(
+                &self,
+                user: crate::domain::UserId,
+            ) -> StoreResult<Option<crate::domain::accounts::SecondFactor>> {
+                let Some(r) = sqlx::query(
+                    "SELECT secret, confirmed_at, last_step FROM second_factors WHERE user_id = $1",
+                )
+                .bind(user.to_string())
+                .fetch_optional(&self.pool)
+                .await?
                 else {
                     return Ok(None);
                 };
@@ -434,7 +504,11 @@ macro_rules! accounts_store {
                 }))
             }
 
-            async fn set_unconfirmed_second_factor(&self, user: crate::domain::UserId, secret: &str) -> StoreResult<()> {
+            async fn set_unconfirmed_second_factor(
+                &self,
+                user: crate::domain::UserId,
+                secret: &str,
+            ) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO second_factors (user_id, secret) VALUES ($1, $2)
                      ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret WHERE second_factors.confirmed_at IS NULL",
@@ -446,7 +520,12 @@ macro_rules! accounts_store {
                 Ok(())
             }
 
-            async fn use_second_factor_step(&self, user: crate::domain::UserId, step: i64, now: i64) -> StoreResult<bool> {
+            async fn use_second_factor_step(
+                &self,
+                user: crate::domain::UserId,
+                step: i64,
+                now: i64,
+            ) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "UPDATE second_factors SET last_step = $1, confirmed_at = COALESCE(confirmed_at, $2)
                      WHERE user_id = $3 AND last_step < $1",
@@ -459,7 +538,11 @@ macro_rules! accounts_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn replace_recovery_codes(&self, user: crate::domain::UserId, hashes: &[String]) -> StoreResult<()> {
+            async fn replace_recovery_codes(
+                &self,
+                user: crate::domain::UserId,
+                hashes: &[String],
+            ) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
                     .bind(user.to_string())
@@ -476,7 +559,12 @@ macro_rules! accounts_store {
                 Ok(())
             }
 
-            async fn use_recovery_code(&self, user: crate::domain::UserId, hash: &str, now: i64) -> StoreResult<bool> {
+            async fn use_recovery_code(
+                &self,
+                user: crate::domain::UserId,
+                hash: &str,
+                now: i64,
+            ) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
                 )
@@ -489,18 +577,25 @@ macro_rules! accounts_store {
             }
 
             async fn recovery_codes_left(&self, user: crate::domain::UserId) -> StoreResult<i64> {
-                Ok(sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL")
-                    .bind(user.to_string())
-                    .fetch_one(&self.pool)
-                    .await?)
+                Ok(sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL",
+                )
+                .bind(user.to_string())
+                .fetch_one(&self.pool)
+                .await?)
             }
 
-            async fn change_email(&self, user: crate::domain::UserId, email: &crate::domain::accounts::Email) -> StoreResult<bool> {
+            async fn change_email(
+                &self,
+                user: crate::domain::UserId,
+                email: &crate::domain::accounts::Email,
+            ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
-                let taken: Option<String> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
-                    .bind(email.as_str())
-                    .fetch_optional(&mut *tx)
-                    .await?;
+                let taken: Option<String> =
+                    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+                        .bind(email.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await?;
                 if taken.is_some() {
                     return Ok(false);
                 }
@@ -523,7 +618,10 @@ macro_rules! accounts_store {
                 Ok(true)
             }
 
-            async fn sessions_of(&self, user: crate::domain::UserId) -> StoreResult<Vec<crate::domain::accounts::Session>> {
+            async fn sessions_of(
+                &self,
+                user: crate::domain::UserId,
+            ) -> StoreResult<Vec<crate::domain::accounts::Session>> {
                 let rows = sqlx::query(
                     "SELECT token_hash, created_at, last_seen_at, second_factor_pending FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 100",
                 )
@@ -558,22 +656,32 @@ macro_rules! accounts_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::domain::UserId, String)>> {
-                let rows: Vec<(String, String)> = sqlx::query_as("SELECT user_id, secret FROM second_factors ORDER BY user_id")
-                    .fetch_all(&self.pool)
-                    .await?;
+            async fn second_factor_secrets(
+                &self,
+            ) -> StoreResult<Vec<(crate::domain::UserId, String)>> {
+                let rows: Vec<(String, String)> =
+                    sqlx::query_as("SELECT user_id, secret FROM second_factors ORDER BY user_id")
+                        .fetch_all(&self.pool)
+                        .await?;
                 rows.into_iter()
                     .map(|(u, s)| Ok((parse_id(&u, crate::domain::UserId::parse)?, s)))
                     .collect()
             }
 
-            async fn replace_second_factor_secret(&self, user: crate::domain::UserId, old: &str, new: &str) -> StoreResult<bool> {
-                let done = sqlx::query("UPDATE second_factors SET secret = $1 WHERE user_id = $2 AND secret = $3")
-                    .bind(new)
-                    .bind(user.to_string())
-                    .bind(old)
-                    .execute(&self.pool)
-                    .await?;
+            async fn replace_second_factor_secret(
+                &self,
+                user: crate::domain::UserId,
+                old: &str,
+                new: &str,
+            ) -> StoreResult<bool> {
+                let done = sqlx::query(
+                    "UPDATE second_factors SET secret = $1 WHERE user_id = $2 AND secret = $3",
+                )
+                .bind(new)
+                .bind(user.to_string())
+                .bind(old)
+                .execute(&self.pool)
+                .await?;
                 Ok(done.rows_affected() == 1)
             }
         }

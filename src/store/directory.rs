@@ -1,4 +1,6 @@
-//! The directory: organizations, services, opportunities, locations and contacts, written as batches and read by id, by filter and by organization. The same SQL for both engines (see `sql.rs`).
+//! The directory: organizations, services, opportunities, locations and contacts, written
+//! as batches and read by id, by filter and by organization. The same SQL for both engines
+//! (see `sql.rs`).
 
 use super::sql::*;
 use super::{
@@ -100,22 +102,26 @@ macro_rules! directory_store {
     ($store:ident, $db:ty) => {
         #[async_trait]
         impl DirectoryStore for $store {
-
             async fn write_batch(&self, b: &DirectoryBatch) -> StoreResult<()> {
                 for o in &b.organizations {
-                    o.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                    o.validate()
+                        .map_err(|e| StoreError::Invalid(e.to_string()))?;
                 }
                 for s in &b.services {
-                    s.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                    s.validate()
+                        .map_err(|e| StoreError::Invalid(e.to_string()))?;
                 }
                 for o in &b.opportunities {
-                    o.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                    o.validate()
+                        .map_err(|e| StoreError::Invalid(e.to_string()))?;
                 }
                 for l in &b.locations {
-                    l.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                    l.validate()
+                        .map_err(|e| StoreError::Invalid(e.to_string()))?;
                 }
                 for c in &b.contacts {
-                    c.validate().map_err(|e| StoreError::Invalid(e.to_string()))?;
+                    c.validate()
+                        .map_err(|e| StoreError::Invalid(e.to_string()))?;
                 }
                 let now = OffsetDateTime::now_utc();
                 let mut tx = self.pool.begin().await?;
@@ -207,7 +213,13 @@ macro_rules! directory_store {
                 let terms: Vec<(String, &[String], &[String])> = b
                     .services
                     .iter()
-                    .map(|s| (s.id.to_string(), s.target_groups.as_slice(), s.topics.as_slice()))
+                    .map(|s| {
+                        (
+                            s.id.to_string(),
+                            s.target_groups.as_slice(),
+                            s.topics.as_slice(),
+                        )
+                    })
                     .collect();
                 Self::save_terms(&mut tx, "service_terms", "service_id", &terms).await?;
                 let places: Vec<(String, String, i32, String)> = b
@@ -216,14 +228,30 @@ macro_rules! directory_store {
                     .flat_map(|s| {
                         let id = s.id.to_string();
                         s.location_ids.iter().enumerate().map(move |(pos, l)| {
-                            (id.clone(), l.to_string(), pos as i32, service_at_location_id(&id, *l))
+                            (
+                                id.clone(),
+                                l.to_string(),
+                                pos as i32,
+                                service_at_location_id(&id, *l),
+                            )
                         })
                     })
                     .collect();
                 let ids: Vec<&str> = terms.iter().map(|(id, _, _)| id.as_str()).collect();
-                Self::replace_rows(&mut tx, "service_locations", "service_id", &ids, &["location_id", "position", "id"], &places, |mut b, r| {
-                    b.push_bind(r.0.clone()).push_bind(r.1.clone()).push_bind(r.2).push_bind(r.3.clone());
-                })
+                Self::replace_rows(
+                    &mut tx,
+                    "service_locations",
+                    "service_id",
+                    &ids,
+                    &["location_id", "position", "id"],
+                    &places,
+                    |mut b, r| {
+                        b.push_bind(r.0.clone())
+                            .push_bind(r.1.clone())
+                            .push_bind(r.2)
+                            .push_bind(r.3.clone());
+                    },
+                )
                 .await?;
                 for c in &b.contacts {
                     sqlx::query(
@@ -284,7 +312,13 @@ macro_rules! directory_store {
                 let terms: Vec<(String, &[String], &[String])> = b
                     .opportunities
                     .iter()
-                    .map(|o| (o.id.to_string(), o.target_groups.as_slice(), o.topics.as_slice()))
+                    .map(|o| {
+                        (
+                            o.id.to_string(),
+                            o.target_groups.as_slice(),
+                            o.topics.as_slice(),
+                        )
+                    })
                     .collect();
                 Self::save_terms(&mut tx, "opportunity_terms", "opportunity_id", &terms).await?;
                 for src in &b.hsds_sources {
@@ -311,19 +345,34 @@ macro_rules! directory_store {
                     .transpose()
             }
 
-            async fn organizations(&self, f: &OrganizationFilter, page: PageRequest) -> StoreResult<Page<Organization>> {
+            async fn organizations(
+                &self,
+                f: &OrganizationFilter,
+                page: PageRequest,
+            ) -> StoreResult<Page<Organization>> {
                 let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*) FROM organizations");
                 Self::push_organization_filter(&mut qb, f);
                 let total = self.count(qb).await?;
                 let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT * FROM organizations");
                 Self::push_organization_filter(&mut qb, f);
-                qb.push(if f.by_id { " ORDER BY id LIMIT " } else { " ORDER BY name, id LIMIT " })
-                    .push_bind(i64::from(page.per_page))
-                    .push(" OFFSET ")
-                    .push_bind(page.offset());
+                qb.push(if f.by_id {
+                    " ORDER BY id LIMIT "
+                } else {
+                    " ORDER BY name, id LIMIT "
+                })
+                .push_bind(i64::from(page.per_page))
+                .push(" OFFSET ")
+                .push_bind(page.offset());
                 let rows = qb.build().fetch_all(&self.pool).await?;
-                let items = rows.iter().map(Self::organization_from).collect::<StoreResult<_>>()?;
-                Ok(Page { items, total, request: page })
+                let items = rows
+                    .iter()
+                    .map(Self::organization_from)
+                    .collect::<StoreResult<_>>()?;
+                Ok(Page {
+                    items,
+                    total,
+                    request: page,
+                })
             }
 
             async fn service(&self, id: ServiceId) -> StoreResult<Option<Service>> {
@@ -332,12 +381,19 @@ macro_rules! directory_store {
                     .fetch_optional(&self.pool)
                     .await?;
                 match row {
-                    Some(r) => Ok(self.complete_services(vec![Self::service_from(&r)?]).await?.pop()),
+                    Some(r) => Ok(self
+                        .complete_services(vec![Self::service_from(&r)?])
+                        .await?
+                        .pop()),
                     None => Ok(None),
                 }
             }
 
-            async fn services(&self, f: &ServiceFilter, page: PageRequest) -> StoreResult<Page<Service>> {
+            async fn services(
+                &self,
+                f: &ServiceFilter,
+                page: PageRequest,
+            ) -> StoreResult<Page<Service>> {
                 let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*) FROM services");
                 Self::push_service_filter(&mut qb, f);
                 let total = self.count(qb).await?;
@@ -348,8 +404,15 @@ macro_rules! directory_store {
                     .push(" OFFSET ")
                     .push_bind(page.offset());
                 let rows = qb.build().fetch_all(&self.pool).await?;
-                let items = rows.iter().map(Self::service_from).collect::<StoreResult<Vec<_>>>()?;
-                Ok(Page { items: self.complete_services(items).await?, total, request: page })
+                let items = rows
+                    .iter()
+                    .map(Self::service_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                Ok(Page {
+                    items: self.complete_services(items).await?,
+                    total,
+                    request: page,
+                })
             }
 
             async fn opportunity(&self, id: OpportunityId) -> StoreResult<Option<Opportunity>> {
@@ -358,12 +421,19 @@ macro_rules! directory_store {
                     .fetch_optional(&self.pool)
                     .await?;
                 match row {
-                    Some(r) => Ok(self.complete_opportunities(vec![Self::opportunity_from(&r)?]).await?.pop()),
+                    Some(r) => Ok(self
+                        .complete_opportunities(vec![Self::opportunity_from(&r)?])
+                        .await?
+                        .pop()),
                     None => Ok(None),
                 }
             }
 
-            async fn opportunities(&self, f: &OpportunityFilter, page: PageRequest) -> StoreResult<Page<Opportunity>> {
+            async fn opportunities(
+                &self,
+                f: &OpportunityFilter,
+                page: PageRequest,
+            ) -> StoreResult<Page<Opportunity>> {
                 let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(*) FROM opportunities");
                 Self::push_opportunity_filter(&mut qb, f);
                 let total = self.count(qb).await?;
@@ -371,15 +441,24 @@ macro_rules! directory_store {
                 Self::push_opportunity_filter(&mut qb, f);
                 // Open places first, then the newest.
                 // Open first (a place past its apply-by date is closed), then full, then closed.
-                qb.push(" ORDER BY CASE WHEN status = 'open' AND (apply_by IS NULL OR apply_by >= ")
-                    .push_bind(crate::domain::helsinki::today())
-                    .push(") THEN 0 WHEN status = 'full' THEN 1 ELSE 2 END, created_at DESC, id LIMIT ")
-                    .push_bind(i64::from(page.per_page))
-                    .push(" OFFSET ")
-                    .push_bind(page.offset());
+                qb.push(
+                    " ORDER BY CASE WHEN status = 'open' AND (apply_by IS NULL OR apply_by >= ",
+                )
+                .push_bind(crate::domain::helsinki::today())
+                .push(") THEN 0 WHEN status = 'full' THEN 1 ELSE 2 END, created_at DESC, id LIMIT ")
+                .push_bind(i64::from(page.per_page))
+                .push(" OFFSET ")
+                .push_bind(page.offset());
                 let rows = qb.build().fetch_all(&self.pool).await?;
-                let items = rows.iter().map(Self::opportunity_from).collect::<StoreResult<Vec<_>>>()?;
-                Ok(Page { items: self.complete_opportunities(items).await?, total, request: page })
+                let items = rows
+                    .iter()
+                    .map(Self::opportunity_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                Ok(Page {
+                    items: self.complete_opportunities(items).await?,
+                    total,
+                    request: page,
+                })
             }
 
             async fn location(&self, id: LocationId) -> StoreResult<Option<Location>> {
@@ -391,17 +470,25 @@ macro_rules! directory_store {
                     .transpose()
             }
 
-            async fn locations_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Location>> {
-                sqlx::query("SELECT * FROM locations WHERE organization_id = $1 ORDER BY street, id")
-                    .bind(id.to_string())
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(Self::location_from)
-                    .collect()
+            async fn locations_of_organization(
+                &self,
+                id: OrganizationId,
+            ) -> StoreResult<Vec<Location>> {
+                sqlx::query(
+                    "SELECT * FROM locations WHERE organization_id = $1 ORDER BY street, id",
+                )
+                .bind(id.to_string())
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(Self::location_from)
+                .collect()
             }
 
-            async fn contacts_of_organization(&self, id: OrganizationId) -> StoreResult<Vec<Contact>> {
+            async fn contacts_of_organization(
+                &self,
+                id: OrganizationId,
+            ) -> StoreResult<Vec<Contact>> {
                 sqlx::query("SELECT * FROM contacts WHERE organization_id = $1 ORDER BY id")
                     .bind(id.to_string())
                     .fetch_all(&self.pool)
@@ -411,9 +498,16 @@ macro_rules! directory_store {
                     .collect()
             }
 
-            async fn organizations_by_id(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Organization>> {
+            async fn organizations_by_id(
+                &self,
+                ids: &[OrganizationId],
+            ) -> StoreResult<Vec<Organization>> {
                 let ids = ids.iter().map(|i| i.to_string()).collect();
-                self.rows_in("organizations", "id", ids).await?.iter().map(Self::organization_from).collect()
+                self.rows_in("organizations", "id", ids)
+                    .await?
+                    .iter()
+                    .map(Self::organization_from)
+                    .collect()
             }
 
             async fn hsds_sources(
@@ -423,7 +517,9 @@ macro_rules! directory_store {
             ) -> StoreResult<std::collections::HashMap<String, serde_json::Value>> {
                 let mut out = std::collections::HashMap::new();
                 for chunk in ids.chunks(1000) {
-                    let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT id, document FROM hsds_sources WHERE kind = ");
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(
+                        "SELECT id, document FROM hsds_sources WHERE kind = ",
+                    );
                     qb.push_bind(kind.to_string()).push(" AND id IN (");
                     let mut sep = qb.separated(", ");
                     for id in chunk {
@@ -440,7 +536,11 @@ macro_rules! directory_store {
 
             async fn locations_by_id(&self, ids: &[LocationId]) -> StoreResult<Vec<Location>> {
                 let ids = ids.iter().map(|i| i.to_string()).collect();
-                self.rows_in("locations", "id", ids).await?.iter().map(Self::location_from).collect()
+                self.rows_in("locations", "id", ids)
+                    .await?
+                    .iter()
+                    .map(Self::location_from)
+                    .collect()
             }
 
             async fn locations_without_organization(&self) -> StoreResult<Vec<Location>> {
@@ -452,9 +552,16 @@ macro_rules! directory_store {
                     .collect()
             }
 
-            async fn locations_of_organizations(&self, ids: &[OrganizationId]) -> StoreResult<Vec<Location>> {
+            async fn locations_of_organizations(
+                &self,
+                ids: &[OrganizationId],
+            ) -> StoreResult<Vec<Location>> {
                 let ids = ids.iter().map(|i| i.to_string()).collect();
-                self.rows_in("locations", "organization_id", ids).await?.iter().map(Self::location_from).collect()
+                self.rows_in("locations", "organization_id", ids)
+                    .await?
+                    .iter()
+                    .map(Self::location_from)
+                    .collect()
             }
 
             async fn service_at_locations(
@@ -467,7 +574,9 @@ macro_rules! directory_store {
                        FROM service_locations sl JOIN services s ON s.id = sl.service_id
                      UNION ALL
                      SELECT location_link_id, id, location_id, 1, organization_id FROM opportunities WHERE location_id IS NOT NULL";
-                let mut qb = sqlx::QueryBuilder::<$db>::new(format!("SELECT COUNT(*) FROM ({pairs}) p WHERE p.id IS NOT NULL"));
+                let mut qb = sqlx::QueryBuilder::<$db>::new(format!(
+                    "SELECT COUNT(*) FROM ({pairs}) p WHERE p.id IS NOT NULL"
+                ));
                 if let Some(o) = &org {
                     qb.push(" AND p.organization_id = ").push_bind(o.clone());
                 }
@@ -482,12 +591,20 @@ macro_rules! directory_store {
                     .push_bind(i64::from(page.per_page))
                     .push(" OFFSET ")
                     .push_bind(page.offset());
-                let rows: Vec<(String, String, String, i32)> = qb.build_query_as().fetch_all(&self.pool).await?;
+                let rows: Vec<(String, String, String, i32)> =
+                    qb.build_query_as().fetch_all(&self.pool).await?;
                 let items = rows.into_iter().map(sal_from).collect::<StoreResult<_>>()?;
-                Ok(Page { items, total, request: page })
+                Ok(Page {
+                    items,
+                    total,
+                    request: page,
+                })
             }
 
-            async fn service_at_location(&self, id: &str) -> StoreResult<Option<ServiceAtLocationRef>> {
+            async fn service_at_location(
+                &self,
+                id: &str,
+            ) -> StoreResult<Option<ServiceAtLocationRef>> {
                 let row: Option<(String, String, String, i32)> = sqlx::query_as(
                     "SELECT id, service_id, location_id, 0 FROM service_locations WHERE id = $1
                      UNION ALL
@@ -523,29 +640,68 @@ macro_rules! directory_store {
 
             async fn services_by_id(&self, ids: &[ServiceId]) -> StoreResult<Vec<Service>> {
                 let ids = ids.iter().map(|i| i.to_string()).collect();
-                let rows = self.rows_in("services", "id", ids).await?.iter().map(Self::service_from).collect::<StoreResult<Vec<_>>>()?;
+                let rows = self
+                    .rows_in("services", "id", ids)
+                    .await?
+                    .iter()
+                    .map(Self::service_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
                 self.complete_services(rows).await
             }
 
-            async fn opportunities_by_id(&self, ids: &[OpportunityId]) -> StoreResult<Vec<Opportunity>> {
+            async fn opportunities_by_id(
+                &self,
+                ids: &[OpportunityId],
+            ) -> StoreResult<Vec<Opportunity>> {
                 let ids = ids.iter().map(|i| i.to_string()).collect();
-                let rows = self.rows_in("opportunities", "id", ids).await?.iter().map(Self::opportunity_from).collect::<StoreResult<Vec<_>>>()?;
+                let rows = self
+                    .rows_in("opportunities", "id", ids)
+                    .await?
+                    .iter()
+                    .map(Self::opportunity_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
                 self.complete_opportunities(rows).await
             }
 
             async fn organization_ids(&self) -> StoreResult<Vec<OrganizationId>> {
-                let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM organizations ORDER BY id")
-                    .fetch_all(&self.pool)
-                    .await?;
-                ids.iter().map(|i| parse_id(i, OrganizationId::parse)).collect()
+                let ids: Vec<String> =
+                    sqlx::query_scalar("SELECT id FROM organizations ORDER BY id")
+                        .fetch_all(&self.pool)
+                        .await?;
+                ids.iter()
+                    .map(|i| parse_id(i, OrganizationId::parse))
+                    .collect()
             }
 
-            async fn records_of_organizations(&self, ids: &[OrganizationId]) -> StoreResult<crate::domain::search::OrgRecords> {
+            async fn records_of_organizations(
+                &self,
+                ids: &[OrganizationId],
+            ) -> StoreResult<crate::domain::search::OrgRecords> {
                 let keys: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
-                let organizations = self.rows_in("organizations", "id", keys.clone()).await?.iter().map(Self::organization_from).collect::<StoreResult<Vec<_>>>()?;
-                let locations = self.rows_in("locations", "organization_id", keys.clone()).await?.iter().map(Self::location_from).collect::<StoreResult<Vec<_>>>()?;
-                let services = self.rows_in("services", "organization_id", keys.clone()).await?.iter().map(Self::service_from).collect::<StoreResult<Vec<_>>>()?;
-                let opportunities = self.rows_in("opportunities", "organization_id", keys).await?.iter().map(Self::opportunity_from).collect::<StoreResult<Vec<_>>>()?;
+                let organizations = self
+                    .rows_in("organizations", "id", keys.clone())
+                    .await?
+                    .iter()
+                    .map(Self::organization_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                let locations = self
+                    .rows_in("locations", "organization_id", keys.clone())
+                    .await?
+                    .iter()
+                    .map(Self::location_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                let services = self
+                    .rows_in("services", "organization_id", keys.clone())
+                    .await?
+                    .iter()
+                    .map(Self::service_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
+                let opportunities = self
+                    .rows_in("opportunities", "organization_id", keys)
+                    .await?
+                    .iter()
+                    .map(Self::opportunity_from)
+                    .collect::<StoreResult<Vec<_>>>()?;
                 let mut r = crate::domain::search::OrgRecords {
                     organizations,
                     locations,
@@ -553,7 +709,10 @@ macro_rules! directory_store {
                     opportunities: self.complete_opportunities(opportunities).await?,
                 };
                 // Services and opportunities may be at locations of other organizations.
-                let mut extra: Vec<LocationId> = r.services.iter().flat_map(|s| s.location_ids.iter().copied())
+                let mut extra: Vec<LocationId> = r
+                    .services
+                    .iter()
+                    .flat_map(|s| s.location_ids.iter().copied())
                     .chain(r.opportunities.iter().filter_map(|o| o.location_id))
                     .filter(|id| !r.locations.iter().any(|l| l.id == *id))
                     .collect();
@@ -565,7 +724,10 @@ macro_rules! directory_store {
                 Ok(r)
             }
 
-            async fn organizations_by_business_id(&self, id: &crate::domain::BusinessId) -> StoreResult<Vec<Organization>> {
+            async fn organizations_by_business_id(
+                &self,
+                id: &crate::domain::BusinessId,
+            ) -> StoreResult<Vec<Organization>> {
                 let rows = sqlx::query("SELECT * FROM organizations WHERE business_id = $1")
                     .bind(id.as_str())
                     .fetch_all(&self.pool)
@@ -573,19 +735,35 @@ macro_rules! directory_store {
                 rows.iter().map(Self::organization_from).collect()
             }
 
-            async fn organizations_named_like(&self, word: &str, limit: i64) -> StoreResult<Vec<(OrganizationId, String)>> {
-                let pattern = format!("%{}%", word.replace('\\', "").replace('%', "").replace('_', ""));
+            async fn organizations_named_like(
+                &self,
+                word: &str,
+                limit: i64,
+            ) -> StoreResult<Vec<(OrganizationId, String)>> {
+                let pattern = format!(
+                    "%{}%",
+                    word.replace('\\', "").replace('%', "").replace('_', "")
+                );
                 let rows = sqlx::query("SELECT id, name FROM organizations WHERE LOWER(name) LIKE $1 ORDER BY name LIMIT $2")
                     .bind(pattern)
                     .bind(limit)
                     .fetch_all(&self.pool)
                     .await?;
                 rows.iter()
-                    .map(|r| Ok((parse_id(&r.try_get::<String, _>("id")?, OrganizationId::parse)?, r.try_get("name")?)))
+                    .map(|r| {
+                        Ok((
+                            parse_id(&r.try_get::<String, _>("id")?, OrganizationId::parse)?,
+                            r.try_get("name")?,
+                        ))
+                    })
                     .collect()
             }
 
-            async fn organizations_with_expired_open_places(&self, today: &str, open_token: &str) -> StoreResult<Vec<OrganizationId>> {
+            async fn organizations_with_expired_open_places(
+                &self,
+                today: &str,
+                open_token: &str,
+            ) -> StoreResult<Vec<OrganizationId>> {
                 let rows: Vec<(String,)> = sqlx::query_as(
                     "SELECT DISTINCT organization_id FROM search_docs WHERE doc_type = 'opportunity' AND apply_by IS NOT NULL AND apply_by <> '' AND apply_by < $1 AND (' ' || facets || ' ') LIKE $2",
                 )
@@ -593,7 +771,10 @@ macro_rules! directory_store {
                 .bind(format!("% {open_token} %"))
                 .fetch_all(&self.pool)
                 .await?;
-                Ok(rows.iter().filter_map(|(id,)| OrganizationId::parse(id)).collect())
+                Ok(rows
+                    .iter()
+                    .filter_map(|(id,)| OrganizationId::parse(id))
+                    .collect())
             }
         }
     };

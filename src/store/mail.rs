@@ -1,4 +1,5 @@
-//! The outbox: mail waiting to be sent, leased by one node at a time. The same SQL for both engines (see `sql.rs`).
+//! The outbox: mail waiting to be sent, leased by one node at a time. The same SQL for both
+//! engines (see `sql.rs`).
 
 use super::sql::*;
 use super::StoreResult;
@@ -35,7 +36,6 @@ macro_rules! mail_store {
     ($store:ident, $db:ty) => {
         #[async_trait]
         impl MailStore for $store {
-
             async fn enqueue_mail(&self, m: &crate::domain::mail::OutgoingMail) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 Self::insert_mail(&mut tx, m).await?;
@@ -43,7 +43,13 @@ macro_rules! mail_store {
                 Ok(())
             }
 
-            async fn lease_mail(&self, node: &str, now: i64, lease_until: i64, limit: i64) -> StoreResult<Vec<crate::domain::mail::OutgoingMail>> {
+            async fn lease_mail(
+                &self,
+                node: &str,
+                now: i64,
+                lease_until: i64,
+                limit: i64,
+            ) -> StoreResult<Vec<crate::domain::mail::OutgoingMail>> {
                 // The outer conditions are checked again on each row as it is locked, so of two
                 // nodes racing for a message only one gets it.
                 let rows = sqlx::query(
@@ -86,7 +92,14 @@ macro_rules! mail_store {
                 Ok(())
             }
 
-            async fn mail_failed(&self, id: &str, node: &str, error: &str, retry_at: Option<i64>, now: i64) -> StoreResult<()> {
+            async fn mail_failed(
+                &self,
+                id: &str,
+                node: &str,
+                error: &str,
+                retry_at: Option<i64>,
+                now: i64,
+            ) -> StoreResult<()> {
                 sqlx::query(
                     "UPDATE outbox SET attempts = attempts + 1, last_error = $1, lease_until = NULL,
                         next_attempt_at = COALESCE($2, next_attempt_at),

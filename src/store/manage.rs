@@ -1,4 +1,6 @@
-//! What organizations keep of their own records: registrations, membership, history, error reports, invitations and freshness reminders. The same SQL for both engines (see `sql.rs`).
+//! What organizations keep of their own records: registrations, membership, history, error
+//! reports, invitations and freshness reminders. The same SQL for both engines (see
+//! `sql.rs`).
 
 use super::sql::*;
 use super::StoreResult;
@@ -110,8 +112,10 @@ macro_rules! manage_store {
     ($store:ident, $db:ty) => {
         #[async_trait]
         impl ManageStore for $store {
-
-            async fn create_registration(&self, g: &crate::domain::manage::Registration) -> StoreResult<()> {
+            async fn create_registration(
+                &self,
+                g: &crate::domain::manage::Registration,
+            ) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO organization_registrations (organization_id, user_id, contact_name, municipality_code, created_at)
                      VALUES ($1, $2, $3, $4, $5)",
@@ -126,7 +130,9 @@ macro_rules! manage_store {
                 Ok(())
             }
 
-            async fn pending_registrations(&self) -> StoreResult<Vec<crate::domain::manage::Registration>> {
+            async fn pending_registrations(
+                &self,
+            ) -> StoreResult<Vec<crate::domain::manage::Registration>> {
                 let rows = sqlx::query(
                     "SELECT g.*, o.name AS organization_name, o.business_id, u.email AS user_email
                      FROM organization_registrations g JOIN organizations o ON o.id = g.organization_id
@@ -138,7 +144,10 @@ macro_rules! manage_store {
                 rows.iter()
                     .map(|r| {
                         Ok(crate::domain::manage::Registration {
-                            organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                            organization_id: parse_id(
+                                &r.try_get::<String, _>("organization_id")?,
+                                OrganizationId::parse,
+                            )?,
                             organization_name: r.try_get("organization_name")?,
                             business_id: r.try_get("business_id")?,
                             user_id: r
@@ -154,7 +163,12 @@ macro_rules! manage_store {
                     .collect()
             }
 
-            async fn verify_organization(&self, id: OrganizationId, by: crate::domain::UserId, at: i64) -> StoreResult<bool> {
+            async fn verify_organization(
+                &self,
+                id: OrganizationId,
+                by: crate::domain::UserId,
+                at: i64,
+            ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query("UPDATE organizations SET verified = $1 WHERE id = $2")
                     .bind(true)
@@ -171,7 +185,12 @@ macro_rules! manage_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn set_user_organization(&self, user: crate::domain::UserId, organization: OrganizationId, role: crate::domain::accounts::Role) -> StoreResult<()> {
+            async fn set_user_organization(
+                &self,
+                user: crate::domain::UserId,
+                organization: OrganizationId,
+                role: crate::domain::accounts::Role,
+            ) -> StoreResult<()> {
                 sqlx::query("UPDATE users SET organization_id = $1, role = $2, updated_at = $3 WHERE id = $4")
                     .bind(organization.to_string())
                     .bind(role.as_str())
@@ -182,7 +201,10 @@ macro_rules! manage_store {
                 Ok(())
             }
 
-            async fn add_history(&self, e: &crate::domain::manage::HistoryEntry) -> StoreResult<()> {
+            async fn add_history(
+                &self,
+                e: &crate::domain::manage::HistoryEntry,
+            ) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO record_history (id, organization_id, record_kind, record_id, user_id, at, changes)
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -199,7 +221,11 @@ macro_rules! manage_store {
                 Ok(())
             }
 
-            async fn history_of_organization(&self, id: OrganizationId, limit: i64) -> StoreResult<Vec<crate::domain::manage::HistoryEntry>> {
+            async fn history_of_organization(
+                &self,
+                id: OrganizationId,
+                limit: i64,
+            ) -> StoreResult<Vec<crate::domain::manage::HistoryEntry>> {
                 let rows = sqlx::query(
                     "SELECT h.*, u.email AS user_email FROM record_history h LEFT JOIN users u ON u.id = h.user_id
                      WHERE h.organization_id = $1 ORDER BY h.at DESC LIMIT $2",
@@ -213,7 +239,10 @@ macro_rules! manage_store {
                         Ok(crate::domain::manage::HistoryEntry {
                             id: r.try_get("id")?,
                             organization_id: id,
-                            record_kind: parse_enum(&r.try_get::<String, _>("record_kind")?, RecordKind::parse)?,
+                            record_kind: parse_enum(
+                                &r.try_get::<String, _>("record_kind")?,
+                                RecordKind::parse,
+                            )?,
                             record_id: r.try_get("record_id")?,
                             user_id: r
                                 .try_get::<Option<String>, _>("user_id")?
@@ -227,7 +256,10 @@ macro_rules! manage_store {
                     .collect()
             }
 
-            async fn add_error_report(&self, e: &crate::domain::manage::ErrorReport) -> StoreResult<()> {
+            async fn add_error_report(
+                &self,
+                e: &crate::domain::manage::ErrorReport,
+            ) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO error_reports (id, organization_id, record_kind, record_id, message, contact_email, created_at)
                      VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -244,7 +276,10 @@ macro_rules! manage_store {
                 Ok(())
             }
 
-            async fn open_error_reports(&self, organization: Option<OrganizationId>) -> StoreResult<Vec<crate::domain::manage::ErrorReport>> {
+            async fn open_error_reports(
+                &self,
+                organization: Option<OrganizationId>,
+            ) -> StoreResult<Vec<crate::domain::manage::ErrorReport>> {
                 let rows = match organization {
                     Some(o) => sqlx::query("SELECT * FROM error_reports WHERE resolved_at IS NULL AND organization_id = $1 ORDER BY created_at LIMIT 500")
                         .bind(o.to_string())
@@ -257,7 +292,10 @@ macro_rules! manage_store {
                 rows.iter().map(Self::error_report_from).collect()
             }
 
-            async fn error_report(&self, id: &str) -> StoreResult<Option<crate::domain::manage::ErrorReport>> {
+            async fn error_report(
+                &self,
+                id: &str,
+            ) -> StoreResult<Option<crate::domain::manage::ErrorReport>> {
                 sqlx::query("SELECT * FROM error_reports WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&self.pool)
@@ -266,7 +304,12 @@ macro_rules! manage_store {
                     .transpose()
             }
 
-            async fn resolve_error_report(&self, id: &str, by: crate::domain::UserId, at: i64) -> StoreResult<bool> {
+            async fn resolve_error_report(
+                &self,
+                id: &str,
+                by: crate::domain::UserId,
+                at: i64,
+            ) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "UPDATE error_reports SET resolved_at = $1, resolved_by = $2, contact_email = NULL WHERE id = $3 AND resolved_at IS NULL",
                 )
@@ -278,7 +321,11 @@ macro_rules! manage_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn create_invite(&self, i: &crate::domain::manage::Invite, m: &crate::domain::mail::OutgoingMail) -> StoreResult<()> {
+            async fn create_invite(
+                &self,
+                i: &crate::domain::manage::Invite,
+                m: &crate::domain::mail::OutgoingMail,
+            ) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(
                     "INSERT INTO invites (token_hash, organization_id, email, invited_by, created_at, expires_at)
@@ -297,7 +344,11 @@ macro_rules! manage_store {
                 Ok(())
             }
 
-            async fn invite(&self, token_hash: &str, now: i64) -> StoreResult<Option<crate::domain::manage::Invite>> {
+            async fn invite(
+                &self,
+                token_hash: &str,
+                now: i64,
+            ) -> StoreResult<Option<crate::domain::manage::Invite>> {
                 let Some(r) = sqlx::query("SELECT * FROM invites WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2")
                     .bind(token_hash)
                     .bind(now)
@@ -308,7 +359,10 @@ macro_rules! manage_store {
                 };
                 Ok(Some(crate::domain::manage::Invite {
                     token_hash: r.try_get("token_hash")?,
-                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    organization_id: parse_id(
+                        &r.try_get::<String, _>("organization_id")?,
+                        OrganizationId::parse,
+                    )?,
                     email: r.try_get("email")?,
                     invited_by: r
                         .try_get::<Option<String>, _>("invited_by")?
@@ -319,7 +373,12 @@ macro_rules! manage_store {
                 }))
             }
 
-            async fn accept_invite(&self, token_hash: &str, user: crate::domain::UserId, now: i64) -> StoreResult<bool> {
+            async fn accept_invite(
+                &self,
+                token_hash: &str,
+                user: crate::domain::UserId,
+                now: i64,
+            ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let Some(org) = sqlx::query_scalar::<_, String>(
                     "UPDATE invites SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1 RETURNING organization_id",
@@ -348,15 +407,23 @@ macro_rules! manage_store {
                 Ok(true)
             }
 
-            async fn users_of_organization(&self, organization: OrganizationId) -> StoreResult<Vec<crate::domain::accounts::User>> {
-                let rows = sqlx::query("SELECT * FROM users WHERE organization_id = $1 ORDER BY email")
-                    .bind(organization.to_string())
-                    .fetch_all(&self.pool)
-                    .await?;
+            async fn users_of_organization(
+                &self,
+                organization: OrganizationId,
+            ) -> StoreResult<Vec<crate::domain::accounts::User>> {
+                let rows =
+                    sqlx::query("SELECT * FROM users WHERE organization_id = $1 ORDER BY email")
+                        .bind(organization.to_string())
+                        .fetch_all(&self.pool)
+                        .await?;
                 rows.iter().map(Self::user_from).collect()
             }
 
-            async fn remove_from_organization(&self, user: crate::domain::UserId, organization: OrganizationId) -> StoreResult<bool> {
+            async fn remove_from_organization(
+                &self,
+                user: crate::domain::UserId,
+                organization: OrganizationId,
+            ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query(
                     "UPDATE users SET organization_id = NULL, role = $1, updated_at = $2 WHERE id = $3 AND organization_id = $4",
@@ -372,18 +439,32 @@ macro_rules! manage_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn freshness_records(&self) -> StoreResult<Vec<(&'static str, String, OrganizationId, OffsetDateTime)>> {
+            async fn freshness_records(
+                &self,
+            ) -> StoreResult<Vec<(&'static str, String, OrganizationId, OffsetDateTime)>> {
                 let mut out = Vec::new();
                 for (kind, sql) in [
-                    ("organization", "SELECT id, id AS organization_id, last_verified_at FROM organizations"),
-                    ("service", "SELECT id, organization_id, last_verified_at FROM services"),
-                    ("opportunity", "SELECT id, organization_id, last_verified_at FROM opportunities"),
+                    (
+                        "organization",
+                        "SELECT id, id AS organization_id, last_verified_at FROM organizations",
+                    ),
+                    (
+                        "service",
+                        "SELECT id, organization_id, last_verified_at FROM services",
+                    ),
+                    (
+                        "opportunity",
+                        "SELECT id, organization_id, last_verified_at FROM opportunities",
+                    ),
                 ] {
                     for r in sqlx::query(sql).fetch_all(&self.pool).await? {
                         out.push((
                             kind,
                             r.try_get::<String, _>("id")?,
-                            parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                            parse_id(
+                                &r.try_get::<String, _>("organization_id")?,
+                                OrganizationId::parse,
+                            )?,
                             r.try_get::<OffsetDateTime, _>("last_verified_at")?,
                         ));
                     }
@@ -396,11 +477,24 @@ macro_rules! manage_store {
                     .fetch_all(&self.pool)
                     .await?;
                 rows.iter()
-                    .map(|r| Ok((r.try_get("record_id")?, r.try_get::<i32, _>("stage")?, r.try_get("sent_at")?)))
+                    .map(|r| {
+                        Ok((
+                            r.try_get("record_id")?,
+                            r.try_get::<i32, _>("stage")?,
+                            r.try_get("sent_at")?,
+                        ))
+                    })
                     .collect()
             }
 
-            async fn claim_freshness_reminder(&self, record_id: &str, stage: i32, organization: OrganizationId, now: i64, after: i64) -> StoreResult<bool> {
+            async fn claim_freshness_reminder(
+                &self,
+                record_id: &str,
+                stage: i32,
+                organization: OrganizationId,
+                now: i64,
+                after: i64,
+            ) -> StoreResult<bool> {
                 let done = sqlx::query(
                     "INSERT INTO freshness_reminders (record_id, stage, organization_id, sent_at) VALUES ($1, $2, $3, $4)
                      ON CONFLICT (record_id, stage) DO UPDATE SET sent_at = excluded.sent_at

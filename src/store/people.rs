@@ -171,7 +171,10 @@ macro_rules! people_store {
                 })
             }
 
-            async fn upsert_profile(tx: &mut sqlx::Transaction<'_, $db>, p: &Profile) -> StoreResult<()> {
+            async fn upsert_profile(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                p: &Profile,
+            ) -> StoreResult<()> {
                 sqlx::query(&format!("INSERT INTO profiles ({PROFILE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name, introduction = excluded.introduction, skills = excluded.skills, free_skills = excluded.free_skills, interests = excluded.interests, languages = excluded.languages, kinds = excluded.kinds, municipality = excluded.municipality, travel_km = excluded.travel_km, hours_per_week = excluded.hours_per_week, part_time = excluded.part_time, available_from = excluded.available_from, age_band = excluded.age_band, pool_58 = excluded.pool_58, expert_by_experience = excluded.expert_by_experience, visibility = excluded.visibility, demo = excluded.demo, updated_at = excluded.updated_at"))
                     .bind(p.user_id.to_string())
                     .bind(&p.display_name)
@@ -217,7 +220,10 @@ macro_rules! people_store {
                         .try_get::<Option<String>, _>("person_id")?
                         .map(|s| parse_id(&s, UserId::parse))
                         .transpose()?,
-                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    organization_id: parse_id(
+                        &r.try_get::<String, _>("organization_id")?,
+                        OrganizationId::parse,
+                    )?,
                     opportunity_id: r
                         .try_get::<Option<String>, _>("opportunity_id")?
                         .map(|s| parse_id(&s, OpportunityId::parse))
@@ -271,7 +277,10 @@ macro_rules! people_store {
                 })
             }
 
-            async fn insert_message(tx: &mut sqlx::Transaction<'_, $db>, m: &Message) -> StoreResult<()> {
+            async fn insert_message(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                m: &Message,
+            ) -> StoreResult<()> {
                 sqlx::query("INSERT INTO messages (id, thread_id, from_person, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
                     .bind(&m.id)
                     .bind(m.thread_id.to_string())
@@ -284,7 +293,10 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn queue(tx: &mut sqlx::Transaction<'_, $db>, notify: &[OutgoingMail]) -> StoreResult<()> {
+            async fn queue(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                notify: &[OutgoingMail],
+            ) -> StoreResult<()> {
                 for m in notify {
                     Self::insert_mail(tx, m).await?;
                 }
@@ -295,13 +307,15 @@ macro_rules! people_store {
         #[async_trait]
         impl PeopleStore for $store {
             async fn profile(&self, user: UserId) -> StoreResult<Option<Profile>> {
-                sqlx::query(&format!("SELECT {PROFILE_COLUMNS} FROM profiles WHERE user_id = $1"))
-                    .bind(user.to_string())
-                    .fetch_optional(&self.pool)
-                    .await?
-                    .as_ref()
-                    .map(Self::profile_from)
-                    .transpose()
+                sqlx::query(&format!(
+                    "SELECT {PROFILE_COLUMNS} FROM profiles WHERE user_id = $1"
+                ))
+                .bind(user.to_string())
+                .fetch_optional(&self.pool)
+                .await?
+                .as_ref()
+                .map(Self::profile_from)
+                .transpose()
             }
 
             async fn save_profile(&self, p: &Profile) -> StoreResult<()> {
@@ -311,7 +325,10 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn save_people(&self, people: &[(crate::domain::accounts::User, Profile)]) -> StoreResult<()> {
+            async fn save_people(
+                &self,
+                people: &[(crate::domain::accounts::User, Profile)],
+            ) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 for (u, p) in people {
                     sqlx::query("INSERT INTO users (id, email, password_hash, role, organization_id, email_verified_at, disabled_at, created_at, updated_at) VALUES ($1, $2, $3, $4, NULL, $5, NULL, $5, $5) ON CONFLICT (email) DO NOTHING")
@@ -328,7 +345,12 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn visible_profiles_page(&self, since: i64, after: &str, limit: i64) -> StoreResult<Vec<Profile>> {
+            async fn visible_profiles_page(
+                &self,
+                since: i64,
+                after: &str,
+                limit: i64,
+            ) -> StoreResult<Vec<Profile>> {
                 sqlx::query(&format!("SELECT {PROFILE_COLUMNS} FROM profiles WHERE visibility <> 'private' AND updated_at > $1 AND user_id > $2 ORDER BY user_id LIMIT $3"))
                     .bind(since)
                     .bind(after)
@@ -346,7 +368,10 @@ macro_rules! people_store {
                 }
                 let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
                 let placeholders: Vec<String> = (1..=list.len()).map(|i| format!("${i}")).collect();
-                let sql = format!("SELECT {PROFILE_COLUMNS} FROM profiles WHERE user_id IN ({})", placeholders.join(", "));
+                let sql = format!(
+                    "SELECT {PROFILE_COLUMNS} FROM profiles WHERE user_id IN ({})",
+                    placeholders.join(", ")
+                );
                 let mut q = sqlx::query(&sql);
                 for id in &list {
                     q = q.bind(id);
@@ -359,10 +384,11 @@ macro_rules! people_store {
             }
 
             async fn removed_profiles(&self, since: i64) -> StoreResult<Vec<UserId>> {
-                let rows: Vec<(String,)> = sqlx::query_as("SELECT user_id FROM profile_removals WHERE removed_at > $1")
-                    .bind(since)
-                    .fetch_all(&self.pool)
-                    .await?;
+                let rows: Vec<(String,)> =
+                    sqlx::query_as("SELECT user_id FROM profile_removals WHERE removed_at > $1")
+                        .bind(since)
+                        .fetch_all(&self.pool)
+                        .await?;
                 rows.iter().map(|(s,)| parse_id(s, UserId::parse)).collect()
             }
 
@@ -373,7 +399,10 @@ macro_rules! people_store {
                 Ok(a.unwrap_or(0).max(b.unwrap_or(0)))
             }
 
-            async fn opportunity_features(&self, since: Option<i64>) -> StoreResult<Vec<OpportunityFeatures>> {
+            async fn opportunity_features(
+                &self,
+                since: Option<i64>,
+            ) -> StoreResult<Vec<OpportunityFeatures>> {
                 let since = since.map(|s| {
                     OffsetDateTime::from_unix_timestamp_nanos(i128::from(s) * 1000)
                         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
@@ -405,7 +434,10 @@ macro_rules! people_store {
                         let lon: Option<f64> = r.try_get("longitude")?;
                         Ok(OpportunityFeatures {
                             id: parse_id(&id, OpportunityId::parse)?,
-                            organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                            organization_id: parse_id(
+                                &r.try_get::<String, _>("organization_id")?,
+                                OrganizationId::parse,
+                            )?,
                             kind: OpportunityType::parse(&r.try_get::<String, _>("kind")?)
                                 .ok_or_else(|| StoreError::Corrupt("bad kind".into()))?,
                             topics,
@@ -416,7 +448,9 @@ macro_rules! people_store {
                             part_time: r.try_get("part_time")?,
                             starts_on: r.try_get("starts_on")?,
                             apply_by: r.try_get("apply_by")?,
-                            open: OpportunityStatus::parse(&status) == Some(OpportunityStatus::Open) && places_free > 0,
+                            open: OpportunityStatus::parse(&status)
+                                == Some(OpportunityStatus::Open)
+                                && places_free > 0,
                             updated_at: unix_micros(r.try_get("updated_at")?),
                             topic_bits: 0,
                             group_bits: 0,
@@ -426,7 +460,12 @@ macro_rules! people_store {
                     .collect()
             }
 
-            async fn hide_suggestion(&self, user: UserId, opportunity: OpportunityId, at: i64) -> StoreResult<()> {
+            async fn hide_suggestion(
+                &self,
+                user: UserId,
+                opportunity: OpportunityId,
+                at: i64,
+            ) -> StoreResult<()> {
                 sqlx::query("INSERT INTO hidden_suggestions (user_id, opportunity_id, hidden_at) VALUES ($1, $2, $3) ON CONFLICT (user_id, opportunity_id) DO NOTHING")
                     .bind(user.to_string())
                     .bind(opportunity.to_string())
@@ -444,7 +483,12 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn mark_thread_read(&self, thread: ThreadId, user: UserId, at: i64) -> StoreResult<()> {
+            async fn mark_thread_read(
+                &self,
+                thread: ThreadId,
+                user: UserId,
+                at: i64,
+            ) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO thread_reads (thread_id, user_id, read_at) VALUES ($1, $2, $3)
                      ON CONFLICT (thread_id, user_id) DO UPDATE SET read_at = excluded.read_at",
@@ -457,7 +501,11 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn unread_threads(&self, user: UserId, organization: Option<OrganizationId>) -> StoreResult<u64> {
+            async fn unread_threads(
+                &self,
+                user: UserId,
+                organization: Option<OrganizationId>,
+            ) -> StoreResult<u64> {
                 // A message from the other side after this account's last read.
                 let (side, owner, from_person) = match organization {
                     None => ("t.person_id = $2", user.to_string(), false),
@@ -483,10 +531,17 @@ macro_rules! people_store {
                     .bind(user.to_string())
                     .fetch_all(&self.pool)
                     .await?;
-                rows.iter().map(|(s,)| parse_id(s, OpportunityId::parse)).collect()
+                rows.iter()
+                    .map(|(s,)| parse_id(s, OpportunityId::parse))
+                    .collect()
             }
 
-            async fn create_thread(&self, t: &Thread, first: Option<&Message>, notify: &[OutgoingMail]) -> StoreResult<bool> {
+            async fn create_thread(
+                &self,
+                t: &Thread,
+                first: Option<&Message>,
+                notify: &[OutgoingMail],
+            ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query("INSERT INTO threads (id, person_id, organization_id, opportunity_id, started_by, status, shared_profile, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING")
                     .bind(t.id.to_string())
@@ -521,7 +576,11 @@ macro_rules! people_store {
                     .transpose()
             }
 
-            async fn thread_about(&self, person: UserId, opportunity: OpportunityId) -> StoreResult<Option<Thread>> {
+            async fn thread_about(
+                &self,
+                person: UserId,
+                opportunity: OpportunityId,
+            ) -> StoreResult<Option<Thread>> {
                 sqlx::query("SELECT * FROM threads WHERE person_id = $1 AND opportunity_id = $2")
                     .bind(person.to_string())
                     .bind(opportunity.to_string())
@@ -533,23 +592,30 @@ macro_rules! people_store {
             }
 
             async fn threads_of_person(&self, person: UserId) -> StoreResult<Vec<Thread>> {
-                sqlx::query("SELECT * FROM threads WHERE person_id = $1 ORDER BY updated_at DESC, id")
-                    .bind(person.to_string())
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(Self::thread_from)
-                    .collect()
+                sqlx::query(
+                    "SELECT * FROM threads WHERE person_id = $1 ORDER BY updated_at DESC, id",
+                )
+                .bind(person.to_string())
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(Self::thread_from)
+                .collect()
             }
 
-            async fn threads_of_organization(&self, organization: OrganizationId) -> StoreResult<Vec<Thread>> {
-                sqlx::query("SELECT * FROM threads WHERE organization_id = $1 ORDER BY updated_at DESC, id")
-                    .bind(organization.to_string())
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(Self::thread_from)
-                    .collect()
+            async fn threads_of_organization(
+                &self,
+                organization: OrganizationId,
+            ) -> StoreResult<Vec<Thread>> {
+                sqlx::query(
+                    "SELECT * FROM threads WHERE organization_id = $1 ORDER BY updated_at DESC, id",
+                )
+                .bind(organization.to_string())
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(Self::thread_from)
+                .collect()
             }
 
             async fn add_message(&self, m: &Message, notify: &[OutgoingMail]) -> StoreResult<()> {
@@ -585,7 +651,13 @@ macro_rules! people_store {
                     .collect()
             }
 
-            async fn set_thread_status(&self, thread: ThreadId, status: ThreadStatus, at: i64, notify: &[OutgoingMail]) -> StoreResult<()> {
+            async fn set_thread_status(
+                &self,
+                thread: ThreadId,
+                status: ThreadStatus,
+                at: i64,
+                notify: &[OutgoingMail],
+            ) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("UPDATE threads SET status = $2, updated_at = $3 WHERE id = $1")
                     .bind(thread.to_string())
@@ -618,7 +690,11 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn profile_views(&self, person: UserId, limit: i64) -> StoreResult<Vec<ProfileView>> {
+            async fn profile_views(
+                &self,
+                person: UserId,
+                limit: i64,
+            ) -> StoreResult<Vec<ProfileView>> {
                 let rows: Vec<(String, Option<String>, Option<String>, String, i64)> = sqlx::query_as("SELECT person_id, viewer_id, organization_id, context, viewed_at FROM profile_views WHERE person_id = $1 ORDER BY viewed_at DESC, id LIMIT $2")
                     .bind(person.to_string())
                     .bind(limit)
@@ -629,7 +705,9 @@ macro_rules! people_store {
                         Ok(ProfileView {
                             person_id: parse_id(&p, UserId::parse)?,
                             viewer_id: v.map(|v| parse_id(&v, UserId::parse)).transpose()?,
-                            organization_id: o.map(|o| parse_id(&o, OrganizationId::parse)).transpose()?,
+                            organization_id: o
+                                .map(|o| parse_id(&o, OrganizationId::parse))
+                                .transpose()?,
                             context,
                             viewed_at,
                         })
@@ -652,13 +730,15 @@ macro_rules! people_store {
             }
 
             async fn saved_searches_of(&self, user: UserId) -> StoreResult<Vec<SavedSearch>> {
-                sqlx::query("SELECT * FROM saved_searches WHERE user_id = $1 ORDER BY created_at, id")
-                    .bind(user.to_string())
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(Self::saved_search_from)
-                    .collect()
+                sqlx::query(
+                    "SELECT * FROM saved_searches WHERE user_id = $1 ORDER BY created_at, id",
+                )
+                .bind(user.to_string())
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(Self::saved_search_from)
+                .collect()
             }
 
             async fn delete_saved_search(&self, user: UserId, id: &str) -> StoreResult<bool> {
@@ -678,7 +758,11 @@ macro_rules! people_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn due_saved_searches(&self, before: i64, limit: i64) -> StoreResult<Vec<SavedSearch>> {
+            async fn due_saved_searches(
+                &self,
+                before: i64,
+                limit: i64,
+            ) -> StoreResult<Vec<SavedSearch>> {
                 sqlx::query("SELECT * FROM saved_searches WHERE checked_at < $1 ORDER BY checked_at, id LIMIT $2")
                     .bind(before)
                     .bind(limit)
@@ -689,7 +773,11 @@ macro_rules! people_store {
                     .collect()
             }
 
-            async fn add_portfolio_item(&self, item: &PortfolioItem, data: &[u8]) -> StoreResult<()> {
+            async fn add_portfolio_item(
+                &self,
+                item: &PortfolioItem,
+                data: &[u8],
+            ) -> StoreResult<()> {
                 sqlx::query("INSERT INTO portfolio_items (id, user_id, caption, content_type, size, data, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                     .bind(&item.id)
                     .bind(item.user_id.to_string())
@@ -713,7 +801,10 @@ macro_rules! people_store {
                     .collect()
             }
 
-            async fn portfolio_item(&self, id: &str) -> StoreResult<Option<(PortfolioItem, Vec<u8>)>> {
+            async fn portfolio_item(
+                &self,
+                id: &str,
+            ) -> StoreResult<Option<(PortfolioItem, Vec<u8>)>> {
                 let Some(r) = sqlx::query("SELECT * FROM portfolio_items WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&self.pool)
@@ -725,15 +816,23 @@ macro_rules! people_store {
             }
 
             async fn delete_portfolio_item(&self, user: UserId, id: &str) -> StoreResult<bool> {
-                let done = sqlx::query("DELETE FROM portfolio_items WHERE user_id = $1 AND id = $2")
-                    .bind(user.to_string())
-                    .bind(id)
-                    .execute(&self.pool)
-                    .await?;
+                let done =
+                    sqlx::query("DELETE FROM portfolio_items WHERE user_id = $1 AND id = $2")
+                        .bind(user.to_string())
+                        .bind(id)
+                        .execute(&self.pool)
+                        .await?;
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn claim_saved_search(&self, id: &str, was: i64, at: i64, unsubscribe_hash: &str, digest: Option<&OutgoingMail>) -> StoreResult<bool> {
+            async fn claim_saved_search(
+                &self,
+                id: &str,
+                was: i64,
+                at: i64,
+                unsubscribe_hash: &str,
+                digest: Option<&OutgoingMail>,
+            ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query("UPDATE saved_searches SET checked_at = $3, unsubscribe_token = $4 WHERE id = $1 AND checked_at = $2")
                     .bind(id)

@@ -149,14 +149,21 @@ pub(super) fn like_pattern(q: &str) -> String {
 macro_rules! sql_store {
     ($store:ident, $db:ty, $backend:expr, $migrations:literal) => {
         impl $store {
-            pub(super) fn organization_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Organization> {
+            pub(super) fn organization_from(
+                r: &<$db as sqlx::Database>::Row,
+            ) -> StoreResult<Organization> {
                 Ok(Organization {
                     id: parse_id(&r.try_get::<String, _>("id")?, OrganizationId::parse)?,
                     name: r.try_get("name")?,
-                    legal_form: parse_enum(&r.try_get::<String, _>("legal_form")?, LegalForm::parse)?,
+                    legal_form: parse_enum(
+                        &r.try_get::<String, _>("legal_form")?,
+                        LegalForm::parse,
+                    )?,
                     business_id: r
                         .try_get::<Option<String>, _>("business_id")?
-                        .map(|b| BusinessId::parse(&b).map_err(|e| StoreError::Corrupt(e.to_string())))
+                        .map(|b| {
+                            BusinessId::parse(&b).map_err(|e| StoreError::Corrupt(e.to_string()))
+                        })
                         .transpose()?,
                     description: from_json(&r.try_get::<String, _>("description")?)?,
                     website: r.try_get("website")?,
@@ -183,7 +190,10 @@ macro_rules! sql_store {
             }
 
             /// Ends every session of an account inside a transaction that changes how it signs in.
-            pub(super) async fn delete_sessions(tx: &mut sqlx::Transaction<'_, $db>, user: crate::domain::UserId) -> StoreResult<()> {
+            pub(super) async fn delete_sessions(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                user: crate::domain::UserId,
+            ) -> StoreResult<()> {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                     .bind(user.to_string())
                     .execute(&mut **tx)
@@ -191,7 +201,10 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            pub(super) async fn insert_mail(tx: &mut sqlx::Transaction<'_, $db>, m: &crate::domain::mail::OutgoingMail) -> StoreResult<()> {
+            pub(super) async fn insert_mail(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                m: &crate::domain::mail::OutgoingMail,
+            ) -> StoreResult<()> {
                 sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, $5)")
                     .bind(&m.id)
                     .bind(&m.to)
@@ -203,11 +216,19 @@ macro_rules! sql_store {
                 Ok(())
             }
 
-            pub(super) fn error_report_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::domain::manage::ErrorReport> {
+            pub(super) fn error_report_from(
+                r: &<$db as sqlx::Database>::Row,
+            ) -> StoreResult<crate::domain::manage::ErrorReport> {
                 Ok(crate::domain::manage::ErrorReport {
                     id: r.try_get("id")?,
-                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
-                    record_kind: parse_enum(&r.try_get::<String, _>("record_kind")?, RecordKind::parse)?,
+                    organization_id: parse_id(
+                        &r.try_get::<String, _>("organization_id")?,
+                        OrganizationId::parse,
+                    )?,
+                    record_kind: parse_enum(
+                        &r.try_get::<String, _>("record_kind")?,
+                        RecordKind::parse,
+                    )?,
                     record_id: r.try_get("record_id")?,
                     message: r.try_get("message")?,
                     contact_email: r.try_get("contact_email")?,
@@ -215,11 +236,14 @@ macro_rules! sql_store {
                 })
             }
 
-            pub(super) fn user_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<crate::domain::accounts::User> {
+            pub(super) fn user_from(
+                r: &<$db as sqlx::Database>::Row,
+            ) -> StoreResult<crate::domain::accounts::User> {
                 use crate::domain::accounts::{Email, Role, User};
                 Ok(User {
                     id: parse_id(&r.try_get::<String, _>("id")?, UserId::parse)?,
-                    email: Email::parse(&r.try_get::<String, _>("email")?).map_err(|_| StoreError::Corrupt("bad e-mail address".into()))?,
+                    email: Email::parse(&r.try_get::<String, _>("email")?)
+                        .map_err(|_| StoreError::Corrupt("bad e-mail address".into()))?,
                     password_hash: r.try_get("password_hash")?,
                     role: parse_enum(&r.try_get::<String, _>("role")?, Role::parse)?,
                     organization_id: r
@@ -232,7 +256,9 @@ macro_rules! sql_store {
                 })
             }
 
-            pub(super) fn location_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Location> {
+            pub(super) fn location_from(
+                r: &<$db as sqlx::Database>::Row,
+            ) -> StoreResult<Location> {
                 Ok(Location {
                     id: parse_id(&r.try_get::<String, _>("id")?, LocationId::parse)?,
                     organization_id: r
@@ -254,7 +280,10 @@ macro_rules! sql_store {
             pub(super) fn contact_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Contact> {
                 Ok(Contact {
                     id: parse_id(&r.try_get::<String, _>("id")?, ContactId::parse)?,
-                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    organization_id: parse_id(
+                        &r.try_get::<String, _>("organization_id")?,
+                        OrganizationId::parse,
+                    )?,
                     service_id: r
                         .try_get::<Option<String>, _>("service_id")?
                         .map(|s| parse_id(&s, ServiceId::parse))
@@ -270,7 +299,10 @@ macro_rules! sql_store {
             pub(super) fn service_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Service> {
                 Ok(Service {
                     id: parse_id(&r.try_get::<String, _>("id")?, ServiceId::parse)?,
-                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    organization_id: parse_id(
+                        &r.try_get::<String, _>("organization_id")?,
+                        OrganizationId::parse,
+                    )?,
                     name: from_json(&r.try_get::<String, _>("name")?)?,
                     description: from_json(&r.try_get::<String, _>("description")?)?,
                     kind: parse_enum(&r.try_get::<String, _>("kind")?, ServiceKind::parse)?,
@@ -293,10 +325,15 @@ macro_rules! sql_store {
             }
 
             /// An opportunity without its terms, which `complete_opportunities` adds.
-            pub(super) fn opportunity_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Opportunity> {
+            pub(super) fn opportunity_from(
+                r: &<$db as sqlx::Database>::Row,
+            ) -> StoreResult<Opportunity> {
                 Ok(Opportunity {
                     id: parse_id(&r.try_get::<String, _>("id")?, OpportunityId::parse)?,
-                    organization_id: parse_id(&r.try_get::<String, _>("organization_id")?, OrganizationId::parse)?,
+                    organization_id: parse_id(
+                        &r.try_get::<String, _>("organization_id")?,
+                        OrganizationId::parse,
+                    )?,
                     service_id: r
                         .try_get::<Option<String>, _>("service_id")?
                         .map(|s| parse_id(&s, ServiceId::parse))
@@ -318,7 +355,10 @@ macro_rules! sql_store {
                     target_groups: Vec::new(),
                     starts_on: r.try_get("starts_on")?,
                     apply_by: r.try_get("apply_by")?,
-                    status: parse_enum(&r.try_get::<String, _>("status")?, OpportunityStatus::parse)?,
+                    status: parse_enum(
+                        &r.try_get::<String, _>("status")?,
+                        OpportunityStatus::parse,
+                    )?,
                     last_verified_at: r.try_get("last_verified_at")?,
                     updated_at: r.try_get("updated_at")?,
                 })
@@ -342,12 +382,19 @@ macro_rules! sql_store {
                     sep.push_bind(id.clone());
                 }
                 qb.push(format!(") ORDER BY {owner}, position"));
-                Ok(qb.build_query_as::<(String, String, String)>().fetch_all(&self.pool).await?)
+                Ok(qb
+                    .build_query_as::<(String, String, String)>()
+                    .fetch_all(&self.pool)
+                    .await?)
             }
 
-            pub(super) async fn complete_services(&self, mut services: Vec<Service>) -> StoreResult<Vec<Service>> {
+            pub(super) async fn complete_services(
+                &self,
+                mut services: Vec<Service>,
+            ) -> StoreResult<Vec<Service>> {
                 let ids: Vec<String> = services.iter().map(|s| s.id.to_string()).collect();
-                let mut terms = group_terms(self.terms_of("service_terms", "service_id", &ids).await?);
+                let mut terms =
+                    group_terms(self.terms_of("service_terms", "service_id", &ids).await?);
                 let mut locs: HashMap<String, Vec<LocationId>> = HashMap::new();
                 for (sid, _, lid) in self
                     .terms_of("(SELECT service_id, 'location' AS taxonomy, location_id AS term, position FROM service_locations) sl", "service_id", &ids)
@@ -366,9 +413,15 @@ macro_rules! sql_store {
                 Ok(services)
             }
 
-            pub(super) async fn complete_opportunities(&self, mut opps: Vec<Opportunity>) -> StoreResult<Vec<Opportunity>> {
+            pub(super) async fn complete_opportunities(
+                &self,
+                mut opps: Vec<Opportunity>,
+            ) -> StoreResult<Vec<Opportunity>> {
                 let ids: Vec<String> = opps.iter().map(|s| s.id.to_string()).collect();
-                let mut terms = group_terms(self.terms_of("opportunity_terms", "opportunity_id", &ids).await?);
+                let mut terms = group_terms(
+                    self.terms_of("opportunity_terms", "opportunity_id", &ids)
+                        .await?,
+                );
                 for o in &mut opps {
                     if let Some((groups, topics)) = terms.remove(&o.id.to_string()) {
                         o.target_groups = groups;
@@ -378,7 +431,10 @@ macro_rules! sql_store {
                 Ok(opps)
             }
 
-            pub(super) fn push_organization_filter(qb: &mut sqlx::QueryBuilder<'_, $db>, f: &OrganizationFilter) {
+            pub(super) fn push_organization_filter(
+                qb: &mut sqlx::QueryBuilder<'_, $db>,
+                f: &OrganizationFilter,
+            ) {
                 qb.push(" WHERE 1 = 1");
                 if !f.municipalities.is_empty() {
                     qb.push(" AND EXISTS (SELECT 1 FROM locations l WHERE l.organization_id = organizations.id AND l.municipality_code IN (");
@@ -390,7 +446,10 @@ macro_rules! sql_store {
                 }
             }
 
-            pub(super) fn push_service_filter(qb: &mut sqlx::QueryBuilder<'_, $db>, f: &ServiceFilter) {
+            pub(super) fn push_service_filter(
+                qb: &mut sqlx::QueryBuilder<'_, $db>,
+                f: &ServiceFilter,
+            ) {
                 qb.push(" WHERE 1 = 1");
                 if let Some(o) = f.organization_id {
                     qb.push(" AND organization_id = ").push_bind(o.to_string());
@@ -406,10 +465,23 @@ macro_rules! sql_store {
                 if let Some(k) = f.kind {
                     qb.push(" AND kind = ").push_bind(k.as_str());
                 }
-                Self::push_common_filter(qb, "services", "service_terms", "service_id", "name", &f.term, f.taxonomy, &f.text, f.modified_after);
+                Self::push_common_filter(
+                    qb,
+                    "services",
+                    "service_terms",
+                    "service_id",
+                    "name",
+                    &f.term,
+                    f.taxonomy,
+                    &f.text,
+                    f.modified_after,
+                );
             }
 
-            pub(super) fn push_opportunity_filter(qb: &mut sqlx::QueryBuilder<'_, $db>, f: &OpportunityFilter) {
+            pub(super) fn push_opportunity_filter(
+                qb: &mut sqlx::QueryBuilder<'_, $db>,
+                f: &OpportunityFilter,
+            ) {
                 qb.push(" WHERE 1 = 1");
                 if let Some(o) = f.organization_id {
                     qb.push(" AND organization_id = ").push_bind(o.to_string());
@@ -434,7 +506,17 @@ macro_rules! sql_store {
                         .push_bind(crate::domain::helsinki::today())
                         .push(")");
                 }
-                Self::push_common_filter(qb, "opportunities", "opportunity_terms", "opportunity_id", "title", &f.term, f.taxonomy, &f.text, f.modified_after);
+                Self::push_common_filter(
+                    qb,
+                    "opportunities",
+                    "opportunity_terms",
+                    "opportunity_id",
+                    "title",
+                    &f.term,
+                    f.taxonomy,
+                    &f.text,
+                    f.modified_after,
+                );
             }
 
             /// Term, taxonomy, text and modification filters shared by services and opportunities.
@@ -485,7 +567,9 @@ macro_rules! sql_store {
                 if ids.is_empty() {
                     return Ok(Vec::new());
                 }
-                let mut qb = sqlx::QueryBuilder::<$db>::new(format!("SELECT * FROM {table} WHERE {column} IN ("));
+                let mut qb = sqlx::QueryBuilder::<$db>::new(format!(
+                    "SELECT * FROM {table} WHERE {column} IN ("
+                ));
                 let mut sep = qb.separated(", ");
                 for id in ids {
                     sep.push_bind(id);
@@ -494,7 +578,10 @@ macro_rules! sql_store {
                 Ok(qb.build().fetch_all(&self.pool).await?)
             }
 
-            pub(super) async fn count(&self, mut qb: sqlx::QueryBuilder<'_, $db>) -> StoreResult<u64> {
+            pub(super) async fn count(
+                &self,
+                mut qb: sqlx::QueryBuilder<'_, $db>,
+            ) -> StoreResult<u64> {
                 let n: i64 = qb.build_query_scalar().fetch_one(&self.pool).await?;
                 Ok(u64::try_from(n).unwrap_or(0))
             }
@@ -515,13 +602,26 @@ macro_rules! sql_store {
                             .map(|t| ("target_group", t))
                             .chain(topics.iter().map(|t| ("topic", t)))
                             .enumerate()
-                            .map(move |(pos, (taxonomy, term))| (id.clone(), taxonomy, term.clone(), pos as i32))
+                            .map(move |(pos, (taxonomy, term))| {
+                                (id.clone(), taxonomy, term.clone(), pos as i32)
+                            })
                     })
                     .collect();
                 let ids: Vec<&str> = items.iter().map(|(id, _, _)| id.as_str()).collect();
-                Self::replace_rows(tx, table, owner, &ids, &["taxonomy", "term", "position"], &rows, |mut b, r| {
-                    b.push_bind(r.0.clone()).push_bind(r.1).push_bind(r.2.clone()).push_bind(r.3);
-                })
+                Self::replace_rows(
+                    tx,
+                    table,
+                    owner,
+                    &ids,
+                    &["taxonomy", "term", "position"],
+                    &rows,
+                    |mut b, r| {
+                        b.push_bind(r.0.clone())
+                            .push_bind(r.1)
+                            .push_bind(r.2.clone())
+                            .push_bind(r.3);
+                    },
+                )
                 .await
             }
 
@@ -540,7 +640,9 @@ macro_rules! sql_store {
                 R: Sync,
             {
                 for chunk in ids.chunks(500) {
-                    let mut qb = sqlx::QueryBuilder::<$db>::new(format!("DELETE FROM {table} WHERE {owner} IN ("));
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(format!(
+                        "DELETE FROM {table} WHERE {owner} IN ("
+                    ));
                     let mut list = qb.separated(", ");
                     for id in chunk {
                         list.push_bind(id.to_string());
@@ -549,7 +651,10 @@ macro_rules! sql_store {
                     qb.build().execute(&mut **tx).await?;
                 }
                 for chunk in rows.chunks(1000) {
-                    let mut qb = sqlx::QueryBuilder::<$db>::new(format!("INSERT INTO {table} ({owner}, {}) ", columns.join(", ")));
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(format!(
+                        "INSERT INTO {table} ({owner}, {}) ",
+                        columns.join(", ")
+                    ));
                     qb.push_values(chunk, |b, r| push(b, r));
                     qb.push(" ON CONFLICT DO NOTHING");
                     qb.build().execute(&mut **tx).await?;
@@ -587,10 +692,12 @@ macro_rules! sql_store {
                     .bind(candidate)
                     .execute(&self.pool)
                     .await?;
-                Ok(sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
-                    .bind(name)
-                    .fetch_one(&self.pool)
-                    .await?)
+                Ok(
+                    sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = $1")
+                        .bind(name)
+                        .fetch_one(&self.pool)
+                        .await?,
+                )
             }
         }
     };
