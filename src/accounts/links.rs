@@ -8,16 +8,15 @@
 
 use super::session::SessionToken;
 use super::{hash_password, AccountError, Email, Role, User, UserId};
+use crate::domain::accounts::UsedToken;
+use crate::domain::mail::TokenPurpose;
 use crate::domain::Lang;
 use crate::i18n::{t, t_args};
 use crate::mail::{unix_micros, AccountToken, OutgoingMail};
 use crate::store::{DynStore, StoreResult};
 use time::{Duration, OffsetDateTime};
 
-pub const CONFIRM: &str = "confirm";
-pub const NEW_EMAIL: &str = "email";
 pub const NEW_EMAIL_VALID: Duration = Duration::hours(48);
-pub const RESET: &str = "reset";
 pub const CONFIRM_VALID: Duration = Duration::hours(48);
 pub const RESET_VALID: Duration = Duration::hours(1);
 /// Messages to an address that signing up again sends (a note, or a new confirmation link).
@@ -74,7 +73,7 @@ impl LinkBase<'_> {
 
 fn new_token(
     user: UserId,
-    purpose: &'static str,
+    purpose: TokenPurpose,
     valid: Duration,
     now: OffsetDateTime,
 ) -> (SessionToken, AccountToken) {
@@ -97,7 +96,7 @@ pub async fn send_confirmation(
     base: LinkBase<'_>,
     now: OffsetDateTime,
 ) -> StoreResult<()> {
-    let (token, stored) = new_token(user.id, CONFIRM, CONFIRM_VALID, now);
+    let (token, stored) = new_token(user.id, TokenPurpose::Confirm, CONFIRM_VALID, now);
     let mail = base.mail(
         &user.email,
         "mail-confirm",
@@ -188,7 +187,7 @@ pub async fn request_email_change(
     if store.user_by_email(&new).await?.is_some() {
         return Ok(Ok(()));
     }
-    let (token, mut stored) = new_token(user.id, NEW_EMAIL, NEW_EMAIL_VALID, now);
+    let (token, mut stored) = new_token(user.id, TokenPurpose::NewEmail, NEW_EMAIL_VALID, now);
     stored.new_email = Some(new.to_string());
     let mail = base.mail(
         &new,
@@ -212,8 +211,11 @@ pub async fn confirm_email_change(
     let Some(token) = SessionToken::parse(token) else {
         return Ok(false);
     };
-    let Some((user, Some(new))) = store
-        .use_account_token(&token.hash(), NEW_EMAIL, unix_micros(now))
+    let Some(UsedToken {
+        user_id: user,
+        new_email: Some(new),
+    }) = store
+        .use_account_token(&token.hash(), TokenPurpose::NewEmail, unix_micros(now))
         .await?
     else {
         return Ok(false);
@@ -235,10 +237,10 @@ pub async fn confirm(store: &DynStore, token: &str, now: OffsetDateTime) -> Stor
         return Ok(false);
     };
     match store
-        .use_account_token(&token.hash(), CONFIRM, unix_micros(now))
+        .use_account_token(&token.hash(), TokenPurpose::Confirm, unix_micros(now))
         .await?
     {
-        Some((user, _)) => {
+        Some(UsedToken { user_id: user, .. }) => {
             store.mark_email_verified(user, now).await?;
             Ok(true)
         }
@@ -262,7 +264,7 @@ pub async fn request_reset(
     if user.disabled_at.is_some() {
         return Ok(());
     }
-    let (token, stored) = new_token(user.id, RESET, RESET_VALID, now);
+    let (token, stored) = new_token(user.id, TokenPurpose::Reset, RESET_VALID, now);
     let mail = base.mail(
         &user.email,
         "mail-reset",
@@ -281,7 +283,7 @@ pub async fn reset_link_works(
         return Ok(false);
     };
     Ok(store
-        .peek_account_token(&token.hash(), RESET, unix_micros(now))
+        .peek_account_token(&token.hash(), TokenPurpose::Reset, unix_micros(now))
         .await?
         .is_some())
 }
@@ -300,7 +302,10 @@ pub async fn reset_password(
     };
     let hash = token.hash();
     let now_us = unix_micros(now);
-    let Some(user_id) = store.peek_account_token(&hash, RESET, now_us).await? else {
+    let Some(user_id) = store
+        .peek_account_token(&hash, TokenPurpose::Reset, now_us)
+        .await?
+    else {
         return Ok(Err(AccountError::LinkExpired));
     };
     let Some(user) = store.user_by_id(user_id).await? else {
@@ -310,7 +315,7 @@ pub async fn reset_password(
         return Ok(Err(e));
     }
     if store
-        .use_account_token(&hash, RESET, now_us)
+        .use_account_token(&hash, TokenPurpose::Reset, now_us)
         .await?
         .is_none()
     {

@@ -79,9 +79,9 @@ pub async fn wait(
     let mut longest: Option<Duration> = None;
     for (key, limit) in keys {
         let window_us = limit.window.whole_microseconds() as i64;
-        let (count, oldest) = store.login_failures(key, now_us - window_us).await?;
-        if count >= limit.failures {
-            let lapses = oldest.unwrap_or(now_us) + window_us;
+        let failures = store.login_failures(key, now_us - window_us).await?;
+        if failures.count >= limit.failures {
+            let lapses = failures.oldest.unwrap_or(now_us) + window_us;
             let wait = Duration::microseconds((lapses - now_us).max(0)).max(Duration::seconds(1));
             longest = Some(longest.map_or(wait, |l| l.max(wait)));
         }

@@ -3,6 +3,7 @@
 //! Organization admins and platform admins must use it (`Role::needs_second_factor`).
 
 use super::session::{same_secret, sha256_hex};
+use crate::domain::accounts::StoredSecret;
 use hmac::{Hmac, Mac};
 
 /// The second-factor secrets as the database keeps them: sealed with XChaCha20-Poly1305
@@ -95,7 +96,11 @@ pub async fn seal_stored(
         return Ok(0);
     }
     let mut sealed = 0;
-    for (user, stored) in store.second_factor_secrets().await? {
+    for StoredSecret {
+        user_id: user,
+        secret: stored,
+    } in store.second_factor_secrets().await?
+    {
         if !SecretBox::is_sealed(&stored)
             && store
                 .replace_second_factor_secret(user, &stored, &secrets.seal(&stored))

@@ -207,3 +207,25 @@ impl Session {
         now - self.last_seen_at < IDLE && now - self.created_at < limit
     }
 }
+
+/// Failed sign-ins of one throttling key within a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Failures {
+    pub count: u64,
+    /// The oldest failure in the window, Unix µs.
+    pub oldest: Option<i64>,
+}
+
+/// A one-time link used up: its account and, for a change of address, the new address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsedToken {
+    pub user_id: UserId,
+    pub new_email: Option<String>,
+}
+
+/// An account's second-factor secret as stored (sealed, or plain from before sealing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSecret {
+    pub user_id: UserId,
+    pub secret: String,
+}

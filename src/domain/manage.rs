@@ -118,3 +118,21 @@ pub struct HistoryEntry {
     pub at: i64,
     pub changes: Vec<Change>,
 }
+
+/// A public record's last confirmation, as freshness reminders read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FreshnessRecord {
+    pub kind: RecordKind,
+    pub id: String,
+    pub organization_id: OrganizationId,
+    pub last_verified_at: time::OffsetDateTime,
+}
+
+/// A freshness reminder sent for a record at a stage (months since its confirmation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentReminder {
+    pub record_id: String,
+    pub stage: i32,
+    /// Unix µs.
+    pub sent_at: i64,
+}

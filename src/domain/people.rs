@@ -148,6 +148,28 @@ impl ThreadStatus {
     }
 }
 
+/// The two sides of a conversation: the person, or the organization (any of its people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Person,
+    Organization,
+}
+
+impl Side {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Person => "person",
+            Side::Organization => "organization",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        [Side::Person, Side::Organization]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
 /// A conversation between a person and an organization.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Thread {
@@ -156,8 +178,8 @@ pub struct Thread {
     pub person_id: Option<UserId>,
     pub organization_id: OrganizationId,
     pub opportunity_id: Option<OpportunityId>,
-    /// `person` (I'm interested) or `organization` (from the talent pool).
-    pub started_by: String,
+    /// The person ("I'm interested") or the organization (from the talent pool).
+    pub started_by: Side,
     pub status: ThreadStatus,
     /// The profile as the person shared it when the thread started.
     pub shared_profile: Option<Profile>,

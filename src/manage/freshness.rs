@@ -31,12 +31,13 @@ pub async fn remind(store: &DynStore, public_url: &str, now: OffsetDateTime) -> 
         .freshness_reminders()
         .await?
         .into_iter()
-        .map(|(id, stage, at)| ((id, stage), at))
+        .map(|r| ((r.record_id, r.stage), r.sent_at))
         .collect();
     let now_us = unix_micros(now);
     // Per organization and stage: how many records are due.
     let mut due: BTreeMap<(OrganizationId, i32), usize> = BTreeMap::new();
-    for (_, id, org, last) in store.freshness_records().await? {
+    for record in store.freshness_records().await? {
+        let (id, org, last) = (record.id, record.organization_id, record.last_verified_at);
         let Some(stage) = stage(last, now) else {
             continue;
         };

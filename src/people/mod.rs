@@ -9,7 +9,8 @@ pub mod portfolio;
 pub mod talent;
 
 pub use crate::domain::people::{
-    Message, PortfolioItem, Profile, ProfileView, SavedSearch, Thread, ThreadStatus, Visibility,
+    Message, PortfolioItem, Profile, ProfileView, SavedSearch, Side, Thread, ThreadStatus,
+    Visibility,
 };
 use crate::domain::{Lang, OpportunityType};
 use crate::manage::records::{iso, parse_date, parse_number, Data};

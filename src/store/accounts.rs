@@ -50,7 +50,11 @@ pub trait AccountStore: Send + Sync {
     /// failures older than an hour.
     async fn record_login_failure(&self, keys: &[String], at: i64) -> StoreResult<()>;
     /// How many failures a key has since `since` (Unix microseconds), and the oldest of them.
-    async fn login_failures(&self, key: &str, since: i64) -> StoreResult<(u64, Option<i64>)>;
+    async fn login_failures(
+        &self,
+        key: &str,
+        since: i64,
+    ) -> StoreResult<crate::domain::accounts::Failures>;
     /// Stores a one-time link's token and the message that carries it, together.
     async fn issue_account_token(
         &self,
@@ -63,16 +67,16 @@ pub trait AccountStore: Send + Sync {
     async fn use_account_token(
         &self,
         token_hash: &str,
-        purpose: &str,
+        purpose: crate::domain::mail::TokenPurpose,
         now: i64,
-    ) -> StoreResult<Option<(crate::domain::UserId, Option<String>)>>;
+    ) -> StoreResult<Option<crate::domain::accounts::UsedToken>>;
     /// Ends every outstanding one-time link of an account (a new password or address).
     async fn end_account_tokens(&self, user: crate::domain::UserId, now: i64) -> StoreResult<u64>;
     /// The account of an unused, unexpired token, without using it up.
     async fn peek_account_token(
         &self,
         token_hash: &str,
-        purpose: &str,
+        purpose: crate::domain::mail::TokenPurpose,
         now: i64,
     ) -> StoreResult<Option<crate::domain::UserId>>;
     async fn second_factor(
@@ -123,7 +127,9 @@ pub trait AccountStore: Send + Sync {
     /// sign-in sets a new one up. `Ok(false)`: it had none.
     async fn reset_second_factor(&self, user: crate::domain::UserId) -> StoreResult<bool>;
     /// Every account's second-factor secret as stored (to encrypt the plain ones).
-    async fn second_factor_secrets(&self) -> StoreResult<Vec<(crate::domain::UserId, String)>>;
+    async fn second_factor_secrets(
+        &self,
+    ) -> StoreResult<Vec<crate::domain::accounts::StoredSecret>>;
     /// Replaces a secret as stored with another form of it, if it is still `old`.
     async fn replace_second_factor_secret(
         &self,
@@ -384,14 +390,17 @@ macro_rules! accounts_store {
                 &self,
                 key: &str,
                 since: i64,
-            ) -> StoreResult<(u64, Option<i64>)> {
+            ) -> StoreResult<crate::domain::accounts::Failures> {
                 let r = sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failures WHERE key = $1 AND at > $2")
                     .bind(key)
                     .bind(since)
                     .fetch_one(&self.pool)
                     .await?;
                 let n: i64 = r.try_get("n")?;
-                Ok((n as u64, r.try_get("oldest")?))
+                Ok(crate::domain::accounts::Failures {
+                    count: n as u64,
+                    oldest: r.try_get("oldest")?,
+                })
             }
 
             async fn issue_account_token(
@@ -403,7 +412,7 @@ macro_rules! accounts_store {
                 sqlx::query("INSERT INTO account_tokens (token_hash, user_id, purpose, new_email, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
                     .bind(&t.token_hash)
                     .bind(t.user_id.to_string())
-                    .bind(t.purpose)
+                    .bind(t.purpose.as_str())
                     .bind(&t.new_email)
                     .bind(t.created_at)
                     .bind(t.expires_at)
@@ -417,9 +426,9 @@ macro_rules! accounts_store {
             async fn use_account_token(
                 &self,
                 token_hash: &str,
-                purpose: &str,
+                purpose: crate::domain::mail::TokenPurpose,
                 now: i64,
-            ) -> StoreResult<Option<(crate::domain::UserId, Option<String>)>> {
+            ) -> StoreResult<Option<crate::domain::accounts::UsedToken>> {
                 let mut tx = self.pool.begin().await?;
                 let Some(r) = sqlx::query(
                     "UPDATE account_tokens SET used_at = $1
@@ -428,7 +437,7 @@ macro_rules! accounts_store {
                 )
                 .bind(now)
                 .bind(token_hash)
-                .bind(purpose)
+                .bind(purpose.as_str())
                 .fetch_optional(&mut *tx)
                 .await?
                 else {
@@ -445,10 +454,10 @@ macro_rules! accounts_store {
                 .execute(&mut *tx)
                 .await?;
                 tx.commit().await?;
-                Ok(Some((
-                    parse_id(&user, crate::domain::UserId::parse)?,
+                Ok(Some(crate::domain::accounts::UsedToken {
+                    user_id: parse_id(&user, crate::domain::UserId::parse)?,
                     new_email,
-                )))
+                }))
             }
 
             async fn end_account_tokens(
@@ -469,14 +478,14 @@ macro_rules! accounts_store {
             async fn peek_account_token(
                 &self,
                 token_hash: &str,
-                purpose: &str,
+                purpose: crate::domain::mail::TokenPurpose,
                 now: i64,
             ) -> StoreResult<Option<crate::domain::UserId>> {
                 sqlx::query_scalar::<_, String>(
                     "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
                 )
                 .bind(token_hash)
-                .bind(purpose)
+                .bind(purpose.as_str())
                 .bind(now)
                 .fetch_optional(&self.pool)
                 .await?
@@ -658,13 +667,18 @@ macro_rules! accounts_store {
 
             async fn second_factor_secrets(
                 &self,
-            ) -> StoreResult<Vec<(crate::domain::UserId, String)>> {
+            ) -> StoreResult<Vec<crate::domain::accounts::StoredSecret>> {
                 let rows: Vec<(String, String)> =
                     sqlx::query_as("SELECT user_id, secret FROM second_factors ORDER BY user_id")
                         .fetch_all(&self.pool)
                         .await?;
                 rows.into_iter()
-                    .map(|(u, s)| Ok((parse_id(&u, crate::domain::UserId::parse)?, s)))
+                    .map(|(u, secret)| {
+                        Ok(crate::domain::accounts::StoredSecret {
+                            user_id: parse_id(&u, crate::domain::UserId::parse)?,
+                            secret,
+                        })
+                    })
                     .collect()
             }
 

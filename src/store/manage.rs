@@ -89,13 +89,10 @@ pub trait ManageStore: Send + Sync {
         user: crate::domain::UserId,
         organization: OrganizationId,
     ) -> StoreResult<bool>;
-    /// Every record with its organization and when it was last confirmed:
-    /// (`organization` | `service` | `opportunity`, id, organization, last confirmed).
-    async fn freshness_records(
-        &self,
-    ) -> StoreResult<Vec<(&'static str, String, OrganizationId, time::OffsetDateTime)>>;
-    /// Reminders sent: (record id, stage in months, sent at in Unix µs).
-    async fn freshness_reminders(&self) -> StoreResult<Vec<(String, i32, i64)>>;
+    /// Every organization, service and opportunity with when it was last confirmed.
+    async fn freshness_records(&self) -> StoreResult<Vec<crate::domain::manage::FreshnessRecord>>;
+    /// Every reminder sent.
+    async fn freshness_reminders(&self) -> StoreResult<Vec<crate::domain::manage::SentReminder>>;
     /// Claims a reminder for a record and stage; `Ok(false)`: another node claimed one since
     /// `after` (Unix µs), so this one is not sent.
     async fn claim_freshness_reminder(
@@ -441,48 +438,48 @@ macro_rules! manage_store {
 
             async fn freshness_records(
                 &self,
-            ) -> StoreResult<Vec<(&'static str, String, OrganizationId, OffsetDateTime)>> {
+            ) -> StoreResult<Vec<crate::domain::manage::FreshnessRecord>> {
                 let mut out = Vec::new();
                 for (kind, sql) in [
                     (
-                        "organization",
+                        RecordKind::Organization,
                         "SELECT id, id AS organization_id, last_verified_at FROM organizations",
                     ),
                     (
-                        "service",
+                        RecordKind::Service,
                         "SELECT id, organization_id, last_verified_at FROM services",
                     ),
                     (
-                        "opportunity",
+                        RecordKind::Opportunity,
                         "SELECT id, organization_id, last_verified_at FROM opportunities",
                     ),
                 ] {
                     for r in sqlx::query(sql).fetch_all(&self.pool).await? {
-                        out.push((
+                        out.push(crate::domain::manage::FreshnessRecord {
                             kind,
-                            r.try_get::<String, _>("id")?,
-                            parse_id(
+                            id: r.try_get::<String, _>("id")?,
+                            organization_id: parse_id(
                                 &r.try_get::<String, _>("organization_id")?,
                                 OrganizationId::parse,
                             )?,
-                            r.try_get::<OffsetDateTime, _>("last_verified_at")?,
-                        ));
+                            last_verified_at: r.try_get::<OffsetDateTime, _>("last_verified_at")?,
+                        });
                     }
                 }
                 Ok(out)
             }
 
-            async fn freshness_reminders(&self) -> StoreResult<Vec<(String, i32, i64)>> {
+            async fn freshness_reminders(&self) -> StoreResult<Vec<crate::domain::manage::SentReminder>> {
                 let rows = sqlx::query("SELECT record_id, stage, sent_at FROM freshness_reminders")
                     .fetch_all(&self.pool)
                     .await?;
                 rows.iter()
                     .map(|r| {
-                        Ok((
-                            r.try_get("record_id")?,
-                            r.try_get::<i32, _>("stage")?,
-                            r.try_get("sent_at")?,
-                        ))
+                        Ok(crate::domain::manage::SentReminder {
+                            record_id: r.try_get("record_id")?,
+                            stage: r.try_get::<i32, _>("stage")?,
+                            sent_at: r.try_get("sent_at")?,
+                        })
                     })
                     .collect()
             }

@@ -2,13 +2,13 @@
 //! hidden suggestions, saved searches and what matching and the talent pool read. The same
 //! SQL for both engines, like `sql.rs`.
 
-use super::sql::{from_json, parse_id, to_json, PostgresStore, SqliteStore};
+use super::sql::{from_json, parse_enum, parse_id, to_json, PostgresStore, SqliteStore};
 use super::{StoreError, StoreResult};
 use crate::domain::mail::OutgoingMail;
 use crate::domain::people::OpportunityFeatures;
 use crate::domain::people::PortfolioItem;
 use crate::domain::people::{
-    Message, Profile, ProfileView, SavedSearch, Thread, ThreadStatus, Visibility,
+    Message, Profile, ProfileView, SavedSearch, Side, Thread, ThreadStatus, Visibility,
 };
 use crate::domain::UserId;
 use crate::domain::{
@@ -228,7 +228,7 @@ macro_rules! people_store {
                         .try_get::<Option<String>, _>("opportunity_id")?
                         .map(|s| parse_id(&s, OpportunityId::parse))
                         .transpose()?,
-                    started_by: r.try_get("started_by")?,
+                    started_by: parse_enum(&r.try_get::<String, _>("started_by")?, Side::parse)?,
                     status: ThreadStatus::parse(&r.try_get::<String, _>("status")?)
                         .ok_or_else(|| StoreError::Corrupt("bad thread status".into()))?,
                     shared_profile: r
@@ -548,7 +548,7 @@ macro_rules! people_store {
                     .bind(t.person_id.map(|p| p.to_string()))
                     .bind(t.organization_id.to_string())
                     .bind(t.opportunity_id.map(|o| o.to_string()))
-                    .bind(&t.started_by)
+                    .bind(t.started_by.as_str())
                     .bind(t.status.as_str())
                     .bind(t.shared_profile.as_ref().map(to_json))
                     .bind(t.created_at)

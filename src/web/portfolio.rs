@@ -10,7 +10,7 @@ use super::Ctx;
 use crate::accounts::{User, UserId};
 use crate::error::{PageError, PageResult};
 use crate::people::portfolio::{check, PortfolioItem};
-use crate::people::ProfileForm;
+use crate::people::{ProfileForm, Side};
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::multipart::{Multipart, MultipartRejection};
@@ -166,7 +166,7 @@ async fn sight(st: &AppState, viewer: Option<&User>, owner: UserId) -> PageResul
         .await?
         .iter()
         .filter(|t| {
-            t.organization_id == org && t.started_by == "person" && t.shared_profile.is_some()
+            t.organization_id == org && t.started_by == Side::Person && t.shared_profile.is_some()
         })
         .map(|t| t.created_at)
         .max()

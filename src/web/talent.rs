@@ -11,7 +11,7 @@ use crate::accounts::User;
 use crate::domain::{OpportunityId, Organization, ThreadId};
 use crate::error::{PageError, PageResult};
 use crate::people::talent::{TalentQuery, MAX_PAGE, PER_PAGE};
-use crate::people::{message_body, Message, Thread, ThreadStatus};
+use crate::people::{message_body, Message, Side, Thread, ThreadStatus};
 use crate::refdata::REF;
 use crate::search::geo::locate;
 use crate::AppState;
@@ -454,7 +454,7 @@ pub async fn contact(
         person_id: Some(profile.user_id),
         organization_id: org.id,
         opportunity_id: opportunity,
-        started_by: "organization".into(),
+        started_by: Side::Organization,
         status: ThreadStatus::Contacted,
         shared_profile: None,
         created_at: at,

@@ -13,7 +13,7 @@ use crate::error::{PageError, PageResult};
 use crate::i18n::{t, t_args};
 use crate::mail::OutgoingMail;
 use crate::manage::Action;
-use crate::people::{message_body, Message, Thread, ThreadStatus};
+use crate::people::{message_body, Message, Side, Thread, ThreadStatus};
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
@@ -129,7 +129,7 @@ pub async fn interest(
         person_id: Some(user.id),
         organization_id: o.organization_id,
         opportunity_id: Some(o.id),
-        started_by: "person".into(),
+        started_by: Side::Person,
         status: ThreadStatus::New,
         shared_profile: exists.then_some(profile),
         created_at: at,
@@ -183,13 +183,7 @@ fn message_page(ctx: Ctx, title: &str, text: &str, status: StatusCode) -> Respon
     with_status(render(&page, lang), status)
 }
 
-/// Which side of a thread the viewer is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
-    Person,
-    Organization,
-}
-
+/// The thread and which side of it the viewer is on: 404 when neither.
 async fn open_thread(st: &AppState, user: &User, id: &str) -> PageResult<(Thread, Side)> {
     let id = ThreadId::parse(id).ok_or(PageError::not_found())?;
     let thread = st.store.thread(id).await?.ok_or(PageError::not_found())?;
@@ -450,7 +444,7 @@ async fn thread_page(
     };
     // The organization sees the work of a person who shared their profile with it.
     let portfolio = match (side, thread.person_id) {
-        (Side::Organization, Some(person)) if thread.started_by == "person" => {
+        (Side::Organization, Some(person)) if thread.started_by == Side::Person => {
             super::portfolio::rows(st, &ctx, Some(user), person).await?
         }
         _ => Vec::new(),
