@@ -8,11 +8,12 @@
 
 use super::session::SessionToken;
 use super::{hash_password, AccountError, Email, Role, User, UserId};
+use crate::domain::accounts::AccountToken;
+use crate::domain::accounts::TokenPurpose;
 use crate::domain::accounts::UsedToken;
-use crate::domain::mail::TokenPurpose;
 use crate::domain::Lang;
 use crate::i18n::{t, t_args};
-use crate::mail::{unix_micros, AccountToken, OutgoingMail};
+use crate::mail::{unix_micros, OutgoingMail};
 use crate::store::{DynStore, StoreResult};
 use time::{Duration, OffsetDateTime};
 

@@ -229,3 +229,36 @@ pub struct StoredSecret {
     pub user_id: UserId,
     pub secret: String,
 }
+
+/// What a one-time link is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    /// Confirms the address of a new account.
+    Confirm,
+    /// Sets a new password.
+    Reset,
+    /// Confirms a new address for an account.
+    NewEmail,
+}
+
+impl TokenPurpose {
+    /// The name kept in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::Confirm => "confirm",
+            TokenPurpose::Reset => "reset",
+            TokenPurpose::NewEmail => "email",
+        }
+    }
+}
+
+/// A one-time link's token as stored: only its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountToken {
+    pub token_hash: String,
+    pub user_id: UserId,
+    pub purpose: TokenPurpose,
+    pub new_email: Option<String>,
+    pub created_at: i64,
+    pub expires_at: i64,
+}

@@ -11,6 +11,7 @@ pub mod people;
 mod records;
 pub mod search;
 mod text;
+pub mod threads;
 
 pub use business_id::{BusinessId, BusinessIdError};
 pub use line::{encode_component, is_one_line, is_web_link, safe_link};

@@ -38,6 +38,27 @@ pub fn may(user: &User, organization: OrganizationId, action: Action) -> bool {
     }
 }
 
+/// Whether an account acts for this organization: its members and admins (not a platform
+/// admin, who may edit it but does not speak for it in threads or the talent pool).
+pub fn acts_for(user: &User, organization: OrganizationId) -> bool {
+    may(user, organization, Action::EditRecords)
+        && matches!(
+            user.role,
+            Role::OrganizationMember | Role::OrganizationAdmin
+        )
+}
+
+/// Whether an account may verify registered organizations (not tied to one organization).
+pub fn may_verify(user: &User) -> bool {
+    may(user, OrganizationId::new(), Action::Verify)
+}
+
+/// Whether an account may read and resolve the error reports of an organization: those
+/// who edit its records, and those who verify organizations.
+pub fn may_handle_reports(user: &User, organization: OrganizationId) -> bool {
+    may(user, organization, Action::EditRecords) || may(user, organization, Action::Verify)
+}
+
 pub const MIN_REPORT: usize = 10;
 pub const MAX_REPORT: usize = 2000;
 
@@ -76,6 +97,34 @@ mod tests {
             disabled_at: None,
             created_at: time::OffsetDateTime::now_utc(),
         }
+    }
+
+    #[test]
+    fn who_acts_for_an_organization() {
+        let org = OrganizationId::new();
+        let other = OrganizationId::new();
+        assert!(acts_for(&user(Role::OrganizationMember, Some(org)), org));
+        assert!(acts_for(&user(Role::OrganizationAdmin, Some(org)), org));
+        assert!(!acts_for(&user(Role::OrganizationAdmin, Some(other)), org));
+        assert!(!acts_for(&user(Role::PlatformAdmin, None), org));
+        assert!(!acts_for(&user(Role::JobSeeker, None), org));
+        let mut gone = user(Role::OrganizationAdmin, Some(org));
+        gone.disabled_at = Some(time::OffsetDateTime::now_utc());
+        assert!(!acts_for(&gone, org));
+        assert!(may_verify(&user(Role::NetworkCoordinator, None)));
+        assert!(!may_verify(&user(Role::OrganizationAdmin, Some(org))));
+        assert!(may_handle_reports(
+            &user(Role::OrganizationMember, Some(org)),
+            org
+        ));
+        assert!(may_handle_reports(
+            &user(Role::NetworkCoordinator, None),
+            org
+        ));
+        assert!(!may_handle_reports(
+            &user(Role::OrganizationMember, Some(other)),
+            org
+        ));
     }
 
     #[test]

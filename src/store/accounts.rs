@@ -67,7 +67,7 @@ pub trait AccountStore: Send + Sync {
     async fn use_account_token(
         &self,
         token_hash: &str,
-        purpose: crate::domain::mail::TokenPurpose,
+        purpose: crate::domain::accounts::TokenPurpose,
         now: i64,
     ) -> StoreResult<Option<crate::domain::accounts::UsedToken>>;
     /// Ends every outstanding one-time link of an account (a new password or address).
@@ -76,7 +76,7 @@ pub trait AccountStore: Send + Sync {
     async fn peek_account_token(
         &self,
         token_hash: &str,
-        purpose: crate::domain::mail::TokenPurpose,
+        purpose: crate::domain::accounts::TokenPurpose,
         now: i64,
     ) -> StoreResult<Option<crate::domain::UserId>>;
     async fn second_factor(
@@ -426,7 +426,7 @@ macro_rules! accounts_store {
             async fn use_account_token(
                 &self,
                 token_hash: &str,
-                purpose: crate::domain::mail::TokenPurpose,
+                purpose: crate::domain::accounts::TokenPurpose,
                 now: i64,
             ) -> StoreResult<Option<crate::domain::accounts::UsedToken>> {
                 let mut tx = self.pool.begin().await?;
@@ -478,7 +478,7 @@ macro_rules! accounts_store {
             async fn peek_account_token(
                 &self,
                 token_hash: &str,
-                purpose: crate::domain::mail::TokenPurpose,
+                purpose: crate::domain::accounts::TokenPurpose,
                 now: i64,
             ) -> StoreResult<Option<crate::domain::UserId>> {
                 sqlx::query_scalar::<_, String>(

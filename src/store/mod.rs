@@ -7,6 +7,7 @@ mod manage;
 mod people;
 mod search;
 mod sql;
+mod threads;
 
 use crate::domain::{
     Contact, Location, LocationId, Opportunity, OpportunityId, OpportunityType, Organization,
@@ -22,6 +23,7 @@ pub use manage::ManageStore;
 pub use people::PeopleStore;
 pub use search::SearchStore;
 pub use sql::{PostgresStore, SqliteStore};
+pub use threads::ThreadStore;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -215,6 +217,7 @@ pub trait Store:
     + MailStore
     + ManageStore
     + PeopleStore
+    + ThreadStore
     + Send
     + Sync
     + 'static
@@ -229,6 +232,7 @@ impl<T> Store for T where
         + MailStore
         + ManageStore
         + PeopleStore
+        + ThreadStore
         + Send
         + Sync
         + 'static
@@ -240,7 +244,7 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AccountStore, DirectoryStore, MailStore, ManageStore, PeopleStore, SearchStore, Store,
-        SystemStore,
+        SystemStore, ThreadStore,
     };
 }
 

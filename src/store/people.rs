@@ -57,48 +57,7 @@ pub trait PeopleStore: Send + Sync {
         at: i64,
     ) -> StoreResult<()>;
     async fn unhide_suggestions(&self, user: UserId) -> StoreResult<()>;
-    /// This account has read the thread up to `at` (Unix microseconds).
-    async fn mark_thread_read(&self, thread: ThreadId, user: UserId, at: i64) -> StoreResult<()>;
-    /// How many threads have a message from the other side this account has not read: the
-    /// person's own (`organization` None) or, for its people, the organization's.
-    async fn unread_threads(
-        &self,
-        user: UserId,
-        organization: Option<OrganizationId>,
-    ) -> StoreResult<u64>;
     async fn hidden_suggestions(&self, user: UserId) -> StoreResult<Vec<OpportunityId>>;
-    /// Starts a thread with its first message and the notice to the other side, all or
-    /// nothing. `Ok(false)`: the person has a thread about this opportunity already.
-    async fn create_thread(
-        &self,
-        t: &Thread,
-        first: Option<&Message>,
-        notify: &[OutgoingMail],
-    ) -> StoreResult<bool>;
-    async fn thread(&self, id: ThreadId) -> StoreResult<Option<Thread>>;
-    /// The person's thread about an opportunity.
-    async fn thread_about(
-        &self,
-        person: UserId,
-        opportunity: OpportunityId,
-    ) -> StoreResult<Option<Thread>>;
-    async fn threads_of_person(&self, person: UserId) -> StoreResult<Vec<Thread>>;
-    async fn threads_of_organization(
-        &self,
-        organization: OrganizationId,
-    ) -> StoreResult<Vec<Thread>>;
-    /// Adds a message and the notices it sends; the thread's time moves.
-    async fn add_message(&self, m: &Message, notify: &[OutgoingMail]) -> StoreResult<()>;
-    async fn messages(&self, thread: ThreadId) -> StoreResult<Vec<Message>>;
-    /// Every message the person wrote, in every thread.
-    async fn messages_by(&self, person: UserId) -> StoreResult<Vec<Message>>;
-    async fn set_thread_status(
-        &self,
-        thread: ThreadId,
-        status: ThreadStatus,
-        at: i64,
-        notify: &[OutgoingMail],
-    ) -> StoreResult<()>;
     async fn add_profile_views(&self, views: &[ProfileView]) -> StoreResult<()>;
     /// Who has looked at a profile, newest first.
     async fn profile_views(&self, person: UserId, limit: i64) -> StoreResult<Vec<ProfileView>>;
@@ -145,7 +104,7 @@ const PROFILE_COLUMNS: &str = "user_id, display_name, introduction, skills, free
 macro_rules! people_store {
     ($store:ident, $db:ty) => {
         impl $store {
-            fn profile_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Profile> {
+            pub(super) fn profile_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Profile> {
                 Ok(Profile {
                     user_id: parse_id(&r.try_get::<String, _>("user_id")?, UserId::parse)?,
                     display_name: r.try_get("display_name")?,
@@ -171,7 +130,7 @@ macro_rules! people_store {
                 })
             }
 
-            async fn upsert_profile(
+            pub(super) async fn upsert_profile(
                 tx: &mut sqlx::Transaction<'_, $db>,
                 p: &Profile,
             ) -> StoreResult<()> {
@@ -213,7 +172,7 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            fn thread_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Thread> {
+            pub(super) fn thread_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Thread> {
                 Ok(Thread {
                     id: parse_id(&r.try_get::<String, _>("id")?, ThreadId::parse)?,
                     person_id: r
@@ -240,7 +199,7 @@ macro_rules! people_store {
                 })
             }
 
-            fn portfolio_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<PortfolioItem> {
+            pub(super) fn portfolio_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<PortfolioItem> {
                 Ok(PortfolioItem {
                     id: r.try_get("id")?,
                     user_id: parse_id(&r.try_get::<String, _>("user_id")?, UserId::parse)?,
@@ -251,7 +210,7 @@ macro_rules! people_store {
                 })
             }
 
-            fn message_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Message> {
+            pub(super) fn message_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<Message> {
                 Ok(Message {
                     id: r.try_get("id")?,
                     thread_id: parse_id(&r.try_get::<String, _>("thread_id")?, ThreadId::parse)?,
@@ -265,7 +224,7 @@ macro_rules! people_store {
                 })
             }
 
-            fn saved_search_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<SavedSearch> {
+            pub(super) fn saved_search_from(r: &<$db as sqlx::Database>::Row) -> StoreResult<SavedSearch> {
                 Ok(SavedSearch {
                     id: r.try_get("id")?,
                     user_id: parse_id(&r.try_get::<String, _>("user_id")?, UserId::parse)?,
@@ -277,7 +236,7 @@ macro_rules! people_store {
                 })
             }
 
-            async fn insert_message(
+            pub(super) async fn insert_message(
                 tx: &mut sqlx::Transaction<'_, $db>,
                 m: &Message,
             ) -> StoreResult<()> {
@@ -293,7 +252,7 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn queue(
+            pub(super) async fn queue(
                 tx: &mut sqlx::Transaction<'_, $db>,
                 notify: &[OutgoingMail],
             ) -> StoreResult<()> {
@@ -483,49 +442,6 @@ macro_rules! people_store {
                 Ok(())
             }
 
-            async fn mark_thread_read(
-                &self,
-                thread: ThreadId,
-                user: UserId,
-                at: i64,
-            ) -> StoreResult<()> {
-                sqlx::query(
-                    "INSERT INTO thread_reads (thread_id, user_id, read_at) VALUES ($1, $2, $3)
-                     ON CONFLICT (thread_id, user_id) DO UPDATE SET read_at = excluded.read_at",
-                )
-                .bind(thread.to_string())
-                .bind(user.to_string())
-                .bind(at)
-                .execute(&self.pool)
-                .await?;
-                Ok(())
-            }
-
-            async fn unread_threads(
-                &self,
-                user: UserId,
-                organization: Option<OrganizationId>,
-            ) -> StoreResult<u64> {
-                // A message from the other side after this account's last read.
-                let (side, owner, from_person) = match organization {
-                    None => ("t.person_id = $2", user.to_string(), false),
-                    Some(o) => ("t.organization_id = $2", o.to_string(), true),
-                };
-                let sql = format!(
-                    "SELECT COUNT(*) FROM threads t WHERE {side} AND EXISTS (
-                       SELECT 1 FROM messages m WHERE m.thread_id = t.id AND m.from_person = $3
-                         AND m.created_at > COALESCE((SELECT r.read_at FROM thread_reads r
-                                                      WHERE r.thread_id = t.id AND r.user_id = $1), 0))"
-                );
-                let n: i64 = sqlx::query_scalar(&sql)
-                    .bind(user.to_string())
-                    .bind(owner)
-                    .bind(from_person)
-                    .fetch_one(&self.pool)
-                    .await?;
-                Ok(n.max(0) as u64)
-            }
-
             async fn hidden_suggestions(&self, user: UserId) -> StoreResult<Vec<OpportunityId>> {
                 let rows: Vec<(String,)> = sqlx::query_as("SELECT opportunity_id FROM hidden_suggestions WHERE user_id = $1 ORDER BY hidden_at")
                     .bind(user.to_string())
@@ -534,140 +450,6 @@ macro_rules! people_store {
                 rows.iter()
                     .map(|(s,)| parse_id(s, OpportunityId::parse))
                     .collect()
-            }
-
-            async fn create_thread(
-                &self,
-                t: &Thread,
-                first: Option<&Message>,
-                notify: &[OutgoingMail],
-            ) -> StoreResult<bool> {
-                let mut tx = self.pool.begin().await?;
-                let done = sqlx::query("INSERT INTO threads (id, person_id, organization_id, opportunity_id, started_by, status, shared_profile, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING")
-                    .bind(t.id.to_string())
-                    .bind(t.person_id.map(|p| p.to_string()))
-                    .bind(t.organization_id.to_string())
-                    .bind(t.opportunity_id.map(|o| o.to_string()))
-                    .bind(t.started_by.as_str())
-                    .bind(t.status.as_str())
-                    .bind(t.shared_profile.as_ref().map(to_json))
-                    .bind(t.created_at)
-                    .bind(t.updated_at)
-                    .execute(&mut *tx)
-                    .await?;
-                if done.rows_affected() == 0 {
-                    return Ok(false);
-                }
-                if let Some(m) = first {
-                    Self::insert_message(&mut tx, m).await?;
-                }
-                Self::queue(&mut tx, notify).await?;
-                tx.commit().await?;
-                Ok(true)
-            }
-
-            async fn thread(&self, id: ThreadId) -> StoreResult<Option<Thread>> {
-                sqlx::query("SELECT * FROM threads WHERE id = $1")
-                    .bind(id.to_string())
-                    .fetch_optional(&self.pool)
-                    .await?
-                    .as_ref()
-                    .map(Self::thread_from)
-                    .transpose()
-            }
-
-            async fn thread_about(
-                &self,
-                person: UserId,
-                opportunity: OpportunityId,
-            ) -> StoreResult<Option<Thread>> {
-                sqlx::query("SELECT * FROM threads WHERE person_id = $1 AND opportunity_id = $2")
-                    .bind(person.to_string())
-                    .bind(opportunity.to_string())
-                    .fetch_optional(&self.pool)
-                    .await?
-                    .as_ref()
-                    .map(Self::thread_from)
-                    .transpose()
-            }
-
-            async fn threads_of_person(&self, person: UserId) -> StoreResult<Vec<Thread>> {
-                sqlx::query(
-                    "SELECT * FROM threads WHERE person_id = $1 ORDER BY updated_at DESC, id",
-                )
-                .bind(person.to_string())
-                .fetch_all(&self.pool)
-                .await?
-                .iter()
-                .map(Self::thread_from)
-                .collect()
-            }
-
-            async fn threads_of_organization(
-                &self,
-                organization: OrganizationId,
-            ) -> StoreResult<Vec<Thread>> {
-                sqlx::query(
-                    "SELECT * FROM threads WHERE organization_id = $1 ORDER BY updated_at DESC, id",
-                )
-                .bind(organization.to_string())
-                .fetch_all(&self.pool)
-                .await?
-                .iter()
-                .map(Self::thread_from)
-                .collect()
-            }
-
-            async fn add_message(&self, m: &Message, notify: &[OutgoingMail]) -> StoreResult<()> {
-                let mut tx = self.pool.begin().await?;
-                Self::insert_message(&mut tx, m).await?;
-                sqlx::query("UPDATE threads SET updated_at = $2 WHERE id = $1")
-                    .bind(m.thread_id.to_string())
-                    .bind(m.created_at)
-                    .execute(&mut *tx)
-                    .await?;
-                Self::queue(&mut tx, notify).await?;
-                tx.commit().await?;
-                Ok(())
-            }
-
-            async fn messages(&self, thread: ThreadId) -> StoreResult<Vec<Message>> {
-                sqlx::query("SELECT * FROM messages WHERE thread_id = $1 ORDER BY created_at, id")
-                    .bind(thread.to_string())
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(Self::message_from)
-                    .collect()
-            }
-
-            async fn messages_by(&self, person: UserId) -> StoreResult<Vec<Message>> {
-                sqlx::query("SELECT m.* FROM messages m JOIN threads t ON t.id = m.thread_id WHERE t.person_id = $1 ORDER BY m.created_at, m.id")
-                    .bind(person.to_string())
-                    .fetch_all(&self.pool)
-                    .await?
-                    .iter()
-                    .map(Self::message_from)
-                    .collect()
-            }
-
-            async fn set_thread_status(
-                &self,
-                thread: ThreadId,
-                status: ThreadStatus,
-                at: i64,
-                notify: &[OutgoingMail],
-            ) -> StoreResult<()> {
-                let mut tx = self.pool.begin().await?;
-                sqlx::query("UPDATE threads SET status = $2, updated_at = $3 WHERE id = $1")
-                    .bind(thread.to_string())
-                    .bind(status.as_str())
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await?;
-                Self::queue(&mut tx, notify).await?;
-                tx.commit().await?;
-                Ok(())
             }
 
             async fn add_profile_views(&self, views: &[ProfileView]) -> StoreResult<()> {

@@ -1,5 +1,6 @@
-//! Organization, service and opportunity pages.
+//! Organization, service and opportunity pages (their cards are in `cards`).
 
+use super::cards::{opportunity_status, CardLookup};
 use super::export::{csv_response, every_page, share, wants_csv, Share};
 use super::{
     municipality_name, non_empty, render, target_group_term, term_labels, topic_term, Card, Ctx,
@@ -14,96 +15,8 @@ use crate::AppState;
 use askama::Template;
 use axum::extract::State;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 const PER_PAGE: u32 = 20;
-
-pub fn organization_card(ctx: &Ctx, o: &Organization, place: Option<String>) -> Card {
-    let mut tags = vec![ctx.t(&format!("legal-form-{}", o.legal_form.as_str()))];
-    if o.verified {
-        tags.push(ctx.t("badge-verified"));
-    }
-    Card {
-        kind: ctx.t("kind-organization"),
-        url: ctx.url(&format!("/organizations/{}", o.id)),
-        name: Txt {
-            text: o.name.clone(),
-            lang: None,
-            note: None,
-        },
-        organization: None,
-        place,
-        summary: Txt::summary(&o.description, ctx.lang, 180),
-        tags,
-        fresh: Fresh::new(ctx.lang, o.last_verified_at),
-        print: Vec::new(),
-    }
-}
-
-pub fn service_card(
-    ctx: &Ctx,
-    s: &Service,
-    organization: Option<String>,
-    place: Option<String>,
-) -> Card {
-    let mut tags = Vec::new();
-    if s.free {
-        tags.push(ctx.t("tag-free"));
-    }
-    if s.low_threshold {
-        tags.push(ctx.t("tag-low-threshold"));
-    }
-    Card {
-        kind: ctx.t(&format!("kind-{}", s.kind.as_str())),
-        url: ctx.url(&format!("/services/{}", s.id)),
-        name: Txt::new(&s.name, ctx.lang),
-        organization,
-        place,
-        summary: Txt::summary(&s.description, ctx.lang, 180),
-        tags,
-        fresh: Fresh::new(ctx.lang, s.last_verified_at),
-        print: Vec::new(),
-    }
-}
-
-pub fn opportunity_card(
-    ctx: &Ctx,
-    o: &Opportunity,
-    organization: Option<String>,
-    place: Option<String>,
-) -> Card {
-    let mut tags = vec![opportunity_status(ctx, o)];
-    if o.part_time {
-        tags.push(ctx.t("tag-part-time"));
-    }
-    if let Some(h) = o.hours_per_week {
-        tags.push(ctx.tn("hours-per-week-value", h as u64));
-    }
-    Card {
-        kind: REF
-            .taxonomies
-            .opportunity_type(o.kind.as_str())
-            .map(|t| t.label.text(ctx.lang).to_string())
-            .unwrap_or_default(),
-        url: ctx.url(&format!("/opportunities/{}", o.id)),
-        name: Txt::new(&o.title, ctx.lang),
-        organization,
-        place,
-        summary: Txt::summary(&o.description, ctx.lang, 180),
-        tags,
-        fresh: Fresh::new(ctx.lang, o.last_verified_at),
-        print: Vec::new(),
-    }
-}
-
-fn opportunity_status(ctx: &Ctx, o: &Opportunity) -> String {
-    match o.status_on(helsinki::today()) {
-        OpportunityStatus::Open if o.places_free > 0 => ctx.tn("places-free", o.places_free as u64),
-        OpportunityStatus::Open => ctx.t("status-open"),
-        OpportunityStatus::Full => ctx.t("status-full"),
-        OpportunityStatus::Closed => ctx.t("status-closed"),
-    }
-}
 
 /// An organization's e-mail and phones as links: on its page, and where a place says nothing
 /// of how to apply.
@@ -125,150 +38,6 @@ fn contact_facts(ctx: &Ctx, o: &Organization) -> Vec<Fact> {
         )
     });
     email.chain(phones).collect()
-}
-
-/// Builds cards for a list of records with one query for their organizations and one for
-/// their locations, however long the list.
-pub(super) struct CardLookup<'a> {
-    store: &'a DynStore,
-    lang: Lang,
-}
-
-impl<'a> CardLookup<'a> {
-    pub(super) fn new(store: &'a DynStore, lang: Lang) -> Self {
-        Self { store, lang }
-    }
-
-    /// Organizations by id, in one query (unknown ids are left out).
-    async fn organizations(
-        &self,
-        ids: impl Iterator<Item = OrganizationId>,
-    ) -> PageResult<HashMap<OrganizationId, Organization>> {
-        let ids: Vec<_> = ids.collect::<HashSet<_>>().into_iter().collect();
-        let orgs = self.store.organizations_by_id(&ids).await?;
-        Ok(orgs.into_iter().map(|o| (o.id, o)).collect())
-    }
-
-    /// Organization names by id, in one query (unknown ids are left out).
-    pub(super) async fn names(
-        &self,
-        ids: impl Iterator<Item = OrganizationId>,
-    ) -> PageResult<HashMap<OrganizationId, String>> {
-        Ok(self
-            .organizations(ids)
-            .await?
-            .into_iter()
-            .map(|(id, o)| (id, o.name))
-            .collect())
-    }
-
-    async fn places(
-        &self,
-        ids: impl Iterator<Item = LocationId>,
-    ) -> PageResult<HashMap<LocationId, Location>> {
-        let ids: Vec<_> = ids.collect::<HashSet<_>>().into_iter().collect();
-        let locs = self.store.locations_by_id(&ids).await?;
-        Ok(locs.into_iter().map(|l| (l.id, l)).collect())
-    }
-
-    pub(super) async fn opportunity_cards(
-        &self,
-        ctx: &Ctx,
-        items: &[Opportunity],
-    ) -> PageResult<Vec<Card>> {
-        let orgs = self
-            .organizations(items.iter().map(|o| o.organization_id))
-            .await?;
-        let places = self
-            .places(items.iter().filter_map(|o| o.location_id))
-            .await?;
-        Ok(items
-            .iter()
-            .map(|o| {
-                let place = o.location_id.and_then(|l| places.get(&l));
-                let org = orgs.get(&o.organization_id);
-                let mut card = opportunity_card(
-                    ctx,
-                    o,
-                    org.map(|g| g.name.clone()),
-                    place.map(|l| place_name(l, self.lang)),
-                );
-                card.print = vec![("field-status", opportunity_status(ctx, o))];
-                card.print
-                    .extend(print_facts(ctx, place.into_iter(), org, None));
-                if let Some(h) = o.hours_per_week {
-                    card.print.push((
-                        "field-hours-per-week",
-                        ctx.tn("hours-per-week-value", h as u64),
-                    ));
-                }
-                if let Some(d) = o.apply_by {
-                    card.print.push(("field-apply-by", date(self.lang, d)));
-                }
-                card
-            })
-            .collect())
-    }
-
-    pub(super) async fn service_cards(
-        &self,
-        ctx: &Ctx,
-        items: &[Service],
-    ) -> PageResult<Vec<Card>> {
-        let orgs = self
-            .organizations(items.iter().map(|s| s.organization_id))
-            .await?;
-        let places = self
-            .places(items.iter().flat_map(|s| s.location_ids.iter().copied()))
-            .await?;
-        Ok(items
-            .iter()
-            .map(|s| {
-                let here: Vec<&Location> = s
-                    .location_ids
-                    .iter()
-                    .filter_map(|l| places.get(l))
-                    .collect();
-                let mut names: Vec<String> =
-                    here.iter().map(|l| place_name(l, self.lang)).collect();
-                names.dedup();
-                let place = (!names.is_empty()).then(|| names.join(", "));
-                let org = orgs.get(&s.organization_id);
-                let mut card = service_card(ctx, s, org.map(|g| g.name.clone()), place);
-                card.print = print_facts(ctx, here.into_iter(), org, s.schedule.as_ref());
-                card
-            })
-            .collect())
-    }
-
-    pub(super) async fn organization_cards(
-        &self,
-        ctx: &Ctx,
-        items: &[Organization],
-    ) -> PageResult<Vec<Card>> {
-        let ids: Vec<_> = items.iter().map(|o| o.id).collect();
-        let locs = self.store.locations_of_organizations(&ids).await?;
-        Ok(items
-            .iter()
-            .map(|o| {
-                let mut here: Vec<String> = locs
-                    .iter()
-                    .filter(|l| l.organization_id == Some(o.id))
-                    .map(|l| place_name(l, self.lang))
-                    .collect();
-                here.sort();
-                here.dedup();
-                let mut card =
-                    organization_card(ctx, o, (!here.is_empty()).then(|| here.join(", ")));
-                let own = locs.iter().filter(|l| l.organization_id == Some(o.id));
-                card.print = print_facts(ctx, own, Some(o), None);
-                if let Some(e) = &o.email {
-                    card.print.push(("field-email", e.clone()));
-                }
-                card
-            })
-            .collect())
-    }
 }
 
 /// A `<select>` option.
@@ -436,7 +205,7 @@ pub struct LocationView {
 }
 
 /// Where a location is, in a word: its municipality in Finland, else its city or country.
-fn place_name(l: &Location, lang: Lang) -> String {
+pub(super) fn place_name(l: &Location, lang: Lang) -> String {
     match (&l.municipality_code, &l.city) {
         (Some(m), _) => municipality_name(m, lang),
         (None, Some(city)) => city.clone(),
@@ -446,7 +215,7 @@ fn place_name(l: &Location, lang: Lang) -> String {
 
 /// What a printed result list says of a record: its addresses (at most three), the
 /// organization's first phone and, for a service, its opening hours.
-fn print_facts<'l>(
+pub(super) fn print_facts<'l>(
     ctx: &Ctx,
     places: impl Iterator<Item = &'l Location>,
     org: Option<&Organization>,

@@ -1,6 +1,6 @@
 //! The front page and redirects into a language.
 
-use super::directory::CardLookup;
+use super::cards::CardLookup;
 use super::{render, Card, Ctx};
 use crate::domain::Lang;
 use crate::error::PageResult;

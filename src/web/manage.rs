@@ -197,11 +197,6 @@ struct QueueRow {
     registered: String,
 }
 
-fn may_verify(user: &User) -> bool {
-    // Verifying is not tied to one organization: any id stands for "some organization".
-    rules::may(user, OrganizationId::new(), Action::Verify)
-}
-
 pub async fn queue(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
@@ -209,7 +204,7 @@ pub async fn queue(
     PageQuery(q): PageQuery<DoneQuery>,
 ) -> PageResult {
     let lang = ctx.lang;
-    if !may_verify(&user) {
+    if !crate::manage::may_verify(&user) {
         return Err(PageError::forbidden());
     }
     let pending: Vec<Registration> = st.store.pending_registrations().await?;

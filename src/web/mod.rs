@@ -5,7 +5,10 @@ mod contact_links;
 pub use contact_links::contact_links;
 mod alerts;
 pub mod auth;
+mod cards;
+mod desk;
 mod directory;
+mod error_reports;
 mod export;
 pub mod form;
 mod home;
@@ -13,10 +16,10 @@ mod legal;
 mod manage;
 mod members;
 mod municipalities;
+mod password_reset;
 mod people;
 mod portfolio;
 mod records;
-mod reports;
 pub mod respond;
 mod search;
 mod second_factor;
@@ -39,7 +42,7 @@ use axum::routing::{get, post, MethodRouter};
 use serde::de::DeserializeOwned;
 use time::OffsetDateTime;
 
-pub use directory::{opportunity_card, organization_card, service_card};
+pub use cards::{opportunity_card, organization_card, service_card};
 pub use home::root as home_root;
 
 /// Every page route with its handler; the router and the tests read the same table.
@@ -95,9 +98,9 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         (
             "/{lang}/password-reset",
-            get(signup::reset_form).post(signup::reset_request),
+            get(password_reset::form).post(password_reset::request),
         ),
-        ("/{lang}/password-reset/new", post(signup::reset_password)),
+        ("/{lang}/password-reset/new", post(password_reset::save)),
         (
             "/{lang}/organizations/register",
             get(manage::register_form).post(manage::register),
@@ -106,7 +109,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/{lang}/organizations/{id}/edit",
             get(manage::profile_form).post(manage::profile_save),
         ),
-        ("/{lang}/organizations/{id}/manage", get(records::desk)),
+        ("/{lang}/organizations/{id}/manage", get(desk::show)),
         (
             "/{lang}/organizations/{id}/services/new",
             get(records::new_form::<Service>).post(records::new_save::<Service>),
@@ -136,17 +139,17 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/opportunities/{id}/confirm", post(records::confirm)),
         (
             "/{lang}/organizations/{id}/report",
-            get(reports::form).post(reports::send),
+            get(error_reports::form).post(error_reports::send),
         ),
         (
             "/{lang}/services/{id}/report",
-            get(reports::form).post(reports::send),
+            get(error_reports::form).post(error_reports::send),
         ),
         (
             "/{lang}/opportunities/{id}/report",
-            get(reports::form).post(reports::send),
+            get(error_reports::form).post(error_reports::send),
         ),
-        ("/{lang}/reports/{id}/resolve", post(reports::resolve)),
+        ("/{lang}/reports/{id}/resolve", post(error_reports::resolve)),
         (
             "/{lang}/organizations/{id}/members",
             get(members::list).post(members::invite),
@@ -192,7 +195,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/{lang}/unsubscribe",
             get(alerts::unsubscribe_form).post(alerts::unsubscribe),
         ),
-        ("/{lang}/admin/reports", get(reports::queue)),
+        ("/{lang}/admin/reports", get(error_reports::queue)),
         ("/{lang}/admin/organizations", get(manage::queue)),
         (
             "/{lang}/admin/organizations/{id}/verify",

@@ -1,6 +1,6 @@
 //! Municipality pages: everything in one place.
 
-use super::directory::CardLookup;
+use super::cards::CardLookup;
 use super::{render, Card, Ctx, PathId};
 use crate::error::{PageError, PageResult};
 use crate::refdata::REF;

@@ -482,7 +482,7 @@ pub async fn matches(
         .iter()
         .filter_map(|(f, fit)| by_id.remove(&f.id).map(|o| (o, fit)))
         .unzip();
-    let cards = super::directory::CardLookup::new(&st.store, lang)
+    let cards = super::cards::CardLookup::new(&st.store, lang)
         .opportunity_cards(&ctx, &list)
         .await?;
     let threads: HashMap<OpportunityId, String> = if list.is_empty() {
@@ -719,7 +719,7 @@ pub async fn audit(
 ) -> PageResult {
     let lang = ctx.lang;
     let views = st.store.profile_views(user.id, 500).await?;
-    let names = super::directory::CardLookup::new(&st.store, lang)
+    let names = super::cards::CardLookup::new(&st.store, lang)
         .names(views.iter().filter_map(|v| v.organization_id))
         .await?;
     let rows = views

@@ -5,7 +5,6 @@ use super::auth::SignedIn;
 use super::form;
 use super::people::{now, own_profile};
 use super::respond::see_other;
-use super::threads::acts_for;
 use super::Ctx;
 use crate::accounts::{User, UserId};
 use crate::error::{PageError, PageResult};
@@ -157,7 +156,7 @@ async fn sight(st: &AppState, viewer: Option<&User>, owner: UserId) -> PageResul
     let Some(v) = viewer else {
         return Ok(Sight::Nothing);
     };
-    let Some(org) = v.organization_id.filter(|o| acts_for(v, *o)) else {
+    let Some(org) = v.organization_id.filter(|o| crate::manage::acts_for(v, *o)) else {
         return Ok(Sight::Nothing);
     };
     Ok(st

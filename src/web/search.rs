@@ -1,7 +1,7 @@
 //! The search page: a plain GET form, facet links with counts, active filters that can be
 //! removed one by one, distance, sorting and paging; every state is a shareable URL.
 
-use super::directory::CardLookup;
+use super::cards::CardLookup;
 use super::{render, Card, Ctx, PageQuery};
 use crate::api::search::facet_label;
 use crate::domain::{Lang, OpportunityId, OrganizationId, ServiceId};

@@ -1,5 +1,5 @@
-//! Signing up, confirming the address, and resetting a forgotten password: the pages around
-//! the links that `accounts::links` sends.
+//! Signing up and confirming the address: the pages around the links that
+//! `accounts::links` sends (resetting a password is in `password_reset`).
 
 use super::account::EmailPassword;
 use super::auth::Viewer;
@@ -18,18 +18,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-/// At most this many sign-ups or reset requests from one address, and resets for one e-mail
-/// address, per hour: each sends a message.
+/// At most this many sign-ups or reset requests from one address per hour: each sends a
+/// message.
 const SENDS_PER_ADDRESS: throttle::Limit = throttle::Limit {
     failures: 10,
     window: time::Duration::hours(1),
 };
-const RESETS_PER_ACCOUNT: throttle::Limit = throttle::Limit {
-    failures: 3,
-    window: time::Duration::hours(1),
-};
 
-fn base<'a>(ctx: &Ctx, public_url: &'a str) -> LinkBase<'a> {
+pub(super) fn base<'a>(ctx: &Ctx, public_url: &'a str) -> LinkBase<'a> {
     LinkBase {
         public_url,
         lang: ctx.lang,
@@ -38,7 +34,7 @@ fn base<'a>(ctx: &Ctx, public_url: &'a str) -> LinkBase<'a> {
 }
 
 /// Throttles what sends mail; `Some(response)` when over a limit.
-async fn over_limit(
+pub(super) async fn over_limit(
     st: &AppState,
     ctx: &Ctx,
     keys: &[(String, throttle::Limit)],
@@ -57,7 +53,7 @@ async fn over_limit(
     Ok(Some(too_many_requests(render(&page, ctx.lang), wait)))
 }
 
-fn address_keys(viewer: &Viewer, scope: &str) -> Vec<(String, throttle::Limit)> {
+pub(super) fn address_keys(viewer: &Viewer, scope: &str) -> Vec<(String, throttle::Limit)> {
     viewer
         .client
         .map(|ip| {
@@ -177,11 +173,11 @@ pub async fn signup(
 }
 
 #[derive(Debug, Default, Deserialize)]
-pub struct TokenQuery {
+pub(super) struct TokenQuery {
     #[serde(default)]
-    token: String,
+    pub(super) token: String,
     #[serde(default)]
-    done: Option<String>,
+    pub(super) done: Option<String>,
     /// Where the person was going when they signed up.
     #[serde(default)]
     next: Option<String>,
@@ -241,14 +237,14 @@ pub async fn confirm_email(State(st): State<AppState>, ctx: Ctx, body: Bytes) ->
 }
 
 #[derive(Debug, Default, Deserialize)]
-struct TokenForm {
+pub(super) struct TokenForm {
     #[serde(default)]
-    token: String,
+    pub(super) token: String,
     #[serde(default)]
-    new_password: String,
+    pub(super) new_password: String,
 }
 
-fn link_expired(ctx: &Ctx) -> PageResult {
+pub(super) fn link_expired(ctx: &Ctx) -> PageResult {
     let page = MessagePage {
         title: ctx.t("link-expired-title"),
         text: ctx.t(AccountError::LinkExpired.key()),
@@ -279,118 +275,5 @@ pub async fn confirm(
         ))
     } else {
         link_expired(&ctx)
-    }
-}
-
-#[derive(Template)]
-#[template(path = "account/reset.html")]
-struct ResetPage {
-    ctx: Ctx,
-    title: String,
-    errors: Vec<(String, String)>,
-    notice: Option<Notice>,
-    email: Field,
-}
-
-#[derive(Template)]
-#[template(path = "account/reset_new.html")]
-struct ResetNewPage {
-    ctx: Ctx,
-    title: String,
-    errors: Vec<(String, String)>,
-    token: String,
-    new_password: Field,
-}
-
-impl ResetNewPage {
-    fn new(ctx: Ctx, token: &str, error: Option<String>) -> Self {
-        let new_password = Field::new(&ctx, "account", "new_password", "password")
-            .autocomplete("new-password")
-            .required()
-            .max_chars(accounts::password::MAX_CHARS)
-            .error(error);
-        ResetNewPage {
-            title: ctx.t("reset-new-title"),
-            errors: form::summary(&[&new_password]),
-            token: token.to_string(),
-            new_password,
-            ctx,
-        }
-    }
-}
-
-/// Without a token: the form asking for the address. With the token of a link: the form for
-/// the new password, or a page saying the link no longer works.
-pub async fn reset_form(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    PageQuery(q): PageQuery<TokenQuery>,
-) -> PageResult {
-    let lang = ctx.lang;
-    if !q.token.is_empty() {
-        let works = links::reset_link_works(&st.store, &q.token, OffsetDateTime::now_utc()).await?;
-        if !works {
-            return link_expired(&ctx);
-        }
-        return render(&ResetNewPage::new(ctx, &q.token, None), lang);
-    }
-    let email = Field::new(&ctx, "reset", "email", "email")
-        .autocomplete("email")
-        .required()
-        .max_chars(accounts::MAX_EMAIL_CHARS);
-    let page = ResetPage {
-        title: ctx.t("reset-title"),
-        errors: Vec::new(),
-        notice: (q.done.as_deref() == Some("sent")).then(|| Notice::success(ctx.t("reset-sent"))),
-        email,
-        ctx,
-    };
-    render(&page, lang)
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct ResetForm {
-    #[serde(default)]
-    email: String,
-}
-
-pub async fn reset_request(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    viewer: Viewer,
-    body: Bytes,
-) -> PageResult {
-    let f: ResetForm = form::parse(&body);
-    let now = OffsetDateTime::now_utc();
-    let mut keys = address_keys(&viewer, "reset");
-    keys.push((
-        throttle::scoped("reset", &throttle::account_key(&f.email)),
-        RESETS_PER_ACCOUNT,
-    ));
-    if let Some(res) = over_limit(&st, &ctx, &keys, now).await? {
-        return Ok(res);
-    }
-    let public_url = st.config.public_url();
-    links::request_reset(&st.store, &f.email, base(&ctx, &public_url), now).await?;
-    Ok(see_other(&ctx.url("/password-reset?done=sent"), []))
-}
-
-pub async fn reset_password(State(st): State<AppState>, ctx: Ctx, body: Bytes) -> PageResult {
-    let f: TokenForm = form::parse(&body);
-    let lang = ctx.lang;
-    match links::reset_password(
-        &st.store,
-        &f.token,
-        &f.new_password,
-        OffsetDateTime::now_utc(),
-    )
-    .await?
-    {
-        Ok(()) => Ok(see_other(&ctx.url("/login?done=reset"), [])),
-        Err(AccountError::LinkExpired) => link_expired(&ctx),
-        Err(e) => {
-            let page = ResetNewPage::new(ctx.clone(), &f.token, Some(ctx.t(e.key())));
-            Ok(with_status(render(&page, lang), StatusCode::BAD_REQUEST))
-        }
     }
 }

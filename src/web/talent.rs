@@ -5,7 +5,7 @@ use super::auth::SignedIn;
 use super::form::{self, Field};
 use super::people::{now, reason_texts, today};
 use super::respond::{see_other, with_status};
-use super::threads::{acts_for, notice_mail, profile_view, ProfileView};
+use super::threads::{notice_mail, profile_view, ProfileView};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::User;
 use crate::domain::{OpportunityId, Organization, ThreadId};
@@ -31,7 +31,7 @@ pub(super) async fn verified_organization(
     let Some(id) = user.organization_id else {
         return Ok(None);
     };
-    if !acts_for(user, id) {
+    if !crate::manage::acts_for(user, id) {
         return Ok(None);
     }
     Ok(st.store.organization(id).await?.filter(|o| o.verified))
@@ -76,7 +76,7 @@ struct TalentPage {
 }
 
 #[derive(Template)]
-#[template(path = "people/message.html")]
+#[template(path = "threads/message.html")]
 struct RefusedPage {
     ctx: Ctx,
     title: String,

@@ -23,15 +23,6 @@ use axum::response::Response;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// Whether an account acts for this organization (its members and admins).
-pub(super) fn acts_for(user: &User, organization: OrganizationId) -> bool {
-    crate::manage::may(user, organization, Action::EditRecords)
-        && matches!(
-            user.role,
-            Role::OrganizationMember | Role::OrganizationAdmin
-        )
-}
-
 /// Mail to everyone acting for an organization: "something new", with a link.
 pub(super) async fn notify_organization(
     st: &AppState,
@@ -166,7 +157,7 @@ pub async fn interest(
 }
 
 #[derive(Template)]
-#[template(path = "people/message.html")]
+#[template(path = "threads/message.html")]
 struct MessagePage {
     ctx: Ctx,
     title: String,
@@ -189,7 +180,7 @@ async fn open_thread(st: &AppState, user: &User, id: &str) -> PageResult<(Thread
     let thread = st.store.thread(id).await?.ok_or(PageError::not_found())?;
     if thread.person_id == Some(user.id) {
         Ok((thread, Side::Person))
-    } else if acts_for(user, thread.organization_id) {
+    } else if crate::manage::acts_for(user, thread.organization_id) {
         Ok((thread, Side::Organization))
     } else {
         crate::accounts::audit::refused("authz_fail", Some(user.id), "thread");
@@ -295,7 +286,7 @@ pub struct MessageRow {
 }
 
 #[derive(Template)]
-#[template(path = "people/thread.html")]
+#[template(path = "threads/show.html")]
 struct ThreadPage {
     ctx: Ctx,
     title: String,
@@ -589,7 +580,7 @@ pub struct ThreadRow {
 }
 
 #[derive(Template)]
-#[template(path = "people/threads.html")]
+#[template(path = "threads/list.html")]
 struct ThreadsPage {
     ctx: Ctx,
     title: String,
@@ -604,7 +595,7 @@ async fn thread_rows(
     for_person: bool,
 ) -> PageResult<Vec<ThreadRow>> {
     let lang = ctx.lang;
-    let orgs = super::directory::CardLookup::new(&st.store, lang)
+    let orgs = super::cards::CardLookup::new(&st.store, lang)
         .names(threads.iter().map(|t| t.organization_id))
         .await?;
     let opp_ids: Vec<OpportunityId> = threads.iter().filter_map(|t| t.opportunity_id).collect();

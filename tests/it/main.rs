@@ -22,3 +22,4 @@ mod people;
 mod search;
 mod security;
 mod store_contract;
+mod threads;

@@ -6,7 +6,7 @@ use super::auth::{SignedIn, Viewer};
 use super::form::{self, Field};
 use super::respond::{see_other, too_many_requests, wait_text, with_status, DoneQuery, Notice};
 use super::{render, Ctx, PageQuery, PathId, RecordPath, Txt};
-use crate::accounts::{throttle, User};
+use crate::accounts::throttle;
 use crate::domain::{OpportunityId, OrganizationId, RecordKind, ServiceId};
 use crate::error::{PageError, PageResult};
 use crate::mail::unix_micros;
@@ -62,7 +62,7 @@ async fn reported_record(
 }
 
 #[derive(Template)]
-#[template(path = "manage/report.html")]
+#[template(path = "error_reports/form.html")]
 struct ReportPage {
     ctx: Ctx,
     title: String,
@@ -213,12 +213,6 @@ pub(super) fn rows(ctx: &Ctx, reports: Vec<ErrorReport>) -> Vec<ReportRow> {
         .collect()
 }
 
-/// May this account handle the reports of an organization?
-fn may_handle(user: &User, organization: OrganizationId) -> bool {
-    rules::may(user, organization, Action::EditRecords)
-        || rules::may(user, organization, Action::Verify)
-}
-
 pub async fn resolve(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
@@ -230,7 +224,7 @@ pub async fn resolve(
         .error_report(&id)
         .await?
         .ok_or(PageError::not_found())?;
-    if !may_handle(&user, report.organization_id) {
+    if !crate::manage::may_handle_reports(&user, report.organization_id) {
         return Err(PageError::forbidden());
     }
     let now = unix_micros(OffsetDateTime::now_utc());
@@ -247,7 +241,7 @@ pub async fn resolve(
 }
 
 #[derive(Template)]
-#[template(path = "manage/reports.html")]
+#[template(path = "error_reports/queue.html")]
 struct QueuePage {
     ctx: Ctx,
     title: String,

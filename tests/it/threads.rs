@@ -1,0 +1,136 @@
+//! Interest threads: a person's interest reaches the organization, messages and statuses
+//! reach both sides, and each side is told by mail.
+
+use crate::common::TestApp;
+use crate::common::PASSWORD;
+use crate::people::{outbox, people, profile_form};
+use kolmonen::accounts::Role;
+
+both_engines!(
+    interest_messages_and_statuses_reach_both_sides,
+    |engine| async move {
+        let app = TestApp::spawn(engine).await;
+        let mut p = people(&app).await;
+        let topic = p.place.topics[0].clone();
+        p.seeker_br
+            .post("/fi/me", &profile_form("private", &topic))
+            .await;
+        outbox(&app).await;
+        let url = format!("/fi/opportunities/{}", p.place.id);
+        let page = p.seeker_br.get(&url).await;
+        assert!(page.body.contains("Olen kiinnostunut"));
+        let r = p
+            .seeker_br
+            .post(
+                &format!("{url}/interest"),
+                &[("message", "Voin aloittaa maanantaina.")],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        let thread = r.header("location").split('?').next().unwrap().to_string();
+        // Twice is the same thread.
+        let again = p.seeker_br.post(&format!("{url}/interest"), &[]).await;
+        assert!(again.header("location").starts_with(&thread));
+        // The organization was told by mail, without the person's address.
+        let mails = outbox(&app).await;
+        assert!(mails.iter().any(|m| m.to == "member@example.fi"));
+        assert!(mails.iter().all(|m| !m.body.contains("seeker@example.fi")));
+        // The organization sees the shared profile, even though it is private.
+        let list = p
+            .member_br
+            .get(&format!("/fi/organizations/{}/interests", p.org))
+            .await;
+        assert!(list.body.contains("Ksylofonisti"));
+        let t = p.member_br.get(&thread).await;
+        assert_eq!(t.status, 200);
+        assert!(t.body.contains("Soitan ksylofonia"));
+        assert!(t.body.contains("Voin aloittaa maanantaina."));
+        assert!(!t.body.contains("seeker@example.fi"));
+        // Someone else may not read it.
+        let mut other = app
+            .signed_in_from("192.0.2.14:1", "other@example.fi", Role::JobSeeker, None)
+            .await;
+        assert_eq!(other.get(&thread).await.status, 404);
+        assert_eq!(
+            other
+                .post(&format!("{thread}/status"), &[("status", "agreed")])
+                .await
+                .status,
+            404
+        );
+        // The person may not set the status; the organization does, and the person sees it.
+        assert_eq!(
+            p.seeker_br
+                .post(&format!("{thread}/status"), &[("status", "agreed")])
+                .await
+                .status,
+            403
+        );
+        let r = p
+            .member_br
+            .post(&format!("{thread}/status"), &[("status", "agreed")])
+            .await;
+        assert_eq!(r.status, 303);
+        let r = p
+            .member_br
+            .post(&thread, &[("message", "Tervetuloa maanantaina kello 9.")])
+            .await;
+        assert_eq!(r.status, 303);
+        let r = p.member_br.post(&thread, &[("message", "   ")]).await;
+        assert_eq!(r.status, 400);
+        let mine = p.seeker_br.get("/fi/me/messages").await;
+        assert!(mine.body.contains("Sovittu"), "{}", mine.body);
+        let t = p.seeker_br.get(&thread).await;
+        assert!(t.body.contains("Tervetuloa maanantaina"));
+        assert!(!t.body.contains("member@example.fi"));
+        let mails = outbox(&app).await;
+        let to_seeker: Vec<_> = mails
+            .iter()
+            .filter(|m| m.to == "seeker@example.fi")
+            .collect();
+        assert_eq!(to_seeker.len(), 2, "the status and the message");
+        assert!(mails.iter().all(|m| !m.body.contains("member@example.fi")));
+        // The export holds it all.
+        let e = p.seeker_br.get("/fi/me/export").await;
+        assert_eq!(e.header("content-type"), "application/json; charset=utf-8");
+        let j = e.json();
+        assert_eq!(j["profile"]["display_name"], "Ksylofonisti");
+        assert_eq!(j["threads"][0]["status"], "agreed");
+        assert_eq!(j["messages"].as_array().unwrap().len(), 2);
+        assert!(!j["profile_views"].as_array().unwrap().is_empty());
+        // Deleting everything: the organization keeps the thread, as "deleted user".
+        let r = p
+            .seeker_br
+            .post("/fi/me/delete", &[("delete_password", "wrong")])
+            .await;
+        assert_eq!(r.status, 400);
+        let r = p
+            .seeker_br
+            .post("/fi/me/delete", &[("delete_password", PASSWORD)])
+            .await;
+        assert_eq!(r.status, 303);
+        assert!(app.store.profile(p.seeker.id).await.unwrap().is_none());
+        let t = p.member_br.get(&thread).await;
+        assert_eq!(t.status, 200);
+        assert!(t.body.contains("Poistettu käyttäjä"));
+        assert!(
+            !t.body.contains("Soitan ksylofonia"),
+            "the shared profile went too"
+        );
+        assert!(t.body.contains("Tervetuloa maanantaina"));
+        assert!(
+            !t.body.contains("Voin aloittaa maanantaina."),
+            "what the person wrote went with them"
+        );
+        let threads = app.store.threads_of_organization(p.org).await.unwrap();
+        assert!(threads
+            .iter()
+            .all(|t| t.shared_profile.is_none() && t.person_id.is_none()));
+        assert!(app
+            .store
+            .profile_views(p.seeker.id, 10)
+            .await
+            .unwrap()
+            .is_empty());
+    }
+);
