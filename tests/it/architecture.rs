@@ -26,6 +26,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("api", 6),
     ("web", 6),
     ("server", 6),
+    ("cli", 6),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

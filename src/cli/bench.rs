@@ -1,0 +1,277 @@
+//! The benchmark and search tools: synthetic data, one search, the relevance set, the
+//! query mix, reindexing.
+
+use super::open;
+use anyhow::Context;
+
+/// `gen-bench-data`: a synthetic national directory, 500 organizations a batch.
+pub(super) async fn gen_bench_data(
+    database: &str,
+    organizations: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let started = std::time::Instant::now();
+    let mut generator = crate::gen::Generator::new(seed);
+    let mut totals = [0usize; 4];
+    for chunk_start in (0..organizations).step_by(500) {
+        let mut b = crate::store::DirectoryBatch::default();
+        for i in chunk_start..(chunk_start + 500).min(organizations) {
+            generator.organization(i, &mut b);
+        }
+        totals[0] += b.organizations.len();
+        totals[1] += b.services.len();
+        totals[2] += b.opportunities.len();
+        totals[3] += b.locations.len();
+        crate::services::save_batch(store.as_ref(), &b).await?;
+    }
+    store.optimize_search_index().await?;
+    println!(
+        "generated {} organizations, {} services, {} opportunities, {} locations in {:.1} s",
+        totals[0],
+        totals[1],
+        totals[2],
+        totals[3],
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `search Q`: one search with the words it matched and the results, for checking ranking.
+pub(super) async fn search(
+    database: &str,
+    q: String,
+    params: String,
+    lang: String,
+) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let searcher = crate::search::Searcher::new(store.clone());
+    let mut p: crate::search::SearchParams =
+        serde_urlencoded::from_str(&params).context("reading --params")?;
+    p.q = Some(q);
+    p.lang = Some(lang);
+    let (req, errors) = p.check(crate::domain::Lang::Fi);
+    for e in &errors {
+        eprintln!("error: {}: {}", e.param, crate::i18n::t(req.lang, e.key));
+    }
+    if !errors.is_empty() {
+        std::process::exit(2);
+    }
+    let started = std::time::Instant::now();
+    let r = searcher.search(&req).await?;
+    let took = started.elapsed();
+    let (_, groups, _) = searcher.plan(&req);
+    for g in &groups {
+        let shown: Vec<String> = g
+            .iter()
+            .take(12)
+            .map(|(w, r)| format!("{w} ({r:?})"))
+            .collect();
+        println!(
+            "word → {}{}",
+            shown.join(", "),
+            if g.len() > 12 {
+                format!(" … {} in all", g.len())
+            } else {
+                String::new()
+            }
+        );
+    }
+    for w in &r.unmatched {
+        println!("no match: {w}");
+    }
+    println!(
+        "{} results in {:.1} ms",
+        r.total,
+        took.as_secs_f64() * 1000.0
+    );
+    for h in &r.hits {
+        let d = h
+            .distance_km
+            .map(|d| format!(" {d} km"))
+            .unwrap_or_default();
+        println!(
+            "{:.3} {:<12} {}{d}",
+            h.score,
+            h.doc_type.as_str(),
+            h.name.text(req.lang)
+        );
+    }
+    Ok(())
+}
+
+/// `search-eval`: recall and nDCG of the relevance set; exits 1 below the bars.
+pub(super) async fn search_eval(
+    database: &str,
+    file: Option<std::path::PathBuf>,
+    min_recall: f64,
+    min_ndcg: f64,
+) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let text = match &file {
+        Some(f) => {
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?
+        }
+        None => crate::search::eval::RELEVANCE_SET.to_string(),
+    };
+    let cases = crate::search::eval::parse(&text).map_err(anyhow::Error::msg)?;
+    let searcher = crate::search::Searcher::new(store.clone());
+    let report = crate::search::eval::run(&store, &searcher, &cases).await?;
+    for c in &report.cases {
+        let mark = if c.recall < 1.0 { "MISS" } else { "ok  " };
+        println!(
+            "{mark} recall {:.2} nDCG {:.2}  {}",
+            c.recall, c.ndcg, c.case.query
+        );
+        for m in c.missed.iter().filter(|_| c.recall < 1.0) {
+            println!("       not in top 10: {m}");
+        }
+    }
+    println!(
+        "{} queries ({}): recall@10 {:.3} (bar {min_recall}), nDCG@10 {:.3} (bar {min_ndcg})",
+        report.cases.len(),
+        match store.backend() {
+            crate::store::Backend::Sqlite => "SQLite",
+            crate::store::Backend::Postgres => "PostgreSQL",
+        },
+        report.recall,
+        report.ndcg
+    );
+    if report.recall < min_recall || report.ndcg < min_ndcg {
+        eprintln!("error: below the bar");
+        std::process::exit(1);
+    }
+    Ok(())
+}
+
+/// `gen-bench-people`: synthetic job seekers for the matching benchmarks.
+pub(super) async fn gen_bench_people(
+    database: &str,
+    profiles: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let started = std::time::Instant::now();
+    crate::people::bench::generate(&store, profiles, seed).await?;
+    println!(
+        "{profiles} people generated in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `bench-people`: matching and talent-pool timings.
+pub(super) async fn bench_people(database: &str, queries: usize) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    crate::people::bench::run(&store, queries).await?;
+    Ok(())
+}
+
+/// `bench-search`: the typical query mix (or a file of queries), with percentiles.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn bench_search(
+    database: &str,
+    queries: usize,
+    list: bool,
+    slowest: usize,
+    frequent_words: Option<usize>,
+    passes: usize,
+    store_only: bool,
+    query_file: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
+    let mut mix = match &query_file {
+        Some(path) => std::fs::read_to_string(path)
+            .with_context(|| format!("reading {}", path.display()))?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+        None => crate::search::bench::typical_queries(queries),
+    };
+    if list && frequent_words.is_none() {
+        for q in &mix {
+            println!("{q}");
+        }
+        return Ok(());
+    }
+    let store = open(database).await?;
+    let searcher = if store_only {
+        crate::search::Searcher::store_only(store.clone())
+    } else {
+        crate::search::Searcher::new(store.clone())
+    };
+    let started = std::time::Instant::now();
+    searcher.refresh().await?;
+    if !list {
+        println!(
+            "{:?} after {:.1} s",
+            searcher.warmth(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if let Some(n) = frequent_words {
+        let words = match searcher.frequent_words(n) {
+            Some(w) => w,
+            None => {
+                crate::search::Searcher::new(store.clone())
+                    .frequent_words_loaded(n)
+                    .await?
+            }
+        };
+        mix = words
+            .iter()
+            .map(|(w, _)| serde_urlencoded::to_string([("q", w)]).unwrap_or_default())
+            .collect();
+        if list {
+            for q in &mix {
+                println!("{q}");
+            }
+            return Ok(());
+        }
+    }
+    let mix: Vec<String> = (0..passes.max(1)).flat_map(|_| mix.clone()).collect();
+    let mut times = Vec::with_capacity(mix.len());
+    let mut each = Vec::with_capacity(mix.len());
+    let mut found = 0u64;
+    for q in &mix {
+        let p: crate::search::SearchParams = serde_urlencoded::from_str(q)?;
+        let (req, _) = p.check(crate::domain::Lang::Fi);
+        let started = std::time::Instant::now();
+        let total = searcher.search(&req).await?.total;
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        found += total;
+        times.push(ms);
+        each.push((ms, total, q));
+    }
+    each.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, total, q) in each.iter().take(slowest) {
+        println!("{ms:8.2} ms {total:6} results  {q}");
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| times[((times.len() as f64 * p).ceil() as usize).clamp(1, times.len()) - 1];
+    println!(
+        "{} searches: p50 {:.2} ms, p99 {:.2} ms, mean {:.2} ms, max {:.2} ms; {:.0} results on average",
+        times.len(),
+        pct(0.50),
+        pct(0.99),
+        times.iter().sum::<f64>() / times.len() as f64,
+        times.last().copied().unwrap_or(0.0),
+        found as f64 / times.len() as f64
+    );
+    Ok(())
+}
+
+/// `reindex`: every search document built again.
+pub(super) async fn reindex(database: &str) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let started = std::time::Instant::now();
+    let ids = store.organization_ids().await?;
+    let n = crate::search::reindex(store.as_ref(), &ids).await?;
+    store.optimize_search_index().await?;
+    println!(
+        "indexed {n} documents of {} organizations in {:.1} s",
+        ids.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}

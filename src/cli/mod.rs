@@ -1,0 +1,427 @@
+//! The `kolmonen` command line: its arguments and what each command does. `main.rs` only
+//! calls [`main`]; serving is in `serve`, HSDS import and export in `hsds`, benchmarks and
+//! the search tools in `bench`, account administration in `user`.
+
+use crate::config::{Config, DEFAULT_DATABASE_URL};
+use crate::demo;
+use crate::store::{self, redact_url, DynStore};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+mod bench;
+mod hsds;
+mod serve;
+mod user;
+
+#[derive(Parser)]
+#[command(
+    name = "kolmonen",
+    version,
+    about = "Kolmonen: the third sector's shared employment portal"
+)]
+struct Cli {
+    /// Database URL: sqlite://path, sqlite::memory: or postgres://user@host/db
+    #[arg(long, global = true, env = "KOLMONEN_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    database: String,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// Where e-mail goes: SMTP, or files for demos; with neither it waits in the outbox.
+#[derive(clap::Args, Clone, Default)]
+struct MailArgs {
+    /// SMTP server, e.g. smtp://user:pass@mail.example.fi:587?tls=required
+    #[arg(long, env = "KOLMONEN_SMTP_URL", conflicts_with = "mail_dir")]
+    smtp_url: Option<String>,
+    /// Write messages as .eml files into DIR instead of sending them (for demos).
+    #[arg(long, env = "KOLMONEN_MAIL_DIR")]
+    mail_dir: Option<std::path::PathBuf>,
+    /// The sender of every message.
+    #[arg(
+        long,
+        env = "KOLMONEN_MAIL_FROM",
+        default_value = "Kolmonen <noreply@kolmonen.invalid>"
+    )]
+    mail_from: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal and the API (the default). Migrates, and seeds demo data into an empty database.
+    Serve(serve::ServeArgs),
+    /// Apply database migrations.
+    Migrate,
+    /// Send the freshness reminders due now (the server also does this daily).
+    Remind {
+        /// The portal's public address, for the links in the messages.
+        #[arg(
+            long,
+            env = "KOLMONEN_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
+    },
+    /// Send the saved-search alerts due now (the server checks them every hour).
+    Alerts {
+        /// The portal's public address, for the links in the messages.
+        #[arg(
+            long,
+            env = "KOLMONEN_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
+        /// The servers' secret key (signs the stop links), if they are given one.
+        #[arg(long, env = "KOLMONEN_SECRET_KEY", hide_env_values = true)]
+        secret_key: Option<String>,
+    },
+    /// Manage accounts (for operators).
+    User {
+        #[command(subcommand)]
+        what: UserWhat,
+    },
+    /// Write the directory out in an open format.
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Read data in an open format into the database.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Load data into the database.
+    Seed {
+        #[command(subcommand)]
+        what: SeedWhat,
+    },
+    /// Generate a national-scale directory for benchmarks (about five services and two
+    /// opportunities per organization, over every municipality). Deterministic per seed.
+    GenBenchData {
+        #[arg(long, default_value_t = 30_000)]
+        organizations: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Search from the command line, with the parameters of /api/v1/search, and show what
+    /// each word of the query matched.
+    Search {
+        /// Words to find.
+        #[arg(default_value = "")]
+        q: String,
+        /// More parameters as a query string, e.g. "near=Lahti&radius_km=20&type=service".
+        #[arg(long, default_value = "")]
+        params: String,
+        #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
+        lang: String,
+    },
+    /// Print recall@10 and nDCG@10 of the relevance set (run it on the demo data). Exits 1
+    /// when either is below its bar.
+    SearchEval {
+        /// A relevance set file (default: the shipped data/search/relevance.txt).
+        #[arg(long)]
+        file: Option<std::path::PathBuf>,
+        #[arg(long, default_value_t = 0.95)]
+        min_recall: f64,
+        #[arg(long, default_value_t = 0.85)]
+        min_ndcg: f64,
+    },
+    /// Rebuild every search document (after an analyzer change).
+    Reindex,
+    /// Generate job seekers for the people benchmarks (accounts that cannot sign in).
+    GenBenchPeople {
+        #[arg(long, default_value_t = 300_000)]
+        profiles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time one person's matches over every opportunity and talent-pool searches.
+    BenchPeople {
+        /// How many people and searches.
+        #[arg(long, default_value_t = 500)]
+        queries: usize,
+    },
+    /// Time typical searches (words, two facets and a distance) against this database and
+    /// print the server-side p50, p99 and mean (see BENCHMARKS.md).
+    BenchSearch {
+        /// How many searches.
+        #[arg(long, default_value_t = 500)]
+        queries: usize,
+        /// Print the query strings used (for the Datasette comparison and wrk).
+        #[arg(long)]
+        list: bool,
+        /// Also print the N slowest searches with their times and result counts.
+        #[arg(long, default_value_t = 0)]
+        slowest: usize,
+        /// Instead of the typical mix: each of the N most frequent words of the data as a
+        /// one-word query over the whole country (`q=WORD`, facets counted as always).
+        #[arg(long)]
+        frequent_words: Option<usize>,
+        /// Ask the whole list this many times.
+        #[arg(long, default_value_t = 1)]
+        passes: usize,
+        /// Run every search in the database's full-text index, as a node does while its
+        /// index in memory loads.
+        #[arg(long)]
+        store_only: bool,
+        /// Instead of the typical mix: the query strings in this file, one per line (as
+        /// `--list` prints them).
+        #[arg(long)]
+        query_file: Option<std::path::PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// An Open Referral HSDS 3.0 data package: JSON documents, CSV tables, datapackage.json.
+    Hsds {
+        /// Directory to write into (created if missing).
+        dir: std::path::PathBuf,
+        /// Language of the texts in the main fields (every language also travels in attributes).
+        #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
+        lang: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// HSDS 3.0 JSON (one document, a list, a paged list, or a directory of them, as
+    /// `export hsds` writes) or a directory holding an HSDS CSV data package. Source ids are
+    /// kept, so importing again updates.
+    Hsds {
+        path: std::path::PathBuf,
+        /// Store the valid records even when some are rejected (default: all or nothing).
+        #[arg(long)]
+        partial: bool,
+        /// Only show what would change (added, updated, unchanged records); write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The language of the texts in documents from other systems (ours carry their own).
+        #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
+        lang: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserWhat {
+    /// Add an account. The password is read from the first line of standard input, never
+    /// from the command line (where other users of the machine could see it).
+    Add {
+        email: String,
+        /// job_seeker, organization_member, organization_admin, network_coordinator or platform_admin.
+        #[arg(long)]
+        role: String,
+        /// The organization a member or admin acts for (its id).
+        #[arg(long)]
+        organization: Option<String>,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Disable an account: it can no longer sign in.
+    Disable { email: String },
+    /// End every session of an account (it stays usable; its owner signs in again).
+    SignOut { email: String },
+    /// Forget an account's second factor after its owner lost it (check who they are first):
+    /// the next sign-in sets up a new one.
+    ResetSecondFactor { email: String },
+}
+
+#[derive(Subcommand)]
+enum SeedWhat {
+    /// The demo network of Lahti / Päijät-Häme.
+    Demo,
+}
+
+async fn open(url: &str) -> anyhow::Result<DynStore> {
+    let store = store::connect(url)
+        .await
+        .with_context(|| format!("opening {}", redact_url(url)))?;
+    crate::services::migrate(store.as_ref())
+        .await
+        .context("migrating")?;
+    Ok(store)
+}
+
+async fn seed_demo(store: &DynStore) -> anyhow::Result<()> {
+    let batch = demo::demo_batch().context("reading demo data")?;
+    crate::services::save_batch(store.as_ref(), &batch)
+        .await
+        .context("saving demo data")?;
+    let people = demo::demo_people().context("reading demo people")?;
+    store
+        .save_people(&people)
+        .await
+        .context("saving demo people")?;
+    tracing::info!(
+        people = people.len(),
+        organizations = batch.organizations.len(),
+        services = batch.services.len(),
+        opportunities = batch.opportunities.len(),
+        "demo data seeded"
+    );
+    Ok(())
+}
+
+/// Two malloc arenas instead of glibc's eight per core: with the search index in memory, the
+/// per-thread arenas of the runtime's and the database drivers' threads held the freed memory
+/// of the load, and a node with the national data sat at 560 MB instead of 300 MB
+/// (BENCHMARKS.md, issue 15; mimalloc was tried too and held as much).
+fn fewer_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets a tuning parameter of glibc's allocator; it is called once,
+    // first thing in main, before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+/// Runs the command line: parses the arguments and runs the command on a new runtime.
+pub fn main() -> anyhow::Result<()> {
+    fewer_malloc_arenas();
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(run())
+}
+
+async fn run() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_env("KOLMONEN_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let command = cli.command.unwrap_or(Command::Serve(serve::ServeArgs {
+        addr: std::env::var("KOLMONEN_ADDR")
+            .ok()
+            .and_then(|a| a.parse().ok())
+            .unwrap_or_else(|| Config::default().addr),
+        hsts: false,
+        no_demo: false,
+        search_cache: std::env::var("KOLMONEN_SEARCH_CACHE")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(crate::config::DEFAULT_SEARCH_CACHE),
+        insecure_cookies: false,
+        public_url: None,
+        trust_proxy: false,
+        secret_key: std::env::var("KOLMONEN_SECRET_KEY").ok(),
+        totp_key: std::env::var("KOLMONEN_TOTP_KEY").ok(),
+        controller: std::env::var("KOLMONEN_CONTROLLER").ok(),
+        legal_dir: std::env::var_os("KOLMONEN_LEGAL_DIR").map(Into::into),
+        max_connections: crate::server::DEFAULT_MAX_CONNECTIONS,
+        // The one-command demo: messages land in ./mail as files to open.
+        mail: MailArgs {
+            mail_dir: Some("mail".into()),
+            mail_from: "Kolmonen <noreply@kolmonen.invalid>".into(),
+            ..MailArgs::default()
+        },
+    }));
+    match command {
+        Command::Remind { public_url } => {
+            let store = open(&cli.database).await?;
+            let n = crate::manage::freshness::remind(
+                &store,
+                &public_url,
+                time::OffsetDateTime::now_utc(),
+            )
+            .await?;
+            println!("{n} reminders into the outbox");
+        }
+        Command::Alerts {
+            public_url,
+            secret_key,
+        } => {
+            let store = open(&cli.database).await?;
+            let searcher = crate::search::Searcher::new(store.clone());
+            let keys = crate::accounts::keys::Keys::load(&store, secret_key.as_deref()).await?;
+            let n = crate::people::alerts::send_due(
+                &store,
+                &searcher,
+                &public_url,
+                &keys,
+                time::OffsetDateTime::now_utc(),
+            )
+            .await?;
+            println!("{n} alert digests into the outbox");
+        }
+        Command::Migrate => {
+            open(&cli.database).await?;
+            tracing::info!(database = %redact_url(&cli.database), "migrated");
+        }
+        Command::Export {
+            what: ExportWhat::Hsds { dir, lang },
+        } => {
+            hsds::export(&cli.database, dir, lang).await?;
+        }
+        Command::Import {
+            what:
+                ImportWhat::Hsds {
+                    path,
+                    partial,
+                    dry_run,
+                    lang,
+                },
+        } => {
+            hsds::import(&cli.database, path, partial, dry_run, lang).await?;
+        }
+        Command::GenBenchData {
+            organizations,
+            seed,
+        } => {
+            bench::gen_bench_data(&cli.database, organizations, seed).await?;
+        }
+        Command::Search { q, params, lang } => {
+            bench::search(&cli.database, q, params, lang).await?;
+        }
+        Command::SearchEval {
+            file,
+            min_recall,
+            min_ndcg,
+        } => {
+            bench::search_eval(&cli.database, file, min_recall, min_ndcg).await?;
+        }
+        Command::GenBenchPeople { profiles, seed } => {
+            bench::gen_bench_people(&cli.database, profiles, seed).await?;
+        }
+        Command::BenchPeople { queries } => {
+            bench::bench_people(&cli.database, queries).await?;
+        }
+        Command::BenchSearch {
+            queries,
+            list,
+            slowest,
+            frequent_words,
+            passes,
+            store_only,
+            query_file,
+        } => {
+            bench::bench_search(
+                &cli.database,
+                queries,
+                list,
+                slowest,
+                frequent_words,
+                passes,
+                store_only,
+                query_file,
+            )
+            .await?;
+        }
+        Command::User { what } => {
+            let store = open(&cli.database).await?;
+            user::run(&store, what).await?;
+        }
+        Command::Reindex => {
+            bench::reindex(&cli.database).await?;
+        }
+        Command::Seed {
+            what: SeedWhat::Demo,
+        } => {
+            let store = open(&cli.database).await?;
+            seed_demo(&store).await?;
+        }
+        Command::Serve(args) => serve::serve(&cli.database, args).await?,
+    }
+    Ok(())
+}
