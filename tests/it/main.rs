@@ -21,5 +21,6 @@ mod manage;
 mod people;
 mod search;
 mod security;
+mod snapshots;
 mod store_contract;
 mod threads;
