@@ -67,8 +67,7 @@ pub struct Registration {
     pub user_email: Option<String>,
     pub contact_name: String,
     pub municipality_code: String,
-    /// Unix microseconds.
-    pub created_at: i64,
+    pub created_at: time::OffsetDateTime,
 }
 
 /// A report that something in a public record is wrong.
@@ -81,8 +80,7 @@ pub struct ErrorReport {
     pub record_id: String,
     pub message: String,
     pub contact_email: Option<String>,
-    /// Unix microseconds.
-    pub created_at: i64,
+    pub created_at: time::OffsetDateTime,
 }
 
 /// An invitation to join an organization.
@@ -92,8 +90,8 @@ pub struct Invite {
     pub organization_id: OrganizationId,
     pub email: String,
     pub invited_by: Option<UserId>,
-    pub created_at: i64,
-    pub expires_at: i64,
+    pub created_at: time::OffsetDateTime,
+    pub expires_at: time::OffsetDateTime,
 }
 
 /// One field's change.
@@ -114,8 +112,7 @@ pub struct HistoryEntry {
     pub user_id: Option<UserId>,
     /// The editor's address as it is now; `None` once the account is deleted.
     pub user_email: Option<String>,
-    /// Unix microseconds.
-    pub at: i64,
+    pub at: time::OffsetDateTime,
     pub changes: Vec<Change>,
 }
 
@@ -133,6 +130,5 @@ pub struct FreshnessRecord {
 pub struct SentReminder {
     pub record_id: String,
     pub stage: i32,
-    /// Unix µs.
-    pub sent_at: i64,
+    pub sent_at: time::OffsetDateTime,
 }

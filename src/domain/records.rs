@@ -246,6 +246,13 @@ pub fn unix_micros(t: OffsetDateTime) -> i64 {
     (t.unix_timestamp_nanos() / 1000) as i64
 }
 
+/// The time of Unix microseconds as kept in those tables (out of range: the epoch, which
+/// no stored value is).
+pub fn from_micros(us: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
 /// Records are stale when nobody has confirmed them for a year.
 pub const STALE_AFTER: time::Duration = time::Duration::days(365);
 

@@ -27,7 +27,7 @@ pub fn stage(last: OffsetDateTime, now: OffsetDateTime) -> Option<i32> {
 
 /// Sends the reminders due now; how many messages went into the outbox.
 pub async fn remind(store: &DynStore, public_url: &str, now: OffsetDateTime) -> StoreResult<usize> {
-    let sent: HashMap<(String, i32), i64> = store
+    let sent: HashMap<(String, i32), OffsetDateTime> = store
         .freshness_reminders()
         .await?
         .into_iter()
@@ -45,7 +45,7 @@ pub async fn remind(store: &DynStore, public_url: &str, now: OffsetDateTime) -> 
         // A reminder sent before the last confirmation is for an earlier round.
         if sent
             .get(&(id.clone(), stage))
-            .is_some_and(|at| *at >= last_us)
+            .is_some_and(|at| unix_micros(*at) >= last_us)
         {
             continue;
         }

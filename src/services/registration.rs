@@ -71,7 +71,7 @@ pub async fn register(
             user_email: None,
             contact_name: form.contact_name.trim().to_string(),
             municipality_code: municipality,
-            created_at: crate::mail::unix_micros(now),
+            created_at: now,
         })
         .await?;
     store

@@ -121,7 +121,7 @@ macro_rules! manage_store {
                 .bind(g.user_id.map(|u| u.to_string()))
                 .bind(&g.contact_name)
                 .bind(&g.municipality_code)
-                .bind(g.created_at)
+                .bind(unix_micros(g.created_at))
                 .execute(&self.pool)
                 .await?;
                 Ok(())
@@ -154,7 +154,7 @@ macro_rules! manage_store {
                             user_email: r.try_get("user_email")?,
                             contact_name: r.try_get("contact_name")?,
                             municipality_code: r.try_get("municipality_code")?,
-                            created_at: r.try_get("created_at")?,
+                            created_at: from_micros(r.try_get("created_at")?),
                         })
                     })
                     .collect()
@@ -211,7 +211,7 @@ macro_rules! manage_store {
                 .bind(e.record_kind.as_str())
                 .bind(&e.record_id)
                 .bind(e.user_id.map(|u| u.to_string()))
-                .bind(e.at)
+                .bind(unix_micros(e.at))
                 .bind(to_json(&e.changes))
                 .execute(&self.pool)
                 .await?;
@@ -246,7 +246,7 @@ macro_rules! manage_store {
                                 .map(|u| parse_id(&u, crate::domain::UserId::parse))
                                 .transpose()?,
                             user_email: r.try_get("user_email")?,
-                            at: r.try_get("at")?,
+                            at: from_micros(r.try_get("at")?),
                             changes: from_json(&r.try_get::<String, _>("changes")?)?,
                         })
                     })
@@ -267,7 +267,7 @@ macro_rules! manage_store {
                 .bind(&e.record_id)
                 .bind(&e.message)
                 .bind(&e.contact_email)
-                .bind(e.created_at)
+                .bind(unix_micros(e.created_at))
                 .execute(&self.pool)
                 .await?;
                 Ok(())
@@ -332,8 +332,8 @@ macro_rules! manage_store {
                 .bind(i.organization_id.to_string())
                 .bind(&i.email)
                 .bind(i.invited_by.map(|u| u.to_string()))
-                .bind(i.created_at)
-                .bind(i.expires_at)
+                .bind(unix_micros(i.created_at))
+                .bind(unix_micros(i.expires_at))
                 .execute(&mut *tx)
                 .await?;
                 Self::insert_mail(&mut tx, m).await?;
@@ -365,8 +365,8 @@ macro_rules! manage_store {
                         .try_get::<Option<String>, _>("invited_by")?
                         .map(|u| parse_id(&u, crate::domain::UserId::parse))
                         .transpose()?,
-                    created_at: r.try_get("created_at")?,
-                    expires_at: r.try_get("expires_at")?,
+                    created_at: from_micros(r.try_get("created_at")?),
+                    expires_at: from_micros(r.try_get("expires_at")?),
                 }))
             }
 
@@ -478,7 +478,7 @@ macro_rules! manage_store {
                         Ok(crate::domain::manage::SentReminder {
                             record_id: r.try_get("record_id")?,
                             stage: r.try_get::<i32, _>("stage")?,
-                            sent_at: r.try_get("sent_at")?,
+                            sent_at: from_micros(r.try_get("sent_at")?),
                         })
                     })
                     .collect()

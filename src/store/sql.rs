@@ -232,7 +232,7 @@ macro_rules! sql_store {
                     record_id: r.try_get("record_id")?,
                     message: r.try_get("message")?,
                     contact_email: r.try_get("contact_email")?,
-                    created_at: r.try_get("created_at")?,
+                    created_at: from_micros(r.try_get("created_at")?),
                 })
             }
 

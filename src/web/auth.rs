@@ -382,12 +382,15 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {
     type Rejection = PageError;
 
+    /// The layer leaves no viewer only on the paths it does not serve (`/api`, `/hsds`,
+    /// `/static`, the health checks): a page route matched there (`/api/me` as
+    /// `/{lang}/me`) is no page, so 404.
     async fn from_request_parts(parts: &mut Parts, _: &S) -> PageResult<Self> {
         parts
             .extensions
             .get::<Viewer>()
             .cloned()
-            .ok_or(PageError::internal())
+            .ok_or(PageError::not_found())
     }
 }
 

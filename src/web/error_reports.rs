@@ -24,12 +24,13 @@ const REPORTS_PER_ADDRESS: throttle::Limit = throttle::Limit {
     window: time::Duration::hours(1),
 };
 
-/// The record a report route names: (id, organization, name in the page's language).
+/// The record a report route names: (its own id, organization, name in the page's
+/// language).
 async fn reported_record(
     st: &AppState,
     ctx: &Ctx,
     path: &RecordPath,
-) -> PageResult<(OrganizationId, String)> {
+) -> PageResult<(String, OrganizationId, String)> {
     let not_found = PageError::not_found;
     let id = &path.id;
     match path.kind {
@@ -39,7 +40,7 @@ async fn reported_record(
                 .organization(OrganizationId::parse(id).ok_or_else(not_found)?)
                 .await?
                 .ok_or_else(not_found)?;
-            Ok((o.id, o.name))
+            Ok((o.id.to_string(), o.id, o.name))
         }
         RecordKind::Service => {
             let s = st
@@ -47,7 +48,11 @@ async fn reported_record(
                 .service(ServiceId::parse(id).ok_or_else(not_found)?)
                 .await?
                 .ok_or_else(not_found)?;
-            Ok((s.organization_id, Txt::new(&s.name, ctx.lang).text))
+            Ok((
+                s.id.to_string(),
+                s.organization_id,
+                Txt::new(&s.name, ctx.lang).text,
+            ))
         }
         RecordKind::Opportunity => {
             let o = st
@@ -55,7 +60,11 @@ async fn reported_record(
                 .opportunity(OpportunityId::parse(id).ok_or_else(not_found)?)
                 .await?
                 .ok_or_else(not_found)?;
-            Ok((o.organization_id, Txt::new(&o.title, ctx.lang).text))
+            Ok((
+                o.id.to_string(),
+                o.organization_id,
+                Txt::new(&o.title, ctx.lang).text,
+            ))
         }
         RecordKind::Location => Err(not_found()),
     }
@@ -118,7 +127,7 @@ pub async fn form(
     path: RecordPath,
     PageQuery(q): PageQuery<DoneQuery>,
 ) -> PageResult {
-    let (_, name) = reported_record(&st, &ctx, &path).await?;
+    let (_, _, name) = reported_record(&st, &ctx, &path).await?;
     let notice = (q.done.as_deref() == Some("sent")).then(|| Notice::success(ctx.t("report-sent")));
     let lang = ctx.lang;
     render(
@@ -135,7 +144,7 @@ pub async fn send(
     body: Bytes,
 ) -> PageResult {
     let lang = ctx.lang;
-    let (organization, name) = reported_record(&st, &ctx, &path).await?;
+    let (record_id, organization, name) = reported_record(&st, &ctx, &path).await?;
     let f: ReportForm = form::parse(&body);
     let mut errors = Vec::new();
     let n = f.message.trim().chars().count();
@@ -177,10 +186,10 @@ pub async fn send(
             id: uuid::Uuid::new_v4().to_string(),
             organization_id: organization,
             record_kind: path.kind,
-            record_id: path.id,
+            record_id,
             message: f.message.trim().to_string(),
             contact_email: contact,
-            created_at: unix_micros(now),
+            created_at: now,
         })
         .await?;
     Ok(see_other(&format!("{}?done=sent", ctx.here()), []))
@@ -206,7 +215,7 @@ pub(super) fn rows(ctx: &Ctx, reports: Vec<ErrorReport>) -> Vec<ReportRow> {
                 url: ctx.url(&format!("/{path}/{}", r.record_id)),
                 message: r.message,
                 contact: r.contact_email.unwrap_or_else(|| "–".into()),
-                when: super::manage::micros_date(r.created_at),
+                when: super::manage::short_date(r.created_at),
                 resolve_url: ctx.url(&format!("/reports/{}/resolve", r.id)),
             }
         })

@@ -4,7 +4,7 @@
 use super::auth::SignedIn;
 use super::form::{self, Field};
 use super::respond::{see_other, with_status, DoneQuery, Notice};
-use super::{municipality_name, render, Ctx, PageQuery};
+use super::{municipality_name, render, Ctx, PageQuery, PathId};
 use crate::accounts::User;
 use crate::domain::{LegalForm, LocalizedText, Organization, OrganizationId, RecordKind};
 use crate::error::{PageError, PageResult};
@@ -218,7 +218,7 @@ pub async fn queue(
             contact: r.contact_name,
             email: r.user_email.unwrap_or_else(|| ctx.t("deleted-user")),
             municipality: municipality_name(&r.municipality_code, lang),
-            registered: micros_date(r.created_at),
+            registered: short_date(r.created_at),
         })
         .collect();
     let page = QueuePage {
@@ -231,25 +231,19 @@ pub async fn queue(
     render(&page, lang)
 }
 
-pub(super) fn micros_date(us: i64) -> String {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
-        .map(|t| format!("{}.{}.{}", t.day(), u8::from(t.month()), t.year()))
-        .unwrap_or_default()
+/// A date as the lists show it (`7.1.2027`).
+pub(super) fn short_date(t: OffsetDateTime) -> String {
+    format!("{}.{}.{}", t.day(), u8::from(t.month()), t.year())
 }
 
-/// `POST /{lang}/admin/organizations/{id}/verify`: the id is the second-to-last segment.
+/// `POST /{lang}/admin/organizations/{id}/verify`.
 pub async fn verify(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: axum::http::Uri,
+    PathId(id): PathId,
 ) -> PageResult {
-    let id = uri
-        .path()
-        .rsplit('/')
-        .nth(1)
-        .and_then(OrganizationId::parse)
-        .ok_or(PageError::not_found())?;
+    let id = OrganizationId::parse(&id).ok_or(PageError::not_found())?;
     if !rules::may(&user, id, Action::Verify) {
         return Err(PageError::forbidden());
     }
@@ -444,7 +438,7 @@ pub(super) fn history_rows(ctx: &Ctx, entries: Vec<HistoryEntry>) -> Vec<History
     entries
         .into_iter()
         .map(|e| HistoryRow {
-            when: micros_date(e.at),
+            when: short_date(e.at),
             who: e.user_email.unwrap_or_else(|| ctx.t("deleted-user")),
             what: ctx.t(&format!("history-kind-{}", e.record_kind)),
             changes: e
@@ -526,18 +520,14 @@ async fn profile_page(
     Ok(with_status(render(&page, lang), status))
 }
 
-fn edit_id(uri: &axum::http::Uri) -> String {
-    uri.path().rsplit('/').nth(1).unwrap_or("").to_string()
-}
-
 pub async fn profile_form(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: axum::http::Uri,
+    PathId(id): PathId,
     PageQuery(q): PageQuery<DoneQuery>,
 ) -> PageResult {
-    let org = editable_organization(&st, &user, &edit_id(&uri), Action::EditProfile).await?;
+    let org = editable_organization(&st, &user, &id, Action::EditProfile).await?;
     let notice = match q.done.as_deref() {
         Some("registered") => Some(Notice::success(ctx.t("register-done"))),
         Some("saved") => Some(Notice::success(ctx.t("form-saved"))),
@@ -550,10 +540,10 @@ pub async fn profile_save(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
-    uri: axum::http::Uri,
+    PathId(id): PathId,
     body: Bytes,
 ) -> PageResult {
-    let org = editable_organization(&st, &user, &edit_id(&uri), Action::EditProfile).await?;
+    let org = editable_organization(&st, &user, &id, Action::EditProfile).await?;
     let f: ProfileForm = form::parse(&body);
     let updated = match f.apply(&org) {
         Ok(u) => u,
@@ -621,7 +611,7 @@ pub(super) async fn record(
             record_id: record_id.to_string(),
             user_id: Some(user.id),
             user_email: None,
-            at: crate::mail::unix_micros(OffsetDateTime::now_utc()),
+            at: OffsetDateTime::now_utc(),
             changes,
         })
         .await

@@ -170,8 +170,8 @@ pub async fn invite(
         organization_id: org.id,
         email: email.to_string(),
         invited_by: Some(user.id),
-        created_at: unix_micros(now),
-        expires_at: unix_micros(now + INVITE_VALID),
+        created_at: now,
+        expires_at: now + INVITE_VALID,
     };
     st.store.create_invite(&invite, &mail).await?;
     Ok(see_other(

@@ -750,31 +750,32 @@ pub async fn confirm(
     ctx: Ctx,
     path: RecordPath,
 ) -> PageResult {
-    let id = path.id;
     let now = crate::domain::now_micros();
     async fn touched<K: Editable>(
         st: &AppState,
         user: &User,
         id: &str,
         now: OffsetDateTime,
-    ) -> PageResult<(OrganizationId, DirectoryBatch, RecordKind)> {
+    ) -> PageResult<(OrganizationId, DirectoryBatch, RecordKind, String)> {
         let (org, mut rec) = editable::<K>(st, user, id).await?;
         rec.touch(now);
-        Ok((org.id, rec.into_batch(), K::KIND))
+        // The history keeps the record's own id, not the form the URL wrote it in.
+        let id = rec.id_string();
+        Ok((org.id, rec.into_batch(), K::KIND, id))
     }
-    let (org_id, batch, kind) = match path.kind {
-        RecordKind::Service => touched::<Service>(&st, &user, &id, now).await?,
-        RecordKind::Opportunity => touched::<Opportunity>(&st, &user, &id, now).await?,
-        RecordKind::Location => touched::<Location>(&st, &user, &id, now).await?,
+    let (org_id, batch, kind, id) = match path.kind {
+        RecordKind::Service => touched::<Service>(&st, &user, &path.id, now).await?,
+        RecordKind::Opportunity => touched::<Opportunity>(&st, &user, &path.id, now).await?,
+        RecordKind::Location => touched::<Location>(&st, &user, &path.id, now).await?,
         RecordKind::Organization => {
-            let mut org = editable_organization(&st, &user, &id, Action::EditProfile).await?;
+            let mut org = editable_organization(&st, &user, &path.id, Action::EditProfile).await?;
             org.last_verified_at = now;
             let id = org.id;
             let batch = DirectoryBatch {
                 organizations: vec![org],
                 ..Default::default()
             };
-            (id, batch, RecordKind::Organization)
+            (id, batch, RecordKind::Organization, id.to_string())
         }
     };
     crate::services::save_batch(st.store.as_ref(), &batch).await?;

@@ -5,7 +5,7 @@ use super::auth::SignedIn;
 use super::form::{self, Field};
 use super::people::{now, reason_texts, today};
 use super::respond::{see_other, with_status};
-use super::threads::{notice_mail, profile_view, ProfileView};
+use super::threads::{notice_mail, shown_profile, ShownProfile};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::User;
 use crate::domain::{OpportunityId, Organization, ThreadId};
@@ -56,7 +56,7 @@ pub struct TalentParams {
 
 pub struct TalentCard {
     pub url: String,
-    pub profile: ProfileView,
+    pub profile: ShownProfile,
     pub reasons: Vec<super::people::ReasonLine>,
 }
 
@@ -226,7 +226,7 @@ pub async fn search(
         .iter()
         .map(|(p, fit)| TalentCard {
             url: ctx.url(&format!("/people/{}", p.user_id)),
-            profile: profile_view(&ctx, p),
+            profile: shown_profile(&ctx, p),
             reasons: fit
                 .as_ref()
                 .map(|f| reason_texts(lang, f, false))
@@ -320,7 +320,7 @@ pub async fn search(
 struct PersonPage {
     ctx: Ctx,
     title: String,
-    profile: ProfileView,
+    profile: ShownProfile,
     /// Verified organization members may write to the person.
     can_contact: bool,
     action: String,
@@ -375,7 +375,7 @@ async fn person_page(
             .map(|o| (o.id.to_string(), o.title.text(lang).to_string()))
             .collect();
     }
-    let view = profile_view(&ctx, &profile);
+    let view = shown_profile(&ctx, &profile);
     let portfolio = super::portfolio::rows(st, &ctx, viewer, profile.user_id).await?;
     let refused = message_error.is_some();
     let page = PersonPage {

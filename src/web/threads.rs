@@ -189,14 +189,14 @@ async fn open_thread(st: &AppState, user: &User, id: &str) -> PageResult<(Thread
 }
 
 /// A profile as shown to an organization (never with contact details: there are none).
-pub struct ProfileView {
+pub struct ShownProfile {
     pub name: String,
     /// (label, value)
     pub facts: Vec<(String, String)>,
     pub introduction: String,
 }
 
-pub(super) fn profile_view(ctx: &Ctx, p: &crate::people::Profile) -> ProfileView {
+pub(super) fn shown_profile(ctx: &Ctx, p: &crate::people::Profile) -> ShownProfile {
     use crate::refdata::REF;
     let lang = ctx.lang;
     let mut facts = Vec::new();
@@ -271,7 +271,7 @@ pub(super) fn profile_view(ctx: &Ctx, p: &crate::people::Profile) -> ProfileView
     if p.demo {
         add("person-demo-label", ctx.t("person-demo-value"));
     }
-    ProfileView {
+    ShownProfile {
         name: p.shown_name(lang),
         facts,
         introduction: p.introduction.clone(),
@@ -295,7 +295,7 @@ struct ThreadPage {
     organization: String,
     opportunity: Option<(String, String)>,
     status: String,
-    profile: Option<ProfileView>,
+    profile: Option<ShownProfile>,
     person_deleted: bool,
     messages: Vec<MessageRow>,
     action: String,
@@ -451,7 +451,7 @@ async fn thread_page(
         profile: thread
             .shared_profile
             .as_ref()
-            .map(|p| profile_view(&ctx, p)),
+            .map(|p| shown_profile(&ctx, p)),
         person_deleted: thread.person_id.is_none(),
         messages: rows,
         action: ctx.url(&format!("/threads/{}", thread.id)),

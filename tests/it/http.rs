@@ -1,6 +1,6 @@
 //! HTTP tests on the real router: pages in three languages, API shapes, headers, junk input.
 
-use crate::common::{Engine, TestApp};
+use crate::common::{Browser, Engine, TestApp};
 use proptest::prelude::*;
 use scraper::Selector;
 
@@ -404,5 +404,44 @@ both_engines!(
             .get("/en/services/ac148810-d857-441c-9679-408f346de14b")
             .await;
         assert!(!page.body.contains("(in Finnish)") && !page.body.contains("(in English)"));
+    }
+);
+
+both_engines!(
+    page_routes_under_machine_paths_are_not_found,
+    |engine| async move {
+        // `/{lang}/…` routes also match `/api/me` or `/static/account`; those are no pages.
+        let app = TestApp::spawn(engine).await;
+        for url in [
+            "/api/me",
+            "/hsds/services/x/edit",
+            "/static/account",
+            "/healthz/account",
+            "/readyz/me/searches",
+        ] {
+            let r = app.get(url).await;
+            assert_eq!(r.status, 404, "{url}: {}", r.body);
+        }
+    }
+);
+
+both_engines!(
+    reports_keep_the_records_own_id_however_the_url_wrote_it,
+    |engine| async move {
+        let app = TestApp::spawn(engine).await;
+        let id = app.first_id("services").await;
+        let mut anon = Browser::from_addr(&app, "198.51.100.78:1");
+        let url = format!("/fi/services/{}/report", id.to_uppercase());
+        assert_eq!(anon.get(&url).await.status, 200);
+        let r = anon
+            .post(
+                &url,
+                &[("message", "Aukioloajat ovat muuttuneet syksyllä.")],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let reports = app.store.open_error_reports(None).await.unwrap();
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].record_id, id.to_lowercase());
     }
 );
