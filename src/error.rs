@@ -50,7 +50,7 @@ fn log_store_error(e: &StoreError) {
 
 /// An error shown as an HTML page in the visitor's language. Handlers return
 /// [`PageResult`] and use `?` on store calls; the page itself is rendered by
-/// `web::error_pages`, the layer that knows the language.
+/// `web::respond::error_pages`, the layer that knows the language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageError {
     pub kind: ErrorKind,

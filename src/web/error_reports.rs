@@ -24,13 +24,16 @@ const REPORTS_PER_ADDRESS: throttle::Limit = throttle::Limit {
     window: time::Duration::hours(1),
 };
 
-/// The record a report route names: (its own id, organization, name in the page's
-/// language).
-async fn reported_record(
-    st: &AppState,
-    ctx: &Ctx,
-    path: &RecordPath,
-) -> PageResult<(String, OrganizationId, String)> {
+/// The record a report route names.
+struct Reported {
+    /// Its own id (not the form the URL wrote it in).
+    id: String,
+    organization: OrganizationId,
+    /// In the page's language.
+    name: String,
+}
+
+async fn reported_record(st: &AppState, ctx: &Ctx, path: &RecordPath) -> PageResult<Reported> {
     let not_found = PageError::not_found;
     let id = &path.id;
     match path.kind {
@@ -40,7 +43,11 @@ async fn reported_record(
                 .organization(OrganizationId::parse(id).ok_or_else(not_found)?)
                 .await?
                 .ok_or_else(not_found)?;
-            Ok((o.id.to_string(), o.id, o.name))
+            Ok(Reported {
+                id: o.id.to_string(),
+                organization: o.id,
+                name: o.name,
+            })
         }
         RecordKind::Service => {
             let s = st
@@ -48,11 +55,11 @@ async fn reported_record(
                 .service(ServiceId::parse(id).ok_or_else(not_found)?)
                 .await?
                 .ok_or_else(not_found)?;
-            Ok((
-                s.id.to_string(),
-                s.organization_id,
-                Txt::new(&s.name, ctx.lang).text,
-            ))
+            Ok(Reported {
+                id: s.id.to_string(),
+                organization: s.organization_id,
+                name: Txt::new(&s.name, ctx.lang).text,
+            })
         }
         RecordKind::Opportunity => {
             let o = st
@@ -60,11 +67,11 @@ async fn reported_record(
                 .opportunity(OpportunityId::parse(id).ok_or_else(not_found)?)
                 .await?
                 .ok_or_else(not_found)?;
-            Ok((
-                o.id.to_string(),
-                o.organization_id,
-                Txt::new(&o.title, ctx.lang).text,
-            ))
+            Ok(Reported {
+                id: o.id.to_string(),
+                organization: o.organization_id,
+                name: Txt::new(&o.title, ctx.lang).text,
+            })
         }
         RecordKind::Location => Err(not_found()),
     }
@@ -127,7 +134,7 @@ pub async fn form(
     path: RecordPath,
     PageQuery(q): PageQuery<DoneQuery>,
 ) -> PageResult {
-    let (_, _, name) = reported_record(&st, &ctx, &path).await?;
+    let name = reported_record(&st, &ctx, &path).await?.name;
     let notice = (q.done.as_deref() == Some("sent")).then(|| Notice::success(ctx.t("report-sent")));
     let lang = ctx.lang;
     render(
@@ -144,7 +151,11 @@ pub async fn send(
     body: Bytes,
 ) -> PageResult {
     let lang = ctx.lang;
-    let (record_id, organization, name) = reported_record(&st, &ctx, &path).await?;
+    let Reported {
+        id: record_id,
+        organization,
+        name,
+    } = reported_record(&st, &ctx, &path).await?;
     let f: ReportForm = form::parse(&body);
     let mut errors = Vec::new();
     let n = f.message.trim().chars().count();

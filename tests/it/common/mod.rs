@@ -143,10 +143,8 @@ impl TestApp {
         role: kolmonen::accounts::Role,
         organization: Option<kolmonen::domain::OrganizationId>,
     ) -> Browser<'_> {
-        self.account(email, role, organization).await;
-        let mut browser = Browser::new(self);
-        browser.sign_in(email, PASSWORD).await;
-        browser
+        self.sign_in_new(Browser::new(self), email, role, organization)
+            .await
     }
 
     /// As [`TestApp::signed_in`], from the client address `addr` (throttling counts per
@@ -158,8 +156,18 @@ impl TestApp {
         role: kolmonen::accounts::Role,
         organization: Option<kolmonen::domain::OrganizationId>,
     ) -> Browser<'_> {
+        self.sign_in_new(Browser::from_addr(self, addr), email, role, organization)
+            .await
+    }
+
+    async fn sign_in_new<'a>(
+        &'a self,
+        mut browser: Browser<'a>,
+        email: &str,
+        role: kolmonen::accounts::Role,
+        organization: Option<kolmonen::domain::OrganizationId>,
+    ) -> Browser<'a> {
         self.account(email, role, organization).await;
-        let mut browser = Browser::from_addr(self, addr);
         browser.sign_in(email, PASSWORD).await;
         browser
     }
