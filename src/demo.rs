@@ -401,7 +401,6 @@ pub fn demo_people() -> Result<Vec<(crate::accounts::User, crate::people::Profil
     let people: Vec<DemoPerson> = serde_json::from_str(include_str!("../data/demo/people.json"))
         .map_err(|source| DemoError::Json { file, source })?;
     let now = now_micros();
-    let at = unix_micros(now);
     let today = now.date();
     people
         .into_iter()
@@ -447,8 +446,8 @@ pub fn demo_people() -> Result<Vec<(crate::accounts::User, crate::people::Profil
                 expert_by_experience: d.expert_by_experience,
                 visibility: d.visibility,
                 demo: true,
-                created_at: at,
-                updated_at: at,
+                created_at: now,
+                updated_at: now,
             };
             Ok((user, profile))
         })

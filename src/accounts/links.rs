@@ -13,7 +13,7 @@ use crate::domain::accounts::TokenPurpose;
 use crate::domain::accounts::UsedToken;
 use crate::domain::Lang;
 use crate::i18n::{t, t_args};
-use crate::mail::{unix_micros, OutgoingMail};
+use crate::mail::OutgoingMail;
 use crate::store::{DynStore, StoreResult};
 use time::{Duration, OffsetDateTime};
 
@@ -84,8 +84,8 @@ fn new_token(
         user_id: user,
         purpose,
         new_email: None,
-        created_at: unix_micros(now),
-        expires_at: unix_micros(now + valid),
+        created_at: now,
+        expires_at: now + valid,
     };
     (token, stored)
 }
@@ -216,7 +216,7 @@ pub async fn confirm_email_change(
         user_id: user,
         new_email: Some(new),
     }) = store
-        .use_account_token(&token.hash(), TokenPurpose::NewEmail, unix_micros(now))
+        .use_account_token(&token.hash(), TokenPurpose::NewEmail, now)
         .await?
     else {
         return Ok(false);
@@ -238,7 +238,7 @@ pub async fn confirm(store: &DynStore, token: &str, now: OffsetDateTime) -> Stor
         return Ok(false);
     };
     match store
-        .use_account_token(&token.hash(), TokenPurpose::Confirm, unix_micros(now))
+        .use_account_token(&token.hash(), TokenPurpose::Confirm, now)
         .await?
     {
         Some(UsedToken { user_id: user, .. }) => {
@@ -284,7 +284,7 @@ pub async fn reset_link_works(
         return Ok(false);
     };
     Ok(store
-        .peek_account_token(&token.hash(), TokenPurpose::Reset, unix_micros(now))
+        .peek_account_token(&token.hash(), TokenPurpose::Reset, now)
         .await?
         .is_some())
 }
@@ -302,9 +302,8 @@ pub async fn reset_password(
         return Ok(Err(AccountError::LinkExpired));
     };
     let hash = token.hash();
-    let now_us = unix_micros(now);
     let Some(user_id) = store
-        .peek_account_token(&hash, TokenPurpose::Reset, now_us)
+        .peek_account_token(&hash, TokenPurpose::Reset, now)
         .await?
     else {
         return Ok(Err(AccountError::LinkExpired));
@@ -316,7 +315,7 @@ pub async fn reset_password(
         return Ok(Err(e));
     }
     if store
-        .use_account_token(&hash, TokenPurpose::Reset, now_us)
+        .use_account_token(&hash, TokenPurpose::Reset, now)
         .await?
         .is_none()
     {

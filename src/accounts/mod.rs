@@ -301,9 +301,7 @@ pub async fn change_password(
         .await?;
     store.end_sessions_of(user.id).await?;
     // A reset link mailed before the change must not undo it.
-    store
-        .end_account_tokens(user.id, crate::domain::unix_micros(now))
-        .await?;
+    store.end_account_tokens(user.id, now).await?;
     audit::event("authn_password_change", Some(user.id));
     Ok(Ok(()))
 }

@@ -6,7 +6,6 @@
 //! node counts the same ones. Keys are hashed: neither addresses nor e-mail addresses are
 //! kept readable.
 
-use crate::domain::unix_micros;
 use crate::store::{DynStore, StoreResult};
 use std::net::IpAddr;
 use time::{Duration, OffsetDateTime};
@@ -75,14 +74,12 @@ pub async fn wait(
     keys: &[(String, Limit)],
     now: OffsetDateTime,
 ) -> StoreResult<Option<Duration>> {
-    let now_us = unix_micros(now);
     let mut longest: Option<Duration> = None;
     for (key, limit) in keys {
-        let window_us = limit.window.whole_microseconds() as i64;
-        let failures = store.login_failures(key, now_us - window_us).await?;
+        let failures = store.login_failures(key, now - limit.window).await?;
         if failures.count >= limit.failures {
-            let lapses = failures.oldest.unwrap_or(now_us) + window_us;
-            let wait = Duration::microseconds((lapses - now_us).max(0)).max(Duration::seconds(1));
+            let lapses = failures.oldest.unwrap_or(now) + limit.window;
+            let wait = (lapses - now).max(Duration::ZERO).max(Duration::seconds(1));
             longest = Some(longest.map_or(wait, |l| l.max(wait)));
         }
     }
@@ -95,7 +92,7 @@ pub async fn record_failure(
     now: OffsetDateTime,
 ) -> StoreResult<()> {
     let keys: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
-    store.record_login_failure(&keys, unix_micros(now)).await
+    store.record_login_failure(&keys, now).await
 }
 
 #[cfg(test)]

@@ -170,8 +170,8 @@ pub struct User {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecondFactor {
     pub secret: String,
-    /// Unix microseconds; `None` until the first code is typed.
-    pub confirmed_at: Option<i64>,
+    /// `None` until the first code is typed.
+    pub confirmed_at: Option<OffsetDateTime>,
     pub last_step: i64,
 }
 
@@ -212,8 +212,8 @@ impl Session {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Failures {
     pub count: u64,
-    /// The oldest failure in the window, Unix µs.
-    pub oldest: Option<i64>,
+    /// The oldest failure in the window.
+    pub oldest: Option<OffsetDateTime>,
 }
 
 /// A one-time link used up: its account and, for a change of address, the new address.
@@ -259,6 +259,6 @@ pub struct AccountToken {
     pub user_id: UserId,
     pub purpose: TokenPurpose,
     pub new_email: Option<String>,
-    pub created_at: i64,
-    pub expires_at: i64,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
 }

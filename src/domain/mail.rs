@@ -1,7 +1,6 @@
 //! Mail as the store keeps it: the outbox (one-time links' tokens are in `accounts`).
 
 pub use super::accounts::{AccountToken, TokenPurpose};
-use super::unix_micros;
 use time::OffsetDateTime;
 
 /// A message in the outbox.
@@ -12,8 +11,7 @@ pub struct OutgoingMail {
     pub subject: String,
     /// Plain text.
     pub body: String,
-    /// Unix microseconds.
-    pub created_at: i64,
+    pub created_at: OffsetDateTime,
     pub attempts: i64,
 }
 
@@ -24,7 +22,7 @@ impl OutgoingMail {
             to: to.to_string(),
             subject,
             body,
-            created_at: unix_micros(OffsetDateTime::now_utc()),
+            created_at: super::now_micros(),
             attempts: 0,
         }
     }

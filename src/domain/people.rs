@@ -5,7 +5,7 @@
 pub use super::threads::{Message, Side, Thread, ThreadStatus};
 use super::{Lang, OpportunityId, OpportunityType, OrganizationId, UserId};
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 /// Who may see a profile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -68,9 +68,10 @@ pub struct Profile {
     pub visibility: Visibility,
     /// Invented for the demo.
     pub demo: bool,
-    /// Unix microseconds.
-    pub created_at: i64,
-    pub updated_at: i64,
+    #[serde(with = "super::unix_micros_serde")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "super::unix_micros_serde")]
+    pub updated_at: OffsetDateTime,
 }
 
 time::serde::format_description!(iso_day, Date, "[year]-[month]-[day]");
@@ -79,7 +80,7 @@ mod iso_date_opt {
 }
 
 impl Profile {
-    pub fn empty(user_id: UserId, now: i64) -> Self {
+    pub fn empty(user_id: UserId, now: OffsetDateTime) -> Self {
         Profile {
             user_id,
             display_name: String::new(),
@@ -128,7 +129,8 @@ pub struct ProfileView {
     /// `talent` (search), `profile` (the profile page), `thread`, `fit` (people for an
     /// opportunity).
     pub context: String,
-    pub viewed_at: i64,
+    #[serde(with = "super::unix_micros_serde")]
+    pub viewed_at: OffsetDateTime,
 }
 
 /// A search kept for daily e-mail alerts.
@@ -142,8 +144,10 @@ pub struct SavedSearch {
     #[serde(skip)]
     /// The SHA-256 of the stop link's token (see `alerts::unsubscribe_token`).
     pub unsubscribe_token: String,
-    pub checked_at: i64,
-    pub created_at: i64,
+    #[serde(with = "super::unix_micros_serde")]
+    pub checked_at: OffsetDateTime,
+    #[serde(with = "super::unix_micros_serde")]
+    pub created_at: OffsetDateTime,
 }
 
 /// A file a person added to their profile.
@@ -154,8 +158,8 @@ pub struct PortfolioItem {
     pub caption: String,
     pub content_type: String,
     pub size: i64,
-    /// Unix microseconds.
-    pub created_at: i64,
+    #[serde(with = "super::unix_micros_serde")]
+    pub created_at: OffsetDateTime,
 }
 
 /// What matching needs of an opportunity.
@@ -176,8 +180,7 @@ pub struct OpportunityFeatures {
     pub apply_by: Option<Date>,
     /// Open with places free.
     pub open: bool,
-    /// Unix microseconds.
-    pub updated_at: i64,
+    pub updated_at: OffsetDateTime,
     /// `topics` and `target_groups` as bits of their taxonomies (see `with_bits`).
     pub topic_bits: u64,
     pub group_bits: u64,

@@ -235,7 +235,12 @@ time::serde::format_description!(iso_date, Date, "[year]-[month]-[day]");
 /// Now, to the microsecond: the precision the store keeps, so records made now compare equal
 /// to themselves read back.
 pub fn now_micros() -> OffsetDateTime {
-    let t = OffsetDateTime::now_utc();
+    micros(OffsetDateTime::now_utc())
+}
+
+/// A time cut to the microsecond (PostgreSQL keeps microseconds; both engines store the
+/// same instant).
+pub fn micros(t: OffsetDateTime) -> OffsetDateTime {
     t.replace_nanosecond(t.nanosecond() / 1_000 * 1_000)
         .unwrap_or(t)
 }
@@ -251,6 +256,22 @@ pub fn unix_micros(t: OffsetDateTime) -> i64 {
 pub fn from_micros(us: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+/// Serde for a time that travels as Unix microseconds: a profile shared into a thread is
+/// stored as JSON in this form, and the personal-data export starts from it (see
+/// `web::people::readable`), so the JSON stays what it was when these fields were integers.
+pub mod unix_micros_serde {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::OffsetDateTime;
+
+    pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(super::unix_micros(*t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+        i64::deserialize(d).map(super::from_micros)
+    }
 }
 
 /// Records are stale when nobody has confirmed them for a year.

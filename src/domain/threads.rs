@@ -5,6 +5,7 @@
 use super::people::Profile;
 use super::{OpportunityId, OrganizationId, ThreadId, UserId};
 use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 /// Where an interest stands, as the organization marks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,8 +72,10 @@ pub struct Thread {
     pub status: ThreadStatus,
     /// The profile as the person shared it when the thread started.
     pub shared_profile: Option<Profile>,
-    pub created_at: i64,
-    pub updated_at: i64,
+    #[serde(with = "super::unix_micros_serde")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "super::unix_micros_serde")]
+    pub updated_at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -83,5 +86,6 @@ pub struct Message {
     /// `None`: the author's account is gone.
     pub author_id: Option<UserId>,
     pub body: String,
-    pub created_at: i64,
+    #[serde(with = "super::unix_micros_serde")]
+    pub created_at: OffsetDateTime,
 }

@@ -16,8 +16,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 use time::OffsetDateTime;
 
-pub use crate::domain::unix_micros;
-
 /// Tries before a message is given up.
 pub const MAX_ATTEMPTS: i64 = 10;
 /// How long a node holds the messages it took.
@@ -126,27 +124,21 @@ impl Mailer {
     /// Sends what is due now; how many were sent.
     pub async fn deliver_due(&self, store: &DynStore) -> StoreResult<usize> {
         let now = OffsetDateTime::now_utc();
-        let now_us = unix_micros(now);
-        let lease_until = now_us + LEASE.as_micros() as i64;
-        let due = store
-            .lease_mail(&self.node, now_us, lease_until, 20)
-            .await?;
+        let lease_until = now + LEASE;
+        let due = store.lease_mail(&self.node, now, lease_until, 20).await?;
         let mut sent = 0;
         for m in &due {
             match self.send(m).await {
                 Ok(()) => {
-                    store.mail_sent(&m.id, &self.node, now_us).await?;
+                    store.mail_sent(&m.id, &self.node, now).await?;
                     sent += 1;
                 }
                 Err(e) => {
                     let attempts = m.attempts + 1;
-                    let retry = (attempts < MAX_ATTEMPTS)
-                        .then(|| now_us + backoff(attempts).as_micros() as i64);
+                    let retry = (attempts < MAX_ATTEMPTS).then(|| now + backoff(attempts));
                     // The error names the server, not the recipient.
                     tracing::warn!(id = %m.id, attempts, error = %e, "mail not sent");
-                    store
-                        .mail_failed(&m.id, &self.node, &e, retry, now_us)
-                        .await?;
+                    store.mail_failed(&m.id, &self.node, &e, retry, now).await?;
                 }
             }
         }
@@ -162,7 +154,7 @@ impl Mailer {
             if let Err(e) = self.deliver_due(&store).await {
                 tracing::error!(error = %e, "mail worker");
             }
-            let before = unix_micros(OffsetDateTime::now_utc()) - KEEP_SENT.as_micros() as i64;
+            let before = OffsetDateTime::now_utc() - KEEP_SENT;
             if let Err(e) = store.purge_sent_mail(before).await {
                 tracing::error!(error = %e, "mail purge");
             }

@@ -5,7 +5,7 @@
 
 use crate::domain::{Lang, OrganizationId};
 use crate::i18n::t_args;
-use crate::mail::{unix_micros, OutgoingMail};
+use crate::mail::OutgoingMail;
 use crate::store::{DynStore, StoreResult};
 use std::collections::{BTreeMap, HashMap};
 use time::{Duration, OffsetDateTime};
@@ -33,7 +33,6 @@ pub async fn remind(store: &DynStore, public_url: &str, now: OffsetDateTime) -> 
         .into_iter()
         .map(|r| ((r.record_id, r.stage), r.sent_at))
         .collect();
-    let now_us = unix_micros(now);
     // Per organization and stage: how many records are due.
     let mut due: BTreeMap<(OrganizationId, i32), usize> = BTreeMap::new();
     for record in store.freshness_records().await? {
@@ -41,16 +40,12 @@ pub async fn remind(store: &DynStore, public_url: &str, now: OffsetDateTime) -> 
         let Some(stage) = stage(last, now) else {
             continue;
         };
-        let last_us = unix_micros(last);
         // A reminder sent before the last confirmation is for an earlier round.
-        if sent
-            .get(&(id.clone(), stage))
-            .is_some_and(|at| unix_micros(*at) >= last_us)
-        {
+        if sent.get(&(id.clone(), stage)).is_some_and(|at| *at >= last) {
             continue;
         }
         if store
-            .claim_freshness_reminder(&id, stage, org, now_us, last_us)
+            .claim_freshness_reminder(&id, stage, org, now, last)
             .await?
         {
             *due.entry((org, stage)).or_default() += 1;

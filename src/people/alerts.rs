@@ -5,7 +5,7 @@
 use super::SavedSearch;
 use crate::accounts::keys::Keys;
 use crate::accounts::session::sha256_hex;
-use crate::domain::{unix_micros, Lang};
+use crate::domain::Lang;
 use crate::i18n::{t, t_args};
 use crate::mail::OutgoingMail;
 use crate::search::{SearchParams, Searcher, Sort};
@@ -13,7 +13,7 @@ use crate::store::{DynStore, StoreResult};
 use time::OffsetDateTime;
 
 /// How often a saved search is checked.
-pub const PERIOD_MICROS: i64 = 24 * 3600 * 1_000_000;
+pub const PERIOD: time::Duration = time::Duration::days(1);
 /// Saved searches one person may keep.
 pub const MAX_PER_PERSON: usize = 20;
 /// Places listed in one digest (the rest are behind the search link).
@@ -69,17 +69,17 @@ pub async fn send_due(
     keys: &Keys,
     now: OffsetDateTime,
 ) -> StoreResult<usize> {
-    let at = unix_micros(now);
+    let at = crate::domain::micros(now);
     let mut sent = 0;
     loop {
-        let due = store.due_saved_searches(at - PERIOD_MICROS, 200).await?;
+        let due = store.due_saved_searches(at - PERIOD, 200).await?;
         if due.is_empty() {
             return Ok(sent);
         }
         for s in due {
             let req = request(&s);
             let found = searcher
-                .created_since(&req, s.checked_at / 1_000_000)
+                .created_since(&req, s.checked_at.unix_timestamp())
                 .await?;
             let user = store.user_by_id(s.user_id).await?;
             let digest = match user {

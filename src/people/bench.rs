@@ -6,7 +6,7 @@ use super::matching::MatchIndex;
 use super::talent::{TalentIndex, TalentQuery};
 use super::{Profile, Visibility, AGE_BANDS};
 use crate::accounts::{Email, Role, User, UserId};
-use crate::domain::{unix_micros, OpportunityId, OpportunityType};
+use crate::domain::{OpportunityId, OpportunityType};
 use crate::refdata::REF;
 use crate::store::{DynStore, StoreResult};
 use std::collections::HashSet;
@@ -83,7 +83,7 @@ pub fn person(
         15..75 => Visibility::Organizations,
         _ => Visibility::Public,
     };
-    let at = unix_micros(now) - (r.below(365 * 24 * 3600) as i64) * 1_000_000;
+    let at = now - Duration::seconds(r.below(365 * 24 * 3600) as i64);
     let user = User {
         id,
         email: Email::parse(&format!("bench-{seed}-{nth}@bench.kolmonen.invalid"))

@@ -14,7 +14,7 @@ use crate::search::geo::{approx_km, distance_km};
 use crate::store::{DynStore, StoreResult};
 use std::collections::{HashMap, HashSet};
 use std::sync::RwLock;
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 pub use crate::domain::people::OpportunityFeatures;
 
@@ -348,13 +348,13 @@ struct Snapshot {
     items: Vec<OpportunityFeatures>,
     by_id: HashMap<OpportunityId, usize>,
     /// The newest `updated_at` read.
-    newest: i64,
+    newest: Option<OffsetDateTime>,
     loaded: bool,
 }
 
 /// Changes are read again from this long before the newest one seen, so a row written by
 /// another node with a slightly earlier clock is not missed.
-const CLOCK_MARGIN_MICROS: i64 = 10 * 60 * 1_000_000;
+const CLOCK_MARGIN: time::Duration = time::Duration::minutes(10);
 
 impl MatchIndex {
     pub fn new() -> Self {
@@ -370,13 +370,13 @@ impl MatchIndex {
         let since = self
             .inner
             .read()
-            .map(|s| s.loaded.then(|| s.newest - CLOCK_MARGIN_MICROS))
+            .map(|s| s.newest.filter(|_| s.loaded).map(|n| n - CLOCK_MARGIN))
             .unwrap_or(None);
         let rows = store.opportunity_features(since).await?;
         if let Ok(mut s) = self.inner.write() {
             for r in rows {
                 let r = r.with_bits();
-                s.newest = s.newest.max(r.updated_at);
+                s.newest = s.newest.max(Some(r.updated_at));
                 match s.by_id.get(&r.id).copied() {
                     Some(i) => s.items[i] = r,
                     None => {
@@ -462,7 +462,7 @@ mod tests {
     const TODAY: Date = date!(2026 - 11 - 26);
 
     fn person() -> Profile {
-        let mut p = Profile::empty(UserId::new(), 0);
+        let mut p = Profile::empty(UserId::new(), time::OffsetDateTime::UNIX_EPOCH);
         p.municipality = Some("398".into()); // Lahti
         p
     }
@@ -481,7 +481,7 @@ mod tests {
             starts_on: None,
             apply_by: None,
             open: true,
-            updated_at: 0,
+            updated_at: OffsetDateTime::UNIX_EPOCH,
             topic_bits: 0,
             group_bits: 0,
         }

@@ -120,7 +120,7 @@ impl ProfileForm {
     pub fn apply(
         &self,
         old: &Profile,
-        now: i64,
+        now: time::OffsetDateTime,
     ) -> Result<Profile, Vec<(&'static str, &'static str)>> {
         let mut errors = Vec::new();
         let text = |s: &str| -> String {
@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn a_profile_is_checked_field_by_field() {
-        let old = Profile::empty(UserId::new(), 1);
+        let old = Profile::empty(UserId::new(), time::OffsetDateTime::UNIX_EPOCH);
         let p = form(&[
             ("introduction", "  Pidän eläimistä.  "),
             ("skills", "animal-care"),
@@ -317,7 +317,7 @@ mod tests {
             ("age_band", "58-plus"),
             ("pool_58", "on"),
         ])
-        .apply(&old, 2)
+        .apply(&old, time::OffsetDateTime::UNIX_EPOCH)
         .unwrap();
         assert_eq!(p.introduction, "Pidän eläimistä.");
         assert_eq!(p.skills, vec!["animal-care"]);
@@ -335,7 +335,7 @@ mod tests {
             ("pool_58", "on"),
             ("age_band", "30-39"),
         ])
-        .apply(&old, 2)
+        .apply(&old, time::OffsetDateTime::UNIX_EPOCH)
         .unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.0).collect();
         assert_eq!(
@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn visibility_decides_who_sees() {
-        let mut p = Profile::empty(UserId::new(), 1);
+        let mut p = Profile::empty(UserId::new(), time::OffsetDateTime::UNIX_EPOCH);
         assert!(!p.visible_to(true) && !p.visible_to(false));
         p.visibility = Visibility::Organizations;
         assert!(p.visible_to(true) && !p.visible_to(false));

@@ -8,7 +8,7 @@
 use super::matching::{score, topic_bits, Fit, OpportunityFeatures, Seeker};
 use super::{Profile, Visibility};
 use crate::accounts::UserId;
-use crate::domain::Lang;
+use crate::domain::{unix_micros, Lang};
 use crate::refdata::REF;
 use crate::search::analyzer::{stem, words};
 use crate::search::cache::Catchup;
@@ -215,7 +215,7 @@ impl Pool {
             municipality: municipality_number(p.municipality.as_deref()),
             pool_58: p.pool_58,
             expert: p.expert_by_experience,
-            updated_at: p.updated_at,
+            updated_at: unix_micros(p.updated_at),
             stems: ids,
         });
         self.by_id.insert(id, slot);
@@ -326,7 +326,7 @@ impl TalentIndex {
             after = last.user_id.to_string();
             if let Ok(mut pool) = self.pool.write() {
                 for p in &page {
-                    pool.newest = pool.newest.max(p.updated_at);
+                    pool.newest = pool.newest.max(unix_micros(p.updated_at));
                     pool.put(p);
                 }
             }
@@ -460,7 +460,7 @@ mod tests {
     use time::macros::date;
 
     fn profile(intro: &str, vis: Visibility) -> Profile {
-        let mut p = Profile::empty(UserId::new(), 1);
+        let mut p = Profile::empty(UserId::new(), time::OffsetDateTime::UNIX_EPOCH);
         p.introduction = intro.into();
         p.visibility = vis;
         p

@@ -3,6 +3,7 @@
 //! the domain know nothing of them.
 
 pub mod registration;
+pub mod threads;
 
 use crate::store::{DirectoryBatch, Store, StoreResult};
 

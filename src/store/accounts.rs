@@ -46,14 +46,18 @@ pub trait AccountStore: Send + Sync {
     ) -> StoreResult<()>;
     /// Deletes an account for good, with its sessions. `Ok(false)`: there was none.
     async fn delete_user(&self, id: crate::domain::UserId) -> StoreResult<bool>;
-    /// Records one failed sign-in under each key, at `at` (Unix microseconds), and forgets
+    /// Records one failed sign-in under each key, at `at`, and forgets
     /// failures older than an hour.
-    async fn record_login_failure(&self, keys: &[String], at: i64) -> StoreResult<()>;
-    /// How many failures a key has since `since` (Unix microseconds), and the oldest of them.
+    async fn record_login_failure(
+        &self,
+        keys: &[String],
+        at: time::OffsetDateTime,
+    ) -> StoreResult<()>;
+    /// How many failures a key has since `since`, and the oldest of them.
     async fn login_failures(
         &self,
         key: &str,
-        since: i64,
+        since: time::OffsetDateTime,
     ) -> StoreResult<crate::domain::accounts::Failures>;
     /// Stores a one-time link's token and the message that carries it, together.
     async fn issue_account_token(
@@ -61,23 +65,27 @@ pub trait AccountStore: Send + Sync {
         token: &crate::domain::mail::AccountToken,
         mail: &crate::domain::mail::OutgoingMail,
     ) -> StoreResult<()>;
-    /// Uses up a token of a purpose if it is unused and unexpired (`now` in Unix µs): its
+    /// Uses up a token of a purpose if it is unused and unexpired at `now`: its
     /// account and, for a change of address, the new address. Every other outstanding link
     /// of the account ends with it, in the same transaction.
     async fn use_account_token(
         &self,
         token_hash: &str,
         purpose: crate::domain::accounts::TokenPurpose,
-        now: i64,
+        now: time::OffsetDateTime,
     ) -> StoreResult<Option<crate::domain::accounts::UsedToken>>;
     /// Ends every outstanding one-time link of an account (a new password or address).
-    async fn end_account_tokens(&self, user: crate::domain::UserId, now: i64) -> StoreResult<u64>;
+    async fn end_account_tokens(
+        &self,
+        user: crate::domain::UserId,
+        now: time::OffsetDateTime,
+    ) -> StoreResult<u64>;
     /// The account of an unused, unexpired token, without using it up.
     async fn peek_account_token(
         &self,
         token_hash: &str,
         purpose: crate::domain::accounts::TokenPurpose,
-        now: i64,
+        now: time::OffsetDateTime,
     ) -> StoreResult<Option<crate::domain::UserId>>;
     async fn second_factor(
         &self,
@@ -96,7 +104,7 @@ pub trait AccountStore: Send + Sync {
         &self,
         user: crate::domain::UserId,
         step: i64,
-        now: i64,
+        now: time::OffsetDateTime,
     ) -> StoreResult<bool>;
     async fn replace_recovery_codes(
         &self,
@@ -108,7 +116,7 @@ pub trait AccountStore: Send + Sync {
         &self,
         user: crate::domain::UserId,
         hash: &str,
-        now: i64,
+        now: time::OffsetDateTime,
     ) -> StoreResult<bool>;
     async fn recovery_codes_left(&self, user: crate::domain::UserId) -> StoreResult<i64>;
     /// Gives an account a new address and ends its sessions. `Ok(false)`: another account
@@ -369,7 +377,8 @@ macro_rules! accounts_store {
                 Ok(done.rows_affected() == 1)
             }
 
-            async fn record_login_failure(&self, keys: &[String], at: i64) -> StoreResult<()> {
+            async fn record_login_failure(&self, keys: &[String], at: time::OffsetDateTime) -> StoreResult<()> {
+                let at = unix_micros(at);
                 let mut tx = self.pool.begin().await?;
                 for key in keys {
                     sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
@@ -389,8 +398,9 @@ macro_rules! accounts_store {
             async fn login_failures(
                 &self,
                 key: &str,
-                since: i64,
+                since: time::OffsetDateTime,
             ) -> StoreResult<crate::domain::accounts::Failures> {
+                let since = unix_micros(since);
                 let r = sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_failures WHERE key = $1 AND at > $2")
                     .bind(key)
                     .bind(since)
@@ -399,7 +409,7 @@ macro_rules! accounts_store {
                 let n: i64 = r.try_get("n")?;
                 Ok(crate::domain::accounts::Failures {
                     count: n as u64,
-                    oldest: r.try_get("oldest")?,
+                    oldest: r.try_get::<Option<i64>, _>("oldest")?.map(from_micros),
                 })
             }
 
@@ -414,8 +424,8 @@ macro_rules! accounts_store {
                     .bind(t.user_id.to_string())
                     .bind(t.purpose.as_str())
                     .bind(&t.new_email)
-                    .bind(t.created_at)
-                    .bind(t.expires_at)
+                    .bind(unix_micros(t.created_at))
+                    .bind(unix_micros(t.expires_at))
                     .execute(&mut *tx)
                     .await?;
                 Self::insert_mail(&mut tx, m).await?;
@@ -427,8 +437,9 @@ macro_rules! accounts_store {
                 &self,
                 token_hash: &str,
                 purpose: crate::domain::accounts::TokenPurpose,
-                now: i64,
+                now: time::OffsetDateTime,
             ) -> StoreResult<Option<crate::domain::accounts::UsedToken>> {
+                let now = unix_micros(now);
                 let mut tx = self.pool.begin().await?;
                 let Some(r) = sqlx::query(
                     "UPDATE account_tokens SET used_at = $1
@@ -463,8 +474,9 @@ macro_rules! accounts_store {
             async fn end_account_tokens(
                 &self,
                 user: crate::domain::UserId,
-                now: i64,
+                now: time::OffsetDateTime,
             ) -> StoreResult<u64> {
+                let now = unix_micros(now);
                 let done = sqlx::query(
                     "UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL",
                 )
@@ -479,8 +491,9 @@ macro_rules! accounts_store {
                 &self,
                 token_hash: &str,
                 purpose: crate::domain::accounts::TokenPurpose,
-                now: i64,
+                now: time::OffsetDateTime,
             ) -> StoreResult<Option<crate::domain::UserId>> {
+                let now = unix_micros(now);
                 sqlx::query_scalar::<_, String>(
                     "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
                 )
@@ -508,7 +521,7 @@ macro_rules! accounts_store {
                 };
                 Ok(Some(crate::domain::accounts::SecondFactor {
                     secret: r.try_get("secret")?,
-                    confirmed_at: r.try_get("confirmed_at")?,
+                    confirmed_at: r.try_get::<Option<i64>, _>("confirmed_at")?.map(from_micros),
                     last_step: r.try_get("last_step")?,
                 }))
             }
@@ -533,8 +546,9 @@ macro_rules! accounts_store {
                 &self,
                 user: crate::domain::UserId,
                 step: i64,
-                now: i64,
+                now: time::OffsetDateTime,
             ) -> StoreResult<bool> {
+                let now = unix_micros(now);
                 let done = sqlx::query(
                     "UPDATE second_factors SET last_step = $1, confirmed_at = COALESCE(confirmed_at, $2)
                      WHERE user_id = $3 AND last_step < $1",
@@ -572,8 +586,9 @@ macro_rules! accounts_store {
                 &self,
                 user: crate::domain::UserId,
                 hash: &str,
-                now: i64,
+                now: time::OffsetDateTime,
             ) -> StoreResult<bool> {
+                let now = unix_micros(now);
                 let done = sqlx::query(
                     "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
                 )

@@ -14,22 +14,22 @@ pub trait MailStore: Send + Sync {
     async fn lease_mail(
         &self,
         node: &str,
-        now: i64,
-        lease_until: i64,
+        now: time::OffsetDateTime,
+        lease_until: time::OffsetDateTime,
         limit: i64,
     ) -> StoreResult<Vec<crate::domain::mail::OutgoingMail>>;
-    async fn mail_sent(&self, id: &str, node: &str, now: i64) -> StoreResult<()>;
+    async fn mail_sent(&self, id: &str, node: &str, now: time::OffsetDateTime) -> StoreResult<()>;
     /// A failed try: again at `retry_at`, or given up for good when `None`.
     async fn mail_failed(
         &self,
         id: &str,
         node: &str,
         error: &str,
-        retry_at: Option<i64>,
-        now: i64,
+        retry_at: Option<time::OffsetDateTime>,
+        now: time::OffsetDateTime,
     ) -> StoreResult<()>;
     /// Deletes messages sent before `before`; how many.
-    async fn purge_sent_mail(&self, before: i64) -> StoreResult<u64>;
+    async fn purge_sent_mail(&self, before: time::OffsetDateTime) -> StoreResult<u64>;
 }
 
 macro_rules! mail_store {
@@ -46,10 +46,12 @@ macro_rules! mail_store {
             async fn lease_mail(
                 &self,
                 node: &str,
-                now: i64,
-                lease_until: i64,
+                now: time::OffsetDateTime,
+                lease_until: time::OffsetDateTime,
                 limit: i64,
             ) -> StoreResult<Vec<crate::domain::mail::OutgoingMail>> {
+                let now = unix_micros(now);
+                let lease_until = unix_micros(lease_until);
                 // The outer conditions are checked again on each row as it is locked, so of two
                 // nodes racing for a message only one gets it.
                 let rows = sqlx::query(
@@ -74,14 +76,15 @@ macro_rules! mail_store {
                             to: r.try_get("to_address")?,
                             subject: r.try_get("subject")?,
                             body: r.try_get("body")?,
-                            created_at: r.try_get("created_at")?,
+                            created_at: from_micros(r.try_get("created_at")?),
                             attempts: i64::from(r.try_get::<i32, _>("attempts")?),
                         })
                     })
                     .collect()
             }
 
-            async fn mail_sent(&self, id: &str, node: &str, now: i64) -> StoreResult<()> {
+            async fn mail_sent(&self, id: &str, node: &str, now: time::OffsetDateTime) -> StoreResult<()> {
+                let now = unix_micros(now);
                 // Sent: the status stays, the address and the words (links among them) go.
                 sqlx::query("UPDATE outbox SET sent_at = $1, lease_until = NULL, attempts = attempts + 1, to_address = '', body = '' WHERE id = $2 AND leased_by = $3")
                     .bind(now)
@@ -97,9 +100,11 @@ macro_rules! mail_store {
                 id: &str,
                 node: &str,
                 error: &str,
-                retry_at: Option<i64>,
-                now: i64,
+                retry_at: Option<time::OffsetDateTime>,
+                now: time::OffsetDateTime,
             ) -> StoreResult<()> {
+                let now = unix_micros(now);
+                let retry_at = retry_at.map(unix_micros);
                 sqlx::query(
                     "UPDATE outbox SET attempts = attempts + 1, last_error = $1, lease_until = NULL,
                         next_attempt_at = COALESCE($2, next_attempt_at),
@@ -116,7 +121,8 @@ macro_rules! mail_store {
                 Ok(())
             }
 
-            async fn purge_sent_mail(&self, before: i64) -> StoreResult<u64> {
+            async fn purge_sent_mail(&self, before: time::OffsetDateTime) -> StoreResult<u64> {
+                let before = unix_micros(before);
                 let done = sqlx::query("DELETE FROM outbox WHERE sent_at < $1")
                     .bind(before)
                     .execute(&self.pool)

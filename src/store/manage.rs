@@ -22,7 +22,7 @@ pub trait ManageStore: Send + Sync {
         &self,
         id: OrganizationId,
         by: crate::domain::UserId,
-        at: i64,
+        at: time::OffsetDateTime,
     ) -> StoreResult<bool>;
     /// Makes an account a member or admin of an organization.
     async fn set_user_organization(
@@ -56,7 +56,7 @@ pub trait ManageStore: Send + Sync {
         &self,
         id: &str,
         by: crate::domain::UserId,
-        at: i64,
+        at: time::OffsetDateTime,
     ) -> StoreResult<bool>;
     /// Stores an invitation with the message that carries its link.
     async fn create_invite(
@@ -68,14 +68,14 @@ pub trait ManageStore: Send + Sync {
     async fn invite(
         &self,
         token_hash: &str,
-        now: i64,
+        now: time::OffsetDateTime,
     ) -> StoreResult<Option<crate::domain::manage::Invite>>;
     /// Accepts an invitation: the account joins the organization as a member, once.
     async fn accept_invite(
         &self,
         token_hash: &str,
         user: crate::domain::UserId,
-        now: i64,
+        now: time::OffsetDateTime,
     ) -> StoreResult<bool>;
     /// The accounts acting for an organization.
     async fn users_of_organization(
@@ -94,14 +94,14 @@ pub trait ManageStore: Send + Sync {
     /// Every reminder sent.
     async fn freshness_reminders(&self) -> StoreResult<Vec<crate::domain::manage::SentReminder>>;
     /// Claims a reminder for a record and stage; `Ok(false)`: another node claimed one since
-    /// `after` (Unix µs), so this one is not sent.
+    /// `after`, so this one is not sent.
     async fn claim_freshness_reminder(
         &self,
         record_id: &str,
         stage: i32,
         organization: OrganizationId,
-        now: i64,
-        after: i64,
+        now: time::OffsetDateTime,
+        after: time::OffsetDateTime,
     ) -> StoreResult<bool>;
 }
 
@@ -164,8 +164,9 @@ macro_rules! manage_store {
                 &self,
                 id: OrganizationId,
                 by: crate::domain::UserId,
-                at: i64,
+                at: time::OffsetDateTime,
             ) -> StoreResult<bool> {
+                let at = unix_micros(at);
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query("UPDATE organizations SET verified = $1 WHERE id = $2")
                     .bind(true)
@@ -305,8 +306,9 @@ macro_rules! manage_store {
                 &self,
                 id: &str,
                 by: crate::domain::UserId,
-                at: i64,
+                at: time::OffsetDateTime,
             ) -> StoreResult<bool> {
+                let at = unix_micros(at);
                 let done = sqlx::query(
                     "UPDATE error_reports SET resolved_at = $1, resolved_by = $2, contact_email = NULL WHERE id = $3 AND resolved_at IS NULL",
                 )
@@ -344,8 +346,9 @@ macro_rules! manage_store {
             async fn invite(
                 &self,
                 token_hash: &str,
-                now: i64,
+                now: time::OffsetDateTime,
             ) -> StoreResult<Option<crate::domain::manage::Invite>> {
+                let now = unix_micros(now);
                 let Some(r) = sqlx::query("SELECT * FROM invites WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2")
                     .bind(token_hash)
                     .bind(now)
@@ -374,8 +377,9 @@ macro_rules! manage_store {
                 &self,
                 token_hash: &str,
                 user: crate::domain::UserId,
-                now: i64,
+                now: time::OffsetDateTime,
             ) -> StoreResult<bool> {
+                let now = unix_micros(now);
                 let mut tx = self.pool.begin().await?;
                 let Some(org) = sqlx::query_scalar::<_, String>(
                     "UPDATE invites SET accepted_at = $1 WHERE token_hash = $2 AND accepted_at IS NULL AND expires_at > $1 RETURNING organization_id",
@@ -489,9 +493,11 @@ macro_rules! manage_store {
                 record_id: &str,
                 stage: i32,
                 organization: OrganizationId,
-                now: i64,
-                after: i64,
+                now: time::OffsetDateTime,
+                after: time::OffsetDateTime,
             ) -> StoreResult<bool> {
+                let now = unix_micros(now);
+                let after = unix_micros(after);
                 let done = sqlx::query(
                     "INSERT INTO freshness_reminders (record_id, stage, organization_id, sent_at) VALUES ($1, $2, $3, $4)
                      ON CONFLICT (record_id, stage) DO UPDATE SET sent_at = excluded.sent_at

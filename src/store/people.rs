@@ -12,7 +12,8 @@ use crate::domain::people::{
 };
 use crate::domain::UserId;
 use crate::domain::{
-    unix_micros, Lang, OpportunityId, OpportunityStatus, OpportunityType, OrganizationId, ThreadId,
+    from_micros, unix_micros, Lang, OpportunityId, OpportunityStatus, OpportunityType,
+    OrganizationId, ThreadId,
 };
 use async_trait::async_trait;
 use sqlx::Row;
@@ -45,16 +46,16 @@ pub trait PeopleStore: Send + Sync {
     /// The newest change of any profile (saved or removed), Unix µs: what the talent index
     /// compares with what it has read.
     async fn people_generation(&self) -> StoreResult<i64>;
-    /// Every opportunity's matching features, or only those changed after `since` (Unix µs).
+    /// Every opportunity's matching features, or only those changed after `since`.
     async fn opportunity_features(
         &self,
-        since: Option<i64>,
+        since: Option<OffsetDateTime>,
     ) -> StoreResult<Vec<OpportunityFeatures>>;
     async fn hide_suggestion(
         &self,
         user: UserId,
         opportunity: OpportunityId,
-        at: i64,
+        at: OffsetDateTime,
     ) -> StoreResult<()>;
     async fn unhide_suggestions(&self, user: UserId) -> StoreResult<()>;
     async fn hidden_suggestions(&self, user: UserId) -> StoreResult<Vec<OpportunityId>>;
@@ -69,7 +70,11 @@ pub trait PeopleStore: Send + Sync {
     /// such alert.
     async fn unsubscribe(&self, token: &str) -> StoreResult<bool>;
     /// Alerts last checked before `before`, oldest first.
-    async fn due_saved_searches(&self, before: i64, limit: i64) -> StoreResult<Vec<SavedSearch>>;
+    async fn due_saved_searches(
+        &self,
+        before: OffsetDateTime,
+        limit: i64,
+    ) -> StoreResult<Vec<SavedSearch>>;
     /// Adds a portfolio item with its bytes.
     async fn add_portfolio_item(&self, item: &PortfolioItem, data: &[u8]) -> StoreResult<()>;
     /// A person's portfolio, oldest first (without the bytes).
@@ -82,8 +87,8 @@ pub trait PeopleStore: Send + Sync {
     async fn claim_saved_search(
         &self,
         id: &str,
-        was: i64,
-        at: i64,
+        was: OffsetDateTime,
+        at: OffsetDateTime,
         unsubscribe_hash: &str,
         digest: Option<&OutgoingMail>,
     ) -> StoreResult<bool>;
@@ -125,8 +130,8 @@ macro_rules! people_store {
                     visibility: Visibility::parse(&r.try_get::<String, _>("visibility")?)
                         .ok_or_else(|| StoreError::Corrupt("bad visibility".into()))?,
                     demo: r.try_get("demo")?,
-                    created_at: r.try_get("created_at")?,
-                    updated_at: r.try_get("updated_at")?,
+                    created_at: from_micros(r.try_get("created_at")?),
+                    updated_at: from_micros(r.try_get("updated_at")?),
                 })
             }
 
@@ -153,14 +158,14 @@ macro_rules! people_store {
                     .bind(p.expert_by_experience)
                     .bind(p.visibility.as_str())
                     .bind(p.demo)
-                    .bind(p.created_at)
-                    .bind(p.updated_at)
+                    .bind(unix_micros(p.created_at))
+                    .bind(unix_micros(p.updated_at))
                     .execute(&mut **tx)
                     .await?;
                 if p.visibility == Visibility::Private {
                     sqlx::query("INSERT INTO profile_removals (user_id, removed_at) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE SET removed_at = excluded.removed_at")
                         .bind(p.user_id.to_string())
-                        .bind(p.updated_at)
+                        .bind(unix_micros(p.updated_at))
                         .execute(&mut **tx)
                         .await?;
                 } else {
@@ -194,8 +199,8 @@ macro_rules! people_store {
                         .try_get::<Option<String>, _>("shared_profile")?
                         .map(|s| from_json(&s))
                         .transpose()?,
-                    created_at: r.try_get("created_at")?,
-                    updated_at: r.try_get("updated_at")?,
+                    created_at: from_micros(r.try_get("created_at")?),
+                    updated_at: from_micros(r.try_get("updated_at")?),
                 })
             }
 
@@ -206,7 +211,7 @@ macro_rules! people_store {
                     caption: r.try_get("caption")?,
                     content_type: r.try_get("content_type")?,
                     size: r.try_get("size")?,
-                    created_at: r.try_get("created_at")?,
+                    created_at: from_micros(r.try_get("created_at")?),
                 })
             }
 
@@ -220,7 +225,7 @@ macro_rules! people_store {
                         .map(|s| parse_id(&s, UserId::parse))
                         .transpose()?,
                     body: r.try_get("body")?,
-                    created_at: r.try_get("created_at")?,
+                    created_at: from_micros(r.try_get("created_at")?),
                 })
             }
 
@@ -231,8 +236,8 @@ macro_rules! people_store {
                     query: r.try_get("query")?,
                     lang: Lang::parse(&r.try_get::<String, _>("lang")?).unwrap_or(Lang::Fi),
                     unsubscribe_token: r.try_get("unsubscribe_token")?,
-                    checked_at: r.try_get("checked_at")?,
-                    created_at: r.try_get("created_at")?,
+                    checked_at: from_micros(r.try_get("checked_at")?),
+                    created_at: from_micros(r.try_get("created_at")?),
                 })
             }
 
@@ -246,7 +251,7 @@ macro_rules! people_store {
                     .bind(m.from_person)
                     .bind(m.author_id.map(|a| a.to_string()))
                     .bind(&m.body)
-                    .bind(m.created_at)
+                    .bind(unix_micros(m.created_at))
                     .execute(&mut **tx)
                     .await?;
                 Ok(())
@@ -360,12 +365,8 @@ macro_rules! people_store {
 
             async fn opportunity_features(
                 &self,
-                since: Option<i64>,
+                since: Option<OffsetDateTime>,
             ) -> StoreResult<Vec<OpportunityFeatures>> {
-                let since = since.map(|s| {
-                    OffsetDateTime::from_unix_timestamp_nanos(i128::from(s) * 1000)
-                        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-                });
                 let rows = sqlx::query("SELECT o.id, o.organization_id, o.kind, o.hours_per_week, o.part_time, o.starts_on, o.apply_by, o.status, o.places_free, o.updated_at, l.latitude, l.longitude, l.municipality_code FROM opportunities o LEFT JOIN locations l ON l.id = o.location_id WHERE $1 IS NULL OR o.updated_at > $1")
                     .bind(since)
                     .fetch_all(&self.pool)
@@ -410,7 +411,7 @@ macro_rules! people_store {
                             open: OpportunityStatus::parse(&status)
                                 == Some(OpportunityStatus::Open)
                                 && places_free > 0,
-                            updated_at: unix_micros(r.try_get("updated_at")?),
+                            updated_at: r.try_get("updated_at")?,
                             topic_bits: 0,
                             group_bits: 0,
                         }
@@ -423,12 +424,12 @@ macro_rules! people_store {
                 &self,
                 user: UserId,
                 opportunity: OpportunityId,
-                at: i64,
+                at: OffsetDateTime,
             ) -> StoreResult<()> {
                 sqlx::query("INSERT INTO hidden_suggestions (user_id, opportunity_id, hidden_at) VALUES ($1, $2, $3) ON CONFLICT (user_id, opportunity_id) DO NOTHING")
                     .bind(user.to_string())
                     .bind(opportunity.to_string())
-                    .bind(at)
+                    .bind(unix_micros(at))
                     .execute(&self.pool)
                     .await?;
                 Ok(())
@@ -464,7 +465,7 @@ macro_rules! people_store {
                         .bind(v.viewer_id.map(|x| x.to_string()))
                         .bind(v.organization_id.map(|x| x.to_string()))
                         .bind(&v.context)
-                        .bind(v.viewed_at)
+                        .bind(unix_micros(v.viewed_at))
                         .execute(&mut *tx)
                         .await?;
                 }
@@ -491,7 +492,7 @@ macro_rules! people_store {
                                 .map(|o| parse_id(&o, OrganizationId::parse))
                                 .transpose()?,
                             context,
-                            viewed_at,
+                            viewed_at: from_micros(viewed_at),
                         })
                     })
                     .collect()
@@ -504,8 +505,8 @@ macro_rules! people_store {
                     .bind(&s.query)
                     .bind(s.lang.code())
                     .bind(&s.unsubscribe_token)
-                    .bind(s.checked_at)
-                    .bind(s.created_at)
+                    .bind(unix_micros(s.checked_at))
+                    .bind(unix_micros(s.created_at))
                     .execute(&self.pool)
                     .await?;
                 Ok(())
@@ -542,11 +543,11 @@ macro_rules! people_store {
 
             async fn due_saved_searches(
                 &self,
-                before: i64,
+                before: OffsetDateTime,
                 limit: i64,
             ) -> StoreResult<Vec<SavedSearch>> {
                 sqlx::query("SELECT * FROM saved_searches WHERE checked_at < $1 ORDER BY checked_at, id LIMIT $2")
-                    .bind(before)
+                    .bind(unix_micros(before))
                     .bind(limit)
                     .fetch_all(&self.pool)
                     .await?
@@ -567,7 +568,7 @@ macro_rules! people_store {
                     .bind(&item.content_type)
                     .bind(item.size)
                     .bind(data)
-                    .bind(item.created_at)
+                    .bind(unix_micros(item.created_at))
                     .execute(&self.pool)
                     .await?;
                 Ok(())
@@ -610,16 +611,16 @@ macro_rules! people_store {
             async fn claim_saved_search(
                 &self,
                 id: &str,
-                was: i64,
-                at: i64,
+                was: OffsetDateTime,
+                at: OffsetDateTime,
                 unsubscribe_hash: &str,
                 digest: Option<&OutgoingMail>,
             ) -> StoreResult<bool> {
                 let mut tx = self.pool.begin().await?;
                 let done = sqlx::query("UPDATE saved_searches SET checked_at = $3, unsubscribe_token = $4 WHERE id = $1 AND checked_at = $2")
                     .bind(id)
-                    .bind(was)
-                    .bind(at)
+                    .bind(unix_micros(was))
+                    .bind(unix_micros(at))
                     .bind(unsubscribe_hash)
                     .execute(&mut *tx)
                     .await?;

@@ -77,11 +77,7 @@ impl PostgresStore {
     }
 }
 
-/// PostgreSQL keeps microseconds; both engines store the same instant.
-pub(super) fn micros(t: OffsetDateTime) -> OffsetDateTime {
-    t.replace_nanosecond(t.nanosecond() / 1000 * 1000)
-        .unwrap_or(t)
-}
+pub(super) use crate::domain::{from_micros, micros, unix_micros};
 
 pub(super) fn to_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
@@ -210,7 +206,7 @@ macro_rules! sql_store {
                     .bind(&m.to)
                     .bind(&m.subject)
                     .bind(&m.body)
-                    .bind(m.created_at)
+                    .bind(unix_micros(m.created_at))
                     .execute(&mut **tx)
                     .await?;
                 Ok(())

@@ -6,13 +6,19 @@ use super::StoreResult;
 use crate::domain::mail::OutgoingMail;
 use crate::domain::people::{Message, Thread, ThreadStatus};
 use crate::domain::UserId;
-use crate::domain::{OpportunityId, OrganizationId, ThreadId};
+use crate::domain::{unix_micros, OpportunityId, OrganizationId, ThreadId};
 use async_trait::async_trait;
+use time::OffsetDateTime;
 
 #[async_trait]
 pub trait ThreadStore: Send + Sync {
-    /// This account has read the thread up to `at` (Unix microseconds).
-    async fn mark_thread_read(&self, thread: ThreadId, user: UserId, at: i64) -> StoreResult<()>;
+    /// This account has read the thread up to `at`.
+    async fn mark_thread_read(
+        &self,
+        thread: ThreadId,
+        user: UserId,
+        at: OffsetDateTime,
+    ) -> StoreResult<()>;
     /// How many threads have a message from the other side this account has not read: the
     /// person's own (`organization` None) or, for its people, the organization's.
     async fn unread_threads(
@@ -49,7 +55,7 @@ pub trait ThreadStore: Send + Sync {
         &self,
         thread: ThreadId,
         status: ThreadStatus,
-        at: i64,
+        at: OffsetDateTime,
         notify: &[OutgoingMail],
     ) -> StoreResult<()>;
 }
@@ -63,7 +69,7 @@ macro_rules! threads_store {
                 &self,
                 thread: ThreadId,
                 user: UserId,
-                at: i64,
+                at: OffsetDateTime,
             ) -> StoreResult<()> {
                 sqlx::query(
                     "INSERT INTO thread_reads (thread_id, user_id, read_at) VALUES ($1, $2, $3)
@@ -71,7 +77,7 @@ macro_rules! threads_store {
                 )
                 .bind(thread.to_string())
                 .bind(user.to_string())
-                .bind(at)
+                .bind(unix_micros(at))
                 .execute(&self.pool)
                 .await?;
                 Ok(())
@@ -117,8 +123,8 @@ macro_rules! threads_store {
                     .bind(t.started_by.as_str())
                     .bind(t.status.as_str())
                     .bind(t.shared_profile.as_ref().map(to_json))
-                    .bind(t.created_at)
-                    .bind(t.updated_at)
+                    .bind(unix_micros(t.created_at))
+                    .bind(unix_micros(t.updated_at))
                     .execute(&mut *tx)
                     .await?;
                 if done.rows_affected() == 0 {
@@ -189,7 +195,7 @@ macro_rules! threads_store {
                 Self::insert_message(&mut tx, m).await?;
                 sqlx::query("UPDATE threads SET updated_at = $2 WHERE id = $1")
                     .bind(m.thread_id.to_string())
-                    .bind(m.created_at)
+                    .bind(unix_micros(m.created_at))
                     .execute(&mut *tx)
                     .await?;
                 Self::queue(&mut tx, notify).await?;
@@ -221,14 +227,14 @@ macro_rules! threads_store {
                 &self,
                 thread: ThreadId,
                 status: ThreadStatus,
-                at: i64,
+                at: OffsetDateTime,
                 notify: &[OutgoingMail],
             ) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("UPDATE threads SET status = $2, updated_at = $3 WHERE id = $1")
                     .bind(thread.to_string())
                     .bind(status.as_str())
-                    .bind(at)
+                    .bind(unix_micros(at))
                     .execute(&mut *tx)
                     .await?;
                 Self::queue(&mut tx, notify).await?;

@@ -9,7 +9,6 @@ use super::{render, Ctx, PageQuery, PathId, RecordPath, Txt};
 use crate::accounts::throttle;
 use crate::domain::{OpportunityId, OrganizationId, RecordKind, ServiceId};
 use crate::error::{PageError, PageResult};
-use crate::mail::unix_micros;
 use crate::manage::{self as rules, Action, ErrorReport, MAX_REPORT, MIN_REPORT};
 use crate::AppState;
 use askama::Template;
@@ -247,7 +246,7 @@ pub async fn resolve(
     if !crate::manage::may_handle_reports(&user, report.organization_id) {
         return Err(PageError::forbidden());
     }
-    let now = unix_micros(OffsetDateTime::now_utc());
+    let now = OffsetDateTime::now_utc();
     st.store.resolve_error_report(&id, user.id, now).await?;
     let back = if user.organization_id == Some(report.organization_id) {
         format!(

@@ -247,7 +247,7 @@ pub async fn verify(
     if !rules::may(&user, id, Action::Verify) {
         return Err(PageError::forbidden());
     }
-    let now = crate::mail::unix_micros(OffsetDateTime::now_utc());
+    let now = OffsetDateTime::now_utc();
     if !st.store.verify_organization(id, user.id, now).await? {
         return Err(PageError::not_found());
     }

@@ -10,7 +10,7 @@ use crate::accounts::session::SessionToken;
 use crate::accounts::{throttle, Email, Role, UserId};
 use crate::error::{PageError, PageResult};
 use crate::i18n::t_args;
-use crate::mail::{unix_micros, OutgoingMail};
+use crate::mail::OutgoingMail;
 use crate::manage::{Action, Invite, INVITE_VALID};
 use crate::AppState;
 use askama::Template;
@@ -224,7 +224,7 @@ async fn open_invite(st: &AppState, token: &str) -> PageResult<Option<(Invite, S
     let Some(token) = SessionToken::parse(token) else {
         return Ok(None);
     };
-    let now = unix_micros(OffsetDateTime::now_utc());
+    let now = OffsetDateTime::now_utc();
     let Some(invite) = st.store.invite(&token.hash(), now).await? else {
         return Ok(None);
     };
@@ -308,7 +308,7 @@ pub async fn accept(
     if user.organization_id.is_some() || user.role != Role::JobSeeker {
         return refuse("register-has-organization");
     }
-    let now = unix_micros(OffsetDateTime::now_utc());
+    let now = OffsetDateTime::now_utc();
     if !st
         .store
         .accept_invite(&invite.token_hash, user.id, now)

@@ -24,15 +24,13 @@ use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use time::OffsetDateTime;
 
-pub(super) fn now() -> i64 {
-    unix_micros(OffsetDateTime::now_utc())
+pub(super) fn now() -> OffsetDateTime {
+    crate::domain::now_micros()
 }
 
-/// "26.11.2026 17.05" (Finnish time) from Unix microseconds.
-pub(super) fn date_time(us: i64) -> String {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(us) * 1000)
-        .map(crate::domain::helsinki::format)
-        .unwrap_or_default()
+/// "26.11.2026 17.05" (Finnish time).
+pub(super) fn date_time(t: OffsetDateTime) -> String {
+    crate::domain::helsinki::format(t)
 }
 
 pub(super) fn today() -> time::Date {

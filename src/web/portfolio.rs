@@ -123,9 +123,9 @@ enum Sight {
     /// Everything: the person; anyone when the profile is public; verified organizations'
     /// members when it is shown to organizations.
     All,
-    /// What the person had shared when they wrote to this organization (Unix µs): the copy
-    /// in the thread, not what they upload later behind a private profile.
-    SharedUntil(i64),
+    /// What the person had shared when they wrote to this organization: the copy in the
+    /// thread, not what they upload later behind a private profile.
+    SharedUntil(time::OffsetDateTime),
     Nothing,
 }
 

@@ -9,7 +9,6 @@ use super::respond::{see_other, too_many_requests, wait_text, with_status, DoneQ
 use super::{render, Ctx, PageQuery};
 use crate::accounts::{session, throttle, totp, User};
 use crate::error::{PageError, PageResult};
-use crate::mail::unix_micros;
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
@@ -236,7 +235,6 @@ pub async fn submit(
         return Ok(too_many_requests(page, wait));
     }
     let factor = st.store.second_factor(user.id).await?;
-    let now_us = unix_micros(now);
     let (ok, first_time) = match &factor {
         Some(fac) => {
             let Some(secret) = st.totp.open(&fac.secret) else {
@@ -244,18 +242,14 @@ pub async fn submit(
             };
             let by_code =
                 match totp::matching_step(&secret, &f.code, now.unix_timestamp(), fac.last_step) {
-                    Some(step) => {
-                        st.store
-                            .use_second_factor_step(user.id, step, now_us)
-                            .await?
-                    }
+                    Some(step) => st.store.use_second_factor_step(user.id, step, now).await?,
                     None => false,
                 };
             let by_recovery = !by_code
                 && fac.confirmed_at.is_some()
                 && st
                     .store
-                    .use_recovery_code(user.id, &totp::recovery_hash(&f.code), now_us)
+                    .use_recovery_code(user.id, &totp::recovery_hash(&f.code), now)
                     .await?;
             (by_code || by_recovery, fac.confirmed_at.is_none())
         }

@@ -5,15 +5,16 @@ use super::auth::SignedIn;
 use super::form::{self, Field};
 use super::people::{now, reason_texts, today};
 use super::respond::{see_other, with_status};
-use super::threads::{notice_mail, shown_profile, ShownProfile};
+use super::threads::{shown_profile, ShownProfile};
 use super::{render, Ctx, PageQuery};
 use crate::accounts::User;
-use crate::domain::{OpportunityId, Organization, ThreadId};
+use crate::domain::{OpportunityId, Organization};
 use crate::error::{PageError, PageResult};
+use crate::people::message_body;
 use crate::people::talent::{TalentQuery, MAX_PAGE, PER_PAGE};
-use crate::people::{message_body, Message, Side, Thread, ThreadStatus};
 use crate::refdata::REF;
 use crate::search::geo::locate;
+use crate::services::threads;
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
@@ -448,56 +449,17 @@ pub async fn contact(
             .map(|x| x.id),
         None => None,
     };
-    let at = now();
-    let thread = Thread {
-        id: ThreadId::new(),
-        person_id: Some(profile.user_id),
-        organization_id: org.id,
-        opportunity_id: opportunity,
-        started_by: Side::Organization,
-        status: ThreadStatus::Contacted,
-        shared_profile: None,
-        created_at: at,
-        updated_at: at,
-    };
-    let first = Message {
-        id: uuid::Uuid::new_v4().to_string(),
-        thread_id: thread.id,
-        from_person: false,
-        author_id: Some(user.id),
-        body: text,
-        created_at: at,
-    };
-    let person_user = st.store.user_by_id(profile.user_id).await?;
-    let link = format!(
-        "{}/{}/threads/{}",
-        st.config.public_url().trim_end_matches('/'),
-        lang,
-        thread.id
-    );
-    let notify: Vec<_> = person_user
-        .filter(|u| u.disabled_at.is_none())
-        .map(|u| notice_mail(u.email.as_str(), lang, "thread-mail-message", &link))
-        .into_iter()
-        .collect();
-    let created = st
-        .store
-        .create_thread(&thread, Some(&first), &notify)
-        .await?;
-    let id = if created {
-        thread.id
-    } else {
-        // This organization already has a thread with the person about that place.
-        match opportunity {
-            Some(o) => st
-                .store
-                .thread_about(profile.user_id, o)
-                .await?
-                .filter(|t| t.organization_id == org.id)
-                .map(|t| t.id)
-                .ok_or(PageError::not_found())?,
-            None => return Err(PageError::not_found()),
-        }
-    };
+    let id = threads::contact(
+        &st.store,
+        &super::threads::notices(&st, lang),
+        &user,
+        org.id,
+        profile.user_id,
+        opportunity,
+        text,
+        now(),
+    )
+    .await?
+    .ok_or(PageError::not_found())?;
     Ok(see_other(&ctx.url(&format!("/threads/{id}?done=sent")), []))
 }

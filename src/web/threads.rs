@@ -4,16 +4,16 @@
 
 use super::auth::SignedIn;
 use super::form;
-use super::people::{date_time, now, own_profile};
+use super::people::{date_time, now};
 use super::respond::{see_other, with_status, DoneQuery, Notice};
 use super::{render, Ctx, PageQuery};
-use crate::accounts::{Role, User};
-use crate::domain::{Lang, OpportunityId, OrganizationId, ThreadId};
+use crate::accounts::User;
+use crate::domain::{Lang, OpportunityId, ThreadId};
 use crate::error::{PageError, PageResult};
-use crate::i18n::{t, t_args};
-use crate::mail::OutgoingMail;
+use crate::i18n::t_args;
 use crate::manage::Action;
-use crate::people::{message_body, Message, Side, Thread, ThreadStatus};
+use crate::people::{message_body, Side, Thread, ThreadStatus};
+use crate::services::threads::{self, Interest, Notices};
 use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
@@ -23,40 +23,12 @@ use axum::response::Response;
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// Mail to everyone acting for an organization: "something new", with a link.
-pub(super) async fn notify_organization(
-    st: &AppState,
-    organization: OrganizationId,
-    subject_key: &str,
-    link: &str,
-) -> PageResult<Vec<OutgoingMail>> {
-    let users = st.store.users_of_organization(organization).await?;
-    Ok(users
-        .iter()
-        .filter(|u| u.disabled_at.is_none())
-        .map(|u| notice_mail(u.email.as_str(), Lang::Fi, subject_key, link))
-        .collect())
-}
-
-pub(super) fn notice_mail(to: &str, lang: Lang, subject_key: &str, link: &str) -> OutgoingMail {
-    OutgoingMail::new(
-        to,
-        t(lang, subject_key),
-        t_args(
-            lang,
-            "thread-mail-body",
-            &[("link", link.to_string().into())],
-        ),
-    )
-}
-
-fn thread_link(st: &AppState, lang: Lang, id: ThreadId) -> String {
-    format!(
-        "{}/{}/threads/{}",
-        st.config.public_url().trim_end_matches('/'),
+/// Where the notices of a thread point.
+pub(super) fn notices(st: &AppState, lang: Lang) -> Notices {
+    Notices {
+        public_url: st.config.public_url(),
         lang,
-        id
-    )
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -80,80 +52,36 @@ pub async fn interest(
         .opportunity(id)
         .await?
         .ok_or(PageError::not_found())?;
-    if let Some(t) = st.store.thread_about(user.id, id).await? {
-        return Ok(see_other(&ctx.url(&format!("/threads/{}", t.id)), []));
-    }
-    if user.role != Role::JobSeeker {
-        return Ok(message_page(
-            ctx,
-            "interest-closed-title",
-            "interest-closed-text",
+    let f: InterestForm = form::parse(&body);
+    let today = crate::domain::helsinki::today();
+    let notices = notices(&st, ctx.lang);
+    let done = threads::interest(&st.store, &notices, &user, &o, &f.message, today, now());
+    let (title, text, status) = match done.await? {
+        Interest::Existing(t) => return Ok(see_other(&ctx.url(&format!("/threads/{t}")), [])),
+        Interest::Started(t) => {
+            return Ok(see_other(
+                &ctx.url(&format!("/threads/{t}?done=interest")),
+                [],
+            ))
+        }
+        Interest::BadMessage(key) => {
+            // Back to the place, the text kept and what is wrong said by the box.
+            let e = ctx.t(key);
+            return super::directory::opportunity_page(&st, ctx, &o, &f.message, Some(e)).await;
+        }
+        Interest::Missing => return Err(PageError::not_found()),
+        Interest::NotAJobSeeker => (
+            "interest-staff-title",
+            "interest-staff-text",
             StatusCode::FORBIDDEN,
-        ));
-    }
-    if !o.is_open_on(crate::domain::helsinki::today()) {
-        return Ok(message_page(
-            ctx,
+        ),
+        Interest::Closed => (
             "interest-closed-title",
             "interest-closed-text",
             StatusCode::CONFLICT,
-        ));
-    }
-    let f: InterestForm = form::parse(&body);
-    let text = f.message.trim();
-    let first_body = if text.is_empty() {
-        None
-    } else {
-        match message_body(text) {
-            Ok(b) => Some(b),
-            Err(key) => {
-                // Back to the place, the text kept and what is wrong said by the box.
-                let e = ctx.t(key);
-                return super::directory::opportunity_page(&st, ctx, &o, &f.message, Some(e)).await;
-            }
-        }
+        ),
     };
-    let (profile, exists) = own_profile(&st, &user).await?;
-    let at = now();
-    let thread = Thread {
-        id: ThreadId::new(),
-        person_id: Some(user.id),
-        organization_id: o.organization_id,
-        opportunity_id: Some(o.id),
-        started_by: Side::Person,
-        status: ThreadStatus::New,
-        shared_profile: exists.then_some(profile),
-        created_at: at,
-        updated_at: at,
-    };
-    let first = first_body.map(|body| Message {
-        id: uuid::Uuid::new_v4().to_string(),
-        thread_id: thread.id,
-        from_person: true,
-        author_id: Some(user.id),
-        body,
-        created_at: at,
-    });
-    let link = thread_link(&st, Lang::Fi, thread.id);
-    let notify = notify_organization(&st, o.organization_id, "thread-mail-interest", &link).await?;
-    let created = st
-        .store
-        .create_thread(&thread, first.as_ref(), &notify)
-        .await?;
-    let id = if created {
-        thread.id
-    } else {
-        // Sent twice at once: the other request made it.
-        st.store
-            .thread_about(user.id, o.id)
-            .await?
-            .map(|t| t.id)
-            .ok_or(PageError::not_found())?
-    };
-    Ok(see_other(
-        &ctx.url(&format!("/threads/{id}?done=interest")),
-        [],
-    ))
+    Ok(message_page(ctx, title, text, status))
 }
 
 #[derive(Template)]
@@ -338,13 +266,7 @@ async fn thread_page(
     let mut ctx = ctx;
     let lang = ctx.lang;
     // Read now: the header counts it no more.
-    st.store
-        .mark_thread_read(
-            thread.id,
-            user.id,
-            crate::domain::unix_micros(time::OffsetDateTime::now_utc()),
-        )
-        .await?;
+    st.store.mark_thread_read(thread.id, user.id, now()).await?;
     if ctx.unread > 0 {
         ctx.unread = super::auth::unread_of(&st.store, user).await?;
     }
@@ -472,7 +394,6 @@ pub async fn reply(
     super::PathId(id): super::PathId,
     body: Bytes,
 ) -> PageResult {
-    let lang = ctx.lang;
     let (thread, side) = open_thread(&st, &user, &id).await?;
     let f: InterestForm = form::parse(&body);
     let text = match message_body(&f.message) {
@@ -486,55 +407,20 @@ pub async fn reply(
         let e = ctx.t("thread-error-deleted");
         return thread_page(&st, ctx, &user, thread, side, None, &f.message, Some(e)).await;
     }
-    let m = Message {
-        id: uuid::Uuid::new_v4().to_string(),
-        thread_id: thread.id,
-        from_person: side == Side::Person,
-        author_id: Some(user.id),
-        body: text,
-        created_at: now(),
-    };
-    let notify = match side {
-        Side::Person => {
-            notify_organization(
-                &st,
-                thread.organization_id,
-                "thread-mail-message",
-                &thread_link(&st, Lang::Fi, thread.id),
-            )
-            .await?
-        }
-        Side::Organization => person_notice(&st, &thread, "thread-mail-message", lang).await?,
-    };
-    st.store.add_message(&m, &notify).await?;
+    threads::reply(
+        &st.store,
+        &notices(&st, ctx.lang),
+        &thread,
+        side,
+        user.id,
+        text,
+        now(),
+    )
+    .await?;
     Ok(see_other(
         &ctx.url(&format!("/threads/{}?done=sent", thread.id)),
         [],
     ))
-}
-
-async fn person_notice(
-    st: &AppState,
-    thread: &Thread,
-    key: &str,
-    lang: Lang,
-) -> PageResult<Vec<OutgoingMail>> {
-    let Some(person) = thread.person_id else {
-        return Ok(Vec::new());
-    };
-    let user = st.store.user_by_id(person).await?;
-    Ok(user
-        .filter(|u| u.disabled_at.is_none())
-        .map(|u| {
-            notice_mail(
-                u.email.as_str(),
-                lang,
-                key,
-                &thread_link(st, lang, thread.id),
-            )
-        })
-        .into_iter()
-        .collect())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -551,7 +437,6 @@ pub async fn set_status(
     super::PathId(id): super::PathId,
     body: Bytes,
 ) -> PageResult {
-    let lang = ctx.lang;
     let (thread, side) = open_thread(&st, &user, &id).await?;
     if side != Side::Organization {
         return Err(PageError::forbidden());
@@ -561,10 +446,7 @@ pub async fn set_status(
         let e = ctx.t("edit-error-unknown-choice");
         return thread_page(&st, ctx, &user, thread, side, None, "", Some(e)).await;
     };
-    let notify = person_notice(&st, &thread, "thread-mail-status", lang).await?;
-    st.store
-        .set_thread_status(thread.id, status, now(), &notify)
-        .await?;
+    threads::set_status(&st.store, &notices(&st, ctx.lang), &thread, status, now()).await?;
     Ok(see_other(
         &ctx.url(&format!("/threads/{}?done=status", thread.id)),
         [],

@@ -822,10 +822,7 @@ both_engines!(
         let user = app
             .account("sopiva@example.fi", Role::JobSeeker, None)
             .await;
-        let mut p = kolmonen::people::Profile::empty(
-            user.id,
-            kolmonen::mail::unix_micros(kolmonen::domain::now_micros()),
-        );
+        let mut p = kolmonen::people::Profile::empty(user.id, kolmonen::domain::now_micros());
         p.municipality = location.municipality_code.clone();
         p.interests = o.topics.clone();
         p.kinds = vec![o.kind];

@@ -2,8 +2,9 @@
 //! pauses, several nodes never sending one message twice, and .eml files for demos.
 
 use crate::common::{Engine, SmtpSink};
-use kolmonen::mail::{unix_micros, Mailer, OutgoingMail, Transport, MAX_ATTEMPTS};
+use kolmonen::mail::{Mailer, OutgoingMail, Transport, MAX_ATTEMPTS};
 use kolmonen::store::DynStore;
+use time::Duration;
 
 fn mail(to: &str, subject: &str) -> OutgoingMail {
     OutgoingMail::new(
@@ -51,7 +52,7 @@ both_engines!(the_outbox_goes_out_by_smtp, |engine| async move {
     );
     assert!(data.contains("From: Kolmonen <noreply@kolmonen.fi>"));
     // Sent messages are forgotten after a week.
-    let later = unix_micros(time::OffsetDateTime::now_utc()) + 1;
+    let later = time::OffsetDateTime::now_utc() + Duration::microseconds(1);
     assert_eq!(store.purge_sent_mail(later).await.unwrap(), 3);
 });
 
@@ -65,15 +66,15 @@ both_engines!(failures_are_retried_with_pauses, |engine| async move {
     let m = mailer(&refusing.url()).await;
     assert_eq!(m.deliver_due(&store).await.unwrap(), 0);
     // Not due again until the pause has passed.
-    let now = unix_micros(time::OffsetDateTime::now_utc());
+    let now = time::OffsetDateTime::now_utc();
     assert!(store
-        .lease_mail("x", now, now + 1, 10)
+        .lease_mail("x", now, now + Duration::microseconds(1), 10)
         .await
         .unwrap()
         .is_empty());
-    let after = now + 31_000_000;
+    let after = now + Duration::seconds(31);
     let again = store
-        .lease_mail("x", after, after + 60_000_000, 10)
+        .lease_mail("x", after, after + Duration::minutes(1), 10)
         .await
         .unwrap();
     assert_eq!(again.len(), 1, "due after 30 s");
@@ -91,8 +92,11 @@ both_engines!(failures_are_retried_with_pauses, |engine| async move {
             )
             .await
             .unwrap();
-        t += 7 * 3600 * 1_000_000;
-        let due = store.lease_mail("x", t, t + 60_000_000, 10).await.unwrap();
+        t += Duration::hours(7);
+        let due = store
+            .lease_mail("x", t, t + Duration::minutes(1), 10)
+            .await
+            .unwrap();
         if attempt + 1 < MAX_ATTEMPTS {
             assert_eq!(due.len(), 1, "try {}", attempt + 1);
         } else {

@@ -670,10 +670,10 @@ both_engines!(admins_invite_and_remove_members, |engine| async move {
     assert_eq!(r.status, 303);
 
     // The invitation goes by mail.
-    let now = kolmonen::mail::unix_micros(time::OffsetDateTime::now_utc());
+    let now = time::OffsetDateTime::now_utc();
     let mails = app
         .store
-        .lease_mail("t", now, now + 60_000_000, 10)
+        .lease_mail("t", now, now + time::Duration::minutes(1), 10)
         .await
         .unwrap();
     assert_eq!(mails.len(), 1);
@@ -803,8 +803,11 @@ both_engines!(
         let outbox = |app: &TestApp| {
             let store = app.store.clone();
             async move {
-                let t = kolmonen::mail::unix_micros(OffsetDateTime::now_utc());
-                store.lease_mail("t", t, t + 60_000_000, 100).await.unwrap()
+                let t = OffsetDateTime::now_utc();
+                store
+                    .lease_mail("t", t, t + time::Duration::minutes(1), 100)
+                    .await
+                    .unwrap()
             }
         };
         assert_eq!(

@@ -11,9 +11,14 @@ use kolmonen::store::{DirectoryBatch, OpportunityFilter, PageRequest};
 
 /// Takes every message waiting in the outbox, as a mail node would.
 pub(crate) async fn outbox(app: &TestApp) -> Vec<OutgoingMail> {
-    let now = kolmonen::domain::unix_micros(time::OffsetDateTime::now_utc());
+    let now = time::OffsetDateTime::now_utc();
     app.store
-        .lease_mail("test", now + 3_600_000_000, now + 7_200_000_000, 1000)
+        .lease_mail(
+            "test",
+            now + time::Duration::hours(1),
+            now + time::Duration::hours(2),
+            1000,
+        )
         .await
         .unwrap()
 }

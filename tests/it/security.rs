@@ -330,12 +330,15 @@ both_engines!(failed_sign_ins_are_throttled, |engine| async move {
     assert_eq!(other.sign_in("bo@example.fi", PASSWORD).await.status, 303);
 
     // 100 failures in an hour for one account, from anywhere: the account is refused.
-    let now_us = (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1000) as i64;
+    let now = time::OffsetDateTime::now_utc();
     let key = throttle::account_key("ann@example.fi");
     for i in 0..94 {
         // ann already has 5 failures from above.
         app.store
-            .record_login_failure(std::slice::from_ref(&key), now_us - 60_000_000 * (i % 50))
+            .record_login_failure(
+                std::slice::from_ref(&key),
+                now - time::Duration::minutes(i % 50),
+            )
             .await
             .unwrap();
     }

@@ -592,10 +592,10 @@ pub async fn logged<F: std::future::Future<Output = ()>>(f: F) -> String {
 
 /// Takes every message waiting in the outbox and marks it sent, as a mail node would.
 pub async fn outbox(app: &TestApp) -> Vec<kolmonen::mail::OutgoingMail> {
-    let now = kolmonen::mail::unix_micros(time::OffsetDateTime::now_utc());
+    let now = time::OffsetDateTime::now_utc();
     let mails = app
         .store
-        .lease_mail("test", now, now + 60_000_000, 1000)
+        .lease_mail("test", now, now + time::Duration::minutes(1), 1000)
         .await
         .unwrap();
     for m in &mails {
