@@ -19,6 +19,7 @@ search-results-count = { $count ->
 }
 search-empty-words = Nothing found for “{ $word }”. Try a shorter word, remove a filter, or browse open places and organizations.
 search-empty-filters = Nothing found with these filters. Remove one, or browse open places and organizations.
+search-empty-words-filters = Nothing found for “{ $word }” with these filters. Remove a filter, try a shorter word, or browse open places and organizations.
 search-page-beyond = There is no page { $page }: the search has { $pages } pages. This is the last one.
 list-page-beyond = There is no page { $page }: the list has { $pages } pages. This is the last one.
 footer-about = Kolmonen is the shared directory of associations, foundations and cooperatives that help job seekers into work, and of the people who support them.
@@ -267,6 +268,7 @@ login-error-throttled = Too many tries. For your safety, try again in { $minutes
     [one] one minute
    *[other] { $minutes } minutes
 }.
+login-throttled-reset = If the account is yours, you can get in at once: change the password with the link we e-mail you, and this browser is remembered, so others' tries no longer keep you out.
 login-signed-out = You have signed out.
 logout-button = Sign out
 account-title = Your account

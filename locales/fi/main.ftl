@@ -19,6 +19,7 @@ search-results-count = { $count ->
 }
 search-empty-words = Hakusanoilla ”{ $word }” ei löytynyt mitään. Kokeile lyhyempää sanaa, poista rajauksia tai selaa avoimia paikkoja ja järjestöjä.
 search-empty-filters = Näillä rajauksilla ei löytynyt mitään. Poista jokin rajaus tai selaa avoimia paikkoja ja järjestöjä.
+search-empty-words-filters = Hakusanoilla ”{ $word }” ja näillä rajauksilla ei löytynyt mitään. Poista jokin rajaus, kokeile lyhyempää sanaa tai selaa avoimia paikkoja ja järjestöjä.
 search-page-beyond = Sivua { $page } ei ole: haulla on { $pages } sivua. Tässä on viimeinen.
 list-page-beyond = Sivua { $page } ei ole: listalla on { $pages } sivua. Tässä on viimeinen.
 footer-about = Kolmonen on järjestöjen, säätiöiden ja osuuskuntien yhteinen palveluhakemisto työnhakijoille ja heidän tukijoilleen. Kolmonen on ykkönen.
@@ -267,6 +268,7 @@ login-error-throttled = Liian monta yritystä. Turvallisuutesi vuoksi yritä uud
     [one] minuutin
    *[other] { $minutes } minuutin
 } kuluttua.
+login-throttled-reset = Jos tili on sinun, pääset sisään heti: vaihda salasana sähköpostiin tulevalla linkillä, niin tämä selain muistetaan eivätkä muiden yritykset enää estä sinua.
 login-signed-out = Olet kirjautunut ulos.
 logout-button = Kirjaudu ulos
 account-title = Oma tili

@@ -19,6 +19,7 @@ search-results-count = { $count ->
 }
 search-empty-words = Inget hittades med orden ”{ $word }”. Pröva ett kortare ord, ta bort avgränsningar eller bläddra bland lediga platser och organisationer.
 search-empty-filters = Inget hittades med de här avgränsningarna. Ta bort någon eller bläddra bland lediga platser och organisationer.
+search-empty-words-filters = Inget hittades med orden ”{ $word }” och de här avgränsningarna. Ta bort någon avgränsning, pröva ett kortare ord eller bläddra bland lediga platser och organisationer.
 search-page-beyond = Sidan { $page } finns inte: sökningen har { $pages } sidor. Här är den sista.
 list-page-beyond = Sidan { $page } finns inte: listan har { $pages } sidor. Här är den sista.
 footer-about = Kolmonen är föreningarnas, stiftelsernas och andelslagens gemensamma tjänstekatalog för arbetssökande och dem som stöder dem.
@@ -267,6 +268,7 @@ login-error-throttled = För många försök. För din säkerhet, försök igen 
     [one] en minut
    *[other] { $minutes } minuter
 }.
+login-throttled-reset = Om kontot är ditt kommer du in genast: byt lösenord med länken som kommer per e-post, så blir den här webbläsaren ihågkommen och andras försök stoppar dig inte längre.
 login-signed-out = Du har loggat ut.
 logout-button = Logga ut
 account-title = Ditt konto

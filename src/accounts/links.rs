@@ -297,7 +297,7 @@ pub async fn reset_password(
     token: &str,
     new_password: &str,
     now: OffsetDateTime,
-) -> StoreResult<Result<(), AccountError>> {
+) -> StoreResult<Result<UserId, AccountError>> {
     let Some(token) = SessionToken::parse(token) else {
         return Ok(Err(AccountError::LinkExpired));
     };
@@ -327,7 +327,7 @@ pub async fn reset_password(
     store.end_sessions_of(user.id).await?;
     store.mark_email_verified(user.id, now).await?;
     super::audit::event("authn_password_reset", Some(user.id));
-    Ok(Ok(()))
+    Ok(Ok(user.id))
 }
 
 #[cfg(test)]

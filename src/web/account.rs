@@ -50,6 +50,8 @@ struct LoginPage {
     notice: Option<Notice>,
     email: Field,
     password: Field,
+    /// Refused for too many tries: the owner is told how to get in at once.
+    throttled: bool,
 }
 
 impl LoginPage {
@@ -71,6 +73,7 @@ impl LoginPage {
             notice,
             email,
             password,
+            throttled: false,
             ctx,
         }
     }
@@ -215,6 +218,7 @@ pub async fn login(
             let text = wait_text(lang, "login-error-throttled", wait);
             let mut page = LoginPage::new(ctx.clone(), &f.email, Some(text), None);
             page.next_q = next_q.clone();
+            page.throttled = true;
             too_many_requests(render(&page, lang), wait)
         }
     }

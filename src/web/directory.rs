@@ -10,7 +10,9 @@ use crate::domain::*;
 use crate::error::{PageError, PageResult};
 use crate::i18n::date;
 use crate::refdata::REF;
-use crate::store::{DynStore, OpportunityFilter, OrganizationFilter, PageRequest, ServiceFilter};
+use crate::store::{
+    DynStore, OpportunityFilter, OrganizationFilter, Page, PageRequest, ServiceFilter, StoreResult,
+};
 use crate::AppState;
 use askama::Template;
 use axum::extract::State;
@@ -87,6 +89,33 @@ fn page_param(p: Option<u32>) -> PageRequest {
     PageRequest::new(p.unwrap_or(1), PER_PAGE)
 }
 
+/// A page of a list. One past the last (an old link, a typed URL) is the last page, with a
+/// note that says so, as search does.
+async fn page_or_last<T, F, Fut>(
+    ctx: &Ctx,
+    asked: Option<u32>,
+    fetch: F,
+) -> PageResult<(Page<T>, Option<String>)>
+where
+    F: Fn(PageRequest) -> Fut,
+    Fut: std::future::Future<Output = StoreResult<Page<T>>>,
+{
+    let page = fetch(page_param(asked)).await?;
+    let last = u32::try_from(page.total_pages()).unwrap_or(u32::MAX);
+    if page.total == 0 || page.request.page <= last {
+        return Ok((page, None));
+    }
+    let note = crate::i18n::t_args(
+        ctx.lang,
+        "list-page-beyond",
+        &[
+            ("page", u64::from(page.request.page).into()),
+            ("pages", u64::from(last).into()),
+        ],
+    );
+    Ok((fetch(PageRequest::new(last, PER_PAGE)).await?, Some(note)))
+}
+
 #[derive(Deserialize)]
 pub struct OrganizationListQuery {
     municipality: Option<String>,
@@ -101,6 +130,8 @@ struct OrganizationListPage {
     title: String,
     municipalities: Vec<Choice>,
     total: String,
+    /// A page past the last was asked for: this is the last, and this says so.
+    beyond: Option<String>,
     cards: Vec<Card>,
     pager: Pager,
     share: Share,
@@ -136,7 +167,7 @@ pub async fn organization_list(
             &cards,
         ));
     }
-    let page = st.store.organizations(&filter, page_param(q.page)).await?;
+    let (page, beyond) = page_or_last(&ctx, q.page, |r| st.store.organizations(&filter, r)).await?;
     let cards = CardLookup::new(&st.store, ctx.lang)
         .organization_cards(&ctx, &page.items)
         .await?;
@@ -150,6 +181,7 @@ pub async fn organization_list(
         title: ctx.t("organizations-title"),
         municipalities: municipality_choices(&st.store, &ctx, &municipality).await?,
         total: ctx.tn("organizations-count", page.total),
+        beyond,
         cards,
         pager,
         share: share(&ctx, &st.config.public_url()),
@@ -538,6 +570,7 @@ struct OpportunityListPage {
     types: Vec<Choice>,
     open_only: bool,
     total: String,
+    beyond: Option<String>,
     cards: Vec<Card>,
     pager: Pager,
     share: Share,
@@ -580,7 +613,7 @@ pub async fn opportunity_list(
             &cards,
         ));
     }
-    let page = st.store.opportunities(&filter, page_param(q.page)).await?;
+    let (page, beyond) = page_or_last(&ctx, q.page, |r| st.store.opportunities(&filter, r)).await?;
     let cards = CardLookup::new(&st.store, ctx.lang)
         .opportunity_cards(&ctx, &page.items)
         .await?;
@@ -613,6 +646,7 @@ pub async fn opportunity_list(
         types,
         open_only,
         total: ctx.tn("opportunities-count", page.total),
+        beyond,
         cards,
         pager,
         share: share(&ctx, &st.config.public_url()),

@@ -49,8 +49,17 @@ impl Field {
     }
 
     pub fn value(mut self, v: &str) -> Self {
-        if self.kind != "password" {
-            self.value = v.to_string();
+        match self.kind {
+            "password" => {}
+            // A date is a text field in the Finnish form people write (7.1.2027): a browser's
+            // date picker shows its own order (mm/dd/yyyy) and refuses the hint's form.
+            "date" => {
+                self.value = match crate::manage::records::parse_date(v) {
+                    Ok(Some(d)) => format!("{}.{}.{}", d.day(), u8::from(d.month()), d.year()),
+                    _ => v.to_string(),
+                }
+            }
+            _ => self.value = v.to_string(),
         }
         self
     }

@@ -116,7 +116,7 @@ pub async fn request(
     Ok(see_other(&ctx.url("/password-reset?done=sent"), []))
 }
 
-pub async fn save(State(st): State<AppState>, ctx: Ctx, body: Bytes) -> PageResult {
+pub async fn save(State(st): State<AppState>, ctx: Ctx, viewer: Viewer, body: Bytes) -> PageResult {
     let f: TokenForm = form::parse(&body);
     let lang = ctx.lang;
     match links::reset_password(
@@ -127,7 +127,14 @@ pub async fn save(State(st): State<AppState>, ctx: Ctx, body: Bytes) -> PageResu
     )
     .await?
     {
-        Ok(()) => Ok(see_other(&ctx.url("/login?done=reset"), [])),
+        Ok(user) => {
+            // The link came by e-mail to the account's owner: this browser is theirs. Its
+            // sign-ins now count only against its own limit, so failures from elsewhere
+            // (someone guessing the password) cannot keep the owner out.
+            let keys = st.keys().await?;
+            let device = super::account::cookies(&st).device(keys, &viewer.trusted, user);
+            Ok(see_other(&ctx.url("/login?done=reset"), [device]))
+        }
         Err(AccountError::LinkExpired) => link_expired(&ctx),
         Err(e) => {
             let page = ResetNewPage::new(ctx.clone(), &f.token, Some(ctx.t(e.key())));

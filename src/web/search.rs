@@ -234,14 +234,19 @@ pub async fn show(
         }
         summary = ctx.tn("search-results-count", r.total);
         // Nothing found: say what was asked (words, or only filters).
-        empty_help = if req.q.is_empty() {
-            ctx.t("search-empty-filters")
-        } else {
-            t_args(
+        let filtered = !req.filters.is_empty() || !req.flags.is_empty() || req.near.is_some();
+        empty_help = match (req.q.is_empty(), filtered) {
+            (true, _) => ctx.t("search-empty-filters"),
+            (false, false) => t_args(
                 ctx.lang,
                 "search-empty-words",
                 &[("word", req.q.clone().into())],
-            )
+            ),
+            (false, true) => t_args(
+                ctx.lang,
+                "search-empty-words-filters",
+                &[("word", req.q.clone().into())],
+            ),
         };
         // "Searched without it" only when something was then found: otherwise the
         // empty-result help says what was asked, without contradicting it.

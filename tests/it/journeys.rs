@@ -470,7 +470,14 @@ both_engines!(
         .await;
         assert_eq!(r.status, 303, "a Finnish date is taken: {}", r.body);
         let page = b.get("/fi/me").await;
-        assert!(page.body.contains("2027-01-07"), "and kept");
+        assert!(
+            page.body.contains(
+                "name=\"available_from\" type=\"text\" class=\"date\" value=\"7.1.2027\""
+            ),
+            "kept, and shown as typed in a text field (a browser's date picker shows mm/dd/yyyy \
+             and refuses the hint's form): {}",
+            page.body
+        );
         assert!(
             page.body.contains("7.1.2027 (päivä.kuukausi.vuosi)"),
             "the hint shows the Finnish form"
@@ -529,6 +536,31 @@ both_engines!(
             "no words, no “hakusanalla”"
         );
         assert!(!filters.body.contains("Hakusanoilla"));
+        // Words and filters together: both are named, not the words alone.
+        let both = app
+            .get("/fi/search?q=kahvila&type=opportunity&municipality=091")
+            .await;
+        assert!(
+            both.body
+                .contains("Hakusanoilla ”kahvila” ja näillä rajauksilla ei löytynyt"),
+            "names the words and the filters"
+        );
+        // The lists, like search, show their last page for a page past it.
+        for (path, pages) in [
+            ("/fi/opportunities", "listalla on"),
+            ("/fi/organizations", "listalla on"),
+        ] {
+            let r = app.get(&format!("{path}?page=999")).await;
+            assert_eq!(r.status, 200);
+            assert!(
+                r.body.contains("Sivua 999 ei ole") && r.body.contains(pages),
+                "{path}"
+            );
+            assert!(
+                r.body.contains("class=\"card"),
+                "{path}: the last page's cards"
+            );
+        }
         let far = app.get("/fi/search?type=service&page=400").await;
         assert_eq!(far.status, 200);
         assert!(
@@ -581,6 +613,13 @@ both_engines!(applying_is_obvious, |engine| async move {
         page.find("id=\"h-tasks\"").unwrap(),
     );
     assert!(apply < tasks, "how to apply comes before the tasks");
+    let jump = page
+        .find("href=\"#h-interest\"")
+        .expect("a button-like link to 'I'm interested' near the top");
+    assert!(
+        jump < apply,
+        "before the apply box, within a phone's first screen"
+    );
     assert!(
         page.contains("class=\"facts\""),
         "the place's facts are still there"
