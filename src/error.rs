@@ -17,6 +17,8 @@ pub enum ErrorKind {
     Forbidden,
     PayloadTooLarge,
     MethodNotAllowed,
+    /// The request took longer than the server waits.
+    Timeout,
 }
 
 impl ErrorKind {
@@ -29,6 +31,7 @@ impl ErrorKind {
             ErrorKind::Forbidden => StatusCode::FORBIDDEN,
             ErrorKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ErrorKind::Timeout => StatusCode::REQUEST_TIMEOUT,
         }
     }
     pub fn key(self) -> &'static str {
@@ -40,6 +43,7 @@ impl ErrorKind {
             ErrorKind::Forbidden => "error-forbidden",
             ErrorKind::PayloadTooLarge => "error-too-large",
             ErrorKind::MethodNotAllowed => "error-method",
+            ErrorKind::Timeout => "error-timeout",
         }
     }
 }
@@ -120,6 +124,13 @@ impl ApiError {
         Self {
             kind: ErrorKind::BadRequest,
             detail: detail.into(),
+        }
+    }
+    /// An error of any kind, explained in English (the API's language).
+    pub fn of(kind: ErrorKind) -> Self {
+        Self {
+            kind,
+            detail: t(Lang::En, &format!("{}-message", kind.key())),
         }
     }
 }

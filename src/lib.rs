@@ -92,15 +92,17 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             web::auth::layer,
         ))
-        .layer(middleware::from_fn(web::respond::error_pages))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            security_headers,
-        ))
+        // Outside the limits, so their bare 413 and 408 become pages (or problem+json)
+        // with the security headers like every other answer.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
+        ))
+        .layer(middleware::from_fn(web::respond::error_pages))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
         ))
         .with_state(state)
 }

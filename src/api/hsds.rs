@@ -9,7 +9,6 @@ use crate::refdata::REF;
 use crate::store::{OpportunityFilter, Page, PageRequest, RecordRef, ServiceFilter, TermRef};
 use crate::AppState;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::routing::{get, MethodRouter};
 use axum::Json;
 use serde::Deserialize;
@@ -259,19 +258,13 @@ fn slice<T: Clone>(all: &[T], page: PageRequest) -> (Vec<T>, u64) {
     responses(
         (status = 200, description = "HSDS API metadata: version, profile and OpenAPI address", body = serde_json::Value),
     ))]
-pub(crate) async fn meta(
-    headers: HeaderMap,
-    State(st): State<AppState>,
-) -> Json<serde_json::Value> {
-    let host = headers
-        .get("host")
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("127.0.0.1");
-    let scheme = if st.config.hsts { "https" } else { "http" };
+pub(crate) async fn meta(State(st): State<AppState>) -> Json<serde_json::Value> {
+    // The configured public address, not the request's Host header (which anyone can set).
+    let base = st.config.public_url();
     Json(serde_json::json!({
         "version": hsds::HSDS_VERSION,
         "profile": "https://docs.openreferral.org/en/latest/hsds/",
-        "openapi_url": format!("{scheme}://{host}/api/openapi.json"),
+        "openapi_url": format!("{}/api/openapi.json", base.trim_end_matches('/')),
     }))
 }
 

@@ -234,6 +234,17 @@ pub(super) fn lang_of(path: &str) -> Lang {
         .unwrap_or(Lang::Fi)
 }
 
+/// Statuses that layers and the router answer with a bare body (see `respond::bare_error`).
+fn bare_error_status(s: axum::http::StatusCode) -> bool {
+    use axum::http::StatusCode;
+    matches!(
+        s,
+        StatusCode::METHOD_NOT_ALLOWED
+            | StatusCode::PAYLOAD_TOO_LARGE
+            | StatusCode::REQUEST_TIMEOUT
+    )
+}
+
 /// The middleware: see the module documentation.
 pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
@@ -338,7 +349,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         },
         _ => 0,
     };
-    req.extensions_mut().insert(Viewer {
+    let viewer = Viewer {
         unread,
         user,
         pending,
@@ -346,15 +357,13 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         session_hash,
         client,
         trusted,
-    });
+    };
+    req.extensions_mut().insert(viewer.clone());
     let mut res = next.run(req).await;
-    if res.status() == axum::http::StatusCode::METHOD_NOT_ALLOWED {
-        // The router's bare 405 (a GET of a form's target): a page that says what to do.
-        let allow = res.headers().get(header::ALLOW).cloned();
-        res = PageError::new(ErrorKind::MethodNotAllowed).into_response();
-        if let Some(allow) = allow {
-            res.headers_mut().insert(header::ALLOW, allow);
-        }
+    if res.extensions().get::<PageError>().is_some() || bare_error_status(res.status()) {
+        // The error page (`respond::error_pages`, outside this layer) shows the same header
+        // as the other pages: who is signed in, and their unread messages.
+        res.extensions_mut().insert(viewer);
     }
     let sets = |res: &Response, name: &str| {
         res.headers()

@@ -90,7 +90,7 @@ pub async fn show(
         });
     }
     let reports = st.store.open_error_reports(Some(org.id)).await?;
-    let reports = super::error_reports::rows(&ctx, reports);
+    let reports = super::error_reports::rows(&st.store, &ctx, reports).await?;
     let history = st.store.history_of_organization(org.id, 30).await?;
     let profile = access::may(&user, org.id, Action::EditProfile).then(|| {
         (

@@ -208,6 +208,8 @@ pub async fn send(
 /// A report as the desk and the queue list it.
 pub(super) struct ReportRow {
     pub what: String,
+    /// The record's name, the link's text.
+    pub name: String,
     pub url: String,
     pub message: String,
     pub contact: String,
@@ -215,21 +217,68 @@ pub(super) struct ReportRow {
     pub resolve_url: String,
 }
 
-pub(super) fn rows(ctx: &Ctx, reports: Vec<ErrorReport>) -> Vec<ReportRow> {
-    reports
-        .into_iter()
-        .map(|r| {
-            let path = r.record_kind.plural();
-            ReportRow {
-                what: ctx.t(&format!("history-kind-{}", r.record_kind)),
-                url: ctx.url(&format!("/{path}/{}", r.record_id)),
-                message: r.message,
-                contact: r.contact_email.unwrap_or_else(|| "–".into()),
-                when: super::manage::short_date(r.created_at),
-                resolve_url: ctx.url(&format!("/reports/{}/resolve", r.id)),
-            }
-        })
-        .collect()
+/// The name of a reported record in the page's language (`None`: it is gone).
+async fn record_name(
+    store: &crate::store::DynStore,
+    kind: RecordKind,
+    id: &str,
+    lang: crate::domain::Lang,
+) -> crate::store::StoreResult<Option<String>> {
+    use crate::domain::LocationId;
+    Ok(match kind {
+        RecordKind::Organization => match OrganizationId::parse(id) {
+            Some(id) => store.organization(id).await?.map(|o| o.name),
+            None => None,
+        },
+        RecordKind::Service => match ServiceId::parse(id) {
+            Some(id) => store
+                .service(id)
+                .await?
+                .map(|s| s.name.text(lang).to_string()),
+            None => None,
+        },
+        RecordKind::Opportunity => match OpportunityId::parse(id) {
+            Some(id) => store
+                .opportunity(id)
+                .await?
+                .map(|o| o.title.text(lang).to_string()),
+            None => None,
+        },
+        RecordKind::Location => match LocationId::parse(id) {
+            Some(id) => store
+                .location(id)
+                .await?
+                .map(|l| l.name.text(lang).to_string()),
+            None => None,
+        },
+    })
+}
+
+/// The queue's rows: each report with its record's name as the link (the queue is short:
+/// open reports only).
+pub(super) async fn rows(
+    store: &crate::store::DynStore,
+    ctx: &Ctx,
+    reports: Vec<ErrorReport>,
+) -> PageResult<Vec<ReportRow>> {
+    let mut rows = Vec::with_capacity(reports.len());
+    for r in reports {
+        let path = r.record_kind.plural();
+        let name = record_name(store, r.record_kind, &r.record_id, ctx.lang)
+            .await?
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| ctx.t("reports-record"));
+        rows.push(ReportRow {
+            what: ctx.t(&format!("history-kind-{}", r.record_kind)),
+            name,
+            url: ctx.url(&format!("/{path}/{}", r.record_id)),
+            message: r.message,
+            contact: r.contact_email.unwrap_or_else(|| "–".into()),
+            when: super::manage::short_date(r.created_at),
+            resolve_url: ctx.url(&format!("/reports/{}/resolve", r.id)),
+        });
+    }
+    Ok(rows)
 }
 
 pub async fn resolve(
@@ -283,7 +332,7 @@ pub async fn queue(
         title: ctx.t("reports-title"),
         notice: (q.done.as_deref() == Some("resolved"))
             .then(|| Notice::success(ctx.t("reports-resolved"))),
-        reports: rows(&ctx, reports),
+        reports: rows(&st.store, &ctx, reports).await?,
         ctx,
     };
     render(&page, lang)

@@ -97,24 +97,74 @@ struct ErrorPage {
 }
 
 /// The layer that renders a [`PageError`] (left by a handler, an extractor or another
-/// layer as a response extension) as the error page in the language of the path.
+/// layer as a response extension) as the error page in the language of the path, with the
+/// header of whoever is signed in. Under `/api` and `/hsds` every error, and the bare ones of
+/// the layers and the router (the body limit's 413, the timeout's 408, a 405), are
+/// problem+json instead.
 pub async fn error_pages(req: Request, next: Next) -> Response {
-    let lang = super::auth::lang_of(req.uri().path());
+    let path = req.uri().path();
+    let lang = super::auth::lang_of(path);
+    let machine = ["/api", "/hsds"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
     let mut res = next.run(req).await;
-    let Some(err) = res.extensions_mut().remove::<PageError>() else {
-        return res;
+    let kind = match res.extensions_mut().remove::<PageError>() {
+        Some(err) => err.kind,
+        None => match bare_error(&res) {
+            Some(kind) => kind,
+            None => return res,
+        },
     };
+    let allow = res.headers().get(header::ALLOW).cloned();
+    if machine {
+        let mut out = crate::error::ApiError::of(kind).into_response();
+        if let Some(allow) = allow {
+            out.headers_mut().insert(header::ALLOW, allow);
+        }
+        return out;
+    }
+    let viewer = res.extensions_mut().remove::<super::auth::Viewer>();
+    let mut ctx = Ctx::bare(lang);
+    if let Some(v) = viewer {
+        ctx.csrf = v.csrf;
+        ctx.unread = v.unread;
+        ctx.pending = v.pending.is_some();
+        ctx.user = v.user;
+    }
     let page = ErrorPage {
-        title: t(lang, &format!("{}-title", err.key())),
-        message: t(lang, &format!("{}-message", err.key())),
-        ctx: Ctx::bare(lang),
+        title: t(lang, &format!("{}-title", kind.key())),
+        message: t(lang, &format!("{}-message", kind.key())),
+        ctx,
     };
     let body = page.render().unwrap_or_else(|_| page.title.clone());
     let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    parts.headers.insert(
         header::CONTENT_LANGUAGE,
         HeaderValue::from_static(lang.code()),
     );
     Response::from_parts(parts, Body::from(body))
+}
+
+/// An error answered by a layer or the router without a page of ours: the body limit's 413,
+/// the timeout's 408 and a bare 405, which carry plain text or nothing.
+fn bare_error(res: &Response) -> Option<crate::error::ErrorKind> {
+    use crate::error::ErrorKind;
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_none_or(|c| c.as_bytes().starts_with(b"text/plain"));
+    if !plain {
+        return None;
+    }
+    match res.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => Some(ErrorKind::PayloadTooLarge),
+        StatusCode::REQUEST_TIMEOUT => Some(ErrorKind::Timeout),
+        StatusCode::METHOD_NOT_ALLOWED => Some(ErrorKind::MethodNotAllowed),
+        _ => None,
+    }
 }

@@ -347,8 +347,10 @@ async fn person_page(
         Some(u) => verified_organization(st, u).await?,
         None => None,
     };
-    // Someone who may not see it learns nothing, not even that it exists.
-    if !profile.visible_to(org.is_some()) {
+    // Someone who may not see it learns nothing, not even that it exists; its owner sees
+    // it ("see your profile as others see it").
+    let own = viewer.is_some_and(|u| u.id == profile.user_id);
+    if !own && !profile.visible_to(org.is_some()) {
         return Err(PageError::not_found());
     }
     let mut places = Vec::new();

@@ -209,3 +209,19 @@ both_engines!(hsds_bad_input_is_a_problem, |engine| async move {
         .json();
     assert!(r["total_items"].as_u64().unwrap() > 0);
 });
+
+both_engines!(the_metadata_names_our_own_address, |engine| async move {
+    let app = TestApp::spawn(engine).await;
+    let r = app
+        .request(
+            axum::http::Request::get("/hsds/")
+                .header("host", "evil.example")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let url = r.json()["openapi_url"].as_str().unwrap().to_string();
+    assert!(!url.contains("evil.example"), "not the Host header: {url}");
+    assert!(url.ends_with("/api/openapi.json"), "{url}");
+});

@@ -1,6 +1,8 @@
 //! HTTP tests on the real router: pages in three languages, API shapes, headers, junk input.
 
 use crate::common::{Browser, Engine, TestApp};
+use axum::body::Body;
+use axum::http::Request;
 use proptest::prelude::*;
 use scraper::Selector;
 
@@ -212,6 +214,10 @@ both_engines!(api_errors_are_problem_json, |engine| async move {
         ("/api/v1/organizations/not-a-uuid", 404),
         ("/api/v1/services/00000000-0000-0000-0000-000000000000", 404),
         ("/api/v1/nothing", 404),
+        // Paths that look like pages (/{lang}/search) under the API are the API's.
+        ("/api", 404),
+        ("/api/search", 404),
+        ("/hsds/login", 404),
     ] {
         let r = app.get(url).await;
         assert_eq!(r.status, status, "{url}");
@@ -222,6 +228,72 @@ both_engines!(api_errors_are_problem_json, |engine| async move {
         );
         assert_eq!(r.json()["status"], status, "{url}");
     }
+    // The router's 405 under the API is problem+json too, with what is allowed.
+    let r = app
+        .request(
+            Request::delete("/api/v1/organizations")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, 405);
+    assert_eq!(r.header("content-type"), "application/problem+json");
+    assert!(r.header("allow").contains("GET"), "{:?}", r.headers);
+    // A body over the limit: the translated page, with the security headers, on pages; and
+    // problem+json on the API.
+    let big = "x".repeat(kolmonen::MAX_BODY_BYTES + 1);
+    for (path, kind) in [
+        ("/sv/login", "text/html"),
+        ("/api/v1/organizations", "application/problem+json"),
+    ] {
+        let r = app
+            .request(
+                Request::post(path)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .header("content-length", big.len())
+                    .body(Body::from(big.clone()))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, 413, "{path}");
+        assert!(r.header("content-type").starts_with(kind), "{path}");
+        assert!(
+            r.header("content-security-policy")
+                .contains("default-src 'none'"),
+            "{path}"
+        );
+        if kind == "text/html" {
+            assert!(
+                r.body.contains("För mycket på en gång"),
+                "translated: {}",
+                r.body
+            );
+        }
+    }
+});
+
+both_engines!(error_pages_know_who_is_signed_in, |engine| async move {
+    let app = TestApp::spawn(engine).await;
+    let mut b = app
+        .signed_in(
+            "virhe@example.fi",
+            kolmonen::accounts::Role::JobSeeker,
+            None,
+        )
+        .await;
+    let r = b
+        .get("/fi/organizations/00000000-0000-0000-0000-000000000000")
+        .await;
+    assert_eq!(r.status, 404);
+    assert!(
+        r.body.contains("Kirjaudu ulos"),
+        "the signed-in header: {}",
+        r.body
+    );
+    assert!(
+        !r.body.contains("href=\"/fi/login"),
+        "not the signed-out one"
+    );
 });
 
 both_engines!(bad_input_gets_a_translated_page, |engine| async move {

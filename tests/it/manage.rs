@@ -604,6 +604,22 @@ both_engines!(
         let q = coord.get("/fi/admin/reports").await;
         assert_eq!(q.status, 200);
         assert!(q.body.contains("Aukioloajat ovat muuttuneet syksyllä."));
+        // The link names the record, not a bare "Tieto".
+        let name = app
+            .store
+            .service(service)
+            .await
+            .unwrap()
+            .unwrap()
+            .name
+            .text(kolmonen::domain::Lang::Fi)
+            .to_string();
+        for page in [&q.body, &desk.body] {
+            assert!(
+                page.contains(&format!("/fi/services/{service}\">{name}</a>")),
+                "{name}"
+            );
+        }
         assert_eq!(member.get("/fi/admin/reports").await.status, 403);
 
         let report = app.store.open_error_reports(Some(org)).await.unwrap();

@@ -199,6 +199,10 @@ both_engines!(
         assert!(r.body.contains("Kiinnostunut:"), "the fit is explained");
         assert_eq!(p.member_br.get(&me).await.status, 200);
         assert_eq!(p.anon.get(&me).await.status, 404);
+        // Its owner sees it as organizations do (the link on their own page).
+        let own = p.seeker_br.get(&me).await;
+        assert_eq!(own.status, 200);
+        assert!(own.body.contains("Ksylofonisti"));
         // Public: anyone, and never the address.
         let r = p
             .seeker_br
