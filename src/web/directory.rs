@@ -89,6 +89,30 @@ fn page_param(p: Option<u32>) -> PageRequest {
     PageRequest::new(p.unwrap_or(1), PER_PAGE)
 }
 
+/// Every record of a list as CSV, with the page's filters (at most two built at once).
+async fn list_csv<T, F, Fut, C, CFut>(
+    st: &AppState,
+    ctx: &Ctx,
+    file: &str,
+    fetch: F,
+    cards: C,
+) -> PageResult
+where
+    F: Fn(PageRequest) -> Fut,
+    Fut: std::future::Future<Output = StoreResult<Page<T>>>,
+    C: FnOnce(Vec<T>) -> CFut,
+    CFut: std::future::Future<Output = PageResult<Vec<Card>>>,
+{
+    let _turn = super::export::csv_turn().await;
+    let all = every_page(|r| {
+        let page = fetch(r);
+        async move { page.await.map(|p| (p.items, p.total)) }
+    })
+    .await?;
+    let cards = cards(all).await?;
+    Ok(csv_response(ctx, &st.config.public_url(), file, &cards))
+}
+
 /// A page of a list. One past the last (an old link, a typed URL) is the last page, with a
 /// note that says so, as search does.
 async fn page_or_last<T, F, Fut>(
@@ -147,27 +171,14 @@ pub async fn organization_list(
         municipalities: municipality.clone(),
         ..Default::default()
     };
+    let fetch = |r| st.store.organizations(&filter, r);
     if wants_csv(&q.format) {
-        let _turn = super::export::csv_turn().await;
-        let (store, filter) = (&st.store, &filter);
-        let all = every_page(|r| async move {
-            store
-                .organizations(filter, r)
-                .await
-                .map(|p| (p.items, p.total))
-        })
-        .await?;
-        let cards = CardLookup::new(&st.store, ctx.lang)
-            .organization_cards(&ctx, &all)
-            .await?;
-        return Ok(csv_response(
-            &ctx,
-            &st.config.public_url(),
-            "kolmonen-organizations",
-            &cards,
-        ));
+        let (lookup, c) = (CardLookup::new(&st.store, ctx.lang), &ctx);
+        let cards =
+            |all: Vec<Organization>| async move { lookup.organization_cards(c, &all).await };
+        return list_csv(&st, &ctx, "kolmonen-organizations", fetch, cards).await;
     }
-    let (page, beyond) = page_or_last(&ctx, q.page, |r| st.store.organizations(&filter, r)).await?;
+    let (page, beyond) = page_or_last(&ctx, q.page, fetch).await?;
     let cards = CardLookup::new(&st.store, ctx.lang)
         .organization_cards(&ctx, &page.items)
         .await?;
@@ -593,27 +604,13 @@ pub async fn opportunity_list(
         open_only,
         ..Default::default()
     };
+    let fetch = |r| st.store.opportunities(&filter, r);
     if wants_csv(&q.format) {
-        let _turn = super::export::csv_turn().await;
-        let (store, filter) = (&st.store, &filter);
-        let all = every_page(|r| async move {
-            store
-                .opportunities(filter, r)
-                .await
-                .map(|p| (p.items, p.total))
-        })
-        .await?;
-        let cards = CardLookup::new(&st.store, ctx.lang)
-            .opportunity_cards(&ctx, &all)
-            .await?;
-        return Ok(csv_response(
-            &ctx,
-            &st.config.public_url(),
-            "kolmonen-opportunities",
-            &cards,
-        ));
+        let (lookup, c) = (CardLookup::new(&st.store, ctx.lang), &ctx);
+        let cards = |all: Vec<Opportunity>| async move { lookup.opportunity_cards(c, &all).await };
+        return list_csv(&st, &ctx, "kolmonen-opportunities", fetch, cards).await;
     }
-    let (page, beyond) = page_or_last(&ctx, q.page, |r| st.store.opportunities(&filter, r)).await?;
+    let (page, beyond) = page_or_last(&ctx, q.page, fetch).await?;
     let cards = CardLookup::new(&st.store, ctx.lang)
         .opportunity_cards(&ctx, &page.items)
         .await?;
