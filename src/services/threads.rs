@@ -31,22 +31,23 @@ impl Notices {
     }
 
     /// "Something new", with a link, to everyone acting for an organization (in Finnish:
-    /// an organization's accounts keep no language).
+    /// an organization's accounts keep no language), except those told already (`told`).
     async fn to_organization(
         &self,
         store: &DynStore,
         organization: OrganizationId,
         subject_key: &str,
         thread: ThreadId,
+        told: Option<OffsetDateTime>,
     ) -> StoreResult<Vec<OutgoingMail>> {
         let link = self.link(Lang::Fi, thread);
-        Ok(store
-            .users_of_organization(organization)
-            .await?
-            .iter()
-            .filter(|u| u.disabled_at.is_none())
-            .map(|u| notice_mail(u.email.as_str(), Lang::Fi, subject_key, &link))
-            .collect())
+        let mut mails = Vec::new();
+        for u in store.users_of_organization(organization).await? {
+            if u.disabled_at.is_none() && !already_told(store, thread, u.id, told).await? {
+                mails.push(notice_mail(u.email.as_str(), Lang::Fi, subject_key, &link));
+            }
+        }
+        Ok(mails)
     }
 
     /// The same to the person of a thread, unless their account is gone or disabled.
@@ -56,11 +57,15 @@ impl Notices {
         person: Option<UserId>,
         subject_key: &str,
         thread: ThreadId,
+        told: Option<OffsetDateTime>,
     ) -> StoreResult<Vec<OutgoingMail>> {
         let lang = self.lang;
         let Some(person) = person else {
             return Ok(Vec::new());
         };
+        if already_told(store, thread, person, told).await? {
+            return Ok(Vec::new());
+        }
         let link = self.link(lang, thread);
         Ok(store
             .user_by_id(person)
@@ -70,6 +75,23 @@ impl Notices {
             .into_iter()
             .collect())
     }
+}
+
+/// Whether an account was told of a message at `told` and has not read the thread since:
+/// its notice is still waiting, so ten replies in a row make one e-mail, not ten.
+async fn already_told(
+    store: &DynStore,
+    thread: ThreadId,
+    user: UserId,
+    told: Option<OffsetDateTime>,
+) -> StoreResult<bool> {
+    let Some(told) = told else {
+        return Ok(false);
+    };
+    Ok(store
+        .thread_read_at(thread, user)
+        .await?
+        .is_none_or(|read| read < told))
 }
 
 fn notice_mail(to: &str, lang: Lang, subject_key: &str, link: &str) -> OutgoingMail {
@@ -162,6 +184,7 @@ pub async fn interest(
             place.organization_id,
             "thread-mail-interest",
             thread.id,
+            None,
         )
         .await?;
     if store
@@ -204,7 +227,7 @@ pub async fn contact(
     };
     let first = message(thread.id, false, author.id, body, now);
     let notify = notices
-        .to_person(store, Some(person), "thread-mail-message", thread.id)
+        .to_person(store, Some(person), "thread-mail-message", thread.id, None)
         .await?;
     if store.create_thread(&thread, Some(&first), &notify).await? {
         return Ok(Some(thread.id));
@@ -219,7 +242,8 @@ pub async fn contact(
         .map(|t| t.id))
 }
 
-/// A reply in a thread by one side; the other side gets a notice.
+/// A reply in a thread by one side; the other side gets a notice, unless one about this
+/// side's previous message is still unread.
 pub async fn reply(
     store: &DynStore,
     notices: &Notices,
@@ -229,7 +253,16 @@ pub async fn reply(
     body: String,
     now: OffsetDateTime,
 ) -> StoreResult<()> {
-    let m = message(thread.id, side == Side::Person, author, body, now);
+    let from_person = side == Side::Person;
+    // This side's previous message: whoever has not read the thread since was told then.
+    let told = store
+        .messages(thread.id)
+        .await?
+        .iter()
+        .rev()
+        .find(|m| m.from_person == from_person)
+        .map(|m| m.created_at);
+    let m = message(thread.id, from_person, author, body, now);
     let notify = match side {
         Side::Person => {
             notices
@@ -238,12 +271,19 @@ pub async fn reply(
                     thread.organization_id,
                     "thread-mail-message",
                     thread.id,
+                    told,
                 )
                 .await?
         }
         Side::Organization => {
             notices
-                .to_person(store, thread.person_id, "thread-mail-message", thread.id)
+                .to_person(
+                    store,
+                    thread.person_id,
+                    "thread-mail-message",
+                    thread.id,
+                    told,
+                )
                 .await?
         }
     };
@@ -259,7 +299,13 @@ pub async fn set_status(
     now: OffsetDateTime,
 ) -> StoreResult<()> {
     let notify = notices
-        .to_person(store, thread.person_id, "thread-mail-status", thread.id)
+        .to_person(
+            store,
+            thread.person_id,
+            "thread-mail-status",
+            thread.id,
+            None,
+        )
         .await?;
     store
         .set_thread_status(thread.id, status, now, &notify)

@@ -19,6 +19,12 @@ pub trait ThreadStore: Send + Sync {
         user: UserId,
         at: OffsetDateTime,
     ) -> StoreResult<()>;
+    /// When this account last read the thread (`None`: never).
+    async fn thread_read_at(
+        &self,
+        thread: ThreadId,
+        user: UserId,
+    ) -> StoreResult<Option<OffsetDateTime>>;
     /// How many threads have a message from the other side this account has not read: the
     /// person's own (`organization` None) or, for its people, the organization's.
     async fn unread_threads(
@@ -81,6 +87,21 @@ macro_rules! threads_store {
                 .execute(&self.pool)
                 .await?;
                 Ok(())
+            }
+
+            async fn thread_read_at(
+                &self,
+                thread: ThreadId,
+                user: UserId,
+            ) -> StoreResult<Option<OffsetDateTime>> {
+                let at: Option<i64> = sqlx::query_scalar(
+                    "SELECT read_at FROM thread_reads WHERE thread_id = $1 AND user_id = $2",
+                )
+                .bind(thread.to_string())
+                .bind(user.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(at.map(crate::domain::from_micros))
             }
 
             async fn unread_threads(

@@ -134,3 +134,46 @@ both_engines!(
             .is_empty());
     }
 );
+
+// Replies in a row make one e-mail: whoever has not read the thread since the last notice
+// has one waiting already (an outside test saw 25 replies make 25 mails to every member).
+both_engines!(replies_in_a_row_make_one_mail, |engine| async move {
+    let app = TestApp::spawn(engine).await;
+    let mut p = people(&app).await;
+    let url = format!("/fi/opportunities/{}", p.place.id);
+    let r = p
+        .seeker_br
+        .post(&format!("{url}/interest"), &[("message", "Hei!")])
+        .await;
+    assert_eq!(r.status, 303);
+    let thread = r.header("location").split('?').next().unwrap().to_string();
+    let told = |mails: &[kolmonen::mail::OutgoingMail], to: &str| {
+        mails.iter().filter(|m| m.to == to).count()
+    };
+    assert_eq!(told(&outbox(&app).await, "member@example.fi"), 1);
+    for n in 1..=3 {
+        let r = p
+            .seeker_br
+            .post(&thread, &[("message", &format!("Lisäys {n}"))])
+            .await;
+        assert_eq!(r.status, 303);
+    }
+    assert_eq!(
+        told(&outbox(&app).await, "member@example.fi"),
+        0,
+        "the notice of the interest is still unread"
+    );
+    // Read, then written to again: told again.
+    assert_eq!(p.member_br.get(&thread).await.status, 200);
+    p.seeker_br
+        .post(&thread, &[("message", "Vielä yksi")])
+        .await;
+    assert_eq!(told(&outbox(&app).await, "member@example.fi"), 1);
+    // The other way too.
+    for n in 1..=3 {
+        p.member_br
+            .post(&thread, &[("message", &format!("Vastaus {n}"))])
+            .await;
+    }
+    assert_eq!(told(&outbox(&app).await, "seeker@example.fi"), 1);
+});
