@@ -130,6 +130,8 @@ pub enum Interest {
     Started(ThreadId),
     /// The person had a thread about this place already.
     Existing(ThreadId),
+    /// The person had a thread about this place already; the message went into it.
+    AddedTo(ThreadId),
     /// Only a job seeker's account shows interest.
     NotAJobSeeker,
     /// The place is not open, or its apply-by date has passed.
@@ -152,7 +154,18 @@ pub async fn interest(
     now: OffsetDateTime,
 ) -> StoreResult<Interest> {
     if let Some(t) = store.thread_about(user.id, place.id).await? {
-        return Ok(Interest::Existing(t.id));
+        // "I'm interested" again, with words: they go into the conversation, not lost.
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(Interest::Existing(t.id));
+        }
+        return Ok(match message_body(text) {
+            Ok(body) => {
+                reply(store, notices, &t, Side::Person, user.id, body, now).await?;
+                Interest::AddedTo(t.id)
+            }
+            Err(key) => Interest::BadMessage(key),
+        });
     }
     if user.role != Role::JobSeeker {
         return Ok(Interest::NotAJobSeeker);

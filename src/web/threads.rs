@@ -58,6 +58,9 @@ pub async fn interest(
     let done = threads::interest(&st.store, &notices, &user, &o, &f.message, today, now());
     let (title, text, status) = match done.await? {
         Interest::Existing(t) => return Ok(see_other(&ctx.url(&format!("/threads/{t}")), [])),
+        Interest::AddedTo(t) => {
+            return Ok(see_other(&ctx.url(&format!("/threads/{t}?done=sent")), []))
+        }
         Interest::Started(t) => {
             return Ok(see_other(
                 &ctx.url(&format!("/threads/{t}?done=interest")),
@@ -227,7 +230,10 @@ struct ThreadPage {
     person_deleted: bool,
     messages: Vec<MessageRow>,
     action: String,
+    /// (field id, message) for the error summary.
+    errors: Vec<(String, String)>,
     reply_error: Option<String>,
+    status_error: Option<String>,
     reply: String,
     /// (value, label, current)
     statuses: Vec<(String, String, bool)>,
@@ -249,7 +255,24 @@ pub async fn show(
         Some("status") => Some(Notice::success(ctx.t("thread-status-saved"))),
         _ => None,
     };
-    thread_page(&st, ctx, &user, thread, side, notice, "", None).await
+    thread_page(
+        &st,
+        ctx,
+        &user,
+        thread,
+        side,
+        notice,
+        "",
+        Refused::default(),
+    )
+    .await
+}
+
+/// What was wrong with a form sent on the thread's page: the reply, or the status.
+#[derive(Default)]
+struct Refused {
+    reply: Option<String>,
+    status: Option<String>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -261,7 +284,7 @@ async fn thread_page(
     side: Side,
     notice: Option<Notice>,
     reply: &str,
-    reply_error: Option<String>,
+    refused: Refused,
 ) -> PageResult {
     let mut ctx = ctx;
     let lang = ctx.lang;
@@ -377,12 +400,24 @@ async fn thread_page(
         person_deleted: thread.person_id.is_none(),
         messages: rows,
         action: ctx.url(&format!("/threads/{}", thread.id)),
-        reply_error: reply_error.clone(),
+        errors: refused
+            .reply
+            .iter()
+            .map(|e| ("message".to_string(), e.clone()))
+            .chain(
+                refused
+                    .status
+                    .iter()
+                    .map(|e| ("status-0".to_string(), e.clone())),
+            )
+            .collect(),
+        reply_error: refused.reply,
+        status_error: refused.status,
         reply: reply.to_string(),
         statuses,
         ctx,
     };
-    let refused = reply_error.is_some();
+    let refused = !page.errors.is_empty();
     Ok(super::render_form(&page, lang, refused))
 }
 
@@ -400,12 +435,20 @@ pub async fn reply(
         Ok(t) => t,
         Err(key) => {
             let e = ctx.t(key);
-            return thread_page(&st, ctx, &user, thread, side, None, &f.message, Some(e)).await;
+            let refused = Refused {
+                reply: Some(e),
+                ..Default::default()
+            };
+            return thread_page(&st, ctx, &user, thread, side, None, &f.message, refused).await;
         }
     };
     if side == Side::Organization && thread.person_id.is_none() {
         let e = ctx.t("thread-error-deleted");
-        return thread_page(&st, ctx, &user, thread, side, None, &f.message, Some(e)).await;
+        let refused = Refused {
+            reply: Some(e),
+            ..Default::default()
+        };
+        return thread_page(&st, ctx, &user, thread, side, None, &f.message, refused).await;
     }
     threads::reply(
         &st.store,
@@ -444,7 +487,11 @@ pub async fn set_status(
     let f: StatusForm = form::parse(&body);
     let Some(status) = ThreadStatus::parse(&f.status).filter(|s| *s != ThreadStatus::New) else {
         let e = ctx.t("edit-error-unknown-choice");
-        return thread_page(&st, ctx, &user, thread, side, None, "", Some(e)).await;
+        let refused = Refused {
+            status: Some(e),
+            ..Default::default()
+        };
+        return thread_page(&st, ctx, &user, thread, side, None, "", refused).await;
     };
     threads::set_status(&st.store, &notices(&st, ctx.lang), &thread, status, now()).await?;
     Ok(see_other(

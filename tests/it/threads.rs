@@ -31,6 +31,21 @@ both_engines!(
         // Twice is the same thread.
         let again = p.seeker_br.post(&format!("{url}/interest"), &[]).await;
         assert!(again.header("location").starts_with(&thread));
+        // Twice with words: the same thread, and the words are in it.
+        let again = p
+            .seeker_br
+            .post(
+                &format!("{url}/interest"),
+                &[("message", "Unohdin: minulla on ajokortti.")],
+            )
+            .await;
+        assert!(again.header("location").starts_with(&thread));
+        assert!(p
+            .seeker_br
+            .get(&thread)
+            .await
+            .body
+            .contains("Unohdin: minulla on ajokortti."));
         // The organization was told by mail, without the person's address.
         let mails = outbox(&app).await;
         assert!(mails.iter().any(|m| m.to == "member@example.fi"));
@@ -66,6 +81,19 @@ both_engines!(
                 .status,
             403
         );
+        // An unknown status: the error by the status choices, in the error summary too.
+        let r = p
+            .member_br
+            .post(&format!("{thread}/status"), &[("status", "bogus")])
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("href=\"#status-0\""), "{}", r.body);
+        let (title, error) = (
+            r.body.find("id=\"status-title\"").unwrap(),
+            r.body.find("id=\"status-error\"").unwrap(),
+        );
+        assert!(error > title, "by the status, not under the reply box");
+        assert!(!r.body.contains("id=\"message-error\""));
         let r = p
             .member_br
             .post(&format!("{thread}/status"), &[("status", "agreed")])
@@ -96,7 +124,7 @@ both_engines!(
         let j = e.json();
         assert_eq!(j["profile"]["display_name"], "Ksylofonisti");
         assert_eq!(j["threads"][0]["status"], "agreed");
-        assert_eq!(j["messages"].as_array().unwrap().len(), 2);
+        assert_eq!(j["messages"].as_array().unwrap().len(), 3);
         assert!(!j["profile_views"].as_array().unwrap().is_empty());
         // Deleting everything: the organization keeps the thread, as "deleted user".
         let r = p
