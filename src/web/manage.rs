@@ -446,11 +446,41 @@ pub(super) fn history_rows(ctx: &Ctx, entries: Vec<HistoryEntry>) -> Vec<History
                 .into_iter()
                 .map(|c: Change| {
                     let label = ctx.t(&format!("field-{}", c.field.replace('_', "-")));
-                    (label, short(&c.before), short(&c.after))
+                    let (before, after) = (
+                        shown_value(ctx, &c.field, &c.before),
+                        shown_value(ctx, &c.field, &c.after),
+                    );
+                    (label, short(&before), short(&after))
                 })
                 .collect(),
         })
         .collect()
+}
+
+/// A stored value as people read it: the label of a code (kind, status, legal form), a
+/// date in the Finnish form; anything else as it is.
+fn shown_value(ctx: &Ctx, field: &str, v: &str) -> String {
+    let key = match field {
+        "kind" => match REF.taxonomies.opportunity_type(v) {
+            Some(t) => return t.label.text(ctx.lang).to_string(),
+            None => format!("kind-{v}"),
+        },
+        "status" => format!("status-{v}"),
+        "legal_form" => format!("legal-form-{v}"),
+        "starts_on" | "apply_by" | "available_from" => {
+            return match crate::manage::records::parse_date(v) {
+                Ok(Some(d)) => crate::i18n::date(ctx.lang, d),
+                _ => v.to_string(),
+            }
+        }
+        _ => return v.to_string(),
+    };
+    let text = ctx.t(&key);
+    if v.is_empty() || text == key {
+        v.to_string()
+    } else {
+        text
+    }
 }
 
 fn short(s: &str) -> String {
@@ -616,4 +646,26 @@ pub(super) async fn record(
         })
         .await
         .map_err(PageError::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Lang;
+
+    #[test]
+    fn history_shows_labels_not_codes() {
+        let fi = Ctx::bare(Lang::Fi);
+        assert_eq!(shown_value(&fi, "status", "open"), "Haku auki");
+        assert_eq!(shown_value(&fi, "kind", "work_trial"), "Työkokeilu");
+        assert_eq!(shown_value(&fi, "kind", "activity"), "Toiminta");
+        assert_eq!(shown_value(&fi, "legal_form", "association"), "Yhdistys");
+        assert_eq!(shown_value(&fi, "apply_by", "2027-01-07"), "7.1.2027");
+        // Unknown codes and free text stay as they are; nothing stays nothing.
+        assert_eq!(shown_value(&fi, "status", "zzz"), "zzz");
+        assert_eq!(shown_value(&fi, "name", "open"), "open");
+        assert_eq!(shown_value(&fi, "status", ""), "");
+        let sv = Ctx::bare(Lang::Sv);
+        assert_ne!(shown_value(&sv, "status", "open"), "open");
+    }
 }
