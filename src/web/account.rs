@@ -436,12 +436,7 @@ async fn account_page(
         second_factor_password,
         ctx,
     };
-    let status = if failed.is_some() {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
-    Ok(with_status(render(&page, lang), status))
+    Ok(super::render_form(&page, lang, failed.is_some()))
 }
 
 pub async fn account_show(

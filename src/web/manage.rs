@@ -542,12 +542,7 @@ async fn profile_page(
         history: history_rows(&ctx, history),
         ctx,
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    Ok(with_status(render(&page, lang), status))
+    Ok(super::render_form(&page, lang, !errors.is_empty()))
 }
 
 pub async fn profile_form(

@@ -82,12 +82,7 @@ async fn members_page(
         email,
         ctx,
     };
-    let status = if failed {
-        StatusCode::BAD_REQUEST
-    } else {
-        StatusCode::OK
-    };
-    Ok(with_status(render(&page, lang), status))
+    Ok(super::render_form(&page, lang, failed))
 }
 
 pub async fn list(

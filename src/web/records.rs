@@ -4,8 +4,8 @@
 use super::auth::SignedIn;
 use super::form::{self, Choices, Field};
 use super::manage::{editable_organization, record};
-use super::respond::{see_other, with_status, DoneQuery, Notice};
-use super::{render, Ctx, PageQuery, PathId, RecordPath, Txt};
+use super::respond::{see_other, DoneQuery, Notice};
+use super::{Ctx, PageQuery, PathId, RecordPath, Txt};
 use crate::accounts::User;
 use crate::domain::{
     Location, LocationId, Opportunity, OpportunityStatus, OpportunityType, Organization,
@@ -24,7 +24,6 @@ use crate::AppState;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
 use time::OffsetDateTime;
 
 fn options_of(ctx: &Ctx, kind: &str, values: &[&str]) -> Vec<(String, String)> {
@@ -625,12 +624,7 @@ async fn record_page<K: Editable>(
     let page = RecordPage::new(
         ctx, title, org, action, public_url, fields, flags, groups, errors, notice,
     );
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::BAD_REQUEST
-    };
-    Ok(with_status(render(&page, lang), status))
+    Ok(super::render_form(&page, lang, !errors.is_empty()))
 }
 
 /// A record the account may edit: 404 if there is none, 403 if it is not theirs.
