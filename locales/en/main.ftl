@@ -20,8 +20,14 @@ search-results-count = { $count ->
 search-empty-words = Nothing found for “{ $word }”. Try a shorter word, remove a filter, or browse open places and organizations.
 search-empty-filters = Nothing found with these filters. Remove one, or browse open places and organizations.
 search-empty-words-filters = Nothing found for “{ $word }” with these filters. Remove a filter, try a shorter word, or browse open places and organizations.
-search-page-beyond = There is no page { $page }: the search has { $pages } pages. This is the last one.
-list-page-beyond = There is no page { $page }: the list has { $pages } pages. This is the last one.
+search-page-beyond = There is no page { $page }: { $pages ->
+    [one] the search has only one page
+   *[other] the search has { $pages } pages
+}. This is the last one.
+list-page-beyond = There is no page { $page }: { $pages ->
+    [one] the list has only one page
+   *[other] the list has { $pages } pages
+}. This is the last one.
 footer-about = Kolmonen is the shared directory of associations, foundations and cooperatives that help job seekers into work, and of the people who support them.
 footer-open-data = Open data and API
 home-lead = Find what non-profits do, their services, and open places for work trials, wage-subsidised jobs and volunteering, all in one place.
@@ -205,7 +211,10 @@ search-remove-filter = Remove filter { $filter }
 search-unmatched = We found nothing for “{ $word }”, so we searched without it.
 search-near-place = Distances are measured from { $place }.
 search-place-from-words = Searched within { $radius } km of { $place }.
-search-without-filter = Without the filter { $filter }: { $count } results
+search-without-filter = Without the filter { $filter }: { $count ->
+    [one] one result
+   *[other] { $count } results
+}
 search-distance = { $km } km
 search-facet-q = Words
 search-facet-near = Near
@@ -530,6 +539,7 @@ members-invite-text = We send the person a link. They sign in (or sign up) with 
 members-email-label = E-mail address
 members-invite-button = Send the invitation
 members-invited = The invitation was sent. The link works for a week.
+members-error-already = This address already has an account in this organization: no invitation is needed.
 members-remove-button = Remove
 members-removed = The member was removed and signed out.
 invite-title = Join { $organization }

@@ -20,8 +20,14 @@ search-results-count = { $count ->
 search-empty-words = Hakusanoilla ”{ $word }” ei löytynyt mitään. Kokeile lyhyempää sanaa, poista rajauksia tai selaa avoimia paikkoja ja järjestöjä.
 search-empty-filters = Näillä rajauksilla ei löytynyt mitään. Poista jokin rajaus tai selaa avoimia paikkoja ja järjestöjä.
 search-empty-words-filters = Hakusanoilla ”{ $word }” ja näillä rajauksilla ei löytynyt mitään. Poista jokin rajaus, kokeile lyhyempää sanaa tai selaa avoimia paikkoja ja järjestöjä.
-search-page-beyond = Sivua { $page } ei ole: haulla on { $pages } sivua. Tässä on viimeinen.
-list-page-beyond = Sivua { $page } ei ole: listalla on { $pages } sivua. Tässä on viimeinen.
+search-page-beyond = Sivua { $page } ei ole: { $pages ->
+    [one] haulla on vain yksi sivu
+   *[other] haulla on { $pages } sivua
+}. Tässä on viimeinen.
+list-page-beyond = Sivua { $page } ei ole: { $pages ->
+    [one] listalla on vain yksi sivu
+   *[other] listalla on { $pages } sivua
+}. Tässä on viimeinen.
 footer-about = Kolmonen on järjestöjen, säätiöiden ja osuuskuntien yhteinen palveluhakemisto työnhakijoille ja heidän tukijoilleen. Kolmonen on ykkönen.
 footer-open-data = Avoin data ja rajapinta
 home-lead = Löydä järjestöjen toiminta, palvelut ja avoimet työkokeilu-, palkkatuki- ja vapaaehtoispaikat yhdestä paikasta.
@@ -205,7 +211,10 @@ search-remove-filter = Poista rajaus { $filter }
 search-unmatched = Sanalle ”{ $word }” ei löytynyt mitään, joten haimme ilman sitä.
 search-near-place = Etäisyydet mitataan paikasta { $place }.
 search-place-from-words = Haettiin { $radius } km:n säteeltä paikasta { $place }.
-search-without-filter = Ilman rajausta { $filter }: { $count } tulosta
+search-without-filter = Ilman rajausta { $filter }: { $count ->
+    [one] yksi tulos
+   *[other] { $count } tulosta
+}
 search-distance = { $km } km
 search-facet-q = Hakusanat
 search-facet-near = Lähellä
@@ -530,6 +539,7 @@ members-invite-text = Lähetämme henkilölle linkin. Hän kirjautuu (tai rekist
 members-email-label = Sähköpostiosoite
 members-invite-button = Lähetä kutsu
 members-invited = Kutsu lähetettiin. Linkki toimii viikon.
+members-error-already = Tällä osoitteella on jo tili tässä organisaatiossa: kutsua ei tarvita.
 members-remove-button = Poista
 members-removed = Jäsen poistettiin ja kirjattiin ulos.
 invite-title = Liity: { $organization }

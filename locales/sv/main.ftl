@@ -20,8 +20,14 @@ search-results-count = { $count ->
 search-empty-words = Inget hittades med orden ”{ $word }”. Pröva ett kortare ord, ta bort avgränsningar eller bläddra bland lediga platser och organisationer.
 search-empty-filters = Inget hittades med de här avgränsningarna. Ta bort någon eller bläddra bland lediga platser och organisationer.
 search-empty-words-filters = Inget hittades med orden ”{ $word }” och de här avgränsningarna. Ta bort någon avgränsning, pröva ett kortare ord eller bläddra bland lediga platser och organisationer.
-search-page-beyond = Sidan { $page } finns inte: sökningen har { $pages } sidor. Här är den sista.
-list-page-beyond = Sidan { $page } finns inte: listan har { $pages } sidor. Här är den sista.
+search-page-beyond = Sidan { $page } finns inte: { $pages ->
+    [one] sökningen har bara en sida
+   *[other] sökningen har { $pages } sidor
+}. Här är den sista.
+list-page-beyond = Sidan { $page } finns inte: { $pages ->
+    [one] listan har bara en sida
+   *[other] listan har { $pages } sidor
+}. Här är den sista.
 footer-about = Kolmonen är föreningarnas, stiftelsernas och andelslagens gemensamma tjänstekatalog för arbetssökande och dem som stöder dem.
 footer-open-data = Öppna data och gränssnitt
 home-lead = Hitta organisationernas verksamhet, tjänster och lediga platser för arbetsprövning, lönesubventionerat arbete och frivilligarbete på ett ställe.
@@ -205,7 +211,10 @@ search-remove-filter = Ta bort avgränsningen { $filter }
 search-unmatched = Vi hittade inget för ”{ $word }”, så vi sökte utan det.
 search-near-place = Avstånden mäts från { $place }.
 search-place-from-words = Sökningen gjordes inom { $radius } km från { $place }.
-search-without-filter = Utan avgränsningen { $filter }: { $count } träffar
+search-without-filter = Utan avgränsningen { $filter }: { $count ->
+    [one] en träff
+   *[other] { $count } träffar
+}
 search-distance = { $km } km
 search-facet-q = Sökord
 search-facet-near = Nära
@@ -530,6 +539,7 @@ members-invite-text = Vi skickar en länk till personen. Hen loggar in (eller re
 members-email-label = E-postadress
 members-invite-button = Skicka inbjudan
 members-invited = Inbjudan skickades. Länken fungerar i en vecka.
+members-error-already = Den här adressen har redan ett konto i den här organisationen: ingen inbjudan behövs.
 members-remove-button = Ta bort
 members-removed = Medlemmen togs bort och loggades ut.
 invite-title = Gå med i { $organization }

@@ -117,6 +117,12 @@ impl Email {
         let ok = one_script
             && !local.is_empty()
             && local.len() <= 64
+            // Characters that need quoting in an address (RFC 5322 specials): mail servers
+            // and our mailer refuse them unquoted, and nobody's real address needs them.
+            && !local.contains(['<', '>', '(', ')', '[', ']', '\\', ',', ';', ':', '"'])
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..")
             && !domain.contains('@')
             && domain.contains('.')
             && !domain.starts_with('.')

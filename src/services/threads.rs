@@ -227,6 +227,18 @@ pub async fn contact(
     body: String,
     now: OffsetDateTime,
 ) -> StoreResult<Option<ThreadId>> {
+    // A conversation the organization has with the person about the same place (or about
+    // none) goes on: the message is a reply there, so writing again and again does not make
+    // a thread and an e-mail each time.
+    let existing = store
+        .threads_of_person(person)
+        .await?
+        .into_iter()
+        .find(|t| t.organization_id == organization && t.opportunity_id == place);
+    if let Some(t) = existing {
+        reply(store, notices, &t, Side::Organization, author.id, body, now).await?;
+        return Ok(Some(t.id));
+    }
     let thread = Thread {
         id: ThreadId::new(),
         person_id: Some(person),
@@ -311,13 +323,15 @@ pub async fn set_status(
     status: ThreadStatus,
     now: OffsetDateTime,
 ) -> StoreResult<()> {
+    // Whoever has not read the thread since its last change was told of that change: one
+    // notice for several changes in a row.
     let notify = notices
         .to_person(
             store,
             thread.person_id,
             "thread-mail-status",
             thread.id,
-            None,
+            Some(thread.updated_at),
         )
         .await?;
     store

@@ -126,6 +126,13 @@ pub async fn invite(
             return members_page(&st, ctx, &org, user.id, &f.email, msg, None).await;
         }
     };
+    // Someone acting for the organization already (the admin themselves among them) needs
+    // no invitation: say so instead of mailing them.
+    let members = st.store.users_of_organization(org.id).await?;
+    if members.iter().any(|m| m.email == email) {
+        let msg = Some(ctx.t("members-error-already"));
+        return members_page(&st, ctx, &org, user.id, &f.email, msg, None).await;
+    }
     let now = OffsetDateTime::now_utc();
     let keys = [(
         throttle::scoped("invite", &org.id.to_string()),

@@ -682,6 +682,10 @@ both_engines!(admins_invite_and_remove_members, |engine| async move {
     let r = admin.post(&members, &[("email", "ei osoite")]).await;
     assert_eq!(r.status, 400);
     assert!(r.body.contains("value=\"ei osoite\""));
+    // Someone already in the organization (here the admin) is told so, not mailed.
+    let r = admin.post(&members, &[("email", "Admin@Example.fi")]).await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("kutsua ei tarvita"), "{}", r.body);
     let r = admin.post(&members, &[("email", "Uusi@Example.fi")]).await;
     assert_eq!(r.status, 303);
 

@@ -205,3 +205,55 @@ both_engines!(replies_in_a_row_make_one_mail, |engine| async move {
     }
     assert_eq!(told(&outbox(&app).await, "seeker@example.fi"), 1);
 });
+
+// Writing to the same person again, or changing a status again and again, goes on in one
+// conversation with one e-mail until the person reads it (outside test: 40 contacts made 40
+// threads and 40 mails, 10 status changes 10 mails).
+both_engines!(
+    an_organization_cannot_flood_a_person_with_mail,
+    |engine| async move {
+        let app = TestApp::spawn(engine).await;
+        let mut p = people(&app).await;
+        let topic = p.place.topics[0].clone();
+        p.seeker_br
+            .post("/fi/me", &profile_form("organizations", &topic))
+            .await;
+        outbox(&app).await;
+        let contact = format!("/fi/people/{}/contact", p.seeker.id);
+        let mut threads = Vec::new();
+        for n in 1..=5 {
+            let r = p
+                .member_br
+                .post(
+                    &contact,
+                    &[("message", &format!("Hei {n}")), ("opportunity", "")],
+                )
+                .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            threads.push(r.header("location").split('?').next().unwrap().to_string());
+        }
+        threads.dedup();
+        assert_eq!(threads.len(), 1, "one conversation");
+        let mails = outbox(&app).await;
+        assert_eq!(
+            mails.iter().filter(|m| m.to == "seeker@example.fi").count(),
+            1
+        );
+        let thread = &threads[0];
+        let t = p.seeker_br.get(thread).await;
+        assert!(t.body.contains("Hei 1") && t.body.contains("Hei 5"));
+        // Read; then several status changes make one mail.
+        for s in ["agreed", "not_this_time", "contacted", "agreed"] {
+            let r = p
+                .member_br
+                .post(&format!("{thread}/status"), &[("status", s)])
+                .await;
+            assert_eq!(r.status, 303);
+        }
+        let mails = outbox(&app).await;
+        assert_eq!(
+            mails.iter().filter(|m| m.to == "seeker@example.fi").count(),
+            1
+        );
+    }
+);
