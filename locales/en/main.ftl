@@ -540,6 +540,7 @@ members-email-label = E-mail address
 members-invite-button = Send the invitation
 members-invited = The invitation was sent. The link works for a week.
 members-error-already = This address already has an account in this organization: no invitation is needed.
+members-error-unverified = Invitations can be sent once Kolmonen's coordinator has verified the organization.
 members-remove-button = Remove
 members-removed = The member was removed and signed out.
 invite-title = Join { $organization }

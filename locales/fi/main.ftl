@@ -540,6 +540,7 @@ members-email-label = Sähköpostiosoite
 members-invite-button = Lähetä kutsu
 members-invited = Kutsu lähetettiin. Linkki toimii viikon.
 members-error-already = Tällä osoitteella on jo tili tässä organisaatiossa: kutsua ei tarvita.
+members-error-unverified = Kutsuja voi lähettää, kun Kolmosen koordinaattori on vahvistanut organisaation.
 members-remove-button = Poista
 members-removed = Jäsen poistettiin ja kirjattiin ulos.
 invite-title = Liity: { $organization }

@@ -540,6 +540,7 @@ members-email-label = E-postadress
 members-invite-button = Skicka inbjudan
 members-invited = Inbjudan skickades. Länken fungerar i en vecka.
 members-error-already = Den här adressen har redan ett konto i den här organisationen: ingen inbjudan behövs.
+members-error-unverified = Inbjudningar kan skickas när Kolmonens koordinator har verifierat organisationen.
 members-remove-button = Ta bort
 members-removed = Medlemmen togs bort och loggades ut.
 invite-title = Gå med i { $organization }

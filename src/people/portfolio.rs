@@ -115,7 +115,12 @@ pub fn check(
     let Some(kind) = sniff(bytes) else {
         return Err(("file", "portfolio-error-type"));
     };
-    let caption: String = caption.chars().filter(|c| !c.is_control()).collect();
+    // No control characters, and no bidi overrides or invisible ones: a caption reversed by
+    // U+202E spilled into the delete button beside it (outside test).
+    let caption: String = caption
+        .chars()
+        .filter(|c| !c.is_control() && !crate::domain::line::is_deceptive(*c))
+        .collect();
     let caption = caption.trim().to_string();
     if caption.is_empty() || caption.chars().count() > MAX_CAPTION {
         return Err(("caption", "portfolio-error-caption"));
@@ -190,6 +195,11 @@ mod tests {
         assert_eq!(
             check(" ", b"%PDF-1", 0),
             Err(("caption", "portfolio-error-caption"))
+        );
+        // A bidi override or an invisible character does not reach the page.
+        assert_eq!(
+            check("Kuva\u{202E}ivuk\u{200B}", b"%PDF-1", 0),
+            Ok(("application/pdf", "Kuvaivuk".to_string()))
         );
         assert_eq!(
             check("x", b"%PDF-1", MAX_ITEMS),

@@ -126,6 +126,12 @@ pub async fn invite(
             return members_page(&st, ctx, &org, user.id, &f.email, msg, None).await;
         }
     };
+    // An organization nobody has verified yet sends no invitations: its name is free text,
+    // and mail in our name carrying it would be a phishing channel (outside test).
+    if !org.verified {
+        let msg = Some(ctx.t("members-error-unverified"));
+        return members_page(&st, ctx, &org, user.id, &f.email, msg, None).await;
+    }
     // Someone acting for the organization already (the admin themselves among them) needs
     // no invitation: say so instead of mailing them.
     let members = st.store.users_of_organization(org.id).await?;

@@ -682,6 +682,32 @@ both_engines!(admins_invite_and_remove_members, |engine| async move {
     let r = admin.post(&members, &[("email", "ei osoite")]).await;
     assert_eq!(r.status, 400);
     assert!(r.body.contains("value=\"ei osoite\""));
+    // An organization nobody has verified yet sends no invitations.
+    let mut unverified = app.store.organization(org).await.unwrap().unwrap();
+    unverified.id = OrganizationId::new();
+    unverified.verified = false;
+    unverified.business_id = None;
+    let mut batch = kolmonen::store::DirectoryBatch::default();
+    batch.organizations.push(unverified.clone());
+    kolmonen::services::save_batch(app.store.as_ref(), &batch)
+        .await
+        .unwrap();
+    let mut newcomer = app
+        .signed_in(
+            "uusi-admin@example.fi",
+            Role::OrganizationAdmin,
+            Some(unverified.id),
+        )
+        .await;
+    let r = newcomer
+        .post(
+            &format!("/fi/organizations/{}/members", unverified.id),
+            &[("email", "kuka@example.com")],
+        )
+        .await;
+    assert_eq!(r.status, 400);
+    assert!(r.body.contains("vahvistanut organisaation"), "{}", r.body);
+    assert!(crate::common::outbox(&app).await.is_empty(), "no mail");
     // Someone already in the organization (here the admin) is told so, not mailed.
     let r = admin.post(&members, &[("email", "Admin@Example.fi")]).await;
     assert_eq!(r.status, 400);
