@@ -436,6 +436,7 @@ edit-error-places-free = There cannot be more free places than places in all.
 edit-error-number = Give a whole number from 0 to 1,000.
 edit-error-hours = Give the hours per week as a whole number from 1 to 60, or leave it empty.
 edit-error-date = Give the date as day.month.year, for example 7.1.2027.
+edit-error-no-such-date = There is no such day in the calendar. Check the day, month and year (years 2000–2100), for example 7.1.2027.
 edit-warning-apply-by-past = The apply-by date has passed, so the place shows as closed everywhere. If applications continue, change the apply-by date to a day to come.
 desk-title = Your organization's desk
 desk-new-service = Add a service or activity

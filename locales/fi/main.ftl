@@ -436,6 +436,7 @@ edit-error-places-free = Vapaita paikkoja ei voi olla enemmän kuin paikkoja kai
 edit-error-number = Anna kokonaisluku väliltä 0–1 000.
 edit-error-hours = Anna tunnit viikossa kokonaislukuna väliltä 1–60 tai jätä tyhjäksi.
 edit-error-date = Anna päivämäärä muodossa päivä.kuukausi.vuosi, esimerkiksi 7.1.2027.
+edit-error-no-such-date = Tätä päivää ei ole kalenterissa. Tarkista päivä, kuukausi ja vuosi (vuodet 2000–2100), esimerkiksi 7.1.2027.
 edit-warning-apply-by-past = Hakuaika on jo päättynyt, joten paikka näkyy kaikkialla suljettuna. Jos haku jatkuu, vaihda hakuajaksi tuleva päivä.
 desk-title = Organisaatiosi työpöytä
 desk-new-service = Lisää palvelu tai toiminta

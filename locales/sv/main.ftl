@@ -436,6 +436,7 @@ edit-error-places-free = Det kan inte finnas fler lediga platser än platser sam
 edit-error-number = Ange ett heltal från 0 till 1 000.
 edit-error-hours = Ange timmar per vecka som ett heltal från 1 till 60, eller lämna tomt.
 edit-error-date = Ange datumet som dag.månad.år, till exempel 7.1.2027.
+edit-error-no-such-date = Den här dagen finns inte i kalendern. Kontrollera dag, månad och år (åren 2000–2100), till exempel 7.1.2027.
 edit-warning-apply-by-past = Ansökningstiden har redan gått ut, så platsen visas som stängd överallt. Om ansökan fortsätter, ändra sista ansökningsdagen till en kommande dag.
 desk-title = Din organisations skrivbord
 desk-new-service = Lägg till en tjänst eller verksamhet

@@ -354,6 +354,22 @@ pub(crate) fn parse_date(s: &str) -> Result<Option<Date>, ()> {
     }
 }
 
+/// The translation key of why a date was refused: written right but no such day (31.2.2027,
+/// or a year outside 2000–2100), or not written as a date at all.
+pub(crate) fn date_error(s: &str) -> &'static str {
+    let numbers: Vec<&str> = s.trim().trim_end_matches('.').split(['.', '-']).collect();
+    let shaped = numbers.len() == 3
+        && numbers.iter().filter(|n| n.len() == 4).count() == 1
+        && numbers
+            .iter()
+            .all(|n| !n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit()));
+    if shaped {
+        "edit-error-no-such-date"
+    } else {
+        "edit-error-date"
+    }
+}
+
 pub(crate) fn parse_number(
     s: &str,
     range: std::ops::RangeInclusive<i32>,
@@ -483,11 +499,11 @@ impl OpportunityForm {
             None
         });
         let starts_on = parse_date(&self.starts_on).unwrap_or_else(|()| {
-            errors.push(("starts_on", "edit-error-date"));
+            errors.push(("starts_on", date_error(&self.starts_on)));
             None
         });
         let apply_by = parse_date(&self.apply_by).unwrap_or_else(|()| {
-            errors.push(("apply_by", "edit-error-date"));
+            errors.push(("apply_by", date_error(&self.apply_by)));
             None
         });
         let status = OpportunityStatus::parse(&self.status);
@@ -726,6 +742,20 @@ mod tests {
             "huomenna",
         ] {
             assert_eq!(parse_date(s), Err(()), "{s}");
+        }
+        // Why: no such day, or not a date as written.
+        for s in [
+            "31.2.2027",
+            "29.2.2027",
+            "32.1.2027",
+            "7.13.2027",
+            "1.1.1999",
+            "2027-02-30",
+        ] {
+            assert_eq!(date_error(s), "edit-error-no-such-date", "{s}");
+        }
+        for s in ["7.1.27", "7/1/2027", "huomenna", "7.1.2027.5", "1.1.20277"] {
+            assert_eq!(date_error(s), "edit-error-date", "{s}");
         }
     }
 

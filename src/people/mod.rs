@@ -221,7 +221,10 @@ impl ProfileForm {
             None
         });
         let available_from = parse_date(&self.available_from).unwrap_or_else(|_| {
-            errors.push(("available_from", "edit-error-date"));
+            errors.push((
+                "available_from",
+                crate::manage::records::date_error(&self.available_from),
+            ));
             None
         });
         let age_band = match self.age_band.trim() {

@@ -461,6 +461,21 @@ both_engines!(
                 "the error says why"
             );
         }
+        // Written right, but no such day: said so, and what was typed stays.
+        let r = submit_rendered(
+            &mut b,
+            "/fi/me",
+            "/me",
+            &[("display_name", "Aino"), ("available_from", "31.2.2027")],
+        )
+        .await;
+        assert_eq!(r.status, 400);
+        assert!(
+            r.body.contains("Tätä päivää ei ole kalenterissa"),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("value=\"31.2.2027\""));
         let r = submit_rendered(
             &mut b,
             "/fi/me",
