@@ -34,6 +34,16 @@ impl ErrorKind {
             ErrorKind::Timeout => StatusCode::REQUEST_TIMEOUT,
         }
     }
+    /// The kind of an error that a layer or the router answers with a bare body (the body
+    /// limit's 413, the timeout's 408, a 405): `web::respond::error_pages` gives it a page.
+    pub fn of_bare_status(status: StatusCode) -> Option<Self> {
+        match status {
+            StatusCode::PAYLOAD_TOO_LARGE => Some(ErrorKind::PayloadTooLarge),
+            StatusCode::REQUEST_TIMEOUT => Some(ErrorKind::Timeout),
+            StatusCode::METHOD_NOT_ALLOWED => Some(ErrorKind::MethodNotAllowed),
+            _ => None,
+        }
+    }
     pub fn key(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "error-not-found",

@@ -201,11 +201,14 @@ pub fn is_under(path: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// Paths answered in JSON (errors as problem+json), not pages: the API and HSDS.
+pub fn is_machine_path(path: &str) -> bool {
+    ["/api", "/hsds"].iter().any(|p| is_under(path, p))
+}
+
 /// Unknown paths: problem+json under /api, else a translated 404 page.
 async fn fallback(req: Request) -> Response {
-    let path = req.uri().path();
-    let machine = ["/api", "/hsds"].iter().any(|p| is_under(path, p));
-    if machine {
+    if is_machine_path(req.uri().path()) {
         return error::ApiError::not_found("no such resource").into_response();
     }
     error::PageError::not_found().into_response()

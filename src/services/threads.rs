@@ -153,15 +153,18 @@ pub async fn interest(
     today: Date,
     now: OffsetDateTime,
 ) -> StoreResult<Interest> {
+    // The message, if any, checked the same way for a new conversation and an existing one.
+    let text = text.trim();
+    let body = || match text {
+        "" => Ok(None),
+        t => message_body(t).map(Some),
+    };
     if let Some(t) = store.thread_about(user.id, place.id).await? {
         // "I'm interested" again, with words: they go into the conversation, not lost.
-        let text = text.trim();
-        if text.is_empty() {
-            return Ok(Interest::Existing(t.id));
-        }
-        return Ok(match message_body(text) {
-            Ok(body) => {
-                reply(store, notices, &t, Side::Person, user.id, body, now).await?;
+        return Ok(match body() {
+            Ok(None) => Interest::Existing(t.id),
+            Ok(Some(b)) => {
+                reply(store, notices, &t, Side::Person, user.id, b, now).await?;
                 Interest::AddedTo(t.id)
             }
             Err(key) => Interest::BadMessage(key),
@@ -173,11 +176,9 @@ pub async fn interest(
     if !place.is_open_on(today) {
         return Ok(Interest::Closed);
     }
-    let text = text.trim();
-    let first = match (text.is_empty(), message_body(text)) {
-        (true, _) => None,
-        (false, Ok(body)) => Some(body),
-        (false, Err(key)) => return Ok(Interest::BadMessage(key)),
+    let first = match body() {
+        Ok(first) => first,
+        Err(key) => return Ok(Interest::BadMessage(key)),
     };
     let thread = Thread {
         id: ThreadId::new(),

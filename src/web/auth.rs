@@ -234,17 +234,6 @@ pub(super) fn lang_of(path: &str) -> Lang {
         .unwrap_or(Lang::Fi)
 }
 
-/// Statuses that layers and the router answer with a bare body (see `respond::bare_error`).
-fn bare_error_status(s: axum::http::StatusCode) -> bool {
-    use axum::http::StatusCode;
-    matches!(
-        s,
-        StatusCode::METHOD_NOT_ALLOWED
-            | StatusCode::PAYLOAD_TOO_LARGE
-            | StatusCode::REQUEST_TIMEOUT
-    )
-}
-
 /// The middleware: see the module documentation.
 pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
@@ -360,7 +349,9 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
     };
     req.extensions_mut().insert(viewer.clone());
     let mut res = next.run(req).await;
-    if res.extensions().get::<PageError>().is_some() || bare_error_status(res.status()) {
+    if res.extensions().get::<PageError>().is_some()
+        || ErrorKind::of_bare_status(res.status()).is_some()
+    {
         // The error page (`respond::error_pages`, outside this layer) shows the same header
         // as the other pages: who is signed in, and their unread messages.
         res.extensions_mut().insert(viewer);

@@ -55,7 +55,7 @@ impl Field {
             // date picker shows its own order (mm/dd/yyyy) and refuses the hint's form.
             "date" => {
                 self.value = match crate::manage::records::parse_date(v) {
-                    Ok(Some(d)) => format!("{}.{}.{}", d.day(), u8::from(d.month()), d.year()),
+                    Ok(Some(d)) => crate::i18n::date(crate::domain::Lang::Fi, d),
                     _ => v.to_string(),
                 }
             }

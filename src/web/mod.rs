@@ -233,6 +233,17 @@ impl Ctx {
         }
     }
 
+    /// The page as this viewer sees it: their form token, account and unread messages.
+    pub fn seen_by(self, v: &auth::Viewer) -> Self {
+        Self {
+            csrf: v.csrf.clone(),
+            user: v.user.clone(),
+            unread: v.unread,
+            pending: v.pending.is_some(),
+            ..self
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         self.lang.code()
     }
@@ -318,14 +329,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
             rest.push('?');
             rest.push_str(q);
         }
-        let viewer = parts.extensions.get::<auth::Viewer>();
-        Ok(Ctx {
-            lang,
+        let ctx = Ctx {
             rest,
-            csrf: viewer.map(|v| v.csrf.clone()).unwrap_or_default(),
-            user: viewer.and_then(|v| v.user.clone()),
-            unread: viewer.map_or(0, |v| v.unread),
-            pending: viewer.is_some_and(|v| v.pending.is_some()),
+            ..Ctx::bare(lang)
+        };
+        Ok(match parts.extensions.get::<auth::Viewer>() {
+            Some(v) => ctx.seen_by(v),
+            None => ctx,
         })
     }
 }

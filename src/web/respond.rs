@@ -104,9 +104,7 @@ struct ErrorPage {
 pub async fn error_pages(req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let lang = super::auth::lang_of(path);
-    let machine = ["/api", "/hsds"]
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    let machine = crate::is_machine_path(path);
     let mut res = next.run(req).await;
     let kind = match res.extensions_mut().remove::<PageError>() {
         Some(err) => err.kind,
@@ -123,14 +121,10 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
         }
         return out;
     }
-    let viewer = res.extensions_mut().remove::<super::auth::Viewer>();
-    let mut ctx = Ctx::bare(lang);
-    if let Some(v) = viewer {
-        ctx.csrf = v.csrf;
-        ctx.unread = v.unread;
-        ctx.pending = v.pending.is_some();
-        ctx.user = v.user;
-    }
+    let ctx = match res.extensions_mut().remove::<super::auth::Viewer>() {
+        Some(v) => Ctx::bare(lang).seen_by(&v),
+        None => Ctx::bare(lang),
+    };
     let page = ErrorPage {
         title: t(lang, &format!("{}-title", kind.key())),
         message: t(lang, &format!("{}-message", kind.key())),
@@ -153,18 +147,11 @@ pub async fn error_pages(req: Request, next: Next) -> Response {
 /// An error answered by a layer or the router without a page of ours: the body limit's 413,
 /// the timeout's 408 and a bare 405, which carry plain text or nothing.
 fn bare_error(res: &Response) -> Option<crate::error::ErrorKind> {
-    use crate::error::ErrorKind;
     let plain = res
         .headers()
         .get(header::CONTENT_TYPE)
         .is_none_or(|c| c.as_bytes().starts_with(b"text/plain"));
-    if !plain {
-        return None;
-    }
-    match res.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => Some(ErrorKind::PayloadTooLarge),
-        StatusCode::REQUEST_TIMEOUT => Some(ErrorKind::Timeout),
-        StatusCode::METHOD_NOT_ALLOWED => Some(ErrorKind::MethodNotAllowed),
-        _ => None,
-    }
+    plain
+        .then(|| crate::error::ErrorKind::of_bare_status(res.status()))
+        .flatten()
 }
