@@ -29,6 +29,8 @@ pub struct Config {
     /// The operator's own privacy notice and accessibility statement, replacing the default
     /// texts: `privacy.fi.txt`, `accessibility.sv.txt`, ….
     pub legal_dir: Option<std::path::PathBuf>,
+    /// The keys that seal referral summaries; without them referrals are off.
+    pub data_keys: Option<crate::vault::DataKeys>,
 }
 
 impl Config {
@@ -81,6 +83,7 @@ impl Default for Config {
             totp_key: None,
             controller: None,
             legal_dir: None,
+            data_keys: None,
         }
     }
 }

@@ -15,10 +15,12 @@ pub mod mail;
 pub mod manage;
 pub mod people;
 pub mod refdata;
+pub mod referrals;
 pub mod search;
 pub mod server;
 pub mod services;
 pub mod store;
+pub mod vault;
 pub mod web;
 
 use axum::extract::{Request, State};

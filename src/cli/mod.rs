@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 mod bench;
+mod datakeys;
 mod hsds;
 mod serve;
 mod user;
@@ -46,6 +47,8 @@ struct MailArgs {
     mail_from: String,
 }
 
+/// (Parsed once per run: the size of `serve`'s options does not matter.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Serve the portal and the API (the default). Migrates, and seeds demo data into an empty database.
@@ -128,6 +131,20 @@ enum Command {
     },
     /// Rebuild every search document (after an analyzer change).
     Reindex,
+    /// Seal every referral's summary and notes again under the first data key given (keep
+    /// the old keys after it until this has run), or print a new key with --new-key.
+    RotateDataKey {
+        #[command(flatten)]
+        keys: datakeys::DataKeyArgs,
+        /// Print a new random key and do nothing else.
+        #[arg(long)]
+        new_key: bool,
+    },
+    /// The audit log of people's data.
+    Audit {
+        #[command(subcommand)]
+        what: AuditWhat,
+    },
     /// Generate job seekers for the people benchmarks (accounts that cannot sign in).
     GenBenchPeople {
         #[arg(long, default_value_t = 300_000)]
@@ -227,6 +244,12 @@ enum UserWhat {
 }
 
 #[derive(Subcommand)]
+enum AuditWhat {
+    /// Walk the hash chain and name the first broken row (exit 1), or say that it holds.
+    Verify,
+}
+
+#[derive(Subcommand)]
 enum SeedWhat {
     /// The demo network of Lahti / Päijät-Häme.
     Demo,
@@ -310,6 +333,16 @@ async fn run() -> anyhow::Result<()> {
         controller: std::env::var("KOLMONEN_CONTROLLER").ok(),
         legal_dir: std::env::var_os("KOLMONEN_LEGAL_DIR").map(Into::into),
         max_connections: crate::server::DEFAULT_MAX_CONNECTIONS,
+        keys: match (
+            std::env::var("KOLMONEN_DATA_KEY").ok(),
+            std::env::var_os("KOLMONEN_DATA_KEY_FILE"),
+        ) {
+            (None, None) => datakeys::DataKeyArgs::demo()?,
+            (data_key, file) => datakeys::DataKeyArgs {
+                data_key,
+                data_key_file: file.map(Into::into),
+            },
+        },
         // The one-command demo: messages land in ./mail as files to open.
         mail: MailArgs {
             mail_dir: Some("mail".into()),
@@ -414,6 +447,14 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::Reindex => {
             bench::reindex(&cli.database).await?;
+        }
+        Command::RotateDataKey { keys, new_key } => {
+            datakeys::rotate_command(&cli.database, &keys, new_key).await?;
+        }
+        Command::Audit {
+            what: AuditWhat::Verify,
+        } => {
+            datakeys::audit_verify(&cli.database).await?;
         }
         Command::Seed {
             what: SeedWhat::Demo,

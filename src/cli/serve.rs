@@ -50,6 +50,8 @@ pub(super) struct ServeArgs {
     #[arg(long, env = "KOLMONEN_MAX_CONNECTIONS", default_value_t = crate::server::DEFAULT_MAX_CONNECTIONS)]
     pub max_connections: usize,
     #[command(flatten)]
+    pub keys: super::datakeys::DataKeyArgs,
+    #[command(flatten)]
     pub mail: MailArgs,
 }
 
@@ -68,8 +70,16 @@ pub(super) async fn serve(database: &str, args: ServeArgs) -> anyhow::Result<()>
         controller,
         legal_dir,
         max_connections,
+        keys,
         mail,
     } = args;
+    let data_keys = keys.load()?;
+    match &data_keys {
+        Some(k) => tracing::info!(key = k.current_id(), keys = k.ids().len(), "referrals are on"),
+        None => tracing::warn!(
+            "referrals are off: no data key to seal their summaries (set KOLMONEN_DATA_KEY or --data-key-file; `kolmonen rotate-data-key --new-key` makes one)"
+        ),
+    }
     let store = open(database).await?;
     if !no_demo && store.is_empty().await? {
         seed_demo(&store).await?;
@@ -86,6 +96,7 @@ pub(super) async fn serve(database: &str, args: ServeArgs) -> anyhow::Result<()>
         totp_key,
         controller,
         legal_dir,
+        data_keys,
     };
     if config.controller.is_none() && !addr.ip().is_loopback() {
         tracing::warn!(

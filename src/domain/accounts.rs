@@ -14,15 +14,19 @@ pub enum Role {
     OrganizationAdmin,
     NetworkCoordinator,
     PlatformAdmin,
+    /// Reads the audit log and answers people's requests about their data; reads no
+    /// referral's contents (issue 18).
+    DataProtectionOfficer,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::JobSeeker,
         Role::OrganizationMember,
         Role::OrganizationAdmin,
         Role::NetworkCoordinator,
         Role::PlatformAdmin,
+        Role::DataProtectionOfficer,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -32,6 +36,7 @@ impl Role {
             Role::OrganizationAdmin => "organization_admin",
             Role::NetworkCoordinator => "network_coordinator",
             Role::PlatformAdmin => "platform_admin",
+            Role::DataProtectionOfficer => "data_protection_officer",
         }
     }
 

@@ -69,6 +69,9 @@ id_type!(
     ThreadId
 );
 
+/// Defined here, after `id_type!`, which it uses.
+pub mod referrals;
+
 /// A validated Finnish postal code (five digits).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -272,6 +272,28 @@ pub mod unix_micros_serde {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
         i64::deserialize(d).map(super::from_micros)
     }
+
+    /// The same for an optional time (`null` when there is none).
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+        use time::OffsetDateTime;
+
+        pub fn serialize<S: Serializer>(
+            t: &Option<OffsetDateTime>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => s.serialize_some(&super::super::unix_micros(*t)),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<OffsetDateTime>, D::Error> {
+            Option::<i64>::deserialize(d).map(|v| v.map(super::super::from_micros))
+        }
+    }
 }
 
 /// Records are stale when nobody has confirmed them for a year.

@@ -34,7 +34,7 @@ pub fn may(user: &User, organization: OrganizationId, action: Action) -> bool {
         Role::NetworkCoordinator => action == Action::Verify,
         Role::OrganizationAdmin => own && action != Action::Verify,
         Role::OrganizationMember => own && action == Action::EditRecords,
-        Role::JobSeeker => false,
+        Role::JobSeeker | Role::DataProtectionOfficer => false,
     }
 }
 

@@ -2,6 +2,7 @@
 //! index and the mail outbox. Pages, the API and the command line call these; the store and
 //! the domain know nothing of them.
 
+pub mod referrals;
 pub mod registration;
 pub mod threads;
 
@@ -11,6 +12,15 @@ use crate::store::{DirectoryBatch, Store, StoreResult};
 /// search, or emptied by `reindex`) gets them built now.
 pub async fn migrate(store: &dyn Store) -> StoreResult<()> {
     store.migrate().await?;
+    let changed = store
+        .publish_consent_texts(&crate::referrals::consent_texts())
+        .await?;
+    if let Some((purpose, version)) = changed.first() {
+        return Err(crate::store::StoreError::Invalid(format!(
+            "the published consent text {} version {version} differs from data/consent_texts.json: publish a new version instead of changing one",
+            purpose.as_str()
+        )));
+    }
     if store.search_document_count().await? == 0 {
         let ids = store.organization_ids().await?;
         crate::search::reindex(store, &ids).await?;

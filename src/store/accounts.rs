@@ -368,6 +368,43 @@ macro_rules! accounts_store {
                     .bind(crate::domain::unix_micros(time::OffsetDateTime::now_utc()))
                     .execute(&mut *tx)
                     .await?;
+                // Warm hand-over: the person's records, consents and referrals go with them;
+                // the audit log keeps its rows, with the person's ids replaced by one
+                // tombstone (the chain holds: rows hash the ids' digests), and says so.
+                let tombstone = format!(
+                    "{}{}",
+                    crate::domain::referrals::TOMBSTONE_PREFIX,
+                    uuid::Uuid::new_v4().simple()
+                );
+                sqlx::query("UPDATE audit_log SET subject_id = $2 WHERE subject_id IN (SELECT id FROM clients WHERE user_id = $1)")
+                    .bind(id.to_string())
+                    .bind(&tombstone)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("UPDATE audit_log SET actor_id = $2 WHERE actor_id = $1")
+                    .bind(id.to_string())
+                    .bind(&tombstone)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("DELETE FROM clients WHERE user_id = $1")
+                    .bind(id.to_string())
+                    .execute(&mut *tx)
+                    .await?;
+                Self::append_audit_tx(
+                    &mut tx,
+                    &[crate::domain::referrals::NewAudit {
+                        at: time::OffsetDateTime::now_utc(),
+                        actor: None,
+                        actor_role: "system".into(),
+                        organization: None,
+                        purpose: "erasure".into(),
+                        action: "erase".into(),
+                        record_kind: "account".into(),
+                        record_id: tombstone,
+                        subject: None,
+                    }],
+                )
+                .await?;
                 let done = sqlx::query("DELETE FROM users WHERE id = $1")
                     .bind(id.to_string())
                     .execute(&mut *tx)

@@ -5,6 +5,7 @@ mod directory;
 mod mail;
 mod manage;
 mod people;
+mod referrals;
 mod search;
 mod sql;
 mod threads;
@@ -21,6 +22,9 @@ pub use directory::DirectoryStore;
 pub use mail::MailStore;
 pub use manage::ManageStore;
 pub use people::PeopleStore;
+pub use referrals::{
+    AuditFilter, AuditHead, NewReferral, ReferralMove, ReferralStore, SealedContents,
+};
 pub use search::SearchStore;
 pub use sql::{PostgresStore, SqliteStore};
 pub use threads::ThreadStore;
@@ -218,6 +222,7 @@ pub trait Store:
     + ManageStore
     + PeopleStore
     + ThreadStore
+    + ReferralStore
     + Send
     + Sync
     + 'static
@@ -233,6 +238,7 @@ impl<T> Store for T where
         + ManageStore
         + PeopleStore
         + ThreadStore
+        + ReferralStore
         + Send
         + Sync
         + 'static
@@ -243,8 +249,8 @@ impl<T> Store for T where
 /// trait in scope.
 pub mod prelude {
     pub use super::{
-        AccountStore, DirectoryStore, MailStore, ManageStore, PeopleStore, SearchStore, Store,
-        SystemStore, ThreadStore,
+        AccountStore, DirectoryStore, MailStore, ManageStore, PeopleStore, ReferralStore,
+        SearchStore, Store, SystemStore, ThreadStore,
     };
 }
 

@@ -377,6 +377,10 @@ async fn account_page(
             links.push((ctx.t("nav-messages"), ctx.url("/me/messages")));
             links.push((ctx.t("nav-saved-searches"), ctx.url("/me/searches")));
             links.push((ctx.t("audit-title"), ctx.url("/me/audit")));
+            links.push((ctx.t("path-title"), ctx.url("/me/path")));
+            links.push((ctx.t("referrals-title"), ctx.url("/referrals")));
+            links.push((ctx.t("consents-title"), ctx.url("/me/consents")));
+            links.push((ctx.t("claim-title"), ctx.url("/claim")));
             links.push((
                 ctx.t("account-register-link"),
                 ctx.url("/organizations/register"),
@@ -392,6 +396,10 @@ async fn account_page(
                 ctx.url(&format!("/organizations/{id}/interests")),
             ));
             links.push((ctx.t("nav-talent"), ctx.url("/talent")));
+            if crate::referrals::coach_of(user).is_some() {
+                links.push((ctx.t("referrals-title"), ctx.url("/referrals")));
+                links.push((ctx.t("clients-title"), ctx.url("/clients")));
+            }
             if matches!(user.role, Role::OrganizationAdmin | Role::PlatformAdmin) {
                 links.push((
                     ctx.t("account-edit-organization"),
@@ -404,6 +412,9 @@ async fn account_page(
     if matches!(user.role, Role::NetworkCoordinator | Role::PlatformAdmin) {
         links.push((ctx.t("account-queue-link"), ctx.url("/admin/organizations")));
         links.push((ctx.t("reports-title"), ctx.url("/admin/reports")));
+    }
+    if user.role == Role::DataProtectionOfficer {
+        links.push((ctx.t("admin-audit-title"), ctx.url("/admin/audit")));
     }
     let page = AccountPage {
         title: ctx.t("account-title"),

@@ -20,7 +20,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-fn municipality_options(ctx: &Ctx) -> Vec<(String, String)> {
+pub(super) fn municipality_options(ctx: &Ctx) -> Vec<(String, String)> {
     let mut all: Vec<(String, String)> = REF
         .municipalities
         .values()

@@ -4,8 +4,10 @@ mod account;
 mod contact_links;
 pub use contact_links::contact_links;
 mod alerts;
+mod audit;
 pub mod auth;
 mod cards;
+mod clients;
 mod desk;
 mod directory;
 mod error_reports;
@@ -20,6 +22,7 @@ mod password_reset;
 mod people;
 mod portfolio;
 mod records;
+mod referrals;
 pub mod respond;
 mod search;
 mod second_factor;
@@ -169,6 +172,30 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/me/export", get(people::export)),
         ("/{lang}/me/delete", post(people::delete)),
         ("/{lang}/me/audit", get(people::audit)),
+        ("/{lang}/me/consents", get(clients::my_consents)),
+        ("/{lang}/admin/audit", get(audit::admin)),
+        ("/{lang}/me/consents/{id}/withdraw", post(clients::withdraw)),
+        ("/{lang}/me/path", get(clients::my_path)),
+        (
+            "/{lang}/claim",
+            get(clients::claim_form).post(clients::claim),
+        ),
+        ("/{lang}/clients", get(clients::list).post(clients::create)),
+        ("/{lang}/clients/{id}", get(clients::show)),
+        ("/{lang}/clients/{id}/claim-code", post(clients::claim_code)),
+        (
+            "/{lang}/clients/{client}/consents/{id}/withdraw",
+            post(clients::withdraw),
+        ),
+        ("/{lang}/referrals", get(referrals::list)),
+        (
+            "/{lang}/referrals/new",
+            get(referrals::new).post(referrals::create),
+        ),
+        (
+            "/{lang}/referrals/{id}",
+            get(referrals::show).post(referrals::act),
+        ),
         ("/{lang}/me/portfolio", post(portfolio::upload)),
         ("/{lang}/me/portfolio/delete", post(portfolio::delete)),
         ("/{lang}/portfolio/{id}", get(portfolio::serve)),
@@ -293,6 +320,26 @@ impl Ctx {
     }
 
     /// This page's path in the current language, without the query.
+    /// On a service's or an open place's page, for a coach or a job seeker: the link that
+    /// starts a referral there.
+    pub fn refer_link(&self) -> Option<String> {
+        let user = self.user.as_ref()?;
+        if crate::referrals::coach_of(user).is_none()
+            && user.role != crate::accounts::Role::JobSeeker
+        {
+            return None;
+        }
+        let path = self.rest.split('?').next().unwrap_or("/");
+        let (kind, id) = path.trim_start_matches('/').split_once('/')?;
+        let kind = match kind {
+            "services" => "service",
+            "opportunities" => "opportunity",
+            _ => return None,
+        };
+        uuid::Uuid::parse_str(id).ok()?;
+        Some(format!("/{}/referrals/new?to={kind}:{id}", self.lang))
+    }
+
     pub fn here(&self) -> String {
         let path = self.rest.split('?').next().unwrap_or("/");
         format!("/{}{}", self.lang, path)

@@ -720,19 +720,55 @@ pub async fn audit(
     let names = super::cards::CardLookup::new(&st.store, lang)
         .names(views.iter().filter_map(|v| v.organization_id))
         .await?;
-    let rows = views
+    let mut rows: Vec<(time::OffsetDateTime, (String, String, String))> = views
         .iter()
         .map(|v| {
-            let when = date_time(v.viewed_at);
             (
-                when,
-                v.organization_id
-                    .and_then(|o| names.get(&o).cloned())
-                    .unwrap_or_else(|| ctx.t("audit-unknown-organization")),
-                ctx.t(&format!("audit-context-{}", v.context)),
+                v.viewed_at,
+                (
+                    date_time(v.viewed_at),
+                    v.organization_id
+                        .and_then(|o| names.get(&o).cloned())
+                        .unwrap_or_else(|| ctx.t("audit-unknown-organization")),
+                    ctx.t(&format!("audit-context-{}", v.context)),
+                ),
             )
         })
         .collect();
+    // Reads and changes of the person's referrals, consents and path (the audit log).
+    let clients: Vec<_> = st
+        .store
+        .clients_of_user(user.id)
+        .await?
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    if !clients.is_empty() {
+        let filter = crate::store::AuditFilter {
+            subjects: clients,
+            ..Default::default()
+        };
+        let logged = st
+            .store
+            .audit_rows(&filter, crate::store::PageRequest::new(1, 100))
+            .await?;
+        let readable = super::audit::readable(&st, &ctx, &logged.items).await?;
+        for (r, row) in logged.items.iter().zip(readable) {
+            let who = if r.actor.as_deref() == Some(user.id.to_string().as_str()) {
+                ctx.t("audit-you")
+            } else if row.organization.is_empty() {
+                row.who
+            } else {
+                row.organization
+            };
+            rows.push((
+                r.at,
+                (row.when, who, format!("{} ({})", row.what, row.record)),
+            ));
+        }
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
+    let rows = rows.into_iter().map(|(_, r)| r).collect();
     render(
         &AuditPage {
             title: ctx.t("audit-title"),

@@ -909,6 +909,16 @@ const COLUMNS: &[(&str, &str, char)] = &[
     ("portfolio_items", "*", 'P'),
     ("freshness_reminders", "*", '-'),
     ("server_secrets", "*", '-'),
+    ("consent_texts", "*", '-'),
+    ("clients", "*", 'P'),
+    ("consents", "*", 'P'),
+    ("consent_withdrawals", "*", 'P'),
+    ("referrals", "*", 'P'),
+    ("referral_events", "*", 'P'),
+    ("follow_ups", "*", '-'),
+    // Kept after erasure (the person's ids become a tombstone): checked for the account's id.
+    ("audit_log", "*", 'P'),
+    ("audit_head", "*", '-'),
 ];
 
 /// The directory, search and bookkeeping tables: public records, no person's data.

@@ -19,6 +19,7 @@ mod journeys;
 mod mail;
 mod manage;
 mod people;
+mod referrals;
 mod search;
 mod security;
 mod snapshots;

@@ -53,8 +53,17 @@ pub async fn postgres_ready() -> bool {
 /// A fresh, empty, migrated store. PostgreSQL tests get a database of their own (ask
 /// `postgres_ready` first; `both_engines!` does).
 pub async fn fresh_store(engine: Engine) -> DynStore {
+    fresh_store_at(engine, None).await.0
+}
+
+/// As [`fresh_store`], with its URL, for tests that look into the database themselves:
+/// SQLite in a file under `dir` when one is given (else in memory).
+pub async fn fresh_store_at(engine: Engine, dir: Option<&std::path::Path>) -> (DynStore, String) {
     let url = match engine {
-        Engine::Sqlite => "sqlite::memory:".to_string(),
+        Engine::Sqlite => match dir {
+            Some(d) => format!("sqlite://{}", d.join("k.db").display()),
+            None => "sqlite::memory:".to_string(),
+        },
         Engine::Postgres => {
             use sqlx::Connection;
             let admin = postgres_admin_url();
@@ -77,7 +86,18 @@ pub async fn fresh_store(engine: Engine) -> DynStore {
     kolmonen::services::migrate(store.as_ref())
         .await
         .expect("migrate");
-    store
+    (store, url)
+}
+
+/// The data key of every test node (referrals are on), as text.
+pub fn test_data_key_text() -> &'static str {
+    static KEY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    KEY.get_or_init(kolmonen::vault::DataKeys::new_key_text)
+}
+
+/// The data keys of every test node.
+pub fn test_data_keys() -> kolmonen::vault::DataKeys {
+    kolmonen::vault::DataKeys::parse(test_data_key_text()).expect("key")
 }
 
 pub async fn demo_store(engine: Engine) -> DynStore {
@@ -173,7 +193,13 @@ impl TestApp {
     }
 
     pub fn with_store(store: DynStore) -> TestApp {
-        Self::with_config(store, Config::default())
+        Self::with_config(
+            store,
+            Config {
+                data_keys: Some(test_data_keys()),
+                ..Config::default()
+            },
+        )
     }
 
     pub fn with_config(store: DynStore, config: Config) -> TestApp {

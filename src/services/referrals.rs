@@ -1,0 +1,698 @@
+//! Warm hand-over as use cases: recording a client, sending a referral with the consents
+//! given for it, moving it on, reading its summary, withdrawing a consent. Each writes its
+//! rows, the notices to the other parties (which never carry the contents) and the audit
+//! rows in one transaction.
+
+use crate::domain::accounts::{Role, User};
+use crate::domain::mail::OutgoingMail;
+use crate::domain::referrals::{
+    transition, Action, Client, ClientId, Consent, ConsentId, ConsentMethod, Party, Purpose,
+    Referral, ReferralEvent, ReferralId, ReferralState, Refusal, CONSENT_MONTHS, FOLLOW_UP_MONTHS,
+};
+use crate::domain::{Lang, OpportunityId, OrganizationId, ServiceId};
+use crate::i18n::{t, t_args};
+use crate::referrals::{acting_party, audit, coach_of, party_of};
+use crate::store::{DynStore, NewReferral, ReferralMove, StoreResult};
+use crate::vault::DataKeys;
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+
+/// How notices are written: links to the site's public address, in the language of the
+/// page they were sent from for the person (organizations' accounts read Finnish).
+pub struct Notices {
+    pub public_url: String,
+    pub lang: Lang,
+}
+
+impl Notices {
+    fn link(&self, lang: Lang, id: ReferralId) -> String {
+        format!(
+            "{}/{}/referrals/{}",
+            self.public_url.trim_end_matches('/'),
+            lang,
+            id
+        )
+    }
+
+    fn mail(&self, to: &str, lang: Lang, state: ReferralState, id: ReferralId) -> OutgoingMail {
+        OutgoingMail::new(
+            to,
+            t(lang, &format!("referral-mail-subject-{}", state.as_str())),
+            t_args(
+                lang,
+                "referral-mail-body",
+                &[("link", self.link(lang, id).into())],
+            ),
+        )
+    }
+
+    /// A notice of the referral's new state to every party but the one who moved it.
+    async fn to_others(
+        &self,
+        store: &DynStore,
+        r: &Referral,
+        state: ReferralState,
+        mover: Option<Party>,
+        client: &Client,
+    ) -> StoreResult<Vec<OutgoingMail>> {
+        let mut mails = Vec::new();
+        let mut orgs = Vec::new();
+        if mover != Some(Party::Receiver) {
+            orgs.push(r.to_org);
+        }
+        if let Some(from) = r.from_org.filter(|_| mover != Some(Party::Sender)) {
+            if from != r.to_org {
+                orgs.push(from);
+            }
+        }
+        for org in orgs {
+            for u in store.users_of_organization(org).await? {
+                if u.disabled_at.is_none() {
+                    mails.push(self.mail(u.email.as_str(), Lang::Fi, state, r.id));
+                }
+            }
+        }
+        let person_moved =
+            mover == Some(Party::Person) || (mover == Some(Party::Sender) && r.from_org.is_none());
+        if !person_moved {
+            if let Some(uid) = client.user_id {
+                if let Some(u) = store.user_by_id(uid).await? {
+                    if u.disabled_at.is_none() {
+                        mails.push(self.mail(u.email.as_str(), self.lang, state, r.id));
+                    }
+                }
+            }
+        }
+        Ok(mails)
+    }
+}
+
+/// The summary a person has seen and approved: what they want, what has been tried, what
+/// helps. Sealed as one value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub wants: String,
+    pub tried: String,
+    pub helps: String,
+}
+
+/// Longest text of a summary field or the health notes.
+pub const MAX_SUMMARY_CHARS: usize = 4000;
+
+/// Where a referral goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Service(ServiceId),
+    Opportunity(OpportunityId),
+}
+
+impl Target {
+    /// `service:ID` or `opportunity:ID`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let (kind, id) = s.trim().split_once(':')?;
+        match kind {
+            "service" => ServiceId::parse(id).map(Target::Service),
+            "opportunity" => OpportunityId::parse(id).map(Target::Opportunity),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> String {
+        match self {
+            Target::Service(id) => format!("service:{id}"),
+            Target::Opportunity(id) => format!("opportunity:{id}"),
+        }
+    }
+    /// The organization that offers it, if it exists.
+    pub async fn organization(self, store: &DynStore) -> StoreResult<Option<OrganizationId>> {
+        Ok(match self {
+            Target::Service(id) => store.service(id).await?.map(|s| s.organization_id),
+            Target::Opportunity(id) => store.opportunity(id).await?.map(|o| o.organization_id),
+        })
+    }
+}
+
+/// A referral as its sender writes it.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub client: ClientId,
+    pub target: Target,
+    pub summary: Summary,
+    pub health: Option<String>,
+    /// Purposes the person agreed to now (`referral` and `share_summary` are needed;
+    /// `share_health` for health notes).
+    pub consents: Vec<Purpose>,
+}
+
+/// Why a referral was not sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendError {
+    /// No data key is configured: referrals are off.
+    Disabled,
+    /// The target does not exist.
+    NoTarget,
+    /// Not this account's client.
+    NotYourClient,
+    /// The referral and summary consents are needed.
+    NoConsent,
+    /// Health notes without the consent for them.
+    NoHealthConsent,
+    /// A field is too long: its name.
+    TooLong(&'static str),
+    /// The summary says nothing.
+    EmptySummary,
+}
+
+/// The client record a referral is for, if this account may refer them: a coach's own
+/// organization's client, or the person's own record.
+async fn referable(store: &DynStore, user: &User, client: ClientId) -> StoreResult<Option<Client>> {
+    let Some(c) = store.client(client).await? else {
+        return Ok(None);
+    };
+    let ok = match c.organization_id {
+        Some(org) => coach_of(user) == Some(org),
+        None => user.role == Role::JobSeeker && c.user_id == Some(user.id),
+    };
+    Ok(ok.then_some(c))
+}
+
+/// Consents of the purposes given now for `recipient`, with their current text versions.
+async fn consents_now(
+    store: &DynStore,
+    user: &User,
+    client: &Client,
+    purposes: &[Purpose],
+    recipient: OrganizationId,
+    now: OffsetDateTime,
+) -> StoreResult<Vec<Consent>> {
+    let texts = store.current_consent_texts().await?;
+    let method = if client.organization_id.is_none() {
+        ConsentMethod::SignedIn
+    } else {
+        ConsentMethod::InPerson
+    };
+    Ok(purposes
+        .iter()
+        .filter_map(|p| texts.iter().find(|t| t.purpose == *p))
+        .map(|text| Consent {
+            id: ConsentId::new(),
+            client_id: client.id,
+            purpose: text.purpose,
+            text_version: text.version,
+            categories: text
+                .purpose
+                .categories()
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
+            recipient: Some(recipient),
+            given_at: now,
+            method,
+            recorded_by: (method == ConsentMethod::InPerson).then_some(user.id),
+            expires_at: now + Duration::days(30 * CONSENT_MONTHS + 5),
+            withdrawn_at: None,
+            withdrawn_by: None,
+        })
+        .collect())
+}
+
+/// Sends a referral: the consents given now, the sealed summary, the notice to the receiver.
+pub async fn send(
+    store: &DynStore,
+    keys: Option<&DataKeys>,
+    notices: &Notices,
+    user: &User,
+    d: &Draft,
+) -> StoreResult<Result<ReferralId, SendError>> {
+    let Some(keys) = keys else {
+        return Ok(Err(SendError::Disabled));
+    };
+    for (name, text) in [
+        ("wants", &d.summary.wants),
+        ("tried", &d.summary.tried),
+        ("helps", &d.summary.helps),
+    ] {
+        if text.chars().count() > MAX_SUMMARY_CHARS {
+            return Ok(Err(SendError::TooLong(name)));
+        }
+    }
+    if d.health
+        .as_ref()
+        .is_some_and(|h| h.chars().count() > MAX_SUMMARY_CHARS)
+    {
+        return Ok(Err(SendError::TooLong("health")));
+    }
+    if [&d.summary.wants, &d.summary.tried, &d.summary.helps]
+        .iter()
+        .all(|t| t.trim().is_empty())
+    {
+        return Ok(Err(SendError::EmptySummary));
+    }
+    let Some(to_org) = d.target.organization(store).await? else {
+        return Ok(Err(SendError::NoTarget));
+    };
+    let Some(client) = referable(store, user, d.client).await? else {
+        return Ok(Err(SendError::NotYourClient));
+    };
+    if !(d.consents.contains(&Purpose::Referral) && d.consents.contains(&Purpose::ShareSummary)) {
+        return Ok(Err(SendError::NoConsent));
+    }
+    let health = d.health.as_deref().map(str::trim).filter(|h| !h.is_empty());
+    if health.is_some() && !d.consents.contains(&Purpose::ShareHealth) {
+        return Ok(Err(SendError::NoHealthConsent));
+    }
+    let now = crate::domain::micros(OffsetDateTime::now_utc());
+    let mut purposes = d.consents.clone();
+    if health.is_none() {
+        purposes.retain(|p| *p != Purpose::ShareHealth);
+    }
+    let consents = consents_now(store, user, &client, &purposes, to_org, now).await?;
+    let id_of = |p: Purpose| consents.iter().find(|c| c.purpose == p).map(|c| c.id);
+    let (Some(consent_id), Some(summary_consent)) =
+        (id_of(Purpose::Referral), id_of(Purpose::ShareSummary))
+    else {
+        return Ok(Err(SendError::NoConsent));
+    };
+    let from_org = client.organization_id;
+    let id = ReferralId::new();
+    let r = Referral {
+        id,
+        client_id: client.id,
+        from_org,
+        to_org,
+        service_id: match d.target {
+            Target::Service(s) => Some(s),
+            Target::Opportunity(_) => None,
+        },
+        opportunity_id: match d.target {
+            Target::Opportunity(o) => Some(o),
+            Target::Service(_) => None,
+        },
+        state: ReferralState::Sent,
+        decline_reason: None,
+        outcome: None,
+        created_by: Some(user.id),
+        created_at: now,
+        updated_at: now,
+        answered_at: None,
+        consent_id,
+        has_health: health.is_some(),
+    };
+    let summary = keys.seal(
+        &serde_json::to_string(&d.summary).unwrap_or_default(),
+        &format!("referral:{id}:summary"),
+    );
+    let health_sealed = health.map(|h| keys.seal(h, &format!("referral:{id}:health")));
+    let mover = if from_org.is_none() {
+        Party::Person
+    } else {
+        Party::Sender
+    };
+    let event = ReferralEvent {
+        referral_id: id,
+        state: ReferralState::Sent,
+        detail: None,
+        by_party: mover,
+        by_user: Some(user.id),
+        at: now,
+    };
+    let notify = notices
+        .to_others(store, &r, ReferralState::Sent, Some(mover), &client)
+        .await?;
+    store
+        .add_consents(
+            &consents,
+            &consents
+                .iter()
+                .map(|c| {
+                    audit(
+                        Some(user),
+                        "consent",
+                        "create",
+                        ("consent", c.id.to_string()),
+                        Some(client.id),
+                        now,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        )
+        .await?;
+    store
+        .create_referral(NewReferral {
+            referral: &r,
+            summary_consent,
+            health_consent: id_of(Purpose::ShareHealth).filter(|_| health.is_some()),
+            summary_sealed: &summary,
+            health_sealed: health_sealed.as_deref(),
+            event: &event,
+            notify: &notify,
+            audit: &[audit(
+                Some(user),
+                "referral",
+                "create",
+                ("referral", id.to_string()),
+                Some(client.id),
+                now,
+            )],
+        })
+        .await?;
+    Ok(Ok(id))
+}
+
+/// A referral with its client, if this account is one of its parties.
+pub async fn open_as(
+    store: &DynStore,
+    user: &User,
+    id: ReferralId,
+) -> StoreResult<Option<(Referral, Client, Party)>> {
+    let Some(r) = store.referral(id).await? else {
+        return Ok(None);
+    };
+    let Some(c) = store.client(r.client_id).await? else {
+        return Ok(None);
+    };
+    Ok(party_of(user, &r, &c).map(|p| (r, c, p)))
+}
+
+/// Why a move was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveError {
+    Refused(Refusal),
+    /// Someone moved it first: the page shows the state now.
+    Moved,
+}
+
+/// Moves a referral on as one of its parties.
+pub async fn act(
+    store: &DynStore,
+    notices: &Notices,
+    user: &User,
+    (r, client, party): (&Referral, &Client, Party),
+    action: Action,
+) -> StoreResult<Result<ReferralState, MoveError>> {
+    let by = acting_party(party, r);
+    let next = match transition(r.state, action, by) {
+        Ok(n) => n,
+        Err(e) => return Ok(Err(MoveError::Refused(e))),
+    };
+    let now = crate::domain::micros(OffsetDateTime::now_utc());
+    let (decline_reason, outcome) = match action {
+        Action::Decline(d) => (Some(d), None),
+        Action::Complete(o) => (None, Some(o)),
+        _ => (None, None),
+    };
+    let event = ReferralEvent {
+        referral_id: r.id,
+        state: next,
+        detail: decline_reason
+            .map(|d| d.as_str().to_string())
+            .or(outcome.map(|o| o.as_str().to_string())),
+        by_party: party,
+        by_user: Some(user.id),
+        at: now,
+    };
+    let follow_ups: Vec<(i32, OffsetDateTime)> = if next == ReferralState::Completed {
+        FOLLOW_UP_MONTHS
+            .iter()
+            .map(|m| (*m, now + Duration::days(i64::from(*m) * 365 / 12)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let notify = notices
+        .to_others(store, r, next, Some(party), client)
+        .await?;
+    let moved = store
+        .move_referral(ReferralMove {
+            id: r.id,
+            from: r.state,
+            event: &event,
+            decline_reason,
+            outcome,
+            follow_ups: &follow_ups,
+            notify: &notify,
+            audit: &[audit(
+                Some(user),
+                "referral",
+                action.name(),
+                ("referral", r.id.to_string()),
+                Some(client.id),
+                now,
+            )],
+        })
+        .await?;
+    Ok(if moved {
+        Ok(next)
+    } else {
+        Err(MoveError::Moved)
+    })
+}
+
+/// The summary and health notes, opened, for a party of the referral: only while the
+/// consents they were sent under are in force (the store checks); each read is audited.
+pub async fn read_contents(
+    store: &DynStore,
+    keys: Option<&DataKeys>,
+    user: &User,
+    (r, client): (&Referral, &Client),
+) -> StoreResult<Option<(Summary, Option<String>)>> {
+    let Some(keys) = keys else {
+        return Ok(None);
+    };
+    let now = OffsetDateTime::now_utc();
+    let row = audit(
+        Some(user),
+        "referral",
+        "read",
+        ("referral", r.id.to_string()),
+        Some(client.id),
+        now,
+    );
+    let Some(sealed) = store.referral_contents(r.id, now, &[row]).await? else {
+        return Ok(None);
+    };
+    let summary = keys
+        .open(&sealed.summary, &format!("referral:{}:summary", r.id))
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok());
+    let health = sealed
+        .health
+        .and_then(|h| keys.open(&h, &format!("referral:{}:health", r.id)).ok());
+    Ok(summary.map(|s| (s, health)))
+}
+
+/// Withdraws a consent: by the person it is about, or by a coach of the organization that
+/// keeps their record (recording what the person said). Open referrals sent under a
+/// withdrawn `referral` consent are cancelled, and the parties told.
+pub async fn withdraw(
+    store: &DynStore,
+    notices: &Notices,
+    user: &User,
+    id: ConsentId,
+) -> StoreResult<Option<bool>> {
+    let Some(consent) = store.consent(id).await? else {
+        return Ok(None);
+    };
+    let Some(client) = store.client(consent.client_id).await? else {
+        return Ok(None);
+    };
+    let mine = client.user_id == Some(user.id) && user.role == Role::JobSeeker;
+    let coach = crate::referrals::may_open_client(user, &client);
+    if !(mine || coach) {
+        return Ok(None);
+    }
+    let now = crate::domain::micros(OffsetDateTime::now_utc());
+    let done = store
+        .withdraw_consent(
+            id,
+            Some(user.id),
+            now,
+            &[audit(
+                Some(user),
+                "consent",
+                "withdraw",
+                ("consent", id.to_string()),
+                Some(client.id),
+                now,
+            )],
+        )
+        .await?;
+    if done && consent.purpose == Purpose::Referral {
+        for r in store.open_referrals_under(id).await? {
+            if r.consent_id == id {
+                // Cancelled by the person (or for them, by the coach who recorded it).
+                act(
+                    store,
+                    notices,
+                    user,
+                    (&r, &client, Party::Person),
+                    Action::Cancel,
+                )
+                .await?
+                .ok();
+            }
+        }
+    }
+    Ok(Some(done))
+}
+
+/// Records a client of the coach's organization, with a claim code if asked for.
+pub async fn record_client(
+    store: &DynStore,
+    coach: &User,
+    display_name: &str,
+    birth_year: Option<i32>,
+    municipality: Option<String>,
+    with_claim: bool,
+) -> StoreResult<Option<(Client, Option<String>)>> {
+    let Some(org) = coach_of(coach) else {
+        return Ok(None);
+    };
+    let now = crate::domain::micros(OffsetDateTime::now_utc());
+    let c = Client {
+        id: ClientId::new(),
+        organization_id: Some(org),
+        user_id: None,
+        display_name: display_name.trim().to_string(),
+        birth_year,
+        municipality,
+        created_by: Some(coach.id),
+        created_at: now,
+    };
+    let claim = with_claim.then(crate::referrals::claim_code);
+    let expires = now + Duration::days(crate::referrals::CLAIM_DAYS);
+    store
+        .create_client(
+            &c,
+            claim.as_ref().map(|(_, h)| (h.as_str(), expires)),
+            &[audit(
+                Some(coach),
+                "referral",
+                "create",
+                ("client", c.id.to_string()),
+                Some(c.id),
+                now,
+            )],
+        )
+        .await?;
+    Ok(Some((c, claim.map(|(code, _)| code))))
+}
+
+/// A new claim code for a client of the coach's organization not yet claimed.
+pub async fn new_claim_code(
+    store: &DynStore,
+    coach: &User,
+    client: &Client,
+) -> StoreResult<Option<String>> {
+    if !crate::referrals::may_open_client(coach, client) || client.user_id.is_some() {
+        return Ok(None);
+    }
+    let (code, hash) = crate::referrals::claim_code();
+    let expires = OffsetDateTime::now_utc() + Duration::days(crate::referrals::CLAIM_DAYS);
+    store.set_claim(client.id, &hash, expires).await?;
+    Ok(Some(code))
+}
+
+/// What came of typing a claim code.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Claimed {
+    Claimed(Client),
+    /// No record has this code unexpired and unclaimed.
+    Wrong,
+    /// Too many wrong codes from this account: try again after this long.
+    Throttled(Duration),
+    /// Only a job seeker's account takes a record over.
+    NotAPerson,
+}
+
+/// Wrong claim codes an account may type in an hour (a code has 60 bits: guessing is hopeless
+/// anyway, and this keeps it so).
+const CLAIM_LIMIT: crate::accounts::throttle::Limit = crate::accounts::throttle::Limit {
+    failures: 10,
+    window: Duration::hours(1),
+};
+
+/// A person takes over the record a claim code names.
+pub async fn claim(store: &DynStore, user: &User, code: &str) -> StoreResult<Claimed> {
+    use crate::accounts::throttle;
+    if user.role != Role::JobSeeker {
+        return Ok(Claimed::NotAPerson);
+    }
+    let now = OffsetDateTime::now_utc();
+    let keys = [(throttle::scoped("claim", &user.id.to_string()), CLAIM_LIMIT)];
+    if let Some(wait) = throttle::wait(store, &keys, now).await? {
+        return Ok(Claimed::Throttled(wait));
+    }
+    let got = store
+        .claim_client(
+            &crate::referrals::claim_hash(code),
+            user.id,
+            now,
+            &audit(
+                Some(user),
+                "referral",
+                "claim",
+                ("client", String::new()),
+                None,
+                now,
+            ),
+        )
+        .await?;
+    Ok(match got {
+        Some(c) => Claimed::Claimed(c),
+        None => {
+            throttle::record_failure(store, &keys, now).await?;
+            Claimed::Wrong
+        }
+    })
+}
+
+/// The person's own record (made on first need) under the name they go by.
+pub async fn own_record(store: &DynStore, user: &User, name: &str) -> StoreResult<Client> {
+    store
+        .own_client(user.id, name, OffsetDateTime::now_utc())
+        .await
+}
+
+/// What a rotation did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Rotation {
+    pub resealed: u64,
+    pub already: u64,
+    /// Values no configured key opens (named by referral id).
+    pub unopened: Vec<String>,
+}
+
+/// Seals every referral's summary and notes again under the first configured key.
+pub async fn rotate_keys(store: &DynStore, keys: &DataKeys) -> StoreResult<Rotation> {
+    let mut out = Rotation::default();
+    let mut after = None;
+    loop {
+        let batch = store.sealed_values(after, 500).await?;
+        let Some(last) = batch.last() else { break };
+        after = Some(last.0);
+        for (id, summary, health) in batch {
+            let s_aad = format!("referral:{id}:summary");
+            let h_aad = format!("referral:{id}:health");
+            let new_s = keys.reseal(&summary, &s_aad);
+            let new_h = health
+                .as_deref()
+                .map(|h| keys.reseal(h, &h_aad))
+                .transpose();
+            match (new_s, new_h) {
+                (Ok(None), Ok(None | Some(None))) => out.already += 1,
+                (Ok(s), Ok(h)) => {
+                    let s = s.unwrap_or_else(|| summary.clone());
+                    let h = h.map(|h| h.unwrap_or_else(|| health.clone().unwrap_or_default()));
+                    if store
+                        .reseal(id, (&summary, health.as_deref()), (&s, h.as_deref()))
+                        .await?
+                    {
+                        out.resealed += 1;
+                    }
+                }
+                _ => out.unopened.push(id.to_string()),
+            }
+        }
+    }
+    Ok(out)
+}

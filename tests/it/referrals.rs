@@ -1,0 +1,929 @@
+//! Warm hand-over: the audit chain holds and a tampered row is found, a withdrawn consent
+//! closes the summary in the store, summaries never reach the database in clear, and an
+//! organization reaches only its own clients and referrals.
+
+use crate::common::{
+    add_account, fresh_store_at, temp_dir, test_data_key_text, test_data_keys, Engine, PASSWORD,
+};
+use kolmonen::accounts::{Role, User};
+use kolmonen::domain::referrals::{Action, NewAudit, Outcome, Purpose, ReferralState};
+use kolmonen::domain::{Lang, OrganizationId, ServiceId};
+use kolmonen::services::referrals::{self as refs, Draft, Notices, Summary, Target};
+use kolmonen::store::{DynStore, ServiceFilter};
+
+/// Runs raw SQL on the test database (to play the attacker with database access).
+async fn raw(url: &str, sql: &str) {
+    use sqlx::Connection;
+    if url.starts_with("sqlite") {
+        let mut c = sqlx::SqliteConnection::connect(url).await.expect("sqlite");
+        sqlx::query(sql).execute(&mut c).await.expect(sql);
+    } else {
+        let mut c = sqlx::PgConnection::connect(url).await.expect("pg");
+        sqlx::query(sql).execute(&mut c).await.expect(sql);
+    }
+}
+
+fn row(n: usize) -> NewAudit {
+    kolmonen::referrals::audit(
+        None,
+        "referral",
+        "read",
+        ("referral", n.to_string()),
+        Some(kolmonen::domain::referrals::ClientId::new()),
+        time::OffsetDateTime::now_utc(),
+    )
+}
+
+async fn chain_of(engine: Engine, n: usize) -> (DynStore, String) {
+    let dir = temp_dir("audit");
+    let (store, url) = fresh_store_at(engine, Some(&dir)).await;
+    let rows: Vec<NewAudit> = (1..=n).map(row).collect();
+    store.append_audit(&rows[..n / 2]).await.unwrap();
+    store.append_audit(&rows[n / 2..]).await.unwrap();
+    (store, url)
+}
+
+both_engines!(
+    audit_verify_finds_an_edited_deleted_or_reordered_row,
+    |engine| async move {
+        let (store, url) = chain_of(engine, 10).await;
+        let v = kolmonen::referrals::verify(&store).await.unwrap();
+        assert_eq!((v.rows, v.broken), (10, None));
+
+        raw(&url, "UPDATE audit_log SET action = 'create' WHERE seq = 4").await;
+        let v = kolmonen::referrals::verify(&store).await.unwrap();
+        assert_eq!(v.broken, Some((4, "content")), "an edited row");
+
+        let (store, url) = chain_of(engine, 10).await;
+        raw(&url, "DELETE FROM audit_log WHERE seq = 6").await;
+        let v = kolmonen::referrals::verify(&store).await.unwrap();
+        assert_eq!(v.broken, Some((6, "missing")), "a deleted row");
+
+        let (store, url) = chain_of(engine, 10).await;
+        raw(&url, "UPDATE audit_log SET seq = 100 WHERE seq = 3").await;
+        raw(&url, "UPDATE audit_log SET seq = 3 WHERE seq = 2").await;
+        raw(&url, "UPDATE audit_log SET seq = 2 WHERE seq = 100").await;
+        let v = kolmonen::referrals::verify(&store).await.unwrap();
+        assert_eq!(v.broken.map(|b| b.0), Some(2), "reordered rows");
+
+        let (store, url) = chain_of(engine, 10).await;
+        raw(&url, "DELETE FROM audit_log WHERE seq >= 9").await;
+        let v = kolmonen::referrals::verify(&store).await.unwrap();
+        assert_eq!(v.broken, Some((9, "missing")), "a removed tail");
+
+        let (store, url) = chain_of(engine, 10).await;
+        raw(
+            &url,
+            "UPDATE audit_log SET subject_id = actor_id WHERE seq = 5",
+        )
+        .await;
+        let v = kolmonen::referrals::verify(&store).await.unwrap();
+        assert_eq!(v.broken.map(|b| b.0), Some(5), "a person swapped");
+    }
+);
+
+/// Two organizations of the demo with a coach each, and a service of the second.
+pub struct Network {
+    pub store: DynStore,
+    pub dir: std::path::PathBuf,
+    pub a: OrganizationId,
+    pub b: OrganizationId,
+    pub coach_a: User,
+    pub coach_b: User,
+    pub service_b: ServiceId,
+}
+
+pub async fn network(engine: Engine) -> Network {
+    let dir = temp_dir("referrals");
+    let (store, _) = fresh_store_at(engine, Some(&dir)).await;
+    kolmonen::services::save_batch(store.as_ref(), &kolmonen::demo::demo_batch().unwrap())
+        .await
+        .unwrap();
+    let services = store
+        .services(
+            &ServiceFilter::default(),
+            kolmonen::store::PageRequest::new(1, 100),
+        )
+        .await
+        .unwrap();
+    let service = &services.items[0];
+    let b = service.organization_id;
+    let a = services
+        .items
+        .iter()
+        .map(|s| s.organization_id)
+        .find(|o| *o != b)
+        .unwrap();
+    let coach_a = add_account(
+        &store,
+        "coach@a.example",
+        Role::OrganizationMember,
+        Some(a),
+        PASSWORD,
+    )
+    .await;
+    let coach_b = add_account(
+        &store,
+        "coach@b.example",
+        Role::OrganizationAdmin,
+        Some(b),
+        PASSWORD,
+    )
+    .await;
+    Network {
+        store,
+        dir,
+        a,
+        b,
+        coach_a,
+        coach_b,
+        service_b: service.id,
+    }
+}
+
+pub fn notices() -> Notices {
+    Notices {
+        public_url: "http://kolmonen.test".into(),
+        lang: Lang::Fi,
+    }
+}
+
+pub const SECRET_SUMMARY: &str = "Haluaa kokeilla puusepän työtä, ei aamuvuoroja";
+
+both_engines!(
+    consent_withdrawal_closes_the_summary_in_the_store,
+    |engine| async move {
+        let n = network(engine).await;
+        let keys = test_data_keys();
+        let (client, code) = refs::record_client(
+            &n.store,
+            &n.coach_a,
+            "M. K.",
+            Some(1988),
+            Some("398".into()),
+            true,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        assert!(code.is_some());
+        let draft = Draft {
+            client: client.id,
+            target: Target::Service(n.service_b),
+            summary: Summary {
+                wants: SECRET_SUMMARY.into(),
+                tried: "Kuntouttava työtoiminta 2025".into(),
+                helps: "Selkeät ohjeet".into(),
+            },
+            health: Some("Selkävaiva: ei raskaita nostoja".into()),
+            consents: vec![
+                Purpose::Referral,
+                Purpose::ShareSummary,
+                Purpose::ShareHealth,
+                Purpose::Statistics,
+            ],
+        };
+        let id = refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
+            .await
+            .unwrap()
+            .unwrap();
+        // The receiver reads the summary and the notes; each read is in the audit log.
+        let (r, c, party) = refs::open_as(&n.store, &n.coach_b, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(party, kolmonen::domain::referrals::Party::Receiver);
+        let (summary, health) = refs::read_contents(&n.store, Some(&keys), &n.coach_b, (&r, &c))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(summary.wants, SECRET_SUMMARY);
+        assert_eq!(health.as_deref(), Some("Selkävaiva: ei raskaita nostoja"));
+        let before = n.store.audit_head().await.unwrap().seq;
+
+        // The sealed summary is nowhere in the SQLite file in clear.
+        if engine == Engine::Sqlite {
+            let mut bytes = Vec::new();
+            for f in ["k.db", "k.db-wal"] {
+                bytes.extend(std::fs::read(n.dir.join(f)).unwrap_or_default());
+            }
+            assert!(!bytes.is_empty());
+            for needle in [SECRET_SUMMARY, "Selkävaiva", "Kuntouttava työtoiminta 2025"] {
+                assert!(
+                    !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                    "{needle} in clear in the database file"
+                );
+            }
+        }
+
+        // Withdrawing the health consent closes the notes only.
+        let consents = n.store.consents_of(&[client.id]).await.unwrap();
+        let of = |p: Purpose| consents.iter().find(|c| c.purpose == p).unwrap().id;
+        refs::withdraw(&n.store, &notices(), &n.coach_a, of(Purpose::ShareHealth))
+            .await
+            .unwrap();
+        let (_, health) = refs::read_contents(&n.store, Some(&keys), &n.coach_b, (&r, &c))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(health, None);
+        // Withdrawing the summary consent closes the summary: the store does not give it.
+        refs::withdraw(&n.store, &notices(), &n.coach_a, of(Purpose::ShareSummary))
+            .await
+            .unwrap();
+        let now = time::OffsetDateTime::now_utc();
+        assert_eq!(n.store.referral_contents(id, now, &[]).await.unwrap(), None);
+        assert!(
+            refs::read_contents(&n.store, Some(&keys), &n.coach_b, (&r, &c))
+                .await
+                .unwrap()
+                .is_none()
+        );
+        // The withdrawals are audited, the refused reads write nothing.
+        assert_eq!(n.store.audit_head().await.unwrap().seq, before + 2 + 1);
+        // The referral itself goes on until its own consent is withdrawn: then it is cancelled.
+        assert_eq!(
+            n.store.referral(id).await.unwrap().unwrap().state,
+            ReferralState::Sent
+        );
+        refs::withdraw(&n.store, &notices(), &n.coach_a, of(Purpose::Referral))
+            .await
+            .unwrap();
+        assert_eq!(
+            n.store.referral(id).await.unwrap().unwrap().state,
+            ReferralState::Cancelled
+        );
+        let v = kolmonen::referrals::verify(&n.store).await.unwrap();
+        assert_eq!(v.broken, None);
+    }
+);
+
+both_engines!(
+    only_the_parties_reach_a_referral_and_only_the_receiver_moves_it,
+    |engine| async move {
+        let n = network(engine).await;
+        let keys = test_data_keys();
+        let (client, _) = refs::record_client(&n.store, &n.coach_a, "A. A.", None, None, false)
+            .await
+            .unwrap()
+            .unwrap();
+        // A coach of B cannot refer A's client.
+        let draft = |client| Draft {
+            client,
+            target: Target::Service(n.service_b),
+            summary: Summary {
+                wants: "Työkokeilu".into(),
+                ..Summary::default()
+            },
+            health: None,
+            consents: vec![Purpose::Referral, Purpose::ShareSummary],
+        };
+        assert_eq!(
+            refs::send(
+                &n.store,
+                Some(&keys),
+                &notices(),
+                &n.coach_b,
+                &draft(client.id)
+            )
+            .await
+            .unwrap(),
+            Err(refs::SendError::NotYourClient)
+        );
+        assert_eq!(
+            refs::send(&n.store, None, &notices(), &n.coach_a, &draft(client.id))
+                .await
+                .unwrap(),
+            Err(refs::SendError::Disabled)
+        );
+        let mut no_consent = draft(client.id);
+        no_consent.consents = vec![Purpose::Referral];
+        assert_eq!(
+            refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &no_consent)
+                .await
+                .unwrap(),
+            Err(refs::SendError::NoConsent)
+        );
+        let id = refs::send(
+            &n.store,
+            Some(&keys),
+            &notices(),
+            &n.coach_a,
+            &draft(client.id),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        // An outsider (a third organization's coach, a job seeker, the data-protection officer)
+        // is no party.
+        let other_org = n
+            .store
+            .organizations(
+                &Default::default(),
+                kolmonen::store::PageRequest::new(1, 50),
+            )
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|o| o.id)
+            .find(|o| *o != n.a && *o != n.b)
+            .unwrap();
+        let c = add_account(
+            &n.store,
+            "coach@c.example",
+            Role::OrganizationAdmin,
+            Some(other_org),
+            PASSWORD,
+        )
+        .await;
+        let js = add_account(
+            &n.store,
+            "someone@example.fi",
+            Role::JobSeeker,
+            None,
+            PASSWORD,
+        )
+        .await;
+        let dpo = add_account(
+            &n.store,
+            "dpo@example.fi",
+            Role::DataProtectionOfficer,
+            None,
+            PASSWORD,
+        )
+        .await;
+        for outsider in [&c, &js, &dpo] {
+            assert!(refs::open_as(&n.store, outsider, id)
+                .await
+                .unwrap()
+                .is_none());
+        }
+        // The sender cannot accept; the receiver can, once.
+        let (r, cl, p) = refs::open_as(&n.store, &n.coach_a, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(refs::act(
+            &n.store,
+            &notices(),
+            &n.coach_a,
+            (&r, &cl, p),
+            Action::Accept
+        )
+        .await
+        .unwrap()
+        .is_err());
+        let (r, cl, p) = refs::open_as(&n.store, &n.coach_b, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            refs::act(
+                &n.store,
+                &notices(),
+                &n.coach_b,
+                (&r, &cl, p),
+                Action::Accept
+            )
+            .await
+            .unwrap(),
+            Ok(ReferralState::Accepted)
+        );
+        // The same stale page again: someone moved it first.
+        assert_eq!(
+            refs::act(
+                &n.store,
+                &notices(),
+                &n.coach_b,
+                (&r, &cl, p),
+                Action::Accept
+            )
+            .await
+            .unwrap(),
+            Err(refs::MoveError::Moved)
+        );
+        for a in [Action::Start, Action::Complete(Outcome::WorkSubsidised)] {
+            let (r, cl, p) = refs::open_as(&n.store, &n.coach_b, id)
+                .await
+                .unwrap()
+                .unwrap();
+            refs::act(&n.store, &notices(), &n.coach_b, (&r, &cl, p), a)
+                .await
+                .unwrap()
+                .unwrap();
+        }
+        let r = n.store.referral(id).await.unwrap().unwrap();
+        assert_eq!(
+            (r.state, r.outcome),
+            (ReferralState::Completed, Some(Outcome::WorkSubsidised))
+        );
+        assert!(r.answered_at.is_some());
+        let events = n.store.referral_events(&[id]).await.unwrap();
+        assert_eq!(events.len(), 4);
+        // The person claims the record with the code and then sees it as theirs.
+        let code = refs::new_claim_code(&n.store, &n.coach_a, &cl)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(refs::new_claim_code(&n.store, &n.coach_b, &cl)
+            .await
+            .unwrap()
+            .is_none());
+        assert_eq!(
+            refs::claim(&n.store, &js, "WRONG-CODE-0000").await.unwrap(),
+            refs::Claimed::Wrong
+        );
+        assert_eq!(
+            refs::claim(&n.store, &n.coach_b, &code).await.unwrap(),
+            refs::Claimed::NotAPerson
+        );
+        let refs::Claimed::Claimed(claimed) = refs::claim(&n.store, &js, &code.to_lowercase())
+            .await
+            .unwrap()
+        else {
+            panic!("the code claims the record");
+        };
+        assert_eq!(claimed.user_id, Some(js.id));
+        assert_eq!(
+            refs::claim(&n.store, &js, &code).await.unwrap(),
+            refs::Claimed::Wrong,
+            "a code works once"
+        );
+        // Guessing is throttled per account.
+        for _ in 0..9 {
+            refs::claim(&n.store, &js, "AAAA-BBBB-CCCC").await.unwrap();
+        }
+        assert!(matches!(
+            refs::claim(&n.store, &js, "AAAA-BBBB-CCCC").await.unwrap(),
+            refs::Claimed::Throttled(_)
+        ));
+        assert!(refs::open_as(&n.store, &js, id).await.unwrap().is_some());
+    }
+);
+
+both_engines!(
+    rotation_seals_again_under_the_new_key,
+    |engine| async move {
+        let n = network(engine).await;
+        let old = test_data_keys();
+        let (client, _) = refs::record_client(&n.store, &n.coach_a, "R. R.", None, None, false)
+            .await
+            .unwrap()
+            .unwrap();
+        let draft = Draft {
+            client: client.id,
+            target: Target::Service(n.service_b),
+            summary: Summary {
+                wants: "Kokeilu".into(),
+                ..Summary::default()
+            },
+            health: Some("Muistiinpano".into()),
+            consents: vec![
+                Purpose::Referral,
+                Purpose::ShareSummary,
+                Purpose::ShareHealth,
+            ],
+        };
+        let id = refs::send(&n.store, Some(&old), &notices(), &n.coach_a, &draft)
+            .await
+            .unwrap()
+            .unwrap();
+        let sealed = n.store.sealed_values(None, 10).await.unwrap();
+        assert_eq!(sealed.len(), 1);
+        assert_eq!(
+            kolmonen::vault::DataKeys::id_of(&sealed[0].1),
+            Some(old.current_id())
+        );
+        // A new key first, the old one after it: everything is sealed again under the new one.
+        let new_text = kolmonen::vault::DataKeys::new_key_text();
+        let both =
+            kolmonen::vault::DataKeys::parse(&format!("{new_text}\n{}", test_data_key_text()))
+                .unwrap();
+        let r = refs::rotate_keys(&n.store, &both).await.unwrap();
+        assert_eq!((r.resealed, r.already, r.unopened.len()), (1, 0, 0));
+        let again = refs::rotate_keys(&n.store, &both).await.unwrap();
+        assert_eq!((again.resealed, again.already), (0, 1));
+        // Now the new key alone opens the summary and the notes.
+        let only_new = kolmonen::vault::DataKeys::parse(&new_text).unwrap();
+        let (r, c, _) = refs::open_as(&n.store, &n.coach_b, id)
+            .await
+            .unwrap()
+            .unwrap();
+        let (summary, health) =
+            refs::read_contents(&n.store, Some(&only_new), &n.coach_b, (&r, &c))
+                .await
+                .unwrap()
+                .unwrap();
+        assert_eq!(
+            (summary.wants.as_str(), health.as_deref()),
+            ("Kokeilu", Some("Muistiinpano"))
+        );
+        // A key set without the sealing key names what it cannot open.
+        let stranger =
+            kolmonen::vault::DataKeys::parse(&kolmonen::vault::DataKeys::new_key_text()).unwrap();
+        assert_eq!(
+            refs::rotate_keys(&n.store, &stranger)
+                .await
+                .unwrap()
+                .unopened,
+            vec![id.to_string()]
+        );
+    }
+);
+
+/// The referral's id from a redirect to its page.
+fn referral_of(location: &str) -> String {
+    location
+        .split("/referrals/")
+        .nth(1)
+        .and_then(|s| s.split('?').next())
+        .expect("a referral page")
+        .to_string()
+}
+
+both_engines!(
+    a_warm_hand_over_end_to_end_in_the_browser,
+    |engine| async move {
+        use crate::common::{outbox, TestApp};
+        let app = TestApp::spawn(engine).await;
+        let services = app.get("/api/v1/services?per_page=50").await.json();
+        let list = services["contents"].as_array().unwrap().clone();
+        let svc = list[0]["id"].as_str().unwrap().to_string();
+        let b_org = OrganizationId::parse(
+            list[0]["organization"]["id"]
+                .as_str()
+                .or(list[0]["organization_id"].as_str())
+                .unwrap(),
+        )
+        .unwrap();
+        let a_org = list
+            .iter()
+            .filter_map(|s| {
+                s["organization"]["id"]
+                    .as_str()
+                    .or(s["organization_id"].as_str())
+            })
+            .filter_map(OrganizationId::parse)
+            .find(|o| *o != b_org)
+            .unwrap();
+        let mut coach_a = app
+            .signed_in("coach@a.example", Role::OrganizationMember, Some(a_org))
+            .await;
+        let mut coach_b = app
+            .signed_in("coach@b.example", Role::OrganizationAdmin, Some(b_org))
+            .await;
+        outbox(&app).await;
+
+        // The service page offers a referral to a coach.
+        let page = coach_a.get(&format!("/fi/services/{svc}")).await;
+        let link = format!("/fi/referrals/new?to=service:{svc}");
+        assert!(
+            page.body.contains(&link.replace('&', "&amp;")),
+            "refer link"
+        );
+        // Junk targets and a client with junk are refused, translated, nothing lost.
+        let r = coach_a.get("/fi/referrals/new?to=nothing:1").await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(r.body.contains("Mihin lähete menee?"));
+        let r = coach_a
+            .post(
+                "/fi/clients",
+                &[
+                    ("display_name", ""),
+                    ("birth_year", "18"),
+                    ("municipality", "xyz"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Kirjoita nimi tai nimikirjaimet."));
+        assert!(r.body.contains("value=\"18\""));
+        // A client with a claim code, shown once.
+        let r = coach_a
+            .post(
+                "/fi/clients",
+                &[
+                    ("display_name", "M. K."),
+                    ("birth_year", "1988"),
+                    ("municipality", "398"),
+                    ("claim", "1"),
+                    ("to", &format!("service:{svc}")),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let code = r
+            .html()
+            .select(&scraper::Selector::parse(".claim-code .code strong").unwrap())
+            .next()
+            .map(|e| e.text().collect::<String>())
+            .expect("the code is shown");
+        let continue_link = r
+            .html()
+            .select(&scraper::Selector::parse("a.button-link").unwrap())
+            .next()
+            .and_then(|a| a.value().attr("href").map(str::to_string))
+            .expect("go on to the referral");
+        let client = continue_link.split("client=").nth(1).unwrap().to_string();
+        let form = coach_a.get(&continue_link).await;
+        assert_eq!(form.status, 200);
+        assert!(
+            form.body.contains("Annan luvan, että minut ohjataan"),
+            "the consent text in full"
+        );
+        // Without consent: refused, everything typed kept.
+        let to = format!("service:{svc}");
+        let token = coach_a.csrf();
+        let fields = |consents: &[&str]| {
+            let mut f: Vec<(String, String)> = vec![
+                ("csrf".into(), token.clone()),
+                ("to".into(), to.clone()),
+                ("client".into(), client.clone()),
+                ("wants".into(), SECRET_SUMMARY.into()),
+                ("tried".into(), "Työkokeilu 2025".into()),
+                ("helps".into(), "Rauhallinen tila".into()),
+                ("health".into(), String::new()),
+            ];
+            f.extend(
+                consents
+                    .iter()
+                    .map(|c| ("consent".to_string(), c.to_string())),
+            );
+            f
+        };
+        let r = coach_a
+            .post_raw("/fi/referrals/new", &fields(&["referral"]))
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r
+            .body
+            .contains("Lähete ja yhteenveto tarvitsevat molemmat suostumuksen."));
+        assert!(r.body.contains(SECRET_SUMMARY) && r.body.contains("Rauhallinen tila"));
+        let r = coach_a
+            .post_raw(
+                "/fi/referrals/new",
+                &fields(&["referral", "share_summary", "statistics"]),
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let id = referral_of(r.header("location"));
+        // The receiver is told, without the contents.
+        let mails = outbox(&app).await;
+        assert!(mails.iter().any(|m| m.to == "coach@b.example"));
+        assert!(mails.iter().all(|m| !m.body.contains("puusepän")));
+
+        // The receiver reads the summary and accepts; a bad decline is refused with its reason.
+        let page = coach_b.get(&format!("/fi/referrals/{id}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains(SECRET_SUMMARY));
+        let r = coach_b
+            .post(
+                &format!("/fi/referrals/{id}"),
+                &[("action", "decline"), ("reason", "junk")],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Valitse syy."));
+        let r = coach_b
+            .post(&format!("/fi/referrals/{id}"), &[("action", "accept")])
+            .await;
+        assert_eq!(r.status, 303);
+        // The sender cannot start it.
+        let r = coach_a
+            .post(&format!("/fi/referrals/{id}"), &[("action", "start")])
+            .await;
+        assert_eq!(r.status, 409);
+        let r = coach_a
+            .post(&format!("/fi/referrals/{id}"), &[("action", "nonsense")])
+            .await;
+        assert_eq!(r.status, 400);
+        for (a, extra) in [("start", ("", "")), ("complete", ("outcome", "education"))] {
+            let r = coach_b
+                .post(&format!("/fi/referrals/{id}"), &[("action", a), extra])
+                .await;
+            assert_eq!(r.status, 303, "{a}");
+        }
+        let page = coach_b.get(&format!("/fi/referrals/{id}")).await;
+        assert!(page.body.contains("Päättynyt: Koulutus"));
+
+        // The person claims the record, sees the path and the consents, and withdraws one.
+        let mut person = app.signed_in("mk@example.fi", Role::JobSeeker, None).await;
+        let r = person.post("/fi/claim", &[("code", "WRONG")]).await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("value=\"WRONG\""));
+        let r = person.post("/fi/claim", &[("code", &code)]).await;
+        assert_eq!(r.status, 303);
+        let path = person.get("/fi/me/path").await;
+        assert_eq!(path.status, 200);
+        assert!(path.body.contains("Päättynyt: Koulutus") && path.body.contains("Lähetetty"));
+        let consents = person.get("/fi/me/consents").await;
+        assert!(consents.body.contains("Yhteenvedon lähettäminen"));
+        let summary_consent = kolmonen::domain::referrals::ClientId::parse(&client).unwrap();
+        let all = app.store.consents_of(&[summary_consent]).await.unwrap();
+        let share = all
+            .iter()
+            .find(|c| c.purpose == Purpose::ShareSummary)
+            .unwrap()
+            .id;
+        // Nobody else withdraws it.
+        let r = coach_b
+            .post(&format!("/fi/me/consents/{share}/withdraw"), &[])
+            .await;
+        assert_eq!(r.status, 404);
+        let r = person
+            .post(&format!("/fi/me/consents/{share}/withdraw"), &[])
+            .await;
+        assert_eq!(r.status, 303);
+        // From that moment the receiver's page, and the person's, no longer hold the summary.
+        let page = coach_b.get(&format!("/fi/referrals/{id}")).await;
+        assert!(!page.body.contains(SECRET_SUMMARY));
+        assert!(page.body.contains("suostumus on peruttu"));
+        // The person's audit page lists the reads by the receiving organization.
+        let audit = person.get("/fi/me/audit").await;
+        assert!(audit.body.contains("Lähete · luettu"), "{}", audit.body);
+        // The data-protection officer reads the log, not the summary.
+        let mut dpo = app
+            .signed_in("dpo@example.fi", Role::DataProtectionOfficer, None)
+            .await;
+        let log = dpo.get("/fi/admin/audit?verify=1").await;
+        assert_eq!(log.status, 200);
+        assert!(log.body.contains("Ketju on ehjä"));
+        assert_eq!(dpo.get(&format!("/fi/referrals/{id}")).await.status, 404);
+        assert_eq!(coach_a.get("/fi/admin/audit").await.status, 403);
+        // Sv and en render the same pages.
+        for lang in ["sv", "en"] {
+            assert_eq!(person.get(&format!("/{lang}/me/path")).await.status, 200);
+            assert_eq!(
+                coach_b.get(&format!("/{lang}/referrals/{id}")).await.status,
+                200
+            );
+            assert_eq!(
+                coach_a
+                    .get(&format!("/{lang}/clients/{client}"))
+                    .await
+                    .status,
+                200
+            );
+        }
+    }
+);
+
+both_engines!(
+    every_referral_route_refuses_every_outsider,
+    |engine| async move {
+        use crate::common::{Browser, TestApp};
+        let n_app = TestApp::spawn(engine).await;
+        let app = &n_app;
+        let store = &app.store;
+        let services = store
+            .services(
+                &ServiceFilter::default(),
+                kolmonen::store::PageRequest::new(1, 100),
+            )
+            .await
+            .unwrap();
+        let b = services.items[0].organization_id;
+        let orgs: Vec<OrganizationId> = store
+            .organizations(
+                &Default::default(),
+                kolmonen::store::PageRequest::new(1, 50),
+            )
+            .await
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|o| o.id)
+            .filter(|o| *o != b)
+            .collect();
+        let (a, c) = (orgs[0], orgs[1]);
+        let coach_a = add_account(
+            store,
+            "coach@a.example",
+            Role::OrganizationMember,
+            Some(a),
+            PASSWORD,
+        )
+        .await;
+        let (client, _) = refs::record_client(store, &coach_a, "X. Y.", None, None, true)
+            .await
+            .unwrap()
+            .unwrap();
+        let draft = Draft {
+            client: client.id,
+            target: Target::Service(services.items[0].id),
+            summary: Summary {
+                wants: SECRET_SUMMARY.into(),
+                ..Summary::default()
+            },
+            health: None,
+            consents: vec![Purpose::Referral, Purpose::ShareSummary],
+        };
+        let id = refs::send(store, Some(&test_data_keys()), &notices(), &coach_a, &draft)
+            .await
+            .unwrap()
+            .unwrap();
+        let consent = store.consents_of(&[client.id]).await.unwrap()[0].id;
+        // Every route of the area, from the router, with real ids.
+        let routes: Vec<String> = kolmonen::route_patterns()
+            .into_iter()
+            .filter(|p| {
+                p.contains("/referrals")
+                    || p.contains("/clients")
+                    || p.contains("/consents")
+                    || p.contains("/claim")
+                    || p.contains("/admin/audit")
+                    || p.contains("/me/path")
+            })
+            .map(|p| {
+                p.replace("{lang}", "fi")
+                    .replace("{client}", &client.id.to_string())
+                    .replace("/clients/{id}", &format!("/clients/{}", client.id))
+                    .replace("/referrals/{id}", &format!("/referrals/{id}"))
+                    .replace("/consents/{id}", &format!("/consents/{consent}"))
+            })
+            .collect();
+        assert!(routes.len() >= 12, "{routes:?}");
+        let roles: Vec<(&str, Role, Option<OrganizationId>)> = vec![
+            ("js@x.example", Role::JobSeeker, None),
+            ("member@c.example", Role::OrganizationMember, Some(c)),
+            ("admin@c.example", Role::OrganizationAdmin, Some(c)),
+            ("coord@x.example", Role::NetworkCoordinator, None),
+            ("platform@x.example", Role::PlatformAdmin, None),
+            ("dpo@x.example", Role::DataProtectionOfficer, None),
+        ];
+        let mut anon = Browser::new(app);
+        for route in &routes {
+            let r = anon.get(route).await;
+            assert!(
+                matches!(r.status.as_u16(), 303 | 405),
+                "signed out GET {route}: {}",
+                r.status
+            );
+            assert!(!r.body.contains(SECRET_SUMMARY));
+        }
+        for (email, role, org) in roles {
+            let mut br = app.signed_in(email, role, org).await;
+            for route in &routes {
+                let open_to_all = route.ends_with("/fi/referrals")
+                    || route.ends_with("/claim")
+                    || route.ends_with("/me/consents")
+                    || route.ends_with("/me/path")
+                    || route.contains("/referrals/new")
+                    || (route.ends_with("/clients") && role == Role::OrganizationAdmin)
+                    || (route.ends_with("/clients") && role == Role::OrganizationMember)
+                    || (route.ends_with("/admin/audit") && role == Role::DataProtectionOfficer);
+                let r = br.get(route).await;
+                assert!(!r.body.contains(SECRET_SUMMARY), "{role:?} GET {route}");
+                assert!(
+                    !r.body.contains("X. Y."),
+                    "{role:?} GET {route} shows the client"
+                );
+                if !open_to_all {
+                    assert!(
+                        matches!(r.status.as_u16(), 403..=405),
+                        "{role:?} GET {route}: {}",
+                        r.status
+                    );
+                }
+                let r = br
+                    .post(
+                        route,
+                        &[
+                            ("action", "accept"),
+                            ("display_name", "Z"),
+                            ("code", "AAAA"),
+                        ],
+                    )
+                    .await;
+                assert!(!r.body.contains(SECRET_SUMMARY), "{role:?} POST {route}");
+                if !open_to_all {
+                    assert!(
+                        matches!(r.status.as_u16(), 400 | 403 | 404 | 405),
+                        "{role:?} POST {route}: {}",
+                        r.status
+                    );
+                }
+            }
+        }
+        // Nothing moved, nothing withdrawn, the code still unclaimed.
+        assert_eq!(
+            store.referral(id).await.unwrap().unwrap().state,
+            ReferralState::Sent
+        );
+        assert!(store
+            .consent(consent)
+            .await
+            .unwrap()
+            .unwrap()
+            .withdrawn_at
+            .is_none());
+        assert!(store
+            .client(client.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .user_id
+            .is_none());
+    }
+);
