@@ -213,6 +213,36 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'fi saved searches', results);
     await driver.get(`${base}/en/unsubscribe?token=0`);
     await check(driver, 'en unsubscribe', results);
+    // Warm hand-over as the person: a referral for themself from a place's page, refused and
+    // sent, its page, the path, the consents and the claim form.
+    await driver.get(place);
+    await driver.get(await driver.findElement(By.css('a[href*="/referrals/new"]')).getAttribute('href'));
+    await check(driver, 'en referral form (person)', results);
+    await submit(driver, '/referrals/new', { wants: '' });
+    await check(driver, 'en referral refused', results);
+    {
+      const form = await formTo(driver, '/referrals/new');
+      for (const c of ['referral', 'share_summary', 'statistics']) {
+        const box = await form.findElement(By.css(`input[name=consent][value="${c}"]`));
+        if (!(await box.isSelected())) await box.click();
+      }
+    }
+    await submit(driver, '/referrals/new', { wants: 'Haluan kokeilla eläintenhoitoa.', helps: 'Rauhallinen aamu.' });
+    await check(driver, 'en referral sent (person)', results);
+    const referral = new URL(await driver.getCurrentUrl()).pathname;
+    for (const lang of ['fi', 'sv']) {
+      await driver.get(`${base}${referral.replace('/en/', `/${lang}/`)}`);
+      await check(driver, `${lang} referral (person)`, results);
+    }
+    await driver.get(`${base}/fi/referrals`);
+    await check(driver, 'fi referrals (person)', results);
+    await driver.get(`${base}/sv/me/path`);
+    await check(driver, 'sv path', results);
+    await driver.get(`${base}/fi/me/consents`);
+    await check(driver, 'fi consents', results);
+    await driver.get(`${base}/en/claim`);
+    await submit(driver, '/claim', { code: 'WRONG-CODE' });
+    await check(driver, 'en claim refused', results);
     // Registering an organization and editing its profile (the account becomes its admin).
     await driver.get(`${base}/fi/account`);
     await driver.get(`${base}/fi/organizations/register`);
@@ -266,6 +296,19 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'fi interested people', results);
     await driver.get(`${base}/fi/talent`);
     await check(driver, 'fi talent refused (not verified yet)', results);
+    // A coach: clients (refused and added with a claim code), a referral for a client.
+    await driver.get(`${base}/fi/clients`);
+    await check(driver, 'fi clients (empty)', results);
+    await submit(driver, '/clients', { display_name: '', birth_year: '18' });
+    await check(driver, 'fi client refused', results);
+    await submit(driver, '/clients', { display_name: 'M. K.', birth_year: '1988' });
+    await check(driver, 'fi client with claim code', results);
+    await driver.get(place.replace('/en/', '/sv/'));
+    await driver.get(await driver.findElement(By.css('a[href*="/referrals/new"]')).getAttribute('href'));
+    await submit(driver, '/referrals/new', { wants: 'x' });
+    await check(driver, 'sv referral refused (coach)', results);
+    await driver.get(`${base}/en/referrals`);
+    await check(driver, 'en referrals (coach)', results);
   } finally {
     await driver.quit();
   }
