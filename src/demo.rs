@@ -468,3 +468,294 @@ mod people_tests {
             .any(|(_, p)| p.visibility == crate::people::Visibility::Private));
     }
 }
+
+/// Invented clients and 200 referrals among the demo organizations over the last two years,
+/// with plausible answers, outcomes and follow-ups, so `/fi/impact` shows a real picture on
+/// first start. Every client is marked as a demo ("Demo-asiakas …"); nobody real. The
+/// summaries are sealed with the data key like any other. Deterministic per start time.
+pub async fn seed_referrals(
+    store: &crate::store::DynStore,
+    keys: &crate::vault::DataKeys,
+    now: time::OffsetDateTime,
+) -> crate::store::StoreResult<usize> {
+    use crate::domain::referrals::*;
+    use crate::store::{NewReferral, ReferralMove};
+    let services = store
+        .services(&Default::default(), crate::store::PageRequest::new(1, 100))
+        .await?
+        .items;
+    let opportunities = store
+        .opportunities(&Default::default(), crate::store::PageRequest::new(1, 100))
+        .await?
+        .items;
+    let targets: Vec<(
+        Option<ServiceId>,
+        Option<OpportunityId>,
+        OrganizationId,
+        String,
+    )> = services
+        .iter()
+        .map(|s| {
+            (
+                Some(s.id),
+                None,
+                s.organization_id,
+                s.kind.as_str().to_string(),
+            )
+        })
+        .chain(opportunities.iter().map(|o| {
+            (
+                None,
+                Some(o.id),
+                o.organization_id,
+                o.kind.as_str().to_string(),
+            )
+        }))
+        .collect();
+    let orgs: Vec<OrganizationId> = {
+        let mut o: Vec<_> = targets.iter().map(|t| t.2).collect();
+        o.sort();
+        o.dedup();
+        o
+    };
+    if targets.is_empty() || orgs.len() < 2 {
+        return Ok(0);
+    }
+    // A small deterministic generator (xorshift), so the demo is the same on every start.
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n.max(1)
+    };
+    let municipalities = [
+        "398", "398", "398", "016", "081", "098", "111", "316", "560", "576", "781",
+    ];
+    let texts = store.current_consent_texts().await?;
+    let version = |p: Purpose| {
+        texts
+            .iter()
+            .find(|t| t.purpose == p)
+            .map_or(1, |t| t.version)
+    };
+    let wants = [
+        "Haluaa kokeilla keittiötöitä osa-aikaisesti.",
+        "Haluaa päästä takaisin työelämään pienin askelin.",
+        "Kiinnostaa kierrätys ja korjaaminen.",
+        "Haluaa vahvistaa suomen kieltä työn lomassa.",
+        "Toivoo ulkotöitä, esimerkiksi viheralueilla.",
+    ];
+    let mut made = 0usize;
+    let mut client_no = 0;
+    while made < 200 {
+        client_no += 1;
+        let home = orgs[next(orgs.len() as u64) as usize];
+        let client = Client {
+            id: ClientId(Uuid::new_v5(
+                &NAMESPACE,
+                format!("demo-client-{client_no}").as_bytes(),
+            )),
+            organization_id: Some(home),
+            user_id: None,
+            display_name: format!("Demo-asiakas {client_no}"),
+            birth_year: Some(1960 + next(45) as i32),
+            municipality: Some(
+                municipalities[next(municipalities.len() as u64) as usize].to_string(),
+            ),
+            created_by: None,
+            created_at: now - Duration::days(740),
+        };
+        store.create_client(&client, None, &[]).await?;
+        let steps = 1 + next(3) as i64;
+        let mut day = 30 + next(500) as i64;
+        for _ in 0..steps {
+            if made >= 200 || day > 730 {
+                break;
+            }
+            let (service_id, opportunity_id, to_org, _kind) =
+                targets[next(targets.len() as u64) as usize].clone();
+            let from_org = if to_org == home { None } else { Some(home) };
+            let created = now - Duration::days(730)
+                + Duration::days(day)
+                + Duration::hours(9 + next(8) as i64);
+            let purposes: Vec<Purpose> = [
+                (Purpose::Referral, true),
+                (Purpose::ShareSummary, true),
+                (Purpose::Statistics, next(10) < 9),
+                (Purpose::FollowUp, next(10) < 6),
+            ]
+            .into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(p, _)| p)
+            .collect();
+            let consents: Vec<Consent> = purposes
+                .iter()
+                .map(|p| Consent {
+                    id: ConsentId::new(),
+                    client_id: client.id,
+                    purpose: *p,
+                    text_version: version(*p),
+                    categories: p.categories().iter().map(|c| c.to_string()).collect(),
+                    recipient: Some(to_org),
+                    given_at: created,
+                    method: ConsentMethod::InPerson,
+                    recorded_by: None,
+                    // Statistics outlive the referral's own consent: a longer one.
+                    expires_at: now + Duration::days(365),
+                    withdrawn_at: None,
+                    withdrawn_by: None,
+                })
+                .collect();
+            store.add_consents(&consents, &[]).await?;
+            let id = ReferralId::new();
+            let r = Referral {
+                id,
+                client_id: client.id,
+                from_org,
+                to_org,
+                service_id,
+                opportunity_id,
+                state: ReferralState::Sent,
+                decline_reason: None,
+                outcome: None,
+                created_by: None,
+                created_at: crate::domain::micros(created),
+                updated_at: crate::domain::micros(created),
+                answered_at: None,
+                consent_id: consents[0].id,
+                has_health: false,
+            };
+            let summary = serde_json::json!({
+                "wants": wants[next(wants.len() as u64) as usize],
+                "tried": "",
+                "helps": "Selkeät ohjeet ja tuttu ohjaaja.",
+            })
+            .to_string();
+            let sealed = keys.seal(&summary, &format!("referral:{id}:summary"));
+            let party = if from_org.is_some() {
+                Party::Sender
+            } else {
+                Party::Person
+            };
+            let event = |state, detail: Option<&str>, by, at| ReferralEvent {
+                referral_id: id,
+                state,
+                detail: detail.map(str::to_string),
+                by_party: by,
+                by_user: None,
+                at: crate::domain::micros(at),
+            };
+            store
+                .create_referral(NewReferral {
+                    referral: &r,
+                    summary_consent: consents[1].id,
+                    health_consent: None,
+                    summary_sealed: &sealed,
+                    health_sealed: None,
+                    event: &event(ReferralState::Sent, None, party, created),
+                    notify: &[],
+                    audit: &[],
+                })
+                .await?;
+            made += 1;
+            // What came of it: recent ones may still wait.
+            let age = 730 - day;
+            let roll = next(100);
+            let mut at = created + Duration::days(1 + next(9) as i64);
+            let mut state = ReferralState::Sent;
+            let mut moves: Vec<(ReferralState, Option<&str>, Party)> = Vec::new();
+            if age < 14 && roll < 50 {
+                // Still waiting.
+            } else if roll < 12 {
+                let reason = DeclineReason::ALL[next(DeclineReason::ALL.len() as u64) as usize];
+                moves.push((
+                    ReferralState::Declined,
+                    Some(reason.as_str()),
+                    Party::Receiver,
+                ));
+            } else if roll < 18 {
+                moves.push((ReferralState::Cancelled, None, party));
+            } else {
+                moves.push((ReferralState::Accepted, None, Party::Receiver));
+                moves.push((ReferralState::Started, None, Party::Receiver));
+                if age > 120 || roll > 70 {
+                    let outcome = match next(100) {
+                        0..=14 => Outcome::WorkOpenMarket,
+                        15..=34 => Outcome::WorkSubsidised,
+                        35..=49 => Outcome::Education,
+                        50..=79 => Outcome::OtherService,
+                        80..=89 => Outcome::Paused,
+                        90..=92 => Outcome::MovedAway,
+                        _ => Outcome::Unknown,
+                    };
+                    moves.push((
+                        ReferralState::Completed,
+                        Some(outcome.as_str()),
+                        Party::Receiver,
+                    ));
+                }
+            }
+            for (to, detail, by) in moves {
+                if at > now {
+                    break;
+                }
+                let follow_ups: Vec<(i32, time::OffsetDateTime)> = if to == ReferralState::Completed
+                {
+                    FOLLOW_UP_MONTHS
+                        .iter()
+                        .map(|m| (*m, at + Duration::days(i64::from(*m) * 365 / 12)))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                store
+                    .move_referral(ReferralMove {
+                        id,
+                        from: state,
+                        event: &event(to, detail, by, at),
+                        decline_reason: detail
+                            .filter(|_| to == ReferralState::Declined)
+                            .and_then(DeclineReason::parse),
+                        outcome: detail
+                            .filter(|_| to == ReferralState::Completed)
+                            .and_then(Outcome::parse),
+                        follow_ups: &follow_ups,
+                        notify: &[],
+                        audit: &[],
+                    })
+                    .await?;
+                // Follow-ups already due are answered (as the organization would).
+                for (months, due) in &follow_ups {
+                    if *due < now && next(10) < 7 {
+                        let o = match next(10) {
+                            0..=2 => Outcome::WorkOpenMarket,
+                            3..=4 => Outcome::WorkSubsidised,
+                            5 => Outcome::Education,
+                            6..=7 => Outcome::OtherService,
+                            _ => Outcome::Unknown,
+                        };
+                        store
+                            .answer_follow_up(
+                                id,
+                                *months,
+                                o,
+                                Party::Receiver,
+                                *due + Duration::days(3),
+                                &[],
+                            )
+                            .await?;
+                    }
+                }
+                state = to;
+                at += Duration::days(if to == ReferralState::Started {
+                    60 + next(120) as i64
+                } else {
+                    2 + next(12) as i64
+                });
+            }
+            day += 40 + next(150) as i64;
+        }
+    }
+    Ok(made)
+}

@@ -1204,3 +1204,44 @@ admin-audit-holds = { $count ->
    *[other] The chain holds: { $count } rows checked.
 }
 admin-audit-broken = The chain is broken at row { $count }. Tell the operator; the command kolmonen audit verify says the same.
+impact-title = Impact
+impact-intro = What came of the referrals across the whole network: where people were referred, how fast they were answered and where they are now. Only referrals whose person agreed to statistics are counted.
+impact-show = Show
+impact-all = All
+impact-all-kinds = All services and places
+impact-all-municipalities = The whole country
+impact-all-organizations = All organizations
+impact-all-quarters = All time
+impact-municipality-label = Municipality
+impact-organization-label = Organization
+impact-kind-label = Kind of service or place
+impact-quarter-label = Quarter
+impact-people = People (who agreed to statistics)
+impact-referrals = Referrals
+impact-median = Answer to a referral
+impact-median-days = median { $days } days
+impact-median-too-few = fewer than five answers: not shown
+impact-small-cells = Counts under five read "<5", and where needed other counts are hidden too, so that no hidden count can be worked out from the totals. So no one can be identified.
+impact-flow-title = Continuation paths
+impact-flow-intro = Where people moved on to: from the first service started to the next, and after the last one completed to its outcome. The same figures are in the table below the picture.
+impact-flow-svg = The continuation paths as a picture: where from on the left, where to on the right, the width of a band is the count.
+impact-start = Start of the path
+impact-kind-unknown = Kind not known
+impact-total = Total
+impact-empty = No figures for this selection.
+impact-csv = Download the tables (CSV)
+impact-json = The tables as data (JSON)
+impact-table-states = Where the referrals stand now (declines by reason, completions by outcome)
+impact-table-kinds = Referrals by kind of service or place
+impact-table-quarters = Referrals by quarter
+impact-table-flow = Continuation paths as a table
+impact-table-follow_ups = Follow-up: where the person is 3, 6 and 12 months after completion
+impact-error-municipality = Choose a municipality from the list.
+impact-error-organization = Choose an organization from the list.
+impact-error-kind = Choose a kind from the list.
+impact-error-quarter = Choose a quarter from the list.
+impact-quarter = Q{ $quarter } { $year }
+impact-months = { $count ->
+    [one] { $count } month
+   *[other] { $count } months
+}

@@ -1195,3 +1195,44 @@ admin-audit-holds = { $count ->
    *[other] Ketju on ehjä: { $count } riviä tarkistettu.
 }
 admin-audit-broken = Ketju on rikki rivillä { $count }. Ilmoita palvelun ylläpitäjälle; komento kolmonen audit verify kertoo saman.
+impact-title = Vaikuttavuus
+impact-intro = Mitä lähetteistä seurasi koko verkoston tasolla: mihin ihmiset ohjautuivat, kuinka nopeasti heille vastattiin ja missä he ovat nyt. Mukana ovat vain ne lähetteet, joiden tilastointiin henkilö on antanut suostumuksen.
+impact-show = Näytä
+impact-all = Kaikki
+impact-all-kinds = Kaikki palvelut ja paikat
+impact-all-municipalities = Koko maa
+impact-all-organizations = Kaikki organisaatiot
+impact-all-quarters = Koko aika
+impact-municipality-label = Kunta
+impact-organization-label = Organisaatio
+impact-kind-label = Palvelun tai paikan laji
+impact-quarter-label = Vuosineljännes
+impact-people = Henkilöitä (tilastointiin suostuneita)
+impact-referrals = Lähetteitä
+impact-median = Vastaus lähetteeseen
+impact-median-days = mediaani { $days } päivää
+impact-median-too-few = alle viisi vastausta: ei näytetä
+impact-small-cells = Alle viiden luvut näkyvät muodossa "<5", ja tarvittaessa piilotetaan muitakin lukuja, jotta piilotettua lukua ei voi laskea summista. Näin ketään ei voi tunnistaa.
+impact-flow-title = Jatkopolut
+impact-flow-intro = Mistä ihmiset siirtyivät mihin: ensimmäisestä aloitetusta palvelusta seuraavaan ja viimeisen päättyneen palvelun jälkeen tulokseen. Sama tieto on kuvan alla taulukkona.
+impact-flow-svg = Jatkopolut kuvana: vasemmalla mistä, oikealla mihin, viivan paksuus kertoo määrän.
+impact-start = Polun alku
+impact-kind-unknown = Laji ei tiedossa
+impact-total = Yhteensä
+impact-empty = Ei lukuja tällä rajauksella.
+impact-csv = Lataa taulukot (CSV)
+impact-json = Taulukot koneluettavina (JSON)
+impact-table-states = Missä lähetteet ovat nyt (hylkäykset syittäin, päättyneet tuloksittain)
+impact-table-kinds = Lähetteet palvelun tai paikan lajin mukaan
+impact-table-quarters = Lähetteet vuosineljänneksittäin
+impact-table-flow = Jatkopolut taulukkona
+impact-table-follow_ups = Seuranta: missä henkilö on 3, 6 ja 12 kuukautta päättymisen jälkeen
+impact-error-municipality = Valitse kunta luettelosta.
+impact-error-organization = Valitse organisaatio luettelosta.
+impact-error-kind = Valitse laji luettelosta.
+impact-error-quarter = Valitse vuosineljännes luettelosta.
+impact-quarter = { $quarter }. neljännes { $year }
+impact-months = { $count ->
+    [one] { $count } kuukausi
+   *[other] { $count } kuukautta
+}

@@ -1195,3 +1195,44 @@ admin-audit-holds = { $count ->
    *[other] Kedjan är hel: { $count } rader kontrollerade.
 }
 admin-audit-broken = Kedjan är bruten på rad { $count }. Meddela tjänstens administratör; kommandot kolmonen audit verify säger detsamma.
+impact-title = Genomslag
+impact-intro = Vad remisserna ledde till på hela nätverkets nivå: vart människor hänvisades, hur snabbt de fick svar och var de är nu. Med är bara remisser där personen har samtyckt till statistik.
+impact-show = Visa
+impact-all = Alla
+impact-all-kinds = Alla tjänster och platser
+impact-all-municipalities = Hela landet
+impact-all-organizations = Alla organisationer
+impact-all-quarters = Hela tiden
+impact-municipality-label = Kommun
+impact-organization-label = Organisation
+impact-kind-label = Typ av tjänst eller plats
+impact-quarter-label = Kvartal
+impact-people = Personer (som samtyckt till statistik)
+impact-referrals = Remisser
+impact-median = Svar på remissen
+impact-median-days = median { $days } dagar
+impact-median-too-few = färre än fem svar: visas inte
+impact-small-cells = Tal under fem visas som "<5", och vid behov döljs även andra tal så att ett dolt tal inte kan räknas ut ur summorna. Så kan ingen identifieras.
+impact-flow-title = Fortsatta stigar
+impact-flow-intro = Varifrån människor gick vidare och vart: från den första påbörjade tjänsten till nästa, och efter den sista avslutade tjänsten till resultatet. Samma uppgifter finns under bilden som tabell.
+impact-flow-svg = De fortsatta stigarna som bild: till vänster varifrån, till höger vart, linjens tjocklek visar antalet.
+impact-start = Stigens början
+impact-kind-unknown = Okänd typ
+impact-total = Totalt
+impact-empty = Inga tal med denna avgränsning.
+impact-csv = Ladda ner tabellerna (CSV)
+impact-json = Tabellerna maskinläsbara (JSON)
+impact-table-states = Var remisserna står nu (avslag per orsak, avslutade per resultat)
+impact-table-kinds = Remisser enligt typ av tjänst eller plats
+impact-table-quarters = Remisser per kvartal
+impact-table-flow = Fortsatta stigar som tabell
+impact-table-follow_ups = Uppföljning: var personen är 3, 6 och 12 månader efter avslutningen
+impact-error-municipality = Välj en kommun i listan.
+impact-error-organization = Välj en organisation i listan.
+impact-error-kind = Välj en typ i listan.
+impact-error-quarter = Välj ett kvartal i listan.
+impact-quarter = kvartal { $quarter } { $year }
+impact-months = { $count ->
+    [one] { $count } månad
+   *[other] { $count } månader
+}

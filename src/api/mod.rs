@@ -1,6 +1,7 @@
 //! The read-only JSON API `/api/v1` and its OpenAPI description.
 
 pub mod hsds;
+pub mod impact;
 pub mod search;
 
 use crate::domain::*;
@@ -28,6 +29,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/opportunities", get(list_opportunities)),
         ("/api/v1/opportunities/{id}", get(get_opportunity)),
         ("/api/v1/search", get(search::search)),
+        ("/api/v1/impact", get(impact::impact)),
     ];
     routes.extend(hsds::route_table());
     routes
@@ -48,6 +50,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         list_opportunities,
         get_opportunity,
         search::search,
+        impact::impact,
         hsds::meta,
         hsds::list_services,
         hsds::get_service,
@@ -61,6 +64,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         hsds::get_taxonomy_term
     ),
     components(schemas(
+        impact::ImpactResponse,
+        impact::ImpactTable,
         Problem,
         Lang,
         LocalizedText,

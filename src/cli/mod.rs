@@ -251,8 +251,11 @@ enum AuditWhat {
 
 #[derive(Subcommand)]
 enum SeedWhat {
-    /// The demo network of Lahti / Päijät-Häme.
-    Demo,
+    /// The demo network of Lahti / Päijät-Häme (with a data key, also its referrals).
+    Demo {
+        #[command(flatten)]
+        keys: datakeys::DataKeyArgs,
+    },
 }
 
 async fn open(url: &str) -> anyhow::Result<DynStore> {
@@ -265,7 +268,7 @@ async fn open(url: &str) -> anyhow::Result<DynStore> {
     Ok(store)
 }
 
-async fn seed_demo(store: &DynStore) -> anyhow::Result<()> {
+async fn seed_demo(store: &DynStore, keys: Option<&crate::vault::DataKeys>) -> anyhow::Result<()> {
     let batch = demo::demo_batch().context("reading demo data")?;
     crate::services::save_batch(store.as_ref(), &batch)
         .await
@@ -282,6 +285,15 @@ async fn seed_demo(store: &DynStore) -> anyhow::Result<()> {
         opportunities = batch.opportunities.len(),
         "demo data seeded"
     );
+    match keys {
+        Some(keys) => {
+            let n = demo::seed_referrals(store, keys, time::OffsetDateTime::now_utc())
+                .await
+                .context("saving demo referrals")?;
+            tracing::info!(referrals = n, "demo referrals seeded");
+        }
+        None => tracing::warn!("no data key: the demo has no referrals"),
+    }
     Ok(())
 }
 
@@ -457,10 +469,10 @@ async fn run() -> anyhow::Result<()> {
             datakeys::audit_verify(&cli.database).await?;
         }
         Command::Seed {
-            what: SeedWhat::Demo,
+            what: SeedWhat::Demo { keys },
         } => {
             let store = open(&cli.database).await?;
-            seed_demo(&store).await?;
+            seed_demo(&store, keys.load()?.as_ref()).await?;
         }
         Command::Serve(args) => serve::serve(&cli.database, args).await?,
     }

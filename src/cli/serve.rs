@@ -82,7 +82,7 @@ pub(super) async fn serve(database: &str, args: ServeArgs) -> anyhow::Result<()>
     }
     let store = open(database).await?;
     if !no_demo && store.is_empty().await? {
-        seed_demo(&store).await?;
+        seed_demo(&store, data_keys.as_ref()).await?;
     }
     let config = Config {
         addr,

@@ -56,6 +56,14 @@ pub fn now() -> OffsetDateTime {
     local(OffsetDateTime::now_utc())
 }
 
+/// Midnight at the start of a Finnish day, as an instant (clocks change at 03.00 or 04.00,
+/// never at midnight, so the offset at midnight is that day's first).
+pub fn start_of_day(d: Date) -> OffsetDateTime {
+    let winter = PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_offset(WINTER);
+    let offset = offset_at(winter);
+    PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_offset(offset)
+}
+
 /// Today's date in Finland.
 pub fn today() -> Date {
     now().date()

@@ -144,6 +144,9 @@ mod tests {
                     ),
                     ("yours", 20u64.into()),
                     ("controller", "Esimerkki ry, tietosuoja@example.fi".into()),
+                    ("days", "2,5".into()),
+                    ("year", "2026".into()),
+                    ("quarter", "3".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

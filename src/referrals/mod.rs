@@ -1,6 +1,9 @@
 //! The rules of warm hand-over: who is which party of a referral, what a coach or the
 //! person may see, the consent texts, claim codes, and checking the audit chain.
 
+pub mod impact;
+pub mod suppress;
+
 use crate::domain::accounts::{Role, User};
 use crate::domain::referrals::{
     AuditRow, Client, ConsentText, NewAudit, Party, Purpose, Referral, AUDIT_GENESIS,

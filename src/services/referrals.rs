@@ -696,3 +696,61 @@ pub async fn rotate_keys(store: &DynStore, keys: &DataKeys) -> StoreResult<Rotat
     }
     Ok(out)
 }
+
+/// Everything of warm hand-over about an account, for its own export: its client records,
+/// consents, referrals with their summary and notes opened, steps, follow-ups and the audit
+/// rows about it. Reading the sealed texts is audited.
+pub async fn export_of(
+    store: &DynStore,
+    keys: Option<&DataKeys>,
+    user: &User,
+) -> StoreResult<serde_json::Value> {
+    let clients = store.clients_of_user(user.id).await?;
+    let ids: Vec<ClientId> = clients.iter().map(|c| c.id).collect();
+    let consents = store.consents_of(&ids).await?;
+    let referrals = store.referrals_of_clients(&ids).await?;
+    let rids: Vec<ReferralId> = referrals.iter().map(|r| r.id).collect();
+    let now = OffsetDateTime::now_utc();
+    let mut out = Vec::new();
+    for r in &referrals {
+        let mut v = serde_json::to_value(r).unwrap_or_default();
+        let row = audit(
+            Some(user),
+            "export",
+            "read",
+            ("referral", r.id.to_string()),
+            Some(r.client_id),
+            now,
+        );
+        if let (Some(keys), Some((summary, health))) =
+            (keys, store.referral_sealed_for_owner(r.id, &[row]).await?)
+        {
+            let summary = keys
+                .open(&summary, &format!("referral:{}:summary", r.id))
+                .ok()
+                .and_then(|s| serde_json::from_str::<Summary>(&s).ok());
+            v["summary"] = serde_json::to_value(summary).unwrap_or_default();
+            v["health"] = health
+                .and_then(|h| keys.open(&h, &format!("referral:{}:health", r.id)).ok())
+                .into();
+        }
+        out.push(v);
+    }
+    let audit_rows = store
+        .audit_rows(
+            &crate::store::AuditFilter {
+                subjects: ids,
+                ..Default::default()
+            },
+            crate::store::PageRequest::new(1, 100),
+        )
+        .await?;
+    Ok(serde_json::json!({
+        "clients": clients,
+        "consents": consents,
+        "referrals": out,
+        "referral_steps": store.referral_events(&rids).await?,
+        "follow_ups": store.follow_ups_of(&rids).await?,
+        "audit": audit_rows.items,
+    }))
+}

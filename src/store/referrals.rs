@@ -65,6 +65,34 @@ pub struct AuditFilter {
     pub until: Option<OffsetDateTime>,
 }
 
+/// Which referrals the impact figures count (besides: only under a `statistics` consent in
+/// force).
+#[derive(Debug, Clone, Default)]
+pub struct ImpactFilter {
+    /// The person's municipality.
+    pub municipality: Option<String>,
+    /// Sent or received by this organization.
+    pub organization: Option<OrganizationId>,
+    /// The kind of the service (`activity`, `service`) or place (`work_trial`, …).
+    pub kind: Option<String>,
+    /// Made at or after this time, before `until`.
+    pub from: Option<OffsetDateTime>,
+    pub until: Option<OffsetDateTime>,
+}
+
+/// One referral as the impact figures read it: no contents, no names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImpactFact {
+    pub client: ClientId,
+    pub kind: String,
+    pub state: ReferralState,
+    pub detail: Option<String>,
+    pub created_at: OffsetDateTime,
+    pub answered_at: Option<OffsetDateTime>,
+    /// Answered follow-ups: (months, outcome).
+    pub follow_ups: Vec<(i32, Outcome)>,
+}
+
 /// The last row's number and hash, and where the kept chain starts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditHead {
@@ -159,9 +187,51 @@ pub trait ReferralStore: Send + Sync {
     async fn move_referral(&self, m: ReferralMove<'_>) -> StoreResult<bool>;
     async fn referral_events(&self, ids: &[ReferralId]) -> StoreResult<Vec<ReferralEvent>>;
     async fn follow_ups_of(&self, ids: &[ReferralId]) -> StoreResult<Vec<FollowUp>>;
+    /// Answers a follow-up not answered yet; `false` when it was (or is not there).
+    async fn answer_follow_up(
+        &self,
+        referral: ReferralId,
+        months: i32,
+        outcome: Outcome,
+        by: Party,
+        at: OffsetDateTime,
+        audit: &[NewAudit],
+    ) -> StoreResult<bool>;
+    /// Follow-ups due by `now` and not yet asked: (referral, months).
+    async fn follow_ups_to_ask(&self, now: OffsetDateTime) -> StoreResult<Vec<(Referral, i32)>>;
+    /// Marks a follow-up asked, with the notices that ask it.
+    async fn mark_follow_up_asked(
+        &self,
+        referral: ReferralId,
+        months: i32,
+        at: OffsetDateTime,
+        notify: &[OutgoingMail],
+    ) -> StoreResult<bool>;
+    /// Referrals still waiting for an answer made before `before`, not yet reminded on this
+    /// side (`receiver` true: the receiver, else the sender).
+    async fn waiting_referrals(
+        &self,
+        before: OffsetDateTime,
+        receiver: bool,
+    ) -> StoreResult<Vec<Referral>>;
+    /// Marks a waiting referral reminded on one side, with the reminders.
+    async fn mark_reminded(
+        &self,
+        id: ReferralId,
+        receiver: bool,
+        at: OffsetDateTime,
+        notify: &[OutgoingMail],
+    ) -> StoreResult<bool>;
     /// Open referrals under a consent (to cancel when it is withdrawn).
     async fn open_referrals_under(&self, consent: ConsentId) -> StoreResult<Vec<Referral>>;
 
+    /// A referral's sealed values whatever its consents say: only for the person's own export
+    /// (their right of access), which audits the read.
+    async fn referral_sealed_for_owner(
+        &self,
+        id: ReferralId,
+        audit: &[NewAudit],
+    ) -> StoreResult<Option<(String, Option<String>)>>;
     /// Every sealed value, `limit` referrals after `after` (in id order), for rotation.
     async fn sealed_values(
         &self,
@@ -175,6 +245,14 @@ pub trait ReferralStore: Send + Sync {
         old: (&str, Option<&str>),
         new: (&str, Option<&str>),
     ) -> StoreResult<bool>;
+
+    /// The referrals the impact figures count: under a `statistics` consent in force at
+    /// `now`, matching the filter, in the order they were made.
+    async fn impact_facts(
+        &self,
+        f: &ImpactFilter,
+        now: OffsetDateTime,
+    ) -> StoreResult<Vec<ImpactFact>>;
 
     /// Appends rows to the audit log.
     async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()>;
@@ -797,12 +875,130 @@ macro_rules! referrals_store {
                 .await
             }
 
+            async fn answer_follow_up(
+                &self,
+                referral: ReferralId,
+                months: i32,
+                outcome: Outcome,
+                by: Party,
+                at: OffsetDateTime,
+                audit: &[NewAudit],
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query("UPDATE follow_ups SET answered_at = $3, outcome = $4, answered_by = $5 WHERE referral_id = $1 AND months = $2 AND answered_at IS NULL")
+                    .bind(referral.to_string())
+                    .bind(months)
+                    .bind(unix_micros(at))
+                    .bind(outcome.as_str())
+                    .bind(by.as_str())
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1;
+                if done {
+                    Self::append_audit_tx(&mut tx, audit).await?;
+                }
+                tx.commit().await?;
+                Ok(done)
+            }
+
+            async fn follow_ups_to_ask(&self, now: OffsetDateTime) -> StoreResult<Vec<(Referral, i32)>> {
+                let cols = referral_cols().split(", ").map(|c| format!("r.{c}")).collect::<Vec<_>>().join(", ");
+                let rows = sqlx::query(&format!("SELECT {cols}, f.months FROM follow_ups f JOIN referrals r ON r.id = f.referral_id WHERE f.asked_at IS NULL AND f.answered_at IS NULL AND f.due_at <= $1 ORDER BY f.due_at LIMIT 500"))
+                    .bind(unix_micros(now))
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter()
+                    .map(|r| Ok((Self::referral_from(r)?, r.try_get::<i32, _>("months")?)))
+                    .collect()
+            }
+
+            async fn mark_follow_up_asked(
+                &self,
+                referral: ReferralId,
+                months: i32,
+                at: OffsetDateTime,
+                notify: &[OutgoingMail],
+            ) -> StoreResult<bool> {
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query("UPDATE follow_ups SET asked_at = $3 WHERE referral_id = $1 AND months = $2 AND asked_at IS NULL")
+                    .bind(referral.to_string())
+                    .bind(months)
+                    .bind(unix_micros(at))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1;
+                if done {
+                    for m in notify {
+                        Self::insert_mail(&mut tx, m).await?;
+                    }
+                }
+                tx.commit().await?;
+                Ok(done)
+            }
+
+            async fn waiting_referrals(
+                &self,
+                before: OffsetDateTime,
+                receiver: bool,
+            ) -> StoreResult<Vec<Referral>> {
+                let column = if receiver { "reminded_receiver_at" } else { "reminded_sender_at" };
+                let rows = sqlx::query(&format!("SELECT {} FROM referrals WHERE state = 'sent' AND created_at < $1 AND {column} IS NULL ORDER BY created_at LIMIT 500", referral_cols()))
+                    .bind(unix_micros(before))
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.iter().map(Self::referral_from).collect()
+            }
+
+            async fn mark_reminded(
+                &self,
+                id: ReferralId,
+                receiver: bool,
+                at: OffsetDateTime,
+                notify: &[OutgoingMail],
+            ) -> StoreResult<bool> {
+                let column = if receiver { "reminded_receiver_at" } else { "reminded_sender_at" };
+                let mut tx = self.pool.begin().await?;
+                let done = sqlx::query(&format!("UPDATE referrals SET {column} = $2 WHERE id = $1 AND {column} IS NULL AND state = 'sent'"))
+                    .bind(id.to_string())
+                    .bind(unix_micros(at))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected()
+                    == 1;
+                if done {
+                    for m in notify {
+                        Self::insert_mail(&mut tx, m).await?;
+                    }
+                }
+                tx.commit().await?;
+                Ok(done)
+            }
+
             async fn open_referrals_under(&self, consent: ConsentId) -> StoreResult<Vec<Referral>> {
                 let rows = sqlx::query(&format!("SELECT {} FROM referrals WHERE (consent_id = $1 OR summary_consent_id = $1) AND state IN ('sent', 'accepted', 'started') ORDER BY created_at, id", referral_cols()))
                     .bind(consent.to_string())
                     .fetch_all(&self.pool)
                     .await?;
                 rows.iter().map(Self::referral_from).collect()
+            }
+
+            async fn referral_sealed_for_owner(
+                &self,
+                id: ReferralId,
+                audit: &[NewAudit],
+            ) -> StoreResult<Option<(String, Option<String>)>> {
+                let mut tx = self.pool.begin().await?;
+                let row: Option<(String, Option<String>)> = sqlx::query_as("SELECT summary_sealed, health_sealed FROM referrals WHERE id = $1")
+                    .bind(id.to_string())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if row.is_some() {
+                    Self::append_audit_tx(&mut tx, audit).await?;
+                }
+                tx.commit().await?;
+                Ok(row)
             }
 
             async fn sealed_values(
@@ -836,6 +1032,72 @@ macro_rules! referrals_store {
                     .await?
                     .rows_affected();
                 Ok(n == 1)
+            }
+
+            async fn impact_facts(
+                &self,
+                f: &ImpactFilter,
+                now: OffsetDateTime,
+            ) -> StoreResult<Vec<ImpactFact>> {
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT r.id, r.client_id, COALESCE(o.kind, s.kind, '') AS kind, r.state,
+                            COALESCE(r.decline_reason, r.outcome) AS detail, r.created_at, r.answered_at
+                     FROM referrals r JOIN clients c ON c.id = r.client_id
+                     LEFT JOIN opportunities o ON o.id = r.opportunity_id
+                     LEFT JOIN services s ON s.id = r.service_id
+                     WHERE EXISTS (SELECT 1 FROM consents k WHERE k.client_id = r.client_id
+                         AND k.purpose = 'statistics' AND k.expires_at > ",
+                );
+                qb.push_bind(unix_micros(now));
+                qb.push(" AND NOT EXISTS (SELECT 1 FROM consent_withdrawals kw WHERE kw.consent_id = k.id))");
+                if let Some(m) = &f.municipality {
+                    qb.push(" AND c.municipality = ").push_bind(m.clone());
+                }
+                if let Some(o) = f.organization {
+                    qb.push(" AND (r.to_org = ").push_bind(o.to_string());
+                    qb.push(" OR r.from_org = ").push_bind(o.to_string()).push(")");
+                }
+                if let Some(k) = &f.kind {
+                    qb.push(" AND COALESCE(o.kind, s.kind, '') = ").push_bind(k.clone());
+                }
+                if let Some(t) = f.from {
+                    qb.push(" AND r.created_at >= ").push_bind(unix_micros(t));
+                }
+                if let Some(t) = f.until {
+                    qb.push(" AND r.created_at < ").push_bind(unix_micros(t));
+                }
+                qb.push(" ORDER BY r.client_id, r.created_at, r.id");
+                let rows = qb.build().fetch_all(&self.pool).await?;
+                let mut facts = Vec::with_capacity(rows.len());
+                let mut ids = Vec::with_capacity(rows.len());
+                for r in &rows {
+                    ids.push(r.try_get::<String, _>("id")?);
+                    facts.push(ImpactFact {
+                        client: parse_id(&r.try_get::<String, _>("client_id")?, ClientId::parse)?,
+                        kind: r.try_get("kind")?,
+                        state: parse_enum(&r.try_get::<String, _>("state")?, ReferralState::parse)?,
+                        detail: r.try_get("detail")?,
+                        created_at: from_micros(r.try_get("created_at")?),
+                        answered_at: r.try_get::<Option<i64>, _>("answered_at")?.map(from_micros),
+                        follow_ups: Vec::new(),
+                    });
+                }
+                // The answered follow-ups of completed referrals, joined in memory.
+                let index: std::collections::HashMap<&str, usize> =
+                    ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+                let answered: Vec<(String, i32, String)> = sqlx::query_as(
+                    "SELECT f.referral_id, f.months, f.outcome FROM follow_ups f
+                     JOIN referrals r ON r.id = f.referral_id
+                     WHERE f.outcome IS NOT NULL AND r.state = 'completed'",
+                )
+                .fetch_all(&self.pool)
+                .await?;
+                for (id, months, outcome) in answered {
+                    if let (Some(&i), Some(o)) = (index.get(id.as_str()), Outcome::parse(&outcome)) {
+                        facts[i].follow_ups.push((months, o));
+                    }
+                }
+                Ok(facts)
             }
 
             async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()> {

@@ -14,6 +14,7 @@ mod error_reports;
 mod export;
 pub mod form;
 mod home;
+mod impact;
 mod legal;
 mod manage;
 mod members;
@@ -172,6 +173,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/me/export", get(people::export)),
         ("/{lang}/me/delete", post(people::delete)),
         ("/{lang}/me/audit", get(people::audit)),
+        ("/{lang}/impact", get(impact::show)),
+        ("/{lang}/impact.csv", get(impact::csv)),
         ("/{lang}/me/consents", get(clients::my_consents)),
         ("/{lang}/admin/audit", get(audit::admin)),
         ("/{lang}/me/consents/{id}/withdraw", post(clients::withdraw)),
@@ -281,6 +284,11 @@ impl Ctx {
 
     pub fn tn(&self, key: &str, count: u64) -> String {
         t_args(self.lang, key, &[("count", count.into())])
+    }
+
+    /// A text with one named argument.
+    pub fn t_arg(&self, key: &str, name: &'static str, value: &str) -> String {
+        t_args(self.lang, key, &[(name, value.to_string().into())])
     }
 
     /// A path in the current language: `url("/organizations")` → `/fi/organizations`.

@@ -649,6 +649,7 @@ pub async fn export(
         "hidden_suggestions": s.hidden_suggestions(user.id).await?,
         "saved_searches": s.saved_searches_of(user.id).await?,
         "profile_views": s.profile_views(user.id, 10_000).await?,
+        "warm_hand_over": crate::services::referrals::export_of(s, st.config.data_keys.as_ref(), &user).await?,
     });
     let mut doc = doc;
     readable(&mut doc, lang);

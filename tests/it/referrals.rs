@@ -739,6 +739,16 @@ both_engines!(
         let page = coach_b.get(&format!("/fi/referrals/{id}")).await;
         assert!(!page.body.contains(SECRET_SUMMARY));
         assert!(page.body.contains("suostumus on peruttu"));
+        // The person's own export still holds their summary (their right of access), with the
+        // consents, steps and audit rows.
+        let export = person.get("/fi/me/export").await;
+        assert_eq!(export.status, 200);
+        let e = export.json();
+        let w = &e["warm_hand_over"];
+        assert_eq!(w["referrals"][0]["summary"]["wants"], SECRET_SUMMARY);
+        assert!(w["consents"].as_array().unwrap().len() >= 3);
+        assert!(w["referral_steps"].as_array().unwrap().len() >= 4);
+        assert!(!w["audit"].as_array().unwrap().is_empty());
         // The person's audit page lists the reads by the receiving organization.
         let audit = person.get("/fi/me/audit").await;
         assert!(audit.body.contains("Lähete · luettu"), "{}", audit.body);
@@ -925,5 +935,180 @@ both_engines!(
             .unwrap()
             .user_id
             .is_none());
+    }
+);
+
+both_engines!(
+    impact_counts_only_consented_referrals_and_hides_small_cells,
+    |engine| async move {
+        use crate::common::TestApp;
+        let n = network(engine).await;
+        let keys = test_data_keys();
+        // Five people referred with a statistics consent each.
+        let mut statistics = Vec::new();
+        for k in 0..5 {
+            let (client, _) = refs::record_client(
+                &n.store,
+                &n.coach_a,
+                &format!("S{k}"),
+                None,
+                Some("398".into()),
+                false,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+            let draft = Draft {
+                client: client.id,
+                target: Target::Service(n.service_b),
+                summary: Summary {
+                    wants: "Kokeilu".into(),
+                    ..Summary::default()
+                },
+                health: None,
+                consents: vec![
+                    Purpose::Referral,
+                    Purpose::ShareSummary,
+                    Purpose::Statistics,
+                ],
+            };
+            refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
+                .await
+                .unwrap()
+                .unwrap();
+            let c = n.store.consents_of(&[client.id]).await.unwrap();
+            statistics.push(
+                c.iter()
+                    .find(|c| c.purpose == Purpose::Statistics)
+                    .unwrap()
+                    .id,
+            );
+        }
+        // And one without: not counted.
+        let (other, _) = refs::record_client(&n.store, &n.coach_a, "N", None, None, false)
+            .await
+            .unwrap()
+            .unwrap();
+        let draft = Draft {
+            client: other.id,
+            target: Target::Service(n.service_b),
+            summary: Summary {
+                wants: "Kokeilu".into(),
+                ..Summary::default()
+            },
+            health: None,
+            consents: vec![Purpose::Referral, Purpose::ShareSummary],
+        };
+        refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
+            .await
+            .unwrap()
+            .unwrap();
+        let app = TestApp::with_store(n.store.clone());
+        let api = app.get("/api/v1/impact").await;
+        assert_eq!(api.status, 200, "{}", api.body);
+        let j = api.json();
+        assert_eq!(j["people"], 5);
+        assert_eq!(j["referrals"], 5);
+        assert_eq!(j["suppressed_below"], 5);
+        // A withdrawn statistics consent leaves the figures at once: four is "<5" (null).
+        refs::withdraw(&n.store, &notices(), &n.coach_a, statistics[0])
+            .await
+            .unwrap();
+        let j = app.get("/api/v1/impact").await.json();
+        assert!(j["people"].is_null() && j["referrals"].is_null(), "{j}");
+        // Nowhere a count under 5: not in the JSON, not in the CSV, not on the page.
+        for t in j["tables"].as_array().unwrap() {
+            for v in t["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|r| r.as_array().unwrap().clone())
+                .chain(t["row_totals"].as_array().unwrap().iter().cloned())
+                .chain(t["column_totals"].as_array().unwrap().iter().cloned())
+            {
+                assert!(
+                    v.is_null() || v.as_u64().is_some_and(|n| n == 0 || n >= 5),
+                    "{v} in {t}"
+                );
+            }
+        }
+        let csv = app.get("/fi/impact.csv").await;
+        assert_eq!(csv.status, 200);
+        assert!(csv.header("content-type").starts_with("text/csv"));
+        for line in csv
+            .body
+            .lines()
+            .skip(1)
+            .filter(|l| !l.starts_with("summary,"))
+        {
+            let v = line.rsplit(',').next().unwrap();
+            assert!(
+                v == "<5" || v.parse::<u64>().is_ok_and(|n| n == 0 || n >= 5),
+                "{line}"
+            );
+        }
+        let page = app.get("/fi/impact").await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body.contains("Vaikuttavuus")
+                && (page.body.contains("&lt;5") || page.body.contains("&#60;5"))
+        );
+        for lang in ["sv", "en"] {
+            assert_eq!(app.get(&format!("/{lang}/impact")).await.status, 200);
+        }
+        // Bad filters: a translated 400 that keeps what was chosen; problem+json from the API.
+        let r = app.get("/fi/impact?municipality=999&kind=work_trial").await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Valitse kunta luettelosta."));
+        assert!(r.body.contains("<option value=\"work_trial\" selected>"));
+        let r = app.get("/api/v1/impact?quarter=2026Q9").await;
+        assert_eq!(r.status, 400);
+        assert!(r
+            .header("content-type")
+            .starts_with("application/problem+json"));
+        assert_eq!(app.get("/fi/impact.csv?organization=x").await.status, 400);
+        // Filters narrow: nobody in Helsinki.
+        let j = app
+            .get("/api/v1/impact?municipality=091&quarter=2026Q4")
+            .await
+            .json();
+        assert_eq!(j["people"], 0);
+    }
+);
+
+both_engines!(
+    the_demo_has_two_hundred_referrals_with_a_picture_of_impact,
+    |engine| async move {
+        use crate::common::{demo_store, TestApp};
+        let store = demo_store(engine).await;
+        let made = kolmonen::demo::seed_referrals(
+            &store,
+            &test_data_keys(),
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(made, 200);
+        let app = TestApp::with_store(store.clone());
+        let j = app.get("/api/v1/impact").await.json();
+        assert!(
+            j["referrals"].as_u64().unwrap() >= 150,
+            "{}",
+            j["referrals"]
+        );
+        let flow = j["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "flow")
+            .unwrap();
+        assert!(flow["total"].as_u64().unwrap() > 50);
+        let page = app.get("/fi/impact").await;
+        assert!(page.body.contains("<svg class=\"flow\""));
+        // The audit chain of a seeded database holds.
+        assert_eq!(
+            kolmonen::referrals::verify(&store).await.unwrap().broken,
+            None
+        );
     }
 );
