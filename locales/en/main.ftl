@@ -1245,3 +1245,18 @@ impact-months = { $count ->
     [one] { $count } month
    *[other] { $count } months
 }
+referral-mail-remind-receiver = Kolmonen: a referral is waiting for your answer
+referral-mail-remind-sender = Kolmonen: a referral you sent has not been answered
+follow-up-mail-subject = Kolmonen: where is the person now?
+follow-up-mail-body = It is time to follow up what happened after a completed service. Answer with one choice here (sign in first):
+    { $link }
+follow-up-title = Follow-up
+follow-up-answer = Save the answer
+follow-up-saved = The follow-up answer is saved. Thank you!
+follow-up-not-open = This follow-up cannot be answered now: it has been answered already or is not yours.
+referral-follow_up_outcome-label = Where the person is now
+audit-action-follow_up = follow-up answered
+follow-up-question = { $count ->
+    [one] { $count } month after completion: where is the person now?
+   *[other] { $count } months after completion: where is the person now?
+}

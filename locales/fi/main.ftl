@@ -1236,3 +1236,18 @@ impact-months = { $count ->
     [one] { $count } kuukausi
    *[other] { $count } kuukautta
 }
+referral-mail-remind-receiver = Kolmonen: lähete odottaa vastaustanne
+referral-mail-remind-sender = Kolmonen: lähettämäänne lähetteeseen ei ole vastattu
+follow-up-mail-subject = Kolmonen: missä tilanteessa henkilö on nyt?
+follow-up-mail-body = On aika seurata, mitä päättyneen palvelun jälkeen tapahtui. Vastaa yhdellä valinnalla täällä (kirjaudu ensin sisään):
+    { $link }
+follow-up-title = Seuranta
+follow-up-answer = Tallenna vastaus
+follow-up-saved = Seurannan vastaus on tallennettu. Kiitos!
+follow-up-not-open = Tähän seurantaan ei voi nyt vastata: se on jo vastattu tai ei kuulu sinulle.
+referral-follow_up_outcome-label = Missä henkilö on nyt
+audit-action-follow_up = seurantaan vastattu
+follow-up-question = { $count ->
+    [one] { $count } kuukausi päättymisen jälkeen: missä henkilö on nyt?
+   *[other] { $count } kuukautta päättymisen jälkeen: missä henkilö on nyt?
+}

@@ -1236,3 +1236,18 @@ impact-months = { $count ->
     [one] { $count } månad
    *[other] { $count } månader
 }
+referral-mail-remind-receiver = Kolmonen: en remiss väntar på ert svar
+referral-mail-remind-sender = Kolmonen: en remiss ni skickat har inte besvarats
+follow-up-mail-subject = Kolmonen: var står personen nu?
+follow-up-mail-body = Det är dags att följa upp vad som hände efter den avslutade tjänsten. Svara med ett val här (logga in först):
+    { $link }
+follow-up-title = Uppföljning
+follow-up-answer = Spara svaret
+follow-up-saved = Uppföljningssvaret har sparats. Tack!
+follow-up-not-open = Den här uppföljningen kan inte besvaras nu: den är redan besvarad eller hör inte till dig.
+referral-follow_up_outcome-label = Var personen är nu
+audit-action-follow_up = uppföljning besvarad
+follow-up-question = { $count ->
+    [one] { $count } månad efter avslutningen: var är personen nu?
+   *[other] { $count } månader efter avslutningen: var är personen nu?
+}

@@ -55,7 +55,8 @@ enum Command {
     Serve(serve::ServeArgs),
     /// Apply database migrations.
     Migrate,
-    /// Send the freshness reminders due now (the server also does this daily).
+    /// Send the freshness reminders due now, and the referral reminders and follow-ups (the
+    /// server also does this).
     Remind {
         /// The portal's public address, for the links in the messages.
         #[arg(
@@ -345,6 +346,9 @@ async fn run() -> anyhow::Result<()> {
         controller: std::env::var("KOLMONEN_CONTROLLER").ok(),
         legal_dir: std::env::var_os("KOLMONEN_LEGAL_DIR").map(Into::into),
         max_connections: crate::server::DEFAULT_MAX_CONNECTIONS,
+        retention_referrals: crate::services::referrals::Retention::default().referrals,
+        retention_clients: crate::services::referrals::Retention::default().clients,
+        retention_audit: crate::services::referrals::Retention::default().audit,
         keys: match (
             std::env::var("KOLMONEN_DATA_KEY").ok(),
             std::env::var_os("KOLMONEN_DATA_KEY_FILE"),
@@ -372,6 +376,20 @@ async fn run() -> anyhow::Result<()> {
             )
             .await?;
             println!("{n} reminders into the outbox");
+            let notices = crate::services::referrals::Notices {
+                public_url: public_url.clone(),
+                lang: crate::domain::Lang::Fi,
+            };
+            let j = crate::services::referrals::run_jobs(
+                &store,
+                &notices,
+                time::OffsetDateTime::now_utc(),
+            )
+            .await?;
+            println!(
+                "referrals: {} receivers and {} senders reminded, {} follow-ups asked",
+                j.receivers_reminded, j.senders_reminded, j.follow_ups_asked
+            );
         }
         Command::Alerts {
             public_url,

@@ -51,6 +51,15 @@ pub(super) struct ServeArgs {
     pub max_connections: usize,
     #[command(flatten)]
     pub keys: super::datakeys::DataKeyArgs,
+    /// How long a closed referral keeps its summary and notes (then anonymized): 5y, 18m, 90d.
+    #[arg(long, env = "KOLMONEN_RETENTION_REFERRALS", default_value = "5y", value_parser = crate::services::referrals::parse_period)]
+    pub retention_referrals: time::Duration,
+    /// How long an organization's client record nobody took over is kept after its last referral.
+    #[arg(long, env = "KOLMONEN_RETENTION_CLIENTS", default_value = "5y", value_parser = crate::services::referrals::parse_period)]
+    pub retention_clients: time::Duration,
+    /// How long audit rows are kept (then removed as a prefix, recorded in the log).
+    #[arg(long, env = "KOLMONEN_RETENTION_AUDIT", default_value = "10y", value_parser = crate::services::referrals::parse_period)]
+    pub retention_audit: time::Duration,
     #[command(flatten)]
     pub mail: MailArgs,
 }
@@ -71,6 +80,9 @@ pub(super) async fn serve(database: &str, args: ServeArgs) -> anyhow::Result<()>
         legal_dir,
         max_connections,
         keys,
+        retention_referrals,
+        retention_clients,
+        retention_audit,
         mail,
     } = args;
     let data_keys = keys.load()?;
@@ -117,6 +129,17 @@ pub(super) async fn serve(database: &str, args: ServeArgs) -> anyhow::Result<()>
         store.clone(),
         config.public_url(),
     ));
+    if config.data_keys.is_some() {
+        tokio::spawn(crate::services::referrals::run_every_hour(
+            store.clone(),
+            config.public_url(),
+            crate::services::referrals::Retention {
+                referrals: retention_referrals,
+                clients: retention_clients,
+                audit: retention_audit,
+            },
+        ));
+    }
     let public_url = config.public_url();
     let state = AppState::new(store, config);
     // Secrets stored before a --totp-key was set are sealed now.

@@ -64,6 +64,69 @@ pub fn start_of_day(d: Date) -> OffsetDateTime {
     PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_offset(offset)
 }
 
+/// Easter Sunday of a year (the anonymous Gregorian algorithm).
+fn easter(year: i32) -> Option<Date> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::from_calendar_date(year, Month::try_from(month as u8).ok()?, day as u8).ok()
+}
+
+/// A Finnish working day: Monday to Friday and not a public holiday that falls on one (New
+/// Year, Epiphany, Good Friday, Easter Monday, May Day, Ascension, Midsummer Eve,
+/// Independence Day, Christmas Eve, Christmas, Boxing Day).
+pub fn is_working_day(d: Date) -> bool {
+    if matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+        return false;
+    }
+    let (m, day) = (d.month(), d.day());
+    let fixed = matches!(
+        (m, day),
+        (Month::January, 1)
+            | (Month::January, 6)
+            | (Month::May, 1)
+            | (Month::December, 6)
+            | (Month::December, 24)
+            | (Month::December, 25)
+            | (Month::December, 26)
+    );
+    // Midsummer Eve: the Friday between 19 and 25 June.
+    let midsummer = m == Month::June && (19..=25).contains(&day) && d.weekday() == Weekday::Friday;
+    let movable = easter(d.year()).is_some_and(|e| {
+        let offset = (d - e).whole_days();
+        matches!(offset, -2 | 1 | 39)
+    });
+    !(fixed || midsummer || movable)
+}
+
+/// How many Finnish working days lie after the day of `from` up to and including the day of
+/// `to` (0 when `to` is not later).
+pub fn working_days_between(from: OffsetDateTime, to: OffsetDateTime) -> u32 {
+    let (mut d, end) = (local(from).date(), local(to).date());
+    let mut n = 0;
+    while d < end {
+        d = match d.next_day() {
+            Some(x) => x,
+            None => break,
+        };
+        if is_working_day(d) {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Today's date in Finland.
 pub fn today() -> Date {
     now().date()
@@ -73,6 +136,35 @@ pub fn today() -> Date {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn working_days_skip_weekends_and_finnish_holidays() {
+        use time::macros::date;
+        assert_eq!(easter(2026), Some(date!(2026 - 04 - 05)));
+        assert_eq!(easter(2027), Some(date!(2027 - 03 - 28)));
+        for holiday in [
+            date!(2026 - 04 - 03), // Good Friday
+            date!(2026 - 04 - 06), // Easter Monday
+            date!(2026 - 05 - 14), // Ascension
+            date!(2026 - 06 - 19), // Midsummer Eve
+            date!(2026 - 12 - 24),
+            date!(2027 - 01 - 06),
+        ] {
+            assert!(!is_working_day(holiday), "{holiday}");
+        }
+        assert!(is_working_day(date!(2026 - 12 - 03)));
+        // Thursday 17 Dec to Thursday 31 Dec 2026: 18, 21, 22, 23, 28, 29, 30, 31.
+        let at =
+            |d: Date| PrimitiveDateTime::new(d, Time::from_hms(10, 0, 0).unwrap()).assume_utc();
+        assert_eq!(
+            working_days_between(at(date!(2026 - 12 - 17)), at(date!(2026 - 12 - 31))),
+            8
+        );
+        assert_eq!(
+            working_days_between(at(date!(2026 - 12 - 31)), at(date!(2026 - 12 - 17))),
+            0
+        );
+    }
 
     #[test]
     fn summer_time_starts_and_ends_at_one_utc_on_the_last_sundays() {

@@ -25,7 +25,7 @@ pub struct Notices {
 }
 
 impl Notices {
-    fn link(&self, lang: Lang, id: ReferralId) -> String {
+    pub fn link(&self, lang: Lang, id: ReferralId) -> String {
         format!(
             "{}/{}/referrals/{}",
             self.public_url.trim_end_matches('/'),
@@ -34,7 +34,7 @@ impl Notices {
         )
     }
 
-    fn mail(&self, to: &str, lang: Lang, state: ReferralState, id: ReferralId) -> OutgoingMail {
+    pub fn mail(&self, to: &str, lang: Lang, state: ReferralState, id: ReferralId) -> OutgoingMail {
         OutgoingMail::new(
             to,
             t(lang, &format!("referral-mail-subject-{}", state.as_str())),
@@ -671,6 +671,11 @@ pub async fn rotate_keys(store: &DynStore, keys: &DataKeys) -> StoreResult<Rotat
         let Some(last) = batch.last() else { break };
         after = Some(last.0);
         for (id, summary, health) in batch {
+            if summary.is_empty() {
+                // Anonymized by retention: nothing sealed is left.
+                out.already += 1;
+                continue;
+            }
             let s_aad = format!("referral:{id}:summary");
             let h_aad = format!("referral:{id}:health");
             let new_s = keys.reseal(&summary, &s_aad);
@@ -753,4 +758,338 @@ pub async fn export_of(
         "follow_ups": store.follow_ups_of(&rids).await?,
         "audit": audit_rows.items,
     }))
+}
+
+/// Working days a referral may wait for its first answer before the receiver is reminded;
+/// as many more, and the sender is told too.
+pub const REMIND_AFTER_WORKING_DAYS: u32 = 5;
+
+/// What a run of the daily referral jobs did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Jobs {
+    pub receivers_reminded: u64,
+    pub senders_reminded: u64,
+    pub follow_ups_asked: u64,
+}
+
+/// Mail to everyone acting for an organization (in Finnish: organizations' accounts keep no
+/// language) with a subject and a link.
+async fn to_organization(
+    store: &DynStore,
+    org: OrganizationId,
+    subject: &str,
+    body: &str,
+    link: &str,
+) -> StoreResult<Vec<OutgoingMail>> {
+    Ok(store
+        .users_of_organization(org)
+        .await?
+        .into_iter()
+        .filter(|u| u.disabled_at.is_none())
+        .map(|u| {
+            OutgoingMail::new(
+                u.email.as_str(),
+                t(Lang::Fi, subject),
+                t_args(Lang::Fi, body, &[("link", link.to_string().into())]),
+            )
+        })
+        .collect())
+}
+
+/// The daily referral jobs at `now`: reminders of referrals waiting for an answer (the
+/// receiver after 5 working days, the sender after 10), and the follow-ups that are due
+/// (to the person when they have an account and a follow-up consent in force, else to the
+/// organization that completed the referral). Each notice is written once.
+pub async fn run_jobs(
+    store: &DynStore,
+    notices: &Notices,
+    now: OffsetDateTime,
+) -> StoreResult<Jobs> {
+    let mut jobs = Jobs::default();
+    // Ten calendar days back at least covers five working days; the exact count decides.
+    for (receiver, days) in [
+        (true, REMIND_AFTER_WORKING_DAYS),
+        (false, 2 * REMIND_AFTER_WORKING_DAYS),
+    ] {
+        for r in store
+            .waiting_referrals(now - Duration::days(i64::from(days)), receiver)
+            .await?
+        {
+            if crate::domain::helsinki::working_days_between(r.created_at, now) < days {
+                continue;
+            }
+            let link = notices.link(Lang::Fi, r.id);
+            let org = if receiver { Some(r.to_org) } else { r.from_org };
+            let mails = match org {
+                Some(org) => {
+                    to_organization(
+                        store,
+                        org,
+                        if receiver {
+                            "referral-mail-remind-receiver"
+                        } else {
+                            "referral-mail-remind-sender"
+                        },
+                        "referral-mail-body",
+                        &link,
+                    )
+                    .await?
+                }
+                // Sent by the person themself: they are told it still waits.
+                None => match store.client(r.client_id).await?.and_then(|c| c.user_id) {
+                    Some(uid) => store
+                        .user_by_id(uid)
+                        .await?
+                        .filter(|u| u.disabled_at.is_none())
+                        .map(|u| {
+                            notices.mail(u.email.as_str(), notices.lang, ReferralState::Sent, r.id)
+                        })
+                        .into_iter()
+                        .collect(),
+                    None => Vec::new(),
+                },
+            };
+            if store.mark_reminded(r.id, receiver, now, &mails).await? {
+                if receiver {
+                    jobs.receivers_reminded += 1;
+                } else {
+                    jobs.senders_reminded += 1;
+                }
+            }
+        }
+    }
+    for (r, months) in store.follow_ups_to_ask(now).await? {
+        let person = match store.client(r.client_id).await? {
+            Some(c) => c.user_id,
+            None => None,
+        };
+        let consented = match person {
+            Some(_) => store
+                .consents_of(&[r.client_id])
+                .await?
+                .iter()
+                .any(|c| c.purpose == Purpose::FollowUp && c.in_force(now)),
+            None => false,
+        };
+        let mails = match person.filter(|_| consented) {
+            Some(uid) => store
+                .user_by_id(uid)
+                .await?
+                .filter(|u| u.disabled_at.is_none())
+                .map(|u| {
+                    OutgoingMail::new(
+                        u.email.as_str(),
+                        t(notices.lang, "follow-up-mail-subject"),
+                        t_args(
+                            notices.lang,
+                            "follow-up-mail-body",
+                            &[("link", notices.link(notices.lang, r.id).into())],
+                        ),
+                    )
+                })
+                .into_iter()
+                .collect(),
+            None => {
+                to_organization(
+                    store,
+                    r.to_org,
+                    "follow-up-mail-subject",
+                    "follow-up-mail-body",
+                    &notices.link(Lang::Fi, r.id),
+                )
+                .await?
+            }
+        };
+        if store
+            .mark_follow_up_asked(r.id, months, now, &mails)
+            .await?
+        {
+            jobs.follow_ups_asked += 1;
+        }
+    }
+    Ok(jobs)
+}
+
+/// Why a follow-up answer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUpError {
+    /// Not due yet, answered already, or no such follow-up.
+    NotOpen,
+    /// Not this party's to answer: the receiver answers, or the person with a follow-up
+    /// consent in force.
+    NotYours,
+}
+
+/// Whether this party answers the referral's follow-ups: the receiver, or the person with a
+/// follow-up consent in force.
+async fn answers_follow_ups(
+    store: &DynStore,
+    (r, party): (&Referral, Party),
+    now: OffsetDateTime,
+) -> StoreResult<bool> {
+    Ok(match party {
+        Party::Receiver => true,
+        Party::Person => store
+            .consents_of(&[r.client_id])
+            .await?
+            .iter()
+            .any(|c| c.purpose == Purpose::FollowUp && c.in_force(now)),
+        Party::Sender => false,
+    })
+}
+
+/// The follow-ups of a referral this party may answer now: due, not answered.
+pub async fn open_follow_ups(
+    store: &DynStore,
+    (r, party): (&Referral, Party),
+    now: OffsetDateTime,
+) -> StoreResult<Vec<i32>> {
+    if r.state != ReferralState::Completed || !answers_follow_ups(store, (r, party), now).await? {
+        return Ok(Vec::new());
+    }
+    Ok(store
+        .follow_ups_of(&[r.id])
+        .await?
+        .into_iter()
+        .filter(|f| f.answered_at.is_none() && f.due_at <= now)
+        .map(|f| f.months)
+        .collect())
+}
+
+/// Answers a follow-up: where the person is now.
+pub async fn answer_follow_up(
+    store: &DynStore,
+    user: &User,
+    (r, client, party): (&Referral, &Client, Party),
+    months: i32,
+    outcome: crate::domain::referrals::Outcome,
+) -> StoreResult<Result<(), FollowUpError>> {
+    let now = OffsetDateTime::now_utc();
+    if !answers_follow_ups(store, (r, party), now).await? {
+        return Ok(Err(FollowUpError::NotYours));
+    }
+    let open = open_follow_ups(store, (r, party), now).await?;
+    if !open.contains(&months) {
+        return Ok(Err(FollowUpError::NotOpen));
+    }
+    let row = audit(
+        Some(user),
+        "referral",
+        "follow_up",
+        ("referral", r.id.to_string()),
+        Some(client.id),
+        now,
+    );
+    Ok(
+        if store
+            .answer_follow_up(r.id, months, outcome, party, now, &[row])
+            .await?
+        {
+            Ok(())
+        } else {
+            Err(FollowUpError::NotOpen)
+        },
+    )
+}
+
+/// The referral jobs of a node, every hour (each notice is written once, whichever node
+/// runs first), and retention.
+pub async fn run_every_hour(store: DynStore, public_url: String, retention: Retention) {
+    let notices = Notices {
+        public_url,
+        lang: Lang::Fi,
+    };
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        match run_jobs(&store, &notices, OffsetDateTime::now_utc()).await {
+            Ok(j) if j != Jobs::default() => tracing::info!(
+                receivers = j.receivers_reminded,
+                senders = j.senders_reminded,
+                follow_ups = j.follow_ups_asked,
+                "referral reminders and follow-ups"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "referral reminders and follow-ups"),
+        }
+        match run_retention(&store, &retention, OffsetDateTime::now_utc()).await {
+            Ok(r) if r != Removed::default() => tracing::info!(
+                referrals = r.referrals_anonymized,
+                clients = r.clients_deleted,
+                audit_rows = r.audit_rows_pruned,
+                "retention"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "retention"),
+        }
+    }
+}
+
+/// How long each kind of warm hand-over data is kept (`serve --retention-…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    /// A closed referral's summary and notes, after its last change.
+    pub referrals: Duration,
+    /// An organization's client record nobody took over, with no referral changed since.
+    pub clients: Duration,
+    /// Audit rows.
+    pub audit: Duration,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            referrals: Duration::days(5 * 365),
+            clients: Duration::days(5 * 365),
+            audit: Duration::days(10 * 365),
+        }
+    }
+}
+
+/// A retention period as written: `5y`, `18m` (months), `12w`, `90d`.
+pub fn parse_period(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    let (n, unit) = s.split_at(s.len().saturating_sub(1));
+    let n: i64 = n
+        .parse()
+        .ok()
+        .filter(|n| *n > 0 && *n <= 100 * 365)
+        .ok_or_else(|| format!("{s}: a number and y, m, w or d (e.g. 5y)"))?;
+    let days = match unit {
+        "y" => n * 365,
+        "m" => n * 30,
+        "w" => n * 7,
+        "d" => n,
+        _ => return Err(format!("{s}: a number and y, m, w or d (e.g. 5y)")),
+    };
+    Ok(Duration::days(days))
+}
+
+/// What retention removed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub referrals_anonymized: u64,
+    pub clients_deleted: u64,
+    pub audit_rows_pruned: u64,
+}
+
+/// Deletes or anonymizes what is past its time at `now`; each kind records in the audit log
+/// what it did.
+pub async fn run_retention(
+    store: &DynStore,
+    r: &Retention,
+    now: OffsetDateTime,
+) -> StoreResult<Removed> {
+    let row = |kind: &str| audit(None, "retention", "prune", (kind, String::new()), None, now);
+    Ok(Removed {
+        referrals_anonymized: store
+            .anonymize_referrals_before(now - r.referrals, &row("referral"))
+            .await?,
+        clients_deleted: store
+            .delete_idle_clients_before(now - r.clients, &row("client"))
+            .await?,
+        audit_rows_pruned: store
+            .prune_audit_before(now - r.audit, &row("audit_log"))
+            .await?,
+    })
 }

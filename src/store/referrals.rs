@@ -254,6 +254,30 @@ pub trait ReferralStore: Send + Sync {
         now: OffsetDateTime,
     ) -> StoreResult<Vec<ImpactFact>>;
 
+    /// Retention: referrals closed (declined, completed, cancelled) before `before` lose
+    /// their sealed summary and notes and who made them; what stays is a state, dates and
+    /// an outcome. Returns how many.
+    async fn anonymize_referrals_before(
+        &self,
+        before: OffsetDateTime,
+        audit: &NewAudit,
+    ) -> StoreResult<u64>;
+    /// Retention: an organization's client records not taken over by an account, made
+    /// before `before` and with no referral changed since, are deleted with their consents
+    /// and referrals. Returns how many.
+    async fn delete_idle_clients_before(
+        &self,
+        before: OffsetDateTime,
+        audit: &NewAudit,
+    ) -> StoreResult<u64>;
+    /// Retention of the audit log: the rows before `before` go as one prefix; the chain
+    /// then starts after them, and a row records how many went. Returns how many.
+    async fn prune_audit_before(
+        &self,
+        before: OffsetDateTime,
+        audit: &NewAudit,
+    ) -> StoreResult<u64>;
+
     /// Appends rows to the audit log.
     async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()>;
     async fn audit_head(&self) -> StoreResult<AuditHead>;
@@ -1098,6 +1122,88 @@ macro_rules! referrals_store {
                     }
                 }
                 Ok(facts)
+            }
+
+            async fn anonymize_referrals_before(
+                &self,
+                before: OffsetDateTime,
+                audit: &NewAudit,
+            ) -> StoreResult<u64> {
+                let mut tx = self.pool.begin().await?;
+                let cut = unix_micros(before);
+                sqlx::query("UPDATE referral_events SET by_user = NULL WHERE referral_id IN (SELECT id FROM referrals WHERE state IN ('declined', 'completed', 'cancelled') AND updated_at < $1 AND summary_sealed <> '')")
+                    .bind(cut)
+                    .execute(&mut *tx)
+                    .await?;
+                let n = sqlx::query("UPDATE referrals SET summary_sealed = '', health_sealed = NULL, created_by = NULL WHERE state IN ('declined', 'completed', 'cancelled') AND updated_at < $1 AND summary_sealed <> ''")
+                    .bind(cut)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if n > 0 {
+                    let row = NewAudit { record_id: n.to_string(), ..audit.clone() };
+                    Self::append_audit_tx(&mut tx, &[row]).await?;
+                }
+                tx.commit().await?;
+                if n > 0 {
+                    self.after_erasure().await?;
+                }
+                Ok(n)
+            }
+
+            async fn delete_idle_clients_before(
+                &self,
+                before: OffsetDateTime,
+                audit: &NewAudit,
+            ) -> StoreResult<u64> {
+                let mut tx = self.pool.begin().await?;
+                let cut = unix_micros(before);
+                let n = sqlx::query("DELETE FROM clients WHERE organization_id IS NOT NULL AND user_id IS NULL AND created_at < $1 AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.client_id = clients.id AND r.updated_at >= $1)")
+                    .bind(cut)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if n > 0 {
+                    let row = NewAudit { record_id: n.to_string(), ..audit.clone() };
+                    Self::append_audit_tx(&mut tx, &[row]).await?;
+                }
+                tx.commit().await?;
+                if n > 0 {
+                    self.after_erasure().await?;
+                }
+                Ok(n)
+            }
+
+            async fn prune_audit_before(
+                &self,
+                before: OffsetDateTime,
+                audit: &NewAudit,
+            ) -> StoreResult<u64> {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
+                    .execute(&mut *tx)
+                    .await?;
+                let last: Option<(i64, String)> = sqlx::query_as("SELECT seq, hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log WHERE at < $1)")
+                    .bind(unix_micros(before))
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let Some((last, hash)) = last else {
+                    return Ok(0);
+                };
+                let n = sqlx::query("DELETE FROM audit_log WHERE seq <= $1")
+                    .bind(last)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                sqlx::query("UPDATE audit_head SET first_seq = $1, first_prev_hash = $2 WHERE id = 1")
+                    .bind(last + 1)
+                    .bind(&hash)
+                    .execute(&mut *tx)
+                    .await?;
+                let row = NewAudit { record_id: format!("1-{last}"), ..audit.clone() };
+                Self::append_audit_tx(&mut tx, &[row]).await?;
+                tx.commit().await?;
+                Ok(n)
             }
 
             async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()> {

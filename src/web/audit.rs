@@ -26,8 +26,18 @@ const PURPOSES: &[&str] = &[
     "retention",
 ];
 const ACTIONS: &[&str] = &[
-    "read", "create", "accept", "decline", "start", "complete", "cancel", "withdraw", "claim",
-    "erase", "prune",
+    "read",
+    "create",
+    "accept",
+    "decline",
+    "start",
+    "complete",
+    "cancel",
+    "withdraw",
+    "claim",
+    "follow_up",
+    "erase",
+    "prune",
 ];
 
 #[derive(Debug, Default, Deserialize)]

@@ -199,6 +199,10 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/{lang}/referrals/{id}",
             get(referrals::show).post(referrals::act),
         ),
+        (
+            "/{lang}/referrals/{id}/follow-up",
+            post(referrals::follow_up),
+        ),
         ("/{lang}/me/portfolio", post(portfolio::upload)),
         ("/{lang}/me/portfolio/delete", post(portfolio::delete)),
         ("/{lang}/portfolio/{id}", get(portfolio::serve)),

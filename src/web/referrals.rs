@@ -402,6 +402,9 @@ struct ShowPage {
     reasons: Field,
     outcomes: Field,
     client_url: Option<String>,
+    /// Follow-ups this party may answer now: (months, its question).
+    follow_ups: Vec<(i32, String)>,
+    follow_up_outcome: Field,
 }
 
 fn state_label(ctx: &Ctx, s: ReferralState) -> String {
@@ -513,7 +516,25 @@ async fn show_page(
                 .collect(),
         )
         .error_from(errors);
-    let summary_errors = form::summary(&[&reasons, &outcomes]);
+    let follow_ups = refs::open_follow_ups(&st.store, (&r, party), time::OffsetDateTime::now_utc())
+        .await?
+        .into_iter()
+        .map(|m| (m, ctx.tn("follow-up-question", m as u64)))
+        .collect();
+    let follow_up_outcome = Field::new(&ctx, "referral", "follow_up_outcome", "select")
+        .options(
+            String::new(),
+            std::iter::once((String::new(), ctx.t("referral-choose")))
+                .chain(Outcome::ALL.iter().map(|o| {
+                    (
+                        o.as_str().to_string(),
+                        ctx.t(&format!("outcome-{}", o.as_str())),
+                    )
+                }))
+                .collect(),
+        )
+        .error_from(errors);
+    let summary_errors = form::summary(&[&reasons, &outcomes, &follow_up_outcome]);
     let client_url = (party != Party::Person && crate::referrals::may_open_client(user, &client))
         .then(|| ctx.url(&format!("/clients/{}", client.id)));
     let page = ShowPage {
@@ -541,6 +562,8 @@ async fn show_page(
         reasons,
         outcomes,
         client_url,
+        follow_ups,
+        follow_up_outcome,
         ctx,
     };
     Ok(render_form(&page, lang, !errors.is_empty()))
@@ -570,6 +593,7 @@ pub async fn show(
     let notice = match q.done.as_deref() {
         Some("sent") => Some(Notice::success(ctx.t("referral-sent"))),
         Some("moved") => Some(Notice::success(ctx.t("referral-moved"))),
+        Some("follow-up") => Some(Notice::success(ctx.t("follow-up-saved"))),
         _ => None,
     };
     show_page(&st, ctx, &user, opened, notice, &[]).await
@@ -660,6 +684,53 @@ pub(super) async fn what(st: &AppState, ctx: &Ctx, r: &Referral) -> PageResult<S
         None => None,
     }
     .unwrap_or_else(|| ctx.t("referral-target-gone")))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct FollowUpForm {
+    months: String,
+    follow_up_outcome: String,
+}
+
+/// `POST /{lang}/referrals/{id}/follow-up`: where the person is now, months after.
+pub async fn follow_up(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    axum::extract::Path((_, id)): axum::extract::Path<(String, String)>,
+    body: Bytes,
+) -> PageResult {
+    let opened = open(&st, &user, &id).await?;
+    let f: FollowUpForm = form::parse(&body);
+    let Some(outcome) = Outcome::parse(&f.follow_up_outcome) else {
+        let e = [("follow_up_outcome", ctx.t("referral-error-outcome"))];
+        return show_page(&st, ctx, &user, opened, None, &e).await;
+    };
+    let months: i32 = f.months.parse().map_err(|_| PageError::bad_request())?;
+    let (r, c, p) = &opened;
+    match refs::answer_follow_up(&st.store, &user, (r, c, *p), months, outcome).await? {
+        Ok(()) => Ok(see_other(
+            &ctx.url(&format!("/referrals/{}?done=follow-up", r.id)),
+            [],
+        )),
+        Err(_) => {
+            let now = open(&st, &user, &id).await?;
+            let page = show_page(
+                &st,
+                ctx.clone(),
+                &user,
+                now,
+                Some(Notice {
+                    kind: "error",
+                    text: ctx.t("follow-up-not-open"),
+                }),
+                &[],
+            )
+            .await;
+            Ok(with_status(page, StatusCode::CONFLICT))
+        }
+    }
 }
 
 /// A row of a list of referrals.

@@ -85,6 +85,7 @@ both_engines!(
 /// Two organizations of the demo with a coach each, and a service of the second.
 pub struct Network {
     pub store: DynStore,
+    pub url: String,
     pub dir: std::path::PathBuf,
     pub a: OrganizationId,
     pub b: OrganizationId,
@@ -95,7 +96,7 @@ pub struct Network {
 
 pub async fn network(engine: Engine) -> Network {
     let dir = temp_dir("referrals");
-    let (store, _) = fresh_store_at(engine, Some(&dir)).await;
+    let (store, url) = fresh_store_at(engine, Some(&dir)).await;
     kolmonen::services::save_batch(store.as_ref(), &kolmonen::demo::demo_batch().unwrap())
         .await
         .unwrap();
@@ -132,6 +133,7 @@ pub async fn network(engine: Engine) -> Network {
     .await;
     Network {
         store,
+        url,
         dir,
         a,
         b,
@@ -1110,5 +1112,281 @@ both_engines!(
             kolmonen::referrals::verify(&store).await.unwrap().broken,
             None
         );
+    }
+);
+
+both_engines!(
+    waiting_referrals_remind_and_follow_ups_are_asked_on_a_moved_clock,
+    |engine| async move {
+        let n = network(engine).await;
+        let keys = test_data_keys();
+        let (client, code) = refs::record_client(&n.store, &n.coach_a, "F. U.", None, None, true)
+            .await
+            .unwrap()
+            .unwrap();
+        let person = add_account(&n.store, "fu@example.fi", Role::JobSeeker, None, PASSWORD).await;
+        refs::claim(&n.store, &person, &code.unwrap())
+            .await
+            .unwrap();
+        let draft = Draft {
+            client: client.id,
+            target: Target::Service(n.service_b),
+            summary: Summary {
+                wants: "Kokeilu".into(),
+                ..Summary::default()
+            },
+            health: None,
+            consents: vec![Purpose::Referral, Purpose::ShareSummary, Purpose::FollowUp],
+        };
+        let id = refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
+            .await
+            .unwrap()
+            .unwrap();
+        let app = crate::common::TestApp::with_store(n.store.clone());
+        crate::common::outbox(&app).await;
+        let now = time::OffsetDateTime::now_utc();
+        let jobs = |at| {
+            let s = n.store.clone();
+            async move { refs::run_jobs(&s, &notices(), at).await.unwrap() }
+        };
+        // Two calendar days: nothing yet.
+        assert_eq!(
+            jobs(now + time::Duration::days(2)).await,
+            refs::Jobs::default()
+        );
+        // Eight calendar days hold at least five working days: the receiver is reminded, once.
+        let j = jobs(now + time::Duration::days(8)).await;
+        assert_eq!((j.receivers_reminded, j.senders_reminded), (1, 0));
+        assert_eq!(
+            jobs(now + time::Duration::days(9)).await.receivers_reminded,
+            0
+        );
+        let mails = crate::common::outbox(&app).await;
+        assert!(mails.iter().all(|m| m.to == "coach@b.example"), "{mails:?}");
+        // Sixteen: ten working days, the sender too.
+        let j = jobs(now + time::Duration::days(16)).await;
+        assert_eq!((j.receivers_reminded, j.senders_reminded), (0, 1));
+        // Completed: the follow-ups come due at 3, 6 and 12 months; the person has an account
+        // and a follow-up consent, so the question goes to them.
+        for a in [
+            Action::Accept,
+            Action::Start,
+            Action::Complete(Outcome::WorkSubsidised),
+        ] {
+            let (r, c, p) = refs::open_as(&n.store, &n.coach_b, id)
+                .await
+                .unwrap()
+                .unwrap();
+            refs::act(&n.store, &notices(), &n.coach_b, (&r, &c, p), a)
+                .await
+                .unwrap()
+                .unwrap();
+        }
+        crate::common::outbox(&app).await;
+        assert_eq!(
+            jobs(now + time::Duration::days(30)).await.follow_ups_asked,
+            0
+        );
+        assert_eq!(
+            jobs(now + time::Duration::days(95)).await.follow_ups_asked,
+            1
+        );
+        let mails = crate::common::outbox(&app).await;
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0].to, "fu@example.fi");
+        assert_eq!(
+            jobs(now + time::Duration::days(400)).await.follow_ups_asked,
+            2
+        );
+        // Answered by the person (a follow-up not yet due is refused).
+        let (r, c, _) = refs::open_as(&n.store, &person, id).await.unwrap().unwrap();
+        assert_eq!(
+            refs::answer_follow_up(
+                &n.store,
+                &person,
+                (&r, &c, kolmonen::domain::referrals::Party::Person),
+                3,
+                Outcome::WorkOpenMarket
+            )
+            .await
+            .unwrap(),
+            Err(refs::FollowUpError::NotOpen)
+        );
+        // Once due, the person answers on the referral's page; the sender cannot.
+        sqlx_exec(&n, "UPDATE follow_ups SET due_at = 0 WHERE months = 3").await;
+        let (r, c, _) = refs::open_as(&n.store, &person, id).await.unwrap().unwrap();
+        assert_eq!(
+            refs::answer_follow_up(
+                &n.store,
+                &n.coach_a,
+                (&r, &c, kolmonen::domain::referrals::Party::Sender),
+                3,
+                Outcome::WorkOpenMarket
+            )
+            .await
+            .unwrap(),
+            Err(refs::FollowUpError::NotYours)
+        );
+        let mut br = crate::common::Browser::new(&app);
+        br.sign_in("fu@example.fi", PASSWORD).await;
+        let page = br.get(&format!("/fi/referrals/{id}")).await;
+        assert!(
+            page.body.contains("3 kuukautta päättymisen jälkeen"),
+            "{}",
+            page.body
+        );
+        let r = br
+            .post(
+                &format!("/fi/referrals/{id}/follow-up"),
+                &[("months", "3"), ("follow_up_outcome", "junk")],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        let r = br
+            .post(
+                &format!("/fi/referrals/{id}/follow-up"),
+                &[("months", "3"), ("follow_up_outcome", "work_open_market")],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        let path = br.get("/fi/me/path").await;
+        assert!(
+            path.body
+                .contains("Seuranta 3 kuukauden jälkeen: Työ avoimilla työmarkkinoilla"),
+            "{}",
+            path.body
+        );
+        let again = br
+            .post(
+                &format!("/fi/referrals/{id}/follow-up"),
+                &[("months", "3"), ("follow_up_outcome", "education")],
+            )
+            .await;
+        assert_eq!(again.status, 409);
+    }
+);
+
+/// Runs SQL on a network's own database file (for moving a date).
+async fn sqlx_exec(n: &Network, sql: &str) {
+    raw(&n.url, sql).await;
+}
+
+both_engines!(
+    retention_anonymizes_deletes_and_prunes_on_a_moved_clock,
+    |engine| async move {
+        let n = network(engine).await;
+        let keys = test_data_keys();
+        let (client, _) = refs::record_client(&n.store, &n.coach_a, "R. T.", None, None, false)
+            .await
+            .unwrap()
+            .unwrap();
+        let draft = Draft {
+            client: client.id,
+            target: Target::Service(n.service_b),
+            summary: Summary {
+                wants: SECRET_SUMMARY.into(),
+                ..Summary::default()
+            },
+            health: Some("Muistiinpano".into()),
+            consents: vec![
+                Purpose::Referral,
+                Purpose::ShareSummary,
+                Purpose::ShareHealth,
+            ],
+        };
+        let open_id = refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
+            .await
+            .unwrap()
+            .unwrap();
+        let closed_id = refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
+            .await
+            .unwrap()
+            .unwrap();
+        let (r, c, p) = refs::open_as(&n.store, &n.coach_b, closed_id)
+            .await
+            .unwrap()
+            .unwrap();
+        refs::act(
+            &n.store,
+            &notices(),
+            &n.coach_b,
+            (&r, &c, p),
+            Action::Decline(kolmonen::domain::referrals::DeclineReason::NoCapacity),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let rows_before = n.store.audit_head().await.unwrap().seq;
+        let retention = refs::Retention {
+            referrals: refs::parse_period("1y").unwrap(),
+            clients: refs::parse_period("2y").unwrap(),
+            audit: refs::parse_period("3y").unwrap(),
+        };
+        let now = time::OffsetDateTime::now_utc();
+        // Today: nothing is past its time.
+        assert_eq!(
+            refs::run_retention(&n.store, &retention, now)
+                .await
+                .unwrap(),
+            refs::Removed::default()
+        );
+        // In 13 months: the closed referral loses its summary; the open one keeps it.
+        let later = now + time::Duration::days(400);
+        let r = refs::run_retention(&n.store, &retention, later)
+            .await
+            .unwrap();
+        assert_eq!(
+            (
+                r.referrals_anonymized,
+                r.clients_deleted,
+                r.audit_rows_pruned
+            ),
+            (1, 0, 0)
+        );
+        let sealed = n.store.sealed_values(None, 10).await.unwrap();
+        let of = |id| sealed.iter().find(|(i, _, _)| *i == id).unwrap().clone();
+        assert_eq!((of(closed_id).1.as_str(), of(closed_id).2), ("", None));
+        assert!(!of(open_id).1.is_empty());
+        assert_eq!(
+            n.store.referral(closed_id).await.unwrap().unwrap().state,
+            ReferralState::Declined
+        );
+        // Rotation passes over what retention emptied.
+        assert!(refs::rotate_keys(&n.store, &keys)
+            .await
+            .unwrap()
+            .unopened
+            .is_empty());
+        // In 4 years: the idle client record goes (its referrals with it), and the audit rows
+        // older than 3 years go as a prefix; the chain still verifies and says it was pruned.
+        let much_later = now + time::Duration::days(4 * 365);
+        let r = refs::run_retention(&n.store, &retention, much_later)
+            .await
+            .unwrap();
+        assert_eq!(r.clients_deleted, 1);
+        assert!(r.audit_rows_pruned >= rows_before as u64, "{r:?}");
+        assert!(n.store.client(client.id).await.unwrap().is_none());
+        assert!(n.store.referral(open_id).await.unwrap().is_none());
+        let v = kolmonen::referrals::verify(&n.store).await.unwrap();
+        assert_eq!(v.broken, None, "{v:?}");
+        let head = n.store.audit_head().await.unwrap();
+        assert!(head.first_seq > 1);
+        let last = n.store.audit_chain(head.seq, 1).await.unwrap();
+        assert_eq!(
+            (last[0].purpose.as_str(), last[0].action.as_str()),
+            ("retention", "prune")
+        );
+        // And an attacker removing one more row from the front is still found.
+        raw(
+            &n.url,
+            &format!("DELETE FROM audit_log WHERE seq = {}", head.first_seq),
+        )
+        .await;
+        assert!(kolmonen::referrals::verify(&n.store)
+            .await
+            .unwrap()
+            .broken
+            .is_some());
+        assert!(refs::parse_period("5x").is_err() && refs::parse_period("0y").is_err());
     }
 );
