@@ -573,7 +573,7 @@ pub async fn seed_referrals(
             if made >= 200 || day > 730 {
                 break;
             }
-            let (service_id, opportunity_id, to_org, _kind) =
+            let (service_id, opportunity_id, to_org, kind) =
                 targets[next(targets.len() as u64) as usize].clone();
             let from_org = if to_org == home { None } else { Some(home) };
             let created = now - Duration::days(730)
@@ -646,9 +646,17 @@ pub async fn seed_referrals(
                 by_user: None,
                 at: crate::domain::micros(at),
             };
+            let statistics = consents
+                .iter()
+                .find(|c| c.purpose == Purpose::Statistics)
+                .map(|c| (c.id, c.expires_at));
             store
                 .create_referral(NewReferral {
                     referral: &r,
+                    kind: &kind,
+                    quarter: &crate::referrals::impact::quarter(created),
+                    municipality: client.municipality.as_deref(),
+                    statistics,
                     summary_consent: consents[1].id,
                     health_consent: None,
                     summary_sealed: &sealed,
@@ -745,6 +753,9 @@ pub async fn seed_referrals(
                                 &[],
                             )
                             .await?;
+                    } else if *due < now {
+                        // Asked back then (no flood of questions at the first start).
+                        store.mark_follow_up_asked(id, *months, *due, &[]).await?;
                     }
                 }
                 state = to;

@@ -302,6 +302,8 @@ async function submit(driver, formAction, fields) {
     await submit(driver, '/clients', { display_name: '', birth_year: '18' });
     await check(driver, 'fi client refused', results);
     await submit(driver, '/clients', { display_name: 'M. K.', birth_year: '1988' });
+    await check(driver, 'fi client added', results);
+    await submit(driver, '/claim-code', {});
     await check(driver, 'fi client with claim code', results);
     await driver.get(place.replace('/en/', '/sv/'));
     await driver.get(await driver.findElement(By.css('a[href*="/referrals/new"]')).getAttribute('href'));

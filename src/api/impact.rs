@@ -50,13 +50,17 @@ pub struct ImpactResponse {
     pub median_days_to_answer: Option<f64>,
     /// Counts under this are never published.
     pub suppressed_below: u64,
+    /// Shown counts are rounded to a multiple of this.
+    pub rounded_to: u64,
+    /// A filtered view with fewer than 20 people: nothing is shown.
+    pub too_few: bool,
     pub tables: Vec<ImpactTable>,
 }
 
 fn value(c: Cell) -> Option<u64> {
     match c {
         Cell::Shown(n) => Some(n),
-        Cell::Hidden => None,
+        Cell::Hidden | Cell::Protected => None,
     }
 }
 
@@ -87,6 +91,8 @@ pub async fn impact(
         referrals: value(i.referrals),
         median_days_to_answer: i.median_days_to_answer,
         suppressed_below: crate::referrals::suppress::MIN_COUNT,
+        rounded_to: 5,
+        too_few: i.too_few,
         tables: i
             .tables
             .into_iter()

@@ -275,3 +275,178 @@ pub(super) async fn reindex(database: &str) -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// `gen-bench-paths`: people and their paths for the impact benchmarks.
+pub(super) async fn gen_bench_paths(
+    database: &str,
+    people: usize,
+    steps: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let store = open(database).await?;
+    let started = std::time::Instant::now();
+    let g = crate::referrals::bench::generate(&store, people, steps, seed).await?;
+    println!(
+        "{} people, {} referrals, {} path steps generated in {:.1} s",
+        g.people,
+        g.referrals,
+        g.steps,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `bench-impact`: `/fi/impact` for the whole country and for the municipality with the most
+/// referrals, through the router as a request is served (page rendered), and making and
+/// accepting a referral; p50, p99 and mean in milliseconds.
+pub(super) async fn bench_impact(database: &str, queries: usize) -> anyhow::Result<()> {
+    use crate::domain::referrals::{Action, Purpose};
+    use crate::services::referrals::{self as refs, Draft, Notices, Summary, Target};
+    use tower::ServiceExt;
+    let store = open(database).await?;
+    let keys = crate::vault::DataKeys::parse(&crate::vault::DataKeys::new_key_text())?;
+    let config = crate::config::Config {
+        data_keys: Some(keys.clone()),
+        ..Default::default()
+    };
+    let router = crate::app(crate::AppState::new(store.clone(), config));
+    let busiest = {
+        let cube = store
+            .impact_cube(&Default::default(), time::OffsetDateTime::now_utc())
+            .await?;
+        println!(
+            "counted: {} people, {} referrals",
+            cube.people,
+            cube.referrals.iter().map(|r| r.5).sum::<u64>()
+        );
+        let mut by: std::collections::HashMap<String, u64> = Default::default();
+        let f = crate::store::ImpactFilter::default();
+        let _ = f;
+        for code in ["091", "398", "837", "564"] {
+            let c = store
+                .impact_cube(
+                    &crate::store::ImpactFilter {
+                        municipality: Some(code.into()),
+                        ..Default::default()
+                    },
+                    time::OffsetDateTime::now_utc(),
+                )
+                .await?;
+            by.insert(code.to_string(), c.people);
+        }
+        by.into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(c, _)| c)
+            .unwrap_or_else(|| "091".into())
+    };
+    for (label, uri) in [
+        ("whole country", "/fi/impact".to_string()),
+        (
+            "one municipality",
+            format!("/fi/impact?municipality={busiest}"),
+        ),
+    ] {
+        let mut ms = Vec::with_capacity(queries);
+        for _ in 0..queries {
+            let t = std::time::Instant::now();
+            let res = router
+                .clone()
+                .oneshot(axum::http::Request::get(&uri).body(axum::body::Body::empty())?)
+                .await?;
+            let status = res.status();
+            let _ = axum::body::to_bytes(res.into_body(), usize::MAX).await?;
+            anyhow::ensure!(status.is_success(), "{uri}: {status}");
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let (p50, p99, mean) = crate::referrals::bench::percentiles(ms);
+        println!("{label:<18} {uri}: p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({queries} requests)");
+    }
+    // A coach of the organization that offers the first service refers a client to another's.
+    let services = store
+        .services(&Default::default(), crate::store::PageRequest::new(1, 100))
+        .await?
+        .items;
+    let target = services.first().context("no services")?;
+    let home = services
+        .iter()
+        .map(|s| s.organization_id)
+        .find(|o| *o != target.organization_id)
+        .context("one organization only")?;
+    let email = format!("bench-{}@example.invalid", uuid::Uuid::new_v4().simple());
+    let coach = crate::accounts::User {
+        id: crate::domain::UserId::new(),
+        email: crate::accounts::Email::parse(&email).map_err(|e| anyhow::anyhow!("{e:?}"))?,
+        password_hash: "!bench".into(),
+        role: crate::accounts::Role::OrganizationMember,
+        organization_id: Some(home),
+        email_verified_at: Some(time::OffsetDateTime::now_utc()),
+        disabled_at: None,
+        created_at: time::OffsetDateTime::now_utc(),
+    };
+    store.create_user(&coach).await?;
+    let receiver = crate::accounts::User {
+        id: crate::domain::UserId::new(),
+        email: crate::accounts::Email::parse(&format!("r-{email}"))
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?,
+        organization_id: Some(target.organization_id),
+        ..coach.clone()
+    };
+    store.create_user(&receiver).await?;
+    let notices = Notices {
+        public_url: "http://127.0.0.1:8080".into(),
+        lang: crate::domain::Lang::Fi,
+    };
+    let (mut create, mut accept) = (Vec::new(), Vec::new());
+    for k in 0..queries {
+        let (client, _) = refs::record_client(
+            &store,
+            &coach,
+            &format!("B{k}"),
+            None,
+            Some("091".into()),
+            false,
+        )
+        .await?
+        .context("not a coach")?;
+        let draft = Draft {
+            client: client.id,
+            target: Target::Service(target.id),
+            summary: Summary {
+                wants: "Haluaa kokeilla työtä pienin askelin.".into(),
+                ..Summary::default()
+            },
+            health: None,
+            consents: vec![
+                Purpose::Referral,
+                Purpose::ShareSummary,
+                Purpose::Statistics,
+            ],
+        };
+        let t = std::time::Instant::now();
+        let id = refs::send(&store, Some(&keys), &notices, &coach, &draft)
+            .await?
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        create.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = std::time::Instant::now();
+        let opened = refs::open_as(&store, &receiver, id)
+            .await?
+            .context("not a party")?;
+        refs::act(
+            &store,
+            &notices,
+            &receiver,
+            (&opened.0, &opened.1, opened.2),
+            Action::Accept,
+        )
+        .await?
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        accept.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    for (label, ms) in [("create a referral", create), ("accept a referral", accept)] {
+        let (p50, p99, mean) = crate::referrals::bench::percentiles(ms);
+        println!(
+            "{label:<18} p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({queries} times)"
+        );
+    }
+    Ok(())
+}

@@ -153,6 +153,22 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Generate people and their referral paths for the impact benchmarks (the directory's
+    /// services and places are the targets). Deterministic per seed.
+    GenBenchPaths {
+        #[arg(long, default_value_t = 300_000)]
+        people: usize,
+        /// Path steps (a referral's sent, accepted, started, completed … each count).
+        #[arg(long, default_value_t = 1_000_000)]
+        steps: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time /fi/impact (whole country, one municipality) and making and accepting a referral.
+    BenchImpact {
+        #[arg(long, default_value_t = 200)]
+        queries: usize,
+    },
     /// Time one person's matches over every opportunity and talent-pool searches.
     BenchPeople {
         /// How many people and searches.
@@ -320,14 +336,10 @@ pub fn main() -> anyhow::Result<()> {
         .block_on(run())
 }
 
-async fn run() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_env("KOLMONEN_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .init();
-    let cli = Cli::parse();
-    let command = cli.command.unwrap_or(Command::Serve(serve::ServeArgs {
+/// The settings of the one-command demo (`kolmonen` without a command): the environment's,
+/// mail into ./mail, and a data key of its own (`data/demo-data.key`) unless one is given.
+fn demo_serve_args() -> anyhow::Result<serve::ServeArgs> {
+    Ok(serve::ServeArgs {
         addr: std::env::var("KOLMONEN_ADDR")
             .ok()
             .and_then(|a| a.parse().ok())
@@ -365,7 +377,24 @@ async fn run() -> anyhow::Result<()> {
             mail_from: "Kolmonen <noreply@kolmonen.invalid>".into(),
             ..MailArgs::default()
         },
-    }));
+    })
+}
+
+async fn run() -> anyhow::Result<()> {
+    // Logs go to standard error: standard output is for what a command prints (a new key,
+    // an export, figures).
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            EnvFilter::try_from_env("KOLMONEN_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    // Only without a command: the one-command demo's settings (which make its data key).
+    let command = match cli.command {
+        Some(c) => c,
+        None => Command::Serve(demo_serve_args()?),
+    };
     match command {
         Command::Remind { public_url } => {
             let store = open(&cli.database).await?;
@@ -446,6 +475,16 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::GenBenchPeople { profiles, seed } => {
             bench::gen_bench_people(&cli.database, profiles, seed).await?;
+        }
+        Command::GenBenchPaths {
+            people,
+            steps,
+            seed,
+        } => {
+            bench::gen_bench_paths(&cli.database, people, steps, seed).await?;
+        }
+        Command::BenchImpact { queries } => {
+            bench::bench_impact(&cli.database, queries).await?;
         }
         Command::BenchPeople { queries } => {
             bench::bench_people(&cli.database, queries).await?;

@@ -5,8 +5,8 @@
 
 use super::suppress::{suppress, Cell, Suppressed, MIN_COUNT};
 use crate::domain::referrals::{DeclineReason, Outcome, ReferralState, FOLLOW_UP_MONTHS};
-use crate::store::ImpactFact;
-use std::collections::{BTreeSet, HashSet};
+use crate::store::ImpactCube;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A suppressed table with its rows' and columns' codes.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +28,14 @@ pub struct Impact {
     /// The median days from a referral to its first answer, when at least 5 were answered.
     pub median_days_to_answer: Option<f64>,
     pub tables: Vec<Table>,
+    /// A filtered view with too few people to show anything (see `MIN_PEOPLE_FILTERED`).
+    pub too_few: bool,
 }
+
+/// A filtered view (a municipality, an organization, a kind, a quarter) shows figures only
+/// when it counts at least this many people; below it, views could be subtracted from each
+/// other down to one person.
+pub const MIN_PEOPLE_FILTERED: u64 = 20;
 
 /// The columns of the where-they-stand table: every state, declines by reason and
 /// completions by outcome.
@@ -50,9 +57,9 @@ pub fn state_columns() -> Vec<String> {
     c
 }
 
-/// The column of a referral in the where-they-stand table.
-fn state_column(f: &ImpactFact) -> String {
-    match (f.state, f.detail.as_deref()) {
+/// The column of referrals in the where-they-stand table.
+fn state_column(state: ReferralState, detail: Option<&str>) -> String {
+    match (state, detail) {
         (ReferralState::Declined, Some(d)) => format!("declined:{d}"),
         (ReferralState::Declined, None) => "declined:other".into(),
         (ReferralState::Completed, Some(o)) => format!("completed:{o}"),
@@ -77,96 +84,112 @@ pub fn quarter(t: time::OffsetDateTime) -> String {
     format!("{}Q{}", t.year(), (u8::from(t.month()) - 1) / 3 + 1)
 }
 
-/// A table of counts from (row, column) pairs over fixed or found rows and columns.
+/// A table of counts from (row, column, count) over fixed or found rows and columns.
 fn count(
     id: &'static str,
     rows: Vec<String>,
     columns: Vec<String>,
-    pairs: impl Iterator<Item = (String, String)>,
+    counts_of: impl Iterator<Item = (String, String, u64)>,
 ) -> Table {
     let mut counts = vec![vec![0u64; columns.len()]; rows.len()];
-    for (r, c) in pairs {
+    for (r, c, n) in counts_of {
         if let (Some(i), Some(j)) = (
             rows.iter().position(|x| *x == r),
             columns.iter().position(|x| *x == c),
         ) {
-            counts[i][j] += 1;
+            counts[i][j] += n;
         }
     }
     Table {
         id,
-        values: suppress(&counts),
+        values: suppress(&counts, columns.len()),
         rows,
         columns,
     }
 }
 
-/// The figures of these referrals (made in the order of `impact_facts`: by person, then time).
-pub fn aggregate(facts: &[ImpactFact]) -> Impact {
-    let people = facts.iter().map(|f| f.client).collect::<HashSet<_>>().len() as u64;
+/// The median of a histogram of whole days (`(days, count)`), when it holds at least 5.
+fn median_days(histogram: &BTreeMap<i64, u64>) -> Option<f64> {
+    let n: u64 = histogram.values().sum();
+    if n < MIN_COUNT {
+        return None;
+    }
+    // The value at a 0-based position of the sorted list.
+    let at = |k: u64| {
+        let mut seen = 0;
+        for (d, c) in histogram {
+            seen += c;
+            if seen > k {
+                return *d as f64;
+            }
+        }
+        0.0
+    };
+    Some(if n % 2 == 1 {
+        at(n / 2)
+    } else {
+        (at(n / 2 - 1) + at(n / 2)) / 2.0
+    })
+}
+
+/// The figures of the counts the database grouped.
+pub fn aggregate(cube: &ImpactCube) -> Impact {
     let small = |n: u64| {
         if (1..MIN_COUNT).contains(&n) {
             Cell::Hidden
         } else {
-            Cell::Shown(n)
+            Cell::Shown(super::suppress::rounded(n))
         }
     };
+    let r = &cube.referrals;
     let states = count(
         "states",
         vec!["all".into()],
         state_columns(),
-        facts.iter().map(|f| ("all".to_string(), state_column(f))),
+        r.iter()
+            .map(|(_, _, st, d, _, n)| ("all".to_string(), state_column(*st, d.as_deref()), *n)),
     );
     let coarse: Vec<String> = COARSE.iter().map(|s| s.to_string()).collect();
-    let kinds: BTreeSet<String> = facts.iter().map(|f| f.kind.clone()).collect();
+    let kinds: BTreeSet<String> = r.iter().map(|x| x.0.clone()).collect();
     let by_kind = count(
         "kinds",
         kinds.iter().cloned().collect(),
         coarse.clone(),
-        facts
-            .iter()
-            .map(|f| (f.kind.clone(), f.state.as_str().to_string())),
+        r.iter()
+            .map(|(k, _, st, _, _, n)| (k.clone(), st.as_str().to_string(), *n)),
     );
-    let quarters: BTreeSet<String> = facts.iter().map(|f| quarter(f.created_at)).collect();
+    let quarters: BTreeSet<String> = r.iter().map(|x| x.1.clone()).collect();
     let by_quarter = count(
         "quarters",
         quarters.into_iter().collect(),
         coarse,
-        facts
-            .iter()
-            .map(|f| (quarter(f.created_at), f.state.as_str().to_string())),
+        r.iter()
+            .map(|(_, q, st, _, _, n)| (q.clone(), st.as_str().to_string(), *n)),
     );
-    // The continuation flow: each person's steps taken (started or completed), in order,
-    // from "start" through the kinds to the last completion's outcome.
-    let mut transitions: Vec<(String, String)> = Vec::new();
-    let mut i = 0;
-    while i < facts.len() {
-        let person = facts[i].client;
-        let mut prev = "start".to_string();
-        let mut last_outcome: Option<String> = None;
-        while i < facts.len() && facts[i].client == person {
-            let f = &facts[i];
-            if matches!(f.state, ReferralState::Started | ReferralState::Completed) {
-                transitions.push((prev.clone(), format!("kind:{}", f.kind)));
-                prev = format!("kind:{}", f.kind);
-                last_outcome = (f.state == ReferralState::Completed)
-                    .then(|| f.detail.clone().unwrap_or_else(|| "unknown".into()));
-            }
-            i += 1;
-        }
-        if let Some(o) = last_outcome {
-            transitions.push((prev, format!("outcome:{o}")));
-        }
-    }
+    // The continuation flow: steps of paths from the start through kinds to outcomes.
+    let step_kinds: BTreeSet<String> = cube
+        .steps
+        .iter()
+        .flat_map(|(f, t, _)| [f.clone(), t.clone()])
+        .filter(|c| c.starts_with("kind:"))
+        .chain(kinds.iter().map(|k| format!("kind:{k}")))
+        .collect();
     let mut from: Vec<String> = vec!["start".into()];
-    from.extend(kinds.iter().map(|k| format!("kind:{k}")));
-    let mut to: Vec<String> = kinds.iter().map(|k| format!("kind:{k}")).collect();
+    from.extend(step_kinds.iter().cloned());
+    let mut to: Vec<String> = step_kinds.into_iter().collect();
     to.extend(
         Outcome::ALL
             .iter()
             .map(|o| format!("outcome:{}", o.as_str())),
     );
-    let flow = count("flow", from, to, transitions.into_iter());
+    let flow = count(
+        "flow",
+        from,
+        to,
+        cube.steps
+            .iter()
+            .map(|(f, t, n)| (f.clone(), t.clone(), *n)),
+    );
     let follow_ups = count(
         "follow_ups",
         FOLLOW_UP_MONTHS.iter().map(|m| m.to_string()).collect(),
@@ -174,33 +197,22 @@ pub fn aggregate(facts: &[ImpactFact]) -> Impact {
             .iter()
             .map(|o| o.as_str().to_string())
             .collect(),
-        facts
+        cube.follow_ups
             .iter()
-            .flat_map(|f| f.follow_ups.iter())
-            .map(|(m, o)| (m.to_string(), o.as_str().to_string())),
+            .map(|(m, o, n)| (m.to_string(), o.as_str().to_string(), *n)),
     );
-    let mut days: Vec<f64> = facts
-        .iter()
-        .filter_map(|f| {
-            f.answered_at
-                .map(|a| (a - f.created_at).as_seconds_f64() / 86_400.0)
-        })
-        .collect();
-    days.sort_by(f64::total_cmp);
-    let median_days_to_answer = (days.len() as u64 >= MIN_COUNT).then(|| {
-        let mid = days.len() / 2;
-        let m = if days.len().is_multiple_of(2) {
-            (days[mid - 1] + days[mid]) / 2.0
-        } else {
-            days[mid]
-        };
-        (m * 10.0).round() / 10.0
-    });
+    let mut histogram: BTreeMap<i64, u64> = BTreeMap::new();
+    for (_, _, _, _, days, n) in r {
+        if let Some(d) = days {
+            *histogram.entry(*d).or_default() += n;
+        }
+    }
     Impact {
-        people: small(people),
+        people: small(cube.people),
         referrals: states.values.total,
-        median_days_to_answer,
+        median_days_to_answer: median_days(&histogram),
         tables: vec![states, by_kind, by_quarter, flow, follow_ups],
+        too_few: false,
     }
 }
 
@@ -257,52 +269,54 @@ pub fn codes(impact: &Impact, table: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::referrals::ClientId;
-    use time::{Duration, OffsetDateTime};
-
-    fn fact(
-        client: ClientId,
-        kind: &str,
-        state: ReferralState,
-        detail: Option<&str>,
-        day: i64,
-    ) -> ImpactFact {
-        let at = OffsetDateTime::from_unix_timestamp(1_767_225_600).unwrap() + Duration::days(day);
-        ImpactFact {
-            client,
-            kind: kind.into(),
-            state,
-            detail: detail.map(str::to_string),
-            created_at: at,
-            answered_at: Some(at + Duration::days(2)),
-            follow_ups: Vec::new(),
-        }
-    }
 
     #[test]
     fn paths_flow_from_start_through_kinds_to_outcomes() {
-        let mut facts = Vec::new();
-        for _ in 0..6 {
-            let p = ClientId::new();
-            facts.push(fact(
-                p,
-                "work_trial",
-                ReferralState::Completed,
-                Some("other_service"),
-                0,
-            ));
-            facts.push(fact(
-                p,
-                "wage_subsidy",
-                ReferralState::Completed,
-                Some("work_open_market"),
-                90,
-            ));
-        }
-        facts.sort_by_key(|f| (f.client, f.created_at));
-        let i = aggregate(&facts);
-        assert_eq!(i.people, Cell::Shown(6));
-        assert_eq!(i.referrals, Cell::Shown(12));
+        let done = |d: &str| Some(d.to_string());
+        let cube = ImpactCube {
+            people: 6,
+            referrals: vec![
+                (
+                    "work_trial".into(),
+                    "2026Q1".into(),
+                    ReferralState::Completed,
+                    done("other_service"),
+                    Some(2),
+                    6,
+                ),
+                (
+                    "wage_subsidy".into(),
+                    "2026Q2".into(),
+                    ReferralState::Completed,
+                    done("work_open_market"),
+                    Some(1),
+                    3,
+                ),
+                (
+                    "wage_subsidy".into(),
+                    "2026Q2".into(),
+                    ReferralState::Completed,
+                    done("work_open_market"),
+                    Some(9),
+                    3,
+                ),
+            ],
+            steps: vec![
+                ("start".into(), "kind:work_trial".into(), 6),
+                ("kind:work_trial".into(), "outcome:other_service".into(), 6),
+                ("kind:work_trial".into(), "kind:wage_subsidy".into(), 6),
+                (
+                    "kind:wage_subsidy".into(),
+                    "outcome:work_open_market".into(),
+                    6,
+                ),
+            ],
+            follow_ups: vec![(3, Outcome::WorkOpenMarket, 2)],
+        };
+        let i = aggregate(&cube);
+        assert_eq!(i.people, Cell::Shown(5));
+        assert_eq!(i.referrals, Cell::Shown(10));
+        // Days 1,1,1,2×6,9,9,9: the middle two are 2 and 2.
         assert_eq!(i.median_days_to_answer, Some(2.0));
         let flow = i.tables.iter().find(|t| t.id == "flow").unwrap();
         let at = |r: &str, c: &str| {
@@ -310,23 +324,22 @@ mod tests {
             let ci = flow.columns.iter().position(|x| x == c).unwrap();
             flow.values.cells[ri][ci]
         };
-        assert_eq!(at("start", "kind:work_trial"), Cell::Shown(6));
-        assert_eq!(at("kind:work_trial", "kind:wage_subsidy"), Cell::Shown(6));
+        assert_eq!(at("start", "kind:work_trial"), Cell::Shown(5));
+        assert_eq!(at("kind:work_trial", "kind:wage_subsidy"), Cell::Shown(5));
         assert_eq!(
             at("kind:wage_subsidy", "outcome:work_open_market"),
-            Cell::Shown(6)
+            Cell::Shown(5)
         );
-        let csv = csv(&i);
-        assert!(csv.contains("flow,start,kind:work_trial,6"));
-        // Three people: every count is under 5 and hidden.
-        let few: Vec<ImpactFact> = facts.into_iter().take(6).collect();
-        let i = aggregate(&few);
-        assert_eq!(i.people, Cell::Hidden);
-        assert_eq!(i.median_days_to_answer, Some(2.0));
-        assert!(!csv::Reader::from_reader(super::csv(&i).as_bytes())
+        let text = csv(&i);
+        assert!(text.contains("flow,start,kind:work_trial,5"));
+        // Two follow-ups: hidden, and nothing under 5 anywhere in the CSV.
+        assert!(text.contains("follow_ups,3,work_open_market,<5"));
+        assert!(!csv::Reader::from_reader(text.as_bytes())
             .records()
             .flatten()
             .any(|r| &r[0] != "summary" && r[3].parse::<u64>().is_ok_and(|n| (1..5).contains(&n))));
+        assert_eq!(median_days(&BTreeMap::from([(3, 4)])), None);
+        assert_eq!(median_days(&BTreeMap::from([(3, 4), (5, 1)])), Some(3.0));
     }
 }
 
@@ -339,10 +352,23 @@ pub async fn figures(
         Ok(f) => f,
         Err(e) => return Ok(Err(e)),
     };
-    let facts = store
-        .impact_facts(&filter, time::OffsetDateTime::now_utc())
+    let cube = store
+        .impact_cube(&filter, time::OffsetDateTime::now_utc())
         .await?;
-    Ok(Ok(aggregate(&facts)))
+    let filtered = filter.municipality.is_some()
+        || filter.organization.is_some()
+        || filter.kind.is_some()
+        || filter.from.is_some();
+    if filtered && cube.people < MIN_PEOPLE_FILTERED {
+        return Ok(Ok(Impact {
+            people: Cell::Hidden,
+            referrals: Cell::Hidden,
+            median_days_to_answer: None,
+            tables: Vec::new(),
+            too_few: true,
+        }));
+    }
+    Ok(Ok(aggregate(&cube)))
 }
 
 /// The filters as a URL gives them; each is checked.

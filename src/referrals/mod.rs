@@ -1,6 +1,7 @@
 //! The rules of warm hand-over: who is which party of a referral, what a coach or the
 //! person may see, the consent texts, claim codes, and checking the audit chain.
 
+pub mod bench;
 pub mod impact;
 pub mod suppress;
 

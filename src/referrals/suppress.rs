@@ -14,28 +14,49 @@
 //! person and is shown), then while some hidden value is a bridge, hide the smallest shown
 //! value of its row (or, in a row with none left, of its column), which puts it on a cycle.
 
-/// A published value: the count, or hidden ("<5").
+/// A published value: the count, hidden because it is under 5 ("<5"), or hidden because
+/// it would reveal a small one ("x"; it may be any size).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cell {
     Shown(u64),
     Hidden,
+    Protected,
 }
 
 impl Cell {
     pub fn is_hidden(self) -> bool {
-        self == Cell::Hidden
+        self.count().is_none()
+    }
+    pub fn count(self) -> Option<u64> {
+        match self {
+            Cell::Shown(n) => Some(n),
+            _ => None,
+        }
     }
     /// As a table or a CSV writes it.
     pub fn text(self) -> String {
         match self {
             Cell::Shown(n) => n.to_string(),
             Cell::Hidden => "<5".to_string(),
+            Cell::Protected => "x".to_string(),
         }
     }
 }
 
 /// Counts under this are never published.
 pub const MIN_COUNT: u64 = 5;
+
+/// A count as published: rounded to the nearest multiple of 5 (0 stays 0). Suppression alone
+/// protects one table; across tables and filtered views the published sums could still be
+/// subtracted from each other down to one person (an outside test did so), and rounding
+/// leaves every such difference uncertain by several people.
+pub fn rounded(n: u64) -> u64 {
+    if n == 0 {
+        0
+    } else {
+        ((n + 2) / 5 * 5).max(5)
+    }
+}
 
 /// A table with its totals, suppressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,10 +67,10 @@ pub struct Suppressed {
     pub total: Cell,
 }
 
-/// Suppresses a table of counts (rows of equal length).
-pub fn suppress(counts: &[Vec<u64>]) -> Suppressed {
+/// Suppresses a table of counts (`columns` wide; rows of that length).
+pub fn suppress(counts: &[Vec<u64>], columns: usize) -> Suppressed {
     let n = counts.len();
-    let m = counts.first().map_or(0, Vec::len);
+    let m = columns;
     // The grid with its totals: row n is the column totals, column m the row totals.
     let mut grid = vec![vec![0u64; m + 1]; n + 1];
     for (i, row) in counts.iter().enumerate() {
@@ -60,10 +81,11 @@ pub fn suppress(counts: &[Vec<u64>]) -> Suppressed {
             grid[n][m] += v;
         }
     }
-    let mut hidden: Vec<Vec<bool>> = grid
+    let small: Vec<Vec<bool>> = grid
         .iter()
         .map(|r| r.iter().map(|v| (1..MIN_COUNT).contains(v)).collect())
         .collect();
+    let mut hidden = small.clone();
     while let Some((i, j)) = first_bridge(&hidden) {
         // Another value of the bridge's row, else of its column; the grand total last (several
         // tables publish it, and it must read the same in each).
@@ -97,10 +119,12 @@ pub fn suppress(counts: &[Vec<u64>]) -> Suppressed {
         }
     }
     let cell = |i: usize, j: usize| {
-        if hidden[i][j] {
+        if small[i][j] {
             Cell::Hidden
+        } else if hidden[i][j] {
+            Cell::Protected
         } else {
-            Cell::Shown(grid[i][j])
+            Cell::Shown(rounded(grid[i][j]))
         }
     };
     Suppressed {
@@ -263,20 +287,21 @@ mod tests {
         /// no hidden value can be computed from the published ones.
         #[test]
         fn no_hidden_cell_is_recoverable(counts in table()) {
-            let s = suppress(&counts);
+            let s = suppress(&counts, counts[0].len());
             let m = counts[0].len();
             for (i, row) in counts.iter().enumerate() {
                 for (j, v) in row.iter().enumerate() {
                     match s.cells[i][j] {
                         Cell::Shown(x) => {
-                            prop_assert_eq!(x, *v);
+                            prop_assert!(x.abs_diff(*v) <= 2 && x % 5 == 0, "{} shown as {}", v, x);
                             prop_assert!(x == 0 || x >= MIN_COUNT);
                         }
-                        Cell::Hidden => {}
+                        Cell::Hidden => prop_assert!((1..MIN_COUNT).contains(v)),
+                        Cell::Protected => {}
                     }
                 }
                 if let Cell::Shown(t) = s.row_totals[i] {
-                    prop_assert_eq!(t, row.iter().sum::<u64>());
+                    prop_assert!(t.abs_diff(row.iter().sum::<u64>()) <= 2);
                     prop_assert!(t == 0 || t >= MIN_COUNT);
                 }
             }
@@ -298,16 +323,21 @@ mod tests {
     #[test]
     fn a_lone_small_cell_takes_a_partner() {
         // 3 in a row of 3, 20, 30: the 3 alone hidden would be 53 − 20 − 30.
-        let s = suppress(&[vec![3, 20, 30], vec![10, 10, 10]]);
+        let s = suppress(&[vec![3, 20, 30], vec![10, 10, 10]], 3);
         assert!(s.cells[0][0].is_hidden());
         let hidden_in_row = s.cells[0].iter().filter(|c| c.is_hidden()).count()
             + usize::from(s.row_totals[0].is_hidden());
         assert!(hidden_in_row >= 2);
         assert!(recoverable(&s).is_empty());
         // Nothing small: nothing hidden.
-        let s = suppress(&[vec![5, 20], vec![0, 7]]);
+        let s = suppress(&[vec![5, 20], vec![0, 7]], 2);
+        assert!(suppress(&[], 4).col_totals.len() == 4);
         assert!(s.cells.iter().flatten().all(|c| !c.is_hidden()));
-        assert_eq!(s.total, Cell::Shown(32));
+        assert_eq!(s.total, Cell::Shown(30));
+        assert_eq!(
+            [0, 5, 6, 7, 8, 9, 10, 12, 13].map(rounded),
+            [0, 5, 5, 5, 10, 10, 10, 10, 15]
+        );
         assert_eq!(Cell::Hidden.text(), "<5");
     }
 }

@@ -40,7 +40,11 @@ impl Notices {
             t(lang, &format!("referral-mail-subject-{}", state.as_str())),
             t_args(
                 lang,
-                "referral-mail-body",
+                if state == ReferralState::Sent {
+                    "referral-mail-body-sent"
+                } else {
+                    "referral-mail-body"
+                },
                 &[("link", self.link(lang, id).into())],
             ),
         )
@@ -122,11 +126,21 @@ impl Target {
             Target::Opportunity(id) => format!("opportunity:{id}"),
         }
     }
-    /// The organization that offers it, if it exists.
-    pub async fn organization(self, store: &DynStore) -> StoreResult<Option<OrganizationId>> {
+    /// The organization that offers it and its kind (`activity`, `work_trial`, …), if it
+    /// exists.
+    pub async fn organization(
+        self,
+        store: &DynStore,
+    ) -> StoreResult<Option<(OrganizationId, &'static str)>> {
         Ok(match self {
-            Target::Service(id) => store.service(id).await?.map(|s| s.organization_id),
-            Target::Opportunity(id) => store.opportunity(id).await?.map(|o| o.organization_id),
+            Target::Service(id) => store
+                .service(id)
+                .await?
+                .map(|s| (s.organization_id, s.kind.as_str())),
+            Target::Opportunity(id) => store
+                .opportunity(id)
+                .await?
+                .map(|o| (o.organization_id, o.kind.as_str())),
         })
     }
 }
@@ -247,7 +261,7 @@ pub async fn send(
     {
         return Ok(Err(SendError::EmptySummary));
     }
-    let Some(to_org) = d.target.organization(store).await? else {
+    let Some((to_org, kind)) = d.target.organization(store).await? else {
         return Ok(Err(SendError::NoTarget));
     };
     let Some(client) = referable(store, user, d.client).await? else {
@@ -336,9 +350,23 @@ pub async fn send(
                 .collect::<Vec<_>>(),
         )
         .await?;
+    // The person's municipality: as the organization recorded it, or on their own profile.
+    let municipality = match (&client.municipality, client.user_id) {
+        (Some(m), _) => Some(m.clone()),
+        (None, Some(u)) => store.profile(u).await?.and_then(|p| p.municipality),
+        (None, None) => None,
+    };
+    let statistics = consents
+        .iter()
+        .find(|c| c.purpose == Purpose::Statistics)
+        .map(|c| (c.id, c.expires_at));
     store
         .create_referral(NewReferral {
             referral: &r,
+            kind,
+            quarter: &crate::referrals::impact::quarter(now),
+            municipality: municipality.as_deref(),
+            statistics,
             summary_consent,
             health_consent: id_of(Purpose::ShareHealth).filter(|_| health.is_some()),
             summary_sealed: &summary,
@@ -447,13 +475,14 @@ pub async fn act(
     })
 }
 
-/// The summary and health notes, opened, for a party of the referral: only while the
-/// consents they were sent under are in force (the store checks); each read is audited.
+/// The summary and health notes, opened, for a party of the referral: for the
+/// organizations only while the consents they were sent under are in force (the store
+/// checks); the person always reads their own. Each read is audited.
 pub async fn read_contents(
     store: &DynStore,
     keys: Option<&DataKeys>,
     user: &User,
-    (r, client): (&Referral, &Client),
+    (r, client, party): (&Referral, &Client, Party),
 ) -> StoreResult<Option<(Summary, Option<String>)>> {
     let Some(keys) = keys else {
         return Ok(None);
@@ -467,7 +496,27 @@ pub async fn read_contents(
         Some(client.id),
         now,
     );
-    let Some(sealed) = store.referral_contents(r.id, now, &[row]).await? else {
+    let sealed = if party == Party::Person {
+        store
+            .referral_sealed_for_owner(r.id, &[row])
+            .await?
+            .map(|(summary, health)| crate::store::SealedContents { summary, health })
+    } else {
+        store.referral_contents(r.id, now, &[row]).await?
+    };
+    let Some(sealed) = sealed else {
+        // The page is read all the same (its state, the person's name while the referral
+        // consent holds): that read is logged too.
+        store
+            .append_audit(&[audit(
+                Some(user),
+                "referral",
+                "read",
+                ("referral", r.id.to_string()),
+                Some(client.id),
+                now,
+            )])
+            .await?;
         return Ok(None);
     };
     let summary = keys
@@ -744,7 +793,7 @@ pub async fn export_of(
     let audit_rows = store
         .audit_rows(
             &crate::store::AuditFilter {
-                subjects: ids,
+                subjects: Some(ids),
                 ..Default::default()
             },
             crate::store::PageRequest::new(1, 100),
@@ -1092,4 +1141,21 @@ pub async fn run_retention(
             .prune_audit_before(now - r.audit, &row("audit_log"))
             .await?,
     })
+}
+
+/// The person's name as this party may see it: the receiving organization only while the
+/// referral consent holds (the sender keeps its own client record; the person is themself).
+pub async fn shown_name(
+    store: &DynStore,
+    (r, client, party): (&Referral, &Client, Party),
+) -> StoreResult<Option<String>> {
+    if party != Party::Receiver {
+        return Ok(Some(client.display_name.clone()));
+    }
+    let now = OffsetDateTime::now_utc();
+    Ok(store
+        .consent(r.consent_id)
+        .await?
+        .filter(|c| c.in_force(now))
+        .map(|_| client.display_name.clone()))
 }

@@ -23,8 +23,8 @@ pub use mail::MailStore;
 pub use manage::ManageStore;
 pub use people::PeopleStore;
 pub use referrals::{
-    AuditFilter, AuditHead, ImpactFact, ImpactFilter, NewReferral, ReferralMove, ReferralStore,
-    SealedContents,
+    AuditFilter, AuditHead, BenchPaths, BenchReferral, CubeRow, ImpactCube, ImpactFilter,
+    NewReferral, ReferralMove, ReferralStore, SealedContents,
 };
 pub use search::SearchStore;
 pub use sql::{PostgresStore, SqliteStore};

@@ -22,6 +22,12 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone)]
 pub struct NewReferral<'a> {
     pub referral: &'a Referral,
+    /// What the impact figures group it by: the kind of its target, its quarter (`2026Q3`),
+    /// the person's municipality, and its statistics consent with when that ends.
+    pub kind: &'a str,
+    pub quarter: &'a str,
+    pub municipality: Option<&'a str>,
+    pub statistics: Option<(ConsentId, OffsetDateTime)>,
     pub summary_consent: ConsentId,
     pub health_consent: Option<ConsentId>,
     pub summary_sealed: &'a str,
@@ -55,9 +61,12 @@ pub struct SealedContents {
 /// Which audit rows to list.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
-    /// About these persons (client ids).
-    pub subjects: Vec<ClientId>,
+    /// About these persons (client ids); `Some` of none: about nobody (never everybody).
+    pub subjects: Option<Vec<ClientId>>,
     pub actor: Option<UserId>,
+    /// Ids that begin so (hexadecimal digits and dashes only): the short ids the page shows.
+    pub actor_prefix: Option<String>,
+    pub subject_prefix: Option<String>,
     pub organization: Option<OrganizationId>,
     pub purpose: Option<String>,
     pub action: Option<String>,
@@ -80,17 +89,51 @@ pub struct ImpactFilter {
     pub until: Option<OffsetDateTime>,
 }
 
-/// One referral as the impact figures read it: no contents, no names.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImpactFact {
-    pub client: ClientId,
+/// Referrals of one group: (kind, quarter, state, decline reason or outcome, days to the
+/// first answer, count).
+pub type CubeRow = (
+    String,
+    String,
+    ReferralState,
+    Option<String>,
+    Option<i64>,
+    u64,
+);
+
+/// The impact figures' counts, grouped in the database: one scan of the referrals counted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImpactCube {
+    /// Distinct people.
+    pub people: u64,
+    pub referrals: Vec<CubeRow>,
+    /// Steps of paths: (from, to, count); `start`, `kind:…`, `outcome:…`.
+    pub steps: Vec<(String, String, u64)>,
+    /// Answered follow-ups: (months, outcome, count).
+    pub follow_ups: Vec<(i32, Outcome, u64)>,
+}
+
+/// A generated ecosystem for the impact benchmarks (`kolmonen gen-bench-paths`), written in
+/// bulk: no contents (nothing sealed), every referral counted for statistics.
+#[derive(Debug, Clone, Default)]
+pub struct BenchPaths {
+    pub clients: Vec<Client>,
+    pub consents: Vec<Consent>,
+    /// A referral with its kind, quarter, municipality, statistics consent and its end, and
+    /// days to the first answer.
+    pub referrals: Vec<BenchReferral>,
+    pub events: Vec<ReferralEvent>,
+    /// (referral, from, to, at)
+    pub steps: Vec<(ReferralId, String, String, OffsetDateTime)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BenchReferral {
+    pub referral: Referral,
     pub kind: String,
-    pub state: ReferralState,
-    pub detail: Option<String>,
-    pub created_at: OffsetDateTime,
-    pub answered_at: Option<OffsetDateTime>,
-    /// Answered follow-ups: (months, outcome).
-    pub follow_ups: Vec<(i32, Outcome)>,
+    pub quarter: String,
+    pub municipality: Option<String>,
+    pub statistics: (ConsentId, OffsetDateTime),
+    pub answer_days: Option<i64>,
 }
 
 /// The last row's number and hash, and where the kept chain starts.
@@ -246,13 +289,9 @@ pub trait ReferralStore: Send + Sync {
         new: (&str, Option<&str>),
     ) -> StoreResult<bool>;
 
-    /// The referrals the impact figures count: under a `statistics` consent in force at
-    /// `now`, matching the filter, in the order they were made.
-    async fn impact_facts(
-        &self,
-        f: &ImpactFilter,
-        now: OffsetDateTime,
-    ) -> StoreResult<Vec<ImpactFact>>;
+    /// The counts of the impact figures: referrals under a `statistics` consent in force at
+    /// `now` that match the filter.
+    async fn impact_cube(&self, f: &ImpactFilter, now: OffsetDateTime) -> StoreResult<ImpactCube>;
 
     /// Retention: referrals closed (declined, completed, cancelled) before `before` lose
     /// their sealed summary and notes and who made them; what stays is a state, dates and
@@ -277,6 +316,9 @@ pub trait ReferralStore: Send + Sync {
         before: OffsetDateTime,
         audit: &NewAudit,
     ) -> StoreResult<u64>;
+
+    /// Writes a generated ecosystem (benchmarks only) in bulk, in one transaction.
+    async fn insert_bench_paths(&self, b: &BenchPaths) -> StoreResult<()>;
 
     /// Appends rows to the audit log.
     async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()>;
@@ -728,6 +770,11 @@ macro_rules! referrals_store {
                     .rows_affected()
                     == 1;
                 if done {
+                    // A withdrawn statistics consent takes its referrals out of the figures now.
+                    sqlx::query("UPDATE referrals SET statistics_until = NULL WHERE statistics_consent_id = $1")
+                        .bind(id.to_string())
+                        .execute(&mut *tx)
+                        .await?;
                     Self::append_audit_tx(&mut tx, audit).await?;
                 }
                 tx.commit().await?;
@@ -737,7 +784,7 @@ macro_rules! referrals_store {
             async fn create_referral(&self, n: NewReferral<'_>) -> StoreResult<()> {
                 let r = n.referral;
                 let mut tx = self.pool.begin().await?;
-                sqlx::query("INSERT INTO referrals (id, client_id, from_org, to_org, service_id, opportunity_id, state, created_by, created_at, updated_at, consent_id, summary_consent_id, health_consent_id, summary_sealed, health_sealed) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14)")
+                sqlx::query("INSERT INTO referrals (id, client_id, from_org, to_org, service_id, opportunity_id, state, created_by, created_at, updated_at, consent_id, summary_consent_id, health_consent_id, summary_sealed, health_sealed, kind, quarter, municipality, statistics_consent_id, statistics_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)")
                     .bind(r.id.to_string())
                     .bind(r.client_id.to_string())
                     .bind(r.from_org.map(|o| o.to_string()))
@@ -752,6 +799,11 @@ macro_rules! referrals_store {
                     .bind(n.health_consent.map(|c| c.to_string()))
                     .bind(n.summary_sealed)
                     .bind(n.health_sealed)
+                    .bind(n.kind)
+                    .bind(n.quarter)
+                    .bind(n.municipality)
+                    .bind(n.statistics.map(|(c, _)| c.to_string()))
+                    .bind(n.statistics.map(|(_, until)| unix_micros(until)))
                     .execute(&mut *tx)
                     .await?;
                 Self::add_event(&mut tx, n.event).await?;
@@ -830,6 +882,7 @@ macro_rules! referrals_store {
                 let mut tx = self.pool.begin().await?;
                 let moved = sqlx::query("UPDATE referrals SET state = $3, updated_at = $4,
                         decline_reason = COALESCE($5, decline_reason), outcome = COALESCE($6, outcome),
+                        answer_days = CASE WHEN $7 AND answered_at IS NULL THEN ($4 - created_at) / 86400000000 ELSE answer_days END,
                         answered_at = CASE WHEN $7 THEN COALESCE(answered_at, $4) ELSE answered_at END
                      WHERE id = $1 AND state = $2")
                     .bind(m.id.to_string())
@@ -847,6 +900,40 @@ macro_rules! referrals_store {
                     return Ok(false);
                 }
                 Self::add_event(&mut tx, e).await?;
+                // The person's path: a start goes on from the kind they last started (or from
+                // the beginning); a completion goes on to its outcome.
+                let step: Option<(String, String)> = match e.state {
+                    ReferralState::Started => {
+                        let (client, kind): (String, String) = sqlx::query_as("SELECT client_id, kind FROM referrals WHERE id = $1")
+                            .bind(m.id.to_string())
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        let prev: Option<String> = sqlx::query_scalar("SELECT p.to_code FROM path_steps p JOIN referrals r ON r.id = p.referral_id WHERE r.client_id = $1 AND p.to_code LIKE 'kind:%' ORDER BY p.at DESC, p.id DESC LIMIT 1")
+                            .bind(&client)
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                        Some((prev.unwrap_or_else(|| "start".into()), format!("kind:{kind}")))
+                    }
+                    ReferralState::Completed => {
+                        let kind: String = sqlx::query_scalar("SELECT kind FROM referrals WHERE id = $1")
+                            .bind(m.id.to_string())
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        let outcome = m.outcome.map_or("unknown", |o| o.as_str());
+                        Some((format!("kind:{kind}"), format!("outcome:{outcome}")))
+                    }
+                    _ => None,
+                };
+                if let Some((from, to)) = step {
+                    sqlx::query("INSERT INTO path_steps (id, referral_id, from_code, to_code, at) VALUES ($1, $2, $3, $4, $5)")
+                        .bind(uuid::Uuid::new_v4().to_string())
+                        .bind(m.id.to_string())
+                        .bind(from)
+                        .bind(to)
+                        .bind(unix_micros(e.at))
+                        .execute(&mut *tx)
+                        .await?;
+                }
                 for (months, due) in m.follow_ups {
                     sqlx::query("INSERT INTO follow_ups (referral_id, months, due_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
                         .bind(m.id.to_string())
@@ -1058,70 +1145,72 @@ macro_rules! referrals_store {
                 Ok(n == 1)
             }
 
-            async fn impact_facts(
-                &self,
-                f: &ImpactFilter,
-                now: OffsetDateTime,
-            ) -> StoreResult<Vec<ImpactFact>> {
-                let mut qb = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT r.id, r.client_id, COALESCE(o.kind, s.kind, '') AS kind, r.state,
-                            COALESCE(r.decline_reason, r.outcome) AS detail, r.created_at, r.answered_at
-                     FROM referrals r JOIN clients c ON c.id = r.client_id
-                     LEFT JOIN opportunities o ON o.id = r.opportunity_id
-                     LEFT JOIN services s ON s.id = r.service_id
-                     WHERE EXISTS (SELECT 1 FROM consents k WHERE k.client_id = r.client_id
-                         AND k.purpose = 'statistics' AND k.expires_at > ",
-                );
-                qb.push_bind(unix_micros(now));
-                qb.push(" AND NOT EXISTS (SELECT 1 FROM consent_withdrawals kw WHERE kw.consent_id = k.id))");
-                if let Some(m) = &f.municipality {
-                    qb.push(" AND c.municipality = ").push_bind(m.clone());
-                }
-                if let Some(o) = f.organization {
-                    qb.push(" AND (r.to_org = ").push_bind(o.to_string());
-                    qb.push(" OR r.from_org = ").push_bind(o.to_string()).push(")");
-                }
-                if let Some(k) = &f.kind {
-                    qb.push(" AND COALESCE(o.kind, s.kind, '') = ").push_bind(k.clone());
-                }
-                if let Some(t) = f.from {
-                    qb.push(" AND r.created_at >= ").push_bind(unix_micros(t));
-                }
-                if let Some(t) = f.until {
-                    qb.push(" AND r.created_at < ").push_bind(unix_micros(t));
-                }
-                qb.push(" ORDER BY r.client_id, r.created_at, r.id");
-                let rows = qb.build().fetch_all(&self.pool).await?;
-                let mut facts = Vec::with_capacity(rows.len());
-                let mut ids = Vec::with_capacity(rows.len());
-                for r in &rows {
-                    ids.push(r.try_get::<String, _>("id")?);
-                    facts.push(ImpactFact {
-                        client: parse_id(&r.try_get::<String, _>("client_id")?, ClientId::parse)?,
-                        kind: r.try_get("kind")?,
-                        state: parse_enum(&r.try_get::<String, _>("state")?, ReferralState::parse)?,
-                        detail: r.try_get("detail")?,
-                        created_at: from_micros(r.try_get("created_at")?),
-                        answered_at: r.try_get::<Option<i64>, _>("answered_at")?.map(from_micros),
-                        follow_ups: Vec::new(),
-                    });
-                }
-                // The answered follow-ups of completed referrals, joined in memory.
-                let index: std::collections::HashMap<&str, usize> =
-                    ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
-                let answered: Vec<(String, i32, String)> = sqlx::query_as(
-                    "SELECT f.referral_id, f.months, f.outcome FROM follow_ups f
-                     JOIN referrals r ON r.id = f.referral_id
-                     WHERE f.outcome IS NOT NULL AND r.state = 'completed'",
-                )
-                .fetch_all(&self.pool)
-                .await?;
-                for (id, months, outcome) in answered {
-                    if let (Some(&i), Some(o)) = (index.get(id.as_str()), Outcome::parse(&outcome)) {
-                        facts[i].follow_ups.push((months, o));
+            async fn impact_cube(&self, f: &ImpactFilter, now: OffsetDateTime) -> StoreResult<ImpactCube> {
+                // The filter, the same for every query (on `referrals r`).
+                let filter = |qb: &mut sqlx::QueryBuilder<'_, $db>| {
+                    qb.push(" WHERE r.statistics_until > ").push_bind(unix_micros(now));
+                    if let Some(m) = &f.municipality {
+                        qb.push(" AND r.municipality = ").push_bind(m.clone());
                     }
+                    if let Some(o) = f.organization {
+                        qb.push(" AND (r.to_org = ").push_bind(o.to_string());
+                        qb.push(" OR r.from_org = ").push_bind(o.to_string()).push(")");
+                    }
+                    if let Some(k) = &f.kind {
+                        qb.push(" AND r.kind = ").push_bind(k.clone());
+                    }
+                    if let Some(t) = f.from {
+                        qb.push(" AND r.created_at >= ").push_bind(unix_micros(t));
+                    }
+                    if let Some(t) = f.until {
+                        qb.push(" AND r.created_at < ").push_bind(unix_micros(t));
+                    }
+                };
+                let mut cube = ImpactCube::default();
+                let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT COUNT(DISTINCT r.client_id) FROM referrals r");
+                filter(&mut qb);
+                let people: i64 = qb.build_query_scalar().fetch_one(&self.pool).await?;
+                cube.people = people.max(0) as u64;
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT r.kind, r.quarter, r.state, COALESCE(r.decline_reason, r.outcome) AS detail, r.answer_days, COUNT(*) AS n FROM referrals r",
+                );
+                filter(&mut qb);
+                qb.push(" GROUP BY r.kind, r.quarter, r.state, COALESCE(r.decline_reason, r.outcome), r.answer_days");
+                for row in qb.build().fetch_all(&self.pool).await? {
+                    cube.referrals.push((
+                        row.try_get("kind")?,
+                        row.try_get("quarter")?,
+                        parse_enum(&row.try_get::<String, _>("state")?, ReferralState::parse)?,
+                        row.try_get("detail")?,
+                        row.try_get::<Option<i64>, _>("answer_days")?,
+                        row.try_get::<i64, _>("n")?.max(0) as u64,
+                    ));
                 }
-                Ok(facts)
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT p.from_code, p.to_code, COUNT(*) AS n FROM path_steps p JOIN referrals r ON r.id = p.referral_id",
+                );
+                filter(&mut qb);
+                qb.push(" GROUP BY p.from_code, p.to_code");
+                for row in qb.build().fetch_all(&self.pool).await? {
+                    cube.steps.push((
+                        row.try_get("from_code")?,
+                        row.try_get("to_code")?,
+                        row.try_get::<i64, _>("n")?.max(0) as u64,
+                    ));
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT fu.months, fu.outcome, COUNT(*) AS n FROM follow_ups fu JOIN referrals r ON r.id = fu.referral_id",
+                );
+                filter(&mut qb);
+                qb.push(" AND fu.outcome IS NOT NULL GROUP BY fu.months, fu.outcome");
+                for row in qb.build().fetch_all(&self.pool).await? {
+                    cube.follow_ups.push((
+                        row.try_get("months")?,
+                        parse_enum(&row.try_get::<String, _>("outcome")?, Outcome::parse)?,
+                        row.try_get::<i64, _>("n")?.max(0) as u64,
+                    ));
+                }
+                Ok(cube)
             }
 
             async fn anonymize_referrals_before(
@@ -1206,6 +1295,95 @@ macro_rules! referrals_store {
                 Ok(n)
             }
 
+            async fn insert_bench_paths(&self, b: &BenchPaths) -> StoreResult<()> {
+                const CHUNK: usize = 1000;
+                let mut tx = self.pool.begin().await?;
+                for chunk in b.clients.chunks(CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new(format!("INSERT INTO clients ({}) ", client_cols()));
+                    qb.push_values(chunk, |mut v, c| {
+                        v.push_bind(c.id.to_string())
+                            .push_bind(c.organization_id.map(|o| o.to_string()))
+                            .push_bind(None::<String>)
+                            .push_bind(c.display_name.clone())
+                            .push_bind(c.birth_year)
+                            .push_bind(c.municipality.clone())
+                            .push_bind(None::<String>)
+                            .push_bind(unix_micros(c.created_at));
+                    });
+                    qb.build().execute(&mut *tx).await?;
+                }
+                for chunk in b.consents.chunks(CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("INSERT INTO consents (id, client_id, purpose, text_version, categories, recipient_org, given_at, method, recorded_by, expires_at) ");
+                    qb.push_values(chunk, |mut v, c| {
+                        v.push_bind(c.id.to_string())
+                            .push_bind(c.client_id.to_string())
+                            .push_bind(c.purpose.as_str())
+                            .push_bind(c.text_version)
+                            .push_bind(to_json(&c.categories))
+                            .push_bind(c.recipient.map(|o| o.to_string()))
+                            .push_bind(unix_micros(c.given_at))
+                            .push_bind(c.method.as_str())
+                            .push_bind(None::<String>)
+                            .push_bind(unix_micros(c.expires_at));
+                    });
+                    qb.build().execute(&mut *tx).await?;
+                }
+                for chunk in b.referrals.chunks(CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("INSERT INTO referrals (id, client_id, from_org, to_org, service_id, opportunity_id, state, decline_reason, outcome, created_at, updated_at, answered_at, consent_id, summary_consent_id, summary_sealed, kind, quarter, municipality, statistics_consent_id, statistics_until, answer_days) ");
+                    qb.push_values(chunk, |mut v, x| {
+                        let r = &x.referral;
+                        v.push_bind(r.id.to_string())
+                            .push_bind(r.client_id.to_string())
+                            .push_bind(r.from_org.map(|o| o.to_string()))
+                            .push_bind(r.to_org.to_string())
+                            .push_bind(r.service_id.map(|o| o.to_string()))
+                            .push_bind(r.opportunity_id.map(|o| o.to_string()))
+                            .push_bind(r.state.as_str())
+                            .push_bind(r.decline_reason.map(|d| d.as_str()))
+                            .push_bind(r.outcome.map(|o| o.as_str()))
+                            .push_bind(unix_micros(r.created_at))
+                            .push_bind(unix_micros(r.updated_at))
+                            .push_bind(r.answered_at.map(unix_micros))
+                            .push_bind(r.consent_id.to_string())
+                            .push_bind(r.consent_id.to_string())
+                            .push_bind("")
+                            .push_bind(x.kind.clone())
+                            .push_bind(x.quarter.clone())
+                            .push_bind(x.municipality.clone())
+                            .push_bind(x.statistics.0.to_string())
+                            .push_bind(unix_micros(x.statistics.1))
+                            .push_bind(x.answer_days);
+                    });
+                    qb.build().execute(&mut *tx).await?;
+                }
+                for chunk in b.events.chunks(CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("INSERT INTO referral_events (id, referral_id, state, detail, by_party, by_user, at) ");
+                    qb.push_values(chunk, |mut v, e| {
+                        v.push_bind(uuid::Uuid::new_v4().to_string())
+                            .push_bind(e.referral_id.to_string())
+                            .push_bind(e.state.as_str())
+                            .push_bind(e.detail.clone())
+                            .push_bind(e.by_party.as_str())
+                            .push_bind(None::<String>)
+                            .push_bind(unix_micros(e.at));
+                    });
+                    qb.build().execute(&mut *tx).await?;
+                }
+                for chunk in b.steps.chunks(CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("INSERT INTO path_steps (id, referral_id, from_code, to_code, at) ");
+                    qb.push_values(chunk, |mut v, (r, f, t, at)| {
+                        v.push_bind(uuid::Uuid::new_v4().to_string())
+                            .push_bind(r.to_string())
+                            .push_bind(f.clone())
+                            .push_bind(t.clone())
+                            .push_bind(unix_micros(*at));
+                    });
+                    qb.build().execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
             async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 Self::append_audit_tx(&mut tx, rows).await?;
@@ -1238,10 +1416,23 @@ macro_rules! referrals_store {
                 let mut wheres = vec!["1 = 1".to_string()];
                 let mut binds: Vec<String> = Vec::new();
                 let mut ints: Vec<i64> = Vec::new();
-                if !f.subjects.is_empty() {
-                    let start = binds.len() + 1;
-                    binds.extend(f.subjects.iter().map(|s| s.to_string()));
-                    wheres.push(format!("subject_id IN ({})", placeholders(start, f.subjects.len())));
+                match &f.subjects {
+                    Some(s) if s.is_empty() => wheres.push("1 = 0".to_string()),
+                    Some(s) => {
+                        let start = binds.len() + 1;
+                        binds.extend(s.iter().map(|s| s.to_string()));
+                        wheres.push(format!("subject_id IN ({})", placeholders(start, s.len())));
+                    }
+                    None => {}
+                }
+                for (col, v) in [
+                    ("actor_id", f.actor_prefix.as_ref().filter(|p| p.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')).map(|p| format!("{p}%"))),
+                    ("subject_id", f.subject_prefix.as_ref().filter(|p| p.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-')).map(|p| format!("{p}%"))),
+                ] {
+                    if let Some(v) = v {
+                        binds.push(v);
+                        wheres.push(format!("{col} LIKE ${}", binds.len()));
+                    }
                 }
                 for (col, v) in [
                     ("actor_id", f.actor.map(|a| a.to_string())),

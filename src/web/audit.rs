@@ -5,9 +5,9 @@
 use super::auth::SignedIn;
 use super::form::Field;
 use super::people::date_time;
-use super::{render, Ctx, PageQuery};
-use crate::domain::referrals::{AuditRow, ClientId};
-use crate::domain::{OrganizationId, UserId};
+use super::{Ctx, PageQuery};
+use crate::domain::referrals::AuditRow;
+use crate::domain::OrganizationId;
 use crate::error::{PageError, PageResult};
 use crate::store::{AuditFilter, PageRequest};
 use crate::AppState;
@@ -69,6 +69,7 @@ struct AuditPage {
     ctx: Ctx,
     title: String,
     notice: Option<super::respond::Notice>,
+    errors: Vec<(String, String)>,
     action: String,
     purpose: Field,
     act: Field,
@@ -147,13 +148,55 @@ pub async fn admin(
         return Err(PageError::forbidden());
     }
     let lang = ctx.lang;
+    // Each filter is checked: a wrong one says so instead of silently listing everything.
+    let mut errors: Vec<(&str, String)> = Vec::new();
     let choice = |v: &str, all: &[&str]| all.contains(&v).then(|| v.to_string());
+    let mut code = |name: &'static str, v: &str, all: &[&str]| match v.trim() {
+        "" => None,
+        v => {
+            let c = choice(v, all);
+            if c.is_none() {
+                errors.push((name, ctx.t("admin-audit-error-choice")));
+            }
+            c
+        }
+    };
+    let purpose_code = code("purpose", &q.purpose, PURPOSES);
+    let action_code = code("action", &q.action, ACTIONS);
+    // An id or its beginning (at least 8 characters), as the table shows them.
+    let mut id_prefix = |name: &'static str, v: &str| -> Option<String> {
+        let v = v.trim().to_ascii_lowercase();
+        if v.is_empty() {
+            return None;
+        }
+        let ok =
+            (8..=36).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+        if !ok {
+            errors.push((name, ctx.t("admin-audit-error-id")));
+            return None;
+        }
+        Some(v)
+    };
+    let subject_prefix = id_prefix("subject", &q.subject);
+    let actor_prefix = id_prefix("actor", &q.actor);
+    let organization = match q.organization.trim() {
+        "" => None,
+        o => {
+            let id = OrganizationId::parse(o);
+            if id.is_none() {
+                errors.push(("organization", ctx.t("admin-audit-error-organization")));
+            }
+            id
+        }
+    };
     let filter = AuditFilter {
-        subjects: ClientId::parse(&q.subject).into_iter().collect(),
-        actor: UserId::parse(&q.actor),
-        organization: OrganizationId::parse(&q.organization),
-        purpose: choice(&q.purpose, PURPOSES),
-        action: choice(&q.action, ACTIONS),
+        subjects: None,
+        actor: None,
+        actor_prefix,
+        subject_prefix,
+        organization,
+        purpose: purpose_code,
+        action: action_code,
         from: None,
         until: None,
     };
@@ -168,7 +211,7 @@ pub async fn admin(
             Some(&user),
             "audit",
             "read",
-            ("audit_log", format!("page {n}")),
+            ("audit_log", n.to_string()),
             None,
             time::OffsetDateTime::now_utc(),
         )])
@@ -192,21 +235,24 @@ pub async fn admin(
     };
     let purpose = Field::new(&ctx, "admin-audit", "purpose", "select")
         .options(String::new(), options("audit-purpose", PURPOSES))
-        .value(filter.purpose.as_deref().unwrap_or(""));
+        .value(&q.purpose)
+        .error_from(&errors);
     let act = Field::new(&ctx, "admin-audit", "action", "select")
         .options(String::new(), options("audit-action", ACTIONS))
-        .value(filter.action.as_deref().unwrap_or(""));
-    let text = |name: &'static str, v: &Option<String>| {
+        .value(&q.action)
+        .error_from(&errors);
+    let text = |name: &'static str, v: &str| {
         Field::new(&ctx, "admin-audit", name, "text")
-            .value(v.as_deref().unwrap_or(""))
+            .value(v)
             .max_chars(36)
+            .error_from(&errors)
     };
-    let organization = text("organization", &filter.organization.map(|o| o.to_string()));
-    let actor = text("actor", &filter.actor.map(|o| o.to_string()));
-    let subject = text("subject", &filter.subjects.first().map(|o| o.to_string()));
+    let organization = text("organization", &q.organization);
+    let actor = text("actor", &q.actor);
+    let subject = text("subject", &q.subject);
     let query: Vec<(&str, String)> = vec![
-        ("purpose", filter.purpose.clone().unwrap_or_default()),
-        ("action", filter.action.clone().unwrap_or_default()),
+        ("purpose", q.purpose.clone()),
+        ("action", q.action.clone()),
         ("organization", organization.value.clone()),
         ("actor", actor.value.clone()),
         ("subject", subject.value.clone()),
@@ -214,9 +260,11 @@ pub async fn admin(
     let pager =
         (page.total_pages() > 1).then(|| super::Pager::new(&ctx, "/admin/audit", &query, &page));
     let rows = readable(&st, &ctx, &page.items).await?;
+    let refused = !errors.is_empty();
     let page = AuditPage {
         title: ctx.t("admin-audit-title"),
         notice,
+        errors: super::form::summary(&[&purpose, &act, &organization, &actor, &subject]),
         action: ctx.url("/admin/audit"),
         purpose,
         act,
@@ -229,5 +277,5 @@ pub async fn admin(
         verify_url: ctx.url("/admin/audit?verify=1"),
         ctx,
     };
-    render(&page, lang)
+    Ok(super::render_form(&page, lang, refused))
 }

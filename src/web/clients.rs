@@ -182,7 +182,6 @@ struct ListPage {
     name: Field,
     birth_year: Field,
     municipality: Field,
-    claim: bool,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -191,7 +190,6 @@ struct ClientForm {
     display_name: String,
     birth_year: String,
     municipality: String,
-    claim: String,
     to: String,
 }
 
@@ -204,7 +202,9 @@ async fn list_page(
     notice: Option<Notice>,
 ) -> PageResult {
     let lang = ctx.lang;
-    let org = coach_of(user).ok_or(PageError::forbidden())?;
+    let Some(org) = coach_of(user) else {
+        return Ok(super::referrals::not_for_role(ctx));
+    };
     let rows = st
         .store
         .clients_of_organization(org)
@@ -247,7 +247,6 @@ async fn list_page(
         name,
         birth_year,
         municipality,
-        claim: f.claim == "1" || (errors.is_empty() && f.display_name.is_empty()),
         ctx,
     };
     Ok(render_form(&page, lang, !errors.is_empty()))
@@ -280,7 +279,9 @@ pub async fn create(
     ctx: Ctx,
     body: Bytes,
 ) -> PageResult {
-    coach_of(&user).ok_or(PageError::forbidden())?;
+    if coach_of(&user).is_none() {
+        return Ok(super::referrals::not_for_role(ctx));
+    }
     let f: ClientForm = form::parse(&body);
     let mut errors = Vec::new();
     let name = f.display_name.trim();
@@ -311,20 +312,18 @@ pub async fn create(
     if !errors.is_empty() {
         return list_page(&st, ctx, &user, &f, &errors, None).await;
     }
-    let Some((client, code)) = refs::record_client(
-        &st.store,
-        &user,
-        name,
-        birth_year,
-        municipality,
-        f.claim == "1",
-    )
-    .await?
+    let Some((client, _)) =
+        refs::record_client(&st.store, &user, name, birth_year, municipality, false).await?
     else {
         return Err(PageError::forbidden());
     };
-    let to = crate::services::referrals::Target::parse(&f.to).map(|t| t.code());
-    client_page(&st, ctx, &user, &client, code, to, Some("added")).await
+    // Post, then redirect: a reload does not add the client again. The claim code is made on
+    // the client's page (shown once there).
+    let mut next = format!("/clients/{}?done=added", client.id);
+    if let Some(t) = crate::services::referrals::Target::parse(&f.to) {
+        next.push_str(&format!("&to={}", t.code()));
+    }
+    Ok(see_other(&ctx.url(&next), []))
 }
 
 #[derive(Template)]
@@ -428,16 +427,24 @@ async fn own_client(st: &AppState, user: &User, id: &str) -> PageResult<Client> 
     Ok(c)
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ClientQuery {
+    done: Option<String>,
+    to: String,
+}
+
 /// `GET /{lang}/clients/{id}`
 pub async fn show(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
     super::PathId(id): super::PathId,
-    PageQuery(q): PageQuery<DoneQuery>,
+    PageQuery(q): PageQuery<ClientQuery>,
 ) -> PageResult {
     let c = own_client(&st, &user, &id).await?;
-    client_page(&st, ctx, &user, &c, None, None, q.done.as_deref()).await
+    let to = crate::services::referrals::Target::parse(&q.to).map(|t| t.code());
+    client_page(&st, ctx, &user, &c, None, to, q.done.as_deref()).await
 }
 
 /// `POST /{lang}/clients/{id}/claim-code`: a new code (the old one stops working), shown once.
@@ -551,13 +558,18 @@ pub async fn my_path(
     State(st): State<AppState>,
     SignedIn(user, _): SignedIn,
     ctx: Ctx,
+    PageQuery(q): PageQuery<DoneQuery>,
 ) -> PageResult {
     let lang = ctx.lang;
     let clients = read_own(&st, &user, "path").await?;
     let referrals = st.store.referrals_of_clients(&clients).await?;
+    let notice = match q.done.as_deref() {
+        Some("claimed") => Some(Notice::success(ctx.t("claim-done"))),
+        _ => None,
+    };
     let page = PathPage {
         title: ctx.t("path-title"),
-        notice: None,
+        notice,
         errors: Vec::new(),
         steps: path_steps(&st, &ctx, &referrals).await?,
         ctx,

@@ -80,9 +80,14 @@ impl Field {
     }
 
     /// A `select` with these (value, label) options; the first is the empty choice.
+    /// A select: the placeholder (value "") first, unless the options begin with an
+    /// empty value of their own ("all", "not given").
     pub fn options(mut self, placeholder: String, options: Vec<(String, String)>) -> Self {
         self.kind = "select";
-        self.options = std::iter::once((String::new(), placeholder))
+        let own_empty = options.first().is_some_and(|(v, _)| v.is_empty());
+        self.options = (!own_empty)
+            .then_some((String::new(), placeholder))
+            .into_iter()
             .chain(options)
             .collect();
         self

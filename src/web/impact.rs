@@ -119,9 +119,9 @@ fn flow_svg(ctx: &Ctx, t: &Table) -> Option<String> {
     }
     let value = |c: Cell| match c {
         Cell::Shown(n) => n as f64,
-        Cell::Hidden => 2.0,
+        Cell::Hidden | Cell::Protected => 2.0,
     };
-    let (w, pad, gap) = (640.0, 8.0, 14.0);
+    let (w, pad, gap) = (760.0, 8.0, 14.0);
     let left_total: f64 = rows.iter().map(|&i| value(t.values.row_totals[i])).sum();
     let right_total: f64 = cols.iter().map(|&j| value(t.values.col_totals[j])).sum();
     let scale = 300.0 / left_total.max(right_total).max(1.0);
@@ -148,7 +148,7 @@ fn flow_svg(ctx: &Ctx, t: &Table) -> Option<String> {
         })
         .collect();
     let height = height_left.max(y) + pad;
-    let (x0, x1, nw) = (200.0, 440.0, 12.0);
+    let (x0, x1, nw) = (230.0, 500.0, 12.0);
     let mut out = format!(
         r#"<svg class="flow" viewBox="0 0 {w} {height:.0}" role="img" aria-labelledby="flow-svg-title" xmlns="http://www.w3.org/2000/svg"><title id="flow-svg-title">{}</title>"#,
         esc(&ctx.t("impact-flow-svg"))
@@ -224,6 +224,7 @@ struct ImpactPage {
     flow_svg: Option<String>,
     csv_url: String,
     api_url: String,
+    too_few: bool,
 }
 
 async fn figures(st: &AppState, p: &Params) -> PageResult<Result<Impact, impact::BadParam>> {
@@ -305,6 +306,7 @@ pub async fn show(
         .options(String::new(), quarters)
         .value(&p.quarter)
         .error_from(&errors);
+    let too_few = result.as_ref().is_ok_and(|i| i.too_few);
     let (people, referrals, median, tables, flow, flow_svg) = match &result {
         Ok(i) => {
             let flow_table = i.tables.iter().find(|t| t.id == "flow");
@@ -342,6 +344,7 @@ pub async fn show(
         flow_svg,
         csv_url: format!("{}{q}", ctx.url("/impact.csv")),
         api_url: format!("/api/v1/impact{q}"),
+        too_few,
         ctx,
     };
     Ok(render_form(&page, lang, result.is_err()))

@@ -746,7 +746,7 @@ pub async fn audit(
         .collect();
     if !clients.is_empty() {
         let filter = crate::store::AuditFilter {
-            subjects: clients,
+            subjects: Some(clients),
             ..Default::default()
         };
         let logged = st

@@ -53,6 +53,16 @@ pub(super) fn message(ctx: Ctx, title: &str, text: &str, status: StatusCode) -> 
     with_status(render(&page, lang), status)
 }
 
+/// Referrals are for coaches and for the person: other roles are told so (403).
+pub(super) fn not_for_role(ctx: Ctx) -> Response {
+    message(
+        ctx,
+        "referrals-not-for-role-title",
+        "referrals-not-for-role-text",
+        StatusCode::FORBIDDEN,
+    )
+}
+
 /// Without a data key referrals are off, and the page says why.
 fn off(ctx: Ctx) -> PageResult {
     Ok(message(
@@ -193,8 +203,13 @@ async fn new_page(
                 .map(|c| (c.id.to_string(), c.display_name)),
         );
     }
+    let prefix = if for_self {
+        "referral-self"
+    } else {
+        "referral"
+    };
     let field = |name: &'static str, value: &str| {
-        Field::new(&ctx, "referral", name, "textarea")
+        Field::new(&ctx, prefix, name, "textarea")
             .value(value)
             .max_chars(MAX_SUMMARY_CHARS)
             .error_from(errors)
@@ -271,7 +286,7 @@ pub async fn new(
         return off(ctx);
     }
     if !may_refer(&user) {
-        return Err(PageError::forbidden());
+        return Ok(not_for_role(ctx));
     }
     let Some(target) = q.to.as_deref().and_then(Target::parse) else {
         return Ok(message(
@@ -299,7 +314,7 @@ pub async fn create(
         return off(ctx);
     }
     if !may_refer(&user) {
-        return Err(PageError::forbidden());
+        return Ok(not_for_role(ctx));
     }
     let f = NewForm::of(&body);
     let Some(target) = Target::parse(&f.to) else {
@@ -455,8 +470,13 @@ async fn show_page(
             .unwrap_or_default(),
         None => ctx.t("referral-from-self"),
     };
-    let contents =
-        refs::read_contents(&st.store, st.config.data_keys.as_ref(), user, (&r, &client)).await?;
+    let contents = refs::read_contents(
+        &st.store,
+        st.config.data_keys.as_ref(),
+        user,
+        (&r, &client, party),
+    )
+    .await?;
     let closed_by_consent = contents.is_none();
     let (summary, health) = match contents {
         Some((s, h)) => (Some(s), h),
@@ -543,7 +563,9 @@ async fn show_page(
         errors: summary_errors,
         target,
         from,
-        client: client.display_name.clone(),
+        client: refs::shown_name(&st.store, (&r, &client, party))
+            .await?
+            .unwrap_or_else(|| ctx.t("referral-client-withdrawn")),
         state: step_text(
             &ctx,
             r.state,
@@ -765,15 +787,18 @@ async fn rows(
     let mut clients: HashMap<ClientId, String> = HashMap::new();
     let mut out = Vec::new();
     for r in list {
-        if let std::collections::hash_map::Entry::Vacant(e) = clients.entry(r.client_id) {
-            let name = st
-                .store
-                .client(r.client_id)
+        let party = match org {
+            Some(o) if o == r.to_org => Party::Receiver,
+            Some(_) => Party::Sender,
+            None => Party::Person,
+        };
+        let name = match st.store.client(r.client_id).await? {
+            Some(c) => refs::shown_name(&st.store, (r, &c, party))
                 .await?
-                .map(|c| c.display_name)
-                .unwrap_or_default();
-            e.insert(name);
-        }
+                .unwrap_or_else(|| ctx.t("referral-client-withdrawn")),
+            None => String::new(),
+        };
+        clients.insert(r.client_id, name);
         let what = what(st, ctx, r).await?;
         let direction = match org {
             Some(o) if o == r.to_org => ctx.t("referral-incoming"),
@@ -836,7 +861,7 @@ pub async fn list(
             l.reverse();
             (l, None)
         }
-        None => return Err(PageError::forbidden()),
+        None => return Ok(not_for_role(ctx)),
     };
     let rows = rows(&st, &ctx, &list, org).await?;
     let page = ListPage {

@@ -916,6 +916,7 @@ const COLUMNS: &[(&str, &str, char)] = &[
     ("referrals", "*", 'P'),
     ("referral_events", "*", 'P'),
     ("follow_ups", "*", '-'),
+    ("path_steps", "*", '-'),
     // Kept after erasure (the person's ids become a tombstone): checked for the account's id.
     ("audit_log", "*", 'P'),
     ("audit_head", "*", '-'),
@@ -997,6 +998,24 @@ async fn a_deleted_account_leaves_nothing_in_the_database_file() {
         )
         .await;
     assert!(r.status == 303 || r.status == 200, "{}", r.status);
+    // A referral for themself (their own client record, consents, audit rows naming them).
+    let service = app.first_id("services").await;
+    let token = b.csrf();
+    let r = b
+        .post_raw(
+            "/fi/referrals/new",
+            &[
+                ("csrf".into(), token),
+                ("to".into(), format!("service:{service}")),
+                ("wants".into(), INTRO.into()),
+                ("consent".into(), "referral".into()),
+                ("consent".into(), "share_summary".into()),
+                ("consent".into(), "statistics".into()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(b.get("/fi/me/path").await.status, 200);
     // An error report with the address as its contact, a reset link sent (its message
     // scrubbed when sent) and another waiting in the outbox.
     let mut anon = Browser::from_addr(&app, "192.0.2.200:1");

@@ -195,10 +195,15 @@ both_engines!(
             .unwrap()
             .unwrap();
         assert_eq!(party, kolmonen::domain::referrals::Party::Receiver);
-        let (summary, health) = refs::read_contents(&n.store, Some(&keys), &n.coach_b, (&r, &c))
-            .await
-            .unwrap()
-            .unwrap();
+        let (summary, health) = refs::read_contents(
+            &n.store,
+            Some(&keys),
+            &n.coach_b,
+            (&r, &c, kolmonen::domain::referrals::Party::Receiver),
+        )
+        .await
+        .unwrap()
+        .unwrap();
         assert_eq!(summary.wants, SECRET_SUMMARY);
         assert_eq!(health.as_deref(), Some("Selkävaiva: ei raskaita nostoja"));
         let before = n.store.audit_head().await.unwrap().seq;
@@ -224,10 +229,15 @@ both_engines!(
         refs::withdraw(&n.store, &notices(), &n.coach_a, of(Purpose::ShareHealth))
             .await
             .unwrap();
-        let (_, health) = refs::read_contents(&n.store, Some(&keys), &n.coach_b, (&r, &c))
-            .await
-            .unwrap()
-            .unwrap();
+        let (_, health) = refs::read_contents(
+            &n.store,
+            Some(&keys),
+            &n.coach_b,
+            (&r, &c, kolmonen::domain::referrals::Party::Receiver),
+        )
+        .await
+        .unwrap()
+        .unwrap();
         assert_eq!(health, None);
         // Withdrawing the summary consent closes the summary: the store does not give it.
         refs::withdraw(&n.store, &notices(), &n.coach_a, of(Purpose::ShareSummary))
@@ -235,14 +245,17 @@ both_engines!(
             .unwrap();
         let now = time::OffsetDateTime::now_utc();
         assert_eq!(n.store.referral_contents(id, now, &[]).await.unwrap(), None);
-        assert!(
-            refs::read_contents(&n.store, Some(&keys), &n.coach_b, (&r, &c))
-                .await
-                .unwrap()
-                .is_none()
-        );
-        // The withdrawals are audited, the refused reads write nothing.
-        assert_eq!(n.store.audit_head().await.unwrap().seq, before + 2 + 1);
+        assert!(refs::read_contents(
+            &n.store,
+            Some(&keys),
+            &n.coach_b,
+            (&r, &c, kolmonen::domain::referrals::Party::Receiver)
+        )
+        .await
+        .unwrap()
+        .is_none());
+        // The withdrawals are audited, and so is each page read, with or without contents.
+        assert_eq!(n.store.audit_head().await.unwrap().seq, before + 4);
         // The referral itself goes on until its own consent is withdrawn: then it is cancelled.
         assert_eq!(
             n.store.referral(id).await.unwrap().unwrap().state,
@@ -255,6 +268,12 @@ both_engines!(
             n.store.referral(id).await.unwrap().unwrap().state,
             ReferralState::Cancelled
         );
+        // And the receiving organization no longer sees the person's name.
+        let (r, c, p) = refs::open_as(&n.store, &n.coach_b, id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(refs::shown_name(&n.store, (&r, &c, p)).await.unwrap(), None);
         let v = kolmonen::referrals::verify(&n.store).await.unwrap();
         assert_eq!(v.broken, None);
     }
@@ -512,11 +531,15 @@ both_engines!(
             .await
             .unwrap()
             .unwrap();
-        let (summary, health) =
-            refs::read_contents(&n.store, Some(&only_new), &n.coach_b, (&r, &c))
-                .await
-                .unwrap()
-                .unwrap();
+        let (summary, health) = refs::read_contents(
+            &n.store,
+            Some(&only_new),
+            &n.coach_b,
+            (&r, &c, kolmonen::domain::referrals::Party::Receiver),
+        )
+        .await
+        .unwrap()
+        .unwrap();
         assert_eq!(
             (summary.wants.as_str(), health.as_deref()),
             ("Kokeilu", Some("Muistiinpano"))
@@ -601,7 +624,8 @@ both_engines!(
         assert_eq!(r.status, 400);
         assert!(r.body.contains("Kirjoita nimi tai nimikirjaimet."));
         assert!(r.body.contains("value=\"18\""));
-        // A client with a claim code, shown once.
+        // A client: post, then redirect (a reload adds nothing); the claim code is made on the
+        // client's page and shown once.
         let r = coach_a
             .post(
                 "/fi/clients",
@@ -609,24 +633,30 @@ both_engines!(
                     ("display_name", "M. K."),
                     ("birth_year", "1988"),
                     ("municipality", "398"),
-                    ("claim", "1"),
                     ("to", &format!("service:{svc}")),
                 ],
             )
             .await;
-        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.status, 303, "{}", r.body);
+        let client_page = r.header("location").to_string();
+        let page = coach_a.get(&client_page).await;
+        let continue_link = page
+            .html()
+            .select(&scraper::Selector::parse("a.button-link").unwrap())
+            .next()
+            .and_then(|a| a.value().attr("href").map(str::to_string))
+            .expect("go on to the referral");
+        let client_path = client_page.split('?').next().unwrap().to_string();
+        let r = coach_a
+            .post(&format!("{client_path}/claim-code"), &[])
+            .await;
+        assert_eq!(r.status, 200);
         let code = r
             .html()
             .select(&scraper::Selector::parse(".claim-code .code strong").unwrap())
             .next()
             .map(|e| e.text().collect::<String>())
             .expect("the code is shown");
-        let continue_link = r
-            .html()
-            .select(&scraper::Selector::parse("a.button-link").unwrap())
-            .next()
-            .and_then(|a| a.value().attr("href").map(str::to_string))
-            .expect("go on to the referral");
         let client = continue_link.split("client=").nth(1).unwrap().to_string();
         let form = coach_a.get(&continue_link).await;
         assert_eq!(form.status, 200);
@@ -751,6 +781,12 @@ both_engines!(
         assert!(w["consents"].as_array().unwrap().len() >= 3);
         assert!(w["referral_steps"].as_array().unwrap().len() >= 4);
         assert!(!w["audit"].as_array().unwrap().is_empty());
+        // Nobody else's export carries audit rows (an account with no records of its own gets
+        // none, never everybody's).
+        for br in [&mut coach_a, &mut coach_b] {
+            let e = br.get("/fi/me/export").await.json();
+            assert_eq!(e["warm_hand_over"]["audit"], serde_json::json!([]), "{e}");
+        }
         // The person's audit page lists the reads by the receiving organization.
         let audit = person.get("/fi/me/audit").await;
         assert!(audit.body.contains("Lähete · luettu"), "{}", audit.body);
@@ -1069,12 +1105,20 @@ both_engines!(
             .header("content-type")
             .starts_with("application/problem+json"));
         assert_eq!(app.get("/fi/impact.csv?organization=x").await.status, 400);
-        // Filters narrow: nobody in Helsinki.
+        // A filtered view of fewer than 20 people shows nothing (it could be subtracted
+        // from another down to one person).
         let j = app
-            .get("/api/v1/impact?municipality=091&quarter=2026Q4")
+            .get("/api/v1/impact?municipality=398&quarter=2026Q4")
             .await
             .json();
-        assert_eq!(j["people"], 0);
+        assert_eq!(
+            (j["too_few"].as_bool(), j["people"].is_null()),
+            (Some(true), true),
+            "{j}"
+        );
+        assert!(j["tables"].as_array().unwrap().is_empty());
+        let page = app.get("/fi/impact?municipality=398").await;
+        assert!(page.body.contains("alle 20 henkilöä"));
     }
 );
 
@@ -1093,11 +1137,7 @@ both_engines!(
         assert_eq!(made, 200);
         let app = TestApp::with_store(store.clone());
         let j = app.get("/api/v1/impact").await.json();
-        assert!(
-            j["referrals"].as_u64().unwrap() >= 150,
-            "{}",
-            j["referrals"]
-        );
+        assert!(j["referrals"].as_u64().is_some_and(|n| n >= 150), "{j}");
         let flow = j["tables"]
             .as_array()
             .unwrap()
