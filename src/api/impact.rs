@@ -14,13 +14,20 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ImpactParams {
-    /// A municipality code (the person's municipality), e.g. `398`.
+    /// A municipality code (the person's municipality), e.g. `398`; an unknown code counts
+    /// nobody.
+    #[param(pattern = "^[0-9]{3}$")]
     municipality: Option<String>,
     /// An organization id: referrals it sent or received.
+    #[param(format = Uuid)]
     organization: Option<String>,
-    /// A kind of service (`activity`, `service`) or place (`work_trial`, `wage_subsidy`, …).
+    /// A kind of service or place.
+    #[param(
+        pattern = "^(activity|service|work_trial|wage_subsidy|rehabilitative_work|volunteering|apprenticeship|job)$"
+    )]
     kind: Option<String>,
-    /// A quarter in Finnish time, e.g. `2026Q3`.
+    /// A quarter in Finnish time, e.g. `2026Q3` (years 2000–2099).
+    #[param(pattern = "^20[0-9]{2}Q[1-4]$")]
     quarter: Option<String>,
 }
 
@@ -77,13 +84,24 @@ pub async fn impact(
     State(st): State<AppState>,
     ApiQuery(p): ApiQuery<ImpactParams>,
 ) -> Result<Json<ImpactResponse>, ApiError> {
+    // Given but empty is not a value the schema allows.
+    for (name, v) in [
+        ("municipality", &p.municipality),
+        ("organization", &p.organization),
+        ("kind", &p.kind),
+        ("quarter", &p.quarter),
+    ] {
+        if v.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            return Err(ApiError::bad_request(format!("invalid {name}: empty")));
+        }
+    }
     let params = Params {
         municipality: p.municipality.unwrap_or_default(),
         organization: p.organization.unwrap_or_default(),
         kind: p.kind.unwrap_or_default(),
         quarter: p.quarter.unwrap_or_default(),
     };
-    let i = impact::figures(&st.store, &params)
+    let i = impact::figures_lenient(&st.store, &params)
         .await?
         .map_err(|e| ApiError::bad_request(format!("invalid {}", e.name())))?;
     Ok(Json(ImpactResponse {

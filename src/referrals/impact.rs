@@ -348,10 +348,43 @@ pub async fn figures(
     store: &crate::store::DynStore,
     params: &Params,
 ) -> crate::store::StoreResult<Result<Impact, BadParam>> {
-    let filter = match params.filter() {
-        Ok(f) => f,
-        Err(e) => return Ok(Err(e)),
+    match params.filter() {
+        Ok(f) => figures_of(store, f).await,
+        Err(e) => Ok(Err(e)),
+    }
+}
+
+/// As `figures`, but a well-formed municipality code that is no municipality counts nobody
+/// instead of being refused (the API: its schema says what is well-formed).
+pub async fn figures_lenient(
+    store: &crate::store::DynStore,
+    params: &Params,
+) -> crate::store::StoreResult<Result<Impact, BadParam>> {
+    let m = params.municipality.trim();
+    let well_formed = crate::domain::is_municipality_code(m);
+    let checked = Params {
+        municipality: if well_formed {
+            String::new()
+        } else {
+            params.municipality.clone()
+        },
+        ..params.clone()
     };
+    match checked.filter() {
+        Ok(mut f) => {
+            if well_formed {
+                f.municipality = Some(m.to_string());
+            }
+            figures_of(store, f).await
+        }
+        Err(e) => Ok(Err(e)),
+    }
+}
+
+async fn figures_of(
+    store: &crate::store::DynStore,
+    filter: crate::store::ImpactFilter,
+) -> crate::store::StoreResult<Result<Impact, BadParam>> {
     let cube = store
         .impact_cube(&filter, time::OffsetDateTime::now_utc())
         .await?;
