@@ -320,8 +320,6 @@ pub(super) async fn bench_impact(database: &str, queries: usize) -> anyhow::Resu
             cube.referrals.iter().map(|r| r.5).sum::<u64>()
         );
         let mut by: std::collections::HashMap<String, u64> = Default::default();
-        let f = crate::store::ImpactFilter::default();
-        let _ = f;
         for code in ["091", "398", "837", "564"] {
             let c = store
                 .impact_cube(

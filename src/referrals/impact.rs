@@ -256,16 +256,6 @@ pub fn nonzero_columns(t: &Table) -> Vec<usize> {
         .collect()
 }
 
-/// Kinds, quarters and the like found in the figures (for the filters).
-pub fn codes(impact: &Impact, table: &str) -> Vec<String> {
-    impact
-        .tables
-        .iter()
-        .find(|t| t.id == table)
-        .map(|t| t.rows.clone())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use crate::domain::referrals::{
     transition, Action, Client, ClientId, Consent, ConsentId, ConsentMethod, Party, Purpose,
     Referral, ReferralEvent, ReferralId, ReferralState, Refusal, CONSENT_MONTHS, FOLLOW_UP_MONTHS,
 };
-use crate::domain::{Lang, OpportunityId, OrganizationId, ServiceId};
+use crate::domain::{Lang, OpportunityId, OrganizationId, ServiceId, UserId};
 use crate::i18n::{t, t_args};
 use crate::referrals::{acting_party, audit, coach_of, party_of};
 use crate::store::{DynStore, NewReferral, ReferralMove, StoreResult};
@@ -70,25 +70,50 @@ impl Notices {
             }
         }
         for org in orgs {
-            for u in store.users_of_organization(org).await? {
-                if u.disabled_at.is_none() {
-                    mails.push(self.mail(u.email.as_str(), Lang::Fi, state, r.id));
-                }
+            for u in org_accounts(store, org).await? {
+                mails.push(self.mail(u.email.as_str(), Lang::Fi, state, r.id));
             }
         }
         let person_moved =
             mover == Some(Party::Person) || (mover == Some(Party::Sender) && r.from_org.is_none());
         if !person_moved {
-            if let Some(uid) = client.user_id {
-                if let Some(u) = store.user_by_id(uid).await? {
-                    if u.disabled_at.is_none() {
-                        mails.push(self.mail(u.email.as_str(), self.lang, state, r.id));
-                    }
-                }
+            if let Some(u) = active_account(store, client.user_id).await? {
+                mails.push(self.mail(u.email.as_str(), self.lang, state, r.id));
             }
         }
         Ok(mails)
     }
+}
+
+/// The accounts acting for an organization, disabled ones left out.
+async fn org_accounts(store: &DynStore, org: OrganizationId) -> StoreResult<Vec<User>> {
+    let mut users = store.users_of_organization(org).await?;
+    users.retain(|u| u.disabled_at.is_none());
+    Ok(users)
+}
+
+/// An account, when there is one and it is not disabled.
+async fn active_account(store: &DynStore, user: Option<UserId>) -> StoreResult<Option<User>> {
+    Ok(match user {
+        Some(u) => store
+            .user_by_id(u)
+            .await?
+            .filter(|u| u.disabled_at.is_none()),
+        None => None,
+    })
+}
+
+/// Whether the person of a client record has a follow-up consent in force at `now`.
+async fn has_follow_up_consent(
+    store: &DynStore,
+    client: ClientId,
+    now: OffsetDateTime,
+) -> StoreResult<bool> {
+    Ok(store
+        .consents_of(&[client])
+        .await?
+        .iter()
+        .any(|c| c.purpose == Purpose::FollowUp && c.in_force(now)))
 }
 
 /// The summary a person has seen and approved: what they want, what has been tried, what
@@ -830,11 +855,9 @@ async fn to_organization(
     body: &str,
     link: &str,
 ) -> StoreResult<Vec<OutgoingMail>> {
-    Ok(store
-        .users_of_organization(org)
+    Ok(org_accounts(store, org)
         .await?
         .into_iter()
-        .filter(|u| u.disabled_at.is_none())
         .map(|u| {
             OutgoingMail::new(
                 u.email.as_str(),
@@ -885,18 +908,16 @@ pub async fn run_jobs(
                     .await?
                 }
                 // Sent by the person themself: they are told it still waits.
-                None => match store.client(r.client_id).await?.and_then(|c| c.user_id) {
-                    Some(uid) => store
-                        .user_by_id(uid)
+                None => {
+                    let person = store.client(r.client_id).await?.and_then(|c| c.user_id);
+                    active_account(store, person)
                         .await?
-                        .filter(|u| u.disabled_at.is_none())
                         .map(|u| {
                             notices.mail(u.email.as_str(), notices.lang, ReferralState::Sent, r.id)
                         })
                         .into_iter()
-                        .collect(),
-                    None => Vec::new(),
-                },
+                        .collect()
+                }
             };
             if store.mark_reminded(r.id, receiver, now, &mails).await? {
                 if receiver {
@@ -913,18 +934,12 @@ pub async fn run_jobs(
             None => None,
         };
         let consented = match person {
-            Some(_) => store
-                .consents_of(&[r.client_id])
-                .await?
-                .iter()
-                .any(|c| c.purpose == Purpose::FollowUp && c.in_force(now)),
+            Some(_) => has_follow_up_consent(store, r.client_id, now).await?,
             None => false,
         };
         let mails = match person.filter(|_| consented) {
-            Some(uid) => store
-                .user_by_id(uid)
+            Some(uid) => active_account(store, Some(uid))
                 .await?
-                .filter(|u| u.disabled_at.is_none())
                 .map(|u| {
                     OutgoingMail::new(
                         u.email.as_str(),
@@ -978,11 +993,7 @@ async fn answers_follow_ups(
 ) -> StoreResult<bool> {
     Ok(match party {
         Party::Receiver => true,
-        Party::Person => store
-            .consents_of(&[r.client_id])
-            .await?
-            .iter()
-            .any(|c| c.purpose == Purpose::FollowUp && c.in_force(now)),
+        Party::Person => has_follow_up_consent(store, r.client_id, now).await?,
         Party::Sender => false,
     })
 }

@@ -510,50 +510,31 @@ async fn show_page(
             )
         })
         .collect();
-    let reasons = Field::new(&ctx, "referral", "reason", "select")
-        .options(
-            String::new(),
-            std::iter::once((String::new(), ctx.t("referral-choose")))
-                .chain(DeclineReason::ALL.iter().map(|d| {
-                    (
-                        d.as_str().to_string(),
-                        ctx.t(&format!("referral-reason-{}", d.as_str())),
-                    )
-                }))
-                .collect(),
-        )
-        .error_from(errors);
-    let outcomes = Field::new(&ctx, "referral", "outcome", "select")
-        .options(
-            String::new(),
-            std::iter::once((String::new(), ctx.t("referral-choose")))
-                .chain(Outcome::ALL.iter().map(|o| {
-                    (
-                        o.as_str().to_string(),
-                        ctx.t(&format!("outcome-{}", o.as_str())),
-                    )
-                }))
-                .collect(),
-        )
-        .error_from(errors);
+    // A select of codes with their labels ("choose" first), for the moves that need one.
+    let codes = |name: &'static str, codes: Vec<&'static str>, label: &str| {
+        Field::new(&ctx, "referral", name, "select")
+            .options(
+                ctx.t("referral-choose"),
+                codes
+                    .into_iter()
+                    .map(|c| (c.to_string(), ctx.t(&format!("{label}-{c}"))))
+                    .collect(),
+            )
+            .error_from(errors)
+    };
+    let outcome_codes = || Outcome::ALL.iter().map(|o| o.as_str()).collect::<Vec<_>>();
+    let reasons = codes(
+        "reason",
+        DeclineReason::ALL.iter().map(|d| d.as_str()).collect(),
+        "referral-reason",
+    );
+    let outcomes = codes("outcome", outcome_codes(), "outcome");
     let follow_ups = refs::open_follow_ups(&st.store, (&r, party), time::OffsetDateTime::now_utc())
         .await?
         .into_iter()
         .map(|m| (m, ctx.tn("follow-up-question", m as u64)))
         .collect();
-    let follow_up_outcome = Field::new(&ctx, "referral", "follow_up_outcome", "select")
-        .options(
-            String::new(),
-            std::iter::once((String::new(), ctx.t("referral-choose")))
-                .chain(Outcome::ALL.iter().map(|o| {
-                    (
-                        o.as_str().to_string(),
-                        ctx.t(&format!("outcome-{}", o.as_str())),
-                    )
-                }))
-                .collect(),
-        )
-        .error_from(errors);
+    let follow_up_outcome = codes("follow_up_outcome", outcome_codes(), "outcome");
     let summary_errors = form::summary(&[&reasons, &outcomes, &follow_up_outcome]);
     let client_url = (party != Party::Person && crate::referrals::may_open_client(user, &client))
         .then(|| ctx.url(&format!("/clients/{}", client.id)));
