@@ -317,7 +317,7 @@ pub(super) async fn bench_impact(database: &str, queries: usize) -> anyhow::Resu
         println!(
             "counted: {} people, {} referrals",
             cube.people,
-            cube.referrals.iter().map(|r| r.5).sum::<u64>()
+            cube.referrals.iter().map(|r| r.4).sum::<u64>()
         );
         let mut by: std::collections::HashMap<String, u64> = Default::default();
         for code in ["091", "398", "837", "564"] {

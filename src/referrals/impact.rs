@@ -147,7 +147,7 @@ pub fn aggregate(cube: &ImpactCube) -> Impact {
         vec!["all".into()],
         state_columns(),
         r.iter()
-            .map(|(_, _, st, d, _, n)| ("all".to_string(), state_column(*st, d.as_deref()), *n)),
+            .map(|(_, _, st, d, n)| ("all".to_string(), state_column(*st, d.as_deref()), *n)),
     );
     let coarse: Vec<String> = COARSE.iter().map(|s| s.to_string()).collect();
     let kinds: BTreeSet<String> = r.iter().map(|x| x.0.clone()).collect();
@@ -156,7 +156,7 @@ pub fn aggregate(cube: &ImpactCube) -> Impact {
         kinds.iter().cloned().collect(),
         coarse.clone(),
         r.iter()
-            .map(|(k, _, st, _, _, n)| (k.clone(), st.as_str().to_string(), *n)),
+            .map(|(k, _, st, _, n)| (k.clone(), st.as_str().to_string(), *n)),
     );
     let quarters: BTreeSet<String> = r.iter().map(|x| x.1.clone()).collect();
     let by_quarter = count(
@@ -164,7 +164,7 @@ pub fn aggregate(cube: &ImpactCube) -> Impact {
         quarters.into_iter().collect(),
         coarse,
         r.iter()
-            .map(|(_, q, st, _, _, n)| (q.clone(), st.as_str().to_string(), *n)),
+            .map(|(_, q, st, _, n)| (q.clone(), st.as_str().to_string(), *n)),
     );
     // The continuation flow: steps of paths from the start through kinds to outcomes.
     let step_kinds: BTreeSet<String> = cube
@@ -202,10 +202,8 @@ pub fn aggregate(cube: &ImpactCube) -> Impact {
             .map(|(m, o, n)| (m.to_string(), o.as_str().to_string(), *n)),
     );
     let mut histogram: BTreeMap<i64, u64> = BTreeMap::new();
-    for (_, _, _, _, days, n) in r {
-        if let Some(d) = days {
-            *histogram.entry(*d).or_default() += n;
-        }
+    for (d, n) in &cube.answer_days {
+        *histogram.entry(*d).or_default() += n;
     }
     Impact {
         people: small(cube.people),
@@ -271,7 +269,6 @@ mod tests {
                     "2026Q1".into(),
                     ReferralState::Completed,
                     done("other_service"),
-                    Some(2),
                     6,
                 ),
                 (
@@ -279,18 +276,10 @@ mod tests {
                     "2026Q2".into(),
                     ReferralState::Completed,
                     done("work_open_market"),
-                    Some(1),
-                    3,
-                ),
-                (
-                    "wage_subsidy".into(),
-                    "2026Q2".into(),
-                    ReferralState::Completed,
-                    done("work_open_market"),
-                    Some(9),
-                    3,
+                    6,
                 ),
             ],
+            answer_days: vec![(1, 3), (2, 6), (9, 3)],
             steps: vec![
                 ("start".into(), "kind:work_trial".into(), 6),
                 ("kind:work_trial".into(), "outcome:other_service".into(), 6),
@@ -381,7 +370,7 @@ async fn figures_of(
     let filtered = filter.municipality.is_some()
         || filter.organization.is_some()
         || filter.kind.is_some()
-        || filter.from.is_some();
+        || filter.quarter.is_some();
     if filtered && cube.people < MIN_PEOPLE_FILTERED {
         return Ok(Ok(Impact {
             people: Cell::Hidden,
@@ -460,9 +449,8 @@ impl Params {
         }
         let q = self.quarter.trim();
         if !q.is_empty() {
-            let (from, until) = quarter_range(q).ok_or(BadParam::Quarter)?;
-            f.from = Some(from);
-            f.until = Some(until);
+            quarter_range(q).ok_or(BadParam::Quarter)?;
+            f.quarter = Some(q.to_ascii_uppercase());
         }
         Ok(f)
     }

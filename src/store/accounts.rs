@@ -386,10 +386,18 @@ macro_rules! accounts_store {
                     .bind(&tombstone)
                     .execute(&mut *tx)
                     .await?;
+                // What the person's referrals counted in the impact figures goes with them.
+                let counted: Vec<String> = sqlx::query_scalar("SELECT referral_id FROM impact_facts WHERE client_id IN (SELECT id FROM clients WHERE user_id = $1)")
+                    .bind(id.to_string())
+                    .fetch_all(&mut *tx)
+                    .await?;
                 sqlx::query("DELETE FROM clients WHERE user_id = $1")
                     .bind(id.to_string())
                     .execute(&mut *tx)
                     .await?;
+                if !counted.is_empty() {
+                    Self::refresh_impact_tx(&mut tx, &counted, crate::domain::unix_micros(time::OffsetDateTime::now_utc())).await?;
+                }
                 Self::append_audit_tx(
                     &mut tx,
                     &[crate::domain::referrals::NewAudit {

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod directory;
+mod impact;
 mod mail;
 mod manage;
 mod people;

@@ -84,28 +84,21 @@ pub struct ImpactFilter {
     pub organization: Option<OrganizationId>,
     /// The kind of the service (`activity`, `service`) or place (`work_trial`, …).
     pub kind: Option<String>,
-    /// Made at or after this time, before `until`.
-    pub from: Option<OffsetDateTime>,
-    pub until: Option<OffsetDateTime>,
+    /// Made in this quarter (`2026Q3`, Finnish time).
+    pub quarter: Option<String>,
 }
 
-/// Referrals of one group: (kind, quarter, state, decline reason or outcome, days to the
-/// first answer, count).
-pub type CubeRow = (
-    String,
-    String,
-    ReferralState,
-    Option<String>,
-    Option<i64>,
-    u64,
-);
+/// Referrals of one group: (kind, quarter, state, decline reason or outcome, count).
+pub type CubeRow = (String, String, ReferralState, Option<String>, u64);
 
-/// The impact figures' counts, grouped in the database: one scan of the referrals counted.
+/// The impact figures' counts, grouped in the database, each list sorted.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImpactCube {
     /// Distinct people.
     pub people: u64,
     pub referrals: Vec<CubeRow>,
+    /// Days from a referral to its first answer: (days, count).
+    pub answer_days: Vec<(i64, u64)>,
     /// Steps of paths: (from, to, count); `start`, `kind:…`, `outcome:…`.
     pub steps: Vec<(String, String, u64)>,
     /// Answered follow-ups: (months, outcome, count).
@@ -290,8 +283,15 @@ pub trait ReferralStore: Send + Sync {
     ) -> StoreResult<bool>;
 
     /// The counts of the impact figures: referrals under a `statistics` consent in force at
-    /// `now` that match the filter.
+    /// `now` that match the filter, from the counts kept with every change.
     async fn impact_cube(&self, f: &ImpactFilter, now: OffsetDateTime) -> StoreResult<ImpactCube>;
+    /// The same counts counted from the referrals themselves, walking every one (to check
+    /// the kept counts; too slow for a page at national scale).
+    async fn impact_cube_scan(
+        &self,
+        f: &ImpactFilter,
+        now: OffsetDateTime,
+    ) -> StoreResult<ImpactCube>;
 
     /// Retention: referrals closed (declined, completed, cancelled) before `before` lose
     /// their sealed summary and notes and who made them; what stays is a state, dates and
@@ -771,10 +771,17 @@ macro_rules! referrals_store {
                     == 1;
                 if done {
                     // A withdrawn statistics consent takes its referrals out of the figures now.
+                    let counted: Vec<String> = sqlx::query_scalar("SELECT id FROM referrals WHERE statistics_consent_id = $1")
+                        .bind(id.to_string())
+                        .fetch_all(&mut *tx)
+                        .await?;
                     sqlx::query("UPDATE referrals SET statistics_until = NULL WHERE statistics_consent_id = $1")
                         .bind(id.to_string())
                         .execute(&mut *tx)
                         .await?;
+                    if !counted.is_empty() {
+                        Self::refresh_impact_tx(&mut tx, &counted, unix_micros(at)).await?;
+                    }
                     Self::append_audit_tx(&mut tx, audit).await?;
                 }
                 tx.commit().await?;
@@ -809,6 +816,9 @@ macro_rules! referrals_store {
                 Self::add_event(&mut tx, n.event).await?;
                 for m in n.notify {
                     Self::insert_mail(&mut tx, m).await?;
+                }
+                if n.statistics.is_some() {
+                    Self::refresh_impact_tx(&mut tx, &[r.id.to_string()], unix_micros(r.created_at)).await?;
                 }
                 Self::append_audit_tx(&mut tx, n.audit).await?;
                 tx.commit().await?;
@@ -945,6 +955,7 @@ macro_rules! referrals_store {
                 for mail in m.notify {
                     Self::insert_mail(&mut tx, mail).await?;
                 }
+                Self::refresh_impact_tx(&mut tx, &[m.id.to_string()], unix_micros(e.at)).await?;
                 Self::append_audit_tx(&mut tx, m.audit).await?;
                 tx.commit().await?;
                 Ok(true)
@@ -1007,6 +1018,7 @@ macro_rules! referrals_store {
                     .rows_affected()
                     == 1;
                 if done {
+                    Self::refresh_impact_tx(&mut tx, &[referral.to_string()], unix_micros(at)).await?;
                     Self::append_audit_tx(&mut tx, audit).await?;
                 }
                 tx.commit().await?;
@@ -1146,6 +1158,10 @@ macro_rules! referrals_store {
             }
 
             async fn impact_cube(&self, f: &ImpactFilter, now: OffsetDateTime) -> StoreResult<ImpactCube> {
+                self.impact_counted(f, unix_micros(now)).await
+            }
+
+            async fn impact_cube_scan(&self, f: &ImpactFilter, now: OffsetDateTime) -> StoreResult<ImpactCube> {
                 // The filter, the same for every query (on `referrals r`).
                 let filter = |qb: &mut sqlx::QueryBuilder<'_, $db>| {
                     qb.push(" WHERE r.statistics_until > ").push_bind(unix_micros(now));
@@ -1159,11 +1175,8 @@ macro_rules! referrals_store {
                     if let Some(k) = &f.kind {
                         qb.push(" AND r.kind = ").push_bind(k.clone());
                     }
-                    if let Some(t) = f.from {
-                        qb.push(" AND r.created_at >= ").push_bind(unix_micros(t));
-                    }
-                    if let Some(t) = f.until {
-                        qb.push(" AND r.created_at < ").push_bind(unix_micros(t));
+                    if let Some(q) = &f.quarter {
+                        qb.push(" AND r.quarter = ").push_bind(q.clone());
                     }
                 };
                 let mut cube = ImpactCube::default();
@@ -1172,17 +1185,27 @@ macro_rules! referrals_store {
                 let people: i64 = qb.build_query_scalar().fetch_one(&self.pool).await?;
                 cube.people = people.max(0) as u64;
                 let mut qb = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT r.kind, r.quarter, r.state, COALESCE(r.decline_reason, r.outcome) AS detail, r.answer_days, COUNT(*) AS n FROM referrals r",
+                    "SELECT r.kind, r.quarter, r.state, COALESCE(r.decline_reason, r.outcome) AS detail, COUNT(*) AS n FROM referrals r",
                 );
                 filter(&mut qb);
-                qb.push(" GROUP BY r.kind, r.quarter, r.state, COALESCE(r.decline_reason, r.outcome), r.answer_days");
+                qb.push(" GROUP BY r.kind, r.quarter, r.state, COALESCE(r.decline_reason, r.outcome) ORDER BY r.kind, r.quarter, r.state, detail");
                 for row in qb.build().fetch_all(&self.pool).await? {
                     cube.referrals.push((
                         row.try_get("kind")?,
                         row.try_get("quarter")?,
                         parse_enum(&row.try_get::<String, _>("state")?, ReferralState::parse)?,
                         row.try_get("detail")?,
-                        row.try_get::<Option<i64>, _>("answer_days")?,
+                        row.try_get::<i64, _>("n")?.max(0) as u64,
+                    ));
+                }
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT r.answer_days, COUNT(*) AS n FROM referrals r",
+                );
+                filter(&mut qb);
+                qb.push(" AND r.answer_days IS NOT NULL GROUP BY r.answer_days ORDER BY r.answer_days");
+                for row in qb.build().fetch_all(&self.pool).await? {
+                    cube.answer_days.push((
+                        row.try_get("answer_days")?,
                         row.try_get::<i64, _>("n")?.max(0) as u64,
                     ));
                 }
@@ -1190,7 +1213,7 @@ macro_rules! referrals_store {
                     "SELECT p.from_code, p.to_code, COUNT(*) AS n FROM path_steps p JOIN referrals r ON r.id = p.referral_id",
                 );
                 filter(&mut qb);
-                qb.push(" GROUP BY p.from_code, p.to_code");
+                qb.push(" GROUP BY p.from_code, p.to_code ORDER BY p.from_code, p.to_code");
                 for row in qb.build().fetch_all(&self.pool).await? {
                     cube.steps.push((
                         row.try_get("from_code")?,
@@ -1202,7 +1225,7 @@ macro_rules! referrals_store {
                     "SELECT fu.months, fu.outcome, COUNT(*) AS n FROM follow_ups fu JOIN referrals r ON r.id = fu.referral_id",
                 );
                 filter(&mut qb);
-                qb.push(" AND fu.outcome IS NOT NULL GROUP BY fu.months, fu.outcome");
+                qb.push(" AND fu.outcome IS NOT NULL GROUP BY fu.months, fu.outcome ORDER BY fu.months, fu.outcome");
                 for row in qb.build().fetch_all(&self.pool).await? {
                     cube.follow_ups.push((
                         row.try_get("months")?,
@@ -1253,6 +1276,7 @@ macro_rules! referrals_store {
                     .await?
                     .rows_affected();
                 if n > 0 {
+                    Self::impact_forget_deleted_tx(&mut tx, cut).await?;
                     let row = NewAudit { record_id: n.to_string(), ..audit.clone() };
                     Self::append_audit_tx(&mut tx, &[row]).await?;
                 }
@@ -1381,7 +1405,7 @@ macro_rules! referrals_store {
                     qb.build().execute(&mut *tx).await?;
                 }
                 tx.commit().await?;
-                Ok(())
+                self.rebuild_impact(unix_micros(OffsetDateTime::now_utc()), true).await
             }
 
             async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()> {

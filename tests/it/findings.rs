@@ -917,6 +917,11 @@ const COLUMNS: &[(&str, &str, char)] = &[
     ("referral_events", "*", 'P'),
     ("follow_ups", "*", '-'),
     ("path_steps", "*", '-'),
+    // The impact figures' kept counts: which person's referral counted where, and the sums.
+    ("impact_facts", "*", 'P'),
+    ("impact_people", "*", 'P'),
+    ("impact_counts", "*", '-'),
+    ("impact_state", "*", '-'),
     // Kept after erasure (the person's ids become a tombstone): checked for the account's id.
     ("audit_log", "*", 'P'),
     ("audit_head", "*", '-'),
