@@ -1026,6 +1026,7 @@ referral-consent-self-statistics = I agree to statistics
 referral-send = Send the referral
 referral-self-name = Myself
 referral-sent = The referral has been sent. The receiver is told of it without its contents.
+referral-already-open = This person already has an open referral to the same service or place, so no new one was made. Here it is.
 referral-moved = The referral's state is saved and the other parties have been told.
 referral-not-moved = The state was not changed: someone else changed it first, or the change is not yours to make. This is where it stands now.
 referral-off-title = Referrals are not in use

@@ -1017,6 +1017,7 @@ referral-consent-self-statistics = Suostun tilastointiin
 referral-send = Lähetä lähete
 referral-self-name = Itse
 referral-sent = Lähete on lähetetty. Vastaanottaja saa siitä ilmoituksen ilman sen sisältöä.
+referral-already-open = Tälle henkilölle on jo avoin lähete samaan palveluun tai paikkaan, joten uutta ei tehty. Tässä se on.
 referral-moved = Lähetteen tila on tallennettu, ja muille osapuolille on ilmoitettu.
 referral-not-moved = Tilaa ei muutettu: joku muu ehti muuttaa sitä, tai muutos ei kuulu sinulle. Tässä tilanne nyt.
 referral-off-title = Lähetteet eivät ole käytössä

@@ -1017,6 +1017,7 @@ referral-consent-self-statistics = Jag samtycker till statistik
 referral-send = Skicka remissen
 referral-self-name = Själv
 referral-sent = Remissen har skickats. Mottagaren får ett meddelande om den utan dess innehåll.
+referral-already-open = Personen har redan en öppen remiss till samma tjänst eller plats, så ingen ny gjordes. Här är den.
 referral-moved = Remissens läge har sparats och de andra parterna har underrättats.
 referral-not-moved = Läget ändrades inte: någon annan hann ändra det, eller ändringen hör inte till dig. Så här ser det ut nu.
 referral-off-title = Remisser används inte

@@ -293,6 +293,14 @@ pub(super) async fn gen_bench_paths(
         g.steps,
         started.elapsed().as_secs_f64()
     );
+    let started = std::time::Instant::now();
+    store
+        .recount_impact(time::OffsetDateTime::now_utc())
+        .await?;
+    println!(
+        "impact counts built in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -199,6 +199,9 @@ pub enum SendError {
     TooLong(&'static str),
     /// The summary says nothing.
     EmptySummary,
+    /// The person already has an open referral (sent, accepted or started) to the same
+    /// service or place: that one (a form sent twice, as after Back, makes no second).
+    AlreadyOpen(ReferralId),
 }
 
 /// The client record a referral is for, if this account may refer them: a coach's own
@@ -292,6 +295,18 @@ pub async fn send(
     let Some(client) = referable(store, user, d.client).await? else {
         return Ok(Err(SendError::NotYourClient));
     };
+    let same_target = |r: &Referral| match d.target {
+        Target::Service(s) => r.service_id == Some(s),
+        Target::Opportunity(o) => r.opportunity_id == Some(o),
+    };
+    if let Some(open) = store
+        .referrals_of_clients(&[client.id])
+        .await?
+        .into_iter()
+        .find(|r| same_target(r) && !r.state.is_final())
+    {
+        return Ok(Err(SendError::AlreadyOpen(open.id)));
+    }
     if !(d.consents.contains(&Purpose::Referral) && d.consents.contains(&Purpose::ShareSummary)) {
         return Ok(Err(SendError::NoConsent));
     }

@@ -90,11 +90,19 @@ pub(super) type PersonKey = (String, String, String, String, String);
 pub(super) struct Delta {
     pub counts: BTreeMap<CountKey, i64>,
     pub people: BTreeMap<PersonKey, i64>,
+    /// (municipality or `''`, client) → change.
+    pub by_municipality: BTreeMap<(String, String), i64>,
 }
 
 impl Delta {
     /// Adds (`sign` 1) or takes back (`-1`) what `f` counts.
     pub fn add(&mut self, f: &Facts, sign: i64) {
+        for m in f.municipalities() {
+            *self
+                .by_municipality
+                .entry((m.to_string(), f.client_id.clone()))
+                .or_default() += sign;
+        }
         for o in f.orgs() {
             for m in f.municipalities() {
                 for measure in &f.measures {
@@ -127,6 +135,7 @@ impl Delta {
     pub fn prune(&mut self) {
         self.counts.retain(|_, n| *n != 0);
         self.people.retain(|_, n| *n != 0);
+        self.by_municipality.retain(|_, n| *n != 0);
     }
 }
 
@@ -252,13 +261,18 @@ macro_rules! impact_store {
                         .or_default()
                         .push((r.try_get("months")?, r.try_get("outcome")?));
                 }
+                // By id alone (the consent's end is compared here: given to the planner, it
+                // may walk the index of ends instead of the ids).
                 let mut qb = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT id, client_id, from_org, to_org, municipality, kind, quarter, statistics_until, state, COALESCE(decline_reason, outcome) AS detail, answer_days FROM referrals WHERE statistics_until > ",
+                    "SELECT id, client_id, from_org, to_org, municipality, kind, quarter, statistics_until, state, COALESCE(decline_reason, outcome) AS detail, answer_days FROM referrals WHERE id IN (",
                 );
-                qb.push_bind(now).push(" AND id IN (");
                 list(&mut qb);
                 let mut new: BTreeMap<String, Facts> = BTreeMap::new();
                 for r in qb.build().fetch_all(&mut **tx).await? {
+                    let until: Option<i64> = r.try_get("statistics_until")?;
+                    let Some(until) = until.filter(|u| *u > now) else {
+                        continue;
+                    };
                     let id: String = r.try_get("id")?;
                     let state: String = r.try_get("state")?;
                     let detail: Option<String> = r.try_get("detail")?;
@@ -279,7 +293,7 @@ macro_rules! impact_store {
                             municipality: r.try_get::<Option<String>, _>("municipality")?.unwrap_or_default(),
                             kind: r.try_get("kind")?,
                             quarter: r.try_get("quarter")?,
-                            until: r.try_get("statistics_until")?,
+                            until,
                             measures: m,
                         },
                     );
@@ -405,6 +419,72 @@ macro_rules! impact_store {
                     qb.push(")");
                     qb.build().execute(&mut **tx).await?;
                 }
+                Self::apply_people_by_municipality(tx, delta).await
+            }
+
+            /// The people per municipality: a person enters a municipality's number with their
+            /// first counted referral there and leaves it with their last.
+            async fn apply_people_by_municipality(
+                tx: &mut sqlx::Transaction<'_, $db>,
+                delta: &Delta,
+            ) -> StoreResult<()> {
+                use sqlx::Row;
+                let mut clients: Vec<&String> = delta.by_municipality.keys().map(|(_, c)| c).collect();
+                clients.sort();
+                clients.dedup();
+                let mut now_n: BTreeMap<(String, String), i64> = BTreeMap::new();
+                for chunk in clients.chunks(CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT municipality, client_id, n FROM impact_people_municipality WHERE client_id IN (");
+                    let mut s = qb.separated(", ");
+                    for c in chunk {
+                        s.push_bind(c.to_string());
+                    }
+                    qb.push(")");
+                    for r in qb.build().fetch_all(&mut **tx).await? {
+                        now_n.insert((r.try_get("municipality")?, r.try_get("client_id")?), r.try_get("n")?);
+                    }
+                }
+                let mut counters: BTreeMap<&str, i64> = BTreeMap::new();
+                let mut kept: Vec<(&(String, String), i64)> = Vec::new();
+                let mut gone: Vec<&(String, String)> = Vec::new();
+                for (key, d) in &delta.by_municipality {
+                    let before = now_n.get(key).copied().unwrap_or(0);
+                    let after = before + d;
+                    if before <= 0 && after > 0 {
+                        *counters.entry(key.0.as_str()).or_default() += 1;
+                    } else if before > 0 && after <= 0 {
+                        *counters.entry(key.0.as_str()).or_default() -= 1;
+                    }
+                    if after > 0 {
+                        kept.push((key, after));
+                    } else {
+                        gone.push(key);
+                    }
+                }
+                for chunk in kept.chunks(CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("INSERT INTO impact_people_municipality (municipality, client_id, n) ");
+                    qb.push_values(chunk, |mut v, (k, n)| {
+                        v.push_bind(k.0.clone()).push_bind(k.1.clone()).push_bind(*n);
+                    });
+                    qb.push(" ON CONFLICT (municipality, client_id) DO UPDATE SET n = excluded.n");
+                    qb.build().execute(&mut **tx).await?;
+                }
+                for (m, c) in gone {
+                    sqlx::query("DELETE FROM impact_people_municipality WHERE municipality = $1 AND client_id = $2")
+                        .bind(m)
+                        .bind(c)
+                        .execute(&mut **tx)
+                        .await?;
+                }
+                let counters: Vec<(&str, i64)> = counters.into_iter().filter(|(_, n)| *n != 0).collect();
+                for chunk in counters.chunks(CHUNK) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("INSERT INTO impact_people_counts (municipality, n) ");
+                    qb.push_values(chunk, |mut v, (m, n)| {
+                        v.push_bind(m.to_string()).push_bind(*n);
+                    });
+                    qb.push(" ON CONFLICT (municipality) DO UPDATE SET n = impact_people_counts.n + excluded.n");
+                    qb.build().execute(&mut **tx).await?;
+                }
                 Ok(())
             }
 
@@ -433,15 +513,20 @@ macro_rules! impact_store {
                 if built != 0 && !force {
                     return Ok(());
                 }
-                for table in ["impact_facts", "impact_counts", "impact_people"] {
+                for table in [
+                    "impact_facts",
+                    "impact_counts",
+                    "impact_people",
+                    "impact_people_municipality",
+                    "impact_people_counts",
+                ] {
                     sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
                 }
                 let mut after = String::new();
                 loop {
                     let ids: Vec<String> = sqlx::query_scalar(
-                        "SELECT id FROM referrals WHERE statistics_until > $1 AND id > $2 ORDER BY id LIMIT 5000",
+                        "SELECT id FROM referrals WHERE id > $1 ORDER BY id LIMIT 5000",
                     )
-                    .bind(now)
                     .bind(&after)
                     .fetch_all(&mut *tx)
                     .await?;
@@ -514,6 +599,13 @@ macro_rules! impact_store {
                         r.try_get::<i64, _>("n")?,
                     ));
                 }
+                if f.organization.is_none() && f.kind.is_none() && f.quarter.is_none() {
+                    let people: Option<i64> = sqlx::query_scalar("SELECT n FROM impact_people_counts WHERE municipality = $1")
+                        .bind(f.municipality.clone().unwrap_or_default())
+                        .fetch_optional(&self.pool)
+                        .await?;
+                    return cube_of(rows, people.unwrap_or(0));
+                }
                 let mut qb = sqlx::QueryBuilder::<$db>::new(
                     "SELECT COUNT(*) FROM (SELECT DISTINCT client_id FROM impact_people WHERE org = ",
                 );
@@ -563,6 +655,7 @@ mod tests {
         // All, B, A × all municipalities, Helsinki.
         assert_eq!(d.counts.len(), 6);
         assert_eq!(d.people.len(), 3);
+        assert_eq!(d.by_municipality.len(), 2);
         // Sent to itself, unknown municipality: all and A only.
         let mut d = Delta::default();
         d.add(&facts("A", "A", "", &["s:sent:", "a:2"]), 1);

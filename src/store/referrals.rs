@@ -317,8 +317,11 @@ pub trait ReferralStore: Send + Sync {
         audit: &NewAudit,
     ) -> StoreResult<u64>;
 
-    /// Writes a generated ecosystem (benchmarks only) in bulk, in one transaction.
+    /// Writes a generated ecosystem (benchmarks only) in bulk, in one transaction; the
+    /// impact counts are counted again at the next reading.
     async fn insert_bench_paths(&self, b: &BenchPaths) -> StoreResult<()>;
+    /// Counts the impact figures again from the referrals (after bulk writes).
+    async fn recount_impact(&self, now: OffsetDateTime) -> StoreResult<()>;
 
     /// Appends rows to the audit log.
     async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()>;
@@ -1404,8 +1407,16 @@ macro_rules! referrals_store {
                     });
                     qb.build().execute(&mut *tx).await?;
                 }
+                // Counted again from nothing at the next reading (or `recount_impact`).
+                sqlx::query("UPDATE impact_state SET built = 0 WHERE id = 1")
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await?;
-                self.rebuild_impact(unix_micros(OffsetDateTime::now_utc()), true).await
+                Ok(())
+            }
+
+            async fn recount_impact(&self, now: OffsetDateTime) -> StoreResult<()> {
+                self.rebuild_impact(unix_micros(now), true).await
             }
 
             async fn append_audit(&self, rows: &[NewAudit]) -> StoreResult<()> {

@@ -68,10 +68,14 @@ impl PostgresStore {
     pub(super) const SEARCH_BODY: super::search::BodySource = super::search::POSTGRES_BODY;
 
     pub async fn connect(url: &str) -> StoreResult<Self> {
+        // No JIT: a page's queries are short, and compiling them cost more than it saved
+        // (27 ms on a 3,000-row read of the impact counts).
+        let opts = std::str::FromStr::from_str(url)
+            .map(|o: sqlx::postgres::PgConnectOptions| o.options([("jit", "off")]))?;
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(std::time::Duration::from_secs(10))
-            .connect(url)
+            .connect_with(opts)
             .await?;
         Ok(Self { pool })
     }

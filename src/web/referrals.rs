@@ -366,6 +366,10 @@ pub async fn create(
         )),
         Err(SendError::Disabled) => off(ctx),
         Err(SendError::NoTarget) => Err(PageError::not_found()),
+        Err(SendError::AlreadyOpen(id)) => Ok(see_other(
+            &ctx.url(&format!("/referrals/{id}?done=already")),
+            [],
+        )),
         Err(e) => {
             let (field, key) = match e {
                 SendError::NotYourClient => ("client", "referral-error-client"),
@@ -595,6 +599,7 @@ pub async fn show(
     let opened = open(&st, &user, &id).await?;
     let notice = match q.done.as_deref() {
         Some("sent") => Some(Notice::success(ctx.t("referral-sent"))),
+        Some("already") => Some(Notice::warning(ctx.t("referral-already-open"))),
         Some("moved") => Some(Notice::success(ctx.t("referral-moved"))),
         Some("follow-up") => Some(Notice::success(ctx.t("follow-up-saved"))),
         _ => None,

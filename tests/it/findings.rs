@@ -920,6 +920,8 @@ const COLUMNS: &[(&str, &str, char)] = &[
     // The impact figures' kept counts: which person's referral counted where, and the sums.
     ("impact_facts", "*", 'P'),
     ("impact_people", "*", 'P'),
+    ("impact_people_municipality", "*", 'P'),
+    ("impact_people_counts", "*", '-'),
     ("impact_counts", "*", '-'),
     ("impact_state", "*", '-'),
     // Kept after erasure (the person's ids become a tombstone): checked for the account's id.

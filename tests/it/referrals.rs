@@ -704,6 +704,20 @@ both_engines!(
         let mails = outbox(&app).await;
         assert!(mails.iter().any(|m| m.to == "coach@b.example"));
         assert!(mails.iter().all(|m| !m.body.contains("puusepän")));
+        // The same form sent again (Back, then send): no second referral, no second notice;
+        // the coach lands on the one already open.
+        let again = coach_a
+            .post_raw(
+                "/fi/referrals/new",
+                &fields(&["referral", "share_summary", "statistics"]),
+            )
+            .await;
+        assert_eq!(again.status, 303);
+        assert_eq!(referral_of(again.header("location")), id);
+        assert!(again.header("location").ends_with("?done=already"));
+        assert!(outbox(&app).await.is_empty());
+        let page = coach_a.get(again.header("location")).await;
+        assert!(page.body.contains("jo avoin lähete"), "{}", page.body);
 
         // The receiver reads the summary and accepts; a bad decline is refused with its reason.
         let page = coach_b.get(&format!("/fi/referrals/{id}")).await;
@@ -1334,10 +1348,8 @@ both_engines!(
                 Purpose::ShareHealth,
             ],
         };
-        let open_id = refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
-            .await
-            .unwrap()
-            .unwrap();
+        // One declined, then a new one to the same service (open while the first was,
+        // it would be refused as sent twice).
         let closed_id = refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
             .await
             .unwrap()
@@ -1356,6 +1368,10 @@ both_engines!(
         .await
         .unwrap()
         .unwrap();
+        let open_id = refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
+            .await
+            .unwrap()
+            .unwrap();
         let rows_before = n.store.audit_head().await.unwrap().seq;
         let retention = refs::Retention {
             referrals: refs::parse_period("1y").unwrap(),
