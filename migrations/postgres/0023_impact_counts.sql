@@ -16,7 +16,6 @@ CREATE TABLE impact_facts (
     measures TEXT NOT NULL
 );
 CREATE INDEX impact_facts_until ON impact_facts (until);
-CREATE INDEX impact_facts_client ON impact_facts (client_id);
 
 -- Counts per organization ('' = all; a referral counts for its sender and its receiver),
 -- municipality ('' = all), kind and quarter: `s:STATE:DETAIL`, `a:DAYS` (days to the first
@@ -42,7 +41,6 @@ CREATE TABLE impact_people (
     n BIGINT NOT NULL,
     PRIMARY KEY (org, client_id, municipality, kind, quarter)
 );
-CREATE INDEX impact_people_client ON impact_people (client_id);
 
 -- One row: a lock taken by every change of the counts, and whether they were built from
 -- the referrals already there (0: the next reading builds them).

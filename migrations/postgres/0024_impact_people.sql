@@ -7,7 +7,6 @@ CREATE TABLE impact_people_municipality (
     n BIGINT NOT NULL,
     PRIMARY KEY (municipality, client_id)
 );
-CREATE INDEX impact_people_municipality_client ON impact_people_municipality (client_id);
 CREATE TABLE impact_people_counts (
     municipality TEXT PRIMARY KEY,
     n BIGINT NOT NULL

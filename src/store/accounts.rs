@@ -387,7 +387,7 @@ macro_rules! accounts_store {
                     .execute(&mut *tx)
                     .await?;
                 // What the person's referrals counted in the impact figures goes with them.
-                let counted: Vec<String> = sqlx::query_scalar("SELECT referral_id FROM impact_facts WHERE client_id IN (SELECT id FROM clients WHERE user_id = $1)")
+                let counted: Vec<String> = sqlx::query_scalar("SELECT id FROM referrals WHERE client_id IN (SELECT id FROM clients WHERE user_id = $1)")
                     .bind(id.to_string())
                     .fetch_all(&mut *tx)
                     .await?;

@@ -198,6 +198,8 @@ pub(super) fn cube_of(
 
 /// Referrals touched per statement (the bound values of one `IN` list).
 const CHUNK: usize = 500;
+/// Whole keys looked up per statement.
+const KEYS: usize = 100;
 
 macro_rules! impact_store {
     ($store:ident, $db:ty) => {
@@ -402,19 +404,21 @@ macro_rules! impact_store {
                     qb.build().execute(&mut **tx).await?;
                 }
                 // A person no longer counted under a key leaves it.
-                let mut clients: Vec<&String> = delta
+                // By whole keys, so that no other index has to be kept for it.
+                let fewer: Vec<&PersonKey> = delta
                     .people
                     .iter()
                     .filter(|(_, n)| **n < 0)
-                    .map(|(k, _)| &k.1)
+                    .map(|(k, _)| k)
                     .collect();
-                clients.sort();
-                clients.dedup();
-                for chunk in clients.chunks(CHUNK) {
-                    let mut qb = sqlx::QueryBuilder::<$db>::new("DELETE FROM impact_people WHERE n <= 0 AND client_id IN (");
-                    let mut s = qb.separated(", ");
-                    for c in chunk {
-                        s.push_bind(c.to_string());
+                for chunk in fewer.chunks(KEYS) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("DELETE FROM impact_people WHERE n <= 0 AND (");
+                    for (i, k) in chunk.iter().enumerate() {
+                        qb.push(if i == 0 { "(org = " } else { " OR (org = " });
+                        qb.push_bind(k.0.clone()).push(" AND client_id = ").push_bind(k.1.clone());
+                        qb.push(" AND municipality = ").push_bind(k.2.clone());
+                        qb.push(" AND kind = ").push_bind(k.3.clone());
+                        qb.push(" AND quarter = ").push_bind(k.4.clone()).push(")");
                     }
                     qb.push(")");
                     qb.build().execute(&mut **tx).await?;
@@ -429,17 +433,14 @@ macro_rules! impact_store {
                 delta: &Delta,
             ) -> StoreResult<()> {
                 use sqlx::Row;
-                let mut clients: Vec<&String> = delta.by_municipality.keys().map(|(_, c)| c).collect();
-                clients.sort();
-                clients.dedup();
+                let keys: Vec<&(String, String)> = delta.by_municipality.keys().collect();
                 let mut now_n: BTreeMap<(String, String), i64> = BTreeMap::new();
-                for chunk in clients.chunks(CHUNK) {
-                    let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT municipality, client_id, n FROM impact_people_municipality WHERE client_id IN (");
-                    let mut s = qb.separated(", ");
-                    for c in chunk {
-                        s.push_bind(c.to_string());
+                for chunk in keys.chunks(KEYS) {
+                    let mut qb = sqlx::QueryBuilder::<$db>::new("SELECT municipality, client_id, n FROM impact_people_municipality WHERE ");
+                    for (i, (m, c)) in chunk.iter().enumerate() {
+                        qb.push(if i == 0 { "(municipality = " } else { " OR (municipality = " });
+                        qb.push_bind(m.clone()).push(" AND client_id = ").push_bind(c.clone()).push(")");
                     }
-                    qb.push(")");
                     for r in qb.build().fetch_all(&mut **tx).await? {
                         now_n.insert((r.try_get("municipality")?, r.try_get("client_id")?), r.try_get("n")?);
                     }
@@ -551,11 +552,12 @@ macro_rules! impact_store {
                     return self.rebuild_impact(now, false).await;
                 }
                 loop {
-                    let expired: Option<String> = sqlx::query_scalar("SELECT referral_id FROM impact_facts WHERE until <= $1 LIMIT 1")
-                        .bind(now)
-                        .fetch_optional(&self.pool)
+                    // The earliest end, compared here: a prepared `until <= $1` may be planned
+                    // once for any value, as a walk over the whole table.
+                    let first: Option<i64> = sqlx::query_scalar("SELECT MIN(until) FROM impact_facts")
+                        .fetch_one(&self.pool)
                         .await?;
-                    if expired.is_none() {
+                    if first.is_none_or(|u| u > now) {
                         return Ok(());
                     }
                     let mut tx = self.pool.begin().await?;
