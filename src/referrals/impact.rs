@@ -318,6 +318,17 @@ mod tests {
             .flatten()
             .any(|r| &r[0] != "summary" && r[3].parse::<u64>().is_ok_and(|n| (1..5).contains(&n))));
         assert_eq!(median_days(&BTreeMap::from([(3, 4)])), None);
+        // A quarter is written as the referrals keep it, however the URL wrote it.
+        for q in ["2026Q3", "2026q3", "2026Q03", "02026Q3"] {
+            assert_eq!(parse_quarter(q).as_deref(), Some("2026Q3"), "{q}");
+            assert_eq!(
+                parse_quarter(q).as_deref(),
+                Some(quarter(time::macros::datetime!(2026-08-01 12:00 UTC)).as_str())
+            );
+        }
+        for q in ["2026Q5", "2026Q0", "1999Q1", "2026", "Q3", "x"] {
+            assert_eq!(parse_quarter(q), None, "{q}");
+        }
         assert_eq!(median_days(&BTreeMap::from([(3, 4), (5, 1)])), Some(3.0));
     }
 }
@@ -449,26 +460,20 @@ impl Params {
         }
         let q = self.quarter.trim();
         if !q.is_empty() {
-            quarter_range(q).ok_or(BadParam::Quarter)?;
-            f.quarter = Some(q.to_ascii_uppercase());
+            f.quarter = Some(parse_quarter(q).ok_or(BadParam::Quarter)?);
         }
         Ok(f)
     }
 }
 
-/// `2026Q3` as the times it begins and ends (Finnish time).
-pub fn quarter_range(q: &str) -> Option<(time::OffsetDateTime, time::OffsetDateTime)> {
+/// A quarter as a URL may give it (`2026Q3`, `2026q3`, `2026Q03`), written as referrals keep
+/// it (`quarter`): `2026Q3`.
+pub fn parse_quarter(q: &str) -> Option<String> {
     let (y, n) = q
         .to_ascii_uppercase()
         .split_once('Q')
         .map(|(y, n)| (y.to_string(), n.to_string()))?;
     let year: i32 = y.parse().ok().filter(|y| (2000..=2100).contains(y))?;
     let n: u8 = n.parse().ok().filter(|n| (1..=4).contains(n))?;
-    let start = |year: i32, n: u8| {
-        let month = time::Month::try_from((n - 1) * 3 + 1).ok()?;
-        let d = time::Date::from_calendar_date(year, month, 1).ok()?;
-        Some(crate::domain::helsinki::start_of_day(d))
-    };
-    let (ny, nn) = if n == 4 { (year + 1, 1) } else { (year, n + 1) };
-    Some((start(year, n)?, start(ny, nn)?))
+    Some(format!("{year}Q{n}"))
 }
