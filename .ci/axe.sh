@@ -6,6 +6,7 @@ base=${1:?base url}
 here=$(cd "$(dirname "$0")" && pwd)
 id() { curl -sf "$base/api/v1/$1?per_page=100" | python3 -c "import json,sys; c=json.load(sys.stdin)['contents']; print(c[${2:-0}]['id'])"; }
 org=$(id organizations); svc=$(id services); opp=$(id opportunities)
+net=$(curl -sf "$base/api/v1/networks" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
 # A record whose English text falls back to Finnish, and a stale one, exercise those states too.
 org_fallback=$(curl -sf "$base/api/v1/organizations?per_page=100" | python3 -c "import json,sys; print(next(o['id'] for o in json.load(sys.stdin)['contents'] if not o['description'].get('en')))")
 urls=()
@@ -14,7 +15,7 @@ for lang in fi sv en; do
     "$base/$lang/organizations" "$base/$lang/organizations?municipality=398&page=2" "$base/$lang/organizations/$org"
     "$base/$lang/organizations/$org_fallback" "$base/$lang/services/$svc" "$base/$lang/opportunities"
     "$base/$lang/opportunities?type=work_trial&open=1" "$base/$lang/opportunities/$opp"
-    "$base/$lang/municipalities" "$base/$lang/municipalities/398" "$base/$lang/no-such-page"
+    "$base/$lang/municipalities" "$base/$lang/municipalities/398" "$base/$lang/networks" "$base/$lang/networks/$net" "$base/$lang/impact?network=$net" "$base/$lang/no-such-page"
     "$base/$lang/organizations?page=abc" "$base/$lang/signup" "$base/$lang/signup?done=sent"
     "$base/$lang/password-reset" "$base/$lang/password-reset?done=sent" "$base/$lang/password-reset?token=expired"
     "$base/$lang/confirm?token=0" "$base/$lang/confirm-email?token=0" "$base/$lang/privacy" "$base/$lang/accessibility" "$base/$lang/services/$svc/report" "$base/$lang/organizations/$org/report")

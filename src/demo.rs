@@ -454,8 +454,113 @@ pub fn demo_people() -> Result<Vec<(crate::accounts::User, crate::people::Profil
         .collect()
 }
 
+/// The demo's network: the organizations of Päijät-Häme working on employment, as the seed
+/// notes describe them (network meetings twice a year, a shared list). One organization's
+/// request waits for a coordinator, so the coordinator's view has something to answer.
+pub fn demo_network() -> (
+    crate::domain::networks::Network,
+    Vec<crate::domain::networks::Membership>,
+) {
+    use crate::domain::networks::{MemberState, Membership, Network};
+    let now = now_micros();
+    let network = Network {
+        id: crate::domain::NetworkId(id("network", "paijat-hame")),
+        name: "Päijät-Hämeen järjestöjen työllisyysverkosto".into(),
+        description: "Lahden seudun ja Päijät-Hämeen järjestöt, säätiöt, seurakunnat ja \
+            yhteiskunnalliset yritykset, jotka tekevät työtä työttömien, nuorten, osatyökykyisten \
+            ja maahan muuttaneiden kanssa. Tiedämme, kuka tekee mitä, ohjaamme ihmisiä toistemme \
+            palveluihin ja kokoonnumme verkostotapaamiseen kaksi kertaa vuodessa.\n\n\
+            Verkosto on avoin kaikille alueen toimijoille: pyydä liittymistä verkoston sivulla."
+            .into(),
+        municipalities: [
+            "398", "098", "111", "560", "781", "081", "576", "016", "316", "142",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect(),
+        created_at: now - Duration::days(400),
+        updated_at: now - Duration::days(30),
+    };
+    let members = [
+        "harjula",
+        "kankurin-ilo",
+        "manna",
+        "nastolan-tyottomat",
+        "pelastusarmeija-lahti",
+        "spr-kontti-laune",
+        "4h-lahti",
+        "avainsaatio",
+        "open-mind-inspis",
+        "ehns",
+        "verso",
+        "takatasku",
+        "koti-ja-kuusi",
+        "kaupunkikyla",
+        "jyrankola",
+        "hollola",
+        "lahden-kaupunki",
+        "dila",
+        "linkku",
+        "naytonpaikka",
+        "lahden-seurakuntayhtyma",
+    ];
+    let mut memberships: Vec<Membership> = members
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let at = now - Duration::days(390 - 7 * i as i64);
+            Membership {
+                network_id: network.id,
+                organization_id: OrganizationId(id("organization", key)),
+                state: MemberState::Member,
+                requested_by: None,
+                requested_at: at,
+                decided_by: None,
+                decided_at: Some(at + Duration::days(2)),
+            }
+        })
+        .collect();
+    memberships.push(Membership {
+        network_id: network.id,
+        organization_id: OrganizationId(id("organization", "ice-hearts")),
+        state: MemberState::Requested,
+        requested_by: None,
+        requested_at: now - Duration::days(3),
+        decided_by: None,
+        decided_at: None,
+    });
+    (network, memberships)
+}
+
+/// Saves the demo network with its members (again: nothing changes).
+pub async fn seed_network(store: &crate::store::DynStore) -> crate::store::StoreResult<()> {
+    let (network, members) = demo_network();
+    store.save_network(&network, &[]).await?;
+    for m in &members {
+        store.request_membership(m, &[]).await?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod people_tests {
+    #[test]
+    fn the_demo_network_names_demo_organizations_only() {
+        let batch = super::demo_batch().unwrap();
+        let (_, members) = super::demo_network();
+        assert!(members.len() > 20);
+        for m in members {
+            assert!(
+                batch
+                    .organizations
+                    .iter()
+                    .any(|o| o.id == m.organization_id),
+                "{:?}",
+                m.organization_id
+            );
+        }
+    }
+
     #[test]
     fn thirty_demo_people_of_different_kinds() {
         let people = super::demo_people().unwrap();
@@ -607,7 +712,6 @@ pub async fn seed_referrals(
                     withdrawn_by: None,
                 })
                 .collect();
-            store.add_consents(&consents, &[]).await?;
             let id = ReferralId::new();
             let r = Referral {
                 id,
@@ -653,6 +757,7 @@ pub async fn seed_referrals(
             store
                 .create_referral(NewReferral {
                     referral: &r,
+                    consents: &consents,
                     kind: &kind,
                     quarter: &crate::referrals::impact::quarter(created),
                     municipality: client.municipality.as_deref(),

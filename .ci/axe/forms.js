@@ -296,6 +296,12 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'fi interested people', results);
     await driver.get(`${base}/fi/talent`);
     await check(driver, 'fi talent refused (not verified yet)', results);
+    // The organization's admin asks to join the demo network.
+    await driver.get(`${base}/sv/networks`);
+    await driver.get(await driver.findElement(By.css('main h2 a[href*="/networks/"]')).getAttribute('href'));
+    await check(driver, 'sv network (admin may ask to join)', results);
+    await submit(driver, '/join', {});
+    await check(driver, 'sv network (asked to join)', results);
     // A coach: clients (refused and added with a claim code), a referral for a client.
     await driver.get(`${base}/fi/clients`);
     await check(driver, 'fi clients (empty)', results);

@@ -1283,3 +1283,79 @@ admin-audit-actor-hint = The whole id or its beginning, as in the table.
 admin-audit-subject-hint = The whole id or its beginning, as in the table.
 impact-too-few = This selection has fewer than 20 people, so no figures are shown: they could reveal a single person. Choose a wider selection.
 referral-client-withdrawn = (consent withdrawn)
+
+## Networks (issue 19)
+networks-title = Networks
+nav-networks = Networks
+networks-intro = In a network, the region's associations, foundations and social enterprises work on employment together. An organization's admin can ask to join, and the network's coordinator accepts members.
+networks-none = No networks have been founded yet.
+networks-members-count = { $count ->
+    [0] No members
+    [one] 1 member
+   *[other] { $count } members
+}
+networks-area = Area
+networks-impact-link = Impact of the members' referrals
+networks-members = Members
+networks-members-none = The network has no members yet.
+networks-member-since = member since
+networks-asked = asked on
+networks-requests = Requests to join
+networks-requests-none = No requests are waiting.
+networks-accept-button = Accept
+networks-decline-button = Decline
+networks-remove-button = Remove from the network
+networks-own-member = Your organization is a member of the network.
+networks-own-requested = Your organization has asked to join. The network's coordinator will answer.
+networks-join-text = Your organization is not a member of the network. The request goes to the network's coordinator.
+networks-join-button = Ask to join
+networks-leave-button = Leave the network
+networks-withdraw-button = Withdraw the request
+networks-new-title = Found a network
+networks-edit-title = Edit the network
+networks-back = Back
+networks-save-button = Save
+networks-name-label = Name
+networks-description-label = Description
+networks-description-hint = What the network does and for whom. An empty line starts a new paragraph.
+networks-municipalities-label = Municipalities of its area
+networks-municipalities-hint = Names or numbers of the municipalities separated by commas, for example Lahti, Hollola, Asikkala.
+networks-coordinators-label = Coordinators
+networks-coordinators-hint = The coordinators' e-mail addresses, one per line. Each needs a coordinator's account in Kolmonen.
+networks-error-name = Write the network's name.
+networks-error-name-long = The name must be one line of at most 200 characters.
+networks-error-description-long = The description is too long (at most 4,000 characters).
+networks-error-municipality = These municipalities were not found: { $names }.
+networks-error-municipalities-many = Too many municipalities (at most 60).
+networks-error-coordinator = These addresses have no coordinator's account: { $names }.
+networks-error-coordinators-many = Too many coordinators (at most 20).
+networks-done-saved = The network was saved.
+networks-done-requested = The request was sent to the coordinator.
+networks-done-already = Your organization has asked already or is a member.
+networks-done-left = Your organization is no longer in the network.
+networks-done-accepted = The organization was accepted as a member.
+networks-done-declined = The request was declined.
+networks-done-removed = The organization was removed from the network.
+networks-done-stale = Someone answered this already. The page shows how things stand now.
+field-member-of-networks = Member of networks
+impact-network-label = Network
+impact-error-network = Choose a network from the list.
+impact-network-all = All networks
+mail-network-request-subject = Request: { $organization } to join { $network }
+mail-network-request-body = Hello,
+
+    { $organization } asks to join the network { $network }. Accept or decline the request on the network's page:
+
+    { $link }
+mail-network-accepted-subject = Welcome to the network { $network }
+mail-network-accepted-body = Hello,
+
+    { $organization } is now a member of the network { $network }:
+
+    { $link }
+mail-network-removed-subject = { $organization } is not in the network { $network }
+mail-network-removed-body = Hello,
+
+    the coordinator of the network { $network } declined the request of { $organization } or removed it from the network. You can ask to join again on the network's page:
+
+    { $link }

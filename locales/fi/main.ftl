@@ -1274,3 +1274,79 @@ admin-audit-actor-hint = Koko tunniste tai sen alku, kuten taulukossa.
 admin-audit-subject-hint = Koko tunniste tai sen alku, kuten taulukossa.
 impact-too-few = Tällä rajauksella on alle 20 henkilöä, joten lukuja ei näytetä: niistä voisi päätellä yksittäisen ihmisen tietoja. Valitse laajempi rajaus.
 referral-client-withdrawn = (suostumus peruttu)
+
+## Networks (issue 19)
+networks-title = Verkostot
+nav-networks = Verkostot
+networks-intro = Verkostossa alueen järjestöt, säätiöt ja yhteiskunnalliset yritykset tekevät työllisyystyötä yhdessä. Organisaation pääkäyttäjä voi pyytää liittymistä, ja verkoston koordinaattori hyväksyy jäsenet.
+networks-none = Verkostoja ei ole vielä perustettu.
+networks-members-count = { $count ->
+    [0] Ei jäseniä
+    [one] 1 jäsen
+   *[other] { $count } jäsentä
+}
+networks-area = Alue
+networks-impact-link = Verkoston jäsenten lähetteiden vaikuttavuus
+networks-members = Jäsenet
+networks-members-none = Verkostossa ei ole vielä jäseniä.
+networks-member-since = jäsen
+networks-asked = pyysi
+networks-requests = Liittymispyynnöt
+networks-requests-none = Ei odottavia liittymispyyntöjä.
+networks-accept-button = Hyväksy
+networks-decline-button = Hylkää
+networks-remove-button = Poista verkostosta
+networks-own-member = Organisaatiosi on verkoston jäsen.
+networks-own-requested = Organisaatiosi on pyytänyt liittymistä. Verkoston koordinaattori vastaa pyyntöön.
+networks-join-text = Organisaatiosi ei ole verkoston jäsen. Pyyntö menee verkoston koordinaattorille.
+networks-join-button = Pyydä liittymistä
+networks-leave-button = Eroa verkostosta
+networks-withdraw-button = Peru liittymispyyntö
+networks-new-title = Perusta verkosto
+networks-edit-title = Muokkaa verkostoa
+networks-back = Takaisin
+networks-save-button = Tallenna
+networks-name-label = Nimi
+networks-description-label = Kuvaus
+networks-description-hint = Mitä verkosto tekee ja kenelle. Tyhjä rivi aloittaa uuden kappaleen.
+networks-municipalities-label = Alueen kunnat
+networks-municipalities-hint = Kuntien nimet tai numerot pilkuilla erotettuina, esimerkiksi Lahti, Hollola, Asikkala.
+networks-coordinators-label = Koordinaattorit
+networks-coordinators-hint = Koordinaattorien sähköpostiosoitteet, yksi riville. Jokaisella pitää olla Kolmosessa koordinaattorin tili.
+networks-error-name = Kirjoita verkoston nimi.
+networks-error-name-long = Nimen pitää olla yksi enintään 200 merkin rivi.
+networks-error-description-long = Kuvaus on liian pitkä (enintään 4 000 merkkiä).
+networks-error-municipality = Näitä kuntia ei löytynyt: { $names }.
+networks-error-municipalities-many = Liian monta kuntaa (enintään 60).
+networks-error-coordinator = Näillä osoitteilla ei ole koordinaattorin tiliä: { $names }.
+networks-error-coordinators-many = Liian monta koordinaattoria (enintään 20).
+networks-done-saved = Verkosto tallennettiin.
+networks-done-requested = Liittymispyyntö lähetettiin koordinaattorille.
+networks-done-already = Organisaatiosi on jo pyytänyt liittymistä tai on jäsen.
+networks-done-left = Organisaatiosi ei ole enää verkostossa.
+networks-done-accepted = Organisaatio hyväksyttiin jäseneksi.
+networks-done-declined = Liittymispyyntö hylättiin.
+networks-done-removed = Organisaatio poistettiin verkostosta.
+networks-done-stale = Joku ehti jo vastata tähän. Sivulla on nyt tilanne.
+field-member-of-networks = Verkostojen jäsen
+impact-network-label = Verkosto
+impact-error-network = Valitse verkosto luettelosta.
+impact-network-all = Kaikki verkostot
+mail-network-request-subject = Liittymispyyntö: { $organization } verkostoon { $network }
+mail-network-request-body = Hei,
+
+    { $organization } pyytää liittymistä verkostoon { $network }. Hyväksy tai hylkää pyyntö verkoston sivulla:
+
+    { $link }
+mail-network-accepted-subject = Tervetuloa verkostoon { $network }
+mail-network-accepted-body = Hei,
+
+    { $organization } on nyt verkoston { $network } jäsen:
+
+    { $link }
+mail-network-removed-subject = { $organization } ei ole verkostossa { $network }
+mail-network-removed-body = Hei,
+
+    verkoston { $network } koordinaattori hylkäsi organisaation { $organization } liittymispyynnön tai poisti sen verkostosta. Voit pyytää liittymistä uudelleen verkoston sivulla:
+
+    { $link }

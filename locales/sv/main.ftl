@@ -1274,3 +1274,79 @@ admin-audit-actor-hint = Hela id:t eller dess början, som i tabellen.
 admin-audit-subject-hint = Hela id:t eller dess början, som i tabellen.
 impact-too-few = Med denna avgränsning finns färre än 20 personer, så inga tal visas: av dem kunde man sluta sig till en enskild människas uppgifter. Välj en bredare avgränsning.
 referral-client-withdrawn = (samtycket återkallat)
+
+## Networks (issue 19)
+networks-title = Nätverk
+nav-networks = Nätverk
+networks-intro = I ett nätverk arbetar regionens föreningar, stiftelser och sociala företag tillsammans med sysselsättning. En organisations huvudanvändare kan be om att få gå med, och nätverkets koordinator godkänner medlemmarna.
+networks-none = Inga nätverk har grundats ännu.
+networks-members-count = { $count ->
+    [0] Inga medlemmar
+    [one] 1 medlem
+   *[other] { $count } medlemmar
+}
+networks-area = Område
+networks-impact-link = Effekten av nätverksmedlemmarnas remisser
+networks-members = Medlemmar
+networks-members-none = Nätverket har inga medlemmar ännu.
+networks-member-since = medlem
+networks-asked = bad
+networks-requests = Ansökningar om medlemskap
+networks-requests-none = Inga ansökningar väntar.
+networks-accept-button = Godkänn
+networks-decline-button = Avslå
+networks-remove-button = Ta bort ur nätverket
+networks-own-member = Din organisation är medlem i nätverket.
+networks-own-requested = Din organisation har bett om att få gå med. Nätverkets koordinator svarar.
+networks-join-text = Din organisation är inte medlem i nätverket. Ansökan går till nätverkets koordinator.
+networks-join-button = Be om att få gå med
+networks-leave-button = Lämna nätverket
+networks-withdraw-button = Återkalla ansökan
+networks-new-title = Grunda ett nätverk
+networks-edit-title = Redigera nätverket
+networks-back = Tillbaka
+networks-save-button = Spara
+networks-name-label = Namn
+networks-description-label = Beskrivning
+networks-description-hint = Vad nätverket gör och för vem. En tom rad börjar ett nytt stycke.
+networks-municipalities-label = Områdets kommuner
+networks-municipalities-hint = Kommunernas namn eller nummer åtskilda med kommatecken, till exempel Lahtis, Hollola, Asikkala.
+networks-coordinators-label = Koordinatorer
+networks-coordinators-hint = Koordinatorernas e-postadresser, en per rad. Var och en behöver ett koordinatorskonto i Kolmonen.
+networks-error-name = Skriv nätverkets namn.
+networks-error-name-long = Namnet ska vara en rad på högst 200 tecken.
+networks-error-description-long = Beskrivningen är för lång (högst 4 000 tecken).
+networks-error-municipality = Dessa kommuner hittades inte: { $names }.
+networks-error-municipalities-many = För många kommuner (högst 60).
+networks-error-coordinator = Dessa adresser har inget koordinatorskonto: { $names }.
+networks-error-coordinators-many = För många koordinatorer (högst 20).
+networks-done-saved = Nätverket sparades.
+networks-done-requested = Ansökan skickades till koordinatorn.
+networks-done-already = Din organisation har redan ansökt eller är medlem.
+networks-done-left = Din organisation är inte längre med i nätverket.
+networks-done-accepted = Organisationen godkändes som medlem.
+networks-done-declined = Ansökan avslogs.
+networks-done-removed = Organisationen togs bort ur nätverket.
+networks-done-stale = Någon hann redan svara. Sidan visar läget nu.
+field-member-of-networks = Medlem i nätverk
+impact-network-label = Nätverk
+impact-error-network = Välj ett nätverk i listan.
+impact-network-all = Alla nätverk
+mail-network-request-subject = Ansökan: { $organization } till nätverket { $network }
+mail-network-request-body = Hej,
+
+    { $organization } ber om att få gå med i nätverket { $network }. Godkänn eller avslå ansökan på nätverkets sida:
+
+    { $link }
+mail-network-accepted-subject = Välkommen till nätverket { $network }
+mail-network-accepted-body = Hej,
+
+    { $organization } är nu medlem i nätverket { $network }:
+
+    { $link }
+mail-network-removed-subject = { $organization } är inte med i nätverket { $network }
+mail-network-removed-body = Hej,
+
+    koordinatorn för nätverket { $network } avslog ansökan från { $organization } eller tog bort organisationen ur nätverket. Ni kan ansöka på nytt på nätverkets sida:
+
+    { $link }

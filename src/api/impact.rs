@@ -18,6 +18,10 @@ pub struct ImpactParams {
     /// nobody.
     #[param(pattern = "^[0-9]{3}$")]
     municipality: Option<String>,
+    /// A network id: referrals its member organizations sent or received (an unknown
+    /// network counts nobody).
+    #[param(format = Uuid)]
+    network: Option<String>,
     /// An organization id: referrals it sent or received.
     #[param(format = Uuid)]
     organization: Option<String>,
@@ -87,6 +91,7 @@ pub async fn impact(
     // Given but empty is not a value the schema allows.
     for (name, v) in [
         ("municipality", &p.municipality),
+        ("network", &p.network),
         ("organization", &p.organization),
         ("kind", &p.kind),
         ("quarter", &p.quarter),
@@ -97,6 +102,7 @@ pub async fn impact(
     }
     let params = Params {
         municipality: p.municipality.unwrap_or_default(),
+        network: p.network.unwrap_or_default(),
         organization: p.organization.unwrap_or_default(),
         kind: p.kind.unwrap_or_default(),
         quarter: p.quarter.unwrap_or_default(),

@@ -2,6 +2,7 @@
 
 pub mod hsds;
 pub mod impact;
+pub mod networks;
 pub mod search;
 
 use crate::domain::*;
@@ -30,6 +31,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/opportunities/{id}", get(get_opportunity)),
         ("/api/v1/search", get(search::search)),
         ("/api/v1/impact", get(impact::impact)),
+        ("/api/v1/networks", get(networks::list_networks)),
+        ("/api/v1/networks/{id}", get(networks::get_network)),
     ];
     routes.extend(hsds::route_table());
     routes
@@ -51,6 +54,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         get_opportunity,
         search::search,
         impact::impact,
+        networks::list_networks,
+        networks::get_network,
         hsds::meta,
         hsds::list_services,
         hsds::get_service,
@@ -66,6 +71,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
     components(schemas(
         impact::ImpactResponse,
         impact::ImpactTable,
+        networks::NetworkResponse,
+        networks::NetworkMember,
         Problem,
         Lang,
         LocalizedText,
@@ -185,7 +192,7 @@ fn municipality(m: Option<String>) -> Result<Vec<String>, ApiError> {
         .collect())
 }
 
-fn path_id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, ApiError> {
+pub(crate) fn path_id<T>(raw: &str, parse: fn(&str) -> Option<T>) -> Result<T, ApiError> {
     parse(raw).ok_or_else(|| ApiError::not_found("no record with this id"))
 }
 

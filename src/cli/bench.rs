@@ -345,13 +345,24 @@ pub(super) async fn bench_impact(database: &str, queries: usize) -> anyhow::Resu
             .map(|(c, _)| c)
             .unwrap_or_else(|| "091".into())
     };
-    for (label, uri) in [
+    let mut pages = vec![
         ("whole country", "/fi/impact".to_string()),
         (
             "one municipality",
             format!("/fi/impact?municipality={busiest}"),
         ),
-    ] {
+    ];
+    // The network with most members, if there is one (counted from its members' referrals).
+    if let Some((id, n)) = store
+        .network_member_counts()
+        .await?
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+    {
+        println!("network: {n} member organizations");
+        pages.push(("one network", format!("/fi/impact?network={id}")));
+    }
+    for (label, uri) in pages {
         let mut ms = Vec::with_capacity(queries);
         for _ in 0..queries {
             let t = std::time::Instant::now();

@@ -295,6 +295,9 @@ async fn seed_demo(store: &DynStore, keys: Option<&crate::vault::DataKeys>) -> a
         .save_people(&people)
         .await
         .context("saving demo people")?;
+    demo::seed_network(store)
+        .await
+        .context("saving the demo network")?;
     tracing::info!(
         people = people.len(),
         organizations = batch.organizations.len(),

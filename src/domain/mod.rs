@@ -66,10 +66,12 @@ id_type!(
     OpportunityId,
     ContactId,
     UserId,
-    ThreadId
+    ThreadId,
+    NetworkId
 );
 
-/// Defined here, after `id_type!`, which it uses.
+/// Defined here, after `id_type!`, which they use.
+pub mod networks;
 pub mod referrals;
 
 /// A validated Finnish postal code (five digits).

@@ -147,6 +147,8 @@ mod tests {
                     ("days", "2,5".into()),
                     ("year", "2026".into()),
                     ("quarter", "3".into()),
+                    ("names", "Lahtis, Hollola".into()),
+                    ("network", "Päijät-Hämeen verkosto".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

@@ -59,6 +59,26 @@ pub fn may_handle_reports(user: &User, organization: OrganizationId) -> bool {
     may(user, organization, Action::EditRecords) || may(user, organization, Action::Verify)
 }
 
+/// Whether an account may found networks and name their coordinators: platform admins.
+pub fn may_found_networks(user: &User) -> bool {
+    user.disabled_at.is_none() && user.role == Role::PlatformAdmin
+}
+
+/// Whether an account coordinates this network (edits it, answers the organizations that
+/// ask to join, removes members): a `network_coordinator` named for it, or a platform admin.
+pub fn may_coordinate(user: &User, coordinators: &[crate::domain::UserId]) -> bool {
+    may_found_networks(user)
+        || (user.disabled_at.is_none()
+            && user.role == Role::NetworkCoordinator
+            && coordinators.contains(&user.id))
+}
+
+/// Whether an account may ask for its organization to join a network: the organization's
+/// admin (a membership speaks for the whole organization).
+pub fn may_join_networks(user: &User, organization: OrganizationId) -> bool {
+    user.role == Role::OrganizationAdmin && may(user, organization, Action::EditProfile)
+}
+
 pub const MIN_REPORT: usize = 10;
 pub const MAX_REPORT: usize = 2000;
 
@@ -187,5 +207,39 @@ mod tests {
             }]
         );
         assert!(changes(&before, &before).is_empty());
+    }
+
+    #[test]
+    fn only_named_coordinators_and_platform_admins_coordinate_a_network() {
+        let coordinator = user(Role::NetworkCoordinator, None);
+        let other = user(Role::NetworkCoordinator, None);
+        let named = [coordinator.id];
+        assert!(may_coordinate(&coordinator, &named));
+        assert!(!may_coordinate(&other, &named));
+        assert!(may_coordinate(&user(Role::PlatformAdmin, None), &named));
+        let org = OrganizationId::new();
+        let mut admin = user(Role::OrganizationAdmin, Some(org));
+        admin.id = coordinator.id;
+        assert!(
+            !may_coordinate(&admin, &named),
+            "the role counts, not the id"
+        );
+        let mut gone = coordinator.clone();
+        gone.disabled_at = Some(time::OffsetDateTime::now_utc());
+        assert!(!may_coordinate(&gone, &named));
+        assert!(may_join_networks(
+            &user(Role::OrganizationAdmin, Some(org)),
+            org
+        ));
+        assert!(!may_join_networks(
+            &user(Role::OrganizationMember, Some(org)),
+            org
+        ));
+        assert!(!may_join_networks(
+            &user(Role::OrganizationAdmin, Some(org)),
+            OrganizationId::new()
+        ));
+        assert!(!may_join_networks(&user(Role::PlatformAdmin, None), org));
+        assert!(!may_found_networks(&coordinator));
     }
 }

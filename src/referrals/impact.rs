@@ -379,6 +379,7 @@ async fn figures_of(
         .impact_cube(&filter, time::OffsetDateTime::now_utc())
         .await?;
     let filtered = filter.municipality.is_some()
+        || filter.network.is_some()
         || filter.organization.is_some()
         || filter.kind.is_some()
         || filter.quarter.is_some();
@@ -399,6 +400,8 @@ async fn figures_of(
 #[serde(default)]
 pub struct Params {
     pub municipality: String,
+    /// A network's id: referrals its member organizations sent or received.
+    pub network: String,
     pub organization: String,
     pub kind: String,
     pub quarter: String,
@@ -408,6 +411,7 @@ pub struct Params {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BadParam {
     Municipality,
+    Network,
     Organization,
     Kind,
     Quarter,
@@ -417,6 +421,7 @@ impl BadParam {
     pub fn name(self) -> &'static str {
         match self {
             BadParam::Municipality => "municipality",
+            BadParam::Network => "network",
             BadParam::Organization => "organization",
             BadParam::Kind => "kind",
             BadParam::Quarter => "quarter",
@@ -445,6 +450,10 @@ impl Params {
                 .municipality(m)
                 .ok_or(BadParam::Municipality)?;
             f.municipality = Some(m.to_string());
+        }
+        let n = self.network.trim();
+        if !n.is_empty() {
+            f.network = Some(crate::domain::NetworkId::parse(n).ok_or(BadParam::Network)?);
         }
         let o = self.organization.trim();
         if !o.is_empty() {

@@ -372,24 +372,6 @@ pub async fn send(
     let notify = notices
         .to_others(store, &r, ReferralState::Sent, Some(mover), &client)
         .await?;
-    store
-        .add_consents(
-            &consents,
-            &consents
-                .iter()
-                .map(|c| {
-                    audit(
-                        Some(user),
-                        "consent",
-                        "create",
-                        ("consent", c.id.to_string()),
-                        Some(client.id),
-                        now,
-                    )
-                })
-                .collect::<Vec<_>>(),
-        )
-        .await?;
     // The person's municipality: as the organization recorded it, or on their own profile.
     let municipality = match (&client.municipality, client.user_id) {
         (Some(m), _) => Some(m.clone()),
@@ -400,9 +382,16 @@ pub async fn send(
         .iter()
         .find(|c| c.purpose == Purpose::Statistics)
         .map(|c| (c.id, c.expires_at));
+    let audit_rows: Vec<_> = consents
+        .iter()
+        .map(|c| ("consent", ("consent", c.id.to_string())))
+        .chain([("referral", ("referral", id.to_string()))])
+        .map(|(entity, target)| audit(Some(user), entity, "create", target, Some(client.id), now))
+        .collect();
     store
         .create_referral(NewReferral {
             referral: &r,
+            consents: &consents,
             kind,
             quarter: &crate::referrals::impact::quarter(now),
             municipality: municipality.as_deref(),
@@ -413,14 +402,7 @@ pub async fn send(
             health_sealed: health_sealed.as_deref(),
             event: &event,
             notify: &notify,
-            audit: &[audit(
-                Some(user),
-                "referral",
-                "create",
-                ("referral", id.to_string()),
-                Some(client.id),
-                now,
-            )],
+            audit: &audit_rows,
         })
         .await?;
     Ok(Ok(id))

@@ -5,6 +5,7 @@ mod directory;
 mod impact;
 mod mail;
 mod manage;
+mod networks;
 mod people;
 mod referrals;
 mod search;
@@ -22,6 +23,7 @@ pub use accounts::AccountStore;
 pub use directory::DirectoryStore;
 pub use mail::MailStore;
 pub use manage::ManageStore;
+pub use networks::NetworkStore;
 pub use people::PeopleStore;
 pub use referrals::{
     AuditFilter, AuditHead, BenchPaths, BenchReferral, CubeRow, ImpactCube, ImpactFilter,
@@ -225,6 +227,7 @@ pub trait Store:
     + PeopleStore
     + ThreadStore
     + ReferralStore
+    + NetworkStore
     + Send
     + Sync
     + 'static
@@ -241,6 +244,7 @@ impl<T> Store for T where
         + PeopleStore
         + ThreadStore
         + ReferralStore
+        + NetworkStore
         + Send
         + Sync
         + 'static
@@ -251,8 +255,8 @@ impl<T> Store for T where
 /// trait in scope.
 pub mod prelude {
     pub use super::{
-        AccountStore, DirectoryStore, MailStore, ManageStore, PeopleStore, ReferralStore,
-        SearchStore, Store, SystemStore, ThreadStore,
+        AccountStore, DirectoryStore, MailStore, ManageStore, NetworkStore, PeopleStore,
+        ReferralStore, SearchStore, Store, SystemStore, ThreadStore,
     };
 }
 

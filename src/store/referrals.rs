@@ -22,6 +22,8 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone)]
 pub struct NewReferral<'a> {
     pub referral: &'a Referral,
+    /// The consents given for it now, written in the same transaction (one commit).
+    pub consents: &'a [Consent],
     /// What the impact figures group it by: the kind of its target, its quarter (`2026Q3`),
     /// the person's municipality, and its statistics consent with when that ends.
     pub kind: &'a str,
@@ -86,6 +88,10 @@ pub struct ImpactFilter {
     pub kind: Option<String>,
     /// Made in this quarter (`2026Q3`, Finnish time).
     pub quarter: Option<String>,
+    /// Sent or received by a member organization of this network. Counted from the
+    /// referrals themselves (a referral between two members counts once, which the kept
+    /// counts per organization cannot say); a network's referrals are few.
+    pub network: Option<crate::domain::NetworkId>,
 }
 
 /// Referrals of one group: (kind, quarter, state, decline reason or outcome, count).
@@ -189,7 +195,6 @@ pub trait ReferralStore: Send + Sync {
         audit: &NewAudit,
     ) -> StoreResult<Option<Client>>;
 
-    async fn add_consents(&self, consents: &[Consent], audit: &[NewAudit]) -> StoreResult<()>;
     async fn consent(&self, id: ConsentId) -> StoreResult<Option<Consent>>;
     async fn consents_of(&self, clients: &[ClientId]) -> StoreResult<Vec<Consent>>;
     /// Withdraws a consent in force; `false` when it was withdrawn already.
@@ -733,16 +738,6 @@ macro_rules! referrals_store {
                 self.client(id).await
             }
 
-            async fn add_consents(&self, consents: &[Consent], audit: &[NewAudit]) -> StoreResult<()> {
-                let mut tx = self.pool.begin().await?;
-                for c in consents {
-                    Self::insert_consent(&mut tx, c).await?;
-                }
-                Self::append_audit_tx(&mut tx, audit).await?;
-                tx.commit().await?;
-                Ok(())
-            }
-
             async fn consent(&self, id: ConsentId) -> StoreResult<Option<Consent>> {
                 let row = sqlx::query(&format!("SELECT {} FROM consents c LEFT JOIN consent_withdrawals w ON w.consent_id = c.id WHERE c.id = $1", consent_cols()))
                     .bind(id.to_string())
@@ -794,6 +789,9 @@ macro_rules! referrals_store {
             async fn create_referral(&self, n: NewReferral<'_>) -> StoreResult<()> {
                 let r = n.referral;
                 let mut tx = self.pool.begin().await?;
+                for c in n.consents {
+                    Self::insert_consent(&mut tx, c).await?;
+                }
                 sqlx::query("INSERT INTO referrals (id, client_id, from_org, to_org, service_id, opportunity_id, state, created_by, created_at, updated_at, consent_id, summary_consent_id, health_consent_id, summary_sealed, health_sealed, kind, quarter, municipality, statistics_consent_id, statistics_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)")
                     .bind(r.id.to_string())
                     .bind(r.client_id.to_string())
@@ -1161,6 +1159,9 @@ macro_rules! referrals_store {
             }
 
             async fn impact_cube(&self, f: &ImpactFilter, now: OffsetDateTime) -> StoreResult<ImpactCube> {
+                if f.network.is_some() {
+                    return self.impact_cube_scan(f, now).await;
+                }
                 self.impact_counted(f, unix_micros(now)).await
             }
 
@@ -1180,6 +1181,11 @@ macro_rules! referrals_store {
                     }
                     if let Some(q) = &f.quarter {
                         qb.push(" AND r.quarter = ").push_bind(q.clone());
+                    }
+                    if let Some(n) = f.network {
+                        let members = "SELECT organization_id FROM network_members WHERE state = 'member' AND network_id = ";
+                        qb.push(" AND (r.to_org IN (").push(members).push_bind(n.to_string());
+                        qb.push(") OR r.from_org IN (").push(members).push_bind(n.to_string()).push("))");
                     }
                 };
                 let mut cube = ImpactCube::default();

@@ -400,6 +400,18 @@ pub async fn organization_show(
     if !o.networks.is_empty() {
         facts.push(Fact::plain(ctx.t("field-networks"), o.networks.join(", ")));
     }
+    // The networks that accepted it (our own links, not an address from an import).
+    for m in store.memberships_of(id).await? {
+        if m.state != crate::domain::networks::MemberState::Member {
+            continue;
+        }
+        if let Some(n) = store.network(m.network_id).await? {
+            facts.push(Fact {
+                href: Some(ctx.url(&format!("/networks/{}", n.id))),
+                ..Fact::plain(ctx.t("field-member-of-networks"), n.name)
+            });
+        }
+    }
     let contact_facts = contacts
         .iter()
         .map(|c| {

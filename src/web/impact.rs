@@ -213,6 +213,7 @@ struct ImpactPage {
     errors: Vec<(String, String)>,
     action: String,
     municipality: Field,
+    network: Field,
     organization: Field,
     kind: Field,
     quarter: Field,
@@ -235,6 +236,7 @@ async fn figures(st: &AppState, p: &Params) -> PageResult<Result<Impact, impact:
 fn query(p: &Params) -> String {
     let pairs: Vec<(&str, &str)> = [
         ("municipality", p.municipality.trim()),
+        ("network", p.network.trim()),
         ("organization", p.organization.trim()),
         ("kind", p.kind.trim()),
         ("quarter", p.quarter.trim()),
@@ -270,6 +272,18 @@ pub async fn show(
     let municipality = Field::new(&ctx, "impact", "municipality", "select")
         .options(String::new(), municipalities)
         .value(&p.municipality)
+        .error_from(&errors);
+    let mut networks = vec![(String::new(), ctx.t("impact-network-all"))];
+    networks.extend(
+        st.store
+            .networks()
+            .await?
+            .into_iter()
+            .map(|n| (n.id.to_string(), n.name)),
+    );
+    let network = Field::new(&ctx, "impact", "network", "select")
+        .options(String::new(), networks)
+        .value(&p.network)
         .error_from(&errors);
     let mut orgs = vec![(String::new(), ctx.t("impact-all-organizations"))];
     let list = st
@@ -330,9 +344,10 @@ pub async fn show(
     let q = query(&p);
     let page = ImpactPage {
         title: ctx.t("impact-title"),
-        errors: super::form::summary(&[&municipality, &organization, &kind, &quarter]),
+        errors: super::form::summary(&[&municipality, &network, &organization, &kind, &quarter]),
         action: ctx.url("/impact"),
         municipality,
+        network,
         organization,
         kind,
         quarter,

@@ -19,6 +19,7 @@ mod legal;
 mod manage;
 mod members;
 mod municipalities;
+mod networks;
 mod password_reset;
 mod people;
 mod portfolio;
@@ -175,6 +176,19 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/me/audit", get(people::audit)),
         ("/{lang}/impact", get(impact::show)),
         ("/{lang}/impact.csv", get(impact::csv)),
+        ("/{lang}/networks", get(networks::list)),
+        (
+            "/{lang}/networks/new",
+            get(networks::new_form).post(networks::create),
+        ),
+        ("/{lang}/networks/{id}", get(networks::show)),
+        (
+            "/{lang}/networks/{id}/edit",
+            get(networks::edit_form).post(networks::update),
+        ),
+        ("/{lang}/networks/{id}/join", post(networks::join)),
+        ("/{lang}/networks/{id}/leave", post(networks::leave)),
+        ("/{lang}/networks/{id}/members", post(networks::answer)),
         ("/{lang}/me/consents", get(clients::my_consents)),
         ("/{lang}/admin/audit", get(audit::admin)),
         ("/{lang}/me/consents/{id}/withdraw", post(clients::withdraw)),

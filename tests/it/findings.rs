@@ -924,6 +924,11 @@ const COLUMNS: &[(&str, &str, char)] = &[
     ("impact_people_counts", "*", '-'),
     ("impact_counts", "*", '-'),
     ("impact_state", "*", '-'),
+    // Networks: public records; members are organizations, coordinators account ids (their
+    // rows go with the account).
+    ("networks", "*", '-'),
+    ("network_members", "*", '-'),
+    ("network_coordinators", "*", '-'),
     // Kept after erasure (the person's ids become a tombstone): checked for the account's id.
     ("audit_log", "*", 'P'),
     ("audit_head", "*", '-'),

@@ -18,6 +18,7 @@ mod http;
 mod journeys;
 mod mail;
 mod manage;
+mod networks;
 mod people;
 mod referrals;
 mod search;

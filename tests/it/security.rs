@@ -19,6 +19,7 @@ async fn every_route(app: &TestApp) -> Vec<String> {
     let org = app.first_id("organizations").await;
     let svc = app.first_id("services").await;
     let opp = app.first_id("opportunities").await;
+    let net = demo_network_id();
     kolmonen::route_patterns()
         .into_iter()
         .map(|p| {
@@ -26,6 +27,8 @@ async fn every_route(app: &TestApp) -> Vec<String> {
                 &svc
             } else if p.contains("/opportunities/") {
                 &opp
+            } else if p.contains("/networks/") {
+                &net
             } else {
                 &org
             };
@@ -34,6 +37,11 @@ async fn every_route(app: &TestApp) -> Vec<String> {
                 .replace("{code}", "398")
         })
         .collect()
+}
+
+/// The demo network's id (every test app has it).
+fn demo_network_id() -> String {
+    kolmonen::demo::demo_network().0.id.to_string()
 }
 
 fn is_page(path: &str) -> bool {
@@ -583,6 +591,10 @@ fn cross_organization_by_design(role: Role, path: &str) -> bool {
         || path.ends_with("/report")
         // Job seekers say they are interested in any organization's place.
         || (role == Role::JobSeeker && path.ends_with("/interest"))
+        // An organization's admin asks any network to take it in (and may leave).
+        || (role == Role::OrganizationAdmin
+            && path.contains("/networks/")
+            && (path.ends_with("/join") || path.ends_with("/leave")))
 }
 
 both_engines!(
@@ -630,6 +642,8 @@ both_engines!(
                 opportunity.clone()
             } else if pattern.contains("/locations/") {
                 place.clone()
+            } else if pattern.contains("/networks/") {
+                demo_network_id()
             } else {
                 a.to_string()
             };
@@ -883,6 +897,8 @@ both_engines!(no_get_changes_anything, |engine| async move {
             service.clone()
         } else if pattern.contains("/opportunities/") {
             opportunity.clone()
+        } else if pattern.contains("/networks/") {
+            demo_network_id()
         } else {
             a.to_string()
         };

@@ -105,6 +105,9 @@ pub async fn demo_store(engine: Engine) -> DynStore {
     kolmonen::services::save_batch(store.as_ref(), &kolmonen::demo::demo_batch().expect("demo"))
         .await
         .expect("seed");
+    kolmonen::demo::seed_network(&store)
+        .await
+        .expect("seed network");
     store
 }
 

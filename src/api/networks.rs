@@ -1,0 +1,95 @@
+//! `GET /api/v1/networks` and `/api/v1/networks/{id}`: networks with their area and their
+//! member organizations (those a coordinator accepted; requests waiting are not public).
+
+use super::path_id;
+use crate::domain::networks::{MemberState, Network};
+use crate::domain::NetworkId;
+use crate::error::{ApiError, Problem};
+use crate::extract::PathId;
+use crate::AppState;
+use axum::extract::State;
+use axum::Json;
+use serde::Serialize;
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+/// A member organization of a network.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NetworkMember {
+    /// The organization's id (`/api/v1/organizations/{id}`).
+    pub id: String,
+    pub name: String,
+    /// When a coordinator accepted it (RFC 3339).
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub member_since: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NetworkResponse {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Municipality codes of its area.
+    pub municipalities: Vec<String>,
+    pub members: Vec<NetworkMember>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: OffsetDateTime,
+}
+
+async fn response(st: &AppState, n: Network) -> Result<NetworkResponse, ApiError> {
+    let mut members = Vec::new();
+    for m in st.store.network_members(n.id).await? {
+        if m.state != MemberState::Member {
+            continue;
+        }
+        if let Some(o) = st.store.organization(m.organization_id).await? {
+            members.push(NetworkMember {
+                id: o.id.to_string(),
+                name: o.name,
+                member_since: m.decided_at,
+            });
+        }
+    }
+    members.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    Ok(NetworkResponse {
+        id: n.id.to_string(),
+        name: n.name,
+        description: n.description,
+        municipalities: n.municipalities,
+        members,
+        updated_at: n.updated_at,
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/networks", tag = "networks",
+    responses((status = 200, description = "Every network, by name", body = Vec<NetworkResponse>)))]
+pub async fn list_networks(
+    State(st): State<AppState>,
+) -> Result<Json<Vec<NetworkResponse>>, ApiError> {
+    let mut out = Vec::new();
+    for n in st.store.networks().await? {
+        out.push(response(&st, n).await?);
+    }
+    Ok(Json(out))
+}
+
+#[utoipa::path(get, path = "/api/v1/networks/{id}", tag = "networks",
+    params(("id" = String, Path, description = "Network id (UUID)")),
+    responses(
+        (status = 200, description = "The network", body = NetworkResponse),
+        (status = 404, description = "No such network", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_network(
+    State(st): State<AppState>,
+    PathId(id): PathId,
+) -> Result<Json<NetworkResponse>, ApiError> {
+    let id = path_id(&id, NetworkId::parse)?;
+    let n = st
+        .store
+        .network(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("no network with this id"))?;
+    Ok(Json(response(&st, n).await?))
+}
