@@ -572,6 +572,59 @@ macro_rules! impact_store {
             }
 
             /// The counts of a filter, from the kept groups.
+            /// A network's figures from the kept facts of its members' referrals (a referral
+            /// between two members counts once): the referrals are found by their parties'
+            /// indexes, their facts by id, and counted here.
+            pub(super) async fn impact_counted_network(
+                &self,
+                f: &super::referrals::ImpactFilter,
+                network: crate::domain::NetworkId,
+                now: i64,
+            ) -> StoreResult<ImpactCube> {
+                use sqlx::Row;
+                self.impact_up_to(now).await?;
+                let members = "SELECT organization_id FROM network_members WHERE state = 'member' AND network_id = ";
+                let mut qb = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT f.client_id, f.kind, f.quarter, f.measures FROM impact_facts f WHERE f.until > ",
+                );
+                qb.push_bind(now);
+                qb.push(" AND f.referral_id IN (SELECT r.id FROM referrals r WHERE r.to_org IN (")
+                    .push(members)
+                    .push_bind(network.to_string());
+                qb.push(") UNION SELECT r.id FROM referrals r WHERE r.from_org IN (")
+                    .push(members)
+                    .push_bind(network.to_string())
+                    .push("))");
+                if let Some(m) = &f.municipality {
+                    qb.push(" AND f.municipality = ").push_bind(m.clone());
+                }
+                if let Some(o) = f.organization {
+                    qb.push(" AND (f.to_org = ").push_bind(o.to_string());
+                    qb.push(" OR f.from_org = ").push_bind(o.to_string()).push(")");
+                }
+                if let Some(k) = &f.kind {
+                    qb.push(" AND f.kind = ").push_bind(k.clone());
+                }
+                if let Some(q) = &f.quarter {
+                    qb.push(" AND f.quarter = ").push_bind(q.clone());
+                }
+                let mut counts: BTreeMap<(String, String, String), i64> = BTreeMap::new();
+                let mut people: std::collections::BTreeSet<String> = Default::default();
+                for r in qb.build().fetch_all(&self.pool).await? {
+                    let kind: String = r.try_get("kind")?;
+                    let quarter: String = r.try_get("quarter")?;
+                    for m in Facts::parse_measures(&r.try_get::<String, _>("measures")?) {
+                        *counts.entry((kind.clone(), quarter.clone(), m)).or_default() += 1;
+                    }
+                    people.insert(r.try_get("client_id")?);
+                }
+                let rows = counts
+                    .into_iter()
+                    .map(|((k, q, m), n)| (k, q, m, n))
+                    .collect();
+                cube_of(rows, people.len() as i64)
+            }
+
             pub(super) async fn impact_counted(
                 &self,
                 f: &super::referrals::ImpactFilter,

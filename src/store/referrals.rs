@@ -88,9 +88,9 @@ pub struct ImpactFilter {
     pub kind: Option<String>,
     /// Made in this quarter (`2026Q3`, Finnish time).
     pub quarter: Option<String>,
-    /// Sent or received by a member organization of this network. Counted from the
-    /// referrals themselves (a referral between two members counts once, which the kept
-    /// counts per organization cannot say); a network's referrals are few.
+    /// Sent or received by a member organization of this network. Counted from the kept
+    /// facts of its members' referrals (a referral between two members counts once, which
+    /// the kept counts per organization cannot say).
     pub network: Option<crate::domain::NetworkId>,
 }
 
@@ -1159,8 +1159,8 @@ macro_rules! referrals_store {
             }
 
             async fn impact_cube(&self, f: &ImpactFilter, now: OffsetDateTime) -> StoreResult<ImpactCube> {
-                if f.network.is_some() {
-                    return self.impact_cube_scan(f, now).await;
+                if let Some(n) = f.network {
+                    return self.impact_counted_network(f, n, unix_micros(now)).await;
                 }
                 self.impact_counted(f, unix_micros(now)).await
             }

@@ -100,6 +100,7 @@ pub async fn network(engine: Engine) -> Network {
     kolmonen::services::save_batch(store.as_ref(), &kolmonen::demo::demo_batch().unwrap())
         .await
         .unwrap();
+    kolmonen::demo::seed_network(&store).await.unwrap();
     let services = store
         .services(
             &ServiceFilter::default(),
@@ -1495,11 +1496,33 @@ async fn counts_hold(store: &DynStore, at: time::OffsetDateTime, what: &str) -> 
             ..Default::default()
         });
     }
+    // The demo network, alone and with a municipality.
+    let network = Some(kolmonen::demo::demo_network().0.id);
+    filters.push(ImpactFilter {
+        network,
+        ..Default::default()
+    });
+    filters.push(ImpactFilter {
+        network,
+        municipality: Some("398".into()),
+        ..Default::default()
+    });
     for f in &filters {
         let kept = store.impact_cube(f, at).await.unwrap();
         let scanned = store.impact_cube_scan(f, at).await.unwrap();
         assert_eq!(sorted(kept), sorted(scanned), "{what}: {f:?}");
     }
+    // The network's figures are some, not all and not none.
+    let members = store
+        .impact_cube(&filters[filters.len() - 2], at)
+        .await
+        .unwrap();
+    assert!(
+        all.people == 0 || (members.people > 0 && members.people <= all.people),
+        "{what}: {} of {}",
+        members.people,
+        all.people
+    );
     all.people
 }
 
