@@ -539,6 +539,14 @@ macro_rules! impact_store {
                     .execute(&mut *tx)
                     .await?;
                 tx.commit().await?;
+                // Rewritten whole: PostgreSQL's planner reads the counts from their index only
+                // once the visibility map says the pages are clean (before this vacuum the
+                // whole country's read walked 600,000 dead index entries, 100 ms instead of 15).
+                if <$db as sqlx::Database>::NAME == "PostgreSQL" {
+                    sqlx::query("VACUUM (ANALYZE) impact_facts, impact_counts, impact_people, impact_people_municipality, impact_people_counts")
+                        .execute(&self.pool)
+                        .await?;
+                }
                 Ok(())
             }
 
