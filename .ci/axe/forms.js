@@ -7,7 +7,8 @@ const path = require('path');
 const { By, until } = require('selenium-webdriver');
 const { chromium } = require('./browser');
 
-const [base, email, password] = process.argv.slice(2);
+// ADMIN_EMAIL (optional): a platform admin with the same password, for the network forms.
+const [base, email, password, adminEmail] = process.argv.slice(2);
 if (!base || !email || !password) {
   console.error('usage: node forms.js BASE_URL EMAIL PASSWORD');
   process.exit(2);
@@ -317,6 +318,30 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'sv referral refused (coach)', results);
     await driver.get(`${base}/en/referrals`);
     await check(driver, 'en referrals (coach)', results);
+    if (adminEmail) {
+      // A platform admin: founds a network (refused, then saved) and answers the requests of
+      // the demo network (the one this walk's organization just sent among them).
+      await driver.get(`${base}/fi/account`);
+      await submit(driver, '/logout', {});
+      await driver.get(`${base}/fi/login`);
+      await submit(driver, '/login', { email: adminEmail, password });
+      const secret = (await driver.findElement(By.css('p.secret code')).getText()).replace(/\s+/g, '');
+      await submit(driver, '/login/second-factor', { code: totp(secret) });
+      await driver.get(`${base}/fi/networks/new`);
+      await check(driver, 'fi new network form', results);
+      await submit(driver, '/networks/new', { name: '', municipalities: 'Atlantis', coordinators: 'nobody@example.fi' });
+      await check(driver, 'fi new network refused', results);
+      await driver.get(`${base}/en/networks/new`);
+      await submit(driver, '/networks/new', { name: 'Axe network', description: 'Checked on every change.', municipalities: 'Lahti, Hollola', coordinators: '' });
+      await check(driver, 'en network saved (coordinator view)', results);
+      await driver.get(`${base}/sv/networks`);
+      await check(driver, 'sv networks (platform admin)', results);
+      const demo = await driver.findElement(By.xpath('//main//h2/a[contains(@href, "/networks/") and not(contains(., "Axe"))]')).getAttribute('href');
+      await driver.get(demo);
+      await check(driver, 'sv network requests (coordinator view)', results);
+      await driver.get(demo.replace('/sv/', '/fi/') + '/edit');
+      await check(driver, 'fi network edit form', results);
+    }
   } finally {
     await driver.quit();
   }
