@@ -535,7 +535,7 @@ pub fn demo_network() -> (
 /// Saves the demo network with its members (again: nothing changes).
 pub async fn seed_network(store: &crate::store::DynStore) -> crate::store::StoreResult<()> {
     let (network, members) = demo_network();
-    store.save_network(&network, &[]).await?;
+    store.save_network(&network, &[], &[]).await?;
     for m in &members {
         store.request_membership(m, &[]).await?;
     }

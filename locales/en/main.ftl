@@ -172,7 +172,7 @@ error-internal-message = An error happened in the service. Please try again in a
 error-unavailable-title = The service is not available right now
 error-unavailable-message = Please try again in a moment.
 error-forbidden-title = Not allowed
-error-forbidden-message = You cannot do this here. If you sent a form, it may have been open too long: go back, reload the page and try again.
+error-forbidden-message = You are not allowed to do this. If you should be, the form may have been open too long: go back, reload the page and try again.
 error-too-large-title = Too much at once
 error-too-large-message = What you sent is larger than we accept. Shorten it and try again.
 error-method-title = Nothing to show here
@@ -1337,25 +1337,46 @@ networks-done-accepted = The organization was accepted as a member.
 networks-done-declined = The request was declined.
 networks-done-removed = The organization was removed from the network.
 networks-done-stale = Someone answered this already. The page shows how things stand now.
-field-member-of-networks = Member of networks
+field-member-of-networks = Member of networks in Kolmonen
 impact-network-label = Network
 impact-error-network = Choose a network from the list.
 impact-network-all = All networks
-mail-network-request-subject = Request: { $organization } to join { $network }
+mail-network-request-subject = Kolmonen: { $organization } asks to join { $network }
 mail-network-request-body = Hello,
 
     { $organization } asks to join the network { $network }. Accept or decline the request on the network's page:
 
     { $link }
-mail-network-accepted-subject = Welcome to the network { $network }
+mail-network-accepted-subject = Kolmonen: welcome to the network { $network }
 mail-network-accepted-body = Hello,
 
     { $organization } is now a member of the network { $network }:
 
     { $link }
-mail-network-removed-subject = { $organization } is not in the network { $network }
+mail-network-removed-subject = Kolmonen: { $organization } was removed from { $network }
 mail-network-removed-body = Hello,
 
-    the coordinator of the network { $network } declined the request of { $organization } or removed it from the network. You can ask to join again on the network's page:
+    the coordinator of the network { $network } removed { $organization } from the network. You can ask to join again on the network's page:
 
     { $link }
+mail-network-declined-subject = Kolmonen: the request to join { $network } was not accepted
+mail-network-declined-body = Hello,
+
+    the coordinator of the network { $network } did not accept the request of { $organization }. You can ask the coordinator or ask again on the network's page:
+
+    { $link }
+mail-network-left-subject = Kolmonen: { $organization } left the network { $network }
+mail-network-left-body = Hello,
+
+    { $organization } left the network { $network } or withdrew its request:
+
+    { $link }
+mail-network-named-subject = Kolmonen: you coordinate the network { $network }
+mail-network-named-body = Hello,
+
+    you were named a coordinator of the network { $network } in Kolmonen. On the network's page you answer requests to join and edit the network:
+
+    { $link }
+client-municipality-column = Home municipality
+networks-error-name-taken = A network with the same name exists already. Choose another name.
+networks-done-requested-nobody = The request was saved. The network has no coordinator yet, so it waits until Kolmonen's administrators name one.

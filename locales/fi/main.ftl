@@ -172,7 +172,7 @@ error-internal-message = Palvelussa tapahtui virhe. Yritä hetken päästä uude
 error-unavailable-title = Palvelu ei ole juuri nyt käytettävissä
 error-unavailable-message = Yritä hetken päästä uudelleen.
 error-forbidden-title = Ei sallittu
-error-forbidden-message = Tätä ei voi tehdä täällä. Jos lähetit lomakkeen, se on ehkä ollut auki liian kauan: palaa takaisin, lataa sivu uudelleen ja yritä uudestaan.
+error-forbidden-message = Sinulla ei ole oikeutta tähän. Jos oikeuden pitäisi olla, lomake on ehkä ollut auki liian kauan: palaa takaisin, lataa sivu uudelleen ja yritä uudestaan.
 error-too-large-title = Liian paljon kerralla
 error-too-large-message = Lähettämäsi tieto on suurempi kuin otamme vastaan. Lyhennä sitä ja yritä uudelleen.
 error-method-title = Täällä ei ole näytettävää
@@ -1328,25 +1328,46 @@ networks-done-accepted = Organisaatio hyväksyttiin jäseneksi.
 networks-done-declined = Liittymispyyntö hylättiin.
 networks-done-removed = Organisaatio poistettiin verkostosta.
 networks-done-stale = Joku ehti jo vastata tähän. Sivulla on nyt tilanne.
-field-member-of-networks = Verkostojen jäsen
+field-member-of-networks = Jäsenenä Kolmosen verkostossa
 impact-network-label = Verkosto
 impact-error-network = Valitse verkosto luettelosta.
 impact-network-all = Kaikki verkostot
-mail-network-request-subject = Liittymispyyntö: { $organization } verkostoon { $network }
+mail-network-request-subject = Kolmonen: { $organization } pyytää liittymistä verkostoon { $network }
 mail-network-request-body = Hei,
 
     { $organization } pyytää liittymistä verkostoon { $network }. Hyväksy tai hylkää pyyntö verkoston sivulla:
 
     { $link }
-mail-network-accepted-subject = Tervetuloa verkostoon { $network }
+mail-network-accepted-subject = Kolmonen: tervetuloa verkostoon { $network }
 mail-network-accepted-body = Hei,
 
     { $organization } on nyt verkoston { $network } jäsen:
 
     { $link }
-mail-network-removed-subject = { $organization } ei ole verkostossa { $network }
+mail-network-removed-subject = Kolmonen: { $organization } poistettiin verkostosta { $network }
 mail-network-removed-body = Hei,
 
-    verkoston { $network } koordinaattori hylkäsi organisaation { $organization } liittymispyynnön tai poisti sen verkostosta. Voit pyytää liittymistä uudelleen verkoston sivulla:
+    verkoston { $network } koordinaattori poisti organisaation { $organization } verkostosta. Voit pyytää liittymistä uudelleen verkoston sivulla:
 
     { $link }
+mail-network-declined-subject = Kolmonen: liittymispyyntöä verkostoon { $network } ei hyväksytty
+mail-network-declined-body = Hei,
+
+    verkoston { $network } koordinaattori ei hyväksynyt organisaation { $organization } liittymispyyntöä. Voit kysyä koordinaattorilta lisää tai pyytää uudelleen verkoston sivulla:
+
+    { $link }
+mail-network-left-subject = Kolmonen: { $organization } erosi verkostosta { $network }
+mail-network-left-body = Hei,
+
+    { $organization } erosi verkostosta { $network } tai perui liittymispyyntönsä:
+
+    { $link }
+mail-network-named-subject = Kolmonen: olet verkoston { $network } koordinaattori
+mail-network-named-body = Hei,
+
+    sinut on nimetty verkoston { $network } koordinaattoriksi Kolmosessa. Verkoston sivulla hyväksyt liittymispyynnöt ja muokkaat verkoston tietoja:
+
+    { $link }
+client-municipality-column = Kotikunta
+networks-error-name-taken = Samanniminen verkosto on jo olemassa. Valitse toinen nimi.
+networks-done-requested-nobody = Liittymispyyntö on tallennettu. Verkostolla ei ole vielä koordinaattoria, joten pyyntö odottaa, kunnes Kolmosen ylläpito nimeää sellaisen.

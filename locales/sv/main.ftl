@@ -172,7 +172,7 @@ error-internal-message = Det uppstod ett fel i tjänsten. Försök igen om en st
 error-unavailable-title = Tjänsten är inte tillgänglig just nu
 error-unavailable-message = Försök igen om en stund.
 error-forbidden-title = Inte tillåtet
-error-forbidden-message = Det här går inte att göra här. Om du skickade ett formulär kan det ha varit öppet för länge: gå tillbaka, ladda om sidan och försök igen.
+error-forbidden-message = Du har inte rätt att göra detta. Om du borde ha det har formuläret kanske varit öppet för länge: gå tillbaka, ladda om sidan och försök igen.
 error-too-large-title = För mycket på en gång
 error-too-large-message = Det du skickade är större än vi tar emot. Korta av det och försök igen.
 error-method-title = Här finns inget att visa
@@ -1328,25 +1328,46 @@ networks-done-accepted = Organisationen godkändes som medlem.
 networks-done-declined = Ansökan avslogs.
 networks-done-removed = Organisationen togs bort ur nätverket.
 networks-done-stale = Någon hann redan svara. Sidan visar läget nu.
-field-member-of-networks = Medlem i nätverk
+field-member-of-networks = Medlem i nätverk i Kolmonen
 impact-network-label = Nätverk
 impact-error-network = Välj ett nätverk i listan.
 impact-network-all = Alla nätverk
-mail-network-request-subject = Ansökan: { $organization } till nätverket { $network }
+mail-network-request-subject = Kolmonen: { $organization } ber om att få gå med i nätverket { $network }
 mail-network-request-body = Hej,
 
     { $organization } ber om att få gå med i nätverket { $network }. Godkänn eller avslå ansökan på nätverkets sida:
 
     { $link }
-mail-network-accepted-subject = Välkommen till nätverket { $network }
+mail-network-accepted-subject = Kolmonen: välkommen till nätverket { $network }
 mail-network-accepted-body = Hej,
 
     { $organization } är nu medlem i nätverket { $network }:
 
     { $link }
-mail-network-removed-subject = { $organization } är inte med i nätverket { $network }
+mail-network-removed-subject = Kolmonen: { $organization } togs bort ur nätverket { $network }
 mail-network-removed-body = Hej,
 
-    koordinatorn för nätverket { $network } avslog ansökan från { $organization } eller tog bort organisationen ur nätverket. Ni kan ansöka på nytt på nätverkets sida:
+    koordinatorn för nätverket { $network } tog bort { $organization } ur nätverket. Ni kan ansöka på nytt på nätverkets sida:
 
     { $link }
+mail-network-declined-subject = Kolmonen: ansökan till nätverket { $network } godkändes inte
+mail-network-declined-body = Hej,
+
+    koordinatorn för nätverket { $network } godkände inte ansökan från { $organization }. Ni kan fråga koordinatorn eller ansöka på nytt på nätverkets sida:
+
+    { $link }
+mail-network-left-subject = Kolmonen: { $organization } lämnade nätverket { $network }
+mail-network-left-body = Hej,
+
+    { $organization } lämnade nätverket { $network } eller återkallade sin ansökan:
+
+    { $link }
+mail-network-named-subject = Kolmonen: du är koordinator för nätverket { $network }
+mail-network-named-body = Hej,
+
+    du har utsetts till koordinator för nätverket { $network } i Kolmonen. På nätverkets sida godkänner du ansökningar och redigerar nätverkets uppgifter:
+
+    { $link }
+client-municipality-column = Hemkommun
+networks-error-name-taken = Det finns redan ett nätverk med samma namn. Välj ett annat namn.
+networks-done-requested-nobody = Ansökan har sparats. Nätverket har ingen koordinator ännu, så ansökan väntar tills Kolmonens administration utser en.

@@ -12,8 +12,14 @@ use time::OffsetDateTime;
 
 #[async_trait]
 pub trait NetworkStore: Send + Sync {
-    /// Adds or changes a network and sets its coordinators, all or nothing.
-    async fn save_network(&self, n: &Network, coordinators: &[UserId]) -> StoreResult<()>;
+    /// Adds or changes a network and sets its coordinators, with the notices to those newly
+    /// named, all or nothing.
+    async fn save_network(
+        &self,
+        n: &Network,
+        coordinators: &[UserId],
+        notify: &[OutgoingMail],
+    ) -> StoreResult<()>;
     async fn network(&self, id: NetworkId) -> StoreResult<Option<Network>>;
     /// Every network, by name.
     async fn networks(&self) -> StoreResult<Vec<Network>>;
@@ -107,7 +113,12 @@ macro_rules! networks_store {
 
         #[async_trait]
         impl NetworkStore for $store {
-            async fn save_network(&self, n: &Network, coordinators: &[UserId]) -> StoreResult<()> {
+            async fn save_network(
+                &self,
+                n: &Network,
+                coordinators: &[UserId],
+                notify: &[OutgoingMail],
+            ) -> StoreResult<()> {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query(
                     "INSERT INTO networks (id, name, description, municipalities, created_at, updated_at)
@@ -134,7 +145,7 @@ macro_rules! networks_store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                tx.commit().await?;
+                Self::notify_if(tx, true, notify).await?;
                 Ok(())
             }
 

@@ -179,7 +179,7 @@ fn flow_svg(ctx: &Ctx, t: &Table) -> Option<String> {
                 (x0 + x1) / 2.0,
                 esc(&label(ctx, &t.rows[i])),
                 esc(&label(ctx, &t.columns[j])),
-                c.text()
+                esc(&c.text())
             ));
         }
     }

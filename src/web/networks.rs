@@ -175,6 +175,7 @@ pub async fn show(
             [
                 "saved",
                 "requested",
+                "requested-nobody",
                 "left",
                 "accepted",
                 "declined",
@@ -314,6 +315,7 @@ fn edit_page(
 async fn checked(
     st: &AppState,
     f: &NetworkForm,
+    this: Option<NetworkId>,
     names_coordinators: bool,
 ) -> PageResult<Result<(String, String, Vec<String>, Vec<UserId>), Vec<(&'static str, String)>>> {
     let mut errors: Vec<(&'static str, String)> = Vec::new();
@@ -322,6 +324,14 @@ async fn checked(
         errors.push(("name", "networks-error-name".into()));
     } else if name.chars().count() > MAX_NAME_CHARS || !is_one_line(&name) {
         errors.push(("name", "networks-error-name-long".into()));
+    } else if st
+        .store
+        .networks()
+        .await?
+        .iter()
+        .any(|n| Some(n.id) != this && n.name.trim().to_lowercase() == name.to_lowercase())
+    {
+        errors.push(("name", "networks-error-name-taken".into()));
     }
     let description = f.description.trim().replace("\r\n", "\n");
     if description.chars().count() > MAX_DESCRIPTION_CHARS {
@@ -421,10 +431,11 @@ pub async fn create(
         return Err(PageError::forbidden());
     }
     let f: NetworkForm = form::parse(&body);
-    let (name, description, municipalities, coordinators) = match checked(&st, &f, true).await? {
-        Ok(v) => v,
-        Err(e) => return edit_page(ctx.clone(), None, &f, &translated(&ctx, e), true),
-    };
+    let (name, description, municipalities, coordinators) =
+        match checked(&st, &f, None, true).await? {
+            Ok(v) => v,
+            Err(e) => return edit_page(ctx.clone(), None, &f, &translated(&ctx, e), true),
+        };
     let now = crate::domain::now_micros();
     let n = Network {
         id: NetworkId::new(),
@@ -434,7 +445,8 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     };
-    st.store.save_network(&n, &coordinators).await?;
+    let notify = named_mail(&st, &ctx, &n, &coordinators, &[]).await?;
+    st.store.save_network(&n, &coordinators, &notify).await?;
     Ok(see_other(
         &ctx.url(&format!("/networks/{}?done=saved", n.id)),
         [],
@@ -492,10 +504,11 @@ pub async fn update(
     let (n, old_coordinators) = coordinated(&st, &user, &id).await?;
     let names = may_found_networks(&user);
     let f: NetworkForm = form::parse(&body);
-    let (name, description, municipalities, coordinators) = match checked(&st, &f, names).await? {
-        Ok(v) => v,
-        Err(e) => return edit_page(ctx.clone(), Some(&n), &f, &translated(&ctx, e), names),
-    };
+    let (name, description, municipalities, coordinators) =
+        match checked(&st, &f, Some(n.id), names).await? {
+            Ok(v) => v,
+            Err(e) => return edit_page(ctx.clone(), Some(&n), &f, &translated(&ctx, e), names),
+        };
     let changed = Network {
         name,
         description,
@@ -506,13 +519,32 @@ pub async fn update(
     let coordinators = if names {
         coordinators
     } else {
-        old_coordinators
+        old_coordinators.clone()
     };
-    st.store.save_network(&changed, &coordinators).await?;
+    let notify = named_mail(&st, &ctx, &changed, &coordinators, &old_coordinators).await?;
+    st.store
+        .save_network(&changed, &coordinators, &notify)
+        .await?;
     Ok(see_other(
         &ctx.url(&format!("/networks/{}?done=saved", changed.id)),
         [],
     ))
+}
+
+/// The notice to coordinators named now (not those named before).
+async fn named_mail(
+    st: &AppState,
+    ctx: &Ctx,
+    n: &Network,
+    coordinators: &[UserId],
+    before: &[UserId],
+) -> PageResult<Vec<OutgoingMail>> {
+    let new: Vec<UserId> = coordinators
+        .iter()
+        .filter(|u| !before.contains(u))
+        .copied()
+        .collect();
+    mail_to(st, &new, notice_texts(st, ctx, "named", "", n)).await
 }
 
 /// Mail to these accounts (the page's language), skipping any gone.
@@ -598,10 +630,10 @@ pub async fn join(
         decided_by: None,
         decided_at: None,
     };
-    let done = if st.store.request_membership(&m, &notify).await? {
-        "requested"
-    } else {
-        "already"
+    let done = match st.store.request_membership(&m, &notify).await? {
+        true if coordinators.is_empty() => "requested-nobody",
+        true => "requested",
+        false => "already",
     };
     Ok(see_other(
         &ctx.url(&format!("/networks/{}?done={done}", n.id)),
@@ -616,7 +648,20 @@ pub async fn leave(
     PathId(id): PathId,
 ) -> PageResult {
     let (n, org) = joining(&st, &user, &id).await?;
-    st.store.remove_membership(n.id, org, &[]).await?;
+    let name = st
+        .store
+        .organization(org)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let coordinators = st.store.network_coordinators(n.id).await?;
+    let notify = mail_to(
+        &st,
+        &coordinators,
+        notice_texts(&st, &ctx, "left", &name, &n),
+    )
+    .await?;
+    st.store.remove_membership(n.id, org, &notify).await?;
     Ok(see_other(
         &ctx.url(&format!("/networks/{}?done=left", n.id)),
         [],
@@ -647,6 +692,7 @@ pub async fn answer(
     let admins = admins_of(&st, org).await?;
     let texts = |key: &str| notice_texts(&st, &ctx, key, &o.name, &n);
     let accepted = texts("accepted");
+    let declined = texts("declined");
     let removed = texts("removed");
     let now = OffsetDateTime::now_utc();
     let done = match f.action.as_str() {
@@ -658,15 +704,12 @@ pub async fn answer(
                 .then_some("accepted")
         }
         "decline" | "remove" => {
-            let notify = mail_to(&st, &admins, removed).await?;
+            let decline = f.action == "decline";
+            let notify = mail_to(&st, &admins, if decline { declined } else { removed }).await?;
             st.store
                 .remove_membership(n.id, org, &notify)
                 .await?
-                .then_some(if f.action == "decline" {
-                    "declined"
-                } else {
-                    "removed"
-                })
+                .then_some(if decline { "declined" } else { "removed" })
         }
         _ => return Err(PageError::bad_request()),
     };

@@ -77,7 +77,19 @@ both_engines!(
 
         // An organization's admin asks to join; the coordinator hears of it.
         let (org, org_name) = outsider(&app).await;
-        outbox(&app).await;
+        let named = outbox(&app).await;
+        assert_eq!(named.len(), 1, "the coordinator named is told");
+        assert_eq!(named[0].to, "koordinaattori@example.fi");
+        assert!(named[0].body.contains(&page));
+        // The same name again is refused, what was typed kept.
+        let r = root
+            .post(
+                "/fi/networks/new",
+                &[("name", " kanta-hämeen VERKOSTO "), ("municipalities", "109")],
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Samanniminen verkosto"));
         let mut admin = app
             .signed_in("admin@example.fi", Role::OrganizationAdmin, Some(org))
             .await;
@@ -187,6 +199,13 @@ both_engines!(
         assert!(!app.get(&page).await.body.contains(&org_name));
         let r = admin.post(&format!("{page}/join"), &[]).await;
         assert_eq!(r.header("location"), format!("{page}?done=requested"));
+        // Leaving (here: withdrawing the request) tells the coordinator.
+        outbox(&app).await;
+        let r = admin.post(&format!("{page}/leave"), &[]).await;
+        assert_eq!(r.header("location"), format!("{page}?done=left"));
+        let left = outbox(&app).await;
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].to, "koordinaattori@example.fi");
         // Junk answers are refused, not 500.
         let junk = [("organization", "x"), ("action", "accept")];
         assert_eq!(
