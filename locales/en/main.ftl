@@ -1380,3 +1380,5 @@ mail-network-named-body = Hello,
 client-municipality-column = Home municipality
 networks-error-name-taken = A network with the same name exists already. Choose another name.
 networks-done-requested-nobody = The request was saved. The network has no coordinator yet, so it waits until Kolmonen's administrators name one.
+networks-done-unverified = Your organization has not been verified yet, so it cannot ask to join a network. Kolmonen's administrators or a network coordinator verify new organizations.
+networks-done-throttled = Your organization has asked to join too many times within an hour. Try again later.

@@ -1371,3 +1371,5 @@ mail-network-named-body = Hei,
 client-municipality-column = Kotikunta
 networks-error-name-taken = Samanniminen verkosto on jo olemassa. Valitse toinen nimi.
 networks-done-requested-nobody = Liittymispyyntö on tallennettu. Verkostolla ei ole vielä koordinaattoria, joten pyyntö odottaa, kunnes Kolmosen ylläpito nimeää sellaisen.
+networks-done-unverified = Organisaatiotasi ei ole vielä vahvistettu, joten se ei voi pyytää liittymistä verkostoon. Kolmosen ylläpito tai verkoston koordinaattori vahvistaa uudet organisaatiot.
+networks-done-throttled = Organisaatiosi on pyytänyt liittymistä liian monta kertaa tunnin sisällä. Yritä myöhemmin uudelleen.

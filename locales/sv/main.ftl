@@ -1371,3 +1371,5 @@ mail-network-named-body = Hej,
 client-municipality-column = Hemkommun
 networks-error-name-taken = Det finns redan ett nätverk med samma namn. Välj ett annat namn.
 networks-done-requested-nobody = Ansökan har sparats. Nätverket har ingen koordinator ännu, så ansökan väntar tills Kolmonens administration utser en.
+networks-done-unverified = Din organisation har inte bekräftats ännu, så den kan inte be om att få gå med i ett nätverk. Kolmonens administration eller nätverkets koordinator bekräftar nya organisationer.
+networks-done-throttled = Din organisation har bett om att få gå med för många gånger inom en timme. Försök igen senare.

@@ -219,8 +219,13 @@ pub fn aggregate(cube: &ImpactCube) -> Impact {
 pub fn csv(impact: &Impact) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(["table", "row", "column", "value"]);
-    let _ = w.write_record(["summary", "", "people", &impact.people.text()]);
-    let _ = w.write_record(["summary", "", "referrals", &impact.referrals.text()]);
+    // A view with too few people shows nothing, as the page and the JSON say (`too_few`),
+    // not "<5", which would be a wrong claim about the counts.
+    let _ = w.write_record(["summary", "", "too_few", &impact.too_few.to_string()]);
+    if !impact.too_few {
+        let _ = w.write_record(["summary", "", "people", &impact.people.text()]);
+        let _ = w.write_record(["summary", "", "referrals", &impact.referrals.text()]);
+    }
     if let Some(d) = impact.median_days_to_answer {
         let _ = w.write_record(["summary", "", "median_days_to_answer", &d.to_string()]);
     }

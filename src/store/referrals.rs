@@ -1169,6 +1169,8 @@ macro_rules! referrals_store {
                 // The filter, the same for every query (on `referrals r`).
                 let filter = |qb: &mut sqlx::QueryBuilder<'_, $db>| {
                     qb.push(" WHERE r.statistics_until > ").push_bind(unix_micros(now));
+                    // As the kept counts: answered, and between two parties.
+                    qb.push(" AND r.state <> 'sent' AND (r.from_org IS NULL OR r.from_org <> r.to_org)");
                     if let Some(m) = &f.municipality {
                         qb.push(" AND r.municipality = ").push_bind(m.clone());
                     }

@@ -6,7 +6,7 @@ use super::auth::SignedIn;
 use super::form::{self, Field};
 use super::respond::{see_other, DoneQuery, Notice};
 use super::{municipality_name, render, Ctx, PageQuery, PathId};
-use crate::accounts::{Email, Role, User};
+use crate::accounts::{throttle, Email, Role, User};
 use crate::domain::mail::OutgoingMail;
 use crate::domain::networks::{
     MemberState, Membership, Network, MAX_COORDINATORS, MAX_DESCRIPTION_CHARS, MAX_MUNICIPALITIES,
@@ -23,6 +23,12 @@ use axum::body::Bytes;
 use axum::extract::State;
 use serde::Deserialize;
 use time::OffsetDateTime;
+
+/// At most this many requests to join an hour from one organization.
+const JOINS_PER_ORGANIZATION: throttle::Limit = throttle::Limit {
+    failures: 10,
+    window: time::Duration::hours(1),
+};
 
 /// A network as a list shows it.
 pub struct NetworkRow {
@@ -182,12 +188,14 @@ pub async fn show(
                 "removed",
                 "already",
                 "stale",
+                "unverified",
+                "throttled",
             ]
             .contains(d)
         })
         .map(|d| {
             let text = ctx.t(&format!("networks-done-{d}"));
-            if d == "already" || d == "stale" {
+            if ["already", "stale", "unverified", "throttled"].contains(&d) {
                 Notice::warning(text)
             } else {
                 Notice::success(text)
@@ -618,6 +626,23 @@ pub async fn join(
         .organization(org)
         .await?
         .ok_or(PageError::forbidden())?;
+    let back = |done: &str| ctx.url(&format!("/networks/{}?done={done}", n.id));
+    // An organization nobody has verified sends no requests: its name is free text, and a
+    // mail in our name carrying it would be a phishing channel (outside test).
+    if !o.verified {
+        return Ok(see_other(&back("unverified"), []));
+    }
+    // Asking, leaving and asking again mails the coordinators each time: at most this many
+    // requests an hour from one organization (outside test: 36 mails in seconds).
+    let now = OffsetDateTime::now_utc();
+    let keys = [(
+        throttle::scoped("network-join", &org.to_string()),
+        JOINS_PER_ORGANIZATION,
+    )];
+    if throttle::wait(&st.store, &keys, now).await?.is_some() {
+        return Ok(see_other(&back("throttled"), []));
+    }
+    throttle::record_failure(&st.store, &keys, now).await?;
     let coordinators = st.store.network_coordinators(n.id).await?;
     let texts = notice_texts(&st, &ctx, "request", &o.name, &n);
     let notify = mail_to(&st, &coordinators, texts).await?;
@@ -626,7 +651,7 @@ pub async fn join(
         organization_id: org,
         state: MemberState::Requested,
         requested_by: Some(user.id),
-        requested_at: OffsetDateTime::now_utc(),
+        requested_at: now,
         decided_by: None,
         decided_at: None,
     };
@@ -635,10 +660,7 @@ pub async fn join(
         true => "requested",
         false => "already",
     };
-    Ok(see_other(
-        &ctx.url(&format!("/networks/{}?done={done}", n.id)),
-        [],
-    ))
+    Ok(see_other(&back(done), []))
 }
 
 pub async fn leave(
@@ -661,9 +683,13 @@ pub async fn leave(
         notice_texts(&st, &ctx, "left", &name, &n),
     )
     .await?;
-    st.store.remove_membership(n.id, org, &notify).await?;
+    let done = if st.store.remove_membership(n.id, org, &notify).await? {
+        "left"
+    } else {
+        "stale"
+    };
     Ok(see_other(
-        &ctx.url(&format!("/networks/{}?done=left", n.id)),
+        &ctx.url(&format!("/networks/{}?done={done}", n.id)),
         [],
     ))
 }

@@ -85,7 +85,10 @@ both_engines!(
         let r = root
             .post(
                 "/fi/networks/new",
-                &[("name", " kanta-hämeen VERKOSTO "), ("municipalities", "109")],
+                &[
+                    ("name", " kanta-hämeen VERKOSTO "),
+                    ("municipalities", "109"),
+                ],
             )
             .await;
         assert_eq!(r.status, 400);
@@ -228,6 +231,41 @@ both_engines!(
             400
         );
         assert_eq!(app.get("/fi/networks/not-an-id").await.status, 404);
+        // Asking and leaving over and over does not flood the coordinator's mail.
+        outbox(&app).await;
+        let mut last = String::new();
+        for _ in 0..12 {
+            last = admin
+                .post(&format!("{page}/join"), &[])
+                .await
+                .header("location")
+                .to_string();
+            admin.post(&format!("{page}/leave"), &[]).await;
+        }
+        assert_eq!(last, format!("{page}?done=throttled"));
+        let requests = outbox(&app)
+            .await
+            .into_iter()
+            .filter(|m| m.subject.contains("pyytää"))
+            .count();
+        assert!(requests <= 10, "{requests}");
+        // An organization nobody verified asks nothing (its name would ride in our mail).
+        let mut o = app.store.organization(org).await.unwrap().unwrap();
+        o.verified = false;
+        app.store
+            .write_batch(&kolmonen::store::DirectoryBatch {
+                organizations: vec![o],
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let other = app.store.networks().await.unwrap();
+        let demo = format!(
+            "/fi/networks/{}",
+            other.iter().find(|x| x.id.to_string() != id).unwrap().id
+        );
+        let r = admin.post(&format!("{demo}/join"), &[]).await;
+        assert_eq!(r.header("location"), format!("{demo}?done=unverified"));
     }
 );
 

@@ -1025,10 +1025,25 @@ both_engines!(
                     Purpose::Statistics,
                 ],
             };
-            refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
+            let id = refs::send(&n.store, Some(&keys), &notices(), &n.coach_a, &draft)
                 .await
                 .unwrap()
                 .unwrap();
+            // Counted once the receiver answers (one account alone cannot fill a view).
+            let (r, cl, p) = refs::open_as(&n.store, &n.coach_b, id)
+                .await
+                .unwrap()
+                .unwrap();
+            refs::act(
+                &n.store,
+                &notices(),
+                &n.coach_b,
+                (&r, &cl, p),
+                Action::Accept,
+            )
+            .await
+            .unwrap()
+            .unwrap();
             let c = n.store.consents_of(&[client.id]).await.unwrap();
             statistics.push(
                 c.iter()
@@ -1624,7 +1639,26 @@ both_engines!(
             .unwrap()
             .unwrap();
         assert!(n.store.referral(again).await.unwrap().is_some());
-        assert_eq!(counts_hold(&n.store, now, "sent again").await, before);
+        assert_eq!(
+            counts_hold(&n.store, now, "sent again").await,
+            before - 1,
+            "not counted before an answer"
+        );
+        let (r, c, p) = refs::open_as(&n.store, &n.coach_b, again)
+            .await
+            .unwrap()
+            .unwrap();
+        refs::act(
+            &n.store,
+            &notices(),
+            &n.coach_b,
+            (&r, &c, p),
+            Action::Decline(kolmonen::domain::referrals::DeclineReason::NoCapacity),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        assert_eq!(counts_hold(&n.store, now, "declined").await, before);
         assert!(n.store.delete_user(person.id).await.unwrap());
         assert_eq!(counts_hold(&n.store, now, "erased").await, before - 1);
         // Statistics consents run out after a year: a later reading counts none of them.
