@@ -1206,7 +1206,7 @@ admin-audit-holds = { $count ->
 }
 admin-audit-broken = The chain is broken at row { $count }. Tell the operator; the command kolmonen audit verify says the same.
 impact-title = Impact
-impact-intro = What came of the referrals across the whole network: where people were referred, how fast they were answered and where they are now. Only referrals whose person agreed to statistics are counted.
+impact-intro = What came of the referrals across the whole network: where people were referred, how fast they were answered and where they are now. Only referrals whose person agreed to statistics, and which the receiving organization has answered, are counted.
 impact-show = Show
 impact-all = All
 impact-all-kinds = All services and places

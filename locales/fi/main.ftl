@@ -1197,7 +1197,7 @@ admin-audit-holds = { $count ->
 }
 admin-audit-broken = Ketju on rikki rivillä { $count }. Ilmoita palvelun ylläpitäjälle; komento kolmonen audit verify kertoo saman.
 impact-title = Vaikuttavuus
-impact-intro = Mitä lähetteistä seurasi koko verkoston tasolla: mihin ihmiset ohjautuivat, kuinka nopeasti heille vastattiin ja missä he ovat nyt. Mukana ovat vain ne lähetteet, joiden tilastointiin henkilö on antanut suostumuksen.
+impact-intro = Mitä lähetteistä seurasi koko verkoston tasolla: mihin ihmiset ohjautuivat, kuinka nopeasti heille vastattiin ja missä he ovat nyt. Mukana ovat vain ne lähetteet, joiden tilastointiin henkilö on antanut suostumuksen ja joihin vastaanottava organisaatio on jo vastannut.
 impact-show = Näytä
 impact-all = Kaikki
 impact-all-kinds = Kaikki palvelut ja paikat

@@ -1197,7 +1197,7 @@ admin-audit-holds = { $count ->
 }
 admin-audit-broken = Kedjan är bruten på rad { $count }. Meddela tjänstens administratör; kommandot kolmonen audit verify säger detsamma.
 impact-title = Genomslag
-impact-intro = Vad remisserna ledde till på hela nätverkets nivå: vart människor hänvisades, hur snabbt de fick svar och var de är nu. Med är bara remisser där personen har samtyckt till statistik.
+impact-intro = Vad remisserna ledde till på hela nätverkets nivå: vart människor hänvisades, hur snabbt de fick svar och var de är nu. Med är bara remisser där personen har samtyckt till statistik och som den mottagande organisationen redan har svarat på.
 impact-show = Visa
 impact-all = Alla
 impact-all-kinds = Alla tjänster och platser
