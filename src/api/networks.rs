@@ -40,14 +40,20 @@ pub struct NetworkResponse {
 
 async fn response(st: &AppState, n: Network) -> Result<NetworkResponse, ApiError> {
     let mut members = Vec::new();
-    for m in st.store.network_members(n.id).await? {
-        if m.state != MemberState::Member {
-            continue;
-        }
-        if let Some(o) = st.store.organization(m.organization_id).await? {
+    let memberships: Vec<_> = st
+        .store
+        .network_members(n.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.state == MemberState::Member)
+        .collect();
+    let ids: Vec<_> = memberships.iter().map(|m| m.organization_id).collect();
+    let orgs = st.store.organizations_by_id(&ids).await?;
+    for m in memberships {
+        if let Some(o) = orgs.iter().find(|o| o.id == m.organization_id) {
             members.push(NetworkMember {
                 id: o.id.to_string(),
-                name: o.name,
+                name: o.name.clone(),
                 member_since: m.decided_at,
             });
         }

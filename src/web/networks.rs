@@ -143,8 +143,11 @@ pub async fn show(
         .is_some_and(|u| may_coordinate(u, &coordinators));
     let mut members = Vec::new();
     let mut requests = Vec::new();
+    // The members' organizations in one query, not one each.
+    let ids: Vec<OrganizationId> = memberships.iter().map(|m| m.organization_id).collect();
+    let orgs = st.store.organizations_by_id(&ids).await?;
     for m in &memberships {
-        let Some(o) = st.store.organization(m.organization_id).await? else {
+        let Some(o) = orgs.iter().find(|o| o.id == m.organization_id) else {
             continue;
         };
         let row = MemberRow {
@@ -605,13 +608,22 @@ fn notice_texts(
 }
 
 /// The network and the organization its admin joins or leaves it for.
-async fn joining(st: &AppState, user: &User, id: &str) -> PageResult<(Network, OrganizationId)> {
+async fn joining(
+    st: &AppState,
+    user: &User,
+    id: &str,
+) -> PageResult<(Network, crate::domain::Organization)> {
     let n = network_of(st, id).await?;
     let org = user
         .organization_id
         .filter(|o| may_join_networks(user, *o))
         .ok_or(PageError::forbidden())?;
-    Ok((n, org))
+    let o = st
+        .store
+        .organization(org)
+        .await?
+        .ok_or(PageError::forbidden())?;
+    Ok((n, o))
 }
 
 pub async fn join(
@@ -620,12 +632,8 @@ pub async fn join(
     ctx: Ctx,
     PathId(id): PathId,
 ) -> PageResult {
-    let (n, org) = joining(&st, &user, &id).await?;
-    let o = st
-        .store
-        .organization(org)
-        .await?
-        .ok_or(PageError::forbidden())?;
+    let (n, o) = joining(&st, &user, &id).await?;
+    let org = o.id;
     let back = |done: &str| ctx.url(&format!("/networks/{}?done={done}", n.id));
     // An organization nobody has verified sends no requests: its name is free text, and a
     // mail in our name carrying it would be a phishing channel (outside test).
@@ -669,21 +677,15 @@ pub async fn leave(
     ctx: Ctx,
     PathId(id): PathId,
 ) -> PageResult {
-    let (n, org) = joining(&st, &user, &id).await?;
-    let name = st
-        .store
-        .organization(org)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
+    let (n, o) = joining(&st, &user, &id).await?;
     let coordinators = st.store.network_coordinators(n.id).await?;
     let notify = mail_to(
         &st,
         &coordinators,
-        notice_texts(&st, &ctx, "left", &name, &n),
+        notice_texts(&st, &ctx, "left", &o.name, &n),
     )
     .await?;
-    let done = if st.store.remove_membership(n.id, org, &notify).await? {
+    let done = if st.store.remove_membership(n.id, o.id, &notify).await? {
         "left"
     } else {
         "stale"
