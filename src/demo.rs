@@ -167,6 +167,11 @@ fn id(kind: &str, key: &str) -> Uuid {
     Uuid::new_v5(&NAMESPACE, format!("{kind}:{key}").as_bytes())
 }
 
+/// The id of a demo organization by its key in `data/demo/*.json`.
+pub fn organization_id(key: &str) -> OrganizationId {
+    OrganizationId(id("organization", key))
+}
+
 /// The demo data as one batch of records.
 pub fn demo_batch() -> Result<DirectoryBatch, DemoError> {
     let now = now_micros();
@@ -874,4 +879,306 @@ pub async fn seed_referrals(
         }
     }
     Ok(made)
+}
+
+/// The demo's events: the 2014 "Mahdollisuudet käyttöön!" workshop series Harjula ran for the
+/// region's organizations (past events, kept as a record, as the seed notes tell them), two
+/// network meetings in the coming year, a weekly drop-in, a monthly coordinators' morning and
+/// a recruitment fair. Times are Finnish wall-clock times.
+pub fn demo_events(now: time::OffsetDateTime) -> Vec<crate::domain::events::Event> {
+    use crate::domain::events::{Event, EventKind, Frequency, Recurrence};
+    use crate::domain::{helsinki, EventId, NetworkId};
+    use time::{Date, Month, Time, Weekday};
+    let network = NetworkId(id("network", "paijat-hame"));
+    let org = |k: &str| OrganizationId(id("organization", k));
+    let harjula_talo = Some(LocationId(id("location", "harjula-talo")));
+    let hm = |h: u8, m: u8| Time::from_hms(h, m, 0).unwrap_or(Time::MIDNIGHT);
+    let day = |y: i32, m: Month, d: u8| Date::from_calendar_date(y, m, d).unwrap_or(now.date());
+    // The first `weekday` on or after `days` from today.
+    let ahead = |days: i64, weekday: Weekday| {
+        let mut d = helsinki::local(now).date() + Duration::days(days);
+        while d.weekday() != weekday {
+            d = d.next_day().unwrap_or(d);
+        }
+        d
+    };
+    let base = |key: &str,
+                kind: EventKind,
+                title: &str,
+                description: &str,
+                date: Date,
+                from: Time,
+                to: Time| Event {
+        id: EventId(id("event", key)),
+        kind,
+        title: title.into(),
+        description: description.into(),
+        organizers: vec![org("harjula")],
+        network_id: Some(network),
+        location_id: harjula_talo,
+        place: String::new(),
+        municipality_code: Some("398".into()),
+        online_url: None,
+        starts_at: helsinki::at(date, from),
+        ends_at: helsinki::at(date, to),
+        recurrence: None,
+        audience: vec![],
+        languages: vec!["fi".into()],
+        cost: String::new(),
+        accessibility: String::new(),
+        capacity: None,
+        signup: false,
+        cancelled: false,
+        sequence: 0,
+        created_by: None,
+        created_at: now - Duration::days(30),
+        updated_at: now - Duration::days(30),
+    };
+    let series = "Harjulan Setlementin Mahdollisuudet käyttöön! -hanke järjestää Lahden ja \
+        ympäristökuntien kolmannen sektorin toimijoille kuuden työpajan sarjan. Tervetulleita \
+        ovat myös viranomaiset ja yritykset, jotka työskentelevät pitkäaikaistyöttömien, nuorten \
+        ja syrjäytymisvaarassa olevien kanssa.";
+    let workshop = |key: &str, title: &str, theme: &str, date: Date, from: Time, to: Time| {
+        let mut e = base(
+            key,
+            EventKind::Workshop,
+            title,
+            &format!("{series}\n\n{theme}"),
+            date,
+            from,
+            to,
+        );
+        e.audience = vec!["long-term-unemployed".into(), "young-people".into()];
+        e.created_at = helsinki::at(date, from) - Duration::days(30);
+        e.updated_at = e.created_at;
+        e
+    };
+    let mut events = vec![
+        workshop(
+            "workshop-2014-1",
+            "Mahdollisuudet käyttöön! Työpaja I: verkostoituminen",
+            "Aamupäivän teema on verkostoituminen ja toisiin tutustuminen: tavoitteena löytää \
+             yhteisiä, organisaatioiden välisiä kehittämiskohteita ja ideoita. Iltapäivällä \
+             asiantuntijapuheenvuoroja työttömyyden kehityksestä Lahdessa.",
+            day(2014, Month::June, 16),
+            hm(9, 0),
+            hm(15, 30),
+        ),
+        workshop(
+            "workshop-2014-2",
+            "Mahdollisuudet käyttöön! Työpaja II: yhteistyö",
+            "Miten käsitämme yhteistyön ja millaiseen yhteistyöhön olemme valmiita? Hyvän \
+             yhteistyön perustana on keskinäinen arvostus ja luottamus. Iltapäivällä \
+             puheenvuorot TE-palveluista, sosiaalitoimesta ja yhteistyökokemuksista \
+             Hämeenlinnan seudulla.",
+            day(2014, Month::August, 18),
+            hm(9, 0),
+            hm(15, 30),
+        ),
+        workshop(
+            "workshop-2014-3",
+            "Mahdollisuudet käyttöön! Työpaja III: valitse ja vaikuta",
+            "Tavoitteena konkreettinen yhteistyö: kootaan osallistujien huolet, tarpeet ja \
+             toiveet ja ryhmitellään ne sen mukaan, mihin voin vaikuttaa itse, mihin voimme \
+             vaikuttaa yhdessä ja mihin emme voi vaikuttaa.",
+            day(2014, Month::September, 18),
+            hm(9, 0),
+            hm(15, 30),
+        ),
+        workshop(
+            "workshop-2014-4",
+            "Mahdollisuudet käyttöön! Työpaja IV: 3. Mahdollisuus",
+            "Viedään eteenpäin 3. Mahdollisuus -ajatusta: kolmannen sektorin toimijoiden \
+             yhdessä omistama brändi, joka kokoaa 3. kahvilan, 3. linjan bussin ja 3. portaalin. \
+             Kolmonen on ykkönen!",
+            day(2014, Month::October, 10),
+            hm(9, 0),
+            hm(12, 0),
+        ),
+        workshop(
+            "workshop-2014-5",
+            "Mahdollisuudet käyttöön! Työpaja V: asiakkuudet",
+            "Kuka asiakas on, mistä hän tulee ja minne hän jatkaa? Asiakkaan polku järjestöstä \
+             toiseen ilman, että hänen tarvitsee kertoa tarinaansa joka ovella uudelleen.",
+            day(2014, Month::October, 10),
+            hm(12, 30),
+            hm(15, 30),
+        ),
+        workshop(
+            "workshop-2014-6",
+            "Mahdollisuudet käyttöön! Työpaja VI: 3. mahdollisuus käytäntöön",
+            "Sarjan viimeinen työpaja: mitä 3. kahvila, 3. linja ja 3. portaali vaativat \
+             toimijoilta, ja kuka vie mitäkin eteenpäin.",
+            day(2014, Month::October, 29),
+            hm(9, 0),
+            hm(15, 30),
+        ),
+        {
+            let mut e = workshop(
+                "workshop-2014-small-group",
+                "3. Mahdollisuus: pienryhmän tapaaminen",
+                "Työpajoista koottu pienryhmä valmistelee 3. Mahdollisuuden seuraavia askelia.",
+                day(2014, Month::November, 25),
+                hm(8, 0),
+                hm(12, 0),
+            );
+            e.kind = EventKind::NetworkMeeting;
+            e.place = "Lyhtykammari".into();
+            e
+        },
+    ];
+    let meeting_text = "Verkoston yhteinen tapaaminen: kuulumiset toimijoilta, avoimet \
+        työkokeilu- ja palkkatukipaikat, yhteiset hankinnat ja tulevat hankkeet. Tapaamisen \
+        lopuksi sovitaan seuraavan puolivuotiskauden yhteiset tapahtumat.\n\nIlmoittaudu \
+        mukaan, jotta osaamme varata kahvit. Kerro ilmoittautuessasi, jos tarvitset tulkkausta \
+        tai erityisruokavalion.";
+    for (key, title, date) in [
+        (
+            "network-meeting-spring",
+            "Päijät-Hämeen järjestöjen työllisyysverkoston kevättapaaminen",
+            ahead(100, Weekday::Tuesday),
+        ),
+        (
+            "network-meeting-autumn",
+            "Päijät-Hämeen järjestöjen työllisyysverkoston syystapaaminen",
+            ahead(280, Weekday::Tuesday),
+        ),
+    ] {
+        let mut e = base(
+            key,
+            EventKind::NetworkMeeting,
+            title,
+            meeting_text,
+            date,
+            hm(13, 0),
+            hm(16, 0),
+        );
+        e.organizers = vec![org("harjula"), org("lahden-kaupunki")];
+        e.capacity = Some(60);
+        e.signup = true;
+        e.accessibility = "Esteetön sisäänkäynti pihan puolelta, inva-wc.".into();
+        events.push(e);
+    }
+    let mut drop_in = base(
+        "jobseekers-drop-in",
+        EventKind::OpenDay,
+        "Työnhaun avoimet ovet",
+        "Tule kysymään työkokeilusta, palkkatuesta ja kuntouttavasta työtoiminnasta. Autamme \
+         CV:n ja hakemusten kanssa ja kerromme, mitä verkoston järjestöillä on nyt tarjolla. \
+         Ei ajanvarausta, ei ilmoittautumista.",
+        ahead(3, Weekday::Wednesday),
+        hm(10, 0),
+        hm(12, 0),
+    );
+    drop_in.audience = vec!["long-term-unemployed".into(), "immigrants".into()];
+    drop_in.languages = vec!["fi".into(), "en".into()];
+    drop_in.recurrence = Some(Recurrence {
+        frequency: Frequency::Weekly,
+        interval: 1,
+        until: None,
+        count: Some(20),
+        exceptions: vec![ahead(3, Weekday::Wednesday) + Duration::weeks(3)],
+    });
+    events.push(drop_in);
+    let mut morning = base(
+        "coordinators-morning",
+        EventKind::NetworkMeeting,
+        "Työvalmentajien aamukahvit",
+        "Kuukausittainen aamukahvi verkoston työvalmentajille ja ohjaajille: vaihdetaan tietoa \
+         avoimista paikoista ja sovitaan lämpimistä siirroista. Etäosallistuminen mahdollista.",
+        ahead(7, Weekday::Thursday),
+        hm(8, 30),
+        hm(9, 30),
+    );
+    morning.online_url = Some("https://meet.example.fi/verkosto-aamukahvit".into());
+    morning.recurrence = Some(Recurrence {
+        frequency: Frequency::MonthlyByWeekday,
+        interval: 1,
+        until: Some(ahead(7, Weekday::Thursday) + Duration::days(300)),
+        count: None,
+        exceptions: vec![],
+    });
+    events.push(morning);
+    let mut fair = base(
+        "recruitment-fair",
+        EventKind::RecruitmentFair,
+        "Kolmannen sektorin rekrytointitapahtuma",
+        "Järjestöt, säätiöt ja yhteiskunnalliset yritykset esittelevät avoimia työkokeilu-, \
+         palkkatuki- ja oppisopimuspaikkoja. Paikalla myös työllisyyspalveluiden neuvojat. \
+         Ota CV mukaan, jos sinulla on sellainen; jos ei ole, autamme tekemään sen.",
+        ahead(45, Weekday::Thursday),
+        hm(10, 0),
+        hm(14, 0),
+    );
+    fair.organizers = vec![org("lahden-kaupunki"), org("harjula"), org("dila")];
+    fair.audience = vec![
+        "long-term-unemployed".into(),
+        "young-people".into(),
+        "partially-able".into(),
+        "immigrants".into(),
+    ];
+    fair.languages = vec!["fi".into(), "sv".into(), "en".into()];
+    fair.capacity = Some(200);
+    fair.signup = true;
+    events.push(fair);
+    events
+}
+
+/// Saves the demo events (again: nothing changes but their relative dates).
+pub async fn seed_events(store: &crate::store::DynStore) -> crate::store::StoreResult<usize> {
+    let events = demo_events(now_micros());
+    for e in &events {
+        store.save_event(e).await?;
+    }
+    Ok(events.len())
+}
+
+#[cfg(test)]
+mod event_tests {
+    use crate::domain::helsinki;
+
+    #[test]
+    fn the_demo_events_are_the_2014_series_and_the_year_ahead() {
+        let now = crate::domain::now_micros();
+        let events = super::demo_events(now);
+        let batch = super::demo_batch().unwrap();
+        let past: Vec<_> = events.iter().filter(|e| e.is_past(now)).collect();
+        assert_eq!(past.len(), 7, "six workshops and the small group of 2014");
+        assert!(past
+            .iter()
+            .all(|e| helsinki::local(e.starts_at).year() == 2014));
+        // The first workshop on 16 June 2014 at 9.00 Finnish (summer) time.
+        let first = &events[0];
+        assert_eq!(
+            helsinki::local(first.starts_at).to_string(),
+            "2014-06-16 9:00:00.0 +03:00:00"
+        );
+        let meetings: Vec<_> = events
+            .iter()
+            .filter(|e| {
+                e.kind == crate::domain::events::EventKind::NetworkMeeting
+                    && e.signup
+                    && !e.is_past(now)
+            })
+            .collect();
+        assert_eq!(meetings.len(), 2, "spring and autumn");
+        assert!(meetings
+            .iter()
+            .all(|e| e.starts_at < now + time::Duration::days(366)));
+        for e in &events {
+            assert!(e.ends_at > e.starts_at, "{}", e.title);
+            assert!(!e.occurrences().is_empty(), "{}", e.title);
+            for o in &e.organizers {
+                assert!(
+                    batch.organizations.iter().any(|x| x.id == *o),
+                    "{}",
+                    e.title
+                );
+            }
+            // The seed notes name people; the demo never does.
+            for name in ["Tuupai", "Arasola", "Karjalai", "Kuik", "Filatov"] {
+                assert!(!e.description.contains(name) && !e.title.contains(name));
+            }
+        }
+    }
 }

@@ -293,6 +293,28 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'sv new place refused', results);
     await driver.get(desk.replace('/fi/', '/en/'));
     await check(driver, 'en desk', results);
+    // An event through its form: refused (junk kept), then saved; its participants and the
+    // calendar page. The date inputs get their value as a date picker would give it.
+    await driver.get(desk.replace('/manage', '/events/new'));
+    await check(driver, 'fi new event form', results);
+    await submit(driver, '/events/new', { title: '', start: '25:00', end: 'iltapäivä', capacity: 'paljon' });
+    await check(driver, 'fi new event refused', results);
+    const day = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
+    await driver.executeScript("document.querySelector('main form input[name=date]').value = arguments[0]", day);
+    await driver.executeScript("document.querySelector('main form input[name=signup]').checked = true");
+    await submit(driver, '/events/new', { title: 'Saavutettavuuden avoimet ovet', place: 'Harjulankatu 7, Lahti', start: '10:00', end: '12:00', capacity: '10' });
+    await check(driver, 'fi event saved (organizer view)', results);
+    const eventPage = new URL(await driver.getCurrentUrl()).pathname;
+    await submit(driver, '/signup', { name: '' });
+    await check(driver, 'fi event sign-up refused', results);
+    await submit(driver, '/signup', { name: 'Axe' });
+    await check(driver, 'fi event signed up', results);
+    await driver.get(`${base}${eventPage.replace('/fi/', '/sv/')}/participants`);
+    await check(driver, 'sv participants', results);
+    await driver.get(`${base}${eventPage.replace('/fi/', '/en/')}/edit`);
+    await check(driver, 'en event edit form', results);
+    await driver.get(`${base}/en/me/calendar`);
+    await check(driver, 'en my calendar', results);
     await driver.get(desk.replace('/manage', '/interests'));
     await check(driver, 'fi interested people', results);
     await driver.get(`${base}/fi/talent`);

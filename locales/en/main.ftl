@@ -1382,3 +1382,228 @@ networks-error-name-taken = A network with the same name exists already. Choose 
 networks-done-requested-nobody = The request was saved. The network has no coordinator yet, so it waits until Kolmonen's administrators name one.
 networks-done-unverified = Your organization has not been verified yet, so it cannot ask to join a network. Kolmonen's administrators or a network coordinator verify new organizations.
 networks-done-throttled = Your organization has asked to join too many times within an hour. Try again later.
+
+## Events (issue 19)
+nav-events = Events
+events-title = Events
+events-past-title = Past events
+events-intro = Network meetings, workshops, recruitment fairs and open days. Filter by municipality, network or target group, and subscribe to the calendar.
+events-none = No events with these choices.
+events-filter-municipality-label = Municipality
+events-filter-network-label = Network
+events-filter-audience-label = Target group
+events-filter-any = All
+events-filter-button = Show events
+events-past-link = Past events
+events-upcoming-link = Upcoming events
+events-feed-link = Subscribe as a calendar (iCalendar)
+events-organizer = Organizer
+events-cancelled = Cancelled
+events-cancelled-text = This event has been cancelled.
+events-past = ended
+events-online = Online
+events-upcoming-dates = Coming dates
+events-add-to-calendar = Add to calendar
+events-place = Place
+events-municipality = Municipality
+events-network = Network
+events-audience = For whom
+events-languages = Languages
+events-cost = Price
+events-free = Free of charge
+events-accessibility = Accessibility
+events-full = The places are full. You can join the waiting list.
+events-places-left = { $count ->
+    [one] 1 place left
+   *[other] { $count } places left
+}
+events-going-count = { $count ->
+    [one] 1 coming
+   *[other] { $count } coming
+}
+events-waiting-count = { $count ->
+    [one] 1 waiting
+   *[other] { $count } waiting
+}
+events-occurrences-count = { $count ->
+    [one] once
+   *[other] { $count } times
+}
+events-repeat-weekly = Every week
+events-repeat-biweekly = Every other week
+events-repeat-monthly = Once a month on the same weekday
+events-manage = For the organizer
+events-edit-title = Edit the event
+events-new-title = New event
+events-cancel-button = Cancel the event
+events-signup-heading = Sign up
+events-signup-name-label = Name
+events-signup-email-label = E-mail
+events-signup-email-hint = We send a confirmation link. Through the link you can also cancel your sign-up.
+events-signup-needs-label = Special needs (optional)
+events-signup-needs-hint = For example interpreting, a diet or a wheelchair place.
+events-signup-privacy = Your name, e-mail and needs are seen only by the organizers, and they are deleted 30 days after the event.
+events-signup-button = Sign up
+events-signup-closed = You cannot sign up for this event through Kolmonen now.
+events-your-signup = Your sign-up
+events-withdraw-button = Cancel my sign-up
+events-confirm-button = Confirm my sign-up
+events-signup-title = Your sign-up
+events-signup-unknown = The sign-up was not found. The link may be too old, or the event's participant data has been deleted already.
+events-signup-done-confirmed = Your sign-up is confirmed. Your place is reserved.
+events-signup-done-waiting = Your sign-up is confirmed. The places are full, so you are on the waiting list. We will tell you by e-mail if a place comes free.
+events-signup-done-cancelled = Your sign-up has been cancelled.
+events-state-pending = waiting for the e-mail to be confirmed
+events-state-going = place reserved
+events-state-waiting = on the waiting list
+events-state-cancelled = cancelled
+events-done-saved = The event has been saved.
+events-done-cancelled = The event has been cancelled. Those signed up have been told.
+events-done-signed-up = You have signed up. A confirmation has been sent to your e-mail.
+events-done-confirm-sent = We sent a confirmation link to your e-mail. Your sign-up is valid once you have confirmed it.
+events-done-waiting = The places are full, so you are on the waiting list. We will tell you by e-mail if a place comes free.
+events-done-already = This e-mail address has already signed up for this event.
+events-done-withdrawn = Your sign-up has been cancelled.
+events-done-throttled = Many sign-ups have already been sent to this address within an hour. Please try again later.
+events-done-closed = Sign-up for this event has ended.
+events-back = Back
+events-participants-title = Participants
+events-participants-csv = Download the participants (CSV)
+events-participants-none = No one has signed up yet.
+events-participants-deleted = The participants' data is deleted on { $date }.
+events-csv-name = Name
+events-csv-email = E-mail
+events-csv-needs = Special needs
+events-csv-state = Status
+events-csv-confirmed = Confirmed
+events-kind-label = Kind of event
+event-kind-network_meeting = Network meeting
+event-kind-workshop = Workshop
+event-kind-recruitment_fair = Recruitment fair
+event-kind-open_day = Open day
+event-kind-training = Training
+event-kind-other = Other event
+events-title-label = Name
+events-description-label = Description
+events-co_organizers-label = Other organizers (optional)
+events-co_organizers-hint = The organizations' names or business IDs, one per line.
+events-network-label = Network (optional)
+events-network-none = No network
+events-location-label = Place of business (optional)
+events-location-none = No place of business
+events-place-label = Place or address
+events-place-hint = For example a room, or an address if the event is not at your place of business.
+events-municipality-label = Municipality
+events-municipality-hint = The municipality's name or number. The place of business's municipality if left empty.
+events-online_url-label = Online link (optional)
+events-online_url-hint = The address to join online, starting with https://.
+events-when-legend = Time (Finnish time)
+events-date-label = Date
+events-date-hint = For example 10.3.2027.
+events-start-label = Starts at
+events-start-hint = For example 13.00.
+events-end_date-label = End date (if another day)
+events-end-label = Ends at
+events-repeat-legend = Repeating
+events-repeat-label = Repeats
+events-repeat-option-none = Does not repeat
+events-repeat-option-weekly = Every week
+events-repeat-option-biweekly = Every other week
+events-repeat-option-monthly = Once a month (same weekday)
+events-until-label = Last date
+events-count-label = or number of times
+events-exceptions-label = Exception dates (optional)
+events-exceptions-hint = Dates when the event is not held, separated by commas.
+events-audience-label = Target groups
+events-languages-label = Languages
+events-language-fi = Finnish
+events-language-sv = Swedish
+events-language-en = English
+events-language-other = another language
+events-cost-label = Price (empty = free)
+events-accessibility-label = Accessibility
+events-accessibility-hint = For example step-free entrance, induction loop, interpreting.
+events-capacity-label = Places (optional)
+events-capacity-hint = When the places are full, those who sign up next join a waiting list.
+events-signup-label = Sign-up through Kolmonen
+events-save-button = Save the event
+events-error-kind = Choose the kind of event.
+events-error-title = Write the event's name.
+events-error-too-long = The text is too long or has line breaks.
+events-error-organizer = These organizations were not found: { $names }. Write the name exactly as in the directory, or the business ID.
+events-error-organizers-many = An event can have at most 10 organizers.
+events-error-network = Choose a network your organization is a member of.
+events-error-location = Choose one of your organization's places of business.
+events-error-municipality = The municipality was not recognised. Write its name or number.
+events-error-audience = The target group was not recognised.
+events-error-online-url = Write a web address that starts with https://.
+events-error-where = Say where the event is: a place of business, a place, a municipality or an online link.
+events-error-date = Write the date.
+events-error-date-form = Write the date as 10.3.2027.
+events-error-time = Write the time as 13.00.
+events-error-end-before-start = The end must be after the start.
+events-error-too-many-days = One occurrence can last at most 14 days.
+events-error-count = The number of times can be 1–260.
+events-error-exception = An exception date was not recognised: { $names }. Write the dates as 10.3.2027.
+events-error-repeat = Choose the repeating from the list.
+events-error-series-end = Say when the repeating ends: a last date or a number of times.
+events-error-empty-series = No occurrence is left for the repeating event. Check the last date and the exception dates.
+events-error-series-range = A repeating event can run for at most two years, with at most 60 exception dates.
+events-error-capacity = Write the number of places as a number 1–10000, or leave it empty.
+events-error-name = Write your name.
+events-error-name-long = The name is too long.
+events-error-email = Write the e-mail address as name@example.fi.
+events-error-needs-long = The special needs text is too long (at most 500 characters).
+events-my-calendar-title = My events
+events-mine-none = You have not signed up for any events.
+events-feed-heading = My calendar feed
+events-feed-text = The calendar feed shows your sign-ups in your phone's or computer's calendar. The address is secret: do not share it. If it has got into the wrong hands, make a new one and the old one stops working.
+events-feed-address = The feed's address
+events-feed-make = Make a calendar feed
+events-feed-renew = Make a new address
+events-feed-renewed = A new address has been made. The old one no longer works.
+events-new-link = Add an event
+mail-event-confirm-subject = Kolmonen: confirm your sign-up for { $event }
+mail-event-confirm-body = Hello,
+
+    someone signed up with this address for the event { $event } ({ $when }). Confirm the sign-up by opening the link:
+
+    { $link }
+
+    If you did not sign up, you can ignore this message.
+mail-event-going-subject = Kolmonen: your place at { $event } is reserved
+mail-event-going-body = Hello,
+
+    your place at the event { $event } ({ $when }) is reserved. You can see or cancel your sign-up here:
+
+    { $link }
+mail-event-waiting-subject = Kolmonen: you are on the waiting list for { $event }
+mail-event-waiting-body = Hello,
+
+    the places at the event { $event } ({ $when }) are full, so you are on the waiting list. We will tell you if a place comes free. You can cancel your sign-up here:
+
+    { $link }
+mail-event-moved-up-subject = Kolmonen: a place came free at { $event }
+mail-event-moved-up-body = Hello,
+
+    a place came free for you at the event { $event } ({ $when }). If you cannot come, cancel your sign-up so the place goes to the next person:
+
+    { $link }
+mail-event-withdrawn-subject = Kolmonen: your sign-up for { $event } is cancelled
+mail-event-withdrawn-body = Hello,
+
+    your sign-up for the event { $event } ({ $when }) has been cancelled.
+
+    { $link }
+mail-event-cancelled-subject = Kolmonen: the event { $event } is cancelled
+mail-event-cancelled-body = Hello,
+
+    the organizer has cancelled the event { $event } ({ $when }) you had signed up for. We are sorry.
+
+    { $link }
+mail-event-reminder-subject = Kolmonen: a reminder of tomorrow's event { $event }
+mail-event-reminder-body = Hello,
+
+    a reminder that you have signed up for tomorrow's event { $event } ({ $when }). If you cannot come, cancel your sign-up so the place goes to the next person:
+
+    { $link }

@@ -1373,3 +1373,228 @@ networks-error-name-taken = Samanniminen verkosto on jo olemassa. Valitse toinen
 networks-done-requested-nobody = Liittymispyyntö on tallennettu. Verkostolla ei ole vielä koordinaattoria, joten pyyntö odottaa, kunnes Kolmosen ylläpito nimeää sellaisen.
 networks-done-unverified = Organisaatiotasi ei ole vielä vahvistettu, joten se ei voi pyytää liittymistä verkostoon. Kolmosen ylläpito tai verkoston koordinaattori vahvistaa uudet organisaatiot.
 networks-done-throttled = Organisaatiosi on pyytänyt liittymistä liian monta kertaa tunnin sisällä. Yritä myöhemmin uudelleen.
+
+## Events (issue 19)
+nav-events = Tapahtumat
+events-title = Tapahtumat
+events-past-title = Menneet tapahtumat
+events-intro = Verkostotapaamiset, työpajat, rekrytointitapahtumat ja avoimet ovet. Suodata kunnan, verkoston tai kohderyhmän mukaan ja tilaa kalenteri.
+events-none = Ei tapahtumia näillä valinnoilla.
+events-filter-municipality-label = Kunta
+events-filter-network-label = Verkosto
+events-filter-audience-label = Kohderyhmä
+events-filter-any = Kaikki
+events-filter-button = Näytä tapahtumat
+events-past-link = Menneet tapahtumat
+events-upcoming-link = Tulevat tapahtumat
+events-feed-link = Tilaa kalenterina (iCalendar)
+events-organizer = Järjestäjä
+events-cancelled = Peruttu
+events-cancelled-text = Tämä tapahtuma on peruttu.
+events-past = päättynyt
+events-online = Verkossa
+events-upcoming-dates = Tulevat kerrat
+events-add-to-calendar = Lisää kalenteriin
+events-place = Paikka
+events-municipality = Kunta
+events-network = Verkosto
+events-audience = Kenelle
+events-languages = Kielet
+events-cost = Hinta
+events-free = Maksuton
+events-accessibility = Saavutettavuus
+events-full = Paikat ovat täynnä. Voit ilmoittautua jonoon.
+events-places-left = { $count ->
+    [one] 1 paikka jäljellä
+   *[other] { $count } paikkaa jäljellä
+}
+events-going-count = { $count ->
+    [one] 1 tulossa
+   *[other] { $count } tulossa
+}
+events-waiting-count = { $count ->
+    [one] 1 jonossa
+   *[other] { $count } jonossa
+}
+events-occurrences-count = { $count ->
+    [one] 1 kerta
+   *[other] { $count } kertaa
+}
+events-repeat-weekly = Joka viikko
+events-repeat-biweekly = Joka toinen viikko
+events-repeat-monthly = Kerran kuukaudessa samana viikonpäivänä
+events-manage = Järjestäjälle
+events-edit-title = Muokkaa tapahtumaa
+events-new-title = Uusi tapahtuma
+events-cancel-button = Peru tapahtuma
+events-signup-heading = Ilmoittautuminen
+events-signup-name-label = Nimi
+events-signup-email-label = Sähköposti
+events-signup-email-hint = Lähetämme vahvistuslinkin. Linkin kautta voit myös perua ilmoittautumisen.
+events-signup-needs-label = Erityistarpeet (valinnainen)
+events-signup-needs-hint = Esimerkiksi tulkkaus, ruokavalio tai pyörätuolipaikka.
+events-signup-privacy = Nimesi, sähköpostisi ja tarpeesi näkyvät vain järjestäjille, ja ne poistetaan 30 päivää tapahtuman jälkeen.
+events-signup-button = Ilmoittaudu
+events-signup-closed = Tähän tapahtumaan ei voi nyt ilmoittautua Kolmosen kautta.
+events-your-signup = Ilmoittautumisesi
+events-withdraw-button = Peru ilmoittautuminen
+events-confirm-button = Vahvista ilmoittautuminen
+events-signup-title = Ilmoittautumisesi
+events-signup-unknown = Ilmoittautumista ei löytynyt. Linkki voi olla vanhentunut, tai tapahtuman osallistujatiedot on jo poistettu.
+events-signup-done-confirmed = Ilmoittautumisesi on vahvistettu. Paikka on varattu sinulle.
+events-signup-done-waiting = Ilmoittautumisesi on vahvistettu. Paikat ovat täynnä, joten olet jonossa. Kerromme sähköpostilla, jos paikka vapautuu.
+events-signup-done-cancelled = Ilmoittautumisesi on peruttu.
+events-state-pending = odottaa sähköpostin vahvistusta
+events-state-going = paikka varattu
+events-state-waiting = jonossa
+events-state-cancelled = peruttu
+events-done-saved = Tapahtuma on tallennettu.
+events-done-cancelled = Tapahtuma on peruttu. Ilmoittautuneille on kerrottu.
+events-done-signed-up = Olet ilmoittautunut. Vahvistus on lähetetty sähköpostiisi.
+events-done-confirm-sent = Lähetimme sähköpostiisi vahvistuslinkin. Ilmoittautuminen on voimassa, kun olet vahvistanut sen.
+events-done-waiting = Paikat ovat täynnä, joten olet jonossa. Kerromme sähköpostilla, jos paikka vapautuu.
+events-done-already = Tällä sähköpostiosoitteella on jo ilmoittautuminen tähän tapahtumaan.
+events-done-withdrawn = Ilmoittautumisesi on peruttu.
+events-done-throttled = Tähän osoitteeseen on lähetetty jo monta ilmoittautumista tunnin sisällä. Yritä myöhemmin uudelleen.
+events-done-closed = Ilmoittautuminen tähän tapahtumaan on päättynyt.
+events-back = Takaisin
+events-participants-title = Osallistujat
+events-participants-csv = Lataa osallistujat (CSV)
+events-participants-none = Ei vielä ilmoittautuneita.
+events-participants-deleted = Osallistujien tiedot poistetaan { $date }.
+events-csv-name = Nimi
+events-csv-email = Sähköposti
+events-csv-needs = Erityistarpeet
+events-csv-state = Tila
+events-csv-confirmed = Vahvistettu
+events-kind-label = Tapahtuman tyyppi
+event-kind-network_meeting = Verkostotapaaminen
+event-kind-workshop = Työpaja
+event-kind-recruitment_fair = Rekrytointitapahtuma
+event-kind-open_day = Avoimet ovet
+event-kind-training = Koulutus
+event-kind-other = Muu tapahtuma
+events-title-label = Nimi
+events-description-label = Kuvaus
+events-co_organizers-label = Muut järjestäjät (valinnainen)
+events-co_organizers-hint = Organisaatioiden nimet tai Y-tunnukset, yksi riville.
+events-network-label = Verkosto (valinnainen)
+events-network-none = Ei verkostoa
+events-location-label = Toimipaikka (valinnainen)
+events-location-none = Ei toimipaikkaa
+events-place-label = Paikka tai osoite
+events-place-hint = Esimerkiksi huone tai osoite, jos tapahtuma ei ole toimipaikassanne.
+events-municipality-label = Kunta
+events-municipality-hint = Kunnan nimi tai numero. Toimipaikan kunta, jos jätät tyhjäksi.
+events-online_url-label = Verkkolinkki (valinnainen)
+events-online_url-hint = Osoite, josta verkkotapahtumaan liitytään, alkaen https://.
+events-when-legend = Aika (Suomen aikaa)
+events-date-label = Päivä
+events-date-hint = Esimerkiksi 10.3.2027.
+events-start-label = Alkaa klo
+events-start-hint = Esimerkiksi 13.00.
+events-end_date-label = Päättymispäivä (jos eri päivä)
+events-end-label = Päättyy klo
+events-repeat-legend = Toistuminen
+events-repeat-label = Toistuu
+events-repeat-option-none = Ei toistu
+events-repeat-option-weekly = Joka viikko
+events-repeat-option-biweekly = Joka toinen viikko
+events-repeat-option-monthly = Kerran kuukaudessa (sama viikonpäivä)
+events-until-label = Viimeinen päivä
+events-count-label = tai kertojen määrä
+events-exceptions-label = Poikkeuspäivät (valinnainen)
+events-exceptions-hint = Päivät, jolloin tapahtumaa ei ole, pilkulla erotettuina.
+events-audience-label = Kohderyhmät
+events-languages-label = Kielet
+events-language-fi = suomi
+events-language-sv = ruotsi
+events-language-en = englanti
+events-language-other = muu kieli
+events-cost-label = Hinta (tyhjä = maksuton)
+events-accessibility-label = Saavutettavuus
+events-accessibility-hint = Esimerkiksi esteetön sisäänkäynti, induktiosilmukka, tulkkaus.
+events-capacity-label = Paikkoja (valinnainen)
+events-capacity-hint = Kun paikat täyttyvät, seuraavat ilmoittautuvat jonoon.
+events-signup-label = Ilmoittautuminen Kolmosen kautta
+events-save-button = Tallenna tapahtuma
+events-error-kind = Valitse tapahtuman tyyppi.
+events-error-title = Kirjoita tapahtuman nimi.
+events-error-too-long = Teksti on liian pitkä tai siinä on rivinvaihtoja.
+events-error-organizer = Näitä organisaatioita ei löytynyt: { $names }. Kirjoita nimi tarkalleen kuten hakemistossa tai Y-tunnus.
+events-error-organizers-many = Tapahtumalla voi olla enintään 10 järjestäjää.
+events-error-network = Valitse verkosto, jonka jäsen organisaatiosi on.
+events-error-location = Valitse jokin organisaatiosi toimipaikoista.
+events-error-municipality = Kuntaa ei tunnistettu. Kirjoita kunnan nimi tai numero.
+events-error-audience = Kohderyhmää ei tunnistettu.
+events-error-online-url = Kirjoita verkko-osoite, joka alkaa https://.
+events-error-where = Kerro, missä tapahtuma on: toimipaikka, paikka, kunta tai verkkolinkki.
+events-error-date = Kirjoita päivä.
+events-error-date-form = Kirjoita päivä muodossa 10.3.2027.
+events-error-time = Kirjoita kellonaika muodossa 13.00.
+events-error-end-before-start = Päättymisajan pitää olla alkamisajan jälkeen.
+events-error-too-many-days = Yksi tapahtumakerta voi kestää enintään 14 päivää.
+events-error-count = Kertoja voi olla 1–260.
+events-error-exception = Poikkeuspäivää ei tunnistettu: { $names }. Kirjoita päivät muodossa 10.3.2027.
+events-error-repeat = Valitse toistuminen listasta.
+events-error-series-end = Kerro, milloin toistuminen päättyy: viimeinen päivä tai kertojen määrä.
+events-error-empty-series = Toistuvalle tapahtumalle ei jää yhtään kertaa. Tarkista viimeinen päivä ja poikkeuspäivät.
+events-error-series-range = Toistuva tapahtuma voi jatkua enintään kaksi vuotta, ja poikkeuspäiviä voi olla enintään 60.
+events-error-capacity = Kirjoita paikkojen määrä numerona 1–10000, tai jätä tyhjäksi.
+events-error-name = Kirjoita nimesi.
+events-error-name-long = Nimi on liian pitkä.
+events-error-email = Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.
+events-error-needs-long = Erityistarpeet-teksti on liian pitkä (enintään 500 merkkiä).
+events-my-calendar-title = Omat tapahtumani
+events-mine-none = Et ole ilmoittautunut tapahtumiin.
+events-feed-heading = Oma kalenterisyöte
+events-feed-text = Kalenterisyöte näyttää ilmoittautumisesi puhelimesi tai tietokoneesi kalenterissa. Osoite on salainen: älä jaa sitä. Jos se on päässyt vääriin käsiin, tee uusi, jolloin vanha lakkaa toimimasta.
+events-feed-address = Syötteen osoite
+events-feed-make = Tee kalenterisyöte
+events-feed-renew = Tee uusi osoite
+events-feed-renewed = Uusi osoite on tehty. Vanha osoite ei enää toimi.
+events-new-link = Lisää tapahtuma
+mail-event-confirm-subject = Kolmonen: vahvista ilmoittautumisesi tapahtumaan { $event }
+mail-event-confirm-body = Hei,
+
+    joku ilmoittautui tällä osoitteella tapahtumaan { $event } ({ $when }). Vahvista ilmoittautuminen avaamalla linkki:
+
+    { $link }
+
+    Jos et ilmoittautunut, voit jättää tämän viestin huomiotta.
+mail-event-going-subject = Kolmonen: paikkasi tapahtumassa { $event } on varattu
+mail-event-going-body = Hei,
+
+    paikkasi tapahtumassa { $event } ({ $when }) on varattu. Voit katsoa tai perua ilmoittautumisesi tästä:
+
+    { $link }
+mail-event-waiting-subject = Kolmonen: olet jonossa tapahtumaan { $event }
+mail-event-waiting-body = Hei,
+
+    tapahtuman { $event } ({ $when }) paikat ovat täynnä, joten olet jonossa. Kerromme, jos paikka vapautuu. Voit perua ilmoittautumisesi tästä:
+
+    { $link }
+mail-event-moved-up-subject = Kolmonen: paikka vapautui tapahtumasta { $event }
+mail-event-moved-up-body = Hei,
+
+    sinulle vapautui paikka tapahtumasta { $event } ({ $when }). Jos et pääse, peru ilmoittautumisesi, niin paikka siirtyy seuraavalle:
+
+    { $link }
+mail-event-withdrawn-subject = Kolmonen: ilmoittautumisesi tapahtumaan { $event } on peruttu
+mail-event-withdrawn-body = Hei,
+
+    ilmoittautumisesi tapahtumaan { $event } ({ $when }) on peruttu.
+
+    { $link }
+mail-event-cancelled-subject = Kolmonen: tapahtuma { $event } on peruttu
+mail-event-cancelled-body = Hei,
+
+    järjestäjä on perunut tapahtuman { $event } ({ $when }), johon olit ilmoittautunut. Pahoittelemme.
+
+    { $link }
+mail-event-reminder-subject = Kolmonen: muistutus huomisesta tapahtumasta { $event }
+mail-event-reminder-body = Hei,
+
+    muistutamme, että olet ilmoittautunut huomiseen tapahtumaan { $event } ({ $when }). Jos et pääse, peru ilmoittautumisesi, niin paikka siirtyy seuraavalle:
+
+    { $link }

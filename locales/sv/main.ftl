@@ -1373,3 +1373,228 @@ networks-error-name-taken = Det finns redan ett nätverk med samma namn. Välj e
 networks-done-requested-nobody = Ansökan har sparats. Nätverket har ingen koordinator ännu, så ansökan väntar tills Kolmonens administration utser en.
 networks-done-unverified = Din organisation har inte bekräftats ännu, så den kan inte be om att få gå med i ett nätverk. Kolmonens administration eller nätverkets koordinator bekräftar nya organisationer.
 networks-done-throttled = Din organisation har bett om att få gå med för många gånger inom en timme. Försök igen senare.
+
+## Events (issue 19)
+nav-events = Evenemang
+events-title = Evenemang
+events-past-title = Tidigare evenemang
+events-intro = Nätverksträffar, verkstäder, rekryteringsevenemang och öppet hus. Filtrera efter kommun, nätverk eller målgrupp och prenumerera på kalendern.
+events-none = Inga evenemang med dessa val.
+events-filter-municipality-label = Kommun
+events-filter-network-label = Nätverk
+events-filter-audience-label = Målgrupp
+events-filter-any = Alla
+events-filter-button = Visa evenemang
+events-past-link = Tidigare evenemang
+events-upcoming-link = Kommande evenemang
+events-feed-link = Prenumerera som kalender (iCalendar)
+events-organizer = Arrangör
+events-cancelled = Inställt
+events-cancelled-text = Evenemanget är inställt.
+events-past = avslutat
+events-online = På nätet
+events-upcoming-dates = Kommande tillfällen
+events-add-to-calendar = Lägg till i kalendern
+events-place = Plats
+events-municipality = Kommun
+events-network = Nätverk
+events-audience = För vem
+events-languages = Språk
+events-cost = Pris
+events-free = Avgiftsfritt
+events-accessibility = Tillgänglighet
+events-full = Platserna är fulla. Du kan anmäla dig till kön.
+events-places-left = { $count ->
+    [one] 1 plats kvar
+   *[other] { $count } platser kvar
+}
+events-going-count = { $count ->
+    [one] 1 kommer
+   *[other] { $count } kommer
+}
+events-waiting-count = { $count ->
+    [one] 1 i kö
+   *[other] { $count } i kö
+}
+events-occurrences-count = { $count ->
+    [one] 1 gång
+   *[other] { $count } gånger
+}
+events-repeat-weekly = Varje vecka
+events-repeat-biweekly = Varannan vecka
+events-repeat-monthly = En gång i månaden på samma veckodag
+events-manage = För arrangören
+events-edit-title = Redigera evenemanget
+events-new-title = Nytt evenemang
+events-cancel-button = Ställ in evenemanget
+events-signup-heading = Anmälan
+events-signup-name-label = Namn
+events-signup-email-label = E-post
+events-signup-email-hint = Vi skickar en bekräftelselänk. Via länken kan du också återkalla anmälan.
+events-signup-needs-label = Särskilda behov (frivilligt)
+events-signup-needs-hint = Till exempel tolkning, specialkost eller rullstolsplats.
+events-signup-privacy = Ditt namn, din e-post och dina behov syns bara för arrangörerna och raderas 30 dagar efter evenemanget.
+events-signup-button = Anmäl mig
+events-signup-closed = Det går inte att anmäla sig till evenemanget via Kolmonen just nu.
+events-your-signup = Din anmälan
+events-withdraw-button = Återkalla anmälan
+events-confirm-button = Bekräfta anmälan
+events-signup-title = Din anmälan
+events-signup-unknown = Anmälan hittades inte. Länken kan vara för gammal, eller så har deltagaruppgifterna redan raderats.
+events-signup-done-confirmed = Din anmälan är bekräftad. Platsen är reserverad för dig.
+events-signup-done-waiting = Din anmälan är bekräftad. Platserna är fulla, så du står i kö. Vi meddelar per e-post om en plats blir ledig.
+events-signup-done-cancelled = Din anmälan är återkallad.
+events-state-pending = väntar på bekräftelse av e-posten
+events-state-going = plats reserverad
+events-state-waiting = i kö
+events-state-cancelled = återkallad
+events-done-saved = Evenemanget är sparat.
+events-done-cancelled = Evenemanget är inställt. De anmälda har fått besked.
+events-done-signed-up = Du är anmäld. En bekräftelse har skickats till din e-post.
+events-done-confirm-sent = Vi skickade en bekräftelselänk till din e-post. Anmälan gäller när du har bekräftat den.
+events-done-waiting = Platserna är fulla, så du står i kö. Vi meddelar per e-post om en plats blir ledig.
+events-done-already = Den här e-postadressen är redan anmäld till evenemanget.
+events-done-withdrawn = Din anmälan är återkallad.
+events-done-throttled = Många anmälningar har redan skickats till den här adressen inom en timme. Försök igen senare.
+events-done-closed = Anmälan till evenemanget har avslutats.
+events-back = Tillbaka
+events-participants-title = Deltagare
+events-participants-csv = Ladda ner deltagarna (CSV)
+events-participants-none = Inga anmälda ännu.
+events-participants-deleted = Deltagarnas uppgifter raderas { $date }.
+events-csv-name = Namn
+events-csv-email = E-post
+events-csv-needs = Särskilda behov
+events-csv-state = Status
+events-csv-confirmed = Bekräftad
+events-kind-label = Typ av evenemang
+event-kind-network_meeting = Nätverksträff
+event-kind-workshop = Verkstad
+event-kind-recruitment_fair = Rekryteringsevenemang
+event-kind-open_day = Öppet hus
+event-kind-training = Utbildning
+event-kind-other = Annat evenemang
+events-title-label = Namn
+events-description-label = Beskrivning
+events-co_organizers-label = Andra arrangörer (frivilligt)
+events-co_organizers-hint = Organisationernas namn eller FO-nummer, ett per rad.
+events-network-label = Nätverk (frivilligt)
+events-network-none = Inget nätverk
+events-location-label = Verksamhetsställe (frivilligt)
+events-location-none = Inget verksamhetsställe
+events-place-label = Plats eller adress
+events-place-hint = Till exempel ett rum, eller en adress om evenemanget inte är på ert verksamhetsställe.
+events-municipality-label = Kommun
+events-municipality-hint = Kommunens namn eller nummer. Verksamhetsställets kommun om du lämnar tomt.
+events-online_url-label = Webblänk (frivilligt)
+events-online_url-hint = Adressen där man deltar på nätet, som börjar med https://.
+events-when-legend = Tid (finsk tid)
+events-date-label = Dag
+events-date-hint = Till exempel 10.3.2027.
+events-start-label = Börjar kl.
+events-start-hint = Till exempel 13.00.
+events-end_date-label = Slutdag (om annan dag)
+events-end-label = Slutar kl.
+events-repeat-legend = Upprepning
+events-repeat-label = Upprepas
+events-repeat-option-none = Upprepas inte
+events-repeat-option-weekly = Varje vecka
+events-repeat-option-biweekly = Varannan vecka
+events-repeat-option-monthly = En gång i månaden (samma veckodag)
+events-until-label = Sista dag
+events-count-label = eller antal gånger
+events-exceptions-label = Undantagsdagar (frivilligt)
+events-exceptions-hint = Dagar då evenemanget inte ordnas, åtskilda med kommatecken.
+events-audience-label = Målgrupper
+events-languages-label = Språk
+events-language-fi = finska
+events-language-sv = svenska
+events-language-en = engelska
+events-language-other = annat språk
+events-cost-label = Pris (tomt = avgiftsfritt)
+events-accessibility-label = Tillgänglighet
+events-accessibility-hint = Till exempel tillgänglig ingång, hörslinga, tolkning.
+events-capacity-label = Platser (frivilligt)
+events-capacity-hint = När platserna är fulla hamnar följande anmälda i kö.
+events-signup-label = Anmälan via Kolmonen
+events-save-button = Spara evenemanget
+events-error-kind = Välj typ av evenemang.
+events-error-title = Skriv evenemangets namn.
+events-error-too-long = Texten är för lång eller innehåller radbrytningar.
+events-error-organizer = Dessa organisationer hittades inte: { $names }. Skriv namnet exakt som i katalogen, eller FO-numret.
+events-error-organizers-many = Ett evenemang kan ha högst 10 arrangörer.
+events-error-network = Välj ett nätverk som din organisation är medlem i.
+events-error-location = Välj ett av din organisations verksamhetsställen.
+events-error-municipality = Kommunen kändes inte igen. Skriv kommunens namn eller nummer.
+events-error-audience = Målgruppen kändes inte igen.
+events-error-online-url = Skriv en webbadress som börjar med https://.
+events-error-where = Berätta var evenemanget ordnas: verksamhetsställe, plats, kommun eller webblänk.
+events-error-date = Skriv dagen.
+events-error-date-form = Skriv dagen i formen 10.3.2027.
+events-error-time = Skriv klockslaget i formen 13.00.
+events-error-end-before-start = Sluttiden måste vara efter starttiden.
+events-error-too-many-days = Ett tillfälle kan pågå högst 14 dagar.
+events-error-count = Antalet gånger kan vara 1–260.
+events-error-exception = Undantagsdagen kändes inte igen: { $names }. Skriv dagarna i formen 10.3.2027.
+events-error-repeat = Välj upprepning i listan.
+events-error-series-end = Berätta när upprepningen slutar: sista dag eller antal gånger.
+events-error-empty-series = Det återstår inga tillfällen för evenemanget. Kontrollera sista dagen och undantagsdagarna.
+events-error-series-range = Ett återkommande evenemang kan pågå högst två år, och undantagsdagarna kan vara högst 60.
+events-error-capacity = Skriv antalet platser som ett tal 1–10000, eller lämna tomt.
+events-error-name = Skriv ditt namn.
+events-error-name-long = Namnet är för långt.
+events-error-email = Skriv e-postadressen i formen namn@exempel.fi.
+events-error-needs-long = Texten om särskilda behov är för lång (högst 500 tecken).
+events-my-calendar-title = Mina evenemang
+events-mine-none = Du har inte anmält dig till några evenemang.
+events-feed-heading = Eget kalenderflöde
+events-feed-text = Kalenderflödet visar dina anmälningar i kalendern i din telefon eller dator. Adressen är hemlig: dela den inte. Om den har kommit i fel händer, gör en ny, så slutar den gamla att fungera.
+events-feed-address = Flödets adress
+events-feed-make = Gör ett kalenderflöde
+events-feed-renew = Gör en ny adress
+events-feed-renewed = En ny adress har gjorts. Den gamla fungerar inte längre.
+events-new-link = Lägg till ett evenemang
+mail-event-confirm-subject = Kolmonen: bekräfta din anmälan till { $event }
+mail-event-confirm-body = Hej,
+
+    någon anmälde sig med den här adressen till evenemanget { $event } ({ $when }). Bekräfta anmälan genom att öppna länken:
+
+    { $link }
+
+    Om du inte anmälde dig kan du lämna meddelandet utan åtgärd.
+mail-event-going-subject = Kolmonen: din plats på { $event } är reserverad
+mail-event-going-body = Hej,
+
+    din plats på evenemanget { $event } ({ $when }) är reserverad. Du kan se eller återkalla din anmälan här:
+
+    { $link }
+mail-event-waiting-subject = Kolmonen: du står i kö till { $event }
+mail-event-waiting-body = Hej,
+
+    platserna på evenemanget { $event } ({ $when }) är fulla, så du står i kö. Vi meddelar om en plats blir ledig. Du kan återkalla din anmälan här:
+
+    { $link }
+mail-event-moved-up-subject = Kolmonen: en plats blev ledig på { $event }
+mail-event-moved-up-body = Hej,
+
+    en plats blev ledig för dig på evenemanget { $event } ({ $when }). Om du inte kan komma, återkalla din anmälan så går platsen till nästa:
+
+    { $link }
+mail-event-withdrawn-subject = Kolmonen: din anmälan till { $event } är återkallad
+mail-event-withdrawn-body = Hej,
+
+    din anmälan till evenemanget { $event } ({ $when }) är återkallad.
+
+    { $link }
+mail-event-cancelled-subject = Kolmonen: evenemanget { $event } är inställt
+mail-event-cancelled-body = Hej,
+
+    arrangören har ställt in evenemanget { $event } ({ $when }) som du var anmäld till. Vi beklagar.
+
+    { $link }
+mail-event-reminder-subject = Kolmonen: påminnelse om morgondagens evenemang { $event }
+mail-event-reminder-body = Hej,
+
+    vi påminner om att du är anmäld till morgondagens evenemang { $event } ({ $when }). Om du inte kan komma, återkalla din anmälan så går platsen till nästa:
+
+    { $link }

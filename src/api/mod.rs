@@ -1,5 +1,6 @@
 //! The read-only JSON API `/api/v1` and its OpenAPI description.
 
+pub mod events;
 pub mod hsds;
 pub mod impact;
 pub mod networks;
@@ -33,6 +34,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/impact", get(impact::impact)),
         ("/api/v1/networks", get(networks::list_networks)),
         ("/api/v1/networks/{id}", get(networks::get_network)),
+        ("/api/v1/events", get(events::list_events)),
+        ("/api/v1/events/{id}", get(events::get_event)),
     ];
     routes.extend(hsds::route_table());
     routes
@@ -56,6 +59,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         impact::impact,
         networks::list_networks,
         networks::get_network,
+        events::list_events,
+        events::get_event,
         hsds::meta,
         hsds::list_services,
         hsds::get_service,
@@ -73,6 +78,10 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         impact::ImpactTable,
         networks::NetworkResponse,
         networks::NetworkMember,
+        events::EventResponse,
+        events::EventOrganizer,
+        events::EventOccurrence,
+        events::PastParam,
         Problem,
         Lang,
         LocalizedText,
@@ -167,7 +176,10 @@ pub struct OpportunityParams {
     open: Option<bool>,
 }
 
-fn page_request(page: Option<u32>, per_page: Option<u32>) -> Result<PageRequest, ApiError> {
+pub(crate) fn page_request(
+    page: Option<u32>,
+    per_page: Option<u32>,
+) -> Result<PageRequest, ApiError> {
     let page = page.unwrap_or(1);
     let per_page = per_page.unwrap_or(20);
     if !(1..=100_000).contains(&page) {

@@ -467,3 +467,123 @@ pub(super) async fn bench_impact(database: &str, queries: usize) -> anyhow::Resu
     }
     Ok(())
 }
+
+/// `bench-events`: adds generated events in a municipality until it has `events` upcoming
+/// ones (a fifth of them repeating weekly for ten weeks, some with several organizers, a
+/// tenth cancelled), then times its iCalendar feed through the router as a request is
+/// served; p50, p99 and mean in milliseconds, and the feed's size.
+pub(super) async fn bench_events(
+    database: &str,
+    events: usize,
+    municipality: &str,
+    queries: usize,
+) -> anyhow::Result<()> {
+    use crate::domain::events::{Event, EventKind, Frequency, Recurrence};
+    use crate::domain::{helsinki, EventId};
+    use tower::ServiceExt;
+    let store = open(database).await?;
+    let code = crate::refdata::REF
+        .find_municipality(municipality)
+        .map(|m| m.code.clone())
+        .context("unknown municipality")?;
+    let now = time::OffsetDateTime::now_utc();
+    let query = crate::store::EventQuery {
+        municipality: Some(code.clone()),
+        ends_after: Some(now),
+        include_cancelled: true,
+        limit: 1,
+        ..Default::default()
+    };
+    let have = store.count_events(&query).await? as usize;
+    let orgs = store
+        .organizations(&Default::default(), crate::store::PageRequest::new(1, 100))
+        .await?
+        .items;
+    anyhow::ensure!(
+        !orgs.is_empty(),
+        "no organizations: seed the demo or gen-bench-data first"
+    );
+    let kinds = EventKind::ALL;
+    let started = std::time::Instant::now();
+    for i in have..events {
+        let date = helsinki::local(now).date() + time::Duration::days(1 + (i % 365) as i64);
+        let hour = 8 + (i % 9) as u8;
+        let starts_at = helsinki::at(date, time::Time::from_hms(hour, 0, 0)?);
+        let mut organizers = vec![orgs[i % orgs.len()].id];
+        if i % 3 == 0 {
+            organizers.push(orgs[(i + 7) % orgs.len()].id);
+        }
+        organizers.dedup();
+        let e = Event {
+            id: EventId::new(),
+            kind: kinds[i % kinds.len()],
+            title: format!("Tapahtuma {i}: työnhaun työpaja ja avoimet ovet"),
+            description: "Tervetuloa kysymään työkokeilusta, palkkatuesta ja kuntouttavasta \
+                työtoiminnasta. Autamme CV:n ja hakemusten kanssa."
+                .into(),
+            organizers,
+            network_id: None,
+            location_id: None,
+            place: format!("Kokoushuone {}, Kauppakatu {}", i % 12, i % 90),
+            municipality_code: Some(code.clone()),
+            online_url: None,
+            starts_at,
+            ends_at: starts_at + time::Duration::hours(2),
+            recurrence: (i % 5 == 0).then(|| Recurrence {
+                frequency: Frequency::Weekly,
+                interval: 1,
+                until: None,
+                count: Some(10),
+                exceptions: vec![date + time::Duration::weeks(2)],
+            }),
+            audience: vec!["long-term-unemployed".into()],
+            languages: vec!["fi".into()],
+            cost: String::new(),
+            accessibility: "Esteetön sisäänkäynti.".into(),
+            capacity: Some(30),
+            signup: i % 2 == 0,
+            cancelled: i % 10 == 9,
+            sequence: (i % 3) as u32,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+        };
+        store.save_event(&e).await?;
+    }
+    if events > have {
+        println!(
+            "added {} events in {:.1} s",
+            events - have,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let router = crate::app(crate::AppState::new(store.clone(), Default::default()));
+    let uri = format!("/fi/municipalities/{code}/events.ics");
+    let mut ms = Vec::with_capacity(queries);
+    let mut bytes = 0;
+    for _ in 0..queries {
+        let t = std::time::Instant::now();
+        let res = router
+            .clone()
+            .oneshot(axum::http::Request::get(&uri).body(axum::body::Body::empty())?)
+            .await?;
+        let status = res.status();
+        bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await?
+            .len();
+        anyhow::ensure!(status.is_success(), "{uri}: {status}");
+        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let n = store
+        .count_events(&crate::store::EventQuery {
+            ends_after: Some(now - time::Duration::days(90)),
+            ..query
+        })
+        .await?;
+    let (p50, p99, mean) = crate::referrals::bench::percentiles(ms);
+    println!(
+        "{uri}: {n} events, {:.1} MB; p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({queries} requests)",
+        bytes as f64 / 1e6
+    );
+    Ok(())
+}

@@ -169,6 +169,16 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         queries: usize,
     },
+    /// Time a municipality's iCalendar feed (`/fi/municipalities/CODE/events.ics`), first adding
+    /// generated events there until it has `--events` upcoming ones.
+    BenchEvents {
+        #[arg(long, default_value_t = 5000)]
+        events: usize,
+        #[arg(long, default_value = "398")]
+        municipality: String,
+        #[arg(long, default_value_t = 200)]
+        queries: usize,
+    },
     /// Time one person's matches over every opportunity and talent-pool searches.
     BenchPeople {
         /// How many people and searches.
@@ -298,9 +308,13 @@ async fn seed_demo(store: &DynStore, keys: Option<&crate::vault::DataKeys>) -> a
     demo::seed_network(store)
         .await
         .context("saving the demo network")?;
+    let events = demo::seed_events(store)
+        .await
+        .context("saving the demo events")?;
     tracing::info!(
         people = people.len(),
         organizations = batch.organizations.len(),
+        events,
         services = batch.services.len(),
         opportunities = batch.opportunities.len(),
         "demo data seeded"
@@ -488,6 +502,13 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::BenchImpact { queries } => {
             bench::bench_impact(&cli.database, queries).await?;
+        }
+        Command::BenchEvents {
+            events,
+            municipality,
+            queries,
+        } => {
+            bench::bench_events(&cli.database, events, &municipality, queries).await?;
         }
         Command::BenchPeople { queries } => {
             bench::bench_people(&cli.database, queries).await?;

@@ -174,6 +174,11 @@ pub(super) async fn serve(database: &str, args: ServeArgs) -> anyhow::Result<()>
             release_free_memory();
         });
     }
+    tokio::spawn(crate::services::events::run_every_hour(
+        state.store.clone(),
+        public_url.clone(),
+        state.keys().await?.clone(),
+    ));
     tokio::spawn(crate::people::alerts::run(
         state.store.clone(),
         state.search.clone(),

@@ -127,6 +127,18 @@ pub fn working_days_between(from: OffsetDateTime, to: OffsetDateTime) -> u32 {
     n
 }
 
+/// A wall-clock time in Finland as an instant. A time the spring change skips (03.00–03.59
+/// on the last Sunday of March) is read as an hour later; one the autumn change repeats is
+/// read as the first (summer) one.
+pub fn at(date: Date, time: Time) -> OffsetDateTime {
+    let wall = PrimitiveDateTime::new(date, time);
+    let summer = wall.assume_offset(SUMMER);
+    if offset_at(summer) == SUMMER {
+        return summer;
+    }
+    wall.assume_offset(WINTER)
+}
+
 /// Today's date in Finland.
 pub fn today() -> Date {
     now().date()

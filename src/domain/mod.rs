@@ -67,10 +67,14 @@ id_type!(
     ContactId,
     UserId,
     ThreadId,
-    NetworkId
+    NetworkId,
+    EventId,
+    SignupId
 );
 
 /// Defined here, after `id_type!`, which they use.
+pub mod events;
+pub mod ical;
 pub mod networks;
 pub mod referrals;
 

@@ -149,6 +149,8 @@ mod tests {
                     ("quarter", "3".into()),
                     ("names", "Lahtis, Hollola".into()),
                     ("network", "Päijät-Hämeen verkosto".into()),
+                    ("event", "Verkostotapaaminen".into()),
+                    ("when", "10.3.2027 13.00–15.00".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

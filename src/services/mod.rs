@@ -2,6 +2,7 @@
 //! index and the mail outbox. Pages, the API and the command line call these; the store and
 //! the domain know nothing of them.
 
+pub mod events;
 pub mod referrals;
 pub mod registration;
 pub mod threads;

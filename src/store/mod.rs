@@ -2,6 +2,7 @@
 
 mod accounts;
 mod directory;
+mod events;
 mod impact;
 mod mail;
 mod manage;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 
 pub use accounts::AccountStore;
 pub use directory::DirectoryStore;
+pub use events::{EventQuery, EventStore, SignupAdded};
 pub use mail::MailStore;
 pub use manage::ManageStore;
 pub use networks::NetworkStore;
@@ -228,6 +230,7 @@ pub trait Store:
     + ThreadStore
     + ReferralStore
     + NetworkStore
+    + EventStore
     + Send
     + Sync
     + 'static
@@ -245,6 +248,7 @@ impl<T> Store for T where
         + ThreadStore
         + ReferralStore
         + NetworkStore
+        + EventStore
         + Send
         + Sync
         + 'static
@@ -255,8 +259,8 @@ impl<T> Store for T where
 /// trait in scope.
 pub mod prelude {
     pub use super::{
-        AccountStore, DirectoryStore, MailStore, ManageStore, NetworkStore, PeopleStore,
-        ReferralStore, SearchStore, Store, SystemStore, ThreadStore,
+        AccountStore, DirectoryStore, EventStore, MailStore, ManageStore, NetworkStore,
+        PeopleStore, ReferralStore, SearchStore, Store, SystemStore, ThreadStore,
     };
 }
 

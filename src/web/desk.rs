@@ -37,6 +37,8 @@ struct DeskPage {
     new_service: String,
     new_opportunity: String,
     new_place: String,
+    new_event: String,
+    events_url: String,
     interests_url: String,
     /// (label, edit url)
     places: Vec<(String, String)>,
@@ -109,6 +111,8 @@ pub async fn show(
         new_service: ctx.url(&format!("/organizations/{}/services/new", org.id)),
         new_opportunity: ctx.url(&format!("/organizations/{}/opportunities/new", org.id)),
         new_place: ctx.url(&format!("/organizations/{}/locations/new", org.id)),
+        new_event: ctx.url(&format!("/organizations/{}/events/new", org.id)),
+        events_url: ctx.url(&format!("/events?organization={}", org.id)),
         interests_url: ctx.url(&format!("/organizations/{}/interests", org.id)),
         places: records
             .locations

@@ -135,6 +135,20 @@ pub fn summary(fields: &[&Field]) -> Vec<(String, String)> {
 
 /// A form body; fields missing or malformed become their defaults, so a form never fails
 /// before its own checks can say what is wrong.
+/// Error keys as texts: a key, or `key|names` for a text that names what was not found.
+pub fn translated(ctx: &Ctx, errors: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
+    errors
+        .into_iter()
+        .map(|(f, e)| match e.split_once('|') {
+            Some((key, arg)) => (
+                f,
+                crate::i18n::t_args(ctx.lang, key, &[("names", arg.to_string().into())]),
+            ),
+            None => (f, ctx.t(&e)),
+        })
+        .collect()
+}
+
 pub fn parse<T: DeserializeOwned + Default>(body: &[u8]) -> T {
     serde_urlencoded::from_bytes(body).unwrap_or_default()
 }

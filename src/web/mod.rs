@@ -11,6 +11,7 @@ mod clients;
 mod desk;
 mod directory;
 mod error_reports;
+mod events;
 mod export;
 pub mod form;
 mod home;
@@ -176,6 +177,46 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/me/audit", get(people::audit)),
         ("/{lang}/impact", get(impact::show)),
         ("/{lang}/impact.csv", get(impact::csv)),
+        ("/{lang}/events", get(events::list)),
+        (
+            "/{lang}/events/signup",
+            get(events::signup_status).post(events::signup_act),
+        ),
+        ("/{lang}/events/{id}", get(events::show)),
+        (
+            "/{lang}/events/{id}/edit",
+            get(events::edit_form).post(events::update),
+        ),
+        ("/{lang}/events/{id}/cancel", post(events::cancel)),
+        ("/{lang}/events/{id}/signup", post(events::signup)),
+        ("/{lang}/events/{id}/withdraw", post(events::withdraw)),
+        (
+            "/{lang}/events/{id}/participants",
+            get(events::participants),
+        ),
+        (
+            "/{lang}/events/{id}/participants.csv",
+            get(events::participants_csv),
+        ),
+        ("/{lang}/events/{id}/calendar.ics", get(events::event_ics)),
+        (
+            "/{lang}/organizations/{id}/events/new",
+            get(events::new_form).post(events::create),
+        ),
+        (
+            "/{lang}/organizations/{id}/events.ics",
+            get(events::organization_ics),
+        ),
+        ("/{lang}/networks/{id}/events.ics", get(events::network_ics)),
+        (
+            "/{lang}/municipalities/{code}/events.ics",
+            get(events::municipality_ics),
+        ),
+        (
+            "/{lang}/calendars/{token}/events.ics",
+            get(events::personal_ics),
+        ),
+        ("/{lang}/me/calendar", get(events::mine).post(events::renew)),
         ("/{lang}/networks", get(networks::list)),
         (
             "/{lang}/networks/new",

@@ -411,20 +411,6 @@ async fn checked(
     })
 }
 
-/// Error keys (with one argument after `|`) as the page's language says them.
-fn translated(ctx: &Ctx, errors: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
-    errors
-        .into_iter()
-        .map(|(f, e)| match e.split_once('|') {
-            Some((key, arg)) => (
-                f,
-                t_args(ctx.lang, key, &[("names", arg.to_string().into())]),
-            ),
-            None => (f, ctx.t(&e)),
-        })
-        .collect()
-}
-
 pub async fn new_form(SignedIn(user, _): SignedIn, ctx: Ctx) -> PageResult {
     if !may_found_networks(&user) {
         return Err(PageError::forbidden());
@@ -445,7 +431,7 @@ pub async fn create(
     let (name, description, municipalities, coordinators) =
         match checked(&st, &f, None, true).await? {
             Ok(v) => v,
-            Err(e) => return edit_page(ctx.clone(), None, &f, &translated(&ctx, e), true),
+            Err(e) => return edit_page(ctx.clone(), None, &f, &form::translated(&ctx, e), true),
         };
     let now = crate::domain::now_micros();
     let n = Network {
@@ -518,7 +504,9 @@ pub async fn update(
     let (name, description, municipalities, coordinators) =
         match checked(&st, &f, Some(n.id), names).await? {
             Ok(v) => v,
-            Err(e) => return edit_page(ctx.clone(), Some(&n), &f, &translated(&ctx, e), names),
+            Err(e) => {
+                return edit_page(ctx.clone(), Some(&n), &f, &form::translated(&ctx, e), names)
+            }
         };
     let changed = Network {
         name,

@@ -650,6 +650,14 @@ pub async fn export(
         "saved_searches": s.saved_searches_of(user.id).await?,
         "profile_views": s.profile_views(user.id, 10_000).await?,
         "warm_hand_over": crate::services::referrals::export_of(s, st.config.data_keys.as_ref(), &user).await?,
+        "event_signups": s.signups_of_user(user.id).await?.into_iter().map(|x| serde_json::json!({
+            "event_id": x.event_id,
+            "name": x.name,
+            "email": x.email,
+            "needs": x.needs,
+            "state": x.state.as_str(),
+            "signed_up_at": unix_micros(x.created_at),
+        })).collect::<Vec<_>>(),
     });
     let mut doc = doc;
     readable(&mut doc, lang);

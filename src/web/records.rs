@@ -41,7 +41,7 @@ fn topic_options(ctx: &Ctx) -> Vec<(String, String)> {
         .collect()
 }
 
-fn target_group_options(ctx: &Ctx) -> Vec<(String, String)> {
+pub(super) fn target_group_options(ctx: &Ctx) -> Vec<(String, String)> {
     REF.taxonomies
         .target_groups
         .iter()
@@ -57,7 +57,7 @@ pub(super) fn opportunity_type_label(id: &str, lang: crate::domain::Lang) -> Str
 }
 
 /// The organization's places, as (id, label) choices.
-async fn place_options(
+pub(super) async fn place_options(
     st: &AppState,
     ctx: &Ctx,
     org: &Organization,

@@ -929,6 +929,12 @@ const COLUMNS: &[(&str, &str, char)] = &[
     ("networks", "*", '-'),
     ("network_members", "*", '-'),
     ("network_coordinators", "*", '-'),
+    // Events: public records; sign-ups hold a participant's name, address and needs (their
+    // rows go with the account, and with everyone's 30 days after the event).
+    ("events", "*", '-'),
+    ("event_organizers", "*", '-'),
+    ("event_signups", "*", 'P'),
+    ("calendar_feeds", "*", '-'),
     // Kept after erasure (the person's ids become a tombstone): checked for the account's id.
     ("audit_log", "*", 'P'),
     ("audit_head", "*", '-'),

@@ -20,6 +20,7 @@ async fn every_route(app: &TestApp) -> Vec<String> {
     let svc = app.first_id("services").await;
     let opp = app.first_id("opportunities").await;
     let net = demo_network_id();
+    let event = demo_event_id();
     kolmonen::route_patterns()
         .into_iter()
         .map(|p| {
@@ -29,6 +30,8 @@ async fn every_route(app: &TestApp) -> Vec<String> {
                 &opp
             } else if p.contains("/networks/") {
                 &net
+            } else if p.contains("/events/") && !p.contains("/organizations/") {
+                &event
             } else {
                 &org
             };
@@ -37,6 +40,17 @@ async fn every_route(app: &TestApp) -> Vec<String> {
                 .replace("{code}", "398")
         })
         .collect()
+}
+
+/// A demo event's id (every test app has it): the spring network meeting, which takes
+/// sign-ups.
+fn demo_event_id() -> String {
+    kolmonen::demo::demo_events(time::OffsetDateTime::now_utc())
+        .into_iter()
+        .find(|e| e.signup)
+        .expect("a demo event with sign-up")
+        .id
+        .to_string()
 }
 
 /// The demo network's id (every test app has it).
@@ -595,6 +609,8 @@ fn cross_organization_by_design(role: Role, path: &str) -> bool {
         || (role == Role::OrganizationAdmin
             && path.contains("/networks/")
             && (path.ends_with("/join") || path.ends_with("/leave")))
+        // Anyone signs up for an event (and withdraws their own sign-up).
+        || (path.contains("/events/") && (path.ends_with("/signup") || path.ends_with("/withdraw")))
 }
 
 both_engines!(
@@ -616,6 +632,15 @@ both_engines!(
         }
         let (a, service, opportunity, place) = target.expect("an organization with all three");
         let b = *ids.iter().find(|i| **i != a).unwrap();
+        // An event of A's that takes sign-ups.
+        let mut event = kolmonen::demo::demo_events(time::OffsetDateTime::now_utc())
+            .into_iter()
+            .find(|e| e.signup)
+            .unwrap();
+        event.id = kolmonen::domain::EventId::new();
+        event.organizers = vec![a];
+        app.store.save_event(&event).await.unwrap();
+        let event = event.id.to_string();
         let roles = [
             ("seeker@example.fi", Role::JobSeeker, None),
             ("member@example.fi", Role::OrganizationMember, Some(b)),
@@ -644,6 +669,8 @@ both_engines!(
                 place.clone()
             } else if pattern.contains("/networks/") {
                 demo_network_id()
+            } else if pattern.contains("/events/") && !pattern.contains("/organizations/") {
+                event.clone()
             } else {
                 a.to_string()
             };
@@ -899,6 +926,8 @@ both_engines!(no_get_changes_anything, |engine| async move {
             opportunity.clone()
         } else if pattern.contains("/networks/") {
             demo_network_id()
+        } else if pattern.contains("/events/") && !pattern.contains("/organizations/") {
+            demo_event_id()
         } else {
             a.to_string()
         };

@@ -108,6 +108,9 @@ pub async fn demo_store(engine: Engine) -> DynStore {
     kolmonen::demo::seed_network(&store)
         .await
         .expect("seed network");
+    kolmonen::demo::seed_events(&store)
+        .await
+        .expect("seed events");
     store
 }
 
