@@ -302,6 +302,7 @@ async function submit(driver, formAction, fields) {
     const day = new Date(Date.now() + 20 * 86400000).toISOString().slice(0, 10);
     await driver.executeScript("document.querySelector('main form input[name=date]').value = arguments[0]", day);
     await driver.executeScript("document.querySelector('main form input[name=signup]').checked = true");
+    await driver.findElement(By.css('main form select[name=kind] option[value=workshop]')).click();
     await submit(driver, '/events/new', { title: 'Saavutettavuuden avoimet ovet', place: 'Harjulankatu 7, Lahti', start: '10:00', end: '12:00', capacity: '10' });
     await check(driver, 'fi event saved (organizer view)', results);
     const eventPage = new URL(await driver.getCurrentUrl()).pathname;
