@@ -98,7 +98,7 @@ pub struct EventParams {
     municipality: Option<String>,
     network_id: Option<uuid::Uuid>,
     organization_id: Option<uuid::Uuid>,
-    /// A target group id.
+    /// A target group id; an unknown one matches nothing.
     audience: Option<String>,
     /// `upcoming` (default: not yet ended, by start), `past` (ended, latest first) or `all`.
     past: Option<PastParam>,
@@ -223,10 +223,12 @@ pub async fn list_events(
         .map(str::trim)
         .filter(|a| !a.is_empty())
     {
-        if REF.taxonomies.target_group(a).is_none() {
-            return Err(ApiError::bad_request("unknown target group"));
-        }
-        q.audience = Some(a.to_string());
+        // An unknown target group matches nothing (as an unknown municipality does).
+        q.audience = Some(if REF.taxonomies.target_group(a).is_some() {
+            a.to_string()
+        } else {
+            "-".to_string()
+        });
     }
     match p.past.unwrap_or(PastParam::Upcoming) {
         PastParam::Upcoming => q.ends_after = Some(now),
