@@ -1445,6 +1445,7 @@ events-signup-needs-hint = For example interpreting, a diet or a wheelchair plac
 events-signup-privacy = Your name, e-mail and needs are seen only by the organizers, and they are deleted 30 days after the event.
 events-signup-button = Sign up
 events-signup-closed = You cannot sign up for this event through Kolmonen now.
+events-signup-none = No sign-up is needed for this event: just come along.
 events-your-signup = Your sign-up
 events-withdraw-button = Cancel my sign-up
 events-confirm-button = Confirm my sign-up
@@ -1532,6 +1533,7 @@ events-error-title = Write the event's name.
 events-error-too-long = The text is too long or has line breaks.
 events-error-organizer = These organizations were not found: { $names }. Write the name exactly as in the directory, or the business ID.
 events-error-organizers-many = An event can have at most 10 organizers.
+events-error-organizers-unverified = You can name other organizers once a coordinator has checked your organization. Publish the event in your own name for now.
 events-error-network = Choose a network your organization is a member of.
 events-error-location = Choose one of your organization's places of business.
 events-error-municipality = The municipality was not recognised. Write its name or number.
@@ -1589,6 +1591,14 @@ mail-event-moved-up-body = Hello,
     a place came free for you at the event { $event } ({ $when }). If you cannot come, cancel your sign-up so the place goes to the next person:
 
     { $link }
+mail-event-already-subject = Kolmonen: you have already signed up for { $event }
+mail-event-already-body = Hello,
+
+    this address has already signed up for { $event } ({ $when }). See, confirm or cancel it through this link:
+
+    { $link }
+
+    If you did not sign up yourself, you can ignore this message.
 mail-event-withdrawn-subject = Kolmonen: your sign-up for { $event } is cancelled
 mail-event-withdrawn-body = Hello,
 

@@ -1436,6 +1436,7 @@ events-signup-needs-hint = Esimerkiksi tulkkaus, ruokavalio tai pyörätuolipaik
 events-signup-privacy = Nimesi, sähköpostisi ja tarpeesi näkyvät vain järjestäjille, ja ne poistetaan 30 päivää tapahtuman jälkeen.
 events-signup-button = Ilmoittaudu
 events-signup-closed = Tähän tapahtumaan ei voi nyt ilmoittautua Kolmosen kautta.
+events-signup-none = Tähän tapahtumaan ei tarvitse ilmoittautua: tule paikalle.
 events-your-signup = Ilmoittautumisesi
 events-withdraw-button = Peru ilmoittautuminen
 events-confirm-button = Vahvista ilmoittautuminen
@@ -1523,6 +1524,7 @@ events-error-title = Kirjoita tapahtuman nimi.
 events-error-too-long = Teksti on liian pitkä tai siinä on rivinvaihtoja.
 events-error-organizer = Näitä organisaatioita ei löytynyt: { $names }. Kirjoita nimi tarkalleen kuten hakemistossa tai Y-tunnus.
 events-error-organizers-many = Tapahtumalla voi olla enintään 10 järjestäjää.
+events-error-organizers-unverified = Muita järjestäjiä voi nimetä, kun koordinaattori on tarkistanut organisaatiosi. Julkaise tapahtuma nyt omissa nimissäsi.
 events-error-network = Valitse verkosto, jonka jäsen organisaatiosi on.
 events-error-location = Valitse jokin organisaatiosi toimipaikoista.
 events-error-municipality = Kuntaa ei tunnistettu. Kirjoita kunnan nimi tai numero.
@@ -1580,6 +1582,14 @@ mail-event-moved-up-body = Hei,
     sinulle vapautui paikka tapahtumasta { $event } ({ $when }). Jos et pääse, peru ilmoittautumisesi, niin paikka siirtyy seuraavalle:
 
     { $link }
+mail-event-already-subject = Kolmonen: olet jo ilmoittautunut tapahtumaan { $event }
+mail-event-already-body = Hei,
+
+    tällä osoitteella on jo ilmoittautuminen tapahtumaan { $event } ({ $when }). Näet sen, vahvistat sen tai perut sen tästä linkistä:
+
+    { $link }
+
+    Jos et itse ilmoittautunut, voit jättää tämän viestin huomiotta.
 mail-event-withdrawn-subject = Kolmonen: ilmoittautumisesi tapahtumaan { $event } on peruttu
 mail-event-withdrawn-body = Hei,
 

@@ -1436,6 +1436,7 @@ events-signup-needs-hint = Till exempel tolkning, specialkost eller rullstolspla
 events-signup-privacy = Ditt namn, din e-post och dina behov syns bara för arrangörerna och raderas 30 dagar efter evenemanget.
 events-signup-button = Anmäl mig
 events-signup-closed = Det går inte att anmäla sig till evenemanget via Kolmonen just nu.
+events-signup-none = Ingen anmälan behövs till evenemanget: kom bara.
 events-your-signup = Din anmälan
 events-withdraw-button = Återkalla anmälan
 events-confirm-button = Bekräfta anmälan
@@ -1523,6 +1524,7 @@ events-error-title = Skriv evenemangets namn.
 events-error-too-long = Texten är för lång eller innehåller radbrytningar.
 events-error-organizer = Dessa organisationer hittades inte: { $names }. Skriv namnet exakt som i katalogen, eller FO-numret.
 events-error-organizers-many = Ett evenemang kan ha högst 10 arrangörer.
+events-error-organizers-unverified = Du kan ange andra arrangörer när en koordinator har granskat din organisation. Publicera evenemanget nu i ditt eget namn.
 events-error-network = Välj ett nätverk som din organisation är medlem i.
 events-error-location = Välj ett av din organisations verksamhetsställen.
 events-error-municipality = Kommunen kändes inte igen. Skriv kommunens namn eller nummer.
@@ -1580,6 +1582,14 @@ mail-event-moved-up-body = Hej,
     en plats blev ledig för dig på evenemanget { $event } ({ $when }). Om du inte kan komma, återkalla din anmälan så går platsen till nästa:
 
     { $link }
+mail-event-already-subject = Kolmonen: du har redan anmält dig till { $event }
+mail-event-already-body = Hej,
+
+    den här adressen har redan en anmälan till { $event } ({ $when }). Du ser, bekräftar eller återkallar den via länken:
+
+    { $link }
+
+    Om du inte själv anmälde dig kan du bortse från meddelandet.
 mail-event-withdrawn-subject = Kolmonen: din anmälan till { $event } är återkallad
 mail-event-withdrawn-body = Hej,
 

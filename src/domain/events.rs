@@ -134,12 +134,15 @@ impl Recurrence {
         if self.interval > 1 {
             r.push_str(&format!(";INTERVAL={}", self.interval));
         }
-        if let Some(c) = self.count {
-            r.push_str(&format!(";COUNT={c}"));
-        } else if let Some(u) = self.until {
+        // Bounded as `dates` bounds it, so calendars show the dates this page shows: a count
+        // (or no end) as the number of dates made, an end day within the limit as UNTIL.
+        let cap = first + Duration::days(MAX_SERIES_DAYS);
+        if let Some(u) = self.until.filter(|u| self.count.is_none() && *u <= cap) {
             // The end of that Finnish day.
             let end = helsinki::start_of_day(u.next_day().unwrap_or(u)) - Duration::seconds(1);
             r.push_str(&format!(";UNTIL={}", super::ical::utc_stamp(end)));
+        } else {
+            r.push_str(&format!(";COUNT={}", self.dates(first).len()));
         }
         r
     }
@@ -357,6 +360,10 @@ pub fn check_times(
         let dates = r.dates(first);
         if dates.iter().all(|d| r.exceptions.contains(d)) {
             return Err(TimeError::EmptySeries);
+        }
+        // A count that runs past two years (e.g. monthly 260 times) is refused, not cut.
+        if r.count.is_some_and(|c| usize::from(c) > dates.len()) {
+            return Err(TimeError::SeriesOutOfRange);
         }
     }
     Ok(())
@@ -623,6 +630,18 @@ mod tests {
         r.count = None;
         let e = event(start, end, Some(r));
         assert_eq!(e.occurrences().len(), 105);
+        // ... and calendars are told so: the RRULE ends where the page's dates end.
+        assert_eq!(e.rrule().as_deref(), Some("FREQ=WEEKLY;BYDAY=TU;COUNT=105"));
+        // Monthly 260 times would run for 21 years: refused, not cut.
+        let mut r = weekly(1);
+        r.frequency = Frequency::MonthlyByWeekday;
+        r.count = Some(260);
+        assert_eq!(
+            check_times(start, end, Some(&r)),
+            Err(TimeError::SeriesOutOfRange)
+        );
+        r.count = Some(24);
+        assert_eq!(check_times(start, end, Some(&r)), Ok(()));
     }
 
     #[test]

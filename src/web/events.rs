@@ -40,6 +40,11 @@ const SIGNUPS_PER_ADDRESS: throttle::Limit = throttle::Limit {
     failures: 5,
     window: Duration::hours(1),
 };
+/// At most this many sign-ups an hour from one client without an account.
+const SIGNUPS_PER_CLIENT: throttle::Limit = throttle::Limit {
+    failures: 20,
+    window: Duration::hours(1),
+};
 /// Lists show at most this many events.
 const LIST_LIMIT: u32 = 200;
 /// Feeds carry events that ended at most this long ago (and all upcoming ones).
@@ -228,7 +233,12 @@ pub async fn list(
     let mut network_options = vec![(String::new(), ctx.t("events-filter-any"))];
     network_options.extend(networks.iter().map(|n| (n.id.to_string(), n.name.clone())));
     let mut audience_options = vec![(String::new(), ctx.t("events-filter-any"))];
-    audience_options.extend(target_group_options(&ctx));
+    // "Everyone" is what the empty choice means already.
+    audience_options.extend(
+        target_group_options(&ctx)
+            .into_iter()
+            .filter(|(id, _)| id != "everyone"),
+    );
     let organization = match eq.organization {
         Some(id) => st
             .store
@@ -338,6 +348,8 @@ struct ShowPage {
     /// The sign-up form, when sign-up is open and the viewer has none.
     form: Option<SignupFields>,
     signup_action: String,
+    /// Whether the event takes sign-ups through Kolmonen at all.
+    takes_signups: bool,
     /// The viewer's own sign-up (signed in): its state and where to cancel.
     mine: Option<(String, String)>,
     manage: Option<ManageLinks>,
@@ -675,7 +687,9 @@ async fn show_page(
         ics_url: ctx.url(&format!("/events/{}/calendar.ics", e.id)),
         places_left,
         form,
-        signup_action: ctx.url(&format!("/events/{}/signup", e.id)),
+        // The answer to a refused form opens at the form and its errors.
+        signup_action: ctx.url(&format!("/events/{}/signup#h-signup", e.id)),
+        takes_signups: e.signup,
         mine,
         manage,
         errors: summary,
@@ -739,10 +753,18 @@ pub async fn signup(
         let (page, _) = show_page(&st, ctx, &e, None, &f, &errors).await?;
         return Ok(render_form(&page, lang, true));
     };
-    let keys = [(
+    let mut keys = vec![(
         throttle::scoped("event-signup", &email.to_lowercase()),
         SIGNUPS_PER_ADDRESS,
     )];
+    // Without an account, also per client: one place may not mail a hundred addresses (or
+    // take every place with addresses it confirms).
+    if let (None, Some(ip)) = (&user, viewer.client) {
+        keys.push((
+            throttle::scoped("event-signup-client", &ip.to_string()),
+            SIGNUPS_PER_CLIENT,
+        ));
+    }
     if throttle::wait(&st.store, &keys, now).await?.is_some() {
         return Ok(see_other(&back("throttled"), []));
     }
@@ -769,6 +791,27 @@ pub async fn signup(
         reminded_for: None,
     };
     let state = match st.store.add_signup(&s).await? {
+        // Without an account the answer must not tell whether an address has signed up:
+        // the address gets its own sign-up's link again (the same link: it is derived from
+        // the sign-up), and the page says what it says to anyone.
+        SignupAdded::Already if user.is_none() => {
+            let mine = st.store.signups(e.id).await?.into_iter().find(|x| {
+                x.email.eq_ignore_ascii_case(&s.email) && x.state != SignupState::Cancelled
+            });
+            if let Some(mine) = mine {
+                st.store
+                    .enqueue_mail(&svc::mail(
+                        secret,
+                        &st.config.public_url(),
+                        "already",
+                        &e,
+                        &Signup { lang, ..mine },
+                        svc::next_or_first(&e, now),
+                    ))
+                    .await?;
+            }
+            return Ok(see_other(&back("confirm-sent"), []));
+        }
         SignupAdded::Already => return Ok(see_other(&back("already"), [])),
         SignupAdded::Added(state) => state,
     };
@@ -1439,6 +1482,11 @@ async fn checked(
             .organization(lead)
             .await?
             .ok_or(PageError::not_found())?;
+        // Naming other organizations as organizers is for organizations a coordinator has
+        // verified: a new, unchecked one could otherwise publish in a known one's name.
+        if organizers.len() > 1 && !org.verified {
+            errors.push(("co_organizers", "events-error-organizers-unverified".into()));
+        }
         let places = st.store.locations_of_organization(org.id).await?;
         let networks: Vec<NetworkId> = st
             .store

@@ -200,6 +200,19 @@ both_engines!(
         assert_eq!(r.status, 303);
         assert!(r.header("location").contains("done=confirmed"));
         assert!(outbox(&app).await[0].body.contains("Työkokeilun työpaja"));
+        // Signing up the same address again tells nothing to whoever types it: the same
+        // answer as a new sign-up, and the address gets its own link again.
+        let r = a
+            .post(
+                &format!("{page}/signup"),
+                &[("name", "Joku muu"), ("email", "AINO@example.fi")],
+            )
+            .await;
+        assert_eq!(r.header("location"), format!("{page}?done=confirm-sent"));
+        let again = outbox(&app).await;
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].to, "aino@example.fi");
+        assert_eq!(token_of(&link(&again[0])), token, "the same link");
 
         // With an account: at once, and on the waiting list (one place only).
         let mut b = app
@@ -510,5 +523,31 @@ both_engines!(
             let r = app.get(&format!("/fi/events?{q}")).await;
             assert!(r.status.as_u16() < 500, "{q}: {}", r.status);
         }
+    }
+);
+
+both_engines!(
+    an_unverified_organization_names_no_other_organizers,
+    |engine| async move {
+        let app = TestApp::spawn(engine).await;
+        let unchecked = organization_id("kankurin-apu");
+        let mut admin = app
+            .signed_in("admin@example.fi", Role::OrganizationAdmin, Some(unchecked))
+            .await;
+        let new = format!("/fi/organizations/{unchecked}/events/new");
+        let mut fields = form("Yhteinen tapahtuma");
+        fields.push(("co_organizers", "Harjulan Setlementti ry".into()));
+        let r = admin.post_raw(&new, &owned(&admin, &fields)).await;
+        assert_eq!(r.status, 400);
+        assert!(
+            r.body.contains("Harjulan Setlementti ry"),
+            "what was typed is kept"
+        );
+        assert!(r.body.contains("koordinaattori on tarkistanut"));
+        // In its own name it publishes.
+        let r = admin
+            .post_raw(&new, &owned(&admin, &form("Oma tapahtuma")))
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
     }
 );
