@@ -17,6 +17,7 @@ for lang in fi sv en; do
     "$base/$lang/organizations/$org_fallback" "$base/$lang/services/$svc" "$base/$lang/opportunities"
     "$base/$lang/opportunities?type=work_trial&open=1" "$base/$lang/opportunities/$opp"
     "$base/$lang/municipalities" "$base/$lang/municipalities/398" "$base/$lang/networks" "$base/$lang/networks/$net" "$base/$lang/impact?network=$net" "$base/$lang/no-such-page"
+    "$base/$lang/networks/$net/subscribe" "$base/$lang/networks/$net/subscribe?done=sent" "$base/$lang/networks/subscription?token=0" "$base/$lang/networks/subscription?done=unsubscribed"
     "$base/$lang/organizations?page=abc" "$base/$lang/signup" "$base/$lang/signup?done=sent"
     "$base/$lang/password-reset" "$base/$lang/password-reset?done=sent" "$base/$lang/password-reset?token=expired"
     "$base/$lang/confirm?token=0" "$base/$lang/confirm-email?token=0" "$base/$lang/privacy" "$base/$lang/accessibility" "$base/$lang/services/$svc/report" "$base/$lang/organizations/$org/report"

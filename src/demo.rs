@@ -1120,6 +1120,9 @@ pub fn demo_events(now: time::OffsetDateTime) -> Vec<crate::domain::events::Even
     fair.languages = vec!["fi".into(), "sv".into(), "en".into()];
     fair.capacity = Some(200);
     fair.signup = true;
+    // Announced this week: news in the network's digest and feed.
+    fair.created_at = now - Duration::days(3);
+    fair.updated_at = fair.created_at;
     events.push(fair);
     events
 }

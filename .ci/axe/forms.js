@@ -136,6 +136,12 @@ async function submit(driver, formAction, fields) {
       await driver.get(`${base}/${lang}/signup`);
       await submit(driver, '/signup', { email: 'not-an-address', password: '123' });
       await check(driver, `${lang} sign-up refused`, results);
+      // A network's digest: the subscription form refused (junk kept).
+      await driver.get(`${base}/${lang}/networks`);
+      await driver.get(await driver.findElement(By.css('main h2 a[href*="/networks/"]')).getAttribute('href'));
+      await driver.get(`${await driver.getCurrentUrl()}/subscribe`);
+      await submit(driver, '/subscribe', { email: 'ei osoite' });
+      await check(driver, `${lang} digest subscription refused`, results);
       await driver.get(`${base}/${lang}/login`);
       await check(driver, `${lang} sign-in form`, results);
       await submit(driver, '/login', { email, password: 'not the password' });

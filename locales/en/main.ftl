@@ -1617,3 +1617,56 @@ mail-event-reminder-body = Hello,
     a reminder that you have signed up for tomorrow's event { $event } ({ $when }). If you cannot come, cancel your sign-up so the place goes to the next person:
 
     { $link }
+
+## Network digests (issue 19)
+networks-events = The network's upcoming events
+networks-events-none = The network has no upcoming events.
+networks-events-all = All the network's events
+networks-events-ics = The events in your calendar (iCalendar)
+networks-follow = Follow the network
+networks-follow-text = Once a week, on Monday morning, you get an e-mail digest of the members' new open places and events. No message comes when nothing is new.
+networks-follow-subscribe = Subscribe to the weekly digest
+networks-digest-place = Place
+digest-subscribe-title = Subscribe to the network's weekly digest
+digest-subscribe-lead = Write your e-mail address. We send it a link to confirm the subscription. No account is needed.
+digest-email-label = E-mail address
+digest-privacy = Your address is used only to send the digest. Every message has a link that ends the subscription with one button. An unconfirmed subscription is deleted after a week.
+digest-subscribe-button = Subscribe
+digest-feed-link = The same news as a feed (Atom)
+digest-error-email = Write the e-mail address in the form name@example.fi.
+digest-done-sent = We sent a message to the address you wrote. The subscription starts when you confirm it with the link in the message. If the address has subscribed already, the message has a link to the subscription.
+digest-done-throttled = Too many subscriptions have been made from this address or device within an hour. Please try again later.
+digest-subscription-title = Weekly digest subscription
+digest-subscription-active = The subscription is active: you get the digest on Monday mornings when there is something new in the network.
+digest-subscription-pending = The subscription has not been confirmed yet.
+digest-subscription-unknown = The subscription was not found. It may have been cancelled already, or the link is old.
+digest-confirm-button = Confirm the subscription
+digest-unsubscribe-button = Unsubscribe
+digest-done-confirmed = The subscription is confirmed.
+digest-done-unsubscribed = You are unsubscribed and no more digests are sent to your address. The address was deleted.
+mail-digest-confirm-subject = Kolmonen: confirm your subscription to the weekly digest of { $network }
+mail-digest-confirm-body = Hello,
+
+    this address subscribed to the weekly digest of the network { $network } in Kolmonen. Confirm the subscription through this link:
+
+    { $link }
+
+    If you did not subscribe yourself, you can ignore this message: an unconfirmed subscription is deleted after a week.
+mail-digest-already-subject = Kolmonen: you already subscribe to the weekly digest of { $network }
+mail-digest-already-body = Hello,
+
+    this address already subscribes to the weekly digest of the network { $network }. You can unsubscribe through this link:
+
+    { $link }
+mail-digest-subject = Kolmonen: weekly digest of { $network }
+mail-digest-intro = Hello, here is what the members of the network { $network } added in { $period }.
+mail-digest-places = { $count ->
+    [one] A new open place
+   *[other] New open places ({ $count })
+}
+mail-digest-events = { $count ->
+    [one] A new event
+   *[other] New events ({ $count })
+}
+mail-digest-more = The network's page: { $link }
+mail-digest-unsubscribe = You get this message because you subscribed to the network's weekly digest. You can unsubscribe here: { $link }

@@ -1608,3 +1608,56 @@ mail-event-reminder-body = Hei,
     muistutamme, että olet ilmoittautunut huomiseen tapahtumaan { $event } ({ $when }). Jos et pääse, peru ilmoittautumisesi, niin paikka siirtyy seuraavalle:
 
     { $link }
+
+## Network digests (issue 19)
+networks-events = Verkoston tulevat tapahtumat
+networks-events-none = Verkostolla ei ole tulevia tapahtumia.
+networks-events-all = Kaikki verkoston tapahtumat
+networks-events-ics = Tapahtumat kalenteriin (iCalendar)
+networks-follow = Seuraa verkostoa
+networks-follow-text = Saat kerran viikossa, maanantaiaamuna, sähköpostiin koosteen jäsenten uusista avoimista paikoista ja tapahtumista. Viestiä ei tule, jos uutta ei ole.
+networks-follow-subscribe = Tilaa viikkokooste
+networks-digest-place = Paikka
+digest-subscribe-title = Tilaa verkoston viikkokooste
+digest-subscribe-lead = Kirjoita sähköpostiosoitteesi. Lähetämme siihen linkin, jolla vahvistat tilauksen. Tiliä ei tarvita.
+digest-email-label = Sähköpostiosoite
+digest-privacy = Osoitettasi käytetään vain koosteen lähettämiseen. Jokaisessa viestissä on linkki, jolla tilauksen voi perua yhdellä napilla. Vahvistamaton tilaus poistetaan viikon kuluttua.
+digest-subscribe-button = Tilaa
+digest-feed-link = Samat uutiset syötteenä (Atom)
+digest-error-email = Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.
+digest-done-sent = Lähetimme viestin osoitteeseen, jonka kirjoitit. Tilaus alkaa, kun vahvistat sen viestin linkistä. Jos osoite on jo tilannut koosteen, viestissä on linkki tilaukseen.
+digest-done-throttled = Tilauksia on tehty tästä osoitteesta tai laitteesta liian monta tunnin sisällä. Yritä myöhemmin uudelleen.
+digest-subscription-title = Viikkokoosteen tilaus
+digest-subscription-active = Tilaus on voimassa: saat koosteen maanantaiaamuisin, kun verkostossa on jotain uutta.
+digest-subscription-pending = Tilausta ei ole vielä vahvistettu.
+digest-subscription-unknown = Tilausta ei löytynyt. Se on ehkä jo peruttu, tai linkki on vanhentunut.
+digest-confirm-button = Vahvista tilaus
+digest-unsubscribe-button = Peru tilaus
+digest-done-confirmed = Tilaus on vahvistettu.
+digest-done-unsubscribed = Tilaus on peruttu, eikä osoitteeseesi lähetetä enää koosteita. Osoite poistettiin.
+mail-digest-confirm-subject = Kolmonen: vahvista verkoston { $network } viikkokoosteen tilaus
+mail-digest-confirm-body = Hei,
+
+    tämä osoite tilasi verkoston { $network } viikkokoosteen Kolmosesta. Vahvista tilaus tästä linkistä:
+
+    { $link }
+
+    Jos et tilannut koostetta itse, voit jättää tämän viestin huomiotta: vahvistamaton tilaus poistetaan viikon kuluttua.
+mail-digest-already-subject = Kolmonen: olet jo tilannut verkoston { $network } viikkokoosteen
+mail-digest-already-body = Hei,
+
+    tämä osoite on jo tilannut verkoston { $network } viikkokoosteen. Tilauksen voit perua tästä linkistä:
+
+    { $link }
+mail-digest-subject = Kolmonen: verkoston { $network } viikkokooste
+mail-digest-intro = Hei, tässä verkoston { $network } jäsenten uudet asiat ajalta { $period }.
+mail-digest-places = { $count ->
+    [one] Uusi avoin paikka
+   *[other] Uudet avoimet paikat ({ $count })
+}
+mail-digest-events = { $count ->
+    [one] Uusi tapahtuma
+   *[other] Uudet tapahtumat ({ $count })
+}
+mail-digest-more = Verkoston sivu: { $link }
+mail-digest-unsubscribe = Saat tämän viestin, koska tilasit verkoston viikkokoosteen. Tilauksen voit perua tästä: { $link }

@@ -1608,3 +1608,56 @@ mail-event-reminder-body = Hej,
     vi påminner om att du är anmäld till morgondagens evenemang { $event } ({ $when }). Om du inte kan komma, återkalla din anmälan så går platsen till nästa:
 
     { $link }
+
+## Network digests (issue 19)
+networks-events = Nätverkets kommande evenemang
+networks-events-none = Nätverket har inga kommande evenemang.
+networks-events-all = Alla nätverkets evenemang
+networks-events-ics = Evenemangen i kalendern (iCalendar)
+networks-follow = Följ nätverket
+networks-follow-text = En gång i veckan, på måndag morgon, får du per e-post ett sammandrag av medlemmarnas nya lediga platser och evenemang. Inget meddelande kommer om inget är nytt.
+networks-follow-subscribe = Prenumerera på veckosammandraget
+networks-digest-place = Plats
+digest-subscribe-title = Prenumerera på nätverkets veckosammandrag
+digest-subscribe-lead = Skriv din e-postadress. Vi skickar en länk till den som du bekräftar prenumerationen med. Du behöver inget konto.
+digest-email-label = E-postadress
+digest-privacy = Din adress används bara för att skicka sammandraget. Varje meddelande har en länk som avslutar prenumerationen med en knapp. En obekräftad prenumeration raderas efter en vecka.
+digest-subscribe-button = Prenumerera
+digest-feed-link = Samma nyheter som flöde (Atom)
+digest-error-email = Skriv e-postadressen i formen namn@exempel.fi.
+digest-done-sent = Vi skickade ett meddelande till adressen du skrev. Prenumerationen börjar när du bekräftar den med länken i meddelandet. Om adressen redan prenumererar finns en länk till prenumerationen i meddelandet.
+digest-done-throttled = Det har gjorts för många prenumerationer från den här adressen eller enheten inom en timme. Försök igen senare.
+digest-subscription-title = Prenumeration på veckosammandraget
+digest-subscription-active = Prenumerationen gäller: du får sammandraget på måndag morgon när något nytt har hänt i nätverket.
+digest-subscription-pending = Prenumerationen har inte bekräftats ännu.
+digest-subscription-unknown = Prenumerationen hittades inte. Den har kanske redan avslutats, eller så är länken gammal.
+digest-confirm-button = Bekräfta prenumerationen
+digest-unsubscribe-button = Avsluta prenumerationen
+digest-done-confirmed = Prenumerationen är bekräftad.
+digest-done-unsubscribed = Prenumerationen är avslutad och inga fler sammandrag skickas till din adress. Adressen har raderats.
+mail-digest-confirm-subject = Kolmonen: bekräfta prenumerationen på nätverket { $network }s veckosammandrag
+mail-digest-confirm-body = Hej,
+
+    den här adressen beställde veckosammandraget för nätverket { $network } i Kolmonen. Bekräfta prenumerationen med den här länken:
+
+    { $link }
+
+    Om du inte beställde sammandraget själv kan du strunta i det här meddelandet: en obekräftad prenumeration raderas efter en vecka.
+mail-digest-already-subject = Kolmonen: du prenumererar redan på nätverket { $network }s veckosammandrag
+mail-digest-already-body = Hej,
+
+    den här adressen prenumererar redan på veckosammandraget för nätverket { $network }. Du kan avsluta prenumerationen med den här länken:
+
+    { $link }
+mail-digest-subject = Kolmonen: veckosammandrag för nätverket { $network }
+mail-digest-intro = Hej, här är det nya från medlemmarna i nätverket { $network } under perioden { $period }.
+mail-digest-places = { $count ->
+    [one] Ny ledig plats
+   *[other] Nya lediga platser ({ $count })
+}
+mail-digest-events = { $count ->
+    [one] Nytt evenemang
+   *[other] Nya evenemang ({ $count })
+}
+mail-digest-more = Nätverkets sida: { $link }
+mail-digest-unsubscribe = Du får det här meddelandet eftersom du prenumererar på nätverkets veckosammandrag. Du kan avsluta prenumerationen här: { $link }

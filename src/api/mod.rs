@@ -34,6 +34,10 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/impact", get(impact::impact)),
         ("/api/v1/networks", get(networks::list_networks)),
         ("/api/v1/networks/{id}", get(networks::get_network)),
+        (
+            "/api/v1/networks/unsubscribe",
+            axum::routing::post(networks::unsubscribe),
+        ),
         ("/api/v1/events", get(events::list_events)),
         ("/api/v1/events/{id}", get(events::get_event)),
     ];
@@ -59,6 +63,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         impact::impact,
         networks::list_networks,
         networks::get_network,
+        networks::unsubscribe,
         events::list_events,
         events::get_event,
         hsds::meta,

@@ -1,7 +1,7 @@
 //! `GET /api/v1/networks` and `/api/v1/networks/{id}`: networks with their area and their
 //! member organizations (those a coordinator accepted; requests waiting are not public).
 
-use super::path_id;
+use super::{path_id, ApiQuery};
 use crate::domain::networks::{MemberState, Network};
 use crate::domain::NetworkId;
 use crate::error::{ApiError, Problem};
@@ -9,9 +9,9 @@ use crate::extract::PathId;
 use crate::AppState;
 use axum::extract::State;
 use axum::Json;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 /// A member organization of a network.
 #[derive(Debug, Serialize, ToSchema)]
@@ -98,4 +98,36 @@ pub async fn get_network(
         .await?
         .ok_or_else(|| ApiError::not_found("no network with this id"))?;
     Ok(Json(response(&st, n).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct UnsubscribeQuery {
+    /// The secret from the subscription's own link.
+    pub token: String,
+}
+
+/// RFC 8058 one-click unsubscription from a network's digest: mail programs POST
+/// `List-Unsubscribe=One-Click` here (the body is not needed), without cookies; the link's
+/// secret is the permission.
+#[utoipa::path(post, path = "/api/v1/networks/unsubscribe", tag = "networks",
+    params(UnsubscribeQuery),
+    responses(
+        (status = 204, description = "Unsubscribed"),
+        (status = 400, description = "No token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No subscription with this token (or unsubscribed already)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn unsubscribe(
+    State(st): State<AppState>,
+    ApiQuery(q): ApiQuery<UnsubscribeQuery>,
+) -> Result<axum::http::StatusCode, ApiError> {
+    let Some(hash) = crate::services::link_secret_hash(&q.token) else {
+        return Err(ApiError::not_found("no subscription with this token"));
+    };
+    match st.store.subscription_by_token(&hash).await? {
+        Some(s) => {
+            st.store.delete_subscription(s.id).await?;
+            Ok(axum::http::StatusCode::NO_CONTENT)
+        }
+        None => Err(ApiError::not_found("no subscription with this token")),
+    }
 }

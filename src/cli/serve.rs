@@ -179,6 +179,11 @@ pub(super) async fn serve(database: &str, args: ServeArgs) -> anyhow::Result<()>
         public_url.clone(),
         state.keys().await?.clone(),
     ));
+    tokio::spawn(crate::services::digests::run_every_hour(
+        state.store.clone(),
+        public_url.clone(),
+        state.keys().await?.clone(),
+    ));
     tokio::spawn(crate::people::alerts::run(
         state.store.clone(),
         state.search.clone(),

@@ -13,6 +13,9 @@ pub struct OutgoingMail {
     pub body: String,
     pub created_at: OffsetDateTime,
     pub attempts: i64,
+    /// Extra header fields, by name (only those `mail` knows how to send: see
+    /// `mail::EXTRA_HEADERS`).
+    pub headers: Vec<(String, String)>,
 }
 
 impl OutgoingMail {
@@ -24,6 +27,35 @@ impl OutgoingMail {
             body,
             created_at: super::now_micros(),
             attempts: 0,
+            headers: Vec::new(),
         }
+    }
+
+    /// With RFC 8058 one-click unsubscription: `url` takes a POST of
+    /// `List-Unsubscribe=One-Click`.
+    pub fn with_unsubscribe(mut self, url: &str) -> Self {
+        self.headers
+            .push(("List-Unsubscribe".into(), format!("<{url}>")));
+        self.headers.push((
+            "List-Unsubscribe-Post".into(),
+            "List-Unsubscribe=One-Click".into(),
+        ));
+        self
+    }
+
+    /// The extra headers as the outbox keeps them: one `Name: value` a line.
+    pub fn headers_text(&self) -> String {
+        self.headers
+            .iter()
+            .map(|(n, v)| format!("{n}: {v}\n"))
+            .collect()
+    }
+
+    /// The extra headers back from the outbox's text.
+    pub fn parse_headers(text: &str) -> Vec<(String, String)> {
+        text.lines()
+            .filter_map(|l| l.split_once(": "))
+            .map(|(n, v)| (n.to_string(), v.to_string()))
+            .collect()
     }
 }

@@ -69,7 +69,8 @@ id_type!(
     ThreadId,
     NetworkId,
     EventId,
-    SignupId
+    SignupId,
+    SubscriptionId
 );
 
 /// Defined here, after `id_type!`, which they use.

@@ -56,3 +56,23 @@ pub struct Membership {
     pub decided_by: Option<UserId>,
     pub decided_at: Option<OffsetDateTime>,
 }
+
+/// A person's subscription to a network's weekly digest: an address and its language, no
+/// account needed. It counts once the address is confirmed through the link mailed to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Subscription {
+    pub id: super::SubscriptionId,
+    pub network_id: NetworkId,
+    /// Lower case: one subscription per address and network.
+    pub email: String,
+    pub lang: super::Lang,
+    /// SHA-256 of the subscription's own link.
+    pub token_hash: String,
+    pub created_at: OffsetDateTime,
+    pub confirmed_at: Option<OffsetDateTime>,
+}
+
+/// Unconfirmed subscriptions are deleted after this long.
+pub const UNCONFIRMED_KEPT: time::Duration = time::Duration::days(7);
+/// A digest covers this long: what is new since the last one, at most a week back.
+pub const DIGEST_EVERY: time::Duration = time::Duration::days(7);

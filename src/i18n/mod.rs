@@ -149,6 +149,7 @@ mod tests {
                     ("quarter", "3".into()),
                     ("names", "Lahtis, Hollola".into()),
                     ("network", "Päijät-Hämeen verkosto".into()),
+                    ("period", "30.11.2026–7.12.2026".into()),
                     ("event", "Verkostotapaaminen".into()),
                     ("when", "10.3.2027 13.00–15.00".into()),
                 ];

@@ -9,7 +9,7 @@
 
 pub use crate::domain::mail::{AccountToken, OutgoingMail};
 use crate::store::{DynStore, StoreResult};
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
 use lettre::message::{Body, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::path::PathBuf;
@@ -39,6 +39,22 @@ fn body(text: &str) -> Body {
     } else {
         Body::new(text.to_string())
     }
+}
+
+/// The extra header fields a message may carry (RFC 8058); any other name is refused.
+pub const EXTRA_HEADERS: [&str; 2] = ["List-Unsubscribe", "List-Unsubscribe-Post"];
+
+/// One extra header field, checked: a known name, and a value of printable ASCII on one line
+/// (the URLs in them are ours).
+fn extra_header(name: &str, value: &str) -> Result<HeaderValue, String> {
+    if !EXTRA_HEADERS.contains(&name) {
+        return Err(format!("header {name} is not allowed"));
+    }
+    if !value.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Err(format!("header {name} is not printable ASCII"));
+    }
+    let name = HeaderName::new_from_ascii(name.to_string()).map_err(|e| e.to_string())?;
+    Ok(HeaderValue::new(name, value.to_string()))
 }
 
 /// Where messages go.
@@ -91,14 +107,16 @@ impl Mailer {
         let to: Mailbox =
             m.to.parse()
                 .map_err(|e: lettre::address::AddressError| e.to_string())?;
-        Message::builder()
+        let mut b = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(&m.subject)
             .message_id(Some(format!("<{}@{}>", m.id, self.from.email.domain())))
-            .header(ContentType::TEXT_PLAIN)
-            .body(body(&m.body))
-            .map_err(|e| e.to_string())
+            .header(ContentType::TEXT_PLAIN);
+        for (name, value) in &m.headers {
+            b = b.raw_header(extra_header(name, value)?);
+        }
+        b.body(body(&m.body)).map_err(|e| e.to_string())
     }
 
     async fn send(&self, m: &OutgoingMail) -> Result<(), String> {
@@ -202,5 +220,32 @@ mod tests {
         let huge = "x".repeat(2000);
         assert_ne!(body(&huge).encoding(), ContentTransferEncoding::EightBit);
         assert!(Mailer::new(Transport::Dir("/x".into()), "not an address").is_err());
+    }
+
+    #[test]
+    fn one_click_unsubscription_travels_in_headers() {
+        let mailer = Mailer::new(
+            Transport::Dir("/nonexistent".into()),
+            "Kolmonen <noreply@kolmonen.fi>",
+        )
+        .unwrap();
+        let m = OutgoingMail::new("ann@example.fi", "Viikkokooste".into(), "Hei".into())
+            .with_unsubscribe("https://kolmonen.fi/api/v1/networks/unsubscribe?token=ab12");
+        let text = String::from_utf8(mailer.message(&m).unwrap().formatted()).unwrap();
+        assert!(
+            text.contains(
+                "List-Unsubscribe: <https://kolmonen.fi/api/v1/networks/unsubscribe?token=ab12>\r\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+        // The outbox's text form reads back the same.
+        assert_eq!(OutgoingMail::parse_headers(&m.headers_text()), m.headers);
+        // Nothing else, and nothing that could start a new header line.
+        let mut bad = m.clone();
+        bad.headers = vec![("Bcc".into(), "x@example.fi".into())];
+        assert!(mailer.message(&bad).is_err());
+        bad.headers = vec![("List-Unsubscribe".into(), "<x>\r\nBcc: y@example.fi".into())];
+        assert!(mailer.message(&bad).is_err());
     }
 }

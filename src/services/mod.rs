@@ -2,6 +2,15 @@
 //! index and the mail outbox. Pages, the API and the command line call these; the store and
 //! the domain know nothing of them.
 
+pub mod digests;
+
+/// The stored form (SHA-256) of a secret from a mailed link, if it could be one: links'
+/// secrets are at most 100 characters, so anything longer is refused before it is hashed.
+pub fn link_secret_hash(token: &str) -> Option<String> {
+    let token = token.trim();
+    (!token.is_empty() && token.len() <= 100).then(|| events::token_hash(token))
+}
+
 pub mod events;
 pub mod referrals;
 pub mod registration;

@@ -341,6 +341,12 @@ macro_rules! accounts_store {
                         .bind(email)
                         .execute(&mut *tx)
                         .await?;
+                    // Digest subscriptions were made without an account, but with the
+                    // same person's address.
+                    sqlx::query("DELETE FROM network_subscriptions WHERE email = $1")
+                        .bind(email.to_lowercase())
+                        .execute(&mut *tx)
+                        .await?;
                 }
                 // The contact person the registrant named is theirs to take along.
                 sqlx::query(

@@ -26,6 +26,10 @@ pub struct EventQuery {
     /// Only events that ended before this (past), the latest first.
     pub ended_before: Option<OffsetDateTime>,
     pub include_cancelled: bool,
+    /// Events of this network, or organized by one of its members (a digest's news).
+    pub network_or_members: Option<NetworkId>,
+    /// Only events added in `[from, to)`.
+    pub created_in: Option<(OffsetDateTime, OffsetDateTime)>,
     pub limit: u32,
     /// Skip this many (paging).
     pub offset: u32,
@@ -165,6 +169,23 @@ macro_rules! events_store {
                 }
                 if !q.include_cancelled {
                     b.push(" AND cancelled = ").push_bind(false);
+                }
+                if let Some(n) = q.network_or_members {
+                    b.push(" AND (network_id = ")
+                        .push_bind(n.to_string())
+                        .push(
+                            " OR id IN (SELECT o.event_id FROM event_organizers o
+                              JOIN network_members m ON m.organization_id = o.organization_id
+                              WHERE m.state = 'member' AND m.network_id = ",
+                        )
+                        .push_bind(n.to_string())
+                        .push("))");
+                }
+                if let Some((from, to)) = q.created_in {
+                    b.push(" AND created_at >= ")
+                        .push_bind(unix_micros(from))
+                        .push(" AND created_at < ")
+                        .push_bind(unix_micros(to));
                 }
             }
 

@@ -61,7 +61,7 @@ macro_rules! mail_store {
                                     AND (lease_until IS NULL OR lease_until < $3)
                                   ORDER BY next_attempt_at LIMIT $4)
                        AND sent_at IS NULL AND failed_at IS NULL AND (lease_until IS NULL OR lease_until < $3)
-                     RETURNING id, to_address, subject, body, created_at, attempts",
+                     RETURNING id, to_address, subject, body, created_at, attempts, headers",
                 )
                 .bind(lease_until)
                 .bind(node)
@@ -78,6 +78,9 @@ macro_rules! mail_store {
                             body: r.try_get("body")?,
                             created_at: from_micros(r.try_get("created_at")?),
                             attempts: i64::from(r.try_get::<i32, _>("attempts")?),
+                            headers: crate::domain::mail::OutgoingMail::parse_headers(
+                                &r.try_get::<String, _>("headers")?,
+                            ),
                         })
                     })
                     .collect()
@@ -86,7 +89,7 @@ macro_rules! mail_store {
             async fn mail_sent(&self, id: &str, node: &str, now: time::OffsetDateTime) -> StoreResult<()> {
                 let now = unix_micros(now);
                 // Sent: the status stays, the address and the words (links among them) go.
-                sqlx::query("UPDATE outbox SET sent_at = $1, lease_until = NULL, attempts = attempts + 1, to_address = '', body = '' WHERE id = $2 AND leased_by = $3")
+                sqlx::query("UPDATE outbox SET sent_at = $1, lease_until = NULL, attempts = attempts + 1, to_address = '', body = '', headers = '' WHERE id = $2 AND leased_by = $3")
                     .bind(now)
                     .bind(id)
                     .bind(node)

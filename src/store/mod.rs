@@ -1,6 +1,7 @@
 //! Persistence: one `Store` trait, implemented for SQLite and PostgreSQL by the same SQL.
 
 mod accounts;
+mod digests;
 mod directory;
 mod events;
 mod impact;
@@ -21,6 +22,7 @@ use async_trait::async_trait;
 use std::sync::Arc;
 
 pub use accounts::AccountStore;
+pub use digests::DigestStore;
 pub use directory::DirectoryStore;
 pub use events::{EventQuery, EventStore, SignupAdded};
 pub use mail::MailStore;
@@ -231,6 +233,7 @@ pub trait Store:
     + ReferralStore
     + NetworkStore
     + EventStore
+    + DigestStore
     + Send
     + Sync
     + 'static
@@ -249,6 +252,7 @@ impl<T> Store for T where
         + ReferralStore
         + NetworkStore
         + EventStore
+        + DigestStore
         + Send
         + Sync
         + 'static
@@ -259,8 +263,8 @@ impl<T> Store for T where
 /// trait in scope.
 pub mod prelude {
     pub use super::{
-        AccountStore, DirectoryStore, EventStore, MailStore, ManageStore, NetworkStore,
-        PeopleStore, ReferralStore, SearchStore, Store, SystemStore, ThreadStore,
+        AccountStore, DigestStore, DirectoryStore, EventStore, MailStore, ManageStore,
+        NetworkStore, PeopleStore, ReferralStore, SearchStore, Store, SystemStore, ThreadStore,
     };
 }
 

@@ -65,7 +65,7 @@ macro_rules! networks_store {
     ($store:ident, $db:ty) => {
         impl $store {
             /// Queues the notices if the change was made, and commits: `Ok(done)`.
-            async fn notify_if(
+            pub(super) async fn notify_if(
                 mut tx: sqlx::Transaction<'_, $db>,
                 done: bool,
                 notify: &[OutgoingMail],

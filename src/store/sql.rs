@@ -205,12 +205,13 @@ macro_rules! sql_store {
                 tx: &mut sqlx::Transaction<'_, $db>,
                 m: &crate::domain::mail::OutgoingMail,
             ) -> StoreResult<()> {
-                sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, 0, $5)")
+                sqlx::query("INSERT INTO outbox (id, to_address, subject, body, created_at, attempts, next_attempt_at, headers) VALUES ($1, $2, $3, $4, $5, 0, $5, $6)")
                     .bind(&m.id)
                     .bind(&m.to)
                     .bind(&m.subject)
                     .bind(&m.body)
                     .bind(unix_micros(m.created_at))
+                    .bind(m.headers_text())
                     .execute(&mut **tx)
                     .await?;
                 Ok(())

@@ -69,7 +69,7 @@ async fn event_of(st: &AppState, id: &str) -> PageResult<Event> {
 }
 
 /// An event's time as a page shows it.
-fn when_text(e: &Event, now: OffsetDateTime) -> String {
+pub(super) fn when_text(e: &Event, now: OffsetDateTime) -> String {
     let o = svc::next_or_first(e, now);
     svc::when(o.starts_at, o.ends_at)
 }
@@ -884,9 +884,9 @@ async fn cancel_and_move_up(st: &AppState, e: &Event, s: &Signup) -> PageResult<
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct TokenQuery {
-    token: String,
-    done: String,
-    action: String,
+    pub(super) token: String,
+    pub(super) done: String,
+    pub(super) action: String,
 }
 
 #[derive(Template)]
@@ -901,11 +901,10 @@ struct SignupPage {
 }
 
 async fn signup_of_token(st: &AppState, token: &str) -> PageResult<Option<(Signup, Event)>> {
-    let token = token.trim();
-    if token.is_empty() || token.len() > 100 {
+    let Some(hash) = crate::services::link_secret_hash(token) else {
         return Ok(None);
-    }
-    let Some(s) = st.store.signup_by_token(&svc::token_hash(token)).await? else {
+    };
+    let Some(s) = st.store.signup_by_token(&hash).await? else {
         return Ok(None);
     };
     Ok(st.store.event(s.event_id).await?.map(|e| (s, e)))

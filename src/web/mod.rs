@@ -9,6 +9,7 @@ pub mod auth;
 mod cards;
 mod clients;
 mod desk;
+mod digests;
 mod directory;
 mod error_reports;
 mod events;
@@ -230,6 +231,15 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/networks/{id}/join", post(networks::join)),
         ("/{lang}/networks/{id}/leave", post(networks::leave)),
         ("/{lang}/networks/{id}/members", post(networks::answer)),
+        (
+            "/{lang}/networks/{id}/subscribe",
+            get(digests::subscribe_form).post(digests::subscribe),
+        ),
+        (
+            "/{lang}/networks/subscription",
+            get(digests::subscription).post(digests::subscription_act),
+        ),
+        ("/{lang}/networks/{id}/feed.atom", get(digests::feed)),
         ("/{lang}/me/consents", get(clients::my_consents)),
         ("/{lang}/admin/audit", get(audit::admin)),
         ("/{lang}/me/consents/{id}/withdraw", post(clients::withdraw)),

@@ -121,6 +121,12 @@ struct ShowPage {
     leave_action: String,
     impact_url: String,
     own: Option<OwnOrganization>,
+    /// The network's next events: (title, page, when).
+    events: Vec<(String, String, String)>,
+    events_url: String,
+    ics_url: String,
+    subscribe_url: String,
+    feed_url: String,
 }
 
 async fn network_of(st: &AppState, id: &str) -> PageResult<Network> {
@@ -205,7 +211,31 @@ pub async fn show(
             }
         });
     let base = format!("/networks/{}", n.id);
+    let now = OffsetDateTime::now_utc();
+    let events = st
+        .store
+        .events(&crate::store::EventQuery {
+            network: Some(n.id),
+            ends_after: Some(now),
+            limit: 5,
+            ..Default::default()
+        })
+        .await?
+        .iter()
+        .map(|e| {
+            (
+                e.title.clone(),
+                ctx.url(&format!("/events/{}", e.id)),
+                super::events::when_text(e, now),
+            )
+        })
+        .collect();
     let page = ShowPage {
+        events,
+        events_url: ctx.url(&format!("/events?network={}", n.id)),
+        ics_url: ctx.url(&format!("{base}/events.ics")),
+        subscribe_url: ctx.url(&format!("{base}/subscribe")),
+        feed_url: ctx.url(&format!("{base}/feed.atom")),
         title: n.name.clone(),
         notice,
         description: n

@@ -658,6 +658,13 @@ pub async fn export(
             "state": x.state.as_str(),
             "signed_up_at": unix_micros(x.created_at),
         })).collect::<Vec<_>>(),
+        "digest_subscriptions": s.subscriptions_of_email(user.email.as_str()).await?.into_iter().map(|x| serde_json::json!({
+            "network_id": x.network_id,
+            "email": x.email,
+            "language": x.lang.code(),
+            "subscribed_at": unix_micros(x.created_at),
+            "confirmed_at": x.confirmed_at.map(unix_micros),
+        })).collect::<Vec<_>>(),
     });
     let mut doc = doc;
     readable(&mut doc, lang);

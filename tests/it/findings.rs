@@ -934,6 +934,8 @@ const COLUMNS: &[(&str, &str, char)] = &[
     ("events", "*", '-'),
     ("event_organizers", "*", '-'),
     ("event_signups", "*", 'P'),
+    // An address and its language, no account: erased with the account's address.
+    ("network_subscriptions", "*", 'P'),
     ("calendar_feeds", "*", '-'),
     // Kept after erasure (the person's ids become a tombstone): checked for the account's id.
     ("audit_log", "*", 'P'),
@@ -1050,6 +1052,32 @@ async fn a_deleted_account_leaves_nothing_in_the_database_file() {
     anon.post("/fi/password-reset", &[("email", ADDRESS)]).await;
     outbox(&app).await;
     anon.post("/fi/password-reset", &[("email", ADDRESS)]).await;
+    // A network's digest subscribed with the address (no account needed, but theirs).
+    let now = kolmonen::domain::now_micros();
+    let network = kolmonen::domain::networks::Network {
+        id: kolmonen::domain::NetworkId::new(),
+        name: "Testiverkosto".into(),
+        description: String::new(),
+        municipalities: vec![],
+        created_at: now,
+        updated_at: now,
+    };
+    app.store.save_network(&network, &[], &[]).await.unwrap();
+    let r = anon
+        .post(
+            &format!("/fi/networks/{}/subscribe", network.id),
+            &[("email", ADDRESS)],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        app.store
+            .subscriptions_of_email(ADDRESS)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
 
     let r = b
         .post("/fi/account/delete", &[("delete_password", PASSWORD)])

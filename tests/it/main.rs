@@ -8,6 +8,7 @@ mod common;
 mod accounts;
 mod architecture;
 mod cli;
+mod digests;
 mod events;
 mod findings;
 mod form_fuzz;

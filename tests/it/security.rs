@@ -609,6 +609,8 @@ fn cross_organization_by_design(role: Role, path: &str) -> bool {
         || (role == Role::OrganizationAdmin
             && path.contains("/networks/")
             && (path.ends_with("/join") || path.ends_with("/leave")))
+        // Anyone subscribes to any network's digest (no account needed).
+        || (path.contains("/networks/") && path.ends_with("/subscribe"))
         // Anyone signs up for an event (and withdraws their own sign-up).
         || (path.contains("/events/") && (path.ends_with("/signup") || path.ends_with("/withdraw")))
 }
