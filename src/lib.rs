@@ -44,6 +44,8 @@ pub struct AppState {
     pub search: Arc<search::Searcher>,
     /// Search result cards built recently (see `web::CardCache`).
     pub cards: Arc<web::CardCache>,
+    /// Calendar feeds built recently (see `web::FeedCache`).
+    pub feeds: Arc<web::FeedCache>,
     /// Every opportunity's matching features (see `people::matching`).
     pub matches: Arc<people::matching::MatchIndex>,
     /// The visible profiles (see `people::talent`).
@@ -61,6 +63,7 @@ impl AppState {
                 search::Searcher::new(store.clone()).with_result_cache(config.search_cache),
             ),
             cards: Arc::new(web::CardCache::new(config.search_cache * 10)),
+            feeds: Arc::new(web::FeedCache::new(64)),
             matches: Arc::new(people::matching::MatchIndex::new()),
             talent: Arc::new(people::talent::TalentIndex::new()),
             keys: Arc::new(tokio::sync::OnceCell::new()),

@@ -577,13 +577,147 @@ pub(super) async fn bench_events(
     let n = store
         .count_events(&crate::store::EventQuery {
             ends_after: Some(now - time::Duration::days(90)),
-            ..query
+            ..query.clone()
         })
         .await?;
     let (p50, p99, mean) = crate::referrals::bench::percentiles(ms);
     println!(
         "{uri}: {n} events, {:.1} MB; p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({queries} requests)",
         bytes as f64 / 1e6
+    );
+    // Cold: one event changed before each request, so the feed is built again.
+    let mut one = store
+        .events(&crate::store::EventQuery {
+            limit: 1,
+            ..query.clone()
+        })
+        .await?
+        .pop()
+        .context("an event")?;
+    let mut cold = Vec::new();
+    for _ in 0..queries.clamp(1, 30) {
+        one.updated_at = crate::domain::now_micros();
+        store.save_event(&one).await?;
+        let t = std::time::Instant::now();
+        let res = router
+            .clone()
+            .oneshot(axum::http::Request::get(&uri).body(axum::body::Body::empty())?)
+            .await?;
+        axum::body::to_bytes(res.into_body(), usize::MAX).await?;
+        cold.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let runs = cold.len();
+    let (p50, p99, mean) = crate::referrals::bench::percentiles(cold);
+    println!(
+        "  built again after a change: p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({runs} requests)"
+    );
+    Ok(())
+}
+
+/// `bench-digest`: a network "Bench network" of the first `members` organizations (made once)
+/// with `subscribers` confirmed subscribers (fi, sv, en in turn); then `runs` times the
+/// digest of the week up to now is built (the members' new places and events) and a message
+/// written for every subscriber, as the Monday job does before queuing them. p50, p99 and
+/// mean in milliseconds.
+pub(super) async fn bench_digest(
+    database: &str,
+    members: usize,
+    subscribers: usize,
+    runs: usize,
+) -> anyhow::Result<()> {
+    use crate::domain::networks::{MemberState, Membership, Network, Subscription};
+    use crate::domain::{Lang, NetworkId, SubscriptionId};
+    let store = open(database).await?;
+    let now = crate::domain::now_micros();
+    let network = match store
+        .networks()
+        .await?
+        .into_iter()
+        .find(|n| n.name == "Bench network")
+    {
+        Some(n) => n,
+        None => {
+            let n = Network {
+                id: NetworkId::new(),
+                name: "Bench network".into(),
+                description: "Generated for bench-digest.".into(),
+                municipalities: vec![],
+                created_at: now,
+                updated_at: now,
+            };
+            store.save_network(&n, &[], &[]).await?;
+            n
+        }
+    };
+    let ids = store.organization_ids().await?;
+    anyhow::ensure!(
+        ids.len() >= members,
+        "only {} organizations: run gen-bench-data first",
+        ids.len()
+    );
+    for id in ids.iter().take(members) {
+        store
+            .request_membership(
+                &Membership {
+                    network_id: network.id,
+                    organization_id: *id,
+                    state: MemberState::Member,
+                    requested_by: None,
+                    requested_at: now,
+                    decided_by: None,
+                    decided_at: Some(now),
+                },
+                &[],
+            )
+            .await?;
+    }
+    let langs = [Lang::Fi, Lang::Sv, Lang::En];
+    let have = store.subscribers(network.id).await?.len();
+    for i in have..subscribers {
+        let id = SubscriptionId::new();
+        let s = Subscription {
+            id,
+            network_id: network.id,
+            email: format!("lukija{i}@example.fi"),
+            lang: langs[i % 3],
+            token_hash: format!("bench-{id}"),
+            created_at: now,
+            confirmed_at: Some(now),
+        };
+        let confirm = crate::domain::mail::OutgoingMail::new(&s.email, "x".into(), "x".into());
+        store.add_subscription(&s, &confirm).await?;
+    }
+    let subs = store.subscribers(network.id).await?;
+    let keys = crate::accounts::keys::Keys::from_secret("bench-digest");
+    let mut ms = Vec::with_capacity(runs);
+    let mut last = (0, 0, 0);
+    for _ in 0..runs {
+        let t = std::time::Instant::now();
+        let d = crate::services::digests::build(
+            &store,
+            &network,
+            now - time::Duration::days(7),
+            crate::domain::now_micros(),
+        )
+        .await?;
+        let mails: Vec<_> = subs
+            .iter()
+            .map(|s| d.mail(&keys, "https://kolmonen.example", s))
+            .collect();
+        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+        last = (d.places.len(), d.events.len(), mails.len());
+    }
+    let members_now = store
+        .network_member_counts()
+        .await?
+        .into_iter()
+        .find(|(n, _)| *n == network.id)
+        .map(|(_, c)| c)
+        .unwrap_or(0);
+    let (p50, p99, mean) = crate::referrals::bench::percentiles(ms);
+    println!(
+        "digest of a network of {members_now} members: {} places, {} events, {} messages; p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({runs} runs)",
+        last.0, last.1, last.2
     );
     Ok(())
 }

@@ -179,6 +179,17 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         queries: usize,
     },
+    /// Time a network's weekly digest: a network of `--members` organizations (made from the
+    /// generated data) with `--subscribers` confirmed subscribers; the digest of its members'
+    /// last week built and its messages written, `--runs` times.
+    BenchDigest {
+        #[arg(long, default_value_t = 500)]
+        members: usize,
+        #[arg(long, default_value_t = 500)]
+        subscribers: usize,
+        #[arg(long, default_value_t = 20)]
+        runs: usize,
+    },
     /// Time one person's matches over every opportunity and talent-pool searches.
     BenchPeople {
         /// How many people and searches.
@@ -509,6 +520,13 @@ async fn run() -> anyhow::Result<()> {
             queries,
         } => {
             bench::bench_events(&cli.database, events, &municipality, queries).await?;
+        }
+        Command::BenchDigest {
+            members,
+            subscribers,
+            runs,
+        } => {
+            bench::bench_digest(&cli.database, members, subscribers, runs).await?;
         }
         Command::BenchPeople { queries } => {
             bench::bench_people(&cli.database, queries).await?;

@@ -53,6 +53,9 @@ pub trait EventStore: Send + Sync {
     async fn events(&self, q: &EventQuery) -> StoreResult<Vec<Event>>;
     /// How many events the query matches (its limit and offset aside).
     async fn count_events(&self, q: &EventQuery) -> StoreResult<u64>;
+    /// What changes whenever the events a query chooses change (one added, changed, cancelled
+    /// or out of the window): for caching a feed built from them.
+    async fn events_fingerprint(&self, q: &EventQuery) -> StoreResult<String>;
     /// Adds a sign-up. A pending one waits for its address to be confirmed; any other takes
     /// a place while places are left, else joins the waiting list.
     async fn add_signup(&self, s: &Signup) -> StoreResult<SignupAdded>;
@@ -346,18 +349,49 @@ macro_rules! events_store {
             }
 
             async fn events(&self, q: &EventQuery) -> StoreResult<Vec<Event>> {
+                // The events, then their organizers chosen by the same conditions (not by a
+                // list of thousands of ids).
+                let chosen = |b: &mut sqlx::QueryBuilder<'_, $db>| {
+                    Self::event_filter(b, q);
+                    b.push(if q.ended_before.is_some() {
+                        " ORDER BY last_ends_at DESC, id"
+                    } else {
+                        " ORDER BY starts_at, id"
+                    });
+                    b.push(" LIMIT ").push_bind(i64::from(q.limit.max(1)));
+                    b.push(" OFFSET ").push_bind(i64::from(q.offset));
+                };
                 let mut b = sqlx::QueryBuilder::<$db>::new(format!("SELECT {EVENT_COLS} FROM events WHERE 1 = 1"));
-                Self::event_filter(&mut b, q);
-                b.push(if q.ended_before.is_some() {
-                    " ORDER BY last_ends_at DESC, id"
-                } else {
-                    " ORDER BY starts_at, id"
-                });
-                b.push(" LIMIT ").push_bind(i64::from(q.limit.max(1)));
-                b.push(" OFFSET ").push_bind(i64::from(q.offset));
+                chosen(&mut b);
                 let rows = b.build().fetch_all(&self.pool).await?;
-                let events = rows.iter().map(Self::event_from).collect::<StoreResult<Vec<_>>>()?;
-                self.with_organizers(events).await
+                let mut events = rows.iter().map(Self::event_from).collect::<StoreResult<Vec<_>>>()?;
+                let mut b = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT event_id, organization_id FROM event_organizers WHERE event_id IN (SELECT id FROM events WHERE 1 = 1",
+                );
+                chosen(&mut b);
+                b.push(") ORDER BY event_id, position");
+                let rows: Vec<(String, String)> = b.build_query_as().fetch_all(&self.pool).await?;
+                let mut found: std::collections::HashMap<String, Vec<OrganizationId>> =
+                    std::collections::HashMap::with_capacity(events.len());
+                for (e, o) in rows {
+                    found.entry(e).or_default().push(parse_id(&o, OrganizationId::parse)?);
+                }
+                for e in &mut events {
+                    if let Some(orgs) = found.remove(&e.id.to_string()) {
+                        e.organizers = orgs;
+                    }
+                }
+                Ok(events)
+            }
+
+            async fn events_fingerprint(&self, q: &EventQuery) -> StoreResult<String> {
+                let mut b = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT COUNT(*), COALESCE(MAX(updated_at), 0), CAST(COALESCE(SUM(sequence), 0) AS BIGINT), COALESCE(MAX(starts_at), 0) FROM events WHERE 1 = 1",
+                );
+                Self::event_filter(&mut b, q);
+                let (n, updated, sequences, last): (i64, i64, i64, i64) =
+                    b.build_query_as().fetch_one(&self.pool).await?;
+                Ok(format!("{n}-{updated}-{sequences}-{last}"))
             }
 
             async fn count_events(&self, q: &EventQuery) -> StoreResult<u64> {

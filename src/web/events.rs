@@ -1876,8 +1876,8 @@ pub async fn update(
 
 // ---- iCalendar feeds ----
 
-/// A calendar of these events, as a response.
-async fn ics(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> PageResult<Response> {
+/// A calendar of these events.
+async fn ics_body(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> PageResult<String> {
     let mut ids: Vec<OrganizationId> = events.iter().flat_map(|e| e.organizers.clone()).collect();
     ids.sort();
     ids.dedup();
@@ -1900,15 +1900,93 @@ async fn ics(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> PageResu
             categories: kind_label(ctx, e.kind),
         })
         .collect();
-    let body = ical::calendar(name, &entries);
-    Ok((
+    Ok(ical::calendar(name, &entries))
+}
+
+fn ics_response(body: impl Into<axum::body::Body>, etag: Option<&str>) -> Response {
+    let mut res = (
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=300"),
         ],
-        body,
+        body.into(),
     )
-        .into_response())
+        .into_response();
+    if let Some(v) = etag.and_then(|e| header::HeaderValue::from_str(e).ok()) {
+        res.headers_mut().insert(header::ETAG, v);
+    }
+    res
+}
+
+/// A calendar of these events, as a response.
+async fn ics(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> PageResult<Response> {
+    Ok(ics_response(ics_body(st, ctx, name, events).await?, None))
+}
+
+/// Built feeds are kept this long at most (organizers' names may change meanwhile).
+const FEED_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Recently built feeds: (key, the events' fingerprint) → the calendar and when it was built.
+/// A calendar program polls the same feed again and again; it is built again only when its
+/// events change.
+pub struct FeedCache(
+    std::sync::Mutex<crate::search::cache::Recent<(String, String), (Bytes, std::time::Instant)>>,
+);
+
+impl FeedCache {
+    pub fn new(capacity: usize) -> Self {
+        Self(std::sync::Mutex::new(crate::search::cache::Recent::new(
+            capacity,
+        )))
+    }
+}
+
+/// A feed of the events `q` chooses, from the cache while they have not changed, with an
+/// `ETag` (and `304 Not Modified` for a client that has it already).
+async fn feed(
+    st: &AppState,
+    ctx: &Ctx,
+    headers: &axum::http::HeaderMap,
+    key: String,
+    name: &str,
+    q: EventQuery,
+) -> PageResult<Response> {
+    let fingerprint = st.store.events_fingerprint(&q).await?;
+    let key = (format!("{}|{key}|{name}", ctx.lang), fingerprint);
+    let etag = format!(
+        "\"{}\"",
+        &crate::accounts::session::sha256_hex(format!("{}|{}", key.0, key.1).as_bytes())[..32]
+    );
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+    if matches {
+        let mut res = axum::http::StatusCode::NOT_MODIFIED.into_response();
+        if let Ok(v) = header::HeaderValue::from_str(&etag) {
+            res.headers_mut().insert(header::ETAG, v);
+        }
+        return Ok(res);
+    }
+    let cached = st
+        .feeds
+        .0
+        .lock()
+        .ok()
+        .and_then(|mut c| c.get(&key))
+        .filter(|(_, at)| at.elapsed() < FEED_CACHE_TTL);
+    let body = match cached {
+        Some((body, _)) => body,
+        None => {
+            let events = st.store.events(&q).await?;
+            let body = Bytes::from(ics_body(st, ctx, name, &events).await?);
+            if let Ok(mut c) = st.feeds.0.lock() {
+                c.insert(key, (body.clone(), std::time::Instant::now()));
+            }
+            body
+        }
+    };
+    Ok(ics_response(body, Some(&etag)))
 }
 
 /// A feed's events: upcoming, and those ended in the last 90 days (cancelled ones too, so
@@ -1930,6 +2008,7 @@ pub async fn event_ics(State(st): State<AppState>, ctx: Ctx, PathId(id): PathId)
 pub async fn organization_ics(
     State(st): State<AppState>,
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     PathId(id): PathId,
 ) -> PageResult {
     let id = OrganizationId::parse(&id).ok_or(PageError::not_found())?;
@@ -1938,47 +2017,55 @@ pub async fn organization_ics(
         .organization(id)
         .await?
         .ok_or(PageError::not_found())?;
-    let events = st
-        .store
-        .events(&EventQuery {
-            organization: Some(id),
-            ..feed_query()
-        })
-        .await?;
-    ics(&st, &ctx, &o.name, &events).await
+    let q = EventQuery {
+        organization: Some(id),
+        ..feed_query()
+    };
+    feed(
+        &st,
+        &ctx,
+        &headers,
+        format!("organization {id}"),
+        &o.name,
+        q,
+    )
+    .await
 }
 
-pub async fn network_ics(State(st): State<AppState>, ctx: Ctx, PathId(id): PathId) -> PageResult {
+pub async fn network_ics(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    PathId(id): PathId,
+) -> PageResult {
     let id = NetworkId::parse(&id).ok_or(PageError::not_found())?;
     let n = st.store.network(id).await?.ok_or(PageError::not_found())?;
-    let events = st
-        .store
-        .events(&EventQuery {
-            network: Some(id),
-            ..feed_query()
-        })
-        .await?;
-    ics(&st, &ctx, &n.name, &events).await
+    let q = EventQuery {
+        network: Some(id),
+        ..feed_query()
+    };
+    feed(&st, &ctx, &headers, format!("network {id}"), &n.name, q).await
 }
 
 pub async fn municipality_ics(
     State(st): State<AppState>,
     ctx: Ctx,
+    headers: axum::http::HeaderMap,
     PathId(code): PathId,
 ) -> PageResult {
     let m = REF.municipality(&code).ok_or(PageError::not_found())?;
-    let events = st
-        .store
-        .events(&EventQuery {
-            municipality: Some(m.code.clone()),
-            ..feed_query()
-        })
-        .await?;
-    ics(
+    let q = EventQuery {
+        municipality: Some(m.code.clone()),
+        ..feed_query()
+    };
+    let name = format!("Kolmonen: {}", m.name(ctx.lang));
+    feed(
         &st,
         &ctx,
-        &format!("Kolmonen: {}", m.name(ctx.lang)),
-        &events,
+        &headers,
+        format!("municipality {}", m.code),
+        &name,
+        q,
     )
     .await
 }

@@ -33,6 +33,7 @@ mod second_factor;
 mod signup;
 mod talent;
 mod threads;
+pub use events::FeedCache;
 pub use search::CardCache;
 
 use crate::domain::{is_stale, Lang, LocalizedText, Location, Opportunity, Service};

@@ -551,3 +551,41 @@ both_engines!(
         assert_eq!(r.status, 303, "{}", r.body);
     }
 );
+
+both_engines!(
+    a_feed_is_built_again_only_when_its_events_change,
+    |engine| async move {
+        let app = TestApp::spawn(engine).await;
+        let mut e = event(12, None);
+        app.store.save_event(&e).await.unwrap();
+        let feed = "/fi/municipalities/398/events.ics";
+        let first = app.get(feed).await;
+        assert_eq!(first.status, 200);
+        let etag = first.header("etag").to_string();
+        assert!(etag.starts_with('"') && first.body.contains("Työnhaun työpaja"));
+        let again = |tag: String| {
+            axum::http::Request::get(feed)
+                .header("if-none-match", tag)
+                .body(axum::body::Body::empty())
+                .unwrap()
+        };
+        // A calendar program that has it already: 304, nothing sent.
+        let r = app.request(again(etag.clone())).await;
+        assert_eq!(r.status, 304);
+        assert!(r.body.is_empty());
+        // The same feed from the cache is the same calendar.
+        assert_eq!(app.get(feed).await.body, first.body);
+        // The event changes: a new calendar and a new tag.
+        e.title = "Työnhaun työpaja uudella ajalla".into();
+        e.sequence += 1;
+        e.updated_at = kolmonen::domain::now_micros();
+        app.store.save_event(&e).await.unwrap();
+        let r = app.request(again(etag.clone())).await;
+        assert_eq!(r.status, 200);
+        assert!(r.body.contains("Työnhaun työpaja uudella ajalla"));
+        assert_ne!(r.header("etag"), etag);
+        // Another language is another calendar.
+        let sv = app.get("/sv/municipalities/398/events.ics").await;
+        assert_ne!(sv.header("etag"), r.header("etag"));
+    }
+);
