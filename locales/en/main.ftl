@@ -1402,6 +1402,7 @@ events-cancelled = Cancelled
 events-cancelled-text = This event has been cancelled.
 events-past = ended
 events-online = Online
+events-upcoming-more = and { $count } more
 events-upcoming-dates = Coming dates
 events-add-to-calendar = Add to calendar
 events-place = Place

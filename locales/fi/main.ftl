@@ -1393,6 +1393,7 @@ events-cancelled = Peruttu
 events-cancelled-text = Tämä tapahtuma on peruttu.
 events-past = päättynyt
 events-online = Verkossa
+events-upcoming-more = ja { $count } kertaa lisää
 events-upcoming-dates = Tulevat kerrat
 events-add-to-calendar = Lisää kalenteriin
 events-place = Paikka

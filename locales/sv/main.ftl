@@ -1393,6 +1393,7 @@ events-cancelled = Inställt
 events-cancelled-text = Evenemanget är inställt.
 events-past = avslutat
 events-online = På nätet
+events-upcoming-more = och { $count } gånger till
 events-upcoming-dates = Kommande tillfällen
 events-add-to-calendar = Lägg till i kalendern
 events-place = Plats

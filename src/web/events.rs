@@ -656,12 +656,25 @@ async fn show_page(
         }
     });
     let upcoming = if e.recurrence.is_some() {
-        e.occurrences()
+        let coming: Vec<_> = e
+            .occurrences()
             .into_iter()
             .filter(|o| o.ends_at > now)
+            .collect();
+        let mut shown: Vec<String> = coming
+            .iter()
             .take(12)
             .map(|o| svc::when(o.starts_at, o.ends_at))
-            .collect()
+            .collect();
+        // The rest as a count, so the list agrees with "(19 times)".
+        if coming.len() > 12 {
+            shown.push(crate::i18n::t_args(
+                ctx.lang,
+                "events-upcoming-more",
+                &[("count", ((coming.len() - 12) as i64).into())],
+            ));
+        }
+        shown
     } else {
         Vec::new()
     };
@@ -2002,7 +2015,13 @@ fn feed_query() -> EventQuery {
 
 pub async fn event_ics(State(st): State<AppState>, ctx: Ctx, PathId(id): PathId) -> PageResult {
     let e = event_of(&st, &id).await?;
-    ics(&st, &ctx, &e.title.clone(), &[e]).await
+    let mut res = ics(&st, &ctx, &e.title.clone(), &[e]).await?;
+    // A file name for "add to calendar" (inline: phones offer to add it).
+    res.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        header::HeaderValue::from_static("inline; filename=\"kolmonen-event.ics\""),
+    );
+    Ok(res)
 }
 
 pub async fn organization_ics(
