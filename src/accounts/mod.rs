@@ -430,6 +430,13 @@ mod tests {
             "anna.@example.fi",
             ".anna@example.fi",
             "an..na@example.fi",
+            // After the `@` only a host name (an outside test got these through).
+            "a@example.fi>foo",
+            "a@exa\"mple.fi",
+            "a@example.fi;x",
+            "a@example.fi:25",
+            "a@-example.fi",
+            "a@example_x.fi",
         ] {
             assert_eq!(Email::parse(bad), Err(InvalidEmail), "{bad:?}");
         }

@@ -133,6 +133,15 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
+            // A host name: labels of letters, digits and inner hyphens (IDNA made the
+            // rest ASCII), so no `>`, quote, `;` or `:port` after the `@`.
+            && domain.split('.').all(|l| {
+                !l.is_empty()
+                    && l.len() <= 63
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            })
             && local.chars().count() + 1 + domain.len() <= MAX_EMAIL_CHARS;
         if ok {
             Ok(Self(format!("{local}@{domain}")))
