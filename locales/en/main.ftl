@@ -1659,7 +1659,7 @@ mail-digest-already-body = Hello,
     this address already subscribes to the weekly digest of the network { $network }. You can unsubscribe through this link:
 
     { $link }
-mail-digest-subject = Kolmonen: weekly digest of { $network }
+mail-digest-subject = Kolmonen: weekly digest – { $network }
 mail-digest-intro = Hello, here is what the members of the network { $network } added in { $period }.
 mail-digest-places = { $count ->
     [one] A new open place

@@ -1636,22 +1636,22 @@ digest-confirm-button = Vahvista tilaus
 digest-unsubscribe-button = Peru tilaus
 digest-done-confirmed = Tilaus on vahvistettu.
 digest-done-unsubscribed = Tilaus on peruttu, eikä osoitteeseesi lähetetä enää koosteita. Osoite poistettiin.
-mail-digest-confirm-subject = Kolmonen: vahvista verkoston { $network } viikkokoosteen tilaus
+mail-digest-confirm-subject = Kolmonen: vahvista viikkokoosteen tilaus – { $network }
 mail-digest-confirm-body = Hei,
 
-    tämä osoite tilasi verkoston { $network } viikkokoosteen Kolmosesta. Vahvista tilaus tästä linkistä:
+    tällä osoitteella tilattiin Kolmosesta verkoston viikkokooste: { $network }. Vahvista tilaus tästä linkistä:
 
     { $link }
 
     Jos et tilannut koostetta itse, voit jättää tämän viestin huomiotta: vahvistamaton tilaus poistetaan viikon kuluttua.
-mail-digest-already-subject = Kolmonen: olet jo tilannut verkoston { $network } viikkokoosteen
+mail-digest-already-subject = Kolmonen: olet jo tilannut viikkokoosteen – { $network }
 mail-digest-already-body = Hei,
 
-    tämä osoite on jo tilannut verkoston { $network } viikkokoosteen. Tilauksen voit perua tästä linkistä:
+    tällä osoitteella on jo verkoston viikkokoosteen tilaus: { $network }. Tilauksen voit perua tästä linkistä:
 
     { $link }
-mail-digest-subject = Kolmonen: verkoston { $network } viikkokooste
-mail-digest-intro = Hei, tässä verkoston { $network } jäsenten uudet asiat ajalta { $period }.
+mail-digest-subject = Kolmonen: viikkokooste – { $network }
+mail-digest-intro = Hei, tässä verkoston jäsenten uudet asiat ajalta { $period }: { $network }.
 mail-digest-places = { $count ->
     [one] Uusi avoin paikka
    *[other] Uudet avoimet paikat ({ $count })

@@ -1636,7 +1636,7 @@ digest-confirm-button = Bekräfta prenumerationen
 digest-unsubscribe-button = Avsluta prenumerationen
 digest-done-confirmed = Prenumerationen är bekräftad.
 digest-done-unsubscribed = Prenumerationen är avslutad och inga fler sammandrag skickas till din adress. Adressen har raderats.
-mail-digest-confirm-subject = Kolmonen: bekräfta prenumerationen på nätverket { $network }s veckosammandrag
+mail-digest-confirm-subject = Kolmonen: bekräfta prenumerationen på veckosammandraget – { $network }
 mail-digest-confirm-body = Hej,
 
     den här adressen beställde veckosammandraget för nätverket { $network } i Kolmonen. Bekräfta prenumerationen med den här länken:
@@ -1644,13 +1644,13 @@ mail-digest-confirm-body = Hej,
     { $link }
 
     Om du inte beställde sammandraget själv kan du strunta i det här meddelandet: en obekräftad prenumeration raderas efter en vecka.
-mail-digest-already-subject = Kolmonen: du prenumererar redan på nätverket { $network }s veckosammandrag
+mail-digest-already-subject = Kolmonen: du prenumererar redan på veckosammandraget – { $network }
 mail-digest-already-body = Hej,
 
     den här adressen prenumererar redan på veckosammandraget för nätverket { $network }. Du kan avsluta prenumerationen med den här länken:
 
     { $link }
-mail-digest-subject = Kolmonen: veckosammandrag för nätverket { $network }
+mail-digest-subject = Kolmonen: veckosammandrag – { $network }
 mail-digest-intro = Hej, här är det nya från medlemmarna i nätverket { $network } under perioden { $period }.
 mail-digest-places = { $count ->
     [one] Ny ledig plats

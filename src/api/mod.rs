@@ -36,7 +36,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/networks/{id}", get(networks::get_network)),
         (
             "/api/v1/networks/unsubscribe",
-            axum::routing::post(networks::unsubscribe),
+            get(networks::unsubscribe_page).post(networks::unsubscribe),
         ),
         ("/api/v1/events", get(events::list_events)),
         ("/api/v1/events/{id}", get(events::get_event)),
@@ -64,6 +64,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         networks::list_networks,
         networks::get_network,
         networks::unsubscribe,
+        networks::unsubscribe_page,
         events::list_events,
         events::get_event,
         hsds::meta,

@@ -131,3 +131,38 @@ pub async fn unsubscribe(
         None => Err(ApiError::not_found("no subscription with this token")),
     }
 }
+
+/// The one-click address opened as a link (a mail program that cannot POST, or a person):
+/// nothing changes on a GET (mail scanners open links); it leads to the subscriber's own page
+/// with its one button.
+#[utoipa::path(get, path = "/api/v1/networks/unsubscribe", tag = "networks",
+    params(UnsubscribeQuery),
+    responses(
+        (status = 303, description = "To the subscriber's page, in their language"),
+        (status = 400, description = "No token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No subscription with this token", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn unsubscribe_page(
+    State(st): State<AppState>,
+    ApiQuery(q): ApiQuery<UnsubscribeQuery>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let Some(hash) = crate::services::link_secret_hash(&q.token) else {
+        return Err(ApiError::not_found("no subscription with this token"));
+    };
+    match st.store.subscription_by_token(&hash).await? {
+        Some(s) => {
+            let to = format!(
+                "/{}/networks/subscription?{}",
+                s.lang,
+                serde_urlencoded::to_string([("token", q.token.trim())]).unwrap_or_default()
+            );
+            Ok((
+                axum::http::StatusCode::SEE_OTHER,
+                [(axum::http::header::LOCATION, to)],
+            )
+                .into_response())
+        }
+        None => Err(ApiError::not_found("no subscription with this token")),
+    }
+}

@@ -112,7 +112,8 @@ impl Mailer {
             .to(to)
             .subject(&m.subject)
             .message_id(Some(format!("<{}@{}>", m.id, self.from.email.domain())))
-            .header(ContentType::TEXT_PLAIN);
+            .header(ContentType::TEXT_PLAIN)
+            .header(lettre::message::header::MIME_VERSION_1_0);
         for (name, value) in &m.headers {
             b = b.raw_header(extra_header(name, value)?);
         }
@@ -212,6 +213,7 @@ mod tests {
         assert!(text.contains("Content-Type: text/plain; charset=utf-8"));
         assert!(text.contains(&format!("Message-ID: <{}@kolmonen.fi>", m.id)));
         assert!(text.contains("Content-Transfer-Encoding: 8bit"));
+        assert!(text.contains("MIME-Version: 1.0\r\n"), "{text}");
         assert!(text.contains("Linkki: https://x/"));
         assert!(
             text.contains(&format!("{long}\r\n")),

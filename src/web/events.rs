@@ -134,6 +134,29 @@ async fn rows(
 }
 
 /// Where, in a few words: the municipality, and "online" when it has a link.
+/// A place of business as an address: "Harjulan talo, Harjulankatu 7, 15150 Lahti" (the
+/// municipality standing in for a Finnish address's town).
+fn location_words(ctx: &Ctx, l: &crate::domain::Location) -> String {
+    let name = super::Txt::new(&l.name, ctx.lang).text;
+    let town = l
+        .city
+        .clone()
+        .or_else(|| {
+            l.municipality_code
+                .as_deref()
+                .map(|m| municipality_name(m, ctx.lang))
+        })
+        .unwrap_or_default();
+    let address = format!("{}, {} {}", l.street, l.postal_code, town)
+        .trim()
+        .to_string();
+    if name.is_empty() {
+        address
+    } else {
+        format!("{name}, {address}")
+    }
+}
+
 fn place_words(ctx: &Ctx, e: &Event) -> String {
     let mut parts = Vec::new();
     if !e.place.is_empty() {
@@ -496,20 +519,7 @@ async fn show_page(
     let mut facts = Vec::new();
     let mut place = Vec::new();
     if let Some(l) = &location {
-        let name = super::Txt::new(&l.name, ctx.lang).text;
-        if !name.is_empty() {
-            place.push(name);
-        }
-        place.push(
-            format!(
-                "{}, {} {}",
-                l.street,
-                l.postal_code,
-                l.city.clone().unwrap_or_default()
-            )
-            .trim()
-            .to_string(),
-        );
+        place.push(location_words(&ctx, l));
     }
     if !e.place.is_empty() {
         place.push(e.place.clone());
@@ -1897,13 +1907,28 @@ async fn ics_body(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> Pag
     let orgs = st.store.organizations_by_id(&ids).await?;
     let names: std::collections::HashMap<OrganizationId, &str> =
         orgs.iter().map(|o| (o.id, o.name.as_str())).collect();
+    // The places of business with their street addresses, in one query.
+    let mut places: Vec<LocationId> = events.iter().filter_map(|e| e.location_id).collect();
+    places.sort();
+    places.dedup();
+    let addresses: std::collections::HashMap<LocationId, String> = st
+        .store
+        .locations_by_id(&places)
+        .await?
+        .iter()
+        .map(|l| (l.id, location_words(ctx, l)))
+        .collect();
     let base = st.config.public_url().trim_end_matches('/').to_string();
     let entries: Vec<ical::Entry<'_>> = events
         .iter()
         .map(|e| ical::Entry {
             event: e,
             url: format!("{base}{}", ctx.url(&format!("/events/{}", e.id))),
-            location: place_words(ctx, e),
+            location: match e.location_id.and_then(|l| addresses.get(&l)) {
+                Some(a) if e.place.is_empty() => a.clone(),
+                Some(a) => format!("{}, {a}", e.place),
+                None => place_words(ctx, e),
+            },
             organizers: e
                 .organizers
                 .iter()

@@ -260,6 +260,16 @@ both_engines!(
                 .body(axum::body::Body::from("List-Unsubscribe=One-Click"))
                 .unwrap()
         };
+        // Opened as a link, it changes nothing and leads to the subscriber's page.
+        let opened = app
+            .get(&format!("/api/v1/networks/unsubscribe?token={token}"))
+            .await;
+        assert_eq!(opened.status, 303);
+        assert_eq!(
+            opened.header("location"),
+            format!("/fi/networks/subscription?token={token}")
+        );
+        assert_eq!(app.store.subscribers(network.id).await.unwrap().len(), 1);
         assert_eq!(app.request(click("wrong".into())).await.status, 404);
         assert_eq!(app.request(click(token.clone())).await.status, 204);
         assert!(app.store.subscribers(network.id).await.unwrap().is_empty());
