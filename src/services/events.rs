@@ -155,6 +155,24 @@ pub async fn remind(
     Ok(n)
 }
 
+/// After places were freed without a cancellation (an account deleted with its sign-ups):
+/// the waiting lists of these events move up, and those moved up are told.
+pub async fn fill_freed_places(
+    store: &DynStore,
+    keys: &Keys,
+    public_url: &str,
+    events: &[crate::domain::EventId],
+) -> StoreResult<()> {
+    for id in events {
+        let Some(event) = store.event(*id).await? else {
+            continue;
+        };
+        let moved = store.fill_places(*id).await?;
+        tell_moved_up(store, keys, public_url, &event, &moved).await?;
+    }
+    Ok(())
+}
+
 /// Deletes the participants of events that ended more than 30 days ago.
 pub async fn purge(store: &DynStore, now: OffsetDateTime) -> StoreResult<u64> {
     store.purge_signups(now - SIGNUP_RETENTION).await

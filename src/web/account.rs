@@ -594,11 +594,26 @@ pub(super) async fn delete_for_good(
     viewer: &Viewer,
     password: &str,
 ) -> PageResult<Result<Response, AccountError>> {
-    Ok(
-        accounts::delete_account(&st.store, user, password, &viewer.attempt())
-            .await?
-            .map(|()| see_other(&ctx.url("/login?done=deleted"), cookies(st).sign_out())),
-    )
+    // The events where the account holds a place: their waiting lists move up after.
+    let holding: Vec<crate::domain::EventId> = st
+        .store
+        .signups_of_user(user.id)
+        .await?
+        .iter()
+        .filter(|s| s.state == crate::domain::events::SignupState::Going)
+        .map(|s| s.event_id)
+        .collect();
+    let deleted = accounts::delete_account(&st.store, user, password, &viewer.attempt()).await?;
+    if deleted.is_ok() {
+        crate::services::events::fill_freed_places(
+            &st.store,
+            st.keys().await?,
+            &st.config.public_url(),
+            &holding,
+        )
+        .await?;
+    }
+    Ok(deleted.map(|()| see_other(&ctx.url("/login?done=deleted"), cookies(st).sign_out())))
 }
 
 pub async fn account_delete(

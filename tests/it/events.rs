@@ -589,3 +589,45 @@ both_engines!(
         assert_ne!(sv.header("etag"), r.header("etag"));
     }
 );
+
+both_engines!(
+    a_deleted_account_frees_its_place_for_the_waiting_list,
+    |engine| async move {
+        let app = TestApp::spawn(engine).await;
+        let e = event(9, Some(1));
+        app.store.save_event(&e).await.unwrap();
+        let page = format!("/fi/events/{}", e.id);
+        let mut person = app
+            .signed_in("poistuva@example.fi", Role::JobSeeker, None)
+            .await;
+        let r = person
+            .post(&format!("{page}/signup"), &[("name", "Poistuva")])
+            .await;
+        assert_eq!(r.header("location"), format!("{page}?done=signed-up"));
+        // Someone without an account waits for the one place.
+        let waiting = signup(&e, 1, SignupState::Pending);
+        app.store.add_signup(&waiting).await.unwrap();
+        app.store
+            .confirm_signup(waiting.id, OffsetDateTime::now_utc())
+            .await
+            .unwrap();
+        outbox(&app).await;
+        let r = person
+            .post(
+                "/fi/account/delete",
+                &[("delete_password", crate::common::PASSWORD)],
+            )
+            .await;
+        assert_eq!(r.status, 303);
+        let now = app.store.signups(e.id).await.unwrap();
+        assert_eq!(now.len(), 1);
+        assert_eq!(now[0].id, waiting.id);
+        assert_eq!(
+            now[0].state,
+            SignupState::Going,
+            "moved up into the freed place"
+        );
+        let mails = outbox(&app).await;
+        assert!(mails.iter().any(|m| m.to == waiting.email), "{mails:?}");
+    }
+);
