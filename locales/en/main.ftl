@@ -1535,6 +1535,7 @@ events-error-too-long = The text is too long or has line breaks.
 events-error-organizer = These organizations were not found: { $names }. Write the name exactly as in the directory, or the business ID.
 events-error-organizers-many = An event can have at most 10 organizers.
 events-error-organizers-unverified = You can name other organizers once a coordinator has checked your organization. Publish the event in your own name for now.
+events-error-network-filter = The network was not found. Choose one from the list.
 events-error-network = Choose a network your organization is a member of.
 events-error-location = Choose one of your organization's places of business.
 events-error-municipality = The municipality was not recognised. Write its name or number.

@@ -1526,6 +1526,7 @@ events-error-too-long = Teksti on liian pitkä tai siinä on rivinvaihtoja.
 events-error-organizer = Näitä organisaatioita ei löytynyt: { $names }. Kirjoita nimi tarkalleen kuten hakemistossa tai Y-tunnus.
 events-error-organizers-many = Tapahtumalla voi olla enintään 10 järjestäjää.
 events-error-organizers-unverified = Muita järjestäjiä voi nimetä, kun koordinaattori on tarkistanut organisaatiosi. Julkaise tapahtuma nyt omissa nimissäsi.
+events-error-network-filter = Verkostoa ei löytynyt. Valitse verkosto luettelosta.
 events-error-network = Valitse verkosto, jonka jäsen organisaatiosi on.
 events-error-location = Valitse jokin organisaatiosi toimipaikoista.
 events-error-municipality = Kuntaa ei tunnistettu. Kirjoita kunnan nimi tai numero.

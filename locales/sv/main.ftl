@@ -1526,6 +1526,7 @@ events-error-too-long = Texten är för lång eller innehåller radbrytningar.
 events-error-organizer = Dessa organisationer hittades inte: { $names }. Skriv namnet exakt som i katalogen, eller FO-numret.
 events-error-organizers-many = Ett evenemang kan ha högst 10 arrangörer.
 events-error-organizers-unverified = Du kan ange andra arrangörer när en koordinator har granskat din organisation. Publicera evenemanget nu i ditt eget namn.
+events-error-network-filter = Nätverket hittades inte. Välj ett nätverk i listan.
 events-error-network = Välj ett nätverk som din organisation är medlem i.
 events-error-location = Välj ett av din organisations verksamhetsställen.
 events-error-municipality = Kommunen kändes inte igen. Skriv kommunens namn eller nummer.

@@ -110,7 +110,9 @@ impl Mailer {
         let mut b = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(&m.subject)
+            // A title someone typed is no encoded word: "=?" would let a mail program decode
+            // hidden text (direction marks, a fake warning) out of plain ASCII.
+            .subject(m.subject.replace("=?", "= ?"))
             .message_id(Some(format!("<{}@{}>", m.id, self.from.email.domain())))
             .header(ContentType::TEXT_PLAIN)
             .header(lettre::message::header::MIME_VERSION_1_0);
@@ -245,6 +247,10 @@ mod tests {
         assert_eq!(OutgoingMail::parse_headers(&m.headers_text()), m.headers);
         // Nothing else, and nothing that could start a new header line.
         let mut bad = m.clone();
+        let mut sneaky = m.clone();
+        sneaky.subject = "Info =?utf-8?b?4oCuVElMSQ==?=".into();
+        let text = String::from_utf8(mailer.message(&sneaky).unwrap().formatted()).unwrap();
+        assert!(!text.contains("=?utf-8?b?4oCu"), "{text}");
         bad.headers = vec![("Bcc".into(), "x@example.fi".into())];
         assert!(mailer.message(&bad).is_err());
         bad.headers = vec![("List-Unsubscribe".into(), "<x>\r\nBcc: y@example.fi".into())];

@@ -391,7 +391,14 @@ macro_rules! events_store {
                 Self::event_filter(&mut b, q);
                 let (n, updated, sequences, last): (i64, i64, i64, i64) =
                     b.build_query_as().fetch_one(&self.pool).await?;
-                Ok(format!("{n}-{updated}-{sequences}-{last}"))
+                // The organizers' names are in the feed too.
+                let mut b = sqlx::QueryBuilder::<$db>::new(
+                    "SELECT CAST(MAX(o.updated_at) AS TEXT) FROM organizations o JOIN event_organizers eo ON eo.organization_id = o.id WHERE eo.event_id IN (SELECT id FROM events WHERE 1 = 1",
+                );
+                Self::event_filter(&mut b, q);
+                b.push(")");
+                let organizers: Option<String> = b.build_query_scalar().fetch_one(&self.pool).await?;
+                Ok(format!("{n}-{updated}-{sequences}-{last}-{}", organizers.unwrap_or_default()))
             }
 
             async fn count_events(&self, q: &EventQuery) -> StoreResult<u64> {

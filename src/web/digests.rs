@@ -297,8 +297,8 @@ pub async fn subscription_act(State(st): State<AppState>, ctx: Ctx, body: Bytes)
     ))
 }
 
-/// XML text with its five special characters escaped (and control characters XML forbids
-/// left out).
+/// XML text with its five special characters escaped (and the characters XML forbids left
+/// out).
 fn xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -308,7 +308,9 @@ fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // What XML 1.0 does not allow: control characters and the two noncharacters.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
             c => out.push(c),
         }
     }
@@ -403,4 +405,15 @@ pub async fn feed(State(st): State<AppState>, ctx: Ctx, PathId(id): PathId) -> P
         atom(&d, ctx.lang, &public, &self_url),
     )
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn feed_text_is_always_well_formed_xml() {
+        assert_eq!(
+            super::xml("a<b>&\"c'\u{0}\u{7}\u{FFFE}\u{FFFF}\td\u{1F600}"),
+            "a&lt;b&gt;&amp;&quot;c&apos;\td\u{1F600}"
+        );
+    }
 }

@@ -214,7 +214,7 @@ fn list_filters(q: &ListQuery) -> (EventQuery, Vec<(&'static str, String)>) {
     if !q.network.trim().is_empty() {
         eq.network = NetworkId::parse(&q.network);
         if eq.network.is_none() {
-            errors.push(("network", "events-error-network".into()));
+            errors.push(("network", "events-error-network-filter".into()));
         }
     }
     eq.organization = OrganizationId::parse(&q.organization);
@@ -977,6 +977,8 @@ pub async fn signup_act(State(st): State<AppState>, ctx: Ctx, body: Bytes) -> Pa
         return Err(PageError::not_found());
     };
     let done = match f.action.as_str() {
+        // A cancelled event takes no more confirmations.
+        "confirm" if e.cancelled => "",
         "confirm" => match st
             .store
             .confirm_signup(s.id, OffsetDateTime::now_utc())
@@ -1523,7 +1525,9 @@ async fn checked(
     let network_id = match f.network.trim() {
         "" => None,
         n => match NetworkId::parse(n)
-            .filter(|n| networks.contains(n) || existing.and_then(|e| e.network_id) == Some(*n))
+            // Only while a member: an organization removed from a network keeps no event in
+            // its name (editing one asks to choose again).
+            .filter(|n| networks.contains(n))
         {
             Some(n) => Some(n),
             None => {

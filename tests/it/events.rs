@@ -584,6 +584,23 @@ both_engines!(
         assert_eq!(r.status, 200);
         assert!(r.body.contains("Työnhaun työpaja uudella ajalla"));
         assert_ne!(r.header("etag"), etag);
+        // An organizer renamed: the feed names it anew.
+        let mut org = app
+            .store
+            .organization(organization_id("harjula"))
+            .await
+            .unwrap()
+            .unwrap();
+        org.name = "Harjulan Setlementti (uusi nimi)".into();
+        org.updated_at = kolmonen::domain::now_micros();
+        let batch = kolmonen::store::DirectoryBatch {
+            organizations: vec![org],
+            ..Default::default()
+        };
+        kolmonen::services::save_batch(app.store.as_ref(), &batch)
+            .await
+            .unwrap();
+        assert!(app.get(feed).await.body.contains("(uusi nimi)"));
         // Another language is another calendar.
         let sv = app.get("/sv/municipalities/398/events.ics").await;
         assert_ne!(sv.header("etag"), r.header("etag"));
