@@ -82,7 +82,7 @@ async function check(driver, label, results) {
 // ends with `formAction`, or none.
 async function formTo(driver, formAction) {
   for (const form of await driver.findElements(By.css('main form'))) {
-    const action = ((await form.getAttribute('action')) || '').split('?')[0];
+    const action = ((await form.getAttribute('action')) || '').split('#')[0].split('?')[0];
     if (action.endsWith(formAction)) return form;
   }
   return null;
