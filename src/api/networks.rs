@@ -101,6 +101,7 @@ pub async fn get_network(
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UnsubscribeQuery {
     /// The secret from the subscription's own link.
     pub token: String,
