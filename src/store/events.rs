@@ -349,39 +349,18 @@ macro_rules! events_store {
             }
 
             async fn events(&self, q: &EventQuery) -> StoreResult<Vec<Event>> {
-                // The events, then their organizers chosen by the same conditions (not by a
-                // list of thousands of ids).
-                let chosen = |b: &mut sqlx::QueryBuilder<'_, $db>| {
-                    Self::event_filter(b, q);
-                    b.push(if q.ended_before.is_some() {
-                        " ORDER BY last_ends_at DESC, id"
-                    } else {
-                        " ORDER BY starts_at, id"
-                    });
-                    b.push(" LIMIT ").push_bind(i64::from(q.limit.max(1)));
-                    b.push(" OFFSET ").push_bind(i64::from(q.offset));
-                };
                 let mut b = sqlx::QueryBuilder::<$db>::new(format!("SELECT {EVENT_COLS} FROM events WHERE 1 = 1"));
-                chosen(&mut b);
+                Self::event_filter(&mut b, q);
+                b.push(if q.ended_before.is_some() {
+                    " ORDER BY last_ends_at DESC, id"
+                } else {
+                    " ORDER BY starts_at, id"
+                });
+                b.push(" LIMIT ").push_bind(i64::from(q.limit.max(1)));
+                b.push(" OFFSET ").push_bind(i64::from(q.offset));
                 let rows = b.build().fetch_all(&self.pool).await?;
-                let mut events = rows.iter().map(Self::event_from).collect::<StoreResult<Vec<_>>>()?;
-                let mut b = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT event_id, organization_id FROM event_organizers WHERE event_id IN (SELECT id FROM events WHERE 1 = 1",
-                );
-                chosen(&mut b);
-                b.push(") ORDER BY event_id, position");
-                let rows: Vec<(String, String)> = b.build_query_as().fetch_all(&self.pool).await?;
-                let mut found: std::collections::HashMap<String, Vec<OrganizationId>> =
-                    std::collections::HashMap::with_capacity(events.len());
-                for (e, o) in rows {
-                    found.entry(e).or_default().push(parse_id(&o, OrganizationId::parse)?);
-                }
-                for e in &mut events {
-                    if let Some(orgs) = found.remove(&e.id.to_string()) {
-                        e.organizers = orgs;
-                    }
-                }
-                Ok(events)
+                let events = rows.iter().map(Self::event_from).collect::<StoreResult<Vec<_>>>()?;
+                self.with_organizers(events).await
             }
 
             async fn events_fingerprint(&self, q: &EventQuery) -> StoreResult<String> {
