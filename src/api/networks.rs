@@ -107,6 +107,16 @@ pub struct UnsubscribeQuery {
     pub token: String,
 }
 
+/// The subscription of a link's secret, or 404.
+async fn subscription(
+    st: &AppState,
+    token: &str,
+) -> Result<crate::domain::networks::Subscription, ApiError> {
+    crate::services::digests::subscription_of_link(&st.store, token)
+        .await?
+        .ok_or_else(|| ApiError::not_found("no subscription with this token"))
+}
+
 /// RFC 8058 one-click unsubscription from a network's digest: mail programs POST
 /// `List-Unsubscribe=One-Click` here (the body is not needed), without cookies; the link's
 /// secret is the permission.
@@ -121,16 +131,9 @@ pub async fn unsubscribe(
     State(st): State<AppState>,
     ApiQuery(q): ApiQuery<UnsubscribeQuery>,
 ) -> Result<axum::http::StatusCode, ApiError> {
-    let Some(hash) = crate::services::link_secret_hash(&q.token) else {
-        return Err(ApiError::not_found("no subscription with this token"));
-    };
-    match st.store.subscription_by_token(&hash).await? {
-        Some(s) => {
-            st.store.delete_subscription(s.id).await?;
-            Ok(axum::http::StatusCode::NO_CONTENT)
-        }
-        None => Err(ApiError::not_found("no subscription with this token")),
-    }
+    let s = subscription(&st, &q.token).await?;
+    st.store.delete_subscription(s.id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 /// The one-click address opened as a link (a mail program that cannot POST, or a person):
@@ -148,22 +151,15 @@ pub async fn unsubscribe_page(
     ApiQuery(q): ApiQuery<UnsubscribeQuery>,
 ) -> Result<axum::response::Response, ApiError> {
     use axum::response::IntoResponse;
-    let Some(hash) = crate::services::link_secret_hash(&q.token) else {
-        return Err(ApiError::not_found("no subscription with this token"));
-    };
-    match st.store.subscription_by_token(&hash).await? {
-        Some(s) => {
-            let to = format!(
-                "/{}/networks/subscription?{}",
-                s.lang,
-                serde_urlencoded::to_string([("token", q.token.trim())]).unwrap_or_default()
-            );
-            Ok((
-                axum::http::StatusCode::SEE_OTHER,
-                [(axum::http::header::LOCATION, to)],
-            )
-                .into_response())
-        }
-        None => Err(ApiError::not_found("no subscription with this token")),
-    }
+    let s = subscription(&st, &q.token).await?;
+    let to = format!(
+        "/{}/networks/subscription?{}",
+        s.lang,
+        serde_urlencoded::to_string([("token", q.token.trim())]).unwrap_or_default()
+    );
+    Ok((
+        axum::http::StatusCode::SEE_OTHER,
+        [(axum::http::header::LOCATION, to)],
+    )
+        .into_response())
 }

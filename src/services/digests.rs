@@ -25,6 +25,17 @@ pub fn token(keys: &Keys, id: SubscriptionId) -> String {
     keys.sign("network-subscription", &[&id.to_string()])
 }
 
+/// The subscription whose own link carries this secret (none for anything that cannot be one).
+pub async fn subscription_of_link(
+    store: &DynStore,
+    token: &str,
+) -> StoreResult<Option<Subscription>> {
+    match crate::services::link_secret_hash(token) {
+        Some(hash) => store.subscription_by_token(&hash).await,
+        None => Ok(None),
+    }
+}
+
 /// The subscriber's page: confirm, or unsubscribe with one button.
 pub fn subscription_link(public_url: &str, lang: Lang, token: &str) -> String {
     format!(

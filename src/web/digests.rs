@@ -216,10 +216,7 @@ async fn subscription_of_token(
     st: &AppState,
     token: &str,
 ) -> PageResult<Option<(Subscription, Network)>> {
-    let Some(hash) = crate::services::link_secret_hash(token) else {
-        return Ok(None);
-    };
-    let Some(s) = st.store.subscription_by_token(&hash).await? else {
+    let Some(s) = svc::subscription_of_link(&st.store, token).await? else {
         return Ok(None);
     };
     Ok(st.store.network(s.network_id).await?.map(|n| (s, n)))
