@@ -1133,6 +1133,8 @@ pub async fn seed_events(store: &crate::store::DynStore) -> crate::store::StoreR
     for e in &events {
         store.save_event(e).await?;
     }
+    let ids: Vec<_> = events.iter().map(|e| e.id).collect();
+    crate::search::reindex_events(store.as_ref(), &ids).await?;
     Ok(events.len())
 }
 

@@ -236,6 +236,7 @@ search-facet-open = Open places
 search-type-service = Service or activity
 search-type-opportunity = Open place
 search-type-organization = Organization
+search-type-event = Event
 search-cost-free = Free
 search-cost-paid = Paid
 search-flag-part_time = Part-time

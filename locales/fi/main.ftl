@@ -236,6 +236,7 @@ search-facet-open = Vapaita paikkoja
 search-type-service = Palvelu tai toiminta
 search-type-opportunity = Avoin paikka
 search-type-organization = Järjestö
+search-type-event = Tapahtuma
 search-cost-free = Maksuton
 search-cost-paid = Maksullinen
 search-flag-part_time = Osa-aikainen

@@ -236,6 +236,7 @@ search-facet-open = Lediga platser
 search-type-service = Tjänst eller verksamhet
 search-type-opportunity = Ledig plats
 search-type-organization = Organisation
+search-type-event = Evenemang
 search-cost-free = Avgiftsfri
 search-cost-paid = Avgiftsbelagd
 search-flag-part_time = Deltid

@@ -33,7 +33,7 @@ pub struct SearchResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResult {
-    /// `service`, `opportunity` or `organization`.
+    /// `service`, `opportunity`, `organization` or `event`.
     #[serde(rename = "type")]
     pub doc_type: String,
     /// The record's own id (for records imported from HSDS, the id in the source).
@@ -70,6 +70,7 @@ pub fn record_path(doc_type: &str) -> &'static str {
     match doc_type {
         "opportunity" => "opportunities",
         "organization" => "organizations",
+        "event" => "events",
         _ => "services",
     }
 }
@@ -97,6 +98,10 @@ pub fn facet_label(lang: Lang, facet: &str, value: &str) -> String {
             .taxonomies
             .opportunity_type(value)
             .map(|t| t.label.text(lang).to_string())
+            .or_else(|| {
+                crate::domain::events::EventKind::parse(value)
+                    .map(|k| t(lang, &format!("event-kind-{}", k.as_str())))
+            })
             // "Tyyppi: Palvelu tai toiminta" and "Laji: Palvelu" read as the same filter:
             // the kind says which of the two it is, and what that means.
             .or_else(|| Some(t(lang, &format!("search-kind-{value}")))),
@@ -170,8 +175,8 @@ pub fn response(lang: Lang, req: &SearchRequest, r: SearchResults) -> SearchResp
     params(
         ("q" = Option<String>, Query, description = "Words to find, in Finnish, Swedish or English: inflected forms, compounds and parts of them, and words with one typing error match."),
         ("lang" = Option<String>, Query, description = "Language of the query and of the names and labels in the answer: fi (default), sv or en."),
-        ("type" = Option<String>, Query, description = "service, opportunity or organization."),
-        ("kind" = Option<String>, Query, description = "Service kind (activity, service) or opportunity type (work_trial, wage_subsidy, rehabilitative_work, volunteering, apprenticeship, job)."),
+        ("type" = Option<String>, Query, description = "service, opportunity, organization or event (an event not yet over)."),
+        ("kind" = Option<String>, Query, description = "Service kind (activity, service) or opportunity type (work_trial, wage_subsidy, rehabilitative_work, volunteering, apprenticeship, job) or event kind (network_meeting, workshop, recruitment_fair, open_day, training, other)."),
         ("municipality" = Option<String>, Query, description = "Municipality code, e.g. 398 (Lahti)."),
         ("region" = Option<String>, Query, description = "Region code, e.g. FI1C3."),
         ("target_group" = Option<String>, Query, description = "Target group id, e.g. young-people."),

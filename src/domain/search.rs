@@ -11,19 +11,22 @@ pub enum DocType {
     Service,
     Opportunity,
     Organization,
+    Event,
 }
 
 impl DocType {
-    pub const ALL: [DocType; 3] = [
+    pub const ALL: [DocType; 4] = [
         DocType::Service,
         DocType::Opportunity,
         DocType::Organization,
+        DocType::Event,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
             DocType::Service => "service",
             DocType::Opportunity => "opportunity",
             DocType::Organization => "organization",
+            DocType::Event => "event",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -36,6 +39,8 @@ impl DocType {
 pub struct SearchDoc {
     pub doc_type: DocType,
     pub record_id: String,
+    /// The unit of indexing the document is replaced with: its organization's id, or
+    /// `event:{id}` for an event (see `search::index::event_unit`).
     pub organization_id: String,
     /// The record's name in every language it has (shown in results).
     pub name: LocalizedText,

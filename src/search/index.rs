@@ -1,14 +1,15 @@
-//! The search documents: one per organization, service and opportunity, built from the
-//! directory records and written to the engine's full-text index by the store.
+//! The search documents: one per organization, service, opportunity and upcoming event,
+//! built from the records and written to the engine's full-text index by the store.
 
 use super::analyzer::words;
 use super::geo::cells_of;
+use crate::domain::events::Event;
 pub use crate::domain::search::{DocType, OrgRecords, SearchDoc};
 use crate::domain::{
-    Lang, LocalizedText, Location, LocationId, Organization, OrganizationId, Service,
+    EventId, Lang, LocalizedText, Location, LocationId, Organization, OrganizationId, Service,
 };
 use crate::refdata::REF;
-use crate::store::{Store, StoreResult};
+use crate::store::{EventQuery, Store, StoreResult};
 use std::collections::{BTreeSet, HashMap};
 
 /// Facets: name in URLs and JSON, and the letter its tokens start with.
@@ -115,14 +116,17 @@ impl Builder {
             }
         }
     }
+    fn municipality(&mut self, code: &str) {
+        self.facet("municipality", code);
+        if let Some(m) = REF.municipality(code) {
+            self.facet("region", &m.region_code);
+            self.plain(&m.name_fi);
+            self.plain(&m.name_sv);
+        }
+    }
     fn location(&mut self, l: &Location) {
         if let Some(code) = &l.municipality_code {
-            self.facet("municipality", code);
-            if let Some(m) = REF.municipality(code) {
-                self.facet("region", &m.region_code);
-                self.plain(&m.name_fi);
-                self.plain(&m.name_sv);
-            }
+            self.municipality(code);
         }
         if let Some(city) = &l.city {
             self.plain(city);
@@ -346,14 +350,136 @@ pub fn documents(r: &OrgRecords) -> Vec<SearchDoc> {
     docs
 }
 
-/// Rebuilds the search documents of these organizations from what the store holds now.
+/// The unit of indexing of an event: its documents are replaced on their own, apart from
+/// its organizers' (an event has several).
+pub fn event_unit(id: EventId) -> String {
+    format!("event:{id}")
+}
+
+/// The search documents of these events: those not cancelled and not yet over (a past event
+/// is kept as a record on its pages, not offered by search). `organizations` and
+/// `locations` hold at least the events' organizers and places.
+pub fn event_documents(
+    events: &[Event],
+    organizations: &[Organization],
+    locations: &[Location],
+    now: time::OffsetDateTime,
+) -> Vec<SearchDoc> {
+    let orgs: HashMap<OrganizationId, &Organization> =
+        organizations.iter().map(|o| (o.id, o)).collect();
+    let places: HashMap<LocationId, &Location> = locations.iter().map(|l| (l.id, l)).collect();
+    let mut docs = Vec::new();
+    for e in events {
+        let last_end = e.last_end();
+        if e.cancelled || last_end <= now {
+            continue;
+        }
+        let mut b = Builder::default();
+        b.title(&LocalizedText::fi(e.title.clone()));
+        b.plain(&e.description);
+        b.plain(&e.place);
+        b.facet("type", "event");
+        b.facet("kind", e.kind.as_str());
+        b.kind_label(&format!("event-kind-{}", e.kind.as_str()));
+        b.terms("target_group", &e.audience);
+        for l in &e.languages {
+            b.facet("language", l);
+        }
+        b.facet(
+            "cost",
+            if e.cost.trim().is_empty() {
+                "free"
+            } else {
+                "paid"
+            },
+        );
+        b.plain(&e.cost);
+        if !e.accessibility.trim().is_empty() {
+            b.flag("accessible");
+        }
+        if e.online_url.is_some() {
+            b.kind_label("events-online");
+        }
+        for o in &e.organizers {
+            if let Some(org) = orgs.get(o) {
+                b.plain(&org.name);
+            }
+        }
+        match e.location_id.and_then(|l| places.get(&l)) {
+            Some(l) => b.location(l),
+            None => {
+                if let Some(code) = &e.municipality_code {
+                    b.municipality(code);
+                }
+            }
+        }
+        docs.push(b.finish(
+            DocType::Event,
+            e.id.to_string(),
+            event_unit(e.id),
+            LocalizedText::fi(e.title.clone()),
+            e.created_at.unix_timestamp(),
+            Some(crate::domain::helsinki::local(last_end).date().to_string()),
+        ));
+    }
+    docs
+}
+
+/// Rebuilds the search documents of these events from what the store holds now (an event
+/// gone, cancelled or over loses its document).
+pub async fn reindex_events(store: &dyn Store, ids: &[EventId]) -> StoreResult<usize> {
+    let mut n = 0;
+    for chunk in ids.chunks(500) {
+        let events = store
+            .events(&EventQuery {
+                ids: chunk.to_vec(),
+                include_cancelled: true,
+                limit: chunk.len() as u32,
+                ..EventQuery::default()
+            })
+            .await?;
+        let mut org_ids: Vec<OrganizationId> =
+            events.iter().flat_map(|e| e.organizers.clone()).collect();
+        org_ids.sort();
+        org_ids.dedup();
+        let organizations = store.organizations_by_id(&org_ids).await?;
+        let location_ids: Vec<LocationId> = events.iter().filter_map(|e| e.location_id).collect();
+        let locations = store.locations_by_id(&location_ids).await?;
+        let docs = event_documents(
+            &events,
+            &organizations,
+            &locations,
+            time::OffsetDateTime::now_utc(),
+        );
+        n += docs.len();
+        let units: Vec<String> = chunk.iter().map(|id| event_unit(*id)).collect();
+        store.replace_search_documents(&units, &docs).await?;
+    }
+    Ok(n)
+}
+
+/// Rebuilds the search documents of these organizations from what the store holds now, and
+/// those of the upcoming events they organize (which carry their names).
 pub async fn reindex(store: &dyn Store, orgs: &[OrganizationId]) -> StoreResult<usize> {
     let mut n = 0;
     for chunk in orgs.chunks(500) {
         let records = store.records_of_organizations(chunk).await?;
         let docs = documents(&records);
         n += docs.len();
-        store.replace_search_documents(chunk, &docs).await?;
+        let units: Vec<String> = chunk.iter().map(|o| o.to_string()).collect();
+        store.replace_search_documents(&units, &docs).await?;
+        let events = store
+            .events(&EventQuery {
+                organized_by: chunk.to_vec(),
+                ends_after: Some(time::OffsetDateTime::now_utc()),
+                limit: u32::MAX,
+                ..EventQuery::default()
+            })
+            .await?;
+        if !events.is_empty() {
+            let ids: Vec<EventId> = events.iter().map(|e| e.id).collect();
+            n += reindex_events(store, &ids).await?;
+        }
     }
     Ok(n)
 }
@@ -374,11 +500,32 @@ pub async fn close_expired_places(store: &dyn Store, today: time::Date) -> Store
     Ok(orgs.len())
 }
 
+/// Events whose last occurrence is over lose their search documents (run with
+/// `close_expired_places`).
+pub async fn drop_past_events(store: &dyn Store, today: time::Date) -> StoreResult<usize> {
+    let ids: Vec<EventId> = store
+        .search_units_past(DocType::Event.as_str(), &today.to_string())
+        .await?
+        .iter()
+        .filter_map(|u| u.strip_prefix("event:").and_then(EventId::parse))
+        .collect();
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    reindex_events(store, &ids).await?;
+    Ok(ids.len())
+}
+
 /// Every quarter of an hour, closes the places whose apply-by date passed in Finland.
 pub async fn close_expired_places_every_quarter(store: crate::store::DynStore) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
     loop {
         tick.tick().await;
+        match drop_past_events(store.as_ref(), crate::domain::helsinki::today()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(events = n, "events now over taken out of search"),
+            Err(e) => tracing::error!(error = %e, "taking events now over out of search"),
+        }
         match close_expired_places(store.as_ref(), crate::domain::helsinki::today()).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(

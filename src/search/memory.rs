@@ -134,7 +134,7 @@ pub struct MemoryIndex {
     facet_no: HashMap<Box<str>, u32>,
     facets: Vec<Facet>,
     /// Per document type (in `DocType::ALL` order), its documents.
-    types: [RoaringBitmap; 3],
+    types: [RoaringBitmap; DocType::ALL.len()],
     /// Per language: the documents by name in that language (lower case), then id.
     order: [Vec<u32>; 3],
     /// Per language: a document's place in `order` (`u32::MAX` for a free slot).

@@ -11,8 +11,8 @@ pub mod query;
 pub mod vocab;
 
 pub use index::{
-    close_expired_places, close_expired_places_every_quarter, reindex, DocType, OrgRecords,
-    SearchDoc,
+    close_expired_places, close_expired_places_every_quarter, drop_past_events, event_documents,
+    event_unit, reindex, reindex_events, DocType, OrgRecords, SearchDoc,
 };
 pub use query::{
     Candidate, FacetCount, Hit, MatchQuery, ParamError, SearchParams, SearchRequest, SearchResults,

@@ -389,6 +389,9 @@ pub(super) fn facet_of_token(token: &str) -> Option<(&'static str, String)> {
             for k in OpportunityType::ALL {
                 add("kind", k.as_str());
             }
+            for k in crate::domain::events::EventKind::ALL {
+                add("kind", k.as_str());
+            }
             for (code, mu) in &REF.municipalities {
                 add("municipality", code);
                 add("region", &mu.region_code);

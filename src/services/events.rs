@@ -11,6 +11,13 @@ use crate::i18n::t_args;
 use crate::store::{DynStore, EventQuery, StoreResult};
 use time::{Duration, OffsetDateTime};
 
+/// Saves an event and rebuilds its search document (an event cancelled or over has none).
+pub async fn save(store: &dyn crate::store::Store, event: &Event) -> StoreResult<()> {
+    store.save_event(event).await?;
+    crate::search::reindex_events(store, &[event.id]).await?;
+    Ok(())
+}
+
 /// The secret in a sign-up's own link: signed with the node's key over the sign-up's id, so
 /// every message can carry it again; only its SHA-256 is stored.
 pub fn signup_token(keys: &Keys, id: SignupId) -> String {

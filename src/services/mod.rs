@@ -36,6 +36,32 @@ pub async fn migrate(store: &dyn Store) -> StoreResult<()> {
         crate::search::reindex(store, &ids).await?;
         store.optimize_search_index().await?;
     }
+    index_events_once(store).await
+}
+
+/// A database from before events were searched gets their documents: when the first
+/// upcoming event has none, every upcoming event is indexed.
+async fn index_events_once(store: &dyn Store) -> StoreResult<()> {
+    let upcoming = |limit| crate::store::EventQuery {
+        ends_after: Some(time::OffsetDateTime::now_utc()),
+        limit,
+        ..Default::default()
+    };
+    let Some(first) = store.events(&upcoming(1)).await?.pop() else {
+        return Ok(());
+    };
+    let indexed = store
+        .stored_search_documents_of(&[crate::search::event_unit(first.id)])
+        .await?;
+    if indexed.is_empty() {
+        let ids: Vec<_> = store
+            .events(&upcoming(u32::MAX))
+            .await?
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        crate::search::reindex_events(store, &ids).await?;
+    }
     Ok(())
 }
 

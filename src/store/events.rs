@@ -30,6 +30,10 @@ pub struct EventQuery {
     pub network_or_members: Option<NetworkId>,
     /// Only events added in `[from, to)`.
     pub created_in: Option<(OffsetDateTime, OffsetDateTime)>,
+    /// Only these events (empty: no such limit).
+    pub ids: Vec<EventId>,
+    /// Only events organized by one of these organizations (empty: no such limit).
+    pub organized_by: Vec<OrganizationId>,
     pub limit: u32,
     /// Skip this many (paging).
     pub offset: u32,
@@ -184,6 +188,24 @@ macro_rules! events_store {
                         .push_bind(n.to_string())
                         .push("))");
                 }
+                // " AND id IN (<subquery start>$1, $2…<end>)": a list of ids to keep.
+                let mut keep = |start: &str, ids: Vec<String>, end: &str| {
+                    if ids.is_empty() {
+                        return;
+                    }
+                    b.push(" AND id IN (").push(start);
+                    let mut sep = b.separated(", ");
+                    for id in ids {
+                        sep.push_bind(id);
+                    }
+                    b.push(end).push(")");
+                };
+                keep("", q.ids.iter().map(|i| i.to_string()).collect(), "");
+                keep(
+                    "SELECT event_id FROM event_organizers WHERE organization_id IN (",
+                    q.organized_by.iter().map(|o| o.to_string()).collect(),
+                    ")",
+                );
                 if let Some((from, to)) = q.created_in {
                     b.push(" AND created_at >= ")
                         .push_bind(unix_micros(from))

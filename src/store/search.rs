@@ -5,7 +5,6 @@ use super::sql::*;
 use super::{StoreError, StoreResult};
 use crate::domain::search::{Candidate, DocType, MatchQuery, SearchDoc};
 use crate::domain::search::{SearchChanges, StoredDoc};
-use crate::domain::OrganizationId;
 use async_trait::async_trait;
 use sqlx::Row;
 use std::collections::BTreeSet;
@@ -172,7 +171,7 @@ where
 /// commit in order) and drops changes older than any node needs.
 async fn note_changes<'c, DB: sqlx::Database>(
     tx: &mut sqlx::Transaction<'c, DB>,
-    orgs: &[OrganizationId],
+    units: &[String],
 ) -> StoreResult<()>
 where
     for<'e> &'e mut DB::Connection: sqlx::Executor<'e, Database = DB>,
@@ -181,7 +180,7 @@ where
     for<'q> i64: sqlx::Encode<'q, DB> + sqlx::Type<DB> + sqlx::Decode<'q, DB>,
     (i64,): for<'r> sqlx::FromRow<'r, DB::Row>,
 {
-    for chunk in ids(orgs).chunks(500) {
+    for chunk in units.chunks(500) {
         let marks = (1..=chunk.len())
             .map(|i| format!("(${i})"))
             .collect::<Vec<_>>()
@@ -265,10 +264,6 @@ fn new_words(docs: &[SearchDoc]) -> Vec<String> {
         words.extend(d.body.iter().cloned());
     }
     words.into_iter().collect()
-}
-
-fn ids(orgs: &[OrganizationId]) -> Vec<String> {
-    orgs.iter().map(|o| o.to_string()).collect()
 }
 
 /// The strong query, if every word group has a strong alternative; `None` when no
@@ -397,13 +392,13 @@ fn tsquery_words(_: &MatchQuery, groups: &[Vec<String>], binds: &mut Vec<String>
 impl SqliteStore {
     pub(super) async fn write_search_documents(
         &self,
-        orgs: &[OrganizationId],
+        units: &[String],
         docs: &[SearchDoc],
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         raise_generation(&mut tx).await?;
-        note_changes(&mut tx, orgs).await?;
-        for chunk in ids(orgs).chunks(500) {
+        note_changes(&mut tx, units).await?;
+        for chunk in units.chunks(500) {
             let marks = (1..=chunk.len())
                 .map(|i| format!("${i}"))
                 .collect::<Vec<_>>()
@@ -506,14 +501,14 @@ impl SqliteStore {
 impl PostgresStore {
     pub(super) async fn write_search_documents(
         &self,
-        orgs: &[OrganizationId],
+        units: &[String],
         docs: &[SearchDoc],
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         raise_generation(&mut tx).await?;
-        note_changes(&mut tx, orgs).await?;
+        note_changes(&mut tx, units).await?;
         sqlx::query("DELETE FROM search_docs WHERE organization_id = ANY($1)")
-            .bind(ids(orgs))
+            .bind(units)
             .execute(&mut *tx)
             .await?;
         for chunk in docs.chunks(500) {
@@ -590,13 +585,16 @@ impl PostgresStore {
 pub trait SearchStore: Send + Sync {
     /// How many search documents there are (none: the index is to be built).
     async fn search_document_count(&self) -> StoreResult<i64>;
-    /// Replaces the search documents of these organizations, all or nothing, and adds their
-    /// words to the word list.
+    /// Replaces the search documents of these units of indexing (organizations' ids, or
+    /// `event:{id}`), all or nothing, and adds their words to the word list.
     async fn replace_search_documents(
         &self,
-        organizations: &[OrganizationId],
+        units: &[String],
         docs: &[crate::domain::search::SearchDoc],
     ) -> StoreResult<()>;
+    /// The units of indexing with a document of this type whose last day (`apply_by`) is
+    /// before `today` (`YYYY-MM-DD`).
+    async fn search_units_past(&self, doc_type: &str, today: &str) -> StoreResult<Vec<String>>;
     /// Compacts the full-text index after a bulk load (SQLite: FTS5 `optimize` merges the
     /// index into one segment; PostgreSQL: `VACUUM ANALYZE` empties the GIN pending list and
     /// refreshes the planner's statistics). Searches are several times faster afterwards.
@@ -642,14 +640,24 @@ macro_rules! search_store {
 
             async fn replace_search_documents(
                 &self,
-                organizations: &[OrganizationId],
+                units: &[String],
                 docs: &[crate::domain::search::SearchDoc],
             ) -> StoreResult<()> {
-                self.write_search_documents(organizations, docs).await
+                self.write_search_documents(units, docs).await
             }
 
             async fn optimize_search_index(&self) -> StoreResult<()> {
                 self.compact_search_index().await
+            }
+
+            async fn search_units_past(&self, doc_type: &str, today: &str) -> StoreResult<Vec<String>> {
+                Ok(sqlx::query_scalar(
+                    "SELECT DISTINCT organization_id FROM search_docs WHERE doc_type = $1 AND apply_by IS NOT NULL AND apply_by <> '' AND apply_by < $2",
+                )
+                .bind(doc_type)
+                .bind(today)
+                .fetch_all(&self.pool)
+                .await?)
             }
 
             async fn search_generation(&self) -> StoreResult<i64> {

@@ -28,7 +28,7 @@ pub fn organization_card(ctx: &Ctx, o: &Organization, place: Option<String>) -> 
         place,
         summary: Txt::summary(&o.description, ctx.lang, 180),
         tags,
-        fresh: Fresh::new(ctx.lang, o.last_verified_at),
+        fresh: Some(Fresh::new(ctx.lang, o.last_verified_at)),
         print: Vec::new(),
     }
 }
@@ -54,7 +54,7 @@ pub fn service_card(
         place,
         summary: Txt::summary(&s.description, ctx.lang, 180),
         tags,
-        fresh: Fresh::new(ctx.lang, s.last_verified_at),
+        fresh: Some(Fresh::new(ctx.lang, s.last_verified_at)),
         print: Vec::new(),
     }
 }
@@ -84,8 +84,37 @@ pub fn opportunity_card(
         place,
         summary: Txt::summary(&o.description, ctx.lang, 180),
         tags,
-        fresh: Fresh::new(ctx.lang, o.last_verified_at),
+        fresh: Some(Fresh::new(ctx.lang, o.last_verified_at)),
         print: Vec::new(),
+    }
+}
+
+/// An event as a result card: its kind, title, organizers, place and when it next takes
+/// place.
+pub fn event_card(
+    ctx: &Ctx,
+    e: &crate::domain::events::Event,
+    organizers: Option<String>,
+    location: Option<&Location>,
+    now: time::OffsetDateTime,
+) -> Card {
+    let when = super::events::when_text(e, now);
+    let place = super::events::place_words(ctx, e);
+    let address = location.map_or_else(|| place.clone(), |l| super::events::location_words(ctx, l));
+    Card {
+        kind: ctx.t(&format!("event-kind-{}", e.kind.as_str())),
+        url: ctx.url(&format!("/events/{}", e.id)),
+        name: Txt {
+            text: e.title.clone(),
+            lang: None,
+            note: None,
+        },
+        organization: organizers,
+        place: (!place.is_empty()).then_some(place),
+        summary: Txt::summary(&LocalizedText::fi(e.description.clone()), ctx.lang, 180),
+        tags: vec![when.clone()],
+        fresh: None,
+        print: vec![("field-starts", when), ("field-address", address)],
     }
 }
 

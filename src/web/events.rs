@@ -136,7 +136,7 @@ async fn rows(
 /// Where, in a few words: the municipality, and "online" when it has a link.
 /// A place of business as an address: "Harjulan talo, Harjulankatu 7, 15150 Lahti" (the
 /// municipality standing in for a Finnish address's town).
-fn location_words(ctx: &Ctx, l: &crate::domain::Location) -> String {
+pub(super) fn location_words(ctx: &Ctx, l: &crate::domain::Location) -> String {
     let name = super::Txt::new(&l.name, ctx.lang).text;
     let town = l
         .city
@@ -157,7 +157,7 @@ fn location_words(ctx: &Ctx, l: &crate::domain::Location) -> String {
     }
 }
 
-fn place_words(ctx: &Ctx, e: &Event) -> String {
+pub(super) fn place_words(ctx: &Ctx, e: &Event) -> String {
     let mut parts = Vec::new();
     if !e.place.is_empty() {
         parts.push(e.place.clone());
@@ -1182,7 +1182,7 @@ pub async fn cancel(
             updated_at: now,
             ..e.clone()
         };
-        st.store.save_event(&changed).await?;
+        svc::save(st.store.as_ref(), &changed).await?;
         let keys = st.keys().await?;
         let public = st.config.public_url();
         for s in st.store.signups(e.id).await? {
@@ -1784,7 +1784,7 @@ pub async fn create(
             .await
         }
     };
-    st.store.save_event(&e).await?;
+    svc::save(st.store.as_ref(), &e).await?;
     Ok(see_other(
         &ctx.url(&format!("/events/{}?done=saved", e.id)),
         [],
@@ -1890,7 +1890,7 @@ pub async fn update(
             .await
         }
     };
-    st.store.save_event(&changed).await?;
+    svc::save(st.store.as_ref(), &changed).await?;
     // More places: the waiting list moves up.
     let moved = st.store.fill_places(changed.id).await?;
     let keys = st.keys().await?;

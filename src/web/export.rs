@@ -145,7 +145,7 @@ pub fn csv_response(ctx: &Ctx, public: &str, file: &str, cards: &[Card]) -> Resp
             fact("field-hours-per-week"),
             fact("field-apply-by"),
             format!("{}{}", public.trim_end_matches('/'), c.url),
-            c.fresh.text.clone(),
+            c.fresh.as_ref().map(|f| f.text.clone()).unwrap_or_default(),
         ];
         let _ = w.write_record(row.iter().map(|v| cell(v)));
     }

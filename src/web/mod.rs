@@ -658,7 +658,8 @@ pub struct Card {
     pub place: Option<String>,
     pub summary: Txt,
     pub tags: Vec<String>,
-    pub fresh: Fresh,
+    /// When the record was last checked (an event, which has its date instead, has none).
+    pub fresh: Option<Fresh>,
     /// What a printed list and a CSV need of each record (the label's translation key,
     /// value): status, address, phone, hours. Printed only: on a screen the record's own
     /// page has them.

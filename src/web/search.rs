@@ -4,7 +4,7 @@
 use super::cards::CardLookup;
 use super::{render, Card, Ctx, PageQuery};
 use crate::api::search::facet_label;
-use crate::domain::{Lang, OpportunityId, OrganizationId, ServiceId};
+use crate::domain::{EventId, Lang, OpportunityId, OrganizationId, ServiceId};
 use crate::error::PageResult;
 use crate::i18n::t_args;
 use crate::search::cache::GenerationCache;
@@ -565,8 +565,55 @@ async fn build_cards(
                 .collect::<Vec<_>>(),
         )
         .await?;
+    let event_ids: Vec<EventId> = ids(DocType::Event).filter_map(EventId::parse).collect();
+    let events = if event_ids.is_empty() {
+        Vec::new()
+    } else {
+        st.store
+            .events(&crate::store::EventQuery {
+                limit: event_ids.len() as u32,
+                ids: event_ids,
+                include_cancelled: true,
+                ..Default::default()
+            })
+            .await?
+    };
     let lookup = CardLookup::new(&st.store, ctx.lang);
     let mut by_id = HashMap::new();
+    let names = lookup
+        .names(events.iter().flat_map(|e| e.organizers.iter().copied()))
+        .await?;
+    let places: HashMap<_, _> = st
+        .store
+        .locations_by_id(
+            &events
+                .iter()
+                .filter_map(|e| e.location_id)
+                .collect::<Vec<_>>(),
+        )
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l))
+        .collect();
+    let now = time::OffsetDateTime::now_utc();
+    for e in &events {
+        let organizers: Vec<&str> = e
+            .organizers
+            .iter()
+            .filter_map(|o| names.get(o).map(String::as_str))
+            .collect();
+        let organizers = (!organizers.is_empty()).then(|| organizers.join(", "));
+        by_id.insert(
+            (DocType::Event, e.id.to_string()),
+            super::cards::event_card(
+                ctx,
+                e,
+                organizers,
+                e.location_id.and_then(|l| places.get(&l)),
+                now,
+            ),
+        );
+    }
     for (s, c) in services
         .iter()
         .zip(lookup.service_cards(ctx, &services).await?)

@@ -648,3 +648,99 @@ both_engines!(
         assert!(mails.iter().any(|m| m.to == waiting.email), "{mails:?}");
     }
 );
+
+both_engines!(
+    search_finds_upcoming_events_and_forgets_cancelled_and_past_ones,
+    |engine| async move {
+        let app = TestApp::spawn(engine).await;
+        let harjula = organization_id("harjula");
+        let mut admin = app
+            .signed_in("admin@example.fi", Role::OrganizationAdmin, Some(harjula))
+            .await;
+        let new = format!("/fi/organizations/{harjula}/events/new");
+        let mut fields = form("Kevään rekrytointimessut");
+        fields.retain(|(k, _)| *k != "kind");
+        fields.push(("kind", "recruitment_fair".into()));
+        let r = admin.post_raw(&new, &owned(&admin, &fields)).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let page = r.header("location").split('?').next().unwrap().to_string();
+        let id = page.rsplit('/').next().unwrap().to_string();
+
+        // Found by an inflected word, with its type and kind facets, in every language.
+        let r = app
+            .get("/api/v1/search?q=rekrytointimessuilla&type=event&per_page=100")
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let j = r.json();
+        let hit = j["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["id"] == id.as_str())
+            .unwrap_or_else(|| panic!("the new event is found: {}", r.body));
+        assert_eq!(hit["type"], "event");
+        assert_eq!(hit["url"], format!("/fi/events/{id}"));
+        let kinds = j["facets"]["kind"].as_array().unwrap();
+        assert!(kinds
+            .iter()
+            .any(|k| k["value"] == "recruitment_fair" && k["label"] == "Rekrytointitapahtuma"));
+        let r = app
+            .get("/api/v1/search?q=Harjula&type=event&kind=recruitment_fair&lang=sv&municipality=398")
+            .await;
+        assert!(r.body.contains(&id), "{}", r.body);
+        assert!(r.body.contains("Evenemang"), "{}", r.body);
+        // The search page shows it as a card with when it is, and no "checked" date.
+        let html = app.get("/fi/search?q=rekrytointimessut&type=event").await;
+        assert_eq!(html.status, 200);
+        assert!(
+            html.body.contains(&format!("/fi/events/{id}")),
+            "{}",
+            html.body
+        );
+        assert!(html.body.contains("Rekrytointitapahtuma"));
+        assert!(html.body.contains("10.00–12.00"), "{}", html.body);
+
+        // Cancelled: out of search.
+        let r = admin
+            .post(&format!("{page}/cancel"), &[("confirm", "1")])
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let r = app
+            .get("/api/v1/search?q=rekrytointimessut&type=event")
+            .await;
+        assert!(!r.body.contains(&id), "{}", r.body);
+
+        // Over: the quarter-hourly job takes an event out once its last day has passed.
+        let mut past = event(-3, None);
+        past.title = "Menneen viikon verkostotapaaminen".into();
+        app.store.save_event(&past).await.unwrap();
+        let then = OffsetDateTime::now_utc() - Duration::days(5);
+        let orgs = app
+            .store
+            .organizations_by_id(&past.organizers)
+            .await
+            .unwrap();
+        let docs = kolmonen::search::event_documents(std::slice::from_ref(&past), &orgs, &[], then);
+        assert_eq!(docs.len(), 1, "indexed as it was five days ago");
+        app.store
+            .replace_search_documents(&[kolmonen::search::event_unit(past.id)], &docs)
+            .await
+            .unwrap();
+        let found = |body: &str| body.contains(&past.id.to_string());
+        let q = "/api/v1/search?q=verkostotapaaminen&type=event&per_page=100";
+        assert!(found(&app.get(q).await.body));
+        let today = helsinki::local(OffsetDateTime::now_utc()).date();
+        let n = kolmonen::search::drop_past_events(app.store.as_ref(), today)
+            .await
+            .unwrap();
+        assert_eq!(n, 1);
+        assert!(!found(&app.get(q).await.body));
+        // Nothing more to do the next time.
+        assert_eq!(
+            kolmonen::search::drop_past_events(app.store.as_ref(), today)
+                .await
+                .unwrap(),
+            0
+        );
+    }
+);

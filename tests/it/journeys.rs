@@ -199,7 +199,7 @@ both_engines!(
             }
         }
         app.store
-            .replace_search_documents(&[org], &docs)
+            .replace_search_documents(&[org.to_string()], &docs)
             .await
             .unwrap();
         assert!(search_ids(&app, &format!("{type_word}&open=true"))

@@ -439,7 +439,10 @@ both_engines!(
         let mut service = batch.services[0].clone();
         rename(&store, &mut service, "Saippuapaja nuorille").await;
         let gone = batch.organizations[1].id;
-        store.replace_search_documents(&[gone], &[]).await.unwrap();
+        store
+            .replace_search_documents(&[gone.to_string()], &[])
+            .await
+            .unwrap();
         memory_answers_as_store(&memory, &truth).await;
         assert!(ids(&memory, "q=saippuapaja")
             .await
