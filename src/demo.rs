@@ -1187,3 +1187,20 @@ mod event_tests {
         }
     }
 }
+
+/// The demo's project register: `data/demo/projects.csv` through the same import a region
+/// uses (so the file is also the import's worked example).
+pub async fn seed_projects(store: &crate::store::DynStore) -> crate::store::StoreResult<usize> {
+    let file = include_bytes!("../data/demo/projects.csv");
+    let report =
+        crate::manage::projects::import(store.as_ref(), file, &|_| true, None, false).await?;
+    if let Some(e) = report.errors.first() {
+        return Err(crate::store::StoreError::Invalid(format!(
+            "data/demo/projects.csv line {} column {}: {}",
+            e.line,
+            e.column,
+            e.message(crate::domain::Lang::En)
+        )));
+    }
+    Ok(report.added.len() + report.updated.len() + report.unchanged.len())
+}

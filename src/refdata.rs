@@ -47,6 +47,9 @@ pub struct Taxonomies {
     pub target_groups: Vec<Term>,
     pub topics: Vec<Term>,
     pub opportunity_types: Vec<Term>,
+    /// Who funds a project (ESR+, STEA, TEM, ELY-keskus, …).
+    #[serde(default)]
+    pub funders: Vec<Term>,
 }
 
 impl Taxonomies {
@@ -58,6 +61,9 @@ impl Taxonomies {
     }
     pub fn opportunity_type(&self, id: &str) -> Option<&Term> {
         self.opportunity_types.iter().find(|t| t.id == id)
+    }
+    pub fn funder(&self, id: &str) -> Option<&Term> {
+        self.funders.iter().find(|t| t.id == id)
     }
 }
 

@@ -237,6 +237,7 @@ search-type-service = Service or activity
 search-type-opportunity = Open place
 search-type-organization = Organization
 search-type-event = Event
+search-type-project = Project
 search-cost-free = Free
 search-cost-paid = Paid
 search-flag-part_time = Part-time
@@ -1673,3 +1674,60 @@ mail-digest-events = { $count ->
 }
 mail-digest-more = The network's page: { $link }
 mail-digest-unsubscribe = You get this message because you subscribed to the network's weekly digest. You can unsubscribe here: { $link }
+
+## Project register: the CSV import's messages ($column, $value)
+projects-csv-too-large = The file is too large: at most { $value } MB.
+projects-csv-not-utf8 = The file is not UTF-8 text. Save it from your spreadsheet as “CSV UTF-8”.
+projects-csv-unreadable = The row cannot be read as CSV (check the quotation marks).
+projects-csv-unknown-column = Unknown column “{ $value }”. The columns are listed in the guide.
+projects-csv-missing-column = The column “{ $value }” is missing.
+projects-csv-too-many-rows = Too many rows: at most { $value } projects at a time.
+projects-csv-required = The column { $column } is required.
+projects-csv-too-long = The text in the column { $column } is too long.
+projects-csv-too-many = Too many partners: at most { $value }.
+projects-csv-duplicate-key = The key “{ $value }” is in the file twice.
+projects-csv-lead-not-yours = You cannot add a project in the name of “{ $value }”.
+projects-csv-ambiguous = Several organizations are called “{ $value }”: use the organization's id.
+projects-csv-unknown-organization = There is no organization “{ $value }” in Kolmonen.
+projects-csv-unknown-funder = Unknown funder “{ $value }”: use esr_plus, stea, tem, ely, municipality, wellbeing_county, foundation, other.
+projects-csv-bad-euros = “{ $value }” is not an amount in euros (e.g. 96000).
+projects-csv-bad-date = “{ $value }” is not a date (e.g. 2025-03-01 or 1.3.2025).
+projects-csv-ends-before-start = The project ends ({ $value }) before it starts.
+projects-csv-unknown-target-group = Unknown target group “{ $value }”.
+projects-csv-unknown-municipality = Unknown municipality “{ $value }” (municipality number or name).
+
+## Project register: pages
+projects-title = Project register
+projects-intro = Who does what: the funded projects of the region's organizations and their partners, with their aims, funders and results.
+projects-count = { $count ->
+    [one] 1 project
+   *[other] { $count } projects
+}
+projects-none = No projects with these filters.
+projects-csv-link = Download the project register (CSV)
+projects-organization = Organization
+projects-filter-any = All
+projects-filter-button = Show projects
+projects-filter-funder-label = Funder
+projects-filter-status-label = Status
+projects-filter-municipality-label = Municipality
+projects-filter-municipality-hint = The municipality's name or number, e.g. Lahti or 398
+projects-filter-target_group-label = Target group
+projects-error-funder = Choose a funder from the list.
+projects-error-status = Choose a status from the list.
+projects-error-municipality = Municipality not found. Type its name or number, e.g. Lahti or 398.
+projects-error-target-group = Choose a target group from the list.
+projects-error-organization = The organization id is not valid.
+projects-status-planned = Planned
+projects-status-ongoing = Ongoing
+projects-status-ended = Ended
+projects-period-open = from { $date }
+projects-field-period = Period
+projects-field-funders = Funders
+projects-field-lead = Lead organization
+projects-field-partners = Partners
+projects-field-budget = Budget
+projects-field-municipalities = Municipalities
+projects-field-aims = Aims
+projects-field-results = Results
+projects-field-contact-role = Contact (role)

@@ -237,6 +237,7 @@ search-type-service = Palvelu tai toiminta
 search-type-opportunity = Avoin paikka
 search-type-organization = Järjestö
 search-type-event = Tapahtuma
+search-type-project = Hanke
 search-cost-free = Maksuton
 search-cost-paid = Maksullinen
 search-flag-part_time = Osa-aikainen
@@ -1664,3 +1665,60 @@ mail-digest-events = { $count ->
 }
 mail-digest-more = Verkoston sivu: { $link }
 mail-digest-unsubscribe = Saat tämän viestin, koska tilasit verkoston viikkokoosteen. Tilauksen voit perua tästä: { $link }
+
+## Project register: the CSV import's messages ($column, $value)
+projects-csv-too-large = Tiedosto on liian suuri: enintään { $value } Mt.
+projects-csv-not-utf8 = Tiedosto ei ole UTF-8-tekstiä. Tallenna se taulukko-ohjelmassa muodossa ”CSV UTF-8”.
+projects-csv-unreadable = Riviä ei voi lukea CSV:nä (tarkista lainausmerkit).
+projects-csv-unknown-column = Tuntematon sarake ”{ $value }”. Sarakkeet on lueteltu ohjeessa.
+projects-csv-missing-column = Sarake ”{ $value }” puuttuu.
+projects-csv-too-many-rows = Liian monta riviä: enintään { $value } hanketta kerralla.
+projects-csv-required = Sarake { $column } on pakollinen.
+projects-csv-too-long = Sarakkeen { $column } teksti on liian pitkä.
+projects-csv-too-many = Liian monta kumppania: enintään { $value }.
+projects-csv-duplicate-key = Tunnus ”{ $value }” on tiedostossa kahdesti.
+projects-csv-lead-not-yours = Et voi lisätä hanketta organisaation ”{ $value }” nimiin.
+projects-csv-ambiguous = Nimellä ”{ $value }” on useita organisaatioita: käytä organisaation tunnusta.
+projects-csv-unknown-organization = Organisaatiota ”{ $value }” ei löydy Kolmosesta.
+projects-csv-unknown-funder = Tuntematon rahoittaja ”{ $value }”: käytä tunnuksia esr_plus, stea, tem, ely, municipality, wellbeing_county, foundation, other.
+projects-csv-bad-euros = ”{ $value }” ei ole euromäärä (esim. 96000).
+projects-csv-bad-date = ”{ $value }” ei ole päivämäärä (esim. 2025-03-01 tai 1.3.2025).
+projects-csv-ends-before-start = Hanke päättyy ({ $value }) ennen kuin se alkaa.
+projects-csv-unknown-target-group = Tuntematon kohderyhmä ”{ $value }”.
+projects-csv-unknown-municipality = Tuntematon kunta ”{ $value }” (kuntanumero tai nimi).
+
+## Project register: pages
+projects-title = Hankerekisteri
+projects-intro = Kuka tekee mitä: alueen järjestöjen ja kumppanien rahoitetut hankkeet, niiden tavoitteet, rahoittajat ja tulokset.
+projects-count = { $count ->
+    [one] 1 hanke
+   *[other] { $count } hanketta
+}
+projects-none = Ei hankkeita näillä rajauksilla.
+projects-csv-link = Lataa hankerekisteri (CSV)
+projects-organization = Organisaatio
+projects-filter-any = Kaikki
+projects-filter-button = Näytä hankkeet
+projects-filter-funder-label = Rahoittaja
+projects-filter-status-label = Tila
+projects-filter-municipality-label = Kunta
+projects-filter-municipality-hint = Kunnan nimi tai numero, esim. Lahti tai 398
+projects-filter-target_group-label = Kohderyhmä
+projects-error-funder = Valitse rahoittaja listalta.
+projects-error-status = Valitse tila listalta.
+projects-error-municipality = Kuntaa ei löydy. Kirjoita kunnan nimi tai numero, esim. Lahti tai 398.
+projects-error-target-group = Valitse kohderyhmä listalta.
+projects-error-organization = Organisaation tunnus ei kelpaa.
+projects-status-planned = Suunnitteilla
+projects-status-ongoing = Käynnissä
+projects-status-ended = Päättynyt
+projects-period-open = { $date } alkaen
+projects-field-period = Kesto
+projects-field-funders = Rahoittajat
+projects-field-lead = Hallinnoija
+projects-field-partners = Kumppanit
+projects-field-budget = Budjetti
+projects-field-municipalities = Kunnat
+projects-field-aims = Tavoitteet
+projects-field-results = Tulokset
+projects-field-contact-role = Yhteyshenkilö (tehtävä)

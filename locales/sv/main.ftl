@@ -237,6 +237,7 @@ search-type-service = Tjänst eller verksamhet
 search-type-opportunity = Ledig plats
 search-type-organization = Organisation
 search-type-event = Evenemang
+search-type-project = Projekt
 search-cost-free = Avgiftsfri
 search-cost-paid = Avgiftsbelagd
 search-flag-part_time = Deltid
@@ -1664,3 +1665,60 @@ mail-digest-events = { $count ->
 }
 mail-digest-more = Nätverkets sida: { $link }
 mail-digest-unsubscribe = Du får det här meddelandet eftersom du prenumererar på nätverkets veckosammandrag. Du kan avsluta prenumerationen här: { $link }
+
+## Project register: the CSV import's messages ($column, $value)
+projects-csv-too-large = Filen är för stor: högst { $value } MB.
+projects-csv-not-utf8 = Filen är inte UTF-8-text. Spara den i kalkylprogrammet som ”CSV UTF-8”.
+projects-csv-unreadable = Raden kan inte läsas som CSV (kontrollera citattecknen).
+projects-csv-unknown-column = Okänd kolumn ”{ $value }”. Kolumnerna finns i anvisningen.
+projects-csv-missing-column = Kolumnen ”{ $value }” saknas.
+projects-csv-too-many-rows = För många rader: högst { $value } projekt åt gången.
+projects-csv-required = Kolumnen { $column } är obligatorisk.
+projects-csv-too-long = Texten i kolumnen { $column } är för lång.
+projects-csv-too-many = För många partner: högst { $value }.
+projects-csv-duplicate-key = Nyckeln ”{ $value }” finns två gånger i filen.
+projects-csv-lead-not-yours = Du kan inte lägga till ett projekt i organisationen ”{ $value }”s namn.
+projects-csv-ambiguous = Flera organisationer heter ”{ $value }”: använd organisationens id.
+projects-csv-unknown-organization = Organisationen ”{ $value }” finns inte i Kolmonen.
+projects-csv-unknown-funder = Okänd finansiär ”{ $value }”: använd esr_plus, stea, tem, ely, municipality, wellbeing_county, foundation, other.
+projects-csv-bad-euros = ”{ $value }” är inte ett belopp i euro (t.ex. 96000).
+projects-csv-bad-date = ”{ $value }” är inte ett datum (t.ex. 2025-03-01 eller 1.3.2025).
+projects-csv-ends-before-start = Projektet slutar ({ $value }) innan det börjar.
+projects-csv-unknown-target-group = Okänd målgrupp ”{ $value }”.
+projects-csv-unknown-municipality = Okänd kommun ”{ $value }” (kommunnummer eller namn).
+
+## Project register: pages
+projects-title = Projektregister
+projects-intro = Vem gör vad: de finansierade projekten hos regionens organisationer och partner, deras mål, finansiärer och resultat.
+projects-count = { $count ->
+    [one] 1 projekt
+   *[other] { $count } projekt
+}
+projects-none = Inga projekt med dessa val.
+projects-csv-link = Ladda ner projektregistret (CSV)
+projects-organization = Organisation
+projects-filter-any = Alla
+projects-filter-button = Visa projekt
+projects-filter-funder-label = Finansiär
+projects-filter-status-label = Status
+projects-filter-municipality-label = Kommun
+projects-filter-municipality-hint = Kommunens namn eller nummer, t.ex. Lahtis eller 398
+projects-filter-target_group-label = Målgrupp
+projects-error-funder = Välj en finansiär i listan.
+projects-error-status = Välj en status i listan.
+projects-error-municipality = Kommunen hittades inte. Skriv kommunens namn eller nummer, t.ex. Lahtis eller 398.
+projects-error-target-group = Välj en målgrupp i listan.
+projects-error-organization = Organisationens id är ogiltigt.
+projects-status-planned = Planerat
+projects-status-ongoing = Pågående
+projects-status-ended = Avslutat
+projects-period-open = från { $date }
+projects-field-period = Period
+projects-field-funders = Finansiärer
+projects-field-lead = Huvudman
+projects-field-partners = Partner
+projects-field-budget = Budget
+projects-field-municipalities = Kommuner
+projects-field-aims = Mål
+projects-field-results = Resultat
+projects-field-contact-role = Kontaktperson (uppgift)

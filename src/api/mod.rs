@@ -4,6 +4,7 @@ pub mod events;
 pub mod hsds;
 pub mod impact;
 pub mod networks;
+pub mod projects;
 pub mod search;
 
 use crate::domain::*;
@@ -40,6 +41,9 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/api/v1/events", get(events::list_events)),
         ("/api/v1/events/{id}", get(events::get_event)),
+        ("/api/v1/projects", get(projects::list_projects)),
+        ("/api/v1/projects.csv", get(projects::projects_csv)),
+        ("/api/v1/projects/{id}", get(projects::get_project)),
     ];
     routes.extend(hsds::route_table());
     routes
@@ -67,6 +71,9 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         networks::unsubscribe_page,
         events::list_events,
         events::get_event,
+        projects::list_projects,
+        projects::get_project,
+        projects::projects_csv,
         hsds::meta,
         hsds::list_services,
         hsds::get_service,
@@ -85,6 +92,10 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         networks::NetworkResponse,
         networks::NetworkMember,
         events::EventResponse,
+        projects::ProjectResponse,
+        projects::ProjectLead,
+        crate::domain::projects::Partner,
+        crate::domain::projects::ProjectStatus,
         events::EventOrganizer,
         events::EventOccurrence,
         events::PastParam,

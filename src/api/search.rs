@@ -33,7 +33,7 @@ pub struct SearchResponse {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResult {
-    /// `service`, `opportunity`, `organization` or `event`.
+    /// `service`, `opportunity`, `organization`, `event` or `project`.
     #[serde(rename = "type")]
     pub doc_type: String,
     /// The record's own id (for records imported from HSDS, the id in the source).
@@ -71,6 +71,7 @@ pub fn record_path(doc_type: &str) -> &'static str {
         "opportunity" => "opportunities",
         "organization" => "organizations",
         "event" => "events",
+        "project" => "projects",
         _ => "services",
     }
 }
@@ -175,7 +176,7 @@ pub fn response(lang: Lang, req: &SearchRequest, r: SearchResults) -> SearchResp
     params(
         ("q" = Option<String>, Query, description = "Words to find, in Finnish, Swedish or English: inflected forms, compounds and parts of them, and words with one typing error match."),
         ("lang" = Option<String>, Query, description = "Language of the query and of the names and labels in the answer: fi (default), sv or en."),
-        ("type" = Option<String>, Query, description = "service, opportunity, organization or event (an event not yet over)."),
+        ("type" = Option<String>, Query, description = "service, opportunity, organization, event (an event not yet over) or project."),
         ("kind" = Option<String>, Query, description = "Service kind (activity, service) or opportunity type (work_trial, wage_subsidy, rehabilitative_work, volunteering, apprenticeship, job) or event kind (network_meeting, workshop, recruitment_fair, open_day, training, other)."),
         ("municipality" = Option<String>, Query, description = "Municipality code, e.g. 398 (Lahti)."),
         ("region" = Option<String>, Query, description = "Region code, e.g. FI1C3."),

@@ -236,6 +236,9 @@ enum ExportWhat {
         #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
         lang: String,
     },
+    /// The project register as CSV, one row per project (the columns `import projects`
+    /// reads; see the README). To standard output when no file is given.
+    Projects { file: Option<std::path::PathBuf> },
 }
 
 #[derive(Subcommand)]
@@ -254,6 +257,16 @@ enum ImportWhat {
         /// The language of the texts in documents from other systems (ours carry their own).
         #[arg(long, default_value = "fi", value_parser = ["fi", "sv", "en"])]
         lang: String,
+    },
+    /// A project register spreadsheet saved as CSV (UTF-8; `,` or `;` between cells), one
+    /// row per project, columns as in the README. All or nothing: every bad cell is reported
+    /// with its line and column and nothing is written. The `key` column makes importing
+    /// again update the same projects. Exits 1 when anything was rejected.
+    Projects {
+        file: std::path::PathBuf,
+        /// Only show what would be added, updated or left unchanged; write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -322,7 +335,11 @@ async fn seed_demo(store: &DynStore, keys: Option<&crate::vault::DataKeys>) -> a
     let events = demo::seed_events(store)
         .await
         .context("saving the demo events")?;
+    let projects = demo::seed_projects(store)
+        .await
+        .context("saving the demo projects")?;
     tracing::info!(
+        projects,
         people = people.len(),
         organizations = batch.organizations.len(),
         events,
@@ -473,6 +490,71 @@ async fn run() -> anyhow::Result<()> {
             what: ExportWhat::Hsds { dir, lang },
         } => {
             hsds::export(&cli.database, dir, lang).await?;
+        }
+        Command::Export {
+            what: ExportWhat::Projects { file },
+        } => {
+            let store = open(&cli.database).await?;
+            let projects = store
+                .projects(&crate::store::ProjectQuery {
+                    limit: u32::MAX,
+                    ..Default::default()
+                })
+                .await?;
+            let orgs = crate::manage::projects::Organizations::load(store.as_ref()).await?;
+            let bytes = crate::manage::projects::export(&projects, &orgs);
+            match file {
+                Some(f) => {
+                    std::fs::write(&f, bytes)
+                        .with_context(|| format!("writing {}", f.display()))?;
+                    eprintln!("{} projects written to {}", projects.len(), f.display());
+                }
+                None => {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&bytes)?;
+                }
+            }
+        }
+        Command::Import {
+            what: ImportWhat::Projects { file, dry_run },
+        } => {
+            let store = open(&cli.database).await?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let report =
+                crate::manage::projects::import(store.as_ref(), &bytes, &|_| true, None, dry_run)
+                    .await?;
+            for e in &report.errors {
+                eprintln!(
+                    "rejected: {}:{} {}: {}",
+                    file.display(),
+                    e.line,
+                    e.column,
+                    e.message(crate::domain::Lang::En)
+                );
+            }
+            let verb = if dry_run { "would be " } else { "" };
+            if report.errors.is_empty() {
+                println!(
+                    "{} added, {} updated, {} unchanged{}",
+                    report.added.len(),
+                    report.updated.len(),
+                    report.unchanged.len(),
+                    if dry_run {
+                        " (dry run: nothing written)"
+                    } else {
+                        ""
+                    }
+                );
+                for (what, keys) in [("added", &report.added), ("updated", &report.updated)] {
+                    for k in keys {
+                        println!("{verb}{what}: {k}");
+                    }
+                }
+            } else {
+                println!("{} rows rejected: nothing written", report.errors.len());
+                std::process::exit(1);
+            }
         }
         Command::Import {
             what:

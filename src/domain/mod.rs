@@ -17,9 +17,9 @@ pub use business_id::{BusinessId, BusinessIdError};
 pub use line::{encode_component, is_one_line, is_web_link, safe_link};
 pub use manage::RecordKind;
 pub use records::*;
-pub use text::{Lang, LocalizedText};
+pub use text::{csv_cell, csv_uncell, Lang, LocalizedText};
 
-const DERIVED_NAMESPACE: uuid::Uuid =
+pub const DERIVED_NAMESPACE: uuid::Uuid =
     uuid::Uuid::from_u128(0x6b6f_6c6d_6f6e_656e_0000_0000_0000_4853);
 
 /// A stable id for a sub-record (an HSDS service_at_location, contact, schedule…): UUIDv5 of
@@ -70,13 +70,15 @@ id_type!(
     NetworkId,
     EventId,
     SignupId,
-    SubscriptionId
+    SubscriptionId,
+    ProjectId
 );
 
 /// Defined here, after `id_type!`, which they use.
 pub mod events;
 pub mod ical;
 pub mod networks;
+pub mod projects;
 pub mod referrals;
 
 /// A validated Finnish postal code (five digits).

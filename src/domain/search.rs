@@ -12,14 +12,16 @@ pub enum DocType {
     Opportunity,
     Organization,
     Event,
+    Project,
 }
 
 impl DocType {
-    pub const ALL: [DocType; 4] = [
+    pub const ALL: [DocType; 5] = [
         DocType::Service,
         DocType::Opportunity,
         DocType::Organization,
         DocType::Event,
+        DocType::Project,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -27,6 +29,7 @@ impl DocType {
             DocType::Opportunity => "opportunity",
             DocType::Organization => "organization",
             DocType::Event => "event",
+            DocType::Project => "project",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -40,7 +43,7 @@ pub struct SearchDoc {
     pub doc_type: DocType,
     pub record_id: String,
     /// The unit of indexing the document is replaced with: its organization's id, or
-    /// `event:{id}` for an event (see `search::index::event_unit`).
+    /// `event:{id}` for an event, `project:{id}` for a project (see `search::index`).
     pub organization_id: String,
     /// The record's name in every language it has (shown in results).
     pub name: LocalizedText,

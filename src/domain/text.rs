@@ -110,6 +110,25 @@ impl LocalizedText {
     }
 }
 
+/// A cell a spreadsheet must not read as a formula (OWASP "CSV injection"): a leading `=`,
+/// `@`, tab or carriage return, `+` or `-` (a phone number "+358 40 …" too) gets a `'`, which
+/// makes it text; spreadsheets do not show it.
+pub fn csv_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// A cell read back: the `'` that `csv_cell` added is taken off again.
+pub fn csv_uncell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -152,6 +152,8 @@ mod tests {
                     ("period", "30.11.2026–7.12.2026".into()),
                     ("event", "Verkostotapaaminen".into()),
                     ("when", "10.3.2027 13.00–15.00".into()),
+                    ("value", "stea".into()),
+                    ("column", "funders".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

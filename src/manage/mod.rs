@@ -2,6 +2,7 @@
 //! duplicate checks and verification, and the history of every change.
 
 pub mod freshness;
+pub mod projects;
 pub mod records;
 pub mod registration;
 

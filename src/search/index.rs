@@ -1,15 +1,17 @@
-//! The search documents: one per organization, service, opportunity and upcoming event,
-//! built from the records and written to the engine's full-text index by the store.
+//! The search documents: one per organization, service, opportunity, upcoming event and
+//! project, built from the records and written to the engine's full-text index by the store.
 
 use super::analyzer::words;
 use super::geo::cells_of;
 use crate::domain::events::Event;
+use crate::domain::projects::Project;
 pub use crate::domain::search::{DocType, OrgRecords, SearchDoc};
 use crate::domain::{
-    EventId, Lang, LocalizedText, Location, LocationId, Organization, OrganizationId, Service,
+    EventId, Lang, LocalizedText, Location, LocationId, Organization, OrganizationId, ProjectId,
+    Service,
 };
 use crate::refdata::REF;
-use crate::store::{EventQuery, Store, StoreResult};
+use crate::store::{EventQuery, ProjectQuery, Store, StoreResult};
 use std::collections::{BTreeSet, HashMap};
 
 /// Facets: name in URLs and JSON, and the letter its tokens start with.
@@ -458,8 +460,83 @@ pub async fn reindex_events(store: &dyn Store, ids: &[EventId]) -> StoreResult<u
     Ok(n)
 }
 
+/// The unit of indexing of a project (it has a lead and partners).
+pub fn project_unit(id: ProjectId) -> String {
+    format!("project:{id}")
+}
+
+/// The search documents of these projects, planned, ongoing and ended (the register is a
+/// record). `organizations` holds at least their leads and partners in Kolmonen.
+pub fn project_documents(projects: &[Project], organizations: &[Organization]) -> Vec<SearchDoc> {
+    let orgs: HashMap<OrganizationId, &Organization> =
+        organizations.iter().map(|o| (o.id, o)).collect();
+    projects
+        .iter()
+        .map(|p| {
+            let mut b = Builder::default();
+            b.title(&p.name);
+            b.text(&p.aims);
+            b.text(&p.results);
+            b.text(&p.contact_role);
+            // The funder note is not searched: it names the funder's body, often the region
+            // ("Päijät-Hämeen hyvinvointialue"), and would make a project match a place word
+            // ("kudonta Hämeenkoski") that should search near that place instead.
+            b.facet("type", "project");
+            b.kind_label("search-type-project");
+            for f in &p.funders {
+                if let Some(t) = REF.taxonomies.funder(f) {
+                    b.text(&t.label.clone());
+                }
+            }
+            b.terms("target_group", &p.target_groups);
+            for m in &p.municipalities {
+                b.municipality(m);
+            }
+            if let Some(o) = orgs.get(&p.lead) {
+                b.plain(&o.name);
+            }
+            for partner in &p.partners {
+                b.plain(&partner.name);
+            }
+            b.finish(
+                DocType::Project,
+                p.id.to_string(),
+                project_unit(p.id),
+                p.name.clone(),
+                p.created_at.unix_timestamp(),
+                None,
+            )
+        })
+        .collect()
+}
+
+/// Rebuilds the search documents of these projects from what the store holds now (a project
+/// deleted loses its document).
+pub async fn reindex_projects(store: &dyn Store, ids: &[ProjectId]) -> StoreResult<usize> {
+    let mut n = 0;
+    for chunk in ids.chunks(500) {
+        let projects = store
+            .projects(&ProjectQuery {
+                ids: chunk.to_vec(),
+                limit: chunk.len() as u32,
+                ..ProjectQuery::default()
+            })
+            .await?;
+        let mut org_ids: Vec<OrganizationId> =
+            projects.iter().flat_map(|p| p.organizations()).collect();
+        org_ids.sort();
+        org_ids.dedup();
+        let organizations = store.organizations_by_id(&org_ids).await?;
+        let docs = project_documents(&projects, &organizations);
+        n += docs.len();
+        let units: Vec<String> = chunk.iter().map(|id| project_unit(*id)).collect();
+        store.replace_search_documents(&units, &docs).await?;
+    }
+    Ok(n)
+}
+
 /// Rebuilds the search documents of these organizations from what the store holds now, and
-/// those of the upcoming events they organize (which carry their names).
+/// those of the upcoming events and the projects they run (which carry their names).
 pub async fn reindex(store: &dyn Store, orgs: &[OrganizationId]) -> StoreResult<usize> {
     let mut n = 0;
     for chunk in orgs.chunks(500) {
@@ -479,6 +556,17 @@ pub async fn reindex(store: &dyn Store, orgs: &[OrganizationId]) -> StoreResult<
         if !events.is_empty() {
             let ids: Vec<EventId> = events.iter().map(|e| e.id).collect();
             n += reindex_events(store, &ids).await?;
+        }
+        let projects = store
+            .projects(&ProjectQuery {
+                organizations: chunk.to_vec(),
+                limit: u32::MAX,
+                ..ProjectQuery::default()
+            })
+            .await?;
+        if !projects.is_empty() {
+            let ids: Vec<ProjectId> = projects.iter().map(|p| p.id).collect();
+            n += reindex_projects(store, &ids).await?;
         }
     }
     Ok(n)

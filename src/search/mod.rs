@@ -12,7 +12,8 @@ pub mod vocab;
 
 pub use index::{
     close_expired_places, close_expired_places_every_quarter, drop_past_events, event_documents,
-    event_unit, reindex, reindex_events, DocType, OrgRecords, SearchDoc,
+    event_unit, project_documents, project_unit, reindex, reindex_events, reindex_projects,
+    DocType, OrgRecords, SearchDoc,
 };
 pub use query::{
     Candidate, FacetCount, Hit, MatchQuery, ParamError, SearchParams, SearchRequest, SearchResults,

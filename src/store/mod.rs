@@ -9,6 +9,7 @@ mod mail;
 mod manage;
 mod networks;
 mod people;
+mod projects;
 mod referrals;
 mod search;
 mod sql;
@@ -29,6 +30,7 @@ pub use mail::MailStore;
 pub use manage::ManageStore;
 pub use networks::NetworkStore;
 pub use people::PeopleStore;
+pub use projects::{ProjectQuery, ProjectStore};
 pub use referrals::{
     AuditFilter, AuditHead, BenchPaths, BenchReferral, CubeRow, ImpactCube, ImpactFilter,
     NewReferral, ReferralMove, ReferralStore, SealedContents,
@@ -234,6 +236,7 @@ pub trait Store:
     + NetworkStore
     + EventStore
     + DigestStore
+    + ProjectStore
     + Send
     + Sync
     + 'static
@@ -253,6 +256,7 @@ impl<T> Store for T where
         + NetworkStore
         + EventStore
         + DigestStore
+        + ProjectStore
         + Send
         + Sync
         + 'static
@@ -264,7 +268,8 @@ impl<T> Store for T where
 pub mod prelude {
     pub use super::{
         AccountStore, DigestStore, DirectoryStore, EventStore, MailStore, ManageStore,
-        NetworkStore, PeopleStore, ReferralStore, SearchStore, Store, SystemStore, ThreadStore,
+        NetworkStore, PeopleStore, ProjectStore, ReferralStore, SearchStore, Store, SystemStore,
+        ThreadStore,
     };
 }
 

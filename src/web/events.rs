@@ -262,14 +262,7 @@ pub async fn list(
             .into_iter()
             .filter(|(id, _)| id != "everyone"),
     );
-    let organization = match eq.organization {
-        Some(id) => st
-            .store
-            .organization(id)
-            .await?
-            .map(|o| (o.id.to_string(), o.name)),
-        None => None,
-    };
+    let organization = super::filter_organization(&st.store, eq.organization).await?;
     let feed_url = eq
         .municipality
         .as_ref()
@@ -476,11 +469,7 @@ fn json_ld(
             "audienceType": e.audience.iter().filter_map(|a| REF.taxonomies.target_group(a)).map(|t| t.label.text(ctx.lang).to_string()).collect::<Vec<_>>().join(", "),
         });
     }
-    serde_json::to_string(&doc)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    super::json_ld(&doc)
 }
 
 const DONE: [&str; 9] = [
@@ -1124,14 +1113,7 @@ pub async fn participants(
     render(&page, lang)
 }
 
-/// A CSV cell that a spreadsheet will not run as a formula.
-fn cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
+use crate::domain::csv_cell as cell;
 
 pub async fn participants_csv(
     State(st): State<AppState>,

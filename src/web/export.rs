@@ -92,21 +92,7 @@ const COLUMNS: [&str; 13] = [
     "csv-checked",
 ];
 
-/// A cell a spreadsheet must not read as a formula (OWASP "CSV injection"): a leading
-/// `=`, `@`, tab or carriage return, or `+`/`-` not starting a number, gets a `'`.
-fn cell(s: &str) -> String {
-    let risky = match s.chars().next() {
-        // A phone number "+358 40 …" too: a spreadsheet reads it as a formula. The `'`
-        // makes it text, and spreadsheets do not show it.
-        Some('=' | '@' | '\t' | '\r' | '+' | '-') => true,
-        _ => false,
-    };
-    if risky {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
-}
+use crate::domain::csv_cell as cell;
 
 /// The cards as a CSV download named `file` (UTF-8 with a byte-order mark, so that
 /// spreadsheet programs read ä and ö right; headings and separator in the page's language).

@@ -25,6 +25,7 @@ mod networks;
 mod password_reset;
 mod people;
 mod portfolio;
+pub mod projects;
 mod records;
 mod referrals;
 pub mod respond;
@@ -180,6 +181,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/impact", get(impact::show)),
         ("/{lang}/impact.csv", get(impact::csv)),
         ("/{lang}/events", get(events::list)),
+        ("/{lang}/projects", get(projects::list)),
+        ("/{lang}/projects/{id}", get(projects::show)),
         (
             "/{lang}/events/signup",
             get(events::signup_status).post(events::signup_act),
@@ -688,6 +691,20 @@ impl Fresh {
     }
 }
 
+/// A list filtered by an organization names it: (id, name) when it exists.
+pub async fn filter_organization(
+    store: &crate::store::DynStore,
+    id: Option<crate::domain::OrganizationId>,
+) -> crate::store::StoreResult<Option<(String, String)>> {
+    Ok(match id {
+        Some(id) => store
+            .organization(id)
+            .await?
+            .map(|o| (o.id.to_string(), o.name)),
+        None => None,
+    })
+}
+
 pub fn municipality_name(code: &str, lang: Lang) -> String {
     REF.municipality(code)
         .map(|m| m.name(lang).to_string())
@@ -761,6 +778,16 @@ impl Pager {
             ),
         }
     }
+}
+
+/// A JSON-LD document for a `<script type="application/ld+json">` (no `<` in it, so no text
+/// can end the script element).
+pub fn json_ld(doc: &serde_json::Value) -> String {
+    serde_json::to_string(doc)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 #[cfg(test)]

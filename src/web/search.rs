@@ -4,7 +4,7 @@
 use super::cards::CardLookup;
 use super::{render, Card, Ctx, PageQuery};
 use crate::api::search::facet_label;
-use crate::domain::{EventId, Lang, OpportunityId, OrganizationId, ServiceId};
+use crate::domain::{EventId, Lang, OpportunityId, OrganizationId, ProjectId, ServiceId};
 use crate::error::PageResult;
 use crate::i18n::t_args;
 use crate::search::cache::GenerationCache;
@@ -578,8 +578,26 @@ async fn build_cards(
             })
             .await?
     };
+    let project_ids: Vec<ProjectId> = ids(DocType::Project).filter_map(ProjectId::parse).collect();
+    let projects = if project_ids.is_empty() {
+        Vec::new()
+    } else {
+        st.store
+            .projects(&crate::store::ProjectQuery {
+                limit: project_ids.len() as u32,
+                ids: project_ids,
+                ..Default::default()
+            })
+            .await?
+    };
     let lookup = CardLookup::new(&st.store, ctx.lang);
     let mut by_id = HashMap::new();
+    for (p, c) in projects
+        .iter()
+        .zip(super::projects::project_cards(st, ctx, &projects).await?)
+    {
+        by_id.insert((DocType::Project, p.id.to_string()), c);
+    }
     let names = lookup
         .names(events.iter().flat_map(|e| e.organizers.iter().copied()))
         .await?;

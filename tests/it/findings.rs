@@ -934,6 +934,9 @@ const COLUMNS: &[(&str, &str, char)] = &[
     ("events", "*", '-'),
     ("event_organizers", "*", '-'),
     ("event_signups", "*", 'P'),
+    // Projects: public records; who added one is an account id, let go with the account.
+    ("projects", "created_by", 'P'),
+    ("projects", "*", '-'),
     // An address and its language, no account: erased with the account's address.
     ("network_subscriptions", "*", 'P'),
     ("calendar_feeds", "*", '-'),

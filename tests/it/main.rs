@@ -22,6 +22,7 @@ mod mail;
 mod manage;
 mod networks;
 mod people;
+mod projects;
 mod referrals;
 mod search;
 mod security;

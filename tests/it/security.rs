@@ -21,11 +21,14 @@ async fn every_route(app: &TestApp) -> Vec<String> {
     let opp = app.first_id("opportunities").await;
     let net = demo_network_id();
     let event = demo_event_id();
+    let project = app.first_id("projects").await;
     kolmonen::route_patterns()
         .into_iter()
         .map(|p| {
             let id = if p.contains("/services/") {
                 &svc
+            } else if p.contains("/projects/") {
+                &project
             } else if p.contains("/opportunities/") {
                 &opp
             } else if p.contains("/networks/") {
@@ -665,6 +668,8 @@ both_engines!(
             }
             let id = if pattern.contains("/services/") {
                 service.clone()
+            } else if pattern.contains("/projects/") {
+                app.first_id("projects").await
             } else if pattern.contains("/opportunities/") {
                 opportunity.clone()
             } else if pattern.contains("/locations/") {
@@ -924,6 +929,8 @@ both_engines!(no_get_changes_anything, |engine| async move {
     for pattern in kolmonen::route_patterns() {
         let id = if pattern.contains("/services/") {
             service.clone()
+        } else if pattern.contains("/projects/") {
+            app.first_id("projects").await
         } else if pattern.contains("/opportunities/") {
             opportunity.clone()
         } else if pattern.contains("/networks/") {

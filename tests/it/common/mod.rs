@@ -111,6 +111,9 @@ pub async fn demo_store(engine: Engine) -> DynStore {
     kolmonen::demo::seed_events(&store)
         .await
         .expect("seed events");
+    kolmonen::demo::seed_projects(&store)
+        .await
+        .expect("seed projects");
     store
 }
 

@@ -1,0 +1,643 @@
+//! The project register as a spreadsheet: a region loads the project list it keeps today and
+//! takes it out again. One row per project; the columns are in `COLUMNS` (and the README).
+//! Every bad cell is reported with its line and column, and nothing is written unless every
+//! row is good; the `key` column makes importing again update the same projects.
+
+use crate::domain::projects::{
+    parse_date, parse_euros, Partner, Project, ProjectStatus, MAX_KEY_CHARS, MAX_NAME_CHARS,
+    MAX_NOTE_CHARS, MAX_PARTNERS, MAX_TEXT_CHARS,
+};
+use crate::domain::{helsinki, Lang, LocalizedText, OrganizationId, ProjectId, UserId};
+use crate::i18n::t_args;
+use crate::refdata::REF;
+use crate::store::{ProjectQuery, Store, StoreResult};
+use std::collections::{HashMap, HashSet};
+use time::OffsetDateTime;
+
+/// The columns, in the order an export writes them. Lists (partners, funders, target groups,
+/// municipalities) are separated by `;`.
+pub const COLUMNS: [&str; 22] = [
+    "key",
+    "name_fi",
+    "name_sv",
+    "name_en",
+    "lead",
+    "partners",
+    "funders",
+    "funder_note",
+    "budget_eur",
+    "starts_on",
+    "ends_on",
+    "target_groups",
+    "municipalities",
+    "aims_fi",
+    "aims_sv",
+    "aims_en",
+    "contact_role_fi",
+    "contact_role_sv",
+    "contact_role_en",
+    "results_fi",
+    "results_sv",
+    "results_en",
+];
+/// Columns every file must have.
+pub const REQUIRED: [&str; 5] = ["key", "name_fi", "lead", "funders", "starts_on"];
+/// A file larger than this, or with more rows, is refused whole.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_ROWS: usize = 5000;
+
+/// One thing wrong in the file: where, and what (a translation key and the cell's value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowError {
+    /// The line in the file (the header is line 1).
+    pub line: u64,
+    pub column: String,
+    /// Translation key of the message; it can use `$value`.
+    pub key: &'static str,
+    pub value: String,
+}
+
+impl RowError {
+    pub fn message(&self, lang: Lang) -> String {
+        t_args(
+            lang,
+            self.key,
+            &[
+                ("value", self.value.clone().into()),
+                ("column", self.column.clone().into()),
+            ],
+        )
+    }
+}
+
+/// What an import did, or would do.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub unchanged: Vec<String>,
+    pub errors: Vec<RowError>,
+}
+
+/// Names, business ids and ids of the organizations, to find a lead or partner by.
+pub struct Organizations {
+    by_name: HashMap<String, Vec<OrganizationId>>,
+    names: HashMap<OrganizationId, String>,
+}
+
+fn normal(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Organizations {
+    pub async fn load(store: &dyn Store) -> StoreResult<Self> {
+        let all = store.organizations_named_like("", i64::MAX).await?;
+        let mut by_name: HashMap<String, Vec<OrganizationId>> = HashMap::new();
+        for (id, name) in &all {
+            by_name.entry(normal(name)).or_default().push(*id);
+        }
+        Ok(Self {
+            by_name,
+            names: all.into_iter().collect(),
+        })
+    }
+
+    pub fn name(&self, id: OrganizationId) -> Option<&str> {
+        self.names.get(&id).map(String::as_str)
+    }
+
+    /// The organization a cell names: by its id, or by its name (any case, any spacing).
+    /// `Err(true)` when the name is shared by several.
+    fn find(&self, s: &str) -> Result<OrganizationId, bool> {
+        if let Some(id) = OrganizationId::parse(s).filter(|id| self.names.contains_key(id)) {
+            return Ok(id);
+        }
+        match self.by_name.get(&normal(s)).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            Some([_, _, ..]) => Err(true),
+            _ => Err(false),
+        }
+    }
+}
+
+/// The cells of a list column.
+fn list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads the file into projects, or says everything wrong in it. `lead_allowed` says which
+/// organizations the importer may put a project under; `existing` are the projects already
+/// stored with the file's keys (they keep their ids).
+pub fn parse(
+    bytes: &[u8],
+    orgs: &Organizations,
+    lead_allowed: &dyn Fn(OrganizationId) -> bool,
+    existing: &HashMap<String, Project>,
+    by: Option<UserId>,
+    now: OffsetDateTime,
+) -> Result<Vec<Project>, Vec<RowError>> {
+    let whole = |key: &'static str, value: String| {
+        vec![RowError {
+            line: 1,
+            column: String::new(),
+            key,
+            value,
+        }]
+    };
+    if bytes.len() > MAX_BYTES {
+        return Err(whole(
+            "projects-csv-too-large",
+            (MAX_BYTES / 1024 / 1024).to_string(),
+        ));
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(whole("projects-csv-not-utf8", String::new()));
+    };
+    let mut reader = reader(text);
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Err(_) => return Err(whole("projects-csv-unreadable", String::new())),
+    };
+    let mut errors = Vec::new();
+    for c in &header {
+        if !COLUMNS.contains(&c.as_str()) {
+            errors.push(RowError {
+                line: 1,
+                column: c.clone(),
+                key: "projects-csv-unknown-column",
+                value: c.clone(),
+            });
+        }
+    }
+    for c in REQUIRED {
+        if !header.iter().any(|h| h == c) {
+            errors.push(RowError {
+                line: 1,
+                column: c.to_string(),
+                key: "projects-csv-missing-column",
+                value: c.to_string(),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut projects = Vec::new();
+    let mut keys = HashSet::new();
+    for (n, record) in reader.records().enumerate() {
+        if n >= MAX_ROWS {
+            return Err(whole("projects-csv-too-many-rows", MAX_ROWS.to_string()));
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(RowError {
+                    line: e.position().map_or(n as u64 + 2, |p| p.line()),
+                    column: String::new(),
+                    key: "projects-csv-unreadable",
+                    value: String::new(),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(n as u64 + 2, |p| p.line());
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let cell = |name: &str| -> String {
+            header
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| record.get(i))
+                .map(|c| crate::domain::csv_uncell(c.trim()))
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        };
+        let mut row = Row {
+            line,
+            errors: Vec::new(),
+        };
+        let key = cell("key");
+        if key.is_empty() {
+            row.error("key", "projects-csv-required", "");
+        } else if key.chars().count() > MAX_KEY_CHARS {
+            row.error("key", "projects-csv-too-long", &key);
+        } else if !keys.insert(key.clone()) {
+            row.error("key", "projects-csv-duplicate-key", &key);
+        }
+        let name = row.text(&cell, "name", MAX_NAME_CHARS, true);
+        let lead = cell("lead");
+        let lead = match orgs.find(&lead) {
+            _ if lead.is_empty() => {
+                row.error("lead", "projects-csv-required", "");
+                None
+            }
+            Ok(id) if lead_allowed(id) => Some(id),
+            Ok(_) => {
+                row.error("lead", "projects-csv-lead-not-yours", &lead);
+                None
+            }
+            Err(true) => {
+                row.error("lead", "projects-csv-ambiguous", &lead);
+                None
+            }
+            Err(false) => {
+                row.error("lead", "projects-csv-unknown-organization", &lead);
+                None
+            }
+        };
+        let mut partners = Vec::new();
+        let named = list(&cell("partners"));
+        if named.len() > MAX_PARTNERS {
+            row.error(
+                "partners",
+                "projects-csv-too-many",
+                &MAX_PARTNERS.to_string(),
+            );
+        }
+        for p in named.into_iter().take(MAX_PARTNERS) {
+            if p.chars().count() > MAX_NAME_CHARS {
+                row.error("partners", "projects-csv-too-long", &p);
+                continue;
+            }
+            match orgs.find(&p) {
+                Ok(id) => partners.push(Partner {
+                    organization_id: Some(id),
+                    name: orgs.name(id).unwrap_or(&p).to_string(),
+                }),
+                // A partner outside Kolmonen (a municipality's unit, a school) is a name.
+                Err(_) => partners.push(Partner {
+                    organization_id: None,
+                    name: p,
+                }),
+            }
+        }
+        let funders = list(&cell("funders"));
+        if funders.is_empty() {
+            row.error("funders", "projects-csv-required", "");
+        }
+        for f in &funders {
+            if REF.taxonomies.funder(f).is_none() {
+                row.error("funders", "projects-csv-unknown-funder", f);
+            }
+        }
+        let funder_note = cell("funder_note");
+        if funder_note.chars().count() > MAX_NOTE_CHARS {
+            row.error("funder_note", "projects-csv-too-long", "");
+        }
+        let budget = cell("budget_eur");
+        let budget_eur = if budget.is_empty() {
+            None
+        } else {
+            let b = parse_euros(&budget);
+            if b.is_none() {
+                row.error("budget_eur", "projects-csv-bad-euros", &budget);
+            }
+            b
+        };
+        let starts = cell("starts_on");
+        let starts_on = parse_date(&starts);
+        if starts.is_empty() {
+            row.error("starts_on", "projects-csv-required", "");
+        } else if starts_on.is_none() {
+            row.error("starts_on", "projects-csv-bad-date", &starts);
+        }
+        let ends = cell("ends_on");
+        let ends_on = if ends.is_empty() {
+            None
+        } else {
+            let d = parse_date(&ends);
+            match (d, starts_on) {
+                (None, _) => row.error("ends_on", "projects-csv-bad-date", &ends),
+                (Some(e), Some(s)) if e < s => {
+                    row.error("ends_on", "projects-csv-ends-before-start", &ends)
+                }
+                _ => {}
+            }
+            d
+        };
+        let mut target_groups = Vec::new();
+        for t in list(&cell("target_groups")) {
+            match REF.taxonomies.target_group(&t) {
+                Some(_) => target_groups.push(t),
+                None => row.error("target_groups", "projects-csv-unknown-target-group", &t),
+            }
+        }
+        let mut municipalities = Vec::new();
+        for m in list(&cell("municipalities")) {
+            match REF.find_municipality(&m) {
+                Some(found) => {
+                    if !municipalities.contains(&found.code) {
+                        municipalities.push(found.code.clone());
+                    }
+                }
+                None => row.error("municipalities", "projects-csv-unknown-municipality", &m),
+            }
+        }
+        let aims = row.text(&cell, "aims", MAX_TEXT_CHARS, false);
+        let contact_role = row.text(&cell, "contact_role", MAX_NAME_CHARS, false);
+        let results = row.text(&cell, "results", MAX_TEXT_CHARS, false);
+        if !row.errors.is_empty() {
+            errors.extend(row.errors);
+            continue;
+        }
+        let (Some(lead), Some(starts_on)) = (lead, starts_on) else {
+            continue;
+        };
+        let before = existing.get(&key);
+        projects.push(Project {
+            // A new project's id follows from its key: the same register loaded into two
+            // databases (or again after a deletion) gives the same links.
+            id: before.map_or_else(|| key_id(&key), |p| p.id),
+            key: Some(key),
+            name,
+            lead,
+            partners,
+            funders,
+            funder_note,
+            budget_eur,
+            starts_on,
+            ends_on,
+            target_groups,
+            municipalities,
+            aims,
+            contact_role,
+            results,
+            created_by: before.map_or(by, |p| p.created_by),
+            created_at: before.map_or(now, |p| p.created_at),
+            updated_at: now,
+        });
+    }
+    if errors.is_empty() {
+        Ok(projects)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The errors of one row.
+struct Row {
+    line: u64,
+    errors: Vec<RowError>,
+}
+
+impl Row {
+    fn error(&mut self, column: &str, key: &'static str, value: &str) {
+        self.errors.push(RowError {
+            line: self.line,
+            column: column.to_string(),
+            key,
+            value: value.chars().take(80).collect(),
+        });
+    }
+
+    /// `{base}_fi`, `{base}_sv` and `{base}_en` as one text.
+    fn text(
+        &mut self,
+        cell: &dyn Fn(&str) -> String,
+        base: &str,
+        max: usize,
+        required: bool,
+    ) -> LocalizedText {
+        let mut t = LocalizedText::default();
+        for lang in Lang::ALL {
+            let column = format!("{base}_{}", lang.code());
+            let v = cell(&column);
+            if v.chars().count() > max {
+                self.error(&column, "projects-csv-too-long", "");
+            }
+            match lang {
+                Lang::Fi => t.fi = v,
+                Lang::Sv => t.sv = (!v.is_empty()).then_some(v),
+                Lang::En => t.en = (!v.is_empty()).then_some(v),
+            }
+        }
+        if required && t.fi.is_empty() {
+            self.error(&format!("{base}_fi"), "projects-csv-required", "");
+        }
+        t
+    }
+}
+
+/// Two versions of a project the same in everything a file carries.
+fn same(a: &Project, b: &Project) -> bool {
+    let strip = |p: &Project| Project {
+        created_at: OffsetDateTime::UNIX_EPOCH,
+        updated_at: OffsetDateTime::UNIX_EPOCH,
+        created_by: None,
+        ..p.clone()
+    };
+    strip(a) == strip(b)
+}
+
+/// Imports a file: everything or nothing, then the projects' search documents. With
+/// `dry_run`, only says what would be added, updated and left as it is.
+pub async fn import(
+    store: &dyn Store,
+    bytes: &[u8],
+    lead_allowed: &(dyn Fn(OrganizationId) -> bool + Sync),
+    by: Option<UserId>,
+    dry_run: bool,
+) -> StoreResult<ImportReport> {
+    let orgs = Organizations::load(store).await?;
+    // The keys first (a cheap read of the file), to know which projects exist.
+    let keys: Vec<String> = csv_keys(bytes);
+    let existing: HashMap<String, Project> = store
+        .projects_by_key(&keys)
+        .await?
+        .into_iter()
+        .filter_map(|p| Some((p.key.clone()?, p)))
+        .collect();
+    let now = OffsetDateTime::now_utc();
+    let mut report = ImportReport::default();
+    let projects = match parse(bytes, &orgs, lead_allowed, &existing, by, now) {
+        Ok(p) => p,
+        Err(errors) => {
+            report.errors = errors;
+            return Ok(report);
+        }
+    };
+    let mut changed = Vec::new();
+    for p in projects {
+        let key = p.key.clone().unwrap_or_default();
+        match existing.get(&key) {
+            None => report.added.push(key),
+            Some(old) if same(old, &p) => {
+                report.unchanged.push(key);
+                continue;
+            }
+            Some(_) => report.updated.push(key),
+        }
+        changed.push(p);
+    }
+    if !dry_run && !changed.is_empty() {
+        store.save_projects(&changed).await?;
+        let ids: Vec<ProjectId> = changed.iter().map(|p| p.id).collect();
+        crate::search::reindex_projects(store, &ids).await?;
+    }
+    Ok(report)
+}
+
+/// A reader of the file's rows, without a byte-order mark; cells separated by `;` when the
+/// header is (as a spreadsheet saved in Finnish writes them), else by `,`.
+fn reader(text: &str) -> csv::Reader<&[u8]> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.contains(';') && !first.contains(',') {
+        b';'
+    } else {
+        b','
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// The `key` cells of a file (those that can be read).
+fn csv_keys(bytes: &[u8]) -> Vec<String> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Vec::new();
+    };
+    let mut reader = reader(text);
+    let Some(at) = reader
+        .headers()
+        .ok()
+        .and_then(|h| h.iter().position(|c| c.trim().eq_ignore_ascii_case("key")))
+    else {
+        return Vec::new();
+    };
+    reader
+        .records()
+        .take(MAX_ROWS)
+        .filter_map(|r| Some(r.ok()?.get(at)?.trim().to_string()))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// The projects as a file `import` reads back unchanged (UTF-8 with a byte-order mark, so a
+/// spreadsheet opens it as such).
+pub fn export(projects: &[Project], orgs: &Organizations) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(COLUMNS);
+    let join = |v: &[String]| v.join("; ");
+    for p in projects {
+        let lang_cells = |t: &LocalizedText| {
+            [
+                t.fi.clone(),
+                t.sv.clone().unwrap_or_default(),
+                t.en.clone().unwrap_or_default(),
+            ]
+        };
+        let [name_fi, name_sv, name_en] = lang_cells(&p.name);
+        let [aims_fi, aims_sv, aims_en] = lang_cells(&p.aims);
+        let [role_fi, role_sv, role_en] = lang_cells(&p.contact_role);
+        let [results_fi, results_sv, results_en] = lang_cells(&p.results);
+        let partners: Vec<String> = p.partners.iter().map(|x| x.name.clone()).collect();
+        let row = [
+            p.key.clone().unwrap_or_else(|| p.id.to_string()),
+            name_fi,
+            name_sv,
+            name_en,
+            orgs.name(p.lead)
+                .map_or_else(|| p.lead.to_string(), str::to_string),
+            join(&partners),
+            join(&p.funders),
+            p.funder_note.clone(),
+            p.budget_eur.map(|b| b.to_string()).unwrap_or_default(),
+            p.starts_on.to_string(),
+            p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+            join(&p.target_groups),
+            join(&p.municipalities),
+            aims_fi,
+            aims_sv,
+            aims_en,
+            role_fi,
+            role_sv,
+            role_en,
+            results_fi,
+            results_sv,
+            results_en,
+        ];
+        let _ = w.write_record(row.iter().map(|c| crate::domain::csv_cell(c)));
+    }
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    out.extend(w.into_inner().unwrap_or_default());
+    out
+}
+
+/// The list's filters, checked: (query, errors by field as translation keys).
+pub fn filters(
+    funder: &str,
+    status: &str,
+    municipality: &str,
+    target_group: &str,
+    organization: &str,
+) -> (ProjectQuery, Vec<(&'static str, &'static str)>) {
+    let mut q = ProjectQuery::default();
+    let mut errors = Vec::new();
+    let funder = funder.trim();
+    if !funder.is_empty() {
+        match REF.taxonomies.funder(funder) {
+            Some(_) => q.funder = Some(funder.to_string()),
+            None => errors.push(("funder", "projects-error-funder")),
+        }
+    }
+    let status = status.trim();
+    if !status.is_empty() {
+        match ProjectStatus::parse(status) {
+            Some(s) => q.status = Some((s, helsinki::today())),
+            None => errors.push(("status", "projects-error-status")),
+        }
+    }
+    let m = municipality.trim();
+    if !m.is_empty() {
+        match REF.find_municipality(m) {
+            Some(found) => q.municipality = Some(found.code.clone()),
+            None => errors.push(("municipality", "projects-error-municipality")),
+        }
+    }
+    let t = target_group.trim();
+    if !t.is_empty() {
+        match REF.taxonomies.target_group(t) {
+            Some(_) => q.target_group = Some(t.to_string()),
+            None => errors.push(("target_group", "projects-error-target-group")),
+        }
+    }
+    if !organization.trim().is_empty() {
+        q.organization = OrganizationId::parse(organization);
+        if q.organization.is_none() {
+            errors.push(("organization", "projects-error-organization"));
+        }
+    }
+    (q, errors)
+}
+
+/// The projects this query matches (all of them, not one page) as the import's CSV.
+pub async fn export_matching(store: &dyn Store, q: &ProjectQuery) -> StoreResult<Vec<u8>> {
+    let projects = store
+        .projects(&ProjectQuery {
+            limit: u32::MAX,
+            offset: 0,
+            ..q.clone()
+        })
+        .await?;
+    let orgs = Organizations::load(store).await?;
+    Ok(export(&projects, &orgs))
+}
+
+/// The id of a project first imported with this key (UUIDv5 of the key).
+fn key_id(key: &str) -> ProjectId {
+    ProjectId(uuid::Uuid::new_v5(
+        &crate::domain::DERIVED_NAMESPACE,
+        format!("project:{key}").as_bytes(),
+    ))
+}
