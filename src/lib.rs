@@ -31,7 +31,6 @@ use axum::routing::{get, MethodRouter};
 use axum::Router;
 use std::sync::Arc;
 use std::time::Duration;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub use config::Config;
@@ -86,6 +85,34 @@ impl AppState {
 
 /// Largest request body accepted; bigger ones get 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Largest body of a file upload to a record (`…/attachments`): the file and the form.
+pub const MAX_UPLOAD_BYTES: usize = domain::files::MAX_ATTACHMENT_BYTES + 64 * 1024;
+
+/// The body limit of a path: uploads of attachments may be bigger than other forms.
+pub fn body_limit(path: &str) -> usize {
+    if path.ends_with("/attachments") {
+        MAX_UPLOAD_BYTES
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
+/// Refuses a body over its path's limit (see [`body_limit`]): at once when it says its
+/// length, else when it grows past the limit while read.
+async fn limit_body(req: Request, next: Next) -> Response {
+    let limit = body_limit(req.uri().path());
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
+}
 
 /// The whole application; tests use the same router.
 pub fn app(state: AppState) -> Router {
@@ -99,7 +126,7 @@ pub fn app(state: AppState) -> Router {
         ))
         // Outside the limits, so their bare 413 and 408 become pages (or problem+json)
         // with the security headers like every other answer.
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(limit_body))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),

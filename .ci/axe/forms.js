@@ -322,6 +322,17 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'en event edit form', results);
     await driver.get(`${base}/en/me/calendar`);
     await check(driver, 'en my calendar', results);
+    // A project through its form: refused (junk kept), then saved; its edit form in Swedish.
+    await driver.get(desk.replace('/manage', '/projects/new'));
+    await check(driver, 'fi new project form', results);
+    await submit(driver, '/projects/new', { name_fi: '', budget_eur: 'paljon' });
+    await check(driver, 'fi new project refused', results);
+    await driver.executeScript("document.querySelector('main form input[name=funders][value=stea]').checked = true");
+    await submit(driver, '/projects/new', { name_fi: 'Saavutettavuushanke', budget_eur: '120000', starts_on: '1.1.2026', partners: 'Lahden Diakonialaitos (Dila)' });
+    await check(driver, 'fi project saved', results);
+    const projectPage = new URL(await driver.getCurrentUrl()).pathname;
+    await driver.get(`${base}${projectPage.replace('/fi/', '/sv/')}/edit`);
+    await check(driver, 'sv project edit form', results);
     await driver.get(desk.replace('/manage', '/interests'));
     await check(driver, 'fi interested people', results);
     await driver.get(`${base}/fi/talent`);

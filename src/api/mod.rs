@@ -94,6 +94,7 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         events::EventResponse,
         projects::ProjectResponse,
         projects::ProjectLead,
+        projects::AttachmentResponse,
         crate::domain::projects::Partner,
         crate::domain::projects::ProjectStatus,
         events::EventOrganizer,

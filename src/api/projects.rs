@@ -3,6 +3,7 @@
 //! organization).
 
 use super::{page_request, path_id, ApiQuery, PagedList};
+use crate::domain::files::owner_of_project;
 use crate::domain::helsinki;
 use crate::domain::projects::{Partner, Project, ProjectStatus};
 use crate::domain::{LocalizedText, OrganizationId, ProjectId};
@@ -50,6 +51,21 @@ pub struct ProjectResponse {
     pub results: LocalizedText,
     /// The project's page.
     pub url: String,
+    /// Reports and other files, oldest first.
+    pub attachments: Vec<AttachmentResponse>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttachmentResponse {
+    pub id: String,
+    pub title: String,
+    /// What the bytes are (checked on upload): application/pdf, image/png, image/jpeg,
+    /// the DOCX or the ODT type.
+    pub content_type: String,
+    /// Bytes.
+    pub size: u64,
+    /// Where the file is downloaded.
+    pub url: String,
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -60,13 +76,15 @@ pub struct ProjectParams {
     /// Items per page, 1–100 (default 20).
     #[param(minimum = 1, maximum = 100)]
     per_page: Option<u32>,
-    /// A funder id (esr_plus, stea, tem, ely, municipality, wellbeing_county, foundation, other).
+    /// A funder id of the funder taxonomy (`/hsds/taxonomy_terms`).
+    #[param(schema_with = funder_schema)]
     funder: Option<String>,
-    /// planned, ongoing or ended (on today's date in Finland).
+    /// On today's date in Finland.
+    #[param(schema_with = status_schema)]
     status: Option<String>,
-    /// Municipality code or name.
+    /// Municipality code or name; an unknown one matches nothing.
     municipality: Option<String>,
-    /// A target group id.
+    /// A target group id; an unknown one matches nothing.
     target_group: Option<String>,
     /// Led by this organization or with it as a partner.
     organization_id: Option<uuid::Uuid>,
@@ -75,9 +93,13 @@ pub struct ProjectParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProjectCsvParams {
+    #[param(schema_with = funder_schema)]
     funder: Option<String>,
+    #[param(schema_with = status_schema)]
     status: Option<String>,
+    /// Municipality code or name; an unknown one matches nothing.
     municipality: Option<String>,
+    /// A target group id; an unknown one matches nothing.
     target_group: Option<String>,
     organization_id: Option<uuid::Uuid>,
 }
@@ -96,10 +118,45 @@ fn query(
         target_group.as_deref().unwrap_or_default(),
         &organization.map(|o| o.to_string()).unwrap_or_default(),
     );
-    match errors.first() {
-        Some((field, _)) => Err(ApiError::bad_request(format!("{field}: unknown value"))),
-        None => Ok(q),
+    let mut q = q;
+    for (field, _) in errors {
+        match field {
+            // Free text in the schema: an unknown one matches nothing, as on /api/v1/events.
+            "municipality" => q.municipality = Some("000".to_string()),
+            "target_group" => q.target_group = Some("-".to_string()),
+            // Enumerated in the schema: anything else is a malformed request.
+            _ => return Err(ApiError::bad_request(format!("{field}: unknown value"))),
+        }
     }
+    Ok(q)
+}
+
+/// A string enumerated by values known at run time (taxonomies are data, not code).
+fn string_enum(values: Vec<String>) -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(values))
+        .build()
+}
+
+fn funder_schema() -> utoipa::openapi::Object {
+    string_enum(
+        crate::refdata::REF
+            .taxonomies
+            .funders
+            .iter()
+            .map(|t| t.id.clone())
+            .collect(),
+    )
+}
+
+fn status_schema() -> utoipa::openapi::Object {
+    string_enum(
+        ProjectStatus::ALL
+            .iter()
+            .map(|s| s.as_str().to_string())
+            .collect(),
+    )
 }
 
 async fn responses(
@@ -114,10 +171,25 @@ async fn responses(
         .into_iter()
         .map(|o| (o.id, o.name))
         .collect();
+    let owners: Vec<String> = projects.iter().map(|p| owner_of_project(p.id)).collect();
+    let mut files: HashMap<String, Vec<AttachmentResponse>> = HashMap::new();
+    for a in st.store.attachments_of(&owners).await? {
+        files
+            .entry(a.owner.clone())
+            .or_default()
+            .push(AttachmentResponse {
+                id: a.id.to_string(),
+                url: format!("/fi/attachments/{}", a.id),
+                title: a.title,
+                content_type: a.kind.content_type().to_string(),
+                size: a.size,
+            });
+    }
     let today = helsinki::today();
     Ok(projects
         .into_iter()
         .map(|p| ProjectResponse {
+            attachments: files.remove(&owner_of_project(p.id)).unwrap_or_default(),
             id: p.id.to_string(),
             status: p.status_on(today),
             url: format!("/fi/projects/{}", p.id),

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 mod business_id;
+pub mod files;
 pub mod helsinki;
 pub mod line;
 pub mod mail;
@@ -71,7 +72,8 @@ id_type!(
     EventId,
     SignupId,
     SubscriptionId,
-    ProjectId
+    ProjectId,
+    AttachmentId
 );
 
 /// Defined here, after `id_type!`, which they use.

@@ -154,6 +154,7 @@ mod tests {
                     ("when", "10.3.2027 13.00–15.00".into()),
                     ("value", "stea".into()),
                     ("column", "funders".into()),
+                    ("size", "1,2".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

@@ -221,166 +221,245 @@ pub fn parse(
                 .trim()
                 .to_string()
         };
+        let key = cell("key");
+        let mut draft = read_row(&cell, line, orgs, lead_allowed);
         let mut row = Row {
             line,
             errors: Vec::new(),
         };
-        let key = cell("key");
         if key.is_empty() {
             row.error("key", "projects-csv-required", "");
         } else if key.chars().count() > MAX_KEY_CHARS {
             row.error("key", "projects-csv-too-long", &key);
         } else if !keys.insert(key.clone()) {
             row.error("key", "projects-csv-duplicate-key", &key);
+        } else if existing.get(&key).is_some_and(|p| !lead_allowed(p.lead)) {
+            // Someone else's project: a file cannot take it over by naming it.
+            row.error("key", "projects-csv-key-taken", &key);
         }
-        let name = row.text(&cell, "name", MAX_NAME_CHARS, true);
-        let lead = cell("lead");
-        let lead = match orgs.find(&lead) {
-            _ if lead.is_empty() => {
-                row.error("lead", "projects-csv-required", "");
-                None
-            }
-            Ok(id) if lead_allowed(id) => Some(id),
-            Ok(_) => {
-                row.error("lead", "projects-csv-lead-not-yours", &lead);
-                None
-            }
-            Err(true) => {
-                row.error("lead", "projects-csv-ambiguous", &lead);
-                None
-            }
-            Err(false) => {
-                row.error("lead", "projects-csv-unknown-organization", &lead);
-                None
-            }
-        };
-        let mut partners = Vec::new();
-        let named = list(&cell("partners"));
-        if named.len() > MAX_PARTNERS {
-            row.error(
-                "partners",
-                "projects-csv-too-many",
-                &MAX_PARTNERS.to_string(),
-            );
+        if let Err(e) = &mut draft {
+            row.errors.append(e);
         }
-        for p in named.into_iter().take(MAX_PARTNERS) {
-            if p.chars().count() > MAX_NAME_CHARS {
-                row.error("partners", "projects-csv-too-long", &p);
+        let draft = match draft {
+            Ok(d) if row.errors.is_empty() => d,
+            _ => {
+                errors.extend(row.errors);
                 continue;
             }
-            match orgs.find(&p) {
-                Ok(id) => partners.push(Partner {
-                    organization_id: Some(id),
-                    name: orgs.name(id).unwrap_or(&p).to_string(),
-                }),
-                // A partner outside Kolmonen (a municipality's unit, a school) is a name.
-                Err(_) => partners.push(Partner {
-                    organization_id: None,
-                    name: p,
-                }),
-            }
-        }
-        let funders = list(&cell("funders"));
-        if funders.is_empty() {
-            row.error("funders", "projects-csv-required", "");
-        }
-        for f in &funders {
-            if REF.taxonomies.funder(f).is_none() {
-                row.error("funders", "projects-csv-unknown-funder", f);
-            }
-        }
-        let funder_note = cell("funder_note");
-        if funder_note.chars().count() > MAX_NOTE_CHARS {
-            row.error("funder_note", "projects-csv-too-long", "");
-        }
-        let budget = cell("budget_eur");
-        let budget_eur = if budget.is_empty() {
-            None
-        } else {
-            let b = parse_euros(&budget);
-            if b.is_none() {
-                row.error("budget_eur", "projects-csv-bad-euros", &budget);
-            }
-            b
-        };
-        let starts = cell("starts_on");
-        let starts_on = parse_date(&starts);
-        if starts.is_empty() {
-            row.error("starts_on", "projects-csv-required", "");
-        } else if starts_on.is_none() {
-            row.error("starts_on", "projects-csv-bad-date", &starts);
-        }
-        let ends = cell("ends_on");
-        let ends_on = if ends.is_empty() {
-            None
-        } else {
-            let d = parse_date(&ends);
-            match (d, starts_on) {
-                (None, _) => row.error("ends_on", "projects-csv-bad-date", &ends),
-                (Some(e), Some(s)) if e < s => {
-                    row.error("ends_on", "projects-csv-ends-before-start", &ends)
-                }
-                _ => {}
-            }
-            d
-        };
-        let mut target_groups = Vec::new();
-        for t in list(&cell("target_groups")) {
-            match REF.taxonomies.target_group(&t) {
-                Some(_) => target_groups.push(t),
-                None => row.error("target_groups", "projects-csv-unknown-target-group", &t),
-            }
-        }
-        let mut municipalities = Vec::new();
-        for m in list(&cell("municipalities")) {
-            match REF.find_municipality(&m) {
-                Some(found) => {
-                    if !municipalities.contains(&found.code) {
-                        municipalities.push(found.code.clone());
-                    }
-                }
-                None => row.error("municipalities", "projects-csv-unknown-municipality", &m),
-            }
-        }
-        let aims = row.text(&cell, "aims", MAX_TEXT_CHARS, false);
-        let contact_role = row.text(&cell, "contact_role", MAX_NAME_CHARS, false);
-        let results = row.text(&cell, "results", MAX_TEXT_CHARS, false);
-        if !row.errors.is_empty() {
-            errors.extend(row.errors);
-            continue;
-        }
-        let (Some(lead), Some(starts_on)) = (lead, starts_on) else {
-            continue;
         };
         let before = existing.get(&key);
-        projects.push(Project {
+        projects.push(draft.into_project(
             // A new project's id follows from its key: the same register loaded into two
             // databases (or again after a deletion) gives the same links.
-            id: before.map_or_else(|| key_id(&key), |p| p.id),
-            key: Some(key),
-            name,
-            lead,
-            partners,
-            funders,
-            funder_note,
-            budget_eur,
-            starts_on,
-            ends_on,
-            target_groups,
-            municipalities,
-            aims,
-            contact_role,
-            results,
-            created_by: before.map_or(by, |p| p.created_by),
-            created_at: before.map_or(now, |p| p.created_at),
-            updated_at: now,
-        });
+            before.map_or_else(|| key_id(&key), |p| p.id),
+            key,
+            before.map_or(by, |p| p.created_by),
+            before.map_or(now, |p| p.created_at),
+            now,
+        ));
     }
     if errors.is_empty() {
         Ok(projects)
     } else {
         Err(errors)
     }
+}
+
+/// A project's fields as one row (or one form) gives them, checked, before it has an id.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub name: LocalizedText,
+    pub lead: OrganizationId,
+    pub partners: Vec<Partner>,
+    pub funders: Vec<String>,
+    pub funder_note: String,
+    pub budget_eur: Option<u64>,
+    pub starts_on: time::Date,
+    pub ends_on: Option<time::Date>,
+    pub target_groups: Vec<String>,
+    pub municipalities: Vec<String>,
+    pub aims: LocalizedText,
+    pub contact_role: LocalizedText,
+    pub results: LocalizedText,
+}
+
+impl Draft {
+    pub fn into_project(
+        self,
+        id: ProjectId,
+        key: String,
+        created_by: Option<UserId>,
+        created_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> Project {
+        Project {
+            id,
+            key: Some(key),
+            name: self.name,
+            lead: self.lead,
+            partners: self.partners,
+            funders: self.funders,
+            funder_note: self.funder_note,
+            budget_eur: self.budget_eur,
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+            target_groups: self.target_groups,
+            municipalities: self.municipalities,
+            aims: self.aims,
+            contact_role: self.contact_role,
+            results: self.results,
+            created_by,
+            created_at,
+            updated_at: now,
+        }
+    }
+}
+
+/// Reads and checks one project's cells (named as the file's columns; the key is the
+/// caller's), or says everything wrong in them.
+pub fn read_row(
+    cell: &dyn Fn(&str) -> String,
+    line: u64,
+    orgs: &Organizations,
+    lead_allowed: &dyn Fn(OrganizationId) -> bool,
+) -> Result<Draft, Vec<RowError>> {
+    let mut row = Row {
+        line,
+        errors: Vec::new(),
+    };
+    let name = row.text(&cell, "name", MAX_NAME_CHARS, true);
+    let lead = cell("lead");
+    let lead = match orgs.find(&lead) {
+        _ if lead.is_empty() => {
+            row.error("lead", "projects-csv-required", "");
+            None
+        }
+        Ok(id) if lead_allowed(id) => Some(id),
+        Ok(_) => {
+            row.error("lead", "projects-csv-lead-not-yours", &lead);
+            None
+        }
+        Err(true) => {
+            row.error("lead", "projects-csv-ambiguous", &lead);
+            None
+        }
+        Err(false) => {
+            row.error("lead", "projects-csv-unknown-organization", &lead);
+            None
+        }
+    };
+    let mut partners = Vec::new();
+    let named = list(&cell("partners"));
+    if named.len() > MAX_PARTNERS {
+        row.error(
+            "partners",
+            "projects-csv-too-many",
+            &MAX_PARTNERS.to_string(),
+        );
+    }
+    for p in named.into_iter().take(MAX_PARTNERS) {
+        if p.chars().count() > MAX_NAME_CHARS {
+            row.error("partners", "projects-csv-too-long", &p);
+            continue;
+        }
+        match orgs.find(&p) {
+            Ok(id) => partners.push(Partner {
+                organization_id: Some(id),
+                name: orgs.name(id).unwrap_or(&p).to_string(),
+            }),
+            // A partner outside Kolmonen (a municipality's unit, a school) is a name.
+            Err(_) => partners.push(Partner {
+                organization_id: None,
+                name: p,
+            }),
+        }
+    }
+    let funders = list(&cell("funders"));
+    if funders.is_empty() {
+        row.error("funders", "projects-csv-required", "");
+    }
+    for f in &funders {
+        if REF.taxonomies.funder(f).is_none() {
+            row.error("funders", "projects-csv-unknown-funder", f);
+        }
+    }
+    let funder_note = cell("funder_note");
+    if funder_note.chars().count() > MAX_NOTE_CHARS {
+        row.error("funder_note", "projects-csv-too-long", "");
+    }
+    let budget = cell("budget_eur");
+    let budget_eur = if budget.is_empty() {
+        None
+    } else {
+        let b = parse_euros(&budget);
+        if b.is_none() {
+            row.error("budget_eur", "projects-csv-bad-euros", &budget);
+        }
+        b
+    };
+    let starts = cell("starts_on");
+    let starts_on = parse_date(&starts);
+    if starts.is_empty() {
+        row.error("starts_on", "projects-csv-required", "");
+    } else if starts_on.is_none() {
+        row.error("starts_on", "projects-csv-bad-date", &starts);
+    }
+    let ends = cell("ends_on");
+    let ends_on = if ends.is_empty() {
+        None
+    } else {
+        let d = parse_date(&ends);
+        match (d, starts_on) {
+            (None, _) => row.error("ends_on", "projects-csv-bad-date", &ends),
+            (Some(e), Some(s)) if e < s => {
+                row.error("ends_on", "projects-csv-ends-before-start", &ends)
+            }
+            _ => {}
+        }
+        d
+    };
+    let mut target_groups = Vec::new();
+    for t in list(&cell("target_groups")) {
+        match REF.taxonomies.target_group(&t) {
+            Some(_) => target_groups.push(t),
+            None => row.error("target_groups", "projects-csv-unknown-target-group", &t),
+        }
+    }
+    let mut municipalities = Vec::new();
+    for m in list(&cell("municipalities")) {
+        match REF.find_municipality(&m) {
+            Some(found) => {
+                if !municipalities.contains(&found.code) {
+                    municipalities.push(found.code.clone());
+                }
+            }
+            None => row.error("municipalities", "projects-csv-unknown-municipality", &m),
+        }
+    }
+    let aims = row.text(&cell, "aims", MAX_TEXT_CHARS, false);
+    let contact_role = row.text(&cell, "contact_role", MAX_NAME_CHARS, false);
+    let results = row.text(&cell, "results", MAX_TEXT_CHARS, false);
+    let (Some(lead), Some(starts_on)) = (lead, starts_on) else {
+        return Err(row.errors);
+    };
+    if !row.errors.is_empty() {
+        return Err(row.errors);
+    }
+    Ok(Draft {
+        name,
+        lead,
+        partners,
+        funders,
+        funder_note,
+        budget_eur,
+        starts_on,
+        ends_on,
+        target_groups,
+        municipalities,
+        aims,
+        contact_role,
+        results,
+    })
 }
 
 /// The errors of one row.

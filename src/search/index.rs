@@ -467,7 +467,13 @@ pub fn project_unit(id: ProjectId) -> String {
 
 /// The search documents of these projects, planned, ongoing and ended (the register is a
 /// record). `organizations` holds at least their leads and partners in Kolmonen.
-pub fn project_documents(projects: &[Project], organizations: &[Organization]) -> Vec<SearchDoc> {
+/// Projects' documents; their attachments' titles ("Loppuraportti", "Arviointiraportti") are
+/// searched as plain words.
+pub fn project_documents(
+    projects: &[Project],
+    organizations: &[Organization],
+    attachments: &[crate::domain::files::Attachment],
+) -> Vec<SearchDoc> {
     let orgs: HashMap<OrganizationId, &Organization> =
         organizations.iter().map(|o| (o.id, o)).collect();
     projects
@@ -498,6 +504,10 @@ pub fn project_documents(projects: &[Project], organizations: &[Organization]) -
             for partner in &p.partners {
                 b.plain(&partner.name);
             }
+            let owner = crate::domain::files::owner_of_project(p.id);
+            for a in attachments.iter().filter(|a| a.owner == owner) {
+                b.plain(&a.title);
+            }
             b.finish(
                 DocType::Project,
                 p.id.to_string(),
@@ -527,7 +537,12 @@ pub async fn reindex_projects(store: &dyn Store, ids: &[ProjectId]) -> StoreResu
         org_ids.sort();
         org_ids.dedup();
         let organizations = store.organizations_by_id(&org_ids).await?;
-        let docs = project_documents(&projects, &organizations);
+        let owners: Vec<String> = projects
+            .iter()
+            .map(|p| crate::domain::files::owner_of_project(p.id))
+            .collect();
+        let attachments = store.attachments_of(&owners).await?;
+        let docs = project_documents(&projects, &organizations, &attachments);
         n += docs.len();
         let units: Vec<String> = chunk.iter().map(|id| project_unit(*id)).collect();
         store.replace_search_documents(&units, &docs).await?;

@@ -2,6 +2,7 @@
 //! index and the mail outbox. Pages, the API and the command line call these; the store and
 //! the domain know nothing of them.
 
+pub mod attachments;
 pub mod digests;
 
 /// The stored form (SHA-256) of a secret from a mailed link, if it could be one: links'
@@ -12,6 +13,7 @@ pub fn link_secret_hash(token: &str) -> Option<String> {
 }
 
 pub mod events;
+pub mod projects;
 pub mod referrals;
 pub mod registration;
 pub mod threads;

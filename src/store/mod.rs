@@ -1,6 +1,7 @@
 //! Persistence: one `Store` trait, implemented for SQLite and PostgreSQL by the same SQL.
 
 mod accounts;
+mod attachments;
 mod digests;
 mod directory;
 mod events;
@@ -23,6 +24,7 @@ use async_trait::async_trait;
 use std::sync::Arc;
 
 pub use accounts::AccountStore;
+pub use attachments::AttachmentStore;
 pub use digests::DigestStore;
 pub use directory::DirectoryStore;
 pub use events::{EventQuery, EventStore, SignupAdded};
@@ -237,6 +239,7 @@ pub trait Store:
     + EventStore
     + DigestStore
     + ProjectStore
+    + AttachmentStore
     + Send
     + Sync
     + 'static
@@ -257,6 +260,7 @@ impl<T> Store for T where
         + EventStore
         + DigestStore
         + ProjectStore
+        + AttachmentStore
         + Send
         + Sync
         + 'static
@@ -267,9 +271,9 @@ impl<T> Store for T where
 /// trait in scope.
 pub mod prelude {
     pub use super::{
-        AccountStore, DigestStore, DirectoryStore, EventStore, MailStore, ManageStore,
-        NetworkStore, PeopleStore, ProjectStore, ReferralStore, SearchStore, Store, SystemStore,
-        ThreadStore,
+        AccountStore, AttachmentStore, DigestStore, DirectoryStore, EventStore, MailStore,
+        ManageStore, NetworkStore, PeopleStore, ProjectStore, ReferralStore, SearchStore, Store,
+        SystemStore, ThreadStore,
     };
 }
 

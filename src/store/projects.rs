@@ -231,10 +231,17 @@ macro_rules! projects_store {
             }
 
             async fn delete_project(&self, id: ProjectId) -> StoreResult<bool> {
+                // Its attachments go with it, in the same transaction.
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("DELETE FROM attachments WHERE owner = $1")
+                    .bind(crate::domain::files::owner_of_project(id))
+                    .execute(&mut *tx)
+                    .await?;
                 let r = sqlx::query("DELETE FROM projects WHERE id = $1")
                     .bind(id.to_string())
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await?;
+                tx.commit().await?;
                 Ok(r.rows_affected() > 0)
             }
         }

@@ -284,7 +284,7 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
         let form = content_type.starts_with("application/x-www-form-urlencoded");
         let multipart = content_type.starts_with("multipart/form-data");
         let (parts, body) = req.into_parts();
-        let bytes = match axum::body::to_bytes(body, crate::MAX_BODY_BYTES).await {
+        let bytes = match axum::body::to_bytes(body, crate::body_limit(parts.uri.path())).await {
             Ok(b) => b,
             Err(_) => return PageError::new(ErrorKind::PayloadTooLarge).into_response(),
         };

@@ -38,6 +38,8 @@ struct DeskPage {
     new_opportunity: String,
     new_place: String,
     new_event: String,
+    new_project: String,
+    projects_url: String,
     events_url: String,
     interests_url: String,
     /// (label, edit url)
@@ -113,6 +115,8 @@ pub async fn show(
         new_place: ctx.url(&format!("/organizations/{}/locations/new", org.id)),
         new_event: ctx.url(&format!("/organizations/{}/events/new", org.id)),
         events_url: ctx.url(&format!("/events?organization={}", org.id)),
+        new_project: ctx.url(&format!("/organizations/{}/projects/new", org.id)),
+        projects_url: ctx.url(&format!("/projects?organization={}", org.id)),
         interests_url: ctx.url(&format!("/organizations/{}/interests", org.id)),
         places: records
             .locations

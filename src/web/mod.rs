@@ -4,6 +4,7 @@ mod account;
 mod contact_links;
 pub use contact_links::contact_links;
 mod alerts;
+mod attachments;
 mod audit;
 pub mod auth;
 mod cards;
@@ -183,6 +184,26 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/events", get(events::list)),
         ("/{lang}/projects", get(projects::list)),
         ("/{lang}/projects/{id}", get(projects::show)),
+        (
+            "/{lang}/projects/{id}/edit",
+            get(projects::edit_form).post(projects::update),
+        ),
+        ("/{lang}/projects/{id}/delete", post(projects::delete)),
+        (
+            "/{lang}/projects/{id}/attachments",
+            post(projects::add_attachment).layer(axum::extract::DefaultBodyLimit::max(
+                crate::MAX_UPLOAD_BYTES,
+            )),
+        ),
+        (
+            "/{lang}/projects/{id}/attachments/delete",
+            post(projects::delete_attachment),
+        ),
+        ("/{lang}/attachments/{id}", get(attachments::serve)),
+        (
+            "/{lang}/organizations/{id}/projects/new",
+            get(projects::new_form).post(projects::create),
+        ),
         (
             "/{lang}/events/signup",
             get(events::signup_status).post(events::signup_act),

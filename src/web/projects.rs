@@ -1,20 +1,28 @@
 //! The project register's public pages: the list by funder, status, municipality and target
 //! group (`/{lang}/projects`), a project's page, and the whole register as CSV.
 
-use super::form::{self, Field};
-use super::{
-    municipality_name, render, render_form, term_labels, Card, Ctx, PageQuery, Pager, Txt,
+use super::auth::SignedIn;
+use super::form::{self, Choices, Field};
+use super::respond::{see_other, DoneQuery, Notice};
+use super::{municipality_name, render_form, term_labels, Card, Ctx, PageQuery, Pager, Txt};
+use crate::accounts::User;
+use crate::domain::projects::{
+    Project, ProjectStatus, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_TEXT_CHARS,
 };
-use crate::domain::projects::{Project, ProjectStatus};
 use crate::domain::{helsinki, Lang, LocalizedText, Organization, OrganizationId, ProjectId};
 use crate::error::{PageError, PageResult};
 use crate::extract::PathId;
 use crate::i18n::date;
+use crate::manage::projects::{read_row, Draft, Organizations, RowError};
+use crate::manage::{may, Action};
 use crate::refdata::REF;
 use crate::store::{Page, PageRequest};
 use crate::AppState;
 use askama::Template;
+use axum::body::Bytes;
+use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::State;
+use axum::response::Response;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -232,6 +240,8 @@ pub async fn list(
 struct ShowPage {
     ctx: Ctx,
     title: String,
+    notice: Option<Notice>,
+    edit_url: Option<String>,
     name: Txt,
     status: String,
     period: String,
@@ -246,6 +256,8 @@ struct ShowPage {
     results: Option<Txt>,
     contact_role: Option<Txt>,
     json_ld: String,
+    attachments: super::attachments::AttachmentsBlock,
+    errors: Vec<(String, String)>,
 }
 
 fn optional(t: &LocalizedText, lang: Lang) -> Option<Txt> {
@@ -270,13 +282,50 @@ pub fn euros(v: u64, lang: Lang) -> String {
 }
 
 /// `GET /{lang}/projects/{id}`
-pub async fn show(ctx: Ctx, State(st): State<AppState>, PathId(id): PathId) -> PageResult {
+pub async fn show(
+    ctx: Ctx,
+    State(st): State<AppState>,
+    PathId(id): PathId,
+    PageQuery(q): PageQuery<DoneQuery>,
+) -> PageResult {
     let id = ProjectId::parse(&id).ok_or_else(PageError::not_found)?;
     let p = st
         .store
         .project(id)
         .await?
         .ok_or_else(PageError::not_found)?;
+    let notice = match q.done.as_deref() {
+        Some("saved") => Some(Notice::success(ctx.t("projects-saved"))),
+        Some("attachment-added") => Some(Notice::success(ctx.t("attachments-added"))),
+        Some("attachment-deleted") => Some(Notice::success(ctx.t("attachments-deleted"))),
+        _ => None,
+    };
+    show_page(&st, ctx, &p, notice, "", &[]).await
+}
+
+/// A project's page; `typed` and `errors` come back from a refused upload (a 400).
+async fn show_page(
+    st: &AppState,
+    ctx: Ctx,
+    p: &Project,
+    notice: Option<Notice>,
+    typed: &str,
+    errors: &[(&'static str, String)],
+) -> PageResult {
+    let editor = ctx
+        .user
+        .as_ref()
+        .is_some_and(|u| may_edit(u, p.lead))
+        .then(|| format!("/projects/{}", p.id));
+    let attachments = super::attachments::block(
+        st,
+        &ctx,
+        &crate::domain::files::owner_of_project(p.id),
+        editor.as_deref(),
+        typed,
+        errors,
+    )
+    .await?;
     let orgs: HashMap<OrganizationId, String> = st
         .store
         .organizations_by_id(&p.organizations())
@@ -314,7 +363,7 @@ pub async fn show(ctx: Ctx, State(st): State<AppState>, PathId(id): PathId) -> P
         title: p.name.text(lang).to_string(),
         name: Txt::new(&p.name, lang),
         status: status_label(&ctx, p.status_on(helsinki::today())),
-        period: period(&ctx, &p),
+        period: period(&ctx, p),
         lead,
         partners,
         funders: p.funders.iter().map(|f| funder_label(f, lang)).collect(),
@@ -335,7 +384,448 @@ pub async fn show(ctx: Ctx, State(st): State<AppState>, PathId(id): PathId) -> P
         results: optional(&p.results, lang),
         contact_role: optional(&p.contact_role, lang),
         json_ld: super::json_ld(&json_ld),
+        notice,
+        edit_url: editor.map(|base| ctx.url(&format!("{base}/edit"))),
+        errors: errors
+            .iter()
+            .map(|(f, e)| (f.to_string(), e.clone()))
+            .collect(),
+        attachments,
         ctx,
     };
-    render(&page, lang)
+    Ok(render_form(&page, lang, !errors.is_empty()))
+}
+
+/// `POST /{lang}/projects/{id}/attachments` (multipart: `csrf`, `title`, `file`): a report or
+/// other file added to the project; refused with the page, the title kept, when it is not
+/// one of the kinds taken or too big.
+pub async fn add_attachment(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PathId(id): PathId,
+    body: Result<Multipart, MultipartRejection>,
+) -> PageResult {
+    let p = editable(&st, &user, &id).await?;
+    let (title, file) = super::attachments::read_upload(body).await?;
+    match crate::services::attachments::add_to_project(
+        st.store.as_ref(),
+        p.id,
+        &title,
+        &file,
+        Some(user.id),
+    )
+    .await?
+    {
+        Ok(_) => Ok(see_other(
+            &ctx.url(&format!(
+                "/projects/{}?done=attachment-added#attachments-title",
+                p.id
+            )),
+            [],
+        )),
+        Err((field, key)) => {
+            let errors = [(field, ctx.t(key))];
+            show_page(&st, ctx, &p, None, &title, &errors).await
+        }
+    }
+}
+
+/// `POST /{lang}/projects/{id}/attachments/delete` (form: `csrf`, `id`).
+pub async fn delete_attachment(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PathId(id): PathId,
+    body: Bytes,
+) -> PageResult {
+    let p = editable(&st, &user, &id).await?;
+    let attachment = form::id_field(&body, "id")
+        .and_then(|a| crate::domain::AttachmentId::parse(&a))
+        .ok_or_else(PageError::bad_request)?;
+    if !crate::services::attachments::remove_from_project(st.store.as_ref(), p.id, attachment)
+        .await?
+    {
+        return Err(PageError::not_found());
+    }
+    Ok(see_other(
+        &ctx.url(&format!(
+            "/projects/{}?done=attachment-deleted#attachments-title",
+            p.id
+        )),
+        [],
+    ))
+}
+
+// ---- Editing: an organization's admins and members add, change and remove its projects ----
+
+/// Who may add, change and remove this organization's projects: its members and admins (and
+/// platform admins), as for its other records.
+pub fn may_edit(user: &User, lead: OrganizationId) -> bool {
+    may(user, lead, Action::EditRecords)
+}
+
+/// The form's text fields: the import's columns (the same checks read both) but the key
+/// (the project's id), the lead (the organization whose page it is added from) and the lists
+/// ticked as boxes.
+fn is_text_field(name: &str) -> bool {
+    !matches!(name, "key" | "lead" | "funders" | "target_groups")
+}
+
+/// What the form sent (or a saved project's values): every text field by name, and the
+/// ticked funders and target groups.
+#[derive(Debug, Default, Clone)]
+struct ProjectForm {
+    text: HashMap<String, String>,
+    funders: Vec<String>,
+    target_groups: Vec<String>,
+}
+
+impl ProjectForm {
+    fn parse(body: &[u8]) -> Self {
+        let mut f = Self::default();
+        for (k, v) in form::pairs(body) {
+            match k.as_str() {
+                "funders" => f.funders.push(v),
+                "target_groups" => f.target_groups.push(v),
+                k if is_text_field(k) && crate::manage::projects::COLUMNS.contains(&k) => {
+                    f.text.insert(k.to_string(), v);
+                }
+                _ => {}
+            }
+        }
+        f
+    }
+
+    fn get(&self, name: &str) -> &str {
+        self.text.get(name).map_or("", String::as_str)
+    }
+
+    fn of(p: &Project) -> Self {
+        let mut text = HashMap::new();
+        for (base, t) in [
+            ("name", &p.name),
+            ("aims", &p.aims),
+            ("contact_role", &p.contact_role),
+            ("results", &p.results),
+        ] {
+            text.insert(format!("{base}_fi"), t.fi.clone());
+            text.insert(format!("{base}_sv"), t.sv.clone().unwrap_or_default());
+            text.insert(format!("{base}_en"), t.en.clone().unwrap_or_default());
+        }
+        let partners: Vec<&str> = p.partners.iter().map(|x| x.name.as_str()).collect();
+        text.insert("partners".into(), partners.join("\n"));
+        text.insert("funder_note".into(), p.funder_note.clone());
+        text.insert(
+            "budget_eur".into(),
+            p.budget_eur.map(|b| b.to_string()).unwrap_or_default(),
+        );
+        text.insert("starts_on".into(), p.starts_on.to_string());
+        text.insert(
+            "ends_on".into(),
+            p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+        );
+        let names: Vec<String> = p
+            .municipalities
+            .iter()
+            .map(|m| municipality_name(m, Lang::Fi))
+            .collect();
+        text.insert("municipalities".into(), names.join(", "));
+        Self {
+            text,
+            funders: p.funders.clone(),
+            target_groups: p.target_groups.clone(),
+        }
+    }
+
+    /// The cells the import's checks read: lists joined with `;` (partners one per line,
+    /// municipalities also by commas, as people write them).
+    fn cell(&self, lead: OrganizationId, name: &str) -> String {
+        match name {
+            "lead" => lead.to_string(),
+            "funders" => self.funders.join(";"),
+            "target_groups" => self.target_groups.join(";"),
+            "partners" => self.get("partners").lines().collect::<Vec<_>>().join(";"),
+            "municipalities" => self.get("municipalities").replace(',', ";"),
+            other => self.get(other).trim().to_string(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "projects/edit.html")]
+struct EditPage {
+    ctx: Ctx,
+    title: String,
+    back_url: String,
+    action: String,
+    delete_url: Option<String>,
+    errors: Vec<(String, String)>,
+    name_fields: Vec<Field>,
+    partner_fields: Vec<Field>,
+    funders: Choices,
+    money_fields: Vec<Field>,
+    target_groups: Choices,
+    text_fields: Vec<Field>,
+}
+
+/// The checks' messages by field: "required" and "too long" in a form's words, the rest as
+/// the import says them.
+fn form_errors(ctx: &Ctx, errors: &[RowError]) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    for e in errors {
+        let Some(field) = crate::manage::projects::COLUMNS
+            .iter()
+            .filter(|c| **c != "key" && **c != "lead")
+            .find(|f| **f == e.column)
+        else {
+            continue;
+        };
+        if out.iter().any(|(f, _)| f == field) {
+            continue;
+        }
+        let message = match e.key {
+            "projects-csv-required" => ctx.t("projects-form-required"),
+            "projects-csv-too-long" => ctx.t("projects-form-too-long"),
+            _ => e.message(ctx.lang),
+        };
+        out.push((*field, message));
+    }
+    out
+}
+
+fn edit_page(
+    ctx: Ctx,
+    lead: OrganizationId,
+    existing: Option<&Project>,
+    f: &ProjectForm,
+    errors: &[(&'static str, String)],
+) -> Response {
+    let field = |name: &'static str, kind: &'static str, max: usize| {
+        Field::new(&ctx, "projects", name, kind)
+            .value(f.get(name))
+            .max_chars(max)
+            .error_from(errors)
+    };
+    let name_fields = vec![
+        field("name_fi", "text", MAX_NAME_CHARS).required(),
+        field("name_sv", "text", MAX_NAME_CHARS),
+        field("name_en", "text", MAX_NAME_CHARS),
+    ];
+    let partner_fields = vec![field("partners", "textarea", 4000)];
+    let funder_options = REF
+        .taxonomies
+        .funders
+        .iter()
+        .map(|t| (t.id.clone(), t.label.text(ctx.lang).to_string()))
+        .collect();
+    let funders =
+        Choices::new(&ctx, "projects", "funders", funder_options, &f.funders).error_from(errors);
+    let money_fields = vec![
+        field("funder_note", "text", MAX_NOTE_CHARS),
+        field("budget_eur", "text", 20),
+        field("starts_on", "date", 20).required(),
+        field("ends_on", "date", 20),
+        field("municipalities", "text", 1000),
+    ];
+    let target_groups = Choices::new(
+        &ctx,
+        "projects",
+        "target_groups",
+        super::records::target_group_options(&ctx),
+        &f.target_groups,
+    )
+    .error_from(errors);
+    let text_fields = vec![
+        field("aims_fi", "textarea", MAX_TEXT_CHARS),
+        field("aims_sv", "textarea", MAX_TEXT_CHARS),
+        field("aims_en", "textarea", MAX_TEXT_CHARS),
+        field("contact_role_fi", "text", MAX_NAME_CHARS),
+        field("contact_role_sv", "text", MAX_NAME_CHARS),
+        field("contact_role_en", "text", MAX_NAME_CHARS),
+        field("results_fi", "textarea", MAX_TEXT_CHARS),
+        field("results_sv", "textarea", MAX_TEXT_CHARS),
+        field("results_en", "textarea", MAX_TEXT_CHARS),
+    ];
+    let all: Vec<&Field> = name_fields
+        .iter()
+        .chain(&partner_fields)
+        .chain(&money_fields)
+        .chain(&text_fields)
+        .collect();
+    let mut summary = form::summary(&all);
+    for c in [&funders, &target_groups] {
+        if let Some(e) = &c.error {
+            summary.push((c.first_id(), e.clone()));
+        }
+    }
+    let failed = !summary.is_empty();
+    let (title, back_url, action, delete_url) = match existing {
+        Some(p) => (
+            ctx.t("projects-edit-title"),
+            ctx.url(&format!("/projects/{}", p.id)),
+            ctx.url(&format!("/projects/{}/edit", p.id)),
+            Some(ctx.url(&format!("/projects/{}/delete", p.id))),
+        ),
+        None => (
+            ctx.t("projects-new-title"),
+            ctx.url(&format!("/organizations/{lead}/manage")),
+            ctx.url(&format!("/organizations/{lead}/projects/new")),
+            None,
+        ),
+    };
+    let lang = ctx.lang;
+    let page = EditPage {
+        title,
+        back_url,
+        action,
+        delete_url,
+        errors: summary,
+        name_fields,
+        partner_fields,
+        funders,
+        money_fields,
+        target_groups,
+        text_fields,
+        ctx,
+    };
+    render_form(&page, lang, failed)
+}
+
+/// The lead organization of a new project, when this account may add one for it.
+fn lead_of(user: &User, id: &str) -> PageResult<OrganizationId> {
+    let org = OrganizationId::parse(id).ok_or_else(PageError::not_found)?;
+    if !may_edit(user, org) {
+        return Err(PageError::forbidden());
+    }
+    Ok(org)
+}
+
+/// A project this account may change.
+async fn editable(st: &AppState, user: &User, id: &str) -> PageResult<Project> {
+    let id = ProjectId::parse(id).ok_or_else(PageError::not_found)?;
+    let p = st
+        .store
+        .project(id)
+        .await?
+        .ok_or_else(PageError::not_found)?;
+    if !may_edit(user, p.lead) {
+        return Err(PageError::forbidden());
+    }
+    Ok(p)
+}
+
+/// The form checked as the import checks a row.
+async fn checked(
+    st: &AppState,
+    f: &ProjectForm,
+    lead: OrganizationId,
+) -> PageResult<Result<Draft, Vec<RowError>>> {
+    let orgs = Organizations::load(st.store.as_ref()).await?;
+    let cell = |name: &str| f.cell(lead, name);
+    Ok(read_row(&cell, 1, &orgs, &|o| o == lead))
+}
+
+pub async fn new_form(SignedIn(user, _): SignedIn, ctx: Ctx, PathId(id): PathId) -> PageResult {
+    let lead = lead_of(&user, &id)?;
+    Ok(edit_page(ctx, lead, None, &ProjectForm::default(), &[]))
+}
+
+pub async fn create(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PathId(id): PathId,
+    body: Bytes,
+) -> PageResult {
+    let lead = lead_of(&user, &id)?;
+    st.store
+        .organization(lead)
+        .await?
+        .ok_or_else(PageError::not_found)?;
+    let f = ProjectForm::parse(&body);
+    let draft = match checked(&st, &f, lead).await? {
+        Ok(d) => d,
+        Err(e) => {
+            return Ok(edit_page(
+                ctx.clone(),
+                lead,
+                None,
+                &f,
+                &form_errors(&ctx, &e),
+            ))
+        }
+    };
+    let id = ProjectId::new();
+    let now = time::OffsetDateTime::now_utc();
+    // Its key is its id: an export of the register imports back onto the same project.
+    let p = draft.into_project(id, id.to_string(), Some(user.id), now, now);
+    crate::services::projects::save(st.store.as_ref(), &p).await?;
+    Ok(see_other(
+        &ctx.url(&format!("/projects/{id}?done=saved")),
+        [],
+    ))
+}
+
+pub async fn edit_form(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PathId(id): PathId,
+) -> PageResult {
+    let p = editable(&st, &user, &id).await?;
+    Ok(edit_page(ctx, p.lead, Some(&p), &ProjectForm::of(&p), &[]))
+}
+
+pub async fn update(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PathId(id): PathId,
+    body: Bytes,
+) -> PageResult {
+    let p = editable(&st, &user, &id).await?;
+    let f = ProjectForm::parse(&body);
+    let draft = match checked(&st, &f, p.lead).await? {
+        Ok(d) => d,
+        Err(e) => {
+            return Ok(edit_page(
+                ctx.clone(),
+                p.lead,
+                Some(&p),
+                &f,
+                &form_errors(&ctx, &e),
+            ))
+        }
+    };
+    let changed = draft.into_project(
+        p.id,
+        p.key.clone().unwrap_or_else(|| p.id.to_string()),
+        p.created_by,
+        p.created_at,
+        time::OffsetDateTime::now_utc(),
+    );
+    crate::services::projects::save(st.store.as_ref(), &changed).await?;
+    Ok(see_other(
+        &ctx.url(&format!("/projects/{}?done=saved", p.id)),
+        [],
+    ))
+}
+
+/// `POST /{lang}/projects/{id}/delete`: the project and its search document go.
+pub async fn delete(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    PathId(id): PathId,
+) -> PageResult {
+    let p = editable(&st, &user, &id).await?;
+    crate::services::projects::delete(st.store.as_ref(), p.id).await?;
+    Ok(see_other(
+        &ctx.url(&format!(
+            "/organizations/{}/manage?done=project-deleted",
+            p.lead
+        )),
+        [],
+    ))
 }

@@ -166,6 +166,7 @@ pub(super) fn saved_notice(ctx: &Ctx, q: &DoneQuery) -> Option<Notice> {
         Some("saved") => Some(Notice::success(ctx.t("form-saved"))),
         Some("confirmed") => Some(Notice::success(ctx.t("desk-confirmed"))),
         Some("resolved") => Some(Notice::success(ctx.t("reports-resolved"))),
+        Some("project-deleted") => Some(Notice::success(ctx.t("projects-deleted"))),
         _ => None,
     }
 }

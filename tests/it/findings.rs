@@ -937,6 +937,9 @@ const COLUMNS: &[(&str, &str, char)] = &[
     // Projects: public records; who added one is an account id, let go with the account.
     ("projects", "created_by", 'P'),
     ("projects", "*", '-'),
+    // Attachments of public records: who added one is an account id, let go with the account.
+    ("attachments", "created_by", 'P'),
+    ("attachments", "*", '-'),
     // An address and its language, no account: erased with the account's address.
     ("network_subscriptions", "*", 'P'),
     ("calendar_feeds", "*", '-'),

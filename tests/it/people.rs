@@ -477,39 +477,19 @@ both_engines!(
     }
 );
 
-/// Sends the portfolio form as a browser does: multipart, with the CSRF token as a field
-/// (or without it, when `token` is false).
+/// Sends the portfolio form as a browser does (or without the CSRF token, when `token` is
+/// false).
 async fn upload(
     br: &mut Browser<'_>,
     caption: &str,
     file: &[u8],
     token: bool,
 ) -> crate::common::TestResponse {
-    let mut body: Vec<u8> = Vec::new();
-    let mut part = |name: &str, extra: &str, value: &[u8]| {
-        body.extend_from_slice(
-            format!("--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"{extra}\r\n\r\n")
-                .as_bytes(),
-        );
-        body.extend_from_slice(value);
-        body.extend_from_slice(b"\r\n");
-    };
-    let csrf = br.csrf();
-    if token {
-        part("csrf", "", csrf.as_bytes());
-    }
-    part("caption", "", caption.as_bytes());
-    part(
-        "file",
-        "; filename=\"work.png\"\r\nContent-Type: image/png",
-        file,
-    );
-    body.extend_from_slice(b"--XyZ--\r\n");
-    br.send(
-        axum::http::Request::post("/fi/me/portfolio")
-            .header("content-type", "multipart/form-data; boundary=XyZ")
-            .header("sec-fetch-site", "same-origin"),
-        axum::body::Body::from(body),
+    br.post_file(
+        "/fi/me/portfolio",
+        &[("caption", caption)],
+        ("file", "work.png", "image/png", file),
+        token,
     )
     .await
 }

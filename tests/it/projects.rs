@@ -162,6 +162,15 @@ both_engines!(
         assert!(lahti > 0);
         assert_eq!(app.get("/api/v1/projects?funder=eu").await.status, 400);
         assert_eq!(app.get("/api/v1/projects?status=soon").await.status, 400);
+        // Free-text filters of the schema: an unknown value matches nothing (as on events).
+        for q in ["municipality=Mordor", "target_group=dragons"] {
+            let r = app.get(&format!("/api/v1/projects?{q}")).await;
+            assert_eq!(r.status, 200, "{q}");
+            assert_eq!(total(&r.body), 0, "{q}");
+        }
+        // The enumerations are in the document, from the taxonomy.
+        let doc = app.get("/api/openapi.json").await.body;
+        assert!(doc.contains("\"wellbeing_county\"") && doc.contains("\"ongoing\""));
 
         // The page: filters kept and explained when wrong.
         let r = app
@@ -203,5 +212,363 @@ both_engines!(
         let html = app.get("/fi/search?q=kahvila&type=project").await;
         assert!(html.body.contains("/fi/projects/"), "{}", html.body);
         assert!(html.body.contains("Käynnissä") || html.body.contains("Päättynyt"));
+    }
+);
+
+both_engines!(
+    an_organization_adds_changes_and_removes_its_own_projects,
+    |engine| async move {
+        use kolmonen::accounts::Role;
+        use kolmonen::demo::organization_id;
+        let app = TestApp::spawn(engine).await;
+        let harjula = organization_id("harjula");
+        let mut admin = app
+            .signed_in("admin@example.fi", Role::OrganizationAdmin, Some(harjula))
+            .await;
+        let new = format!("/fi/organizations/{harjula}/projects/new");
+        assert_eq!(admin.get(&new).await.status, 200);
+        assert!(admin
+            .get(&format!("/fi/organizations/{harjula}/manage"))
+            .await
+            .body
+            .contains(&new));
+        // Junk: no name, an unknown funder, a budget in words, the end before the start, a
+        // municipality that is not one; everything typed comes back.
+        let junk = [
+            ("name_sv", "Arbetsstig <i>"),
+            ("funders", "lottery"),
+            ("budget_eur", "paljon"),
+            ("starts_on", "1.3.2027"),
+            ("ends_on", "1.3.2026"),
+            ("municipalities", "Lahti, Mordor"),
+            ("partners", "Nastolan työttömät ry\nManna ry"),
+            ("aims_fi", "Viedään palvelut kyliin."),
+        ];
+        let r = admin.post(&new, &junk).await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        for typed in [
+            "Arbetsstig &#60;i&#62;",
+            "paljon",
+            "Lahti, Mordor",
+            "Nastolan työttömät ry\nManna ry",
+            "Viedään palvelut kyliin.",
+        ] {
+            assert!(r.body.contains(typed), "kept: {typed}");
+        }
+        for said in [
+            "Tämä tieto on pakollinen.",
+            "”paljon” ei ole euromäärä",
+            "Hanke päättyy (1.3.2026) ennen kuin se alkaa.",
+            "Tuntematon kunta ”Mordor”",
+            "Tuntematon rahoittaja ”lottery”",
+        ] {
+            assert!(r.body.contains(said), "said: {said}");
+        }
+        // Another organization's admin may not add one in Harjula's name.
+        let mut other = app
+            .signed_in(
+                "toinen@example.fi",
+                Role::OrganizationAdmin,
+                Some(organization_id("manna")),
+            )
+            .await;
+        let good = [
+            ("name_fi", "Kylätalojen työpolku"),
+            ("funders", "stea"),
+            ("funders", "municipality"),
+            ("budget_eur", "120 000 €"),
+            ("starts_on", "1.3.2026"),
+            ("municipalities", "Lahti, Hollola"),
+            ("target_groups", "long-term-unemployed"),
+            ("partners", "Nastolan työttömät ry\nManna ry"),
+            ("aims_fi", "Viedään työllisyyspalvelut kylätaloihin."),
+            ("contact_role_fi", "Hankekoordinaattori"),
+        ];
+        assert_eq!(other.post(&new, &good).await.status, 403);
+        let r = admin.post(&new, &good).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let url = r.header("location").split('?').next().unwrap().to_string();
+        let page = admin.get(&url).await;
+        assert!(page.body.contains("Kylätalojen työpolku"));
+        assert!(page.body.contains("120\u{a0}000\u{a0}€"), "{}", page.body);
+        assert!(page.body.contains("Hankekoordinaattori"));
+        let manna = organization_id("manna");
+        assert!(
+            page.body
+                .contains(&format!("href=\"/fi/organizations/{manna}\"")),
+            "a partner in Kolmonen is a link"
+        );
+        let id = url.rsplit('/').next().unwrap().to_string();
+        let found = app
+            .get("/api/v1/search?q=kylätalojen&type=project")
+            .await
+            .json();
+        assert_eq!(found["results"][0]["id"], id.as_str(), "{found}");
+        // The register's CSV carries it with its id as the key: importing the export
+        // again changes nothing.
+        let csv = app.get("/api/v1/projects.csv").await;
+        assert!(csv.body.contains(&id));
+        let again = import(
+            app.store.as_ref(),
+            csv.body.as_bytes(),
+            &|_| true,
+            None,
+            true,
+        )
+        .await
+        .unwrap();
+        assert!(
+            again.errors.is_empty() && again.added.is_empty(),
+            "{again:?}"
+        );
+        // Changed: the other admin may not; the own one may.
+        let edit = format!("{url}/edit");
+        assert_eq!(other.get(&edit).await.status, 403);
+        assert_eq!(other.post(&edit, &good).await.status, 403);
+        let form = admin.get(&edit).await;
+        assert!(form.body.contains("value=\"Kylätalojen työpolku\""));
+        let mut changed = good.to_vec();
+        changed[0] = ("name_fi", "Kylätalojen työpolku II");
+        assert_eq!(admin.post(&edit, &changed).await.status, 303);
+        assert!(admin.get(&url).await.body.contains("työpolku II"));
+        // Removed: gone from the page, the register and search.
+        let delete = format!("{url}/delete");
+        assert_eq!(other.post(&delete, &[]).await.status, 403);
+        assert_eq!(admin.post(&delete, &[]).await.status, 303);
+        assert_eq!(app.get(&url).await.status, 404);
+        let found = app
+            .get("/api/v1/search?q=kylätalojen&type=project")
+            .await
+            .json();
+        assert_eq!(found["total"], 0, "{found}");
+    }
+);
+
+both_engines!(
+    reports_are_attached_checked_by_their_bytes_and_served_safely,
+    |engine| async move {
+        use kolmonen::accounts::Role;
+        use kolmonen::demo::organization_id;
+        let app = TestApp::spawn(engine).await;
+        let harjula = organization_id("harjula");
+        let mut admin = app
+            .signed_in("admin@example.fi", Role::OrganizationAdmin, Some(harjula))
+            .await;
+        let mut other = app
+            .signed_in(
+                "toinen@example.fi",
+                Role::OrganizationAdmin,
+                Some(organization_id("manna")),
+            )
+            .await;
+        let r = admin
+            .post(
+                &format!("/fi/organizations/{harjula}/projects/new"),
+                &[
+                    ("name_fi", "Raporttien hanke"),
+                    ("funders", "stea"),
+                    ("starts_on", "1.3.2025"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let url = r.header("location").split('?').next().unwrap().to_string();
+        let id = url.rsplit('/').next().unwrap().to_string();
+        let upload = format!("{url}/attachments");
+        // Its editors get the form; others see no empty section.
+        assert!(admin
+            .get(&url)
+            .await
+            .body
+            .contains(&format!("action=\"{upload}\"")));
+        let public = app.get(&url).await.body;
+        assert!(!public.contains("attachments-title") && !public.contains(&upload));
+
+        // A page that calls itself a PDF: refused by its bytes, the title kept, translated.
+        let page = b"<html><script>alert(1)</script></html>".as_slice();
+        let r = admin
+            .post_file(
+                &upload,
+                &[("title", "Loppuraportti <b>")],
+                ("file", "raportti.pdf", "application/pdf", page),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(
+            r.body.contains("value=\"Loppuraportti &#60;b&#62;\""),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("tunnistetaan sen sisällöstä"));
+        assert!(r.body.contains("error-summary"));
+        let r = admin
+            .post_file(
+                &upload.replace("/fi/", "/sv/"),
+                &[("title", " ")],
+                ("file", "a.pdf", "application/pdf", b"%PDF-1.7"),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Skriv ett namn på bilagan"));
+        // Too big: a file just over the limit is told so; a body over the upload's limit is a
+        // 413 before anything is read.
+        let mut big = b"%PDF-1.7\n".to_vec();
+        big.resize(kolmonen::domain::files::MAX_ATTACHMENT_BYTES + 1, b' ');
+        let r = admin
+            .post_file(
+                &upload.replace("/fi/", "/en/"),
+                &[("title", "Big")],
+                ("file", "big.pdf", "application/pdf", &big),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("The file is too big"));
+        let huge = vec![b'x'; kolmonen::MAX_UPLOAD_BYTES + 1];
+        let r = admin
+            .post_file(
+                &upload,
+                &[("title", "Huge")],
+                ("file", "h.pdf", "application/pdf", &huge),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 413);
+        // Not the project's organization, or no CSRF token: refused.
+        let pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".as_slice();
+        for (who, token) in [(&mut other, true), (&mut admin, false)] {
+            let r = who
+                .post_file(
+                    &upload,
+                    &[("title", "x")],
+                    ("file", "x.pdf", "application/pdf", pdf),
+                    token,
+                )
+                .await;
+            assert_eq!(r.status, 403);
+        }
+
+        // A report and a photo with its place in its metadata.
+        let r = admin
+            .post_file(
+                &upload,
+                &[("title", "Loppuraportti 2025")],
+                ("file", "loppuraportti.pdf", "application/octet-stream", pdf),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let seg = |m: u8, body: &[u8]| {
+            let mut v = vec![0xFF, m];
+            v.extend_from_slice(&((body.len() + 2) as u16).to_be_bytes());
+            v.extend_from_slice(body);
+            v
+        };
+        let mut photo = vec![0xFF, 0xD8];
+        photo.extend(seg(0xE1, b"Exif\0\0GPS 60.98N 25.66E"));
+        photo.extend(seg(0xDA, &[1, 2, 3]));
+        photo.extend([0x11, 0xFF, 0xD9]);
+        let r = admin
+            .post_file(
+                &upload,
+                &[("title", "Työpaja kuvina")],
+                ("file", "kuva.html", "text/html", &photo),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        // Office documents written by another program: Word and OpenDocument text taken, a
+        // Word file with macros refused.
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/files");
+        for (file, status) in [
+            ("report.docx", 303),
+            ("report.odt", 303),
+            ("macros.docm", 400),
+        ] {
+            let bytes = std::fs::read(data.join(file)).unwrap();
+            let r = admin
+                .post_file(
+                    &upload,
+                    &[("title", file)],
+                    ("file", file, "application/octet-stream", &bytes),
+                    true,
+                )
+                .await;
+            assert_eq!(r.status, status, "{file}");
+        }
+        let page = app.get(&url).await.body;
+        assert!(
+            page.contains("Loppuraportti 2025") && page.contains("(PDF, 1 kt)"),
+            "{page}"
+        );
+        let api = app.get(&format!("/api/v1/projects/{id}")).await.json();
+        let files = api["attachments"].as_array().unwrap().clone();
+        let types: Vec<&str> = files
+            .iter()
+            .map(|f| f["content_type"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "application/pdf",
+                "image/jpeg",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "application/vnd.oasis.opendocument.text"
+            ],
+            "{api}"
+        );
+        let (pdf_url, photo_url) = (
+            files[0]["url"].as_str().unwrap().to_string(),
+            files[1]["url"].as_str().unwrap().to_string(),
+        );
+        assert!(page.contains(&pdf_url));
+
+        // Served as what the bytes are, as a download, never sniffed or run as a page.
+        let r = app.get(&pdf_url).await;
+        assert_eq!(r.status, 200);
+        assert_eq!(r.header("content-type"), "application/pdf");
+        assert!(r
+            .header("content-disposition")
+            .starts_with("attachment; filename=\"Loppuraportti-2025.pdf\""));
+        assert_eq!(r.header("x-content-type-options"), "nosniff");
+        assert!(r.header("content-security-policy").contains("sandbox"));
+        assert_eq!(r.bytes, pdf);
+        let r = app.get(&photo_url.replace("/fi/", "/sv/")).await;
+        assert_eq!(r.header("content-type"), "image/jpeg");
+        assert!(r.header("content-disposition").starts_with("inline;"));
+        assert!(r
+            .header("content-disposition")
+            .contains("filename*=UTF-8''Ty%C3%B6paja-kuvina.jpg"));
+        assert!(
+            !r.bytes.windows(3).any(|w| w == b"GPS"),
+            "the photo's place is gone"
+        );
+        assert_eq!(app.get("/fi/attachments/nope").await.status, 404);
+
+        // Found by its title.
+        let found = app
+            .get("/api/v1/search?type=project&q=loppuraportti")
+            .await
+            .json();
+        assert!(
+            found["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|h| h["id"] == id.as_str()),
+            "{found}"
+        );
+        // Removed: only by the project's editors; then gone.
+        let file_id = files[0]["id"].as_str().unwrap();
+        let delete = format!("{url}/attachments/delete");
+        assert_eq!(other.post(&delete, &[("id", file_id)]).await.status, 403);
+        assert_eq!(admin.post(&delete, &[("id", "junk")]).await.status, 400);
+        assert_eq!(admin.post(&delete, &[("id", file_id)]).await.status, 303);
+        assert_eq!(app.get(&pdf_url).await.status, 404);
+        // The project goes with its files.
+        assert_eq!(admin.post(&format!("{url}/delete"), &[]).await.status, 303);
+        assert_eq!(app.get(&photo_url).await.status, 404);
     }
 );

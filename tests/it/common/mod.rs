@@ -126,6 +126,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as it came (`body` is it read as UTF-8).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -247,6 +249,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 }
@@ -402,6 +405,51 @@ impl<'a> Browser<'a> {
             .collect();
         all.push(("csrf".into(), self.csrf()));
         self.post_raw(uri, &all).await
+    }
+
+    /// Sends a form with a file as a browser does: multipart, text fields first (the CSRF
+    /// token among them when `token` is true), then the file with its name and the type the
+    /// browser claims.
+    pub async fn post_file(
+        &mut self,
+        uri: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &str, &[u8]),
+        token: bool,
+    ) -> TestResponse {
+        if self.csrf().is_empty() {
+            self.get("/fi/login").await;
+        }
+        let mut body: Vec<u8> = Vec::new();
+        let mut part = |name: &str, extra: &str, value: &[u8]| {
+            body.extend_from_slice(
+                format!("--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"{extra}\r\n\r\n")
+                    .as_bytes(),
+            );
+            body.extend_from_slice(value);
+            body.extend_from_slice(b"\r\n");
+        };
+        let csrf = self.csrf();
+        if token {
+            part("csrf", "", csrf.as_bytes());
+        }
+        for (k, v) in fields {
+            part(k, "", v.as_bytes());
+        }
+        let (name, file_name, claimed, bytes) = file;
+        part(
+            name,
+            &format!("; filename=\"{file_name}\"\r\nContent-Type: {claimed}"),
+            bytes,
+        );
+        body.extend_from_slice(b"--XyZ--\r\n");
+        self.send(
+            Request::post(uri)
+                .header("content-type", "multipart/form-data; boundary=XyZ")
+                .header("sec-fetch-site", "same-origin"),
+            Body::from(body),
+        )
+        .await
     }
 
     /// Posts exactly these fields (the page's own CSRF field among them), as a browser

@@ -1,0 +1,461 @@
+//! Files people upload (portfolio items, attachments of projects and articles): what they
+//! are, told by their bytes alone (what the browser says the type is does not count), and
+//! images without the metadata cameras write into them.
+
+/// The kinds of file Kolmonen takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    Png,
+    Jpeg,
+    /// Office Open XML text (Word), without macros.
+    Docx,
+    /// OpenDocument text (LibreOffice Writer).
+    Odt,
+}
+
+impl FileKind {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "application/pdf",
+            FileKind::Png => "image/png",
+            FileKind::Jpeg => "image/jpeg",
+            FileKind::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            FileKind::Odt => "application/vnd.oasis.opendocument.text",
+        }
+    }
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Png => "png",
+            FileKind::Jpeg => "jpg",
+            FileKind::Docx => "docx",
+            FileKind::Odt => "odt",
+        }
+    }
+    pub fn from_content_type(t: &str) -> Option<FileKind> {
+        [
+            FileKind::Pdf,
+            FileKind::Png,
+            FileKind::Jpeg,
+            FileKind::Docx,
+            FileKind::Odt,
+        ]
+        .into_iter()
+        .find(|k| k.content_type() == t)
+    }
+    pub fn is_image(self) -> bool {
+        matches!(self, FileKind::Png | FileKind::Jpeg)
+    }
+}
+
+/// A file attached to a public record (a project's report, an article's template). The
+/// bytes are kept apart and read only when the file is downloaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub id: super::AttachmentId,
+    /// The record: `project:{id}` (see [`owner_of_project`]).
+    pub owner: String,
+    /// What it is, in the uploader's words ("Loppuraportti 2025").
+    pub title: String,
+    /// The name it is downloaded as: the title's letters, the kind's extension.
+    pub file_name: String,
+    pub kind: FileKind,
+    pub size: u64,
+    pub created_by: Option<super::UserId>,
+    pub created_at: time::OffsetDateTime,
+}
+
+pub fn owner_of_project(id: super::ProjectId) -> String {
+    format!("project:{id}")
+}
+
+/// A safe file name from a title: letters (Finnish ones too), digits and dashes, at most 60
+/// characters, then the extension (`Loppuraportti 2025` → `Loppuraportti-2025.pdf`).
+pub fn file_name(title: &str, kind: FileKind) -> String {
+    let mut name = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+        if name.chars().count() >= 60 {
+            break;
+        }
+    }
+    let name = name.trim_end_matches('-');
+    let name = if name.is_empty() { "liite" } else { name };
+    format!("{name}.{}", kind.extension())
+}
+
+/// Largest attachment (a report with pictures; the request may be a little bigger).
+pub const MAX_ATTACHMENT_BYTES: usize = 8 * 1024 * 1024;
+/// Attachments one record may have.
+pub const MAX_ATTACHMENTS: usize = 20;
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// Checks an attachment before it is kept: (its kind, its title cleaned) or the field and
+/// the translation key of what is wrong.
+pub fn check_attachment(
+    title: &str,
+    bytes: &[u8],
+    attachments_now: usize,
+) -> Result<(FileKind, String), (&'static str, &'static str)> {
+    // No control characters, no bidi overrides or invisible ones.
+    let title: String = title
+        .chars()
+        .filter(|c| !c.is_control() && !super::line::is_deceptive(*c))
+        .collect();
+    let title = title.trim().to_string();
+    if title.is_empty() {
+        return Err(("title", "attachments-error-title"));
+    }
+    if title.chars().count() > MAX_TITLE_CHARS {
+        return Err(("title", "attachments-error-title-long"));
+    }
+    if attachments_now >= MAX_ATTACHMENTS {
+        return Err(("file", "attachments-error-full"));
+    }
+    if bytes.is_empty() {
+        return Err(("file", "attachments-error-file"));
+    }
+    if bytes.len() > MAX_ATTACHMENT_BYTES {
+        return Err(("file", "attachments-error-size"));
+    }
+    match sniff(bytes) {
+        Some(kind) => Ok((kind, title)),
+        None => Err(("file", "attachments-error-type")),
+    }
+}
+
+/// What a file is by its bytes, or `None` for anything else (HTML, SVG, scripts, archives,
+/// executables, a Word file with macros, an ODF file that is not text).
+pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(FileKind::Png)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(FileKind::Jpeg)
+    } else if bytes.starts_with(b"%PDF-") {
+        Some(FileKind::Pdf)
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        zip_document(bytes)
+    } else {
+        None
+    }
+}
+
+const ODT_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.text";
+
+/// A ZIP container's kind: ODF text names itself in a first, uncompressed `mimetype` entry;
+/// a Word document has `[Content_Types].xml` and `word/document.xml` in its central directory
+/// (and no `vbaProject.bin`: macros are not taken).
+fn zip_document(b: &[u8]) -> Option<FileKind> {
+    let u16_at = |i: usize| -> Option<usize> {
+        Some(usize::from(u16::from_le_bytes(
+            b.get(i..i + 2)?.try_into().ok()?,
+        )))
+    };
+    let u32_at = |i: usize| -> Option<usize> {
+        Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize)
+    };
+    // ODF: the first local entry is `mimetype`, stored, its bytes right after the header.
+    let (name_len, extra_len) = (u16_at(26)?, u16_at(28)?);
+    if b.get(30..30 + name_len) == Some(b"mimetype".as_slice()) && u16_at(8)? == 0 {
+        let data = 30 + name_len + extra_len;
+        return (b.get(data..data + ODT_MIMETYPE.len()) == Some(ODT_MIMETYPE)
+            && b.get(data + ODT_MIMETYPE.len()) == Some(&b'P'))
+        .then_some(FileKind::Odt);
+    }
+    // OOXML: the central directory, found from its end record (within the last 64 KiB + 22).
+    let tail_from = b.len().saturating_sub(65_557);
+    let end = (tail_from..b.len().saturating_sub(21))
+        .rev()
+        .find(|&i| b[i..].starts_with(b"PK\x05\x06"))?;
+    let (count, offset) = (u16_at(end + 10)?, u32_at(end + 16)?);
+    let (mut content_types, mut document, mut macros) = (false, false, false);
+    let mut i = offset;
+    for _ in 0..count {
+        if !b.get(i..)?.starts_with(b"PK\x01\x02") {
+            return None;
+        }
+        let (n, x, c) = (u16_at(i + 28)?, u16_at(i + 30)?, u16_at(i + 32)?);
+        let name = b.get(i + 46..i + 46 + n)?;
+        content_types |= name == b"[Content_Types].xml";
+        document |= name == b"word/document.xml";
+        macros |= name.ends_with(b"vbaProject.bin");
+        i += 46 + n + x + c;
+    }
+    (content_types && document && !macros).then_some(FileKind::Docx)
+}
+
+/// The file without the metadata cameras and editors write into it (ASVS 5.0 14.2.8): a
+/// photo's Exif block carries where and when it was taken and with which phone, which the
+/// person never meant to share with their work. JPEG loses its APP1 (Exif, XMP), APP13
+/// (IPTC) and comment segments; PNG its text, Exif and time chunks. What draws the picture
+/// (and its colour profile) stays. A file whose structure cannot be followed is kept as it
+/// came (browsers show it or not; nothing of it runs). PDFs are kept as they came.
+pub fn without_metadata(kind: &str, bytes: &[u8]) -> Vec<u8> {
+    let stripped = match kind {
+        "image/jpeg" => jpeg_without_metadata(bytes),
+        "image/png" => png_without_metadata(bytes),
+        _ => None,
+    };
+    stripped.unwrap_or_else(|| bytes.to_vec())
+}
+
+fn jpeg_without_metadata(b: &[u8]) -> Option<Vec<u8>> {
+    let mut out = b.get(..2)?.to_vec();
+    let mut i = 2;
+    loop {
+        if *b.get(i)? != 0xFF {
+            return None;
+        }
+        // Fill bytes before a marker.
+        while b.get(i + 1) == Some(&0xFF) {
+            i += 1;
+        }
+        let marker = *b.get(i + 1)?;
+        match marker {
+            // Start of scan: the image data follows to the end.
+            0xDA => {
+                out.extend_from_slice(&b[i..]);
+                return Some(out);
+            }
+            0x01 | 0xD0..=0xD7 => {
+                out.extend_from_slice(&b[i..i + 2]);
+                i += 2;
+            }
+            0xD9 => {
+                out.extend_from_slice(&b[i..i + 2]);
+                return Some(out);
+            }
+            _ => {
+                let len = usize::from(u16::from_be_bytes([*b.get(i + 2)?, *b.get(i + 3)?]));
+                let end = i + 2 + len;
+                let segment = b.get(i..end)?;
+                if !matches!(marker, 0xE1 | 0xED | 0xFE) {
+                    out.extend_from_slice(segment);
+                }
+                i = end;
+            }
+        }
+    }
+}
+
+fn png_without_metadata(b: &[u8]) -> Option<Vec<u8>> {
+    let mut out = b.get(..8)?.to_vec();
+    let mut i = 8;
+    while i < b.len() {
+        let len = u32::from_be_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize;
+        let kind = b.get(i + 4..i + 8)?;
+        let end = i.checked_add(12)?.checked_add(len)?;
+        let chunk = b.get(i..end)?;
+        if !matches!(kind, b"tEXt" | b"zTXt" | b"iTXt" | b"eXIf" | b"tIME") {
+            out.extend_from_slice(chunk);
+        }
+        i = end;
+        if kind == b"IEND" {
+            break;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_lose_their_metadata() {
+        // A JPEG: SOI, APP0 (JFIF), APP1 (Exif with a place), COM, DQT, SOS and data, EOI.
+        let seg = |m: u8, body: &[u8]| {
+            let mut v = vec![0xFF, m];
+            v.extend_from_slice(&((body.len() + 2) as u16).to_be_bytes());
+            v.extend_from_slice(body);
+            v
+        };
+        let mut jpeg = vec![0xFF, 0xD8];
+        jpeg.extend(seg(0xE0, b"JFIF\0\x01\x01"));
+        let exif: &[u8] = b"Exif\0\0GPS 60.98N 25.66E Lahti";
+        jpeg.extend(seg(0xE1, exif));
+        jpeg.extend(seg(0xFE, b"kotona"));
+        jpeg.extend(seg(0xDB, &[0u8; 65]));
+        jpeg.extend(seg(0xDA, &[1, 2, 3]));
+        jpeg.extend([0x11, 0x22, 0xFF, 0x00, 0x33, 0xFF, 0xD9]);
+        let clean = without_metadata("image/jpeg", &jpeg);
+        let has = |v: &[u8], s: &[u8]| v.windows(s.len()).any(|w| w == s);
+        assert!(!has(&clean, b"GPS") && !has(&clean, b"kotona"));
+        assert!(has(&clean, b"JFIF"));
+        assert!(clean.ends_with(&[0x11, 0x22, 0xFF, 0x00, 0x33, 0xFF, 0xD9]));
+        assert_eq!(
+            clean.len(),
+            jpeg.len() - (4 + exif.len()) - (4 + b"kotona".len())
+        );
+        // A PNG: IHDR, tEXt, eXIf, IDAT, IEND.
+        let chunk = |t: &[u8; 4], body: &[u8]| {
+            let mut v = (body.len() as u32).to_be_bytes().to_vec();
+            v.extend_from_slice(t);
+            v.extend_from_slice(body);
+            v.extend_from_slice(&[0, 0, 0, 0]);
+            v
+        };
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend(chunk(b"IHDR", &[0; 13]));
+        png.extend(chunk(b"tEXt", b"Author\0Matti"));
+        png.extend(chunk(b"eXIf", b"MM GPS"));
+        png.extend(chunk(b"IDAT", &[7; 10]));
+        png.extend(chunk(b"IEND", &[]));
+        let clean = without_metadata("image/png", &png);
+        assert!(!has(&clean, b"Matti") && !has(&clean, b"GPS"));
+        assert!(has(&clean, b"IHDR") && has(&clean, b"IDAT") && has(&clean, b"IEND"));
+        // What cannot be followed stays as it came; documents too.
+        let broken = [0xFF, 0xD8, 0xFF, 0xE1, 0xFF];
+        assert_eq!(without_metadata("image/jpeg", &broken), broken);
+        assert_eq!(without_metadata("application/pdf", b"%PDF-1"), b"%PDF-1");
+    }
+
+    /// A stored (uncompressed) ZIP of these entries, as a writer would lay it out.
+    fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut central = Vec::new();
+        for (name, data) in entries {
+            let offset = out.len() as u32;
+            let header = |sig: &[u8], v: &mut Vec<u8>| {
+                v.extend_from_slice(sig);
+                if sig == b"PK\x01\x02" {
+                    v.extend_from_slice(&[20, 0]); // made by
+                }
+                v.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0]); // version, flags, stored, time, date
+                v.extend_from_slice(&[0; 4]); // crc (not checked by the sniffer)
+                v.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                v.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                v.extend_from_slice(&(name.len() as u16).to_le_bytes());
+                v.extend_from_slice(&[0, 0]); // extra
+            };
+            header(b"PK\x03\x04", &mut out);
+            out.extend_from_slice(name.as_bytes());
+            out.extend_from_slice(data);
+            header(b"PK\x01\x02", &mut central);
+            central.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
+            central.extend_from_slice(&[0; 4]); // external attributes
+            central.extend_from_slice(&offset.to_le_bytes());
+            central.extend_from_slice(name.as_bytes());
+        }
+        let cd_offset = out.len() as u32;
+        out.extend_from_slice(&central);
+        out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+        out.extend_from_slice(&cd_offset.to_le_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out
+    }
+
+    #[test]
+    fn documents_and_images_are_told_by_their_bytes() {
+        assert_eq!(sniff(b"%PDF-1.7\n%..."), Some(FileKind::Pdf));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(FileKind::Png));
+        assert_eq!(
+            sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 16]),
+            Some(FileKind::Jpeg)
+        );
+        let docx = zip(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("_rels/.rels", b"<Relationships/>"),
+            ("word/document.xml", b"<w:document/>"),
+        ]);
+        assert_eq!(sniff(&docx), Some(FileKind::Docx));
+        let odt = zip(&[
+            ("mimetype", ODT_MIMETYPE),
+            ("content.xml", b"<office:document-content/>"),
+        ]);
+        assert_eq!(sniff(&odt), Some(FileKind::Odt));
+        // What the name or the browser claims does not count: these are refused.
+        for (what, bytes) in [
+            ("html", b"<!DOCTYPE html><script>alert(1)</script>".to_vec()),
+            (
+                "svg",
+                b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".to_vec(),
+            ),
+            ("gif", b"GIF89a\x01\0\x01\0".to_vec()),
+            ("exe", b"MZ\x90\0\x03".to_vec()),
+            ("empty", Vec::new()),
+            ("pdf not at the start", b" %PDF-1.7".to_vec()),
+            (
+                "a zip of anything",
+                zip(&[("a.txt", b"hello"), ("b.js", b"alert(1)")]),
+            ),
+            (
+                "word with macros",
+                zip(&[
+                    ("[Content_Types].xml", b"<Types/>"),
+                    ("word/document.xml", b"<w:document/>"),
+                    ("word/vbaProject.bin", b"\xD0\xCF"),
+                ]),
+            ),
+            (
+                "an ODF spreadsheet",
+                zip(&[(
+                    "mimetype",
+                    b"application/vnd.oasis.opendocument.spreadsheet",
+                )]),
+            ),
+            ("a cut-off zip", docx[..docx.len() - 30].to_vec()),
+            ("a zip header alone", b"PK\x03\x04".to_vec()),
+        ] {
+            assert_eq!(sniff(&bytes), None, "{what}");
+        }
+        // A central directory that claims more entries than it holds is not read past its end.
+        let mut lying = docx.clone();
+        let n = lying.len();
+        lying[n - 12..n - 10].copy_from_slice(&u16::MAX.to_le_bytes());
+        assert_eq!(sniff(&lying), None);
+        assert_eq!(
+            file_name("Loppuraportti 2025 / Lahti", FileKind::Pdf),
+            "Loppuraportti-2025-Lahti.pdf"
+        );
+        assert_eq!(
+            file_name("../../etc/passwd\"", FileKind::Odt),
+            "etc-passwd.odt"
+        );
+        assert_eq!(file_name("  ", FileKind::Png), "liite.png");
+        assert_eq!(
+            check_attachment(" Loppuraportti\u{202E} ", b"%PDF-1.7", 0),
+            Ok((FileKind::Pdf, "Loppuraportti".to_string()))
+        );
+        assert_eq!(
+            check_attachment("", b"%PDF-1.7", 0),
+            Err(("title", "attachments-error-title"))
+        );
+        assert_eq!(
+            check_attachment("x", b"%PDF-1.7", MAX_ATTACHMENTS),
+            Err(("file", "attachments-error-full"))
+        );
+        assert_eq!(
+            check_attachment("x", b"", 0),
+            Err(("file", "attachments-error-file"))
+        );
+        assert_eq!(
+            check_attachment("x", &vec![b'%'; MAX_ATTACHMENT_BYTES + 1], 0),
+            Err(("file", "attachments-error-size"))
+        );
+        assert_eq!(
+            check_attachment("x", b"<html>", 0),
+            Err(("file", "attachments-error-type"))
+        );
+        // Types round-trip through what is stored.
+        for k in [
+            FileKind::Pdf,
+            FileKind::Png,
+            FileKind::Jpeg,
+            FileKind::Docx,
+            FileKind::Odt,
+        ] {
+            assert_eq!(FileKind::from_content_type(k.content_type()), Some(k));
+        }
+    }
+}
