@@ -335,6 +335,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_report_is_a_pdf_whose_cross_references_point_at_its_objects() {
+        let lines = vec!["Tulokset: 38 työllistyi (palkkatyö) – hyvin".to_string()];
+        let pdf = report_pdf("Väliraportti", &lines);
+        assert_eq!(
+            crate::domain::files::sniff(&pdf),
+            Some(crate::domain::files::FileKind::Pdf)
+        );
+        let text = String::from_utf8_lossy(&pdf);
+        let start: usize = text
+            .rsplit("startxref\n")
+            .next()
+            .and_then(|t| t.lines().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!(pdf[start..].starts_with(b"xref\n0 6\n"));
+        let table = String::from_utf8_lossy(&pdf[start..]);
+        for (i, entry) in table.lines().skip(3).take(5).enumerate() {
+            let at: usize = entry[..10].parse().unwrap();
+            assert!(pdf[at..].starts_with(format!("{} 0 obj", i + 1).as_bytes()));
+        }
+        // Finnish letters in WinAnsi, parentheses escaped.
+        assert!(pdf.windows(2).any(|w| w == [b'V', 0xE4]));
+        assert!(text.contains("\\(palkkatyö\\)") || pdf.windows(2).any(|w| w == b"\\("));
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+    }
+
+    #[test]
     fn demo_data_is_complete_and_valid() {
         let b = demo_batch().expect("demo data loads");
         assert!(
@@ -1202,5 +1229,142 @@ pub async fn seed_projects(store: &crate::store::DynStore) -> crate::store::Stor
             e.message(crate::domain::Lang::En)
         )));
     }
+    seed_project_reports(store.as_ref()).await?;
     Ok(report.added.len() + report.updated.len() + report.unchanged.len())
+}
+
+/// A report of each demo project that has results so far (an interim report while it runs,
+/// a final one when it has ended), as a PDF written from the project's own text. Seeding
+/// again adds nothing: each report's id comes from its project.
+async fn seed_project_reports(store: &dyn crate::store::Store) -> crate::store::StoreResult<()> {
+    use crate::domain::files::{owner_of_project, Attachment, FileKind};
+    let today = crate::domain::helsinki::today();
+    let projects = store
+        .projects(&crate::store::ProjectQuery {
+            limit: u32::MAX,
+            ..Default::default()
+        })
+        .await?;
+    let mut ids = Vec::new();
+    for p in projects.iter().filter(|p| !p.results.fi.is_empty()) {
+        let id = crate::domain::AttachmentId(uuid::Uuid::new_v5(
+            &crate::domain::DERIVED_NAMESPACE,
+            format!("attachment:{}:report", p.id).as_bytes(),
+        ));
+        if store.attachment(id).await?.is_some() {
+            continue;
+        }
+        let ended = p.status_on(today) == crate::domain::projects::ProjectStatus::Ended;
+        let title = if ended {
+            "Loppuraportti"
+        } else {
+            "Väliraportti"
+        };
+        let mut lines = vec![p.name.fi.clone(), String::new()];
+        lines.extend(wrap(&format!("Tavoite: {}", p.aims.fi), 88));
+        lines.push(String::new());
+        lines.extend(wrap(&format!("Tulokset: {}", p.results.fi), 88));
+        let pdf = report_pdf(title, &lines);
+        let title = format!(
+            "{title} ({})",
+            if ended {
+                p.ends_on.unwrap_or(today).year()
+            } else {
+                today.year()
+            }
+        );
+        let a = Attachment {
+            id,
+            owner: owner_of_project(p.id),
+            file_name: crate::domain::files::file_name(&title, FileKind::Pdf),
+            title,
+            kind: FileKind::Pdf,
+            size: pdf.len() as u64,
+            created_by: None,
+            created_at: p.updated_at,
+        };
+        store.add_attachment(&a, &pdf).await?;
+        ids.push(p.id);
+    }
+    crate::search::reindex_projects(store, &ids).await?;
+    Ok(())
+}
+
+/// Words wrapped into lines of at most `width` characters.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// A one-page A4 PDF: a heading and lines of text in Helvetica (WinAnsi covers the letters
+/// of Finnish and Swedish; others become `?`).
+pub fn report_pdf(title: &str, lines: &[String]) -> Vec<u8> {
+    fn text(s: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for c in s.chars() {
+            match c {
+                '(' | ')' | '\\' => {
+                    out.push(b'\\');
+                    out.push(c as u8);
+                }
+                '–' | '—' => out.push(0x96),
+                c if (c as u32) < 0x100 && !c.is_control() => out.push(c as u32 as u8),
+                _ => out.push(b'?'),
+            }
+        }
+        out
+    }
+    let mut content = b"BT /F1 18 Tf 56 780 Td (".to_vec();
+    content.extend(text(title));
+    content.extend_from_slice(b") Tj ET\nBT /F1 10 Tf 14 TL 56 750 Td");
+    for line in lines.iter().take(45) {
+        content.extend_from_slice(b" (");
+        content.extend(text(line));
+        content.extend_from_slice(b") Tj T*");
+    }
+    content.extend_from_slice(b" ET\n");
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+    ];
+    let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+    stream.extend(content);
+    stream.extend_from_slice(b"endstream");
+    objects.push(stream);
+    let mut pdf = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n", i + 1).into_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").into_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    pdf
 }

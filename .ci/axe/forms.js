@@ -331,6 +331,14 @@ async function submit(driver, formAction, fields) {
     await submit(driver, '/projects/new', { name_fi: 'Saavutettavuushanke', budget_eur: '120000', starts_on: '1.1.2026', partners: 'Lahden Diakonialaitos (Dila)' });
     await check(driver, 'fi project saved', results);
     const projectPage = new URL(await driver.getCurrentUrl()).pathname;
+    // Its attachments: a page that calls itself a PDF refused (the title kept), then a PDF.
+    const report = path.join(require('os').tmpdir(), 'kolmonen-axe-raportti.pdf');
+    fs.writeFileSync(report, '<html>not a pdf</html>');
+    await submit(driver, '/attachments', { title: 'Loppuraportti', file: report });
+    await check(driver, 'fi attachment refused', results);
+    fs.writeFileSync(report, '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await submit(driver, '/attachments', { title: 'Loppuraportti', file: report });
+    await check(driver, 'fi attachment added', results);
     await driver.get(`${base}${projectPage.replace('/fi/', '/sv/')}/edit`);
     await check(driver, 'sv project edit form', results);
     await driver.get(desk.replace('/manage', '/interests'));

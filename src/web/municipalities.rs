@@ -65,7 +65,10 @@ struct ShowPage {
     organizations: Vec<Card>,
     services: Vec<Card>,
     opportunities: Vec<Card>,
+    projects: Vec<Card>,
+    projects_total: u64,
     organizations_url: String,
+    projects_url: String,
     opportunities_url: String,
     services_url: String,
 }
@@ -106,6 +109,18 @@ pub async fn show(ctx: Ctx, PathId(code): PathId, State(st): State<AppState>) ->
             page_req,
         )
         .await?;
+    // Projects running there today: who does what, funded by whom.
+    let ongoing = crate::store::ProjectQuery {
+        municipality: Some(m.code.clone()),
+        status: Some((
+            crate::domain::projects::ProjectStatus::Ongoing,
+            crate::domain::helsinki::today(),
+        )),
+        limit: page_req.per_page,
+        ..Default::default()
+    };
+    let projects = st.store.projects(&ongoing).await?;
+    let projects_total = st.store.count_projects(&ongoing).await?;
     let lookup = CardLookup::new(&st.store, ctx.lang);
     let page = ShowPage {
         title: m.name(ctx.lang).to_string(),
@@ -113,6 +128,9 @@ pub async fn show(ctx: Ctx, PathId(code): PathId, State(st): State<AppState>) ->
         organizations: lookup.organization_cards(&ctx, &orgs.items).await?,
         services: lookup.service_cards(&ctx, &services.items).await?,
         opportunities: lookup.opportunity_cards(&ctx, &opps.items).await?,
+        projects: super::projects::project_cards(&st, &ctx, &projects).await?,
+        projects_total,
+        projects_url: ctx.url(&format!("/projects?status=ongoing&municipality={}", m.code)),
         organizations_url: ctx.url(&format!("/organizations?municipality={}", m.code)),
         opportunities_url: ctx.url(&format!("/opportunities?municipality={}", m.code)),
         services_url: ctx.url(&format!("/search?type=service&municipality={}", m.code)),

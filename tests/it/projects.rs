@@ -160,6 +160,27 @@ both_engines!(
             total(&app.get("/api/v1/projects?municipality=Lahtis").await.body)
         );
         assert!(lahti > 0);
+        // Who does what in Lahti: the municipality's page lists the projects running there
+        // today, with the way to the whole list.
+        let ongoing = app
+            .get("/api/v1/projects?municipality=398&status=ongoing&per_page=100")
+            .await
+            .json();
+        let page = app.get("/fi/municipalities/398").await;
+        assert!(page.body.contains("Käynnissä olevat hankkeet"));
+        assert!(page
+            .body
+            .contains("/fi/projects?status=ongoing&#38;municipality=398"));
+        for p in ongoing["contents"].as_array().unwrap().iter().take(20) {
+            assert!(page.body.contains(p["url"].as_str().unwrap()), "{p}");
+        }
+        let ended = app
+            .get("/api/v1/projects?municipality=398&status=ended")
+            .await
+            .json();
+        for p in ended["contents"].as_array().unwrap() {
+            assert!(!page.body.contains(p["url"].as_str().unwrap()), "{p}");
+        }
         assert_eq!(app.get("/api/v1/projects?funder=eu").await.status, 400);
         assert_eq!(app.get("/api/v1/projects?status=soon").await.status, 400);
         // Free-text filters of the schema: an unknown value matches nothing (as on events).
