@@ -8,6 +8,7 @@ id() { curl -sf "$base/api/v1/$1?per_page=100" | python3 -c "import json,sys; c=
 org=$(id organizations); svc=$(id services); opp=$(id opportunities)
 net=$(curl -sf "$base/api/v1/networks" | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['id'])")
 proj=$(id projects)
+art=$(id articles)
 ev=$(curl -sf "$base/api/v1/events" | python3 -c "import json,sys; print(next(e['id'] for e in json.load(sys.stdin)['contents'] if e['signup']))")
 # A record whose English text falls back to Finnish, and a stale one, exercise those states too.
 org_fallback=$(curl -sf "$base/api/v1/organizations?per_page=100" | python3 -c "import json,sys; print(next(o['id'] for o in json.load(sys.stdin)['contents'] if not o['description'].get('en')))")
@@ -23,7 +24,7 @@ for lang in fi sv en; do
     "$base/$lang/password-reset" "$base/$lang/password-reset?done=sent" "$base/$lang/password-reset?token=expired"
     "$base/$lang/confirm?token=0" "$base/$lang/confirm-email?token=0" "$base/$lang/privacy" "$base/$lang/accessibility" "$base/$lang/services/$svc/report" "$base/$lang/organizations/$org/report"
     "$base/$lang/events" "$base/$lang/events?past=1" "$base/$lang/events?municipality=Atlantis" "$base/$lang/events/$ev" "$base/$lang/events/$ev?done=confirm-sent" "$base/$lang/events/signup?token=0"
-    "$base/$lang/projects" "$base/$lang/projects?funder=stea&status=ongoing" "$base/$lang/projects?funder=lottery&municipality=Atlantis" "$base/$lang/projects/$proj" "$base/$lang/search?type=project")
+    "$base/$lang/projects" "$base/$lang/projects?funder=stea&status=ongoing" "$base/$lang/projects?funder=lottery&municipality=Atlantis" "$base/$lang/projects/$proj" "$base/$lang/search?type=project" "$base/$lang/articles" "$base/$lang/articles?kind=guide&topic=job-coaching" "$base/$lang/articles?topic=dragons" "$base/$lang/articles/$art" "$base/$lang/articles/$art/history" "$base/$lang/search?type=article&q=ty%C3%B6kokeilu")
 done
 cd "$here/axe"
 if [ ! -x node_modules/.bin/axe ]; then

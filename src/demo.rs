@@ -335,6 +335,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_demo_articles_are_complete_and_valid() {
+        let all = demo_articles(time::OffsetDateTime::now_utc()).unwrap();
+        assert_eq!(all.len(), 12);
+        for (a, v) in &all {
+            assert!(!a.title.is_empty() && a.body.len() > 1000, "{}", a.title);
+            assert!(
+                !a.topics.is_empty() && !a.target_groups.is_empty(),
+                "{}",
+                a.title
+            );
+            assert_eq!(a.licence, "CC-BY-4.0");
+            assert_eq!((a.version, v.version), (1, 1));
+            // No raw HTML: the files are Markdown only.
+            assert!(!a.body.contains('<'), "{}", a.title);
+        }
+        let kinds: std::collections::HashSet<_> = all.iter().map(|(a, _)| a.kind).collect();
+        assert_eq!(
+            kinds.len(),
+            4,
+            "good practices, guides, a template and a report"
+        );
+    }
+
+    #[test]
     fn a_report_is_a_pdf_whose_cross_references_point_at_its_objects() {
         let lines = vec!["Tulokset: 38 työllistyi (palkkatyö) – hyvin".to_string()];
         let pdf = report_pdf("Väliraportti", &lines);
@@ -1213,6 +1237,177 @@ mod event_tests {
             }
         }
     }
+}
+
+/// The demo's articles, written from the seed notes (see `data/demo/articles/`).
+const DEMO_ARTICLES: [(&str, &str); 12] = [
+    (
+        "tyokokeilu-sovitaan-askel-askeleelta",
+        include_str!("../data/demo/articles/01-tyokokeilu-sovitaan-askel-askeleelta.md"),
+    ),
+    (
+        "58-pooli-kokemus-kayttoon",
+        include_str!("../data/demo/articles/02-58-pooli-kokemus-kayttoon.md"),
+    ),
+    (
+        "kolmoskahvila-paivystysvuorot",
+        include_str!("../data/demo/articles/03-kolmoskahvila-paivystysvuorot.md"),
+    ),
+    (
+        "kolmoslinja-linkku-kylille",
+        include_str!("../data/demo/articles/04-kolmoslinja-linkku-kylille.md"),
+    ),
+    (
+        "lammin-saattaen-vaihto",
+        include_str!("../data/demo/articles/05-lammin-saattaen-vaihto.md"),
+    ),
+    (
+        "verkostotapaamiset-kuka-tekee-mita",
+        include_str!("../data/demo/articles/06-verkostotapaamiset-kuka-tekee-mita.md"),
+    ),
+    (
+        "kuntouttava-tyotoiminta-pajassa",
+        include_str!("../data/demo/articles/07-kuntouttava-tyotoiminta-pajassa.md"),
+    ),
+    (
+        "palkkatuki-yhdistyksessa",
+        include_str!("../data/demo/articles/08-palkkatuki-yhdistyksessa.md"),
+    ),
+    (
+        "yhteishankinnat-kurssi-kuudelle-vai-viidelletoista",
+        include_str!(
+            "../data/demo/articles/09-yhteishankinnat-kurssi-kuudelle-vai-viidelletoista.md"
+        ),
+    ),
+    (
+        "aikapankki-pyyda-apua",
+        include_str!("../data/demo/articles/10-aikapankki-pyyda-apua.md"),
+    ),
+    (
+        "tyokokeilusopimuksen-tarkistuslista",
+        include_str!("../data/demo/articles/11-tyokokeilusopimuksen-tarkistuslista.md"),
+    ),
+    (
+        "mahdollisuudet-kayttoon-2014-opit",
+        include_str!("../data/demo/articles/12-mahdollisuudet-kayttoon-2014-opit.md"),
+    ),
+];
+
+/// A demo file: its front matter (`key: value` lines between `---` lines) and its text.
+fn article_front_matter(file: &str) -> Option<(std::collections::HashMap<&str, &str>, &str)> {
+    let rest = file.strip_prefix("---\n")?;
+    let (head, body) = rest.split_once("\n---\n")?;
+    let fields = head
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect();
+    Some((fields, body))
+}
+
+fn comma_list(s: Option<&&str>) -> Vec<String> {
+    s.map(|s| {
+        s.split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// The demo's articles as their first versions (ids from their keys; times spread over the
+/// past months so the list has an order).
+pub fn demo_articles(
+    now: time::OffsetDateTime,
+) -> Result<
+    Vec<(
+        crate::domain::articles::Article,
+        crate::domain::articles::ArticleVersion,
+    )>,
+    String,
+> {
+    let mut out = Vec::new();
+    for (i, (key, file)) in DEMO_ARTICLES.iter().enumerate() {
+        let (fields, body) = article_front_matter(file).ok_or(format!("{key}: no front matter"))?;
+        let authors: Vec<OrganizationId> = comma_list(fields.get("authors"))
+            .iter()
+            .map(|k| organization_id(k))
+            .collect();
+        let input = crate::manage::articles::ArticleInput {
+            title: fields.get("title").unwrap_or(&"").to_string(),
+            body: body.to_string(),
+            kind: fields.get("kind").unwrap_or(&"").to_string(),
+            lang: "fi".into(),
+            licence: fields
+                .get("licence")
+                .unwrap_or(&crate::domain::articles::LICENCES[0])
+                .to_string(),
+            co_authors: authors
+                .iter()
+                .skip(1)
+                .map(|o| o.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            topics: comma_list(fields.get("topics")),
+            target_groups: comma_list(fields.get("target_groups")),
+            note: String::new(),
+        };
+        let first = *authors.first().ok_or(format!("{key}: no authors"))?;
+        // The demo's organizations are all known: checked as a form would be, by ids.
+        let checked = check_known(&input, first).map_err(|e| format!("{key}: {e:?}"))?;
+        let when = now - time::Duration::days(7 * (i as i64 + 1));
+        let (mut a, v) = crate::manage::articles::next(None, checked, first, None, when);
+        a.id = crate::domain::ArticleId(uuid::Uuid::new_v5(
+            &crate::domain::DERIVED_NAMESPACE,
+            format!("article:{key}").as_bytes(),
+        ));
+        a.key = Some(key.to_string());
+        let v = crate::domain::articles::ArticleVersion {
+            article_id: a.id,
+            ..v
+        };
+        out.push((a, v));
+    }
+    Ok(out)
+}
+
+/// [`check`] with co-authors given by id (no name lookup).
+fn check_known(
+    input: &crate::manage::articles::ArticleInput,
+    first: OrganizationId,
+) -> Result<crate::manage::articles::Checked, Vec<crate::manage::articles::InputError>> {
+    let mut plain = input.clone();
+    let ids: Vec<OrganizationId> = input
+        .co_authors
+        .lines()
+        .filter_map(OrganizationId::parse)
+        .collect();
+    plain.co_authors.clear();
+    let mut checked = crate::manage::articles::check(
+        &plain,
+        &crate::manage::projects::Organizations::empty(),
+        first,
+    )?;
+    checked.co_authors = ids;
+    Ok(checked)
+}
+
+/// Saves the demo's articles that are not there yet (seeding again adds nothing).
+pub async fn seed_articles(store: &dyn crate::store::Store) -> crate::store::StoreResult<usize> {
+    let articles = demo_articles(time::OffsetDateTime::now_utc())
+        .map_err(crate::store::StoreError::Invalid)?;
+    let mut ids = Vec::new();
+    for (a, v) in &articles {
+        if store.article(a.id).await?.is_some() {
+            continue;
+        }
+        if store.save_article(a, v).await? == crate::store::SaveOutcome::Saved {
+            ids.push(a.id);
+        }
+    }
+    crate::search::reindex_articles(store, &ids).await?;
+    Ok(articles.len())
 }
 
 /// The demo's project register: `data/demo/projects.csv` through the same import a region

@@ -341,6 +341,20 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'fi attachment added', results);
     await driver.get(`${base}${projectPage.replace('/fi/', '/sv/')}/edit`);
     await check(driver, 'sv project edit form', results);
+    // An article for the knowledge bank: refused (junk kept), written, changed; its history.
+    await driver.get(desk.replace('/manage', '/articles/new'));
+    await check(driver, 'fi new article form', results);
+    await submit(driver, '/articles/new', { title: '', co_authors: 'Mordor ry' });
+    await check(driver, 'fi new article refused', results);
+    await driver.findElement(By.css('main form select[name=kind] option[value=good_practice]')).click();
+    await submit(driver, '/articles/new', { title: 'Aamupalaveri pajalla', body: '## Miksi\n\nAamupalaveri kokoaa pajan.\n\n- kesto 15 min\n- kaikki äänessä', co_authors: '' });
+    await check(driver, 'fi article saved', results);
+    const articlePage = new URL(await driver.getCurrentUrl()).pathname;
+    await driver.get(`${base}${articlePage.replace('/fi/', '/en/')}/edit`);
+    await check(driver, 'en article edit form', results);
+    await submit(driver, '/edit', { body: '## Why\n\nThe morning meeting brings the workshop together.', note: 'In English' });
+    await driver.get(`${base}${articlePage.replace('/fi/', '/sv/')}/history`);
+    await check(driver, 'sv article history with a diff', results);
     await driver.get(desk.replace('/manage', '/interests'));
     await check(driver, 'fi interested people', results);
     await driver.get(`${base}/fi/talent`);

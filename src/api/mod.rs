@@ -1,5 +1,6 @@
 //! The read-only JSON API `/api/v1` and its OpenAPI description.
 
+pub mod articles;
 pub mod events;
 pub mod hsds;
 pub mod impact;
@@ -42,6 +43,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/api/v1/events", get(events::list_events)),
         ("/api/v1/events/{id}", get(events::get_event)),
         ("/api/v1/projects", get(projects::list_projects)),
+        ("/api/v1/articles", get(articles::list_articles)),
+        ("/api/v1/articles/{id}", get(articles::get_article)),
         ("/api/v1/projects.csv", get(projects::projects_csv)),
         ("/api/v1/projects/{id}", get(projects::get_project)),
     ];
@@ -72,6 +75,8 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         events::list_events,
         events::get_event,
         projects::list_projects,
+        articles::list_articles,
+        articles::get_article,
         projects::get_project,
         projects::projects_csv,
         hsds::meta,
@@ -94,6 +99,10 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         events::EventResponse,
         projects::ProjectResponse,
         projects::ProjectLead,
+        articles::ArticleResponse,
+        articles::ArticleAuthor,
+        articles::KindParam,
+        crate::domain::articles::ArticleKind,
         projects::AttachmentResponse,
         crate::domain::projects::Partner,
         crate::domain::projects::ProjectStatus,

@@ -68,6 +68,18 @@ pub struct AttachmentResponse {
     pub url: String,
 }
 
+impl AttachmentResponse {
+    pub fn of(a: crate::domain::files::Attachment) -> Self {
+        AttachmentResponse {
+            id: a.id.to_string(),
+            url: format!("/fi/attachments/{}", a.id),
+            title: a.title,
+            content_type: a.kind.content_type().to_string(),
+            size: a.size,
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ProjectParams {
@@ -177,13 +189,7 @@ async fn responses(
         files
             .entry(a.owner.clone())
             .or_default()
-            .push(AttachmentResponse {
-                id: a.id.to_string(),
-                url: format!("/fi/attachments/{}", a.id),
-                title: a.title,
-                content_type: a.kind.content_type().to_string(),
-                size: a.size,
-            });
+            .push(AttachmentResponse::of(a));
     }
     let today = helsinki::today();
     Ok(projects

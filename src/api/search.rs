@@ -72,6 +72,7 @@ pub fn record_path(doc_type: &str) -> &'static str {
         "organization" => "organizations",
         "event" => "events",
         "project" => "projects",
+        "article" => "articles",
         _ => "services",
     }
 }
@@ -102,6 +103,10 @@ pub fn facet_label(lang: Lang, facet: &str, value: &str) -> String {
             .or_else(|| {
                 crate::domain::events::EventKind::parse(value)
                     .map(|k| t(lang, &format!("event-kind-{}", k.as_str())))
+            })
+            .or_else(|| {
+                crate::domain::articles::ArticleKind::parse(value)
+                    .map(|k| t(lang, &format!("articles-kind-{}", k.as_str())))
             })
             // "Tyyppi: Palvelu tai toiminta" and "Laji: Palvelu" read as the same filter:
             // the kind says which of the two it is, and what that means.
@@ -176,8 +181,8 @@ pub fn response(lang: Lang, req: &SearchRequest, r: SearchResults) -> SearchResp
     params(
         ("q" = Option<String>, Query, description = "Words to find, in Finnish, Swedish or English: inflected forms, compounds and parts of them, and words with one typing error match."),
         ("lang" = Option<String>, Query, description = "Language of the query and of the names and labels in the answer: fi (default), sv or en."),
-        ("type" = Option<String>, Query, description = "service, opportunity, organization, event (an event not yet over) or project."),
-        ("kind" = Option<String>, Query, description = "Service kind (activity, service) or opportunity type (work_trial, wage_subsidy, rehabilitative_work, volunteering, apprenticeship, job) or event kind (network_meeting, workshop, recruitment_fair, open_day, training, other)."),
+        ("type" = Option<String>, Query, description = "service, opportunity, organization, event (an event not yet over), project or article (the knowledge bank)."),
+        ("kind" = Option<String>, Query, description = "Service kind (activity, service) or opportunity type (work_trial, wage_subsidy, rehabilitative_work, volunteering, apprenticeship, job), event kind (network_meeting, workshop, recruitment_fair, open_day, training, other) or article kind (good_practice, guide, template, report)."),
         ("municipality" = Option<String>, Query, description = "Municipality code, e.g. 398 (Lahti)."),
         ("region" = Option<String>, Query, description = "Region code, e.g. FI1C3."),
         ("target_group" = Option<String>, Query, description = "Target group id, e.g. young-people."),

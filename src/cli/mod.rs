@@ -338,8 +338,12 @@ async fn seed_demo(store: &DynStore, keys: Option<&crate::vault::DataKeys>) -> a
     let projects = demo::seed_projects(store)
         .await
         .context("saving the demo projects")?;
+    let articles = demo::seed_articles(store.as_ref())
+        .await
+        .context("saving the demo articles")?;
     tracing::info!(
         projects,
+        articles,
         people = people.len(),
         organizations = batch.organizations.len(),
         events,

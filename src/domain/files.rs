@@ -72,6 +72,10 @@ pub fn owner_of_project(id: super::ProjectId) -> String {
     format!("project:{id}")
 }
 
+pub fn owner_of_article(id: super::ArticleId) -> String {
+    format!("article:{id}")
+}
+
 /// A safe file name from a title: letters (Finnish ones too), digits and dashes, at most 60
 /// characters, then the extension (`Loppuraportti 2025` → `Loppuraportti-2025.pdf`).
 pub fn file_name(title: &str, kind: FileKind) -> String {

@@ -73,12 +73,15 @@ id_type!(
     SignupId,
     SubscriptionId,
     ProjectId,
-    AttachmentId
+    AttachmentId,
+    ArticleId
 );
 
 /// Defined here, after `id_type!`, which they use.
+pub mod articles;
 pub mod events;
 pub mod ical;
+pub mod markdown;
 pub mod networks;
 pub mod projects;
 pub mod referrals;

@@ -13,15 +13,17 @@ pub enum DocType {
     Organization,
     Event,
     Project,
+    Article,
 }
 
 impl DocType {
-    pub const ALL: [DocType; 5] = [
+    pub const ALL: [DocType; 6] = [
         DocType::Service,
         DocType::Opportunity,
         DocType::Organization,
         DocType::Event,
         DocType::Project,
+        DocType::Article,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -30,6 +32,7 @@ impl DocType {
             DocType::Organization => "organization",
             DocType::Event => "event",
             DocType::Project => "project",
+            DocType::Article => "article",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {

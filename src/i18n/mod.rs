@@ -155,6 +155,8 @@ mod tests {
                     ("value", "stea".into()),
                     ("column", "funders".into()),
                     ("size", "1,2".into()),
+                    ("title", "Näin työkokeilu sovitaan".into()),
+                    ("version", 2.into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

@@ -1,6 +1,7 @@
 //! Organizations keeping their own data: who may change what, self-registration with its
 //! duplicate checks and verification, and the history of every change.
 
+pub mod articles;
 pub mod freshness;
 pub mod projects;
 pub mod records;

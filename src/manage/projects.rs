@@ -105,13 +105,21 @@ impl Organizations {
         })
     }
 
+    /// None known (every name is unknown; used where only ids are given).
+    pub fn empty() -> Self {
+        Self {
+            by_name: HashMap::new(),
+            names: HashMap::new(),
+        }
+    }
+
     pub fn name(&self, id: OrganizationId) -> Option<&str> {
         self.names.get(&id).map(String::as_str)
     }
 
     /// The organization a cell names: by its id, or by its name (any case, any spacing).
     /// `Err(true)` when the name is shared by several.
-    fn find(&self, s: &str) -> Result<OrganizationId, bool> {
+    pub fn find(&self, s: &str) -> Result<OrganizationId, bool> {
         if let Some(id) = OrganizationId::parse(s).filter(|id| self.names.contains_key(id)) {
             return Ok(id);
         }

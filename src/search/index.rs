@@ -7,8 +7,8 @@ use crate::domain::events::Event;
 use crate::domain::projects::Project;
 pub use crate::domain::search::{DocType, OrgRecords, SearchDoc};
 use crate::domain::{
-    EventId, Lang, LocalizedText, Location, LocationId, Organization, OrganizationId, ProjectId,
-    Service,
+    ArticleId, EventId, Lang, LocalizedText, Location, LocationId, Organization, OrganizationId,
+    ProjectId, Service,
 };
 use crate::refdata::REF;
 use crate::store::{EventQuery, ProjectQuery, Store, StoreResult};
@@ -583,6 +583,93 @@ pub async fn reindex(store: &dyn Store, orgs: &[OrganizationId]) -> StoreResult<
             let ids: Vec<ProjectId> = projects.iter().map(|p| p.id).collect();
             n += reindex_projects(store, &ids).await?;
         }
+        let articles = store
+            .articles(&crate::store::ArticleQuery {
+                authors: chunk.to_vec(),
+                limit: u32::MAX,
+                ..Default::default()
+            })
+            .await?;
+        if !articles.is_empty() {
+            let ids: Vec<ArticleId> = articles.iter().map(|a| a.id).collect();
+            n += reindex_articles(store, &ids).await?;
+        }
+    }
+    Ok(n)
+}
+
+/// The unit an article's document is replaced with.
+pub fn article_unit(id: ArticleId) -> String {
+    format!("article:{id}")
+}
+
+/// The search documents of these articles: found by their title, text, kind, topics,
+/// target groups, authors and attachments' titles.
+pub fn article_documents(
+    articles: &[crate::domain::articles::Article],
+    organizations: &[Organization],
+    attachments: &[crate::domain::files::Attachment],
+) -> Vec<SearchDoc> {
+    let orgs: HashMap<OrganizationId, &Organization> =
+        organizations.iter().map(|o| (o.id, o)).collect();
+    articles
+        .iter()
+        .map(|a| {
+            let mut b = Builder::default();
+            let title = a.name();
+            b.title(&title);
+            b.plain(&crate::domain::markdown::to_plain(&a.body));
+            b.facet("type", "article");
+            b.facet("kind", a.kind.as_str());
+            b.terms("topic", &a.topics);
+            b.terms("target_group", &a.target_groups);
+            b.facet("language", a.lang.code());
+            for o in &a.authors {
+                if let Some(o) = orgs.get(o) {
+                    b.plain(&o.name);
+                }
+            }
+            let owner = crate::domain::files::owner_of_article(a.id);
+            for f in attachments.iter().filter(|f| f.owner == owner) {
+                b.plain(&f.title);
+            }
+            b.finish(
+                DocType::Article,
+                a.id.to_string(),
+                article_unit(a.id),
+                title,
+                a.created_at.unix_timestamp(),
+                None,
+            )
+        })
+        .collect()
+}
+
+/// Rebuilds the search documents of these articles (a deleted one loses its document).
+pub async fn reindex_articles(store: &dyn Store, ids: &[ArticleId]) -> StoreResult<usize> {
+    let mut n = 0;
+    for chunk in ids.chunks(500) {
+        let articles = store
+            .articles(&crate::store::ArticleQuery {
+                ids: chunk.to_vec(),
+                limit: chunk.len() as u32,
+                ..Default::default()
+            })
+            .await?;
+        let mut org_ids: Vec<OrganizationId> =
+            articles.iter().flat_map(|a| a.authors.clone()).collect();
+        org_ids.sort();
+        org_ids.dedup();
+        let organizations = store.organizations_by_id(&org_ids).await?;
+        let owners: Vec<String> = articles
+            .iter()
+            .map(|a| crate::domain::files::owner_of_article(a.id))
+            .collect();
+        let attachments = store.attachments_of(&owners).await?;
+        let docs = article_documents(&articles, &organizations, &attachments);
+        n += docs.len();
+        let units: Vec<String> = chunk.iter().map(|id| article_unit(*id)).collect();
+        store.replace_search_documents(&units, &docs).await?;
     }
     Ok(n)
 }

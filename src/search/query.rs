@@ -392,6 +392,9 @@ pub(super) fn facet_of_token(token: &str) -> Option<(&'static str, String)> {
             for k in crate::domain::events::EventKind::ALL {
                 add("kind", k.as_str());
             }
+            for k in crate::domain::articles::ArticleKind::ALL {
+                add("kind", k.as_str());
+            }
             for (code, mu) in &REF.municipalities {
                 add("municipality", code);
                 add("region", &mu.region_code);
@@ -835,9 +838,22 @@ impl Searcher {
 
     async fn run(&self, req: &SearchRequest) -> StoreResult<SearchResults> {
         let results = self.run_words(req).await?;
-        // "kudonta Hämeenkoski" finds nothing as words: a place among them is where to
-        // search for the others.
-        if results.total == 0 && req.near.is_none() {
+        // "kudonta Hämeenkoski" finds nothing with a place as words: a place among them is
+        // where to search for the others. Texts without a place (articles, projects) that
+        // share a word do not count: they cannot be near anything.
+        let located: u64 = results.facets.get("type").map_or(results.total, |types| {
+            types
+                .iter()
+                .filter(|t| {
+                    matches!(
+                        t.value.as_str(),
+                        "service" | "opportunity" | "organization" | "event"
+                    )
+                })
+                .map(|t| t.count)
+                .sum()
+        });
+        if located == 0 && req.near.is_none() {
             if let Some((rest, place)) = place_among_words(&req.q) {
                 if !rest.is_empty() {
                     return self.run_near(req, rest, place).await;

@@ -2,21 +2,45 @@
 //! record; the record's search document rebuilt (attachment titles are searched).
 
 use crate::domain::files::{self, Attachment};
-use crate::domain::{AttachmentId, ProjectId, UserId};
+use crate::domain::{ArticleId, AttachmentId, ProjectId, UserId};
 use crate::store::{Store, StoreResult};
 
 /// What went wrong with an upload: the form field and the translation key.
 pub type Refusal = (&'static str, &'static str);
 
-/// Adds a file to a project, or says why not.
-pub async fn add_to_project(
+/// A record that has attachments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Project(ProjectId),
+    Article(ArticleId),
+}
+
+impl Record {
+    pub fn owner(self) -> String {
+        match self {
+            Record::Project(id) => files::owner_of_project(id),
+            Record::Article(id) => files::owner_of_article(id),
+        }
+    }
+
+    async fn reindex(self, store: &dyn Store) -> StoreResult<()> {
+        match self {
+            Record::Project(id) => crate::search::reindex_projects(store, &[id]).await?,
+            Record::Article(id) => crate::search::reindex_articles(store, &[id]).await?,
+        };
+        Ok(())
+    }
+}
+
+/// Adds a file to a record, or says why not.
+pub async fn add(
     store: &dyn Store,
-    project: ProjectId,
+    record: Record,
     title: &str,
     bytes: &[u8],
     by: Option<UserId>,
 ) -> StoreResult<Result<Attachment, Refusal>> {
-    let owner = files::owner_of_project(project);
+    let owner = record.owner();
     let now_there = store.attachments(&owner).await?.len();
     let (kind, title) = match files::check_attachment(title, bytes, now_there) {
         Ok(ok) => ok,
@@ -34,21 +58,15 @@ pub async fn add_to_project(
         created_at: time::OffsetDateTime::now_utc(),
     };
     store.add_attachment(&a, &data).await?;
-    crate::search::reindex_projects(store, &[project]).await?;
+    record.reindex(store).await?;
     Ok(Ok(a))
 }
 
-/// Removes a file of a project (another project's file is left alone).
-pub async fn remove_from_project(
-    store: &dyn Store,
-    project: ProjectId,
-    id: AttachmentId,
-) -> StoreResult<bool> {
-    let gone = store
-        .delete_attachment(&files::owner_of_project(project), id)
-        .await?;
+/// Removes a file of a record (another record's file is left alone).
+pub async fn remove(store: &dyn Store, record: Record, id: AttachmentId) -> StoreResult<bool> {
+    let gone = store.delete_attachment(&record.owner(), id).await?;
     if gone {
-        crate::search::reindex_projects(store, &[project]).await?;
+        record.reindex(store).await?;
     }
     Ok(gone)
 }

@@ -2,6 +2,7 @@
 //! index and the mail outbox. Pages, the API and the command line call these; the store and
 //! the domain know nothing of them.
 
+pub mod articles;
 pub mod attachments;
 pub mod digests;
 

@@ -1,6 +1,7 @@
 //! Persistence: one `Store` trait, implemented for SQLite and PostgreSQL by the same SQL.
 
 mod accounts;
+mod articles;
 mod attachments;
 mod digests;
 mod directory;
@@ -24,6 +25,7 @@ use async_trait::async_trait;
 use std::sync::Arc;
 
 pub use accounts::AccountStore;
+pub use articles::{ArticleQuery, ArticleStore, SaveOutcome};
 pub use attachments::AttachmentStore;
 pub use digests::DigestStore;
 pub use directory::DirectoryStore;
@@ -240,6 +242,7 @@ pub trait Store:
     + DigestStore
     + ProjectStore
     + AttachmentStore
+    + ArticleStore
     + Send
     + Sync
     + 'static
@@ -261,6 +264,7 @@ impl<T> Store for T where
         + DigestStore
         + ProjectStore
         + AttachmentStore
+        + ArticleStore
         + Send
         + Sync
         + 'static
@@ -271,9 +275,9 @@ impl<T> Store for T where
 /// trait in scope.
 pub mod prelude {
     pub use super::{
-        AccountStore, AttachmentStore, DigestStore, DirectoryStore, EventStore, MailStore,
-        ManageStore, NetworkStore, PeopleStore, ProjectStore, ReferralStore, SearchStore, Store,
-        SystemStore, ThreadStore,
+        AccountStore, ArticleStore, AttachmentStore, DigestStore, DirectoryStore, EventStore,
+        MailStore, ManageStore, NetworkStore, PeopleStore, ProjectStore, ReferralStore,
+        SearchStore, Store, SystemStore, ThreadStore,
     };
 }
 

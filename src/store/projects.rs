@@ -1,7 +1,7 @@
 //! The project register. The same SQL for both engines; lists and texts in several languages
 //! are JSON, dates `YYYY-MM-DD` text (they compare in order).
 
-use super::sql::{from_json, parse_id, to_json, PostgresStore, SqliteStore};
+use super::sql::{from_json, json_item, parse_id, to_json, PostgresStore, SqliteStore};
 use super::{StoreError, StoreResult};
 use crate::domain::projects::{Project, ProjectStatus};
 use crate::domain::{from_micros, unix_micros, OrganizationId, ProjectId, UserId};
@@ -48,11 +48,6 @@ const PROJECT_COLS: &str = "id, source_key, name, lead_id, partners, funders, fu
 fn date(s: &str) -> StoreResult<Date> {
     crate::domain::projects::parse_date(s)
         .ok_or_else(|| StoreError::Corrupt(format!("project date {s}")))
-}
-
-/// `"x"` as it appears inside a JSON array of strings, for `LIKE`.
-fn json_item(v: &str) -> String {
-    format!("%{}%", to_json(&v))
 }
 
 macro_rules! projects_store {

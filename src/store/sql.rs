@@ -87,6 +87,11 @@ pub(super) fn to_json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
+/// `"x"` as it appears inside a JSON array of strings, for `LIKE`.
+pub(super) fn json_item(v: &str) -> String {
+    format!("%{}%", to_json(&v))
+}
+
 pub(super) fn from_json<T: DeserializeOwned>(s: &str) -> StoreResult<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Corrupt(e.to_string()))
 }

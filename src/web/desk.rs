@@ -40,6 +40,8 @@ struct DeskPage {
     new_event: String,
     new_project: String,
     projects_url: String,
+    new_article: String,
+    articles_url: String,
     events_url: String,
     interests_url: String,
     /// (label, edit url)
@@ -117,6 +119,8 @@ pub async fn show(
         events_url: ctx.url(&format!("/events?organization={}", org.id)),
         new_project: ctx.url(&format!("/organizations/{}/projects/new", org.id)),
         projects_url: ctx.url(&format!("/projects?organization={}", org.id)),
+        new_article: ctx.url(&format!("/organizations/{}/articles/new", org.id)),
+        articles_url: ctx.url(&format!("/articles?organization={}", org.id)),
         interests_url: ctx.url(&format!("/organizations/{}/interests", org.id)),
         places: records
             .locations

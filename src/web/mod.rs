@@ -4,6 +4,7 @@ mod account;
 mod contact_links;
 pub use contact_links::contact_links;
 mod alerts;
+pub mod articles;
 mod attachments;
 mod audit;
 pub mod auth;
@@ -200,6 +201,28 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(projects::delete_attachment),
         ),
         ("/{lang}/attachments/{id}", get(attachments::serve)),
+        ("/{lang}/articles", get(articles::list)),
+        ("/{lang}/articles/{id}", get(articles::show)),
+        ("/{lang}/articles/{id}/history", get(articles::history)),
+        (
+            "/{lang}/articles/{id}/edit",
+            get(articles::edit_form).post(articles::update),
+        ),
+        ("/{lang}/articles/{id}/delete", post(articles::delete)),
+        (
+            "/{lang}/articles/{id}/attachments",
+            post(articles::add_attachment).layer(axum::extract::DefaultBodyLimit::max(
+                crate::MAX_UPLOAD_BYTES,
+            )),
+        ),
+        (
+            "/{lang}/articles/{id}/attachments/delete",
+            post(articles::delete_attachment),
+        ),
+        (
+            "/{lang}/organizations/{id}/articles/new",
+            get(articles::new_form).post(articles::create),
+        ),
         (
             "/{lang}/organizations/{id}/projects/new",
             get(projects::new_form).post(projects::create),

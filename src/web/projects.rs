@@ -408,9 +408,9 @@ pub async fn add_attachment(
 ) -> PageResult {
     let p = editable(&st, &user, &id).await?;
     let (title, file) = super::attachments::read_upload(body).await?;
-    match crate::services::attachments::add_to_project(
+    match crate::services::attachments::add(
         st.store.as_ref(),
-        p.id,
+        crate::services::attachments::Record::Project(p.id),
         &title,
         &file,
         Some(user.id),
@@ -443,8 +443,12 @@ pub async fn delete_attachment(
     let attachment = form::id_field(&body, "id")
         .and_then(|a| crate::domain::AttachmentId::parse(&a))
         .ok_or_else(PageError::bad_request)?;
-    if !crate::services::attachments::remove_from_project(st.store.as_ref(), p.id, attachment)
-        .await?
+    if !crate::services::attachments::remove(
+        st.store.as_ref(),
+        crate::services::attachments::Record::Project(p.id),
+        attachment,
+    )
+    .await?
     {
         return Err(PageError::not_found());
     }

@@ -33,7 +33,7 @@ fn options_of(ctx: &Ctx, kind: &str, values: &[&str]) -> Vec<(String, String)> {
         .collect()
 }
 
-fn topic_options(ctx: &Ctx) -> Vec<(String, String)> {
+pub(super) fn topic_options(ctx: &Ctx) -> Vec<(String, String)> {
     REF.taxonomies
         .topics
         .iter()
@@ -167,6 +167,7 @@ pub(super) fn saved_notice(ctx: &Ctx, q: &DoneQuery) -> Option<Notice> {
         Some("confirmed") => Some(Notice::success(ctx.t("desk-confirmed"))),
         Some("resolved") => Some(Notice::success(ctx.t("reports-resolved"))),
         Some("project-deleted") => Some(Notice::success(ctx.t("projects-deleted"))),
+        Some("article-deleted") => Some(Notice::success(ctx.t("articles-deleted"))),
         _ => None,
     }
 }

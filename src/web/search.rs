@@ -590,8 +590,28 @@ async fn build_cards(
             })
             .await?
     };
+    let article_ids: Vec<crate::domain::ArticleId> = ids(DocType::Article)
+        .filter_map(crate::domain::ArticleId::parse)
+        .collect();
+    let articles = if article_ids.is_empty() {
+        Vec::new()
+    } else {
+        st.store
+            .articles(&crate::store::ArticleQuery {
+                limit: article_ids.len() as u32,
+                ids: article_ids,
+                ..Default::default()
+            })
+            .await?
+    };
     let lookup = CardLookup::new(&st.store, ctx.lang);
     let mut by_id = HashMap::new();
+    for (a, c) in articles
+        .iter()
+        .zip(super::articles::article_cards(st, ctx, &articles).await?)
+    {
+        by_id.insert((DocType::Article, a.id.to_string()), c);
+    }
     for (p, c) in projects
         .iter()
         .zip(super::projects::project_cards(st, ctx, &projects).await?)

@@ -940,6 +940,12 @@ const COLUMNS: &[(&str, &str, char)] = &[
     // Attachments of public records: who added one is an account id, let go with the account.
     ("attachments", "created_by", 'P'),
     ("attachments", "*", '-'),
+    // Knowledge bank: public texts by organizations; who wrote or changed one is an account
+    // id, let go with the account.
+    ("articles", "created_by", 'P'),
+    ("articles", "*", '-'),
+    ("article_versions", "changed_by", 'P'),
+    ("article_versions", "*", '-'),
     // An address and its language, no account: erased with the account's address.
     ("network_subscriptions", "*", 'P'),
     ("calendar_feeds", "*", '-'),

@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod architecture;
+mod articles;
 mod cli;
 mod digests;
 mod events;

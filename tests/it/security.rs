@@ -22,6 +22,8 @@ async fn every_route(app: &TestApp) -> Vec<String> {
     let net = demo_network_id();
     let event = demo_event_id();
     let project = app.first_id("projects").await;
+    let article = app.first_id("articles").await;
+    let attachment = demo_attachment_id(app).await;
     kolmonen::route_patterns()
         .into_iter()
         .map(|p| {
@@ -29,6 +31,10 @@ async fn every_route(app: &TestApp) -> Vec<String> {
                 &svc
             } else if p.contains("/projects/") {
                 &project
+            } else if p.contains("/articles/") {
+                &article
+            } else if p.contains("/attachments/") {
+                &attachment
             } else if p.contains("/opportunities/") {
                 &opp
             } else if p.contains("/networks/") {
@@ -43,6 +49,18 @@ async fn every_route(app: &TestApp) -> Vec<String> {
                 .replace("{code}", "398")
         })
         .collect()
+}
+
+/// A demo project report's id (every test app has them).
+async fn demo_attachment_id(app: &TestApp) -> String {
+    let projects = app.get("/api/v1/projects?per_page=100").await.json();
+    projects["contents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|p| p["attachments"][0]["id"].as_str())
+        .expect("a demo project with a report")
+        .to_string()
 }
 
 /// A demo event's id (every test app has it): the spring network meeting, which takes
@@ -659,6 +677,28 @@ both_engines!(
             assert_eq!(br.sign_in(email, PASSWORD).await.status, 303);
             browsers.push((*role, br));
         }
+        // An article of A's with a file.
+        let (mut article, mut first) =
+            kolmonen::demo::demo_articles(time::OffsetDateTime::now_utc())
+                .unwrap()
+                .remove(0);
+        article.id = kolmonen::domain::ArticleId::new();
+        article.key = None;
+        article.authors = vec![a];
+        first.article_id = article.id;
+        app.store.save_article(&article, &first).await.unwrap();
+        let file = kolmonen::domain::files::Attachment {
+            id: kolmonen::domain::AttachmentId::new(),
+            owner: kolmonen::domain::files::owner_of_article(article.id),
+            title: "Pohja".into(),
+            file_name: "Pohja.pdf".into(),
+            kind: kolmonen::domain::files::FileKind::Pdf,
+            size: 8,
+            created_by: None,
+            created_at: time::OffsetDateTime::now_utc(),
+        };
+        app.store.add_attachment(&file, b"%PDF-1.4").await.unwrap();
+        let (article, file) = (article.id.to_string(), file.id.to_string());
         let before = app.store.organization(a).await.unwrap().unwrap();
         let mut anon = Browser::from_addr(&app, "192.0.2.99:1");
         let mut checked = 0;
@@ -670,6 +710,10 @@ both_engines!(
                 service.clone()
             } else if pattern.contains("/projects/") {
                 app.first_id("projects").await
+            } else if pattern.contains("/articles/") {
+                article.clone()
+            } else if pattern.contains("/attachments/") {
+                file.clone()
             } else if pattern.contains("/opportunities/") {
                 opportunity.clone()
             } else if pattern.contains("/locations/") {
@@ -931,6 +975,10 @@ both_engines!(no_get_changes_anything, |engine| async move {
             service.clone()
         } else if pattern.contains("/projects/") {
             app.first_id("projects").await
+        } else if pattern.contains("/articles/") {
+            app.first_id("articles").await
+        } else if pattern.contains("/attachments/") {
+            demo_attachment_id(&app).await
         } else if pattern.contains("/opportunities/") {
             opportunity.clone()
         } else if pattern.contains("/networks/") {

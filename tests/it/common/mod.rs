@@ -114,6 +114,9 @@ pub async fn demo_store(engine: Engine) -> DynStore {
     kolmonen::demo::seed_projects(&store)
         .await
         .expect("seed projects");
+    kolmonen::demo::seed_articles(store.as_ref())
+        .await
+        .expect("seed articles");
     store
 }
 

@@ -1,0 +1,257 @@
+//! The knowledge bank's rules: what an article form may hold, who may write and change an
+//! article, and the demo's twelve articles (`data/demo/articles/*.md`).
+
+use crate::accounts::User;
+use crate::domain::articles::{
+    Article, ArticleKind, ArticleVersion, LICENCES, MAX_AUTHORS, MAX_BODY_CHARS, MAX_NOTE_CHARS,
+    MAX_TITLE_CHARS,
+};
+use crate::domain::{ArticleId, Lang, OrganizationId};
+use crate::manage::projects::Organizations;
+use crate::manage::{may, Action};
+use crate::refdata::REF;
+use time::OffsetDateTime;
+
+/// What an article form sent, as text.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleInput {
+    pub title: String,
+    pub body: String,
+    pub kind: String,
+    pub lang: String,
+    pub licence: String,
+    /// Other organizations that wrote it, one per line (name or id).
+    pub co_authors: String,
+    pub topics: Vec<String>,
+    pub target_groups: Vec<String>,
+    /// What was changed, in the editor's words (kept with the version).
+    pub note: String,
+}
+
+/// The input checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub title: String,
+    pub body: String,
+    pub kind: ArticleKind,
+    pub lang: Lang,
+    pub licence: String,
+    pub co_authors: Vec<OrganizationId>,
+    pub topics: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub note: String,
+}
+
+/// One thing wrong: the field, a translation key and the value it names (if any).
+pub type InputError = (&'static str, &'static str, String);
+
+/// Text without control characters (line breaks kept in the body) and bidi overrides.
+fn clean(s: &str, keep_lines: bool) -> String {
+    s.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| {
+            (keep_lines && (*c == '\n' || *c == '\t'))
+                || (!c.is_control() && !crate::domain::line::is_deceptive(*c))
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Checks a form; every problem at once.
+pub fn check(
+    input: &ArticleInput,
+    orgs: &Organizations,
+    acting_for: OrganizationId,
+) -> Result<Checked, Vec<InputError>> {
+    let mut errors: Vec<InputError> = Vec::new();
+    let title = clean(&input.title, false);
+    if title.is_empty() {
+        errors.push(("title", "articles-error-required", String::new()));
+    } else if title.chars().count() > MAX_TITLE_CHARS {
+        errors.push((
+            "title",
+            "articles-error-too-long",
+            MAX_TITLE_CHARS.to_string(),
+        ));
+    }
+    let body = clean(&input.body, true);
+    if body.is_empty() {
+        errors.push(("body", "articles-error-required", String::new()));
+    } else if body.chars().count() > MAX_BODY_CHARS {
+        errors.push((
+            "body",
+            "articles-error-too-long",
+            MAX_BODY_CHARS.to_string(),
+        ));
+    }
+    let kind = ArticleKind::parse(&input.kind);
+    if kind.is_none() {
+        errors.push(("kind", "articles-error-kind", input.kind.clone()));
+    }
+    let lang = Lang::parse(input.lang.trim());
+    if lang.is_none() {
+        errors.push(("lang", "articles-error-lang", input.lang.clone()));
+    }
+    let licence = input.licence.trim().to_string();
+    if !LICENCES.contains(&licence.as_str()) {
+        errors.push(("licence", "articles-error-licence", licence.clone()));
+    }
+    let mut co_authors = Vec::new();
+    for name in input
+        .co_authors
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        match orgs.find(name) {
+            Ok(id) if id == acting_for || co_authors.contains(&id) => {}
+            Ok(id) => co_authors.push(id),
+            Err(true) => errors.push((
+                "co_authors",
+                "articles-error-author-shared",
+                name.to_string(),
+            )),
+            Err(false) => errors.push(("co_authors", "articles-error-author", name.to_string())),
+        }
+    }
+    if co_authors.len() + 1 > MAX_AUTHORS {
+        errors.push((
+            "co_authors",
+            "articles-error-authors-many",
+            MAX_AUTHORS.to_string(),
+        ));
+    }
+    let mut topics = Vec::new();
+    for t in &input.topics {
+        if REF.taxonomies.topic(t).is_none() {
+            errors.push(("topics", "articles-error-term", t.clone()));
+        } else if !topics.contains(t) {
+            topics.push(t.clone());
+        }
+    }
+    let mut target_groups = Vec::new();
+    for t in &input.target_groups {
+        if REF.taxonomies.target_group(t).is_none() {
+            errors.push(("target_groups", "articles-error-term", t.clone()));
+        } else if !target_groups.contains(t) {
+            target_groups.push(t.clone());
+        }
+    }
+    let note = clean(&input.note, false);
+    if note.chars().count() > MAX_NOTE_CHARS {
+        errors.push((
+            "note",
+            "articles-error-too-long",
+            MAX_NOTE_CHARS.to_string(),
+        ));
+    }
+    match (kind, lang, errors.is_empty()) {
+        (Some(kind), Some(lang), true) => Ok(Checked {
+            title,
+            body,
+            kind,
+            lang,
+            licence,
+            co_authors,
+            topics,
+            target_groups,
+            note,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Who may change an article: the people of any of its authors (and platform admins).
+pub fn may_edit(user: &User, article: &Article) -> bool {
+    article
+        .authors
+        .iter()
+        .any(|o| may(user, *o, Action::EditRecords))
+}
+
+/// Who may write a new article in an organization's name.
+pub fn may_write_for(user: &User, org: OrganizationId) -> bool {
+    may(user, org, Action::EditRecords)
+}
+
+/// The article as `checked` makes it: a new one (`existing` None) by `acting_for`, or the
+/// next version of `existing` (its first author stays first).
+pub fn next(
+    existing: Option<&Article>,
+    checked: Checked,
+    acting_for: OrganizationId,
+    by: Option<crate::domain::UserId>,
+    now: OffsetDateTime,
+) -> (Article, ArticleVersion) {
+    let first = existing
+        .and_then(|a| a.authors.first().copied())
+        .unwrap_or(acting_for);
+    let mut authors = vec![first];
+    for o in std::iter::once(acting_for).chain(checked.co_authors) {
+        if !authors.contains(&o) {
+            authors.push(o);
+        }
+    }
+    let article = Article {
+        id: existing.map_or_else(ArticleId::new, |a| a.id),
+        key: existing.and_then(|a| a.key.clone()),
+        lang: checked.lang,
+        title: checked.title,
+        body: checked.body,
+        kind: checked.kind,
+        authors,
+        topics: checked.topics,
+        target_groups: checked.target_groups,
+        licence: checked.licence,
+        version: existing.map_or(1, |a| a.version + 1),
+        created_by: existing.map_or(by, |a| a.created_by),
+        created_at: existing.map_or(now, |a| a.created_at),
+        updated_at: now,
+    };
+    let version = ArticleVersion {
+        article_id: article.id,
+        version: article.version,
+        title: article.title.clone(),
+        body: article.body.clone(),
+        changed_by: by,
+        changed_for: Some(acting_for),
+        note: checked.note,
+        changed_at: now,
+    };
+    (article, version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_is_checked_whole() {
+        let input = ArticleInput {
+            title: " ".into(),
+            body: "x".repeat(MAX_BODY_CHARS + 1),
+            kind: "blog".into(),
+            lang: "de".into(),
+            licence: "GPL".into(),
+            co_authors: "Mordor ry".into(),
+            topics: vec!["dragons".into()],
+            target_groups: vec![],
+            note: String::new(),
+        };
+        let errors = check(&input, &Organizations::empty(), OrganizationId::new()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.0).collect();
+        assert_eq!(
+            fields,
+            [
+                "title",
+                "body",
+                "kind",
+                "lang",
+                "licence",
+                "co_authors",
+                "topics"
+            ]
+        );
+    }
+}
