@@ -1478,7 +1478,9 @@ async fn seed_project_reports(store: &dyn crate::store::Store) -> crate::store::
             created_by: None,
             created_at: p.updated_at,
         };
-        store.add_attachment(&a, &pdf).await?;
+        store
+            .add_attachment(&a, &pdf, crate::domain::files::MAX_ATTACHMENTS)
+            .await?;
         ids.push(p.id);
     }
     crate::search::reindex_projects(store, &ids).await?;

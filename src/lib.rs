@@ -85,8 +85,9 @@ impl AppState {
 
 /// Largest request body accepted; bigger ones get 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-/// Largest body of a file upload to a record (`…/attachments`): the file and the form.
-pub const MAX_UPLOAD_BYTES: usize = domain::files::MAX_ATTACHMENT_BYTES + 64 * 1024;
+/// Largest body of a file upload to a record (`…/attachments`): twice the largest file, so
+/// that a file a little too big gets the form's own message ("at most 8 MB"), not a bare 413.
+pub const MAX_UPLOAD_BYTES: usize = 2 * domain::files::MAX_ATTACHMENT_BYTES;
 
 /// The body limit of a path: uploads of attachments may be bigger than other forms.
 pub fn body_limit(path: &str) -> usize {

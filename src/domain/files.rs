@@ -154,9 +154,38 @@ pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
 const ODT_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.text";
 
 /// A ZIP container's kind: ODF text names itself in a first, uncompressed `mimetype` entry;
-/// a Word document has `[Content_Types].xml` and `word/document.xml` in its central directory
-/// (and no `vbaProject.bin`: macros are not taken).
+/// a Word document has `[Content_Types].xml` and `word/document.xml` in its central
+/// directory. Neither may carry macros or embedded programs.
 fn zip_document(b: &[u8]) -> Option<FileKind> {
+    let u16_at = |i: usize| -> Option<usize> {
+        Some(usize::from(u16::from_le_bytes(
+            b.get(i..i + 2)?.try_into().ok()?,
+        )))
+    };
+    let names = zip_names(b)?;
+    let lower: Vec<Vec<u8>> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
+    // ODF: the first local entry is `mimetype`, stored, its bytes right after the header.
+    let (name_len, extra_len) = (u16_at(26)?, u16_at(28)?);
+    if b.get(30..30 + name_len) == Some(b"mimetype".as_slice()) && u16_at(8)? == 0 {
+        let data = 30 + name_len + extra_len;
+        let text = b.get(data..data + ODT_MIMETYPE.len()) == Some(ODT_MIMETYPE)
+            && b.get(data + ODT_MIMETYPE.len()) == Some(&b'P');
+        let macros = lower
+            .iter()
+            .any(|n| n.starts_with(b"basic/") || n.starts_with(b"scripts/"));
+        return (text && !macros).then_some(FileKind::Odt);
+    }
+    let has = |name: &[u8]| names.iter().any(|n| n == name);
+    // Macros and embedded binaries (vbaProject.bin, vbaData, ActiveX, OLE objects), in any
+    // case of letters.
+    let binaries = lower.iter().any(|n| n.ends_with(b".bin"));
+    (has(b"[Content_Types].xml") && has(b"word/document.xml") && !binaries)
+        .then_some(FileKind::Docx)
+}
+
+/// The entry names of a ZIP file's central directory, found from its end record (within the
+/// last 64 KiB + 22 bytes); `None` when it cannot be read whole.
+fn zip_names(b: &[u8]) -> Option<Vec<Vec<u8>>> {
     let u16_at = |i: usize| -> Option<usize> {
         Some(usize::from(u16::from_le_bytes(
             b.get(i..i + 2)?.try_into().ok()?,
@@ -165,53 +194,45 @@ fn zip_document(b: &[u8]) -> Option<FileKind> {
     let u32_at = |i: usize| -> Option<usize> {
         Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize)
     };
-    // ODF: the first local entry is `mimetype`, stored, its bytes right after the header.
-    let (name_len, extra_len) = (u16_at(26)?, u16_at(28)?);
-    if b.get(30..30 + name_len) == Some(b"mimetype".as_slice()) && u16_at(8)? == 0 {
-        let data = 30 + name_len + extra_len;
-        return (b.get(data..data + ODT_MIMETYPE.len()) == Some(ODT_MIMETYPE)
-            && b.get(data + ODT_MIMETYPE.len()) == Some(&b'P'))
-        .then_some(FileKind::Odt);
-    }
-    // OOXML: the central directory, found from its end record (within the last 64 KiB + 22).
     let tail_from = b.len().saturating_sub(65_557);
     let end = (tail_from..b.len().saturating_sub(21))
         .rev()
         .find(|&i| b[i..].starts_with(b"PK\x05\x06"))?;
     let (count, offset) = (u16_at(end + 10)?, u32_at(end + 16)?);
-    let (mut content_types, mut document, mut macros) = (false, false, false);
+    let mut names = Vec::with_capacity(count.min(4096));
     let mut i = offset;
     for _ in 0..count {
         if !b.get(i..)?.starts_with(b"PK\x01\x02") {
             return None;
         }
         let (n, x, c) = (u16_at(i + 28)?, u16_at(i + 30)?, u16_at(i + 32)?);
-        let name = b.get(i + 46..i + 46 + n)?;
-        content_types |= name == b"[Content_Types].xml";
-        document |= name == b"word/document.xml";
-        macros |= name.ends_with(b"vbaProject.bin");
+        names.push(b.get(i + 46..i + 46 + n)?.to_vec());
         i += 46 + n + x + c;
     }
-    (content_types && document && !macros).then_some(FileKind::Docx)
+    Some(names)
 }
 
 /// The file without the metadata cameras and editors write into it (ASVS 5.0 14.2.8): a
 /// photo's Exif block carries where and when it was taken and with which phone, which the
-/// person never meant to share with their work. JPEG loses its APP1 (Exif, XMP), APP13
-/// (IPTC) and comment segments; PNG its text, Exif and time chunks. What draws the picture
-/// (and its colour profile) stays. A file whose structure cannot be followed is kept as it
-/// came (browsers show it or not; nothing of it runs). PDFs are kept as they came.
-pub fn without_metadata(kind: &str, bytes: &[u8]) -> Vec<u8> {
-    let stripped = match kind {
+/// person never meant to share. JPEG keeps only what draws the picture: JFIF, its colour
+/// profile and Adobe's colour segment, tables, frames and scans up to the end-of-image marker
+/// (Exif, XMP, IPTC, comments, vendor segments, multi-picture extra images and anything
+/// appended after the end are dropped). PNG keeps only the chunks that draw the picture and
+/// its colours. `None` when an image's structure cannot be followed: it is refused, never
+/// kept with what it might carry. Documents are kept as they came.
+pub fn without_metadata(kind: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    match kind {
         "image/jpeg" => jpeg_without_metadata(bytes),
         "image/png" => png_without_metadata(bytes),
-        _ => None,
-    };
-    stripped.unwrap_or_else(|| bytes.to_vec())
+        _ => Some(bytes.to_vec()),
+    }
 }
 
 fn jpeg_without_metadata(b: &[u8]) -> Option<Vec<u8>> {
-    let mut out = b.get(..2)?.to_vec();
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    let mut out = b[..2].to_vec();
     let mut i = 2;
     loop {
         if *b.get(i)? != 0xFF {
@@ -223,49 +244,77 @@ fn jpeg_without_metadata(b: &[u8]) -> Option<Vec<u8>> {
         }
         let marker = *b.get(i + 1)?;
         match marker {
-            // Start of scan: the image data follows to the end.
-            0xDA => {
-                out.extend_from_slice(&b[i..]);
+            // The end: whatever follows (another picture, a trailer) is left out.
+            0xD9 => {
+                out.extend_from_slice(&b[i..i + 2]);
                 return Some(out);
             }
             0x01 | 0xD0..=0xD7 => {
                 out.extend_from_slice(&b[i..i + 2]);
                 i += 2;
             }
-            0xD9 => {
-                out.extend_from_slice(&b[i..i + 2]);
-                return Some(out);
-            }
             _ => {
                 let len = usize::from(u16::from_be_bytes([*b.get(i + 2)?, *b.get(i + 3)?]));
-                let end = i + 2 + len;
+                let end = i.checked_add(2)?.checked_add(len)?;
                 let segment = b.get(i..end)?;
-                if !matches!(marker, 0xE1 | 0xED | 0xFE) {
+                let keep = match marker {
+                    // JFIF; a colour profile (not a multi-picture index); Adobe's colours.
+                    0xE0 | 0xEE => true,
+                    0xE2 => !segment.get(4..).is_some_and(|s| s.starts_with(b"MPF\0")),
+                    // Exif, XMP, IPTC, vendor segments and comments.
+                    0xE1 | 0xE3..=0xED | 0xEF | 0xFE => false,
+                    _ => true,
+                };
+                if keep {
                     out.extend_from_slice(segment);
                 }
                 i = end;
+                if marker == 0xDA {
+                    // The scan's coded data runs to the next marker (stuffed 0xFF00 and
+                    // restart markers are part of it).
+                    let mut j = i;
+                    loop {
+                        if *b.get(j)? == 0xFF {
+                            match *b.get(j + 1)? {
+                                0x00 | 0xD0..=0xD7 => j += 2,
+                                0xFF => j += 1,
+                                _ => break,
+                            }
+                        } else {
+                            j += 1;
+                        }
+                    }
+                    out.extend_from_slice(&b[i..j]);
+                    i = j;
+                }
             }
         }
     }
 }
 
+/// The PNG chunks that draw a picture and its colours; everything else (text, Exif, times,
+/// private chunks) is left out.
+const PNG_KEPT: [&[u8; 4]; 12] = [
+    b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT",
+    b"bKGD", b"pHYs",
+];
+
 fn png_without_metadata(b: &[u8]) -> Option<Vec<u8>> {
     let mut out = b.get(..8)?.to_vec();
     let mut i = 8;
-    while i < b.len() {
+    loop {
         let len = u32::from_be_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize;
         let kind = b.get(i + 4..i + 8)?;
         let end = i.checked_add(12)?.checked_add(len)?;
         let chunk = b.get(i..end)?;
-        if !matches!(kind, b"tEXt" | b"zTXt" | b"iTXt" | b"eXIf" | b"tIME") {
+        if PNG_KEPT.iter().any(|k| k.as_slice() == kind) {
             out.extend_from_slice(chunk);
         }
         i = end;
         if kind == b"IEND" {
-            break;
+            return Some(out);
         }
     }
-    Some(out)
 }
 
 #[cfg(test)]
@@ -289,7 +338,7 @@ mod tests {
         jpeg.extend(seg(0xDB, &[0u8; 65]));
         jpeg.extend(seg(0xDA, &[1, 2, 3]));
         jpeg.extend([0x11, 0x22, 0xFF, 0x00, 0x33, 0xFF, 0xD9]);
-        let clean = without_metadata("image/jpeg", &jpeg);
+        let clean = without_metadata("image/jpeg", &jpeg).unwrap();
         let has = |v: &[u8], s: &[u8]| v.windows(s.len()).any(|w| w == s);
         assert!(!has(&clean, b"GPS") && !has(&clean, b"kotona"));
         assert!(has(&clean, b"JFIF"));
@@ -312,13 +361,41 @@ mod tests {
         png.extend(chunk(b"eXIf", b"MM GPS"));
         png.extend(chunk(b"IDAT", &[7; 10]));
         png.extend(chunk(b"IEND", &[]));
-        let clean = without_metadata("image/png", &png);
+        let clean = without_metadata("image/png", &png).unwrap();
         assert!(!has(&clean, b"Matti") && !has(&clean, b"GPS"));
         assert!(has(&clean, b"IHDR") && has(&clean, b"IDAT") && has(&clean, b"IEND"));
-        // What cannot be followed stays as it came; documents too.
+        // What cannot be followed is refused; documents are kept as they came.
         let broken = [0xFF, 0xD8, 0xFF, 0xE1, 0xFF];
-        assert_eq!(without_metadata("image/jpeg", &broken), broken);
-        assert_eq!(without_metadata("application/pdf", b"%PDF-1"), b"%PDF-1");
+        assert_eq!(without_metadata("image/jpeg", &broken), None);
+        let mut stray = jpeg.clone();
+        stray.insert(2, 0x00);
+        assert_eq!(without_metadata("image/jpeg", &stray), None);
+        assert_eq!(
+            without_metadata("application/pdf", b"%PDF-1"),
+            Some(b"%PDF-1".to_vec())
+        );
+        // A second picture after the end (a multi-picture file's extra image, with its own
+        // Exif) and a multi-picture index go; a lower-case or private PNG chunk too.
+        let mut two = jpeg.clone();
+        two.extend_from_slice(&jpeg);
+        let clean = without_metadata("image/jpeg", &two).unwrap();
+        assert!(!has(&clean, b"GPS") && clean.len() < jpeg.len());
+        let mut mpf = vec![0xFF, 0xD8];
+        mpf.extend(seg(0xE2, b"MPF\0II*\0GPS"));
+        mpf.extend(seg(0xE2, b"ICC_PROFILE\0\x01\x01"));
+        mpf.extend(seg(0xDA, &[1]));
+        mpf.extend([0x11, 0xFF, 0x00, 0x22, 0xFF, 0xD0, 0x33, 0xFF, 0xD9]);
+        let clean = without_metadata("image/jpeg", &mpf).unwrap();
+        assert!(!has(&clean, b"MPF") && has(&clean, b"ICC_PROFILE"));
+        assert!(clean.ends_with(&[0x11, 0xFF, 0x00, 0x22, 0xFF, 0xD0, 0x33, 0xFF, 0xD9]));
+        let mut png2 = b"\x89PNG\r\n\x1a\n".to_vec();
+        png2.extend(chunk(b"IHDR", &[0; 13]));
+        png2.extend(chunk(b"exIf", b"GPS"));
+        png2.extend(chunk(b"prVt", b"GPS"));
+        png2.extend(chunk(b"IDAT", &[7; 4]));
+        png2.extend(chunk(b"IEND", &[]));
+        let clean = without_metadata("image/png", &png2).unwrap();
+        assert!(!has(&clean, b"GPS") && has(&clean, b"IDAT"));
     }
 
     /// A stored (uncompressed) ZIP of these entries, as a writer would lay it out.
@@ -399,6 +476,22 @@ mod tests {
                     ("[Content_Types].xml", b"<Types/>"),
                     ("word/document.xml", b"<w:document/>"),
                     ("word/vbaProject.bin", b"\xD0\xCF"),
+                ]),
+            ),
+            (
+                "word with macros in capitals",
+                zip(&[
+                    ("[Content_Types].xml", b"<Types/>"),
+                    ("word/document.xml", b"<w:document/>"),
+                    ("word/VBAPROJECT.BIN", b"\xD0\xCF"),
+                ]),
+            ),
+            (
+                "ODF text with Basic macros",
+                zip(&[
+                    ("mimetype", ODT_MIMETYPE),
+                    ("content.xml", b"<x/>"),
+                    ("Basic/Standard/Module1.xml", b"<script:module/>"),
                 ]),
             ),
             (

@@ -106,6 +106,10 @@ impl Project {
 /// A date as people type it in a Finnish spreadsheet or a form: `2025-03-01`, `1.3.2025` or
 /// `01.03.2025`.
 pub fn parse_date(s: &str) -> Option<Date> {
+    parse_any_date(s).filter(|d| (1900..=2100).contains(&d.year()))
+}
+
+fn parse_any_date(s: &str) -> Option<Date> {
     let s = s.trim();
     let iso = time::macros::format_description!("[year]-[month]-[day]");
     if let Ok(d) = Date::parse(s, iso) {

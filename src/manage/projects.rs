@@ -331,6 +331,25 @@ pub fn read_row(
     orgs: &Organizations,
     lead_allowed: &dyn Fn(OrganizationId) -> bool,
 ) -> Result<Draft, Vec<RowError>> {
+    // No control characters (a NUL, an escape sequence) and no bidi overrides or invisible
+    // characters in any cell; the long texts keep their line breaks.
+    let raw = cell;
+    let cleaned = |name: &str| -> String {
+        let multi_line = ["aims", "results"].iter().any(|p| name.starts_with(p));
+        raw(name)
+            .replace("\r\n", "\n")
+            .chars()
+            .filter(|c| !crate::domain::line::is_deceptive(*c))
+            .map(|c| match c {
+                '\n' if multi_line => '\n',
+                c if c.is_control() => ' ',
+                c => c,
+            })
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
+    let cell: &dyn Fn(&str) -> String = &cleaned;
     let mut row = Row {
         line,
         errors: Vec::new(),
@@ -613,7 +632,11 @@ fn csv_keys(bytes: &[u8]) -> Vec<String> {
 /// The projects as a file `import` reads back unchanged (UTF-8 with a byte-order mark, so a
 /// spreadsheet opens it as such).
 pub fn export(projects: &[Project], orgs: &Organizations) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // Every cell quoted: a spreadsheet that splits on `;` (Finnish and Swedish Excel) keeps
+    // "ESR;+…" one cell of text, not a second cell that starts a formula.
+    let mut w = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(Vec::new());
     let _ = w.write_record(COLUMNS);
     let join = |v: &[String]| v.join("; ");
     for p in projects {

@@ -46,7 +46,9 @@ pub async fn add(
         Ok(ok) => ok,
         Err(refusal) => return Ok(Err(refusal)),
     };
-    let data = files::without_metadata(kind.content_type(), bytes);
+    let Some(data) = files::without_metadata(kind.content_type(), bytes) else {
+        return Ok(Err(("file", "attachments-error-broken")));
+    };
     let a = Attachment {
         id: AttachmentId::new(),
         owner,
@@ -57,7 +59,13 @@ pub async fn add(
         created_by: by,
         created_at: time::OffsetDateTime::now_utc(),
     };
-    store.add_attachment(&a, &data).await?;
+    // The record gone meanwhile, or other uploads filled it: nothing is kept.
+    if !store
+        .add_attachment(&a, &data, files::MAX_ATTACHMENTS)
+        .await?
+    {
+        return Ok(Err(("file", "attachments-error-full")));
+    }
     record.reindex(store).await?;
     Ok(Ok(a))
 }

@@ -10,7 +10,10 @@ use sqlx::Row;
 
 #[async_trait]
 pub trait AttachmentStore: Send + Sync {
-    async fn add_attachment(&self, a: &Attachment, data: &[u8]) -> StoreResult<()>;
+    /// Adds an attachment if its record still exists and has fewer than `max` (in one
+    /// statement, so a record deleted meanwhile gets none and parallel uploads do not pass
+    /// the limit on SQLite; on PostgreSQL two at the very same moment may).
+    async fn add_attachment(&self, a: &Attachment, data: &[u8], max: usize) -> StoreResult<bool>;
     /// A record's attachments, oldest first, without their bytes.
     async fn attachments(&self, owner: &str) -> StoreResult<Vec<Attachment>>;
     /// Several records' attachments at once (for lists and search).
@@ -48,11 +51,18 @@ macro_rules! attachments_store {
 
         #[async_trait]
         impl AttachmentStore for $store {
-            async fn add_attachment(&self, a: &Attachment, data: &[u8]) -> StoreResult<()> {
-                sqlx::query(
+            async fn add_attachment(&self, a: &Attachment, data: &[u8], max: usize) -> StoreResult<bool> {
+                let (table, record) = match a.owner.split_once(':') {
+                    Some(("project", id)) => ("projects", id),
+                    Some(("article", id)) => ("articles", id),
+                    _ => return Err(StoreError::Invalid(format!("attachment owner {}", a.owner))),
+                };
+                let r = sqlx::query(&format!(
                     "INSERT INTO attachments (id, owner, title, file_name, content_type, size, data, created_by, created_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                )
+                     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+                     WHERE EXISTS (SELECT 1 FROM {table} WHERE id = $10)
+                       AND (SELECT COUNT(*) FROM attachments WHERE owner = $2) < $11"
+                ))
                 .bind(a.id.to_string())
                 .bind(&a.owner)
                 .bind(&a.title)
@@ -62,9 +72,11 @@ macro_rules! attachments_store {
                 .bind(data)
                 .bind(a.created_by.map(|u| u.to_string()))
                 .bind(unix_micros(a.created_at))
+                .bind(record)
+                .bind(max as i64)
                 .execute(&self.pool)
                 .await?;
-                Ok(())
+                Ok(r.rows_affected() > 0)
             }
 
             async fn attachments(&self, owner: &str) -> StoreResult<Vec<Attachment>> {

@@ -280,11 +280,10 @@ pub async fn show(
     let a = found(&st, &id).await?;
     let notice = match q.done.as_deref() {
         Some("saved") => Some(Notice::success(ctx.t("articles-saved"))),
-        Some("attachment-added") => Some(Notice::success(ctx.t("attachments-added"))),
-        Some("attachment-deleted") => Some(Notice::success(ctx.t("attachments-deleted"))),
         _ => None,
     };
-    show_page(&st, ctx, &a, notice, "", &[]).await
+    let files = super::attachments::notice_of(&ctx, q.done.as_deref());
+    show_page(&st, ctx, &a, notice, files, "", &[]).await
 }
 
 /// Services that share the article's topics: a few of each topic, at most six.
@@ -323,6 +322,7 @@ async fn show_page(
     ctx: Ctx,
     a: &Article,
     notice: Option<Notice>,
+    files_notice: Option<Notice>,
     typed: &str,
     errors: &[(&'static str, String)],
 ) -> PageResult {
@@ -340,6 +340,8 @@ async fn show_page(
         errors,
     )
     .await?;
+    let mut attachments = attachments;
+    attachments.notice = files_notice;
     let authors: Vec<(String, String)> = st
         .store
         .organizations_by_id(&a.authors)
@@ -838,7 +840,7 @@ pub async fn add_attachment(
         )),
         Err((field, key)) => {
             let errors = [(field, ctx.t(key))];
-            show_page(&st, ctx, &a, None, &title, &errors).await
+            show_page(&st, ctx, &a, None, None, &title, &errors).await
         }
     }
 }

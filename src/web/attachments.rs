@@ -27,6 +27,21 @@ pub struct AttachmentRow {
 pub struct AttachmentsBlock {
     pub rows: Vec<AttachmentRow>,
     pub editor: Option<AttachmentForms>,
+    /// "Added" or "removed", shown where the page opens (at the list, not the page's top).
+    pub notice: Option<super::respond::Notice>,
+}
+
+/// The notice of an attachment added or removed (`?done=attachment-added|-deleted`).
+pub fn notice_of(ctx: &Ctx, done: Option<&str>) -> Option<super::respond::Notice> {
+    match done {
+        Some("attachment-added") => {
+            Some(super::respond::Notice::success(ctx.t("attachments-added")))
+        }
+        Some("attachment-deleted") => Some(super::respond::Notice::success(
+            ctx.t("attachments-deleted"),
+        )),
+        _ => None,
+    }
 }
 
 pub struct AttachmentForms {
@@ -106,7 +121,11 @@ pub async fn block(
             .find(|(f, _)| *f == "file")
             .map(|(_, e)| e.clone()),
     });
-    Ok(AttachmentsBlock { rows, editor })
+    Ok(AttachmentsBlock {
+        rows,
+        editor,
+        notice: None,
+    })
 }
 
 /// An upload form's title and file. A form that is not multipart, or breaks off, is a 400.
@@ -189,7 +208,8 @@ pub async fn serve(
                 header::CONTENT_SECURITY_POLICY,
                 "default-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox".to_string(),
             ),
-            (header::CACHE_CONTROL, "public, max-age=3600".to_string()),
+            // A removed file must not live on in shared caches.
+            (header::CACHE_CONTROL, "no-cache".to_string()),
         ],
         data,
     )

@@ -1124,7 +1124,11 @@ pub async fn participants_csv(
     let e = organized(&st, &user, &id).await?;
     log_read(&st, &user, &e, "export").await?;
     let signups = st.store.signups(e.id).await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
+    // Every cell quoted: a spreadsheet that splits on `;` (Finnish and Swedish Excel) keeps
+    // "ESR;+…" one cell of text, not a second cell that starts a formula.
+    let mut w = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(Vec::new());
     let head =
         ["name", "email", "needs", "state", "confirmed"].map(|h| ctx.t(&format!("events-csv-{h}")));
     let _ = w.write_record(&head);

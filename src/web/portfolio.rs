@@ -78,9 +78,13 @@ pub async fn upload(
         }
     }
     let items = st.store.portfolio(user.id).await?;
-    match check(&caption, &file, items.len()) {
-        Ok((kind, caption)) => {
-            let file = crate::people::portfolio::without_metadata(kind, &file);
+    let checked = check(&caption, &file, items.len()).and_then(|(kind, caption)| {
+        crate::people::portfolio::without_metadata(kind, &file)
+            .map(|file| (kind, caption, file))
+            .ok_or(("file", "portfolio-error-broken"))
+    });
+    match checked {
+        Ok((kind, caption, file)) => {
             st.store
                 .add_portfolio_item(
                     &PortfolioItem {

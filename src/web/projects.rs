@@ -228,7 +228,23 @@ pub async fn list(
         municipality,
         target_group,
         organization,
-        csv_url: "/api/v1/projects.csv".to_string(),
+        // The same filters (the API names the organization `organization_id`).
+        csv_url: {
+            let q: Vec<(&str, &str)> = [
+                ("funder", q.funder.trim()),
+                ("status", q.status.trim()),
+                ("municipality", q.municipality.trim()),
+                ("target_group", q.target_group.trim()),
+                ("organization_id", q.organization.trim()),
+            ]
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
+            match serde_urlencoded::to_string(&q) {
+                Ok(s) if !s.is_empty() => format!("/api/v1/projects.csv?{s}"),
+                _ => "/api/v1/projects.csv".to_string(),
+            }
+        },
         errors: summary,
         ctx,
     };
@@ -296,11 +312,10 @@ pub async fn show(
         .ok_or_else(PageError::not_found)?;
     let notice = match q.done.as_deref() {
         Some("saved") => Some(Notice::success(ctx.t("projects-saved"))),
-        Some("attachment-added") => Some(Notice::success(ctx.t("attachments-added"))),
-        Some("attachment-deleted") => Some(Notice::success(ctx.t("attachments-deleted"))),
         _ => None,
     };
-    show_page(&st, ctx, &p, notice, "", &[]).await
+    let files = super::attachments::notice_of(&ctx, q.done.as_deref());
+    show_page(&st, ctx, &p, notice, files, "", &[]).await
 }
 
 /// A project's page; `typed` and `errors` come back from a refused upload (a 400).
@@ -309,6 +324,7 @@ async fn show_page(
     ctx: Ctx,
     p: &Project,
     notice: Option<Notice>,
+    files_notice: Option<Notice>,
     typed: &str,
     errors: &[(&'static str, String)],
 ) -> PageResult {
@@ -326,6 +342,8 @@ async fn show_page(
         errors,
     )
     .await?;
+    let mut attachments = attachments;
+    attachments.notice = files_notice;
     let orgs: HashMap<OrganizationId, String> = st
         .store
         .organizations_by_id(&p.organizations())
@@ -426,7 +444,7 @@ pub async fn add_attachment(
         )),
         Err((field, key)) => {
             let errors = [(field, ctx.t(key))];
-            show_page(&st, ctx, &p, None, &title, &errors).await
+            show_page(&st, ctx, &p, None, None, &title, &errors).await
         }
     }
 }
@@ -589,6 +607,9 @@ fn form_errors(ctx: &Ctx, errors: &[RowError]) -> Vec<(&'static str, String)> {
             continue;
         }
         let message = match e.key {
+            "projects-csv-required" if *field == "funders" => {
+                ctx.t("projects-form-funders-required")
+            }
             "projects-csv-required" => ctx.t("projects-form-required"),
             "projects-csv-too-long" => ctx.t("projects-form-too-long"),
             _ => e.message(ctx.lang),

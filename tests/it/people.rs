@@ -503,7 +503,28 @@ both_engines!(
         p.seeker_br
             .post("/fi/me", &profile_form("private", &topic))
             .await;
-        let png = b"\x89PNG\r\n\x1a\n0000IHDR-not-really-an-image";
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        for (kind, body) in [
+            (&b"IHDR"[..], &[0u8; 13][..]),
+            (b"IDAT", &[7; 10]),
+            (b"IEND", &[]),
+        ] {
+            png.extend_from_slice(&(body.len() as u32).to_be_bytes());
+            png.extend_from_slice(kind);
+            png.extend_from_slice(body);
+            png.extend_from_slice(&[0, 0, 0, 0]);
+        }
+        let png = png.as_slice();
+        // A PNG whose chunks cannot be followed is refused (it could carry anything).
+        let r = upload(
+            &mut p.seeker_br,
+            "Kudottu matto",
+            b"\x89PNG\r\n\x1a\n0000IHDR-not-really-an-image",
+            true,
+        )
+        .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("Kuvaa ei voitu lukea"));
         assert_eq!(
             upload(&mut p.seeker_br, "Kudottu matto", png, false)
                 .await

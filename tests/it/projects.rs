@@ -593,3 +593,34 @@ both_engines!(
         assert_eq!(app.get(&photo_url).await.status, 404);
     }
 );
+
+both_engines!(
+    cells_lose_control_and_bidi_characters_and_dates_stay_in_this_world,
+    |engine| async move {
+        use kolmonen::manage::projects::{read_row, Organizations};
+        let app = TestApp::spawn(engine).await;
+        let orgs = Organizations::load(app.store.as_ref()).await.unwrap();
+        let harjula = kolmonen::demo::organization_id("harjula").to_string();
+        let row = |starts: &'static str| {
+            let harjula = harjula.clone();
+            move |name: &str| -> String {
+                match name {
+                    "key" => "k1".into(),
+                    "name_fi" => "A\r\nB\u{0}C\u{1b}[31m\u{202e}D".into(),
+                    "lead" => harjula.clone(),
+                    "funders" => "stea".into(),
+                    "starts_on" => starts.into(),
+                    "aims_fi" => "Rivi 1\r\nRivi 2\u{7}".into(),
+                    _ => String::new(),
+                }
+            }
+        };
+        let d = read_row(&row("1.3.2026"), 2, &orgs, &|_| true).unwrap();
+        assert_eq!(d.name.fi, "A B C [31mD");
+        assert_eq!(d.aims.fi, "Rivi 1\nRivi 2");
+        for bad in ["1.3.-202", "-0001-01-01", "1.3.3026"] {
+            let e = read_row(&row(bad), 2, &orgs, &|_| true).unwrap_err();
+            assert!(e.iter().any(|e| e.column == "starts_on"), "{bad}: {e:?}");
+        }
+    }
+);

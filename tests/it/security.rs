@@ -697,7 +697,11 @@ both_engines!(
             created_by: None,
             created_at: time::OffsetDateTime::now_utc(),
         };
-        app.store.add_attachment(&file, b"%PDF-1.4").await.unwrap();
+        assert!(app
+            .store
+            .add_attachment(&file, b"%PDF-1.4", 20)
+            .await
+            .unwrap());
         let (article, file) = (article.id.to_string(), file.id.to_string());
         let before = app.store.organization(a).await.unwrap().unwrap();
         let mut anon = Browser::from_addr(&app, "192.0.2.99:1");
