@@ -1675,6 +1675,14 @@ mail-digest-events = { $count ->
     [one] A new event
    *[other] New events ({ $count })
 }
+mail-digest-projects = { $count ->
+    [one] A new project
+   *[other] New projects ({ $count })
+}
+mail-digest-articles = { $count ->
+    [one] New in the knowledge bank
+   *[other] New in the knowledge bank ({ $count })
+}
 mail-digest-more = The network's page: { $link }
 mail-digest-unsubscribe = You get this message because you subscribed to the network's weekly digest. You can unsubscribe here: { $link }
 
@@ -1878,3 +1886,7 @@ attachments-error-broken = The picture could not be read. Save it again in an im
 portfolio-error-broken = The picture could not be read. Save it again in an image editor or on your phone, then try again.
 projects-form-funders-required = Choose at least one funder.
 municipality-on-this-page = On this page
+networks-projects = Members' ongoing projects
+networks-projects-none = The members have no ongoing projects in the register.
+networks-articles = Members' latest articles in the knowledge bank
+networks-articles-none = The members have not written for the knowledge bank yet.

@@ -1666,6 +1666,14 @@ mail-digest-events = { $count ->
     [one] Uusi tapahtuma
    *[other] Uudet tapahtumat ({ $count })
 }
+mail-digest-projects = { $count ->
+    [one] Uusi hanke
+   *[other] Uudet hankkeet ({ $count })
+}
+mail-digest-articles = { $count ->
+    [one] Uutta tietopankissa
+   *[other] Uutta tietopankissa ({ $count })
+}
 mail-digest-more = Verkoston sivu: { $link }
 mail-digest-unsubscribe = Saat tämän viestin, koska tilasit verkoston viikkokoosteen. Tilauksen voit perua tästä: { $link }
 
@@ -1869,3 +1877,7 @@ attachments-error-broken = Kuvaa ei voitu lukea. Tallenna se uudelleen kuvankäs
 portfolio-error-broken = Kuvaa ei voitu lukea. Tallenna se uudelleen kuvankäsittelyohjelmalla tai puhelimella ja yritä sitten uudelleen.
 projects-form-funders-required = Valitse vähintään yksi rahoittaja.
 municipality-on-this-page = Tällä sivulla
+networks-projects = Jäsenten käynnissä olevat hankkeet
+networks-projects-none = Jäsenillä ei ole käynnissä hankkeita hankerekisterissä.
+networks-articles = Jäsenten uusimmat kirjoitukset tietopankissa
+networks-articles-none = Jäsenet eivät ole vielä kirjoittaneet tietopankkiin.

@@ -1666,6 +1666,14 @@ mail-digest-events = { $count ->
     [one] Nytt evenemang
    *[other] Nya evenemang ({ $count })
 }
+mail-digest-projects = { $count ->
+    [one] Nytt projekt
+   *[other] Nya projekt ({ $count })
+}
+mail-digest-articles = { $count ->
+    [one] Nytt i kunskapsbanken
+   *[other] Nytt i kunskapsbanken ({ $count })
+}
 mail-digest-more = Nätverkets sida: { $link }
 mail-digest-unsubscribe = Du får det här meddelandet eftersom du prenumererar på nätverkets veckosammandrag. Du kan avsluta prenumerationen här: { $link }
 
@@ -1869,3 +1877,7 @@ attachments-error-broken = Bilden kunde inte läsas. Spara den på nytt i ett bi
 portfolio-error-broken = Bilden kunde inte läsas. Spara den på nytt i ett bildprogram eller med telefonen och försök sedan igen.
 projects-form-funders-required = Välj minst en finansiär.
 municipality-on-this-page = På den här sidan
+networks-projects = Medlemmarnas pågående projekt
+networks-projects-none = Medlemmarna har inga pågående projekt i projektregistret.
+networks-articles = Medlemmarnas senaste texter i kunskapsbanken
+networks-articles-none = Medlemmarna har ännu inte skrivit i kunskapsbanken.

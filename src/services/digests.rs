@@ -87,13 +87,28 @@ pub struct Digest {
     pub until: OffsetDateTime,
     pub places: Vec<Place>,
     pub events: Vec<Event>,
-    /// The events' organizers' names.
+    /// Projects the members added.
+    pub projects: Vec<crate::domain::projects::Project>,
+    /// Articles the members wrote or changed.
+    pub articles: Vec<crate::domain::articles::Article>,
+    /// The organizers', leads' and authors' names.
     pub names: HashMap<OrganizationId, String>,
 }
 
 impl Digest {
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty() && self.events.is_empty()
+        self.places.is_empty()
+            && self.events.is_empty()
+            && self.projects.is_empty()
+            && self.articles.is_empty()
+    }
+
+    /// Organizations by name, joined.
+    pub fn names_of(&self, ids: &[OrganizationId]) -> String {
+        ids.iter()
+            .filter_map(|o| self.names.get(o).cloned())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// The organizers of an event, by name.
@@ -160,6 +175,40 @@ impl Digest {
             }
             body.push('\n');
         }
+        if !self.projects.is_empty() {
+            body.push_str(&t_args(
+                lang,
+                "mail-digest-projects",
+                &[("count", (self.projects.len() as i64).into())],
+            ));
+            body.push('\n');
+            for p in &self.projects {
+                body.push_str(&format!(
+                    "- {} ({})\n  {base}/projects/{}\n",
+                    p.name.text(lang),
+                    self.names_of(&[p.lead]),
+                    p.id
+                ));
+            }
+            body.push('\n');
+        }
+        if !self.articles.is_empty() {
+            body.push_str(&t_args(
+                lang,
+                "mail-digest-articles",
+                &[("count", (self.articles.len() as i64).into())],
+            ));
+            body.push('\n');
+            for a in &self.articles {
+                body.push_str(&format!(
+                    "- {} ({})\n  {base}/articles/{}\n",
+                    a.title,
+                    self.names_of(&a.authors),
+                    a.id
+                ));
+            }
+            body.push('\n');
+        }
         body.push_str(&t_args(
             lang,
             "mail-digest-more",
@@ -217,8 +266,38 @@ pub async fn build(
             ..EventQuery::default()
         })
         .await?;
+    let members: Vec<OrganizationId> = store
+        .network_members(network.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.state == crate::domain::networks::MemberState::Member)
+        .map(|m| m.organization_id)
+        .collect();
+    let (projects, articles) = if members.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let projects = store
+            .projects(&crate::store::ProjectQuery {
+                organizations: members.clone(),
+                created_in: Some((since, until)),
+                limit: MAX_ITEMS,
+                ..Default::default()
+            })
+            .await?;
+        let articles = store
+            .articles(&crate::store::ArticleQuery {
+                authors: members,
+                updated_in: Some((since, until)),
+                limit: MAX_ITEMS,
+                ..Default::default()
+            })
+            .await?;
+        (projects, articles)
+    };
     let mut orgs: Vec<OrganizationId> = opportunities.iter().map(|o| o.organization_id).collect();
     orgs.extend(events.iter().flat_map(|e| e.organizers.iter().copied()));
+    orgs.extend(projects.iter().map(|p| p.lead));
+    orgs.extend(articles.iter().flat_map(|a| a.authors.iter().copied()));
     orgs.sort();
     orgs.dedup();
     let names: HashMap<OrganizationId, String> = store
@@ -240,6 +319,8 @@ pub async fn build(
         until,
         places,
         events,
+        projects,
+        articles,
         names,
     })
 }

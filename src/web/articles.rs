@@ -821,27 +821,11 @@ pub async fn add_attachment(
     body: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
     let (a, _) = editable(&st, &user, &id).await?;
-    let (title, file) = super::attachments::read_upload(body).await?;
-    match crate::services::attachments::add(
-        st.store.as_ref(),
-        crate::services::attachments::Record::Article(a.id),
-        &title,
-        &file,
-        Some(user.id),
-    )
-    .await?
-    {
-        Ok(_) => Ok(see_other(
-            &ctx.url(&format!(
-                "/articles/{}?done=attachment-added#attachments-title",
-                a.id
-            )),
-            [],
-        )),
-        Err((field, key)) => {
-            let errors = [(field, ctx.t(key))];
-            show_page(&st, ctx, &a, None, None, &title, &errors).await
-        }
+    let record = crate::services::attachments::Record::Article(a.id);
+    let page = format!("/articles/{}", a.id);
+    match super::attachments::receive(&st, &ctx, &user, record, &page, body).await? {
+        Ok(to) => Ok(see_other(&to, [])),
+        Err((title, errors)) => show_page(&st, ctx, &a, None, None, &title, &errors).await,
     }
 }
 
@@ -854,23 +838,8 @@ pub async fn delete_attachment(
     body: Bytes,
 ) -> PageResult {
     let (a, _) = editable(&st, &user, &id).await?;
-    let attachment = form::id_field(&body, "id")
-        .and_then(|x| crate::domain::AttachmentId::parse(&x))
-        .ok_or_else(PageError::bad_request)?;
-    if !crate::services::attachments::remove(
-        st.store.as_ref(),
-        crate::services::attachments::Record::Article(a.id),
-        attachment,
-    )
-    .await?
-    {
-        return Err(PageError::not_found());
-    }
-    Ok(see_other(
-        &ctx.url(&format!(
-            "/articles/{}?done=attachment-deleted#attachments-title",
-            a.id
-        )),
-        [],
-    ))
+    let record = crate::services::attachments::Record::Article(a.id);
+    let page = format!("/articles/{}", a.id);
+    let to = super::attachments::remove(&st, &ctx, record, &page, &body).await?;
+    Ok(see_other(&to, []))
 }

@@ -154,6 +154,50 @@ pub async fn read_upload(
     Ok((title, file))
 }
 
+/// A record's upload form received: `Ok(where to go)` when the file was kept, or the title
+/// typed and the errors to show the page again with.
+pub async fn receive(
+    st: &AppState,
+    ctx: &Ctx,
+    user: &crate::accounts::User,
+    record: crate::services::attachments::Record,
+    page: &str,
+    body: Result<Multipart, MultipartRejection>,
+) -> PageResult<Result<String, (String, Vec<(&'static str, String)>)>> {
+    let (title, file) = read_upload(body).await?;
+    Ok(
+        match crate::services::attachments::add(
+            st.store.as_ref(),
+            record,
+            &title,
+            &file,
+            Some(user.id),
+        )
+        .await?
+        {
+            Ok(_) => Ok(ctx.url(&format!("{page}?done=attachment-added#attachments-title"))),
+            Err((field, key)) => Err((title, vec![(field, ctx.t(key))])),
+        },
+    )
+}
+
+/// A record's remove button received (form field `id`): where to go, or 400/404.
+pub async fn remove(
+    st: &AppState,
+    ctx: &Ctx,
+    record: crate::services::attachments::Record,
+    page: &str,
+    body: &[u8],
+) -> PageResult<String> {
+    let id = super::form::id_field(body, "id")
+        .and_then(|a| AttachmentId::parse(&a))
+        .ok_or_else(PageError::bad_request)?;
+    if !crate::services::attachments::remove(st.store.as_ref(), record, id).await? {
+        return Err(PageError::not_found());
+    }
+    Ok(ctx.url(&format!("{page}?done=attachment-deleted#attachments-title")))
+}
+
 /// `Content-Disposition` for a download: the ASCII name for old clients and the UTF-8 one
 /// (RFC 6266 / RFC 5987) for the rest; images open in the browser, documents download.
 fn disposition(a: &Attachment) -> String {

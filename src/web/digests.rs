@@ -319,7 +319,8 @@ fn rfc3339(t: OffsetDateTime) -> String {
         .unwrap_or_default()
 }
 
-/// The digest's news as an Atom document (RFC 4287): one entry per place and event.
+/// The digest's news as an Atom document (RFC 4287): one entry per place, event, project and
+/// article.
 pub fn atom(d: &Digest, lang: Lang, public_url: &str, self_url: &str) -> String {
     let base = format!("{}/{}", public_url.trim_end_matches('/'), lang);
     let page = format!("{base}/networks/{}", d.network.id);
@@ -344,6 +345,32 @@ pub fn atom(d: &Digest, lang: Lang, public_url: &str, self_url: &str) -> String 
         entries.push((
             e.updated_at,
             entry(&url, &title, &d.organizers(e), &e.description, e.updated_at),
+        ));
+    }
+    for p in &d.projects {
+        let url = format!("{base}/projects/{}", p.id);
+        entries.push((
+            p.updated_at,
+            entry(
+                &url,
+                p.name.text(lang),
+                &d.names_of(&[p.lead]),
+                p.aims.text(lang),
+                p.updated_at,
+            ),
+        ));
+    }
+    for a in &d.articles {
+        let url = format!("{base}/articles/{}", a.id);
+        entries.push((
+            a.updated_at,
+            entry(
+                &url,
+                &a.title,
+                &d.names_of(&a.authors),
+                &crate::domain::markdown::summary(&a.body, 500),
+                a.updated_at,
+            ),
         ));
     }
     entries.sort_by_key(|e| std::cmp::Reverse(e.0));

@@ -127,6 +127,9 @@ struct ShowPage {
     ics_url: String,
     subscribe_url: String,
     feed_url: String,
+    /// The members' ongoing projects and latest articles: (title, page, about).
+    projects: Vec<(String, String, String)>,
+    articles: Vec<(String, String, String)>,
 }
 
 async fn network_of(st: &AppState, id: &str) -> PageResult<Network> {
@@ -230,7 +233,65 @@ pub async fn show(
             )
         })
         .collect();
+    // Who does what in the network: its members' ongoing projects and latest articles.
+    let member_ids: Vec<OrganizationId> = memberships
+        .iter()
+        .filter(|m| m.state == crate::domain::networks::MemberState::Member)
+        .map(|m| m.organization_id)
+        .collect();
+    let name_of = |ids: &[OrganizationId]| -> String {
+        orgs.iter()
+            .filter(|o| ids.contains(&o.id))
+            .map(|o| o.name.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (projects, articles) = if member_ids.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        let projects = st
+            .store
+            .projects(&crate::store::ProjectQuery {
+                organizations: member_ids.clone(),
+                status: Some((
+                    crate::domain::projects::ProjectStatus::Ongoing,
+                    crate::domain::helsinki::today(),
+                )),
+                limit: 5,
+                ..Default::default()
+            })
+            .await?
+            .iter()
+            .map(|p| {
+                (
+                    p.name.text(ctx.lang).to_string(),
+                    ctx.url(&format!("/projects/{}", p.id)),
+                    name_of(&[p.lead]),
+                )
+            })
+            .collect();
+        let articles = st
+            .store
+            .articles(&crate::store::ArticleQuery {
+                authors: member_ids,
+                limit: 5,
+                ..Default::default()
+            })
+            .await?
+            .iter()
+            .map(|a| {
+                (
+                    a.title.clone(),
+                    ctx.url(&format!("/articles/{}", a.id)),
+                    name_of(&a.authors),
+                )
+            })
+            .collect();
+        (projects, articles)
+    };
     let page = ShowPage {
+        projects,
+        articles,
         events,
         events_url: ctx.url(&format!("/events?network={}", n.id)),
         ics_url: ctx.url(&format!("{base}/events.ics")),

@@ -425,27 +425,11 @@ pub async fn add_attachment(
     body: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
     let p = editable(&st, &user, &id).await?;
-    let (title, file) = super::attachments::read_upload(body).await?;
-    match crate::services::attachments::add(
-        st.store.as_ref(),
-        crate::services::attachments::Record::Project(p.id),
-        &title,
-        &file,
-        Some(user.id),
-    )
-    .await?
-    {
-        Ok(_) => Ok(see_other(
-            &ctx.url(&format!(
-                "/projects/{}?done=attachment-added#attachments-title",
-                p.id
-            )),
-            [],
-        )),
-        Err((field, key)) => {
-            let errors = [(field, ctx.t(key))];
-            show_page(&st, ctx, &p, None, None, &title, &errors).await
-        }
+    let record = crate::services::attachments::Record::Project(p.id);
+    let page = format!("/projects/{}", p.id);
+    match super::attachments::receive(&st, &ctx, &user, record, &page, body).await? {
+        Ok(to) => Ok(see_other(&to, [])),
+        Err((title, errors)) => show_page(&st, ctx, &p, None, None, &title, &errors).await,
     }
 }
 
@@ -458,25 +442,10 @@ pub async fn delete_attachment(
     body: Bytes,
 ) -> PageResult {
     let p = editable(&st, &user, &id).await?;
-    let attachment = form::id_field(&body, "id")
-        .and_then(|a| crate::domain::AttachmentId::parse(&a))
-        .ok_or_else(PageError::bad_request)?;
-    if !crate::services::attachments::remove(
-        st.store.as_ref(),
-        crate::services::attachments::Record::Project(p.id),
-        attachment,
-    )
-    .await?
-    {
-        return Err(PageError::not_found());
-    }
-    Ok(see_other(
-        &ctx.url(&format!(
-            "/projects/{}?done=attachment-deleted#attachments-title",
-            p.id
-        )),
-        [],
-    ))
+    let record = crate::services::attachments::Record::Project(p.id);
+    let page = format!("/projects/{}", p.id);
+    let to = super::attachments::remove(&st, &ctx, record, &page, &body).await?;
+    Ok(see_other(&to, []))
 }
 
 // ---- Editing: an organization's admins and members add, change and remove its projects ----

@@ -38,7 +38,15 @@ both_engines!(
             .map(|m| m.organization_id)
             .collect();
         let now = OffsetDateTime::now_utc();
-        // The demo's places and events were added just now: this week's news.
+        // A member writes for the knowledge bank this week.
+        let (mut article, mut first) = kolmonen::demo::demo_articles(now).unwrap().remove(0);
+        article.id = kolmonen::domain::ArticleId::new();
+        article.key = None;
+        article.authors = vec![member_ids[0]];
+        article.updated_at = now;
+        first.article_id = article.id;
+        app.store.save_article(&article, &first).await.unwrap();
+        // The demo's places, events and projects were added just now: this week's news.
         let d = digests::build(
             &app.store,
             &network,
@@ -48,6 +56,19 @@ both_engines!(
         .await
         .unwrap();
         assert!(!d.places.is_empty() && !d.events.is_empty(), "{d:?}");
+        assert!(!d.projects.is_empty(), "{d:?}");
+        assert!(d
+            .projects
+            .iter()
+            .all(|p| p.organizations().iter().any(|o| member_ids.contains(o))));
+        assert_eq!(
+            d.articles.iter().map(|a| a.id).collect::<Vec<_>>(),
+            [article.id],
+            "only this week's article, by a member"
+        );
+        let (_, text) = d.text(Lang::Fi, "https://kolmonen.example");
+        assert!(text.contains("Uudet hankkeet") && text.contains("Uutta tietopankissa"));
+        assert!(text.contains(&format!("/fi/articles/{}", article.id)));
         assert!(d
             .places
             .iter()

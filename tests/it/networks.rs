@@ -284,6 +284,10 @@ both_engines!(
         }
         let page = app.get(&format!("/sv/networks/{}", network.id)).await;
         assert!(page.body.contains("Lahtis"), "the area in Swedish");
+        // Who does what: the members' ongoing projects and their articles, with links.
+        assert!(page.body.contains("Medlemmarnas pågående projekt"));
+        assert!(page.body.contains("/sv/projects/"), "{}", page.body);
+        assert!(page.body.contains("/sv/articles/"), "{}", page.body);
         // The one request waiting is not shown to the public.
         let waiting = members
             .iter()
