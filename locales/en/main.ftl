@@ -1890,3 +1890,4 @@ networks-projects = Members' ongoing projects
 networks-projects-none = The members have no ongoing projects in the register.
 networks-articles = Members' latest articles in the knowledge bank
 networks-articles-none = The members have not written for the knowledge bank yet.
+articles-error-nesting = Too many quotes and lists inside each other (at most { $value }).

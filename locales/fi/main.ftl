@@ -1881,3 +1881,4 @@ networks-projects = Jäsenten käynnissä olevat hankkeet
 networks-projects-none = Jäsenillä ei ole käynnissä hankkeita hankerekisterissä.
 networks-articles = Jäsenten uusimmat kirjoitukset tietopankissa
 networks-articles-none = Jäsenet eivät ole vielä kirjoittaneet tietopankkiin.
+articles-error-nesting = Lainauksia ja luetteloita on sisäkkäin liian monta (enintään { $value }).

@@ -1881,3 +1881,4 @@ networks-projects = Medlemmarnas pågående projekt
 networks-projects-none = Medlemmarna har inga pågående projekt i projektregistret.
 networks-articles = Medlemmarnas senaste texter i kunskapsbanken
 networks-articles-none = Medlemmarna har ännu inte skrivit i kunskapsbanken.
+articles-error-nesting = För många citat och listor i varandra (högst { $value }).

@@ -120,7 +120,7 @@ pub fn diff_lines(old: &str, new: &str) -> Vec<DiffLine> {
     let a: Vec<&str> = old.lines().collect();
     let b: Vec<&str> = new.lines().collect();
     // Texts longer than this are compared as a whole (the table would be too big).
-    if a.len().saturating_mul(b.len()) > 4_000_000 {
+    if a.len().saturating_mul(b.len()) > 1_000_000 {
         let mut out: Vec<DiffLine> = a.iter().map(|l| DiffLine::Removed(l.to_string())).collect();
         out.extend(b.iter().map(|l| DiffLine::Added(l.to_string())));
         return out;

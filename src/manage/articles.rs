@@ -58,6 +58,43 @@ fn clean(s: &str, keep_lines: bool) -> String {
         .to_string()
 }
 
+/// How deep quotes and lists may nest in an article's text.
+pub const MAX_NESTING: usize = 12;
+
+/// The deepest nesting of quotes and lists a text's lines start (`> > - 1. x`, or lines
+/// indented under list items), counted without parsing the Markdown.
+pub fn nesting(text: &str) -> usize {
+    text.lines()
+        .map(|line| {
+            let indent = line.chars().take_while(|c| *c == ' ' || *c == '\t').count();
+            let mut depth = indent / 2;
+            let mut rest = line.trim_start();
+            loop {
+                if let Some(r) = rest.strip_prefix('>') {
+                    depth += 1;
+                    rest = r.trim_start();
+                    continue;
+                }
+                let marker = rest.strip_prefix(['-', '*', '+']).or_else(|| {
+                    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                    (digits > 0)
+                        .then(|| rest[digits..].strip_prefix(['.', ')']))
+                        .flatten()
+                });
+                match marker {
+                    Some(r) if r.starts_with([' ', '\t']) || r.is_empty() => {
+                        depth += 1;
+                        rest = r.trim_start();
+                    }
+                    _ => break,
+                }
+            }
+            depth
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 /// Checks a form; every problem at once.
 pub fn check(
     input: &ArticleInput,
@@ -66,7 +103,7 @@ pub fn check(
 ) -> Result<Checked, Vec<InputError>> {
     let mut errors: Vec<InputError> = Vec::new();
     let title = clean(&input.title, false);
-    if title.is_empty() {
+    if !title.chars().any(char::is_alphanumeric) {
         errors.push(("title", "articles-error-required", String::new()));
     } else if title.chars().count() > MAX_TITLE_CHARS {
         errors.push((
@@ -76,7 +113,10 @@ pub fn check(
         ));
     }
     let body = clean(&input.body, true);
-    if body.is_empty() {
+    if body.chars().count() <= MAX_BODY_CHARS && nesting(&body) > MAX_NESTING {
+        // Quotes in quotes in lists thousands deep would take seconds to show each time.
+        errors.push(("body", "articles-error-nesting", MAX_NESTING.to_string()));
+    } else if !body.chars().any(char::is_alphanumeric) {
         errors.push(("body", "articles-error-required", String::new()));
     } else if body.chars().count() > MAX_BODY_CHARS {
         errors.push((
@@ -184,10 +224,10 @@ pub fn next(
     by: Option<crate::domain::UserId>,
     now: OffsetDateTime,
 ) -> (Article, ArticleVersion) {
-    let first = existing
-        .and_then(|a| a.authors.first().copied())
-        .unwrap_or(acting_for);
-    let mut authors = vec![first];
+    // The authors stay who they were (a form cannot name other organizations: nobody's name
+    // goes on a text they did not agree to); a new article is its writer's. Co-authors come
+    // only from the demo's own files.
+    let mut authors = existing.map_or_else(|| vec![acting_for], |a| a.authors.clone());
     for o in std::iter::once(acting_for).chain(checked.co_authors) {
         if !authors.contains(&o) {
             authors.push(o);

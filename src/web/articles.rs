@@ -342,12 +342,13 @@ async fn show_page(
     .await?;
     let mut attachments = attachments;
     attachments.notice = files_notice;
-    let authors: Vec<(String, String)> = st
-        .store
-        .organizations_by_id(&a.authors)
-        .await?
-        .into_iter()
-        .map(|o| (o.name, ctx.url(&format!("/organizations/{}", o.id))))
+    // In the article's order: the first keeps it.
+    let found = st.store.organizations_by_id(&a.authors).await?;
+    let authors: Vec<(String, String)> = a
+        .authors
+        .iter()
+        .filter_map(|id| found.iter().find(|o| o.id == *id))
+        .map(|o| (o.name.clone(), ctx.url(&format!("/organizations/{}", o.id))))
         .collect();
     let related = if a.topics.is_empty() {
         Vec::new()
@@ -447,8 +448,10 @@ pub async fn history(ctx: Ctx, State(st): State<AppState>, PathId(id): PathId) -
         .map(|o| (o.id, o.name))
         .collect();
     let lang = ctx.lang;
+    // The latest twenty versions (each with its diff); older ones stay in the store.
     let rows = versions
         .iter()
+        .take(20)
         .enumerate()
         .map(|(i, v)| {
             let before = versions.get(i + 1);
@@ -515,7 +518,6 @@ fn read_form(body: &[u8]) -> (ArticleInput, u32) {
             "kind" => f.kind = v,
             "lang" => f.lang = v,
             "licence" => f.licence = v,
-            "co_authors" => f.co_authors = v,
             "topics" => f.topics.push(v),
             "target_groups" => f.target_groups.push(v),
             "note" => f.note = v,
@@ -526,20 +528,14 @@ fn read_form(body: &[u8]) -> (ArticleInput, u32) {
     (f, version)
 }
 
-fn input_of(a: &Article, orgs: &Organizations) -> ArticleInput {
+fn input_of(a: &Article) -> ArticleInput {
     ArticleInput {
         title: a.title.clone(),
         body: a.body.clone(),
         kind: a.kind.as_str().into(),
         lang: a.lang.code().into(),
         licence: a.licence.clone(),
-        co_authors: a
-            .authors
-            .iter()
-            .skip(1)
-            .map(|o| orgs.name(*o).map_or_else(|| o.to_string(), str::to_string))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        co_authors: String::new(),
         topics: a.topics.clone(),
         target_groups: a.target_groups.clone(),
         note: String::new(),
@@ -571,7 +567,6 @@ fn edit_page(
             .value(match name {
                 "title" => &f.title,
                 "body" => &f.body,
-                "co_authors" => &f.co_authors,
                 "note" => &f.note,
                 "kind" => &f.kind,
                 "lang" => &f.lang,
@@ -620,7 +615,6 @@ fn edit_page(
     )
     .error_from(errors);
     let more = vec![
-        field("co_authors", "textarea", 2000),
         field("licence", "select", 20).options(String::new(), licences),
         field("note", "text", MAX_NOTE_CHARS),
     ];
@@ -745,12 +739,11 @@ pub async fn edit_form(
     PathId(id): PathId,
 ) -> PageResult {
     let (a, acting) = editable(&st, &user, &id).await?;
-    let orgs = Organizations::load(st.store.as_ref()).await?;
     Ok(edit_page(
         ctx,
         acting,
         Some(&a),
-        &input_of(&a, &orgs),
+        &input_of(&a),
         a.version,
         &[],
         false,
@@ -803,6 +796,14 @@ pub async fn delete(
     PathId(id): PathId,
 ) -> PageResult {
     let (a, acting) = editable(&st, &user, &id).await?;
+    // Only the first author, who keeps it, removes it with its history.
+    if !a
+        .authors
+        .first()
+        .is_some_and(|o| crate::manage::may(&user, *o, crate::manage::Action::EditRecords))
+    {
+        return Err(PageError::forbidden());
+    }
     crate::services::articles::delete(st.store.as_ref(), a.id).await?;
     Ok(see_other(
         &ctx.url(&format!(
