@@ -1343,19 +1343,15 @@ pub fn demo_articles(
                 .get("licence")
                 .unwrap_or(&crate::domain::articles::LICENCES[0])
                 .to_string(),
-            co_authors: authors
-                .iter()
-                .skip(1)
-                .map(|o| o.to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
             topics: comma_list(fields.get("topics")),
             target_groups: comma_list(fields.get("target_groups")),
             note: String::new(),
         };
         let first = *authors.first().ok_or(format!("{key}: no authors"))?;
-        // The demo's organizations are all known: checked as a form would be, by ids.
-        let checked = check_known(&input, first).map_err(|e| format!("{key}: {e:?}"))?;
+        // Checked as a form would be; the joint articles name their other authors.
+        let mut checked =
+            crate::manage::articles::check(&input).map_err(|e| format!("{key}: {e:?}"))?;
+        checked.co_authors = authors[1..].to_vec();
         let when = now - time::Duration::days(7 * (i as i64 + 1));
         let (mut a, v) = crate::manage::articles::next(None, checked, first, None, when);
         a.id = crate::domain::ArticleId(uuid::Uuid::new_v5(
@@ -1370,27 +1366,6 @@ pub fn demo_articles(
         out.push((a, v));
     }
     Ok(out)
-}
-
-/// [`check`] with co-authors given by id (no name lookup).
-fn check_known(
-    input: &crate::manage::articles::ArticleInput,
-    first: OrganizationId,
-) -> Result<crate::manage::articles::Checked, Vec<crate::manage::articles::InputError>> {
-    let mut plain = input.clone();
-    let ids: Vec<OrganizationId> = input
-        .co_authors
-        .lines()
-        .filter_map(OrganizationId::parse)
-        .collect();
-    plain.co_authors.clear();
-    let mut checked = crate::manage::articles::check(
-        &plain,
-        &crate::manage::projects::Organizations::empty(),
-        first,
-    )?;
-    checked.co_authors = ids;
-    Ok(checked)
 }
 
 /// Saves the demo's articles that are not there yet (seeding again adds nothing).

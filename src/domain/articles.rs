@@ -11,7 +11,6 @@ use time::OffsetDateTime;
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_BODY_CHARS: usize = 40_000;
 pub const MAX_NOTE_CHARS: usize = 300;
-pub const MAX_AUTHORS: usize = 10;
 
 /// What kind of material an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, utoipa::ToSchema)]

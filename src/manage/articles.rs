@@ -3,11 +3,9 @@
 
 use crate::accounts::User;
 use crate::domain::articles::{
-    Article, ArticleKind, ArticleVersion, LICENCES, MAX_AUTHORS, MAX_BODY_CHARS, MAX_NOTE_CHARS,
-    MAX_TITLE_CHARS,
+    Article, ArticleKind, ArticleVersion, LICENCES, MAX_BODY_CHARS, MAX_NOTE_CHARS, MAX_TITLE_CHARS,
 };
 use crate::domain::{ArticleId, Lang, OrganizationId};
-use crate::manage::projects::Organizations;
 use crate::manage::{may, Action};
 use crate::refdata::REF;
 use time::OffsetDateTime;
@@ -20,8 +18,6 @@ pub struct ArticleInput {
     pub kind: String,
     pub lang: String,
     pub licence: String,
-    /// Other organizations that wrote it, one per line (name or id).
-    pub co_authors: String,
     pub topics: Vec<String>,
     pub target_groups: Vec<String>,
     /// What was changed, in the editor's words (kept with the version).
@@ -36,6 +32,8 @@ pub struct Checked {
     pub kind: ArticleKind,
     pub lang: Lang,
     pub licence: String,
+    /// Other organizations that wrote it: never from a form (nobody's name goes on a text
+    /// they did not agree to); the demo's joint articles set them.
     pub co_authors: Vec<OrganizationId>,
     pub topics: Vec<String>,
     pub target_groups: Vec<String>,
@@ -96,11 +94,7 @@ pub fn nesting(text: &str) -> usize {
 }
 
 /// Checks a form; every problem at once.
-pub fn check(
-    input: &ArticleInput,
-    orgs: &Organizations,
-    acting_for: OrganizationId,
-) -> Result<Checked, Vec<InputError>> {
+pub fn check(input: &ArticleInput) -> Result<Checked, Vec<InputError>> {
     let mut errors: Vec<InputError> = Vec::new();
     let title = clean(&input.title, false);
     if !title.chars().any(char::is_alphanumeric) {
@@ -137,31 +131,6 @@ pub fn check(
     if !LICENCES.contains(&licence.as_str()) {
         errors.push(("licence", "articles-error-licence", licence.clone()));
     }
-    let mut co_authors = Vec::new();
-    for name in input
-        .co_authors
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-    {
-        match orgs.find(name) {
-            Ok(id) if id == acting_for || co_authors.contains(&id) => {}
-            Ok(id) => co_authors.push(id),
-            Err(true) => errors.push((
-                "co_authors",
-                "articles-error-author-shared",
-                name.to_string(),
-            )),
-            Err(false) => errors.push(("co_authors", "articles-error-author", name.to_string())),
-        }
-    }
-    if co_authors.len() + 1 > MAX_AUTHORS {
-        errors.push((
-            "co_authors",
-            "articles-error-authors-many",
-            MAX_AUTHORS.to_string(),
-        ));
-    }
     let mut topics = Vec::new();
     for t in &input.topics {
         if REF.taxonomies.topic(t).is_none() {
@@ -193,7 +162,7 @@ pub fn check(
             kind,
             lang,
             licence,
-            co_authors,
+            co_authors: Vec::new(),
             topics,
             target_groups,
             note,
@@ -274,24 +243,15 @@ mod tests {
             kind: "blog".into(),
             lang: "de".into(),
             licence: "GPL".into(),
-            co_authors: "Mordor ry".into(),
             topics: vec!["dragons".into()],
             target_groups: vec![],
             note: String::new(),
         };
-        let errors = check(&input, &Organizations::empty(), OrganizationId::new()).unwrap_err();
+        let errors = check(&input).unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.0).collect();
         assert_eq!(
             fields,
-            [
-                "title",
-                "body",
-                "kind",
-                "lang",
-                "licence",
-                "co_authors",
-                "topics"
-            ]
+            ["title", "body", "kind", "lang", "licence", "topics"]
         );
     }
 }

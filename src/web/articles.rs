@@ -16,7 +16,6 @@ use crate::error::{PageError, PageResult};
 use crate::extract::PathId;
 use crate::i18n::date;
 use crate::manage::articles::{check, may_edit, may_write_for, next, ArticleInput, InputError};
-use crate::manage::projects::Organizations;
 use crate::store::{ArticleQuery, Page, PageRequest, SaveOutcome};
 use crate::AppState;
 use askama::Template;
@@ -535,7 +534,6 @@ fn input_of(a: &Article) -> ArticleInput {
         kind: a.kind.as_str().into(),
         lang: a.lang.code().into(),
         licence: a.licence.clone(),
-        co_authors: String::new(),
         topics: a.topics.clone(),
         target_groups: a.target_groups.clone(),
         note: String::new(),
@@ -715,8 +713,7 @@ pub async fn create(
         .await?
         .ok_or_else(PageError::not_found)?;
     let (f, _) = read_form(&body);
-    let orgs = Organizations::load(st.store.as_ref()).await?;
-    let checked = match check(&f, &orgs, author) {
+    let checked = match check(&f) {
         Ok(c) => c,
         Err(e) => {
             let errors = translated(&ctx, &e);
@@ -759,8 +756,7 @@ pub async fn update(
 ) -> PageResult {
     let (a, acting) = editable(&st, &user, &id).await?;
     let (f, opened) = read_form(&body);
-    let orgs = Organizations::load(st.store.as_ref()).await?;
-    let checked = match check(&f, &orgs, acting) {
+    let checked = match check(&f) {
         Ok(c) => c,
         Err(e) => {
             let errors = translated(&ctx, &e);
