@@ -62,7 +62,7 @@ impl AppState {
                 search::Searcher::new(store.clone()).with_result_cache(config.search_cache),
             ),
             cards: Arc::new(web::CardCache::new(config.search_cache * 10)),
-            feeds: Arc::new(web::FeedCache::new(64)),
+            feeds: Arc::new(web::FeedCache::new(64, 30_000)),
             matches: Arc::new(people::matching::MatchIndex::new()),
             talent: Arc::new(people::talent::TalentIndex::new()),
             keys: Arc::new(tokio::sync::OnceCell::new()),

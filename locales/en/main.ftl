@@ -9,7 +9,7 @@ nav-opportunities = Open places
 nav-organizations = Organizations
 nav-municipalities = Municipalities
 breadcrumbs = You are here
-search-label = Search services, places and organizations
+search-label = Search services, places, organizations, events, projects and the knowledge bank
 search-button = Search
 search-title = Search
 search-results-count = { $count ->
@@ -193,7 +193,7 @@ hsds-api-title = Kolmonen – Open Referral HSDS 3.0 API
 # Search (issue 4)
 search-error-title = Check your search
 search-error-lang = The language can be fi, sv or en.
-search-error-type = The type can be service, opportunity or organization.
+search-error-type = The type can be service, opportunity, organization, event, project or article.
 search-error-near = We don't know that place. Type a postal code (e.g. 15140), a municipality or a town.
 search-error-radius = The distance must be 0–1500 km.
 search-error-sort = The order can be relevance, distance, newest or apply_by.
@@ -1886,3 +1886,48 @@ networks-projects-none = The members have no ongoing projects in the register.
 networks-articles = Members' latest articles in the knowledge bank
 networks-articles-none = The members have not written for the knowledge bank yet.
 articles-error-nesting = Too many quotes and lists inside each other (at most { $value }).
+
+## Project register: loading a spreadsheet
+projects-import-title = Import projects from a spreadsheet
+projects-import-link = Import projects from a spreadsheet (CSV)
+projects-import-file-title = Choose a file
+projects-import-intro = Import the region's current project list as a CSV file: one row per project. The file is checked first, and nothing is saved until every row is right and you confirm the import. Importing the same file again updates the same projects (the key column).
+projects-import-file-label = CSV file
+projects-import-file-hint = UTF-8 CSV separated by commas or semicolons, at most 5 MB and 5,000 rows. You can only import projects your own organization leads.
+projects-import-check-button = Check the file
+projects-import-no-file = Choose the CSV file to import.
+projects-import-rejected = { $count ->
+    [one] The file has 1 error: nothing was saved.
+   *[other] The file has { $count } errors: nothing was saved.
+}
+projects-import-errors-title = To correct
+projects-import-errors-hint = Correct these cells in your spreadsheet program and import the file again. Line 1 is the header.
+projects-import-line = Line
+projects-import-column = Column
+projects-import-problem = Problem
+projects-import-more = { $count ->
+    [one] …and 1 more error.
+   *[other] …and { $count } more errors.
+}
+projects-import-preview-title = The file is fine: check what the import will do
+projects-import-done-title = The projects were imported
+projects-import-added = { $count ->
+    [one] 1 new
+   *[other] { $count } new
+}
+projects-import-updated = { $count ->
+    [one] 1 changes
+   *[other] { $count } change
+}
+projects-import-unchanged = { $count ->
+    [one] 1 unchanged
+   *[other] { $count } unchanged
+}
+projects-import-added-list = New projects
+projects-import-updated-list = Projects that change
+projects-import-nothing = The file has nothing new: every project is in the register as it is.
+projects-import-load-button = Import the projects into the register
+projects-import-to-list = To the project register
+projects-import-columns-title = Columns
+projects-import-columns-hint = Required columns are key, name_fi, lead, funders and starts_on. Lists (partners, funders, target groups, municipalities) are separated by semicolons. The register's download is a ready template.
+projects-import-template-link = Download the project register as a template (CSV)

@@ -9,7 +9,7 @@ nav-opportunities = Avoimet paikat
 nav-organizations = Järjestöt
 nav-municipalities = Kunnat
 breadcrumbs = Olet tässä
-search-label = Hae palveluja, paikkoja ja järjestöjä
+search-label = Hae palveluja, paikkoja, järjestöjä, tapahtumia, hankkeita ja tietopankista
 search-button = Hae
 search-title = Haku
 search-results-count = { $count ->
@@ -193,7 +193,7 @@ hsds-api-title = Kolmonen – Open Referral HSDS 3.0 -rajapinta
 # Search (issue 4)
 search-error-title = Tarkista haku
 search-error-lang = Kieli voi olla fi, sv tai en.
-search-error-type = Tyyppi voi olla palvelu, paikka tai järjestö.
+search-error-type = Tyyppi voi olla palvelu, paikka, järjestö, tapahtuma, hanke tai tietopankin artikkeli.
 search-error-near = Emme tunne tätä paikkaa. Kirjoita postinumero (esim. 15140), kunta tai paikkakunta.
 search-error-radius = Etäisyyden pitää olla 0–1500 km.
 search-error-sort = Järjestys voi olla osuvuus, etäisyys, uusimmat tai hakuaika.
@@ -1877,3 +1877,48 @@ networks-projects-none = Jäsenillä ei ole käynnissä hankkeita hankerekisteri
 networks-articles = Jäsenten uusimmat kirjoitukset tietopankissa
 networks-articles-none = Jäsenet eivät ole vielä kirjoittaneet tietopankkiin.
 articles-error-nesting = Lainauksia ja luetteloita on sisäkkäin liian monta (enintään { $value }).
+
+## Project register: loading a spreadsheet
+projects-import-title = Tuo hankkeita taulukosta
+projects-import-link = Tuo hankkeita taulukosta (CSV)
+projects-import-file-title = Valitse tiedosto
+projects-import-intro = Tuo alueen nykyinen hankelista CSV-tiedostona: yksi rivi kutakin hanketta kohden. Tiedosto tarkistetaan ensin, eikä mitään tallenneta ennen kuin kaikki rivit ovat kunnossa ja hyväksyt tuonnin. Saman tiedoston tuominen uudelleen päivittää samat hankkeet (sarake key).
+projects-import-file-label = CSV-tiedosto
+projects-import-file-hint = UTF-8-muotoinen CSV, erottimena pilkku tai puolipiste, enintään 5 Mt ja 5 000 riviä. Voit tuoda vain oman organisaatiosi vetämiä hankkeita.
+projects-import-check-button = Tarkista tiedosto
+projects-import-no-file = Valitse tuotava CSV-tiedosto.
+projects-import-rejected = { $count ->
+    [one] Tiedostossa on 1 virhe: mitään ei tallennettu.
+   *[other] Tiedostossa on { $count } virhettä: mitään ei tallennettu.
+}
+projects-import-errors-title = Korjattavat kohdat
+projects-import-errors-hint = Korjaa nämä kohdat taulukko-ohjelmassa ja tuo tiedosto uudelleen. Rivi 1 on otsikkorivi.
+projects-import-line = Rivi
+projects-import-column = Sarake
+projects-import-problem = Ongelma
+projects-import-more = { $count ->
+    [one] …ja 1 virhe lisää.
+   *[other] …ja { $count } virhettä lisää.
+}
+projects-import-preview-title = Tiedosto on kunnossa: tarkista mitä tuonti tekee
+projects-import-done-title = Hankkeet tuotiin
+projects-import-added = { $count ->
+    [one] 1 uusi
+   *[other] { $count } uutta
+}
+projects-import-updated = { $count ->
+    [one] 1 muuttuu
+   *[other] { $count } muuttuu
+}
+projects-import-unchanged = { $count ->
+    [one] 1 ennallaan
+   *[other] { $count } ennallaan
+}
+projects-import-added-list = Uudet hankkeet
+projects-import-updated-list = Muuttuvat hankkeet
+projects-import-nothing = Tiedostossa ei ole mitään uutta: kaikki hankkeet ovat jo rekisterissä tällaisinaan.
+projects-import-load-button = Tuo hankkeet rekisteriin
+projects-import-to-list = Hankerekisteriin
+projects-import-columns-title = Sarakkeet
+projects-import-columns-hint = Pakolliset sarakkeet ovat key, name_fi, lead, funders ja starts_on. Listat (kumppanit, rahoittajat, kohderyhmät, kunnat) erotetaan puolipisteellä. Hankerekisterin lataus on valmis pohja.
+projects-import-template-link = Lataa hankerekisteri pohjaksi (CSV)

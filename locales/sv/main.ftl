@@ -9,7 +9,7 @@ nav-opportunities = Lediga platser
 nav-organizations = Organisationer
 nav-municipalities = Kommuner
 breadcrumbs = Du är här
-search-label = Sök tjänster, platser och organisationer
+search-label = Sök tjänster, platser, organisationer, evenemang, projekt och i kunskapsbanken
 search-button = Sök
 search-title = Sökning
 search-results-count = { $count ->
@@ -193,7 +193,7 @@ hsds-api-title = Kolmonen – Open Referral HSDS 3.0-gränssnitt
 # Search (issue 4)
 search-error-title = Kontrollera sökningen
 search-error-lang = Språket kan vara fi, sv eller en.
-search-error-type = Typen kan vara tjänst, plats eller organisation.
+search-error-type = Typen kan vara tjänst, plats, organisation, evenemang, projekt eller en artikel i kunskapsbanken.
 search-error-near = Vi känner inte till den platsen. Skriv ett postnummer (t.ex. 15140), en kommun eller en ort.
 search-error-radius = Avståndet ska vara 0–1500 km.
 search-error-sort = Ordningen kan vara relevans, avstånd, nyaste eller ansökningstid.
@@ -1877,3 +1877,48 @@ networks-projects-none = Medlemmarna har inga pågående projekt i projektregist
 networks-articles = Medlemmarnas senaste texter i kunskapsbanken
 networks-articles-none = Medlemmarna har ännu inte skrivit i kunskapsbanken.
 articles-error-nesting = För många citat och listor i varandra (högst { $value }).
+
+## Project register: loading a spreadsheet
+projects-import-title = Importera projekt från en tabell
+projects-import-link = Importera projekt från en tabell (CSV)
+projects-import-file-title = Välj fil
+projects-import-intro = Importera regionens nuvarande projektlista som en CSV-fil: en rad per projekt. Filen kontrolleras först, och ingenting sparas förrän alla rader är i ordning och du godkänner importen. Att importera samma fil igen uppdaterar samma projekt (kolumnen key).
+projects-import-file-label = CSV-fil
+projects-import-file-hint = CSV i UTF-8 med komma eller semikolon som avgränsare, högst 5 MB och 5 000 rader. Du kan bara importera projekt som din egen organisation leder.
+projects-import-check-button = Kontrollera filen
+projects-import-no-file = Välj den CSV-fil som ska importeras.
+projects-import-rejected = { $count ->
+    [one] Filen har 1 fel: ingenting sparades.
+   *[other] Filen har { $count } fel: ingenting sparades.
+}
+projects-import-errors-title = Att rätta
+projects-import-errors-hint = Rätta dessa ställen i kalkylprogrammet och importera filen igen. Rad 1 är rubrikraden.
+projects-import-line = Rad
+projects-import-column = Kolumn
+projects-import-problem = Problem
+projects-import-more = { $count ->
+    [one] …och 1 fel till.
+   *[other] …och { $count } fel till.
+}
+projects-import-preview-title = Filen är i ordning: kontrollera vad importen gör
+projects-import-done-title = Projekten har importerats
+projects-import-added = { $count ->
+    [one] 1 nytt
+   *[other] { $count } nya
+}
+projects-import-updated = { $count ->
+    [one] 1 ändras
+   *[other] { $count } ändras
+}
+projects-import-unchanged = { $count ->
+    [one] 1 oförändrat
+   *[other] { $count } oförändrade
+}
+projects-import-added-list = Nya projekt
+projects-import-updated-list = Projekt som ändras
+projects-import-nothing = Filen innehåller inget nytt: alla projekt finns redan i registret sådana de är.
+projects-import-load-button = Importera projekten till registret
+projects-import-to-list = Till projektregistret
+projects-import-columns-title = Kolumner
+projects-import-columns-hint = Obligatoriska kolumner är key, name_fi, lead, funders och starts_on. Listor (partner, finansiärer, målgrupper, kommuner) skiljs åt med semikolon. Projektregistret som nedladdning är en färdig mall.
+projects-import-template-link = Ladda ner projektregistret som mall (CSV)

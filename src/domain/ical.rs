@@ -104,15 +104,30 @@ pub fn uid(e: &Event) -> String {
 
 /// A whole calendar: `name` is its X-WR-CALNAME.
 pub fn calendar(name: &str, entries: &[Entry<'_>]) -> String {
-    let mut out = String::with_capacity(1024 + entries.len() * 700);
+    let blocks: Vec<String> = entries.iter().map(vevent_block).collect();
+    calendar_of(name, blocks.iter().map(String::as_str))
+}
+
+/// A whole calendar of VEVENTs written already by [`vevent_block`] (a feed keeps them
+/// between builds and writes again only the events that changed).
+pub fn calendar_of<'a>(name: &str, blocks: impl Iterator<Item = &'a str> + Clone) -> String {
+    let size: usize = blocks.clone().map(str::len).sum();
+    let mut out = String::with_capacity(1024 + VTIMEZONE.len() + size);
     out.push_str("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Kolmonen//Kolmonen events//FI\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
     line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
     out.push_str("X-WR-TIMEZONE:Europe/Helsinki\r\n");
     out.push_str(VTIMEZONE);
-    for e in entries {
-        vevent(&mut out, e);
+    for b in blocks {
+        out.push_str(b);
     }
     out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
+/// One event's VEVENT, from BEGIN to END.
+pub fn vevent_block(entry: &Entry<'_>) -> String {
+    let mut out = String::with_capacity(700);
+    vevent(&mut out, entry);
     out
 }
 

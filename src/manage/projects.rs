@@ -77,6 +77,8 @@ pub struct ImportReport {
     pub updated: Vec<String>,
     pub unchanged: Vec<String>,
     pub errors: Vec<RowError>,
+    /// The projects' names by key (for a preview to show).
+    pub names: HashMap<String, LocalizedText>,
 }
 
 /// Names, business ids and ids of the organizations, to find a lead or partner by.
@@ -574,6 +576,7 @@ pub async fn import(
     let mut changed = Vec::new();
     for p in projects {
         let key = p.key.clone().unwrap_or_default();
+        report.names.insert(key.clone(), p.name.clone());
         match existing.get(&key) {
             None => report.added.push(key),
             Some(old) if same(old, &p) => {

@@ -126,6 +126,17 @@ macro_rules! directory_store {
                 let now = OffsetDateTime::now_utc();
                 let mut tx = self.pool.begin().await?;
                 for o in &b.organizations {
+                    // Its events' calendar entries name it: a new name changes them.
+                    sqlx::query(
+                        "UPDATE events SET updated_at = $1
+                         WHERE id IN (SELECT event_id FROM event_organizers WHERE organization_id = $2)
+                           AND EXISTS (SELECT 1 FROM organizations WHERE id = $2 AND name <> $3)",
+                    )
+                    .bind(unix_micros(now))
+                    .bind(o.id.to_string())
+                    .bind(&o.name)
+                    .execute(&mut *tx)
+                    .await?;
                     sqlx::query(
                         "INSERT INTO organizations (id, name, legal_form, business_id, description, website, email, phones, areas_served, networks, verified, last_verified_at, created_at, updated_at)
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
@@ -153,6 +164,21 @@ macro_rules! directory_store {
                     .await?;
                 }
                 for l in &b.locations {
+                    // Calendar entries of events there carry its name and address.
+                    sqlx::query(
+                        "UPDATE events SET updated_at = $1 WHERE location_id = $2
+                           AND EXISTS (SELECT 1 FROM locations WHERE id = $2 AND NOT (name = $3 AND street = $4
+                             AND postal_code = $5 AND COALESCE(municipality_code, '') = $6 AND COALESCE(city, '') = $7))",
+                    )
+                    .bind(unix_micros(now))
+                    .bind(l.id.to_string())
+                    .bind(to_json(&l.name))
+                    .bind(&l.street)
+                    .bind(&l.postal_code)
+                    .bind(l.municipality_code.clone().unwrap_or_default())
+                    .bind(l.city.clone().unwrap_or_default())
+                    .execute(&mut *tx)
+                    .await?;
                     sqlx::query(
                         "INSERT INTO locations (id, organization_id, name, street, postal_code, municipality_code, latitude, longitude, accessibility, country, city)
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)

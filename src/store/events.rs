@@ -39,6 +39,14 @@ pub struct EventQuery {
     pub offset: u32,
 }
 
+/// One event of a feed, as far as knowing whether it changed needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventStamp {
+    pub id: EventId,
+    pub updated_at: i64,
+    pub sequence: u32,
+}
+
 /// What adding a sign-up did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignupAdded {
@@ -58,8 +66,12 @@ pub trait EventStore: Send + Sync {
     /// How many events the query matches (its limit and offset aside).
     async fn count_events(&self, q: &EventQuery) -> StoreResult<u64>;
     /// What changes whenever the events a query chooses change (one added, changed, cancelled
-    /// or out of the window): for caching a feed built from them.
+    /// or out of the window; an organizer renamed changes its events): for caching a feed
+    /// built from them.
     async fn events_fingerprint(&self, q: &EventQuery) -> StoreResult<String>;
+    /// The events' ids with their latest change and `SEQUENCE`, in the order of
+    /// [`EventStore::events`]: which ones a feed built before can keep as they were.
+    async fn event_stamps(&self, q: &EventQuery) -> StoreResult<Vec<EventStamp>>;
     /// Adds a sign-up. A pending one waits for its address to be confirmed; any other takes
     /// a place while places are left, else joins the waiting list.
     async fn add_signup(&self, s: &Signup) -> StoreResult<SignupAdded>;
@@ -215,6 +227,20 @@ macro_rules! events_store {
             }
 
             /// Fills in the organizers of these events (in their order), a thousand at a time.
+            /// `SELECT cols FROM events` as the query chooses, in a list's order.
+            fn events_in_order<'q>(cols: &str, q: &EventQuery) -> sqlx::QueryBuilder<'q, $db> {
+                let mut b = sqlx::QueryBuilder::<$db>::new(format!("SELECT {cols} FROM events WHERE 1 = 1"));
+                Self::event_filter(&mut b, q);
+                b.push(if q.ended_before.is_some() {
+                    " ORDER BY last_ends_at DESC, id"
+                } else {
+                    " ORDER BY starts_at, id"
+                });
+                b.push(" LIMIT ").push_bind(i64::from(q.limit.max(1)));
+                b.push(" OFFSET ").push_bind(i64::from(q.offset));
+                b
+            }
+
             async fn with_organizers(&self, mut events: Vec<Event>) -> StoreResult<Vec<Event>> {
                 let mut found: std::collections::HashMap<String, Vec<(i64, OrganizationId)>> =
                     std::collections::HashMap::new();
@@ -371,18 +397,25 @@ macro_rules! events_store {
             }
 
             async fn events(&self, q: &EventQuery) -> StoreResult<Vec<Event>> {
-                let mut b = sqlx::QueryBuilder::<$db>::new(format!("SELECT {EVENT_COLS} FROM events WHERE 1 = 1"));
-                Self::event_filter(&mut b, q);
-                b.push(if q.ended_before.is_some() {
-                    " ORDER BY last_ends_at DESC, id"
-                } else {
-                    " ORDER BY starts_at, id"
-                });
-                b.push(" LIMIT ").push_bind(i64::from(q.limit.max(1)));
-                b.push(" OFFSET ").push_bind(i64::from(q.offset));
-                let rows = b.build().fetch_all(&self.pool).await?;
+                let rows = Self::events_in_order(EVENT_COLS, q).build().fetch_all(&self.pool).await?;
                 let events = rows.iter().map(Self::event_from).collect::<StoreResult<Vec<_>>>()?;
                 self.with_organizers(events).await
+            }
+
+            async fn event_stamps(&self, q: &EventQuery) -> StoreResult<Vec<EventStamp>> {
+                let rows: Vec<(String, i64, i64)> = Self::events_in_order("id, updated_at, sequence", q)
+                    .build_query_as()
+                    .fetch_all(&self.pool)
+                    .await?;
+                rows.into_iter()
+                    .map(|(id, updated_at, sequence)| {
+                        Ok(EventStamp {
+                            id: parse_id(&id, EventId::parse)?,
+                            updated_at,
+                            sequence: u32::try_from(sequence).unwrap_or(0),
+                        })
+                    })
+                    .collect()
             }
 
             async fn events_fingerprint(&self, q: &EventQuery) -> StoreResult<String> {
@@ -392,14 +425,7 @@ macro_rules! events_store {
                 Self::event_filter(&mut b, q);
                 let (n, updated, sequences, last): (i64, i64, i64, i64) =
                     b.build_query_as().fetch_one(&self.pool).await?;
-                // The organizers' names are in the feed too.
-                let mut b = sqlx::QueryBuilder::<$db>::new(
-                    "SELECT CAST(MAX(o.updated_at) AS TEXT) FROM organizations o JOIN event_organizers eo ON eo.organization_id = o.id WHERE eo.event_id IN (SELECT id FROM events WHERE 1 = 1",
-                );
-                Self::event_filter(&mut b, q);
-                b.push(")");
-                let organizers: Option<String> = b.build_query_scalar().fetch_one(&self.pool).await?;
-                Ok(format!("{n}-{updated}-{sequences}-{last}-{}", organizers.unwrap_or_default()))
+                Ok(format!("{n}-{updated}-{sequences}-{last}"))
             }
 
             async fn count_events(&self, q: &EventQuery) -> StoreResult<u64> {

@@ -29,7 +29,7 @@ pub use articles::{ArticleQuery, ArticleStore, SaveOutcome};
 pub use attachments::AttachmentStore;
 pub use digests::DigestStore;
 pub use directory::DirectoryStore;
-pub use events::{EventQuery, EventStore, SignupAdded};
+pub use events::{EventQuery, EventStamp, EventStore, SignupAdded};
 pub use mail::MailStore;
 pub use manage::ManageStore;
 pub use networks::NetworkStore;

@@ -128,30 +128,42 @@ pub async fn block(
     })
 }
 
-/// An upload form's title and file. A form that is not multipart, or breaks off, is a 400.
-pub async fn read_upload(
+/// A form with a file, read: its text fields by name and the bytes of its field `file`. A
+/// form that is not multipart, or breaks off, is a 400.
+pub async fn read_multipart(
     body: Result<Multipart, MultipartRejection>,
-) -> PageResult<(String, Vec<u8>)> {
+) -> PageResult<(std::collections::HashMap<String, String>, Vec<u8>)> {
     let mut parts = body.map_err(|_| PageError::bad_request())?;
-    let (mut title, mut file) = (String::new(), Vec::new());
+    let (mut text, mut file) = (std::collections::HashMap::new(), Vec::new());
     while let Some(field) = parts
         .next_field()
         .await
         .map_err(|_| PageError::bad_request())?
     {
-        match field.name() {
-            Some("title") => title = field.text().await.map_err(|_| PageError::bad_request())?,
-            Some("file") => {
+        match field.name().map(str::to_string) {
+            Some(name) if name == "file" => {
                 file = field
                     .bytes()
                     .await
                     .map_err(|_| PageError::bad_request())?
                     .to_vec()
             }
-            _ => {}
+            Some(name) => {
+                let value = field.text().await.map_err(|_| PageError::bad_request())?;
+                text.insert(name, value);
+            }
+            None => {}
         }
     }
-    Ok((title, file))
+    Ok((text, file))
+}
+
+/// An upload form's title and file.
+pub async fn read_upload(
+    body: Result<Multipart, MultipartRejection>,
+) -> PageResult<(String, Vec<u8>)> {
+    let (mut text, file) = read_multipart(body).await?;
+    Ok((text.remove("title").unwrap_or_default(), file))
 }
 
 /// A record's upload form received: `Ok(where to go)` when the file was kept, or the title

@@ -1891,6 +1891,12 @@ pub async fn update(
 
 /// A calendar of these events.
 async fn ics_body(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> PageResult<String> {
+    let blocks = vevents(st, ctx, events).await?;
+    Ok(ical::calendar_of(name, blocks.iter().map(String::as_str)))
+}
+
+/// These events' VEVENTs, in their order.
+async fn vevents(st: &AppState, ctx: &Ctx, events: &[Event]) -> PageResult<Vec<String>> {
     let mut ids: Vec<OrganizationId> = events.iter().flat_map(|e| e.organizers.clone()).collect();
     ids.sort();
     ids.dedup();
@@ -1909,7 +1915,7 @@ async fn ics_body(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> Pag
         .map(|l| (l.id, location_words(ctx, l)))
         .collect();
     let base = st.config.public_url().trim_end_matches('/').to_string();
-    let entries: Vec<ical::Entry<'_>> = events
+    Ok(events
         .iter()
         .map(|e| ical::Entry {
             event: e,
@@ -1927,8 +1933,8 @@ async fn ics_body(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> Pag
                 .join(", "),
             categories: kind_label(ctx, e.kind),
         })
-        .collect();
-    Ok(ical::calendar(name, &entries))
+        .map(|entry| ical::vevent_block(&entry))
+        .collect())
 }
 
 fn ics_response(body: impl Into<axum::body::Body>, etag: Option<&str>) -> Response {
@@ -1951,22 +1957,119 @@ async fn ics(st: &AppState, ctx: &Ctx, name: &str, events: &[Event]) -> PageResu
     Ok(ics_response(ics_body(st, ctx, name, events).await?, None))
 }
 
-/// Built feeds are kept this long at most (organizers' names may change meanwhile).
+/// Built feeds are kept this long at most.
 const FEED_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(600);
+/// An event's VEVENT is kept this long at most while the event is unchanged. Renaming an
+/// organizer and changing a place's name or address change its events (`write_batch`), so
+/// this is only a bound on what else could be missed.
+const VEVENT_TTL: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
 
 /// Recently built feeds: (key, the events' fingerprint) → the calendar and when it was built.
 /// A calendar program polls the same feed again and again; it is built again only when its
-/// events change.
-pub struct FeedCache(
-    std::sync::Mutex<crate::search::cache::Recent<(String, String), (Bytes, std::time::Instant)>>,
-);
+/// events change, and then only the events that changed are written again: the others' VEVENTs
+/// are kept by (language, event) with the change and `SEQUENCE` they were written at.
+pub struct FeedCache {
+    feeds: std::sync::Mutex<
+        crate::search::cache::Recent<(String, String), (Bytes, std::time::Instant)>,
+    >,
+    vevents: std::sync::Mutex<crate::search::cache::Recent<(Lang, EventId), BuiltVevent>>,
+}
+
+/// A VEVENT kept for the next build of a feed.
+#[derive(Clone)]
+struct BuiltVevent {
+    stamp: crate::store::EventStamp,
+    text: std::sync::Arc<str>,
+    at: std::time::Instant,
+}
 
 impl FeedCache {
-    pub fn new(capacity: usize) -> Self {
-        Self(std::sync::Mutex::new(crate::search::cache::Recent::new(
-            capacity,
-        )))
+    /// Keeps about `capacity` feeds and `vevents` VEVENTs.
+    pub fn new(capacity: usize, vevents: usize) -> Self {
+        Self {
+            feeds: std::sync::Mutex::new(crate::search::cache::Recent::new(capacity)),
+            vevents: std::sync::Mutex::new(crate::search::cache::Recent::new(vevents)),
+        }
     }
+}
+
+/// The feed of the events `q` chooses, built with the VEVENTs of unchanged events kept from
+/// before (an organizer renamed changes its events; a place's address reaches the feed
+/// within `FEED_CACHE_TTL`).
+async fn build_feed(st: &AppState, ctx: &Ctx, name: &str, q: &EventQuery) -> PageResult<String> {
+    let stamps = st.store.event_stamps(q).await?;
+    let fresh = |b: &BuiltVevent, s: &crate::store::EventStamp| {
+        b.stamp == *s && b.at.elapsed() < VEVENT_TTL
+    };
+    let mut blocks: Vec<Option<std::sync::Arc<str>>> = match st.feeds.vevents.lock() {
+        Ok(mut kept) => stamps
+            .iter()
+            .map(|s| {
+                kept.get(&(ctx.lang, s.id))
+                    .filter(|b| fresh(b, s))
+                    .map(|b| b.text)
+            })
+            .collect(),
+        Err(_) => vec![None; stamps.len()],
+    };
+    let missing: Vec<EventId> = stamps
+        .iter()
+        .zip(&blocks)
+        .filter(|(_, b)| b.is_none())
+        .map(|(s, _)| s.id)
+        .collect();
+    let mut written = std::collections::HashMap::new();
+    // Most of them to write (a new node): one read of the feed's events is quicker.
+    let chunks: Vec<Option<&[EventId]>> = if missing.len() > stamps.len() / 2 {
+        vec![None]
+    } else {
+        missing.chunks(1000).map(Some).collect()
+    };
+    for chunk in chunks {
+        let events = match chunk {
+            None => st.store.events(q).await?,
+            Some(ids) => {
+                st.store
+                    .events(&EventQuery {
+                        ids: ids.to_vec(),
+                        include_cancelled: true,
+                        limit: ids.len() as u32,
+                        ..EventQuery::default()
+                    })
+                    .await?
+            }
+        };
+        let texts = vevents(st, ctx, &events).await?;
+        let now = std::time::Instant::now();
+        let mut kept = st.feeds.vevents.lock().ok();
+        for (e, text) in events.iter().zip(texts) {
+            let text: std::sync::Arc<str> = text.into();
+            if let Some(kept) = kept.as_mut() {
+                let stamp = crate::store::EventStamp {
+                    id: e.id,
+                    updated_at: crate::domain::unix_micros(e.updated_at),
+                    sequence: e.sequence,
+                };
+                let built = BuiltVevent {
+                    stamp,
+                    text: text.clone(),
+                    at: now,
+                };
+                kept.insert((ctx.lang, e.id), built);
+            }
+            written.insert(e.id, text);
+        }
+    }
+    for (s, b) in stamps.iter().zip(blocks.iter_mut()) {
+        if b.is_none() {
+            // An event removed meanwhile is left out.
+            *b = written.remove(&s.id);
+        }
+    }
+    Ok(ical::calendar_of(
+        name,
+        blocks.iter().flatten().map(|b| &**b),
+    ))
 }
 
 /// A feed of the events `q` chooses, from the cache while they have not changed, with an
@@ -1998,7 +2101,7 @@ async fn feed(
     }
     let cached = st
         .feeds
-        .0
+        .feeds
         .lock()
         .ok()
         .and_then(|mut c| c.get(&key))
@@ -2006,9 +2109,8 @@ async fn feed(
     let body = match cached {
         Some((body, _)) => body,
         None => {
-            let events = st.store.events(&q).await?;
-            let body = Bytes::from(ics_body(st, ctx, name, &events).await?);
-            if let Ok(mut c) = st.feeds.0.lock() {
+            let body = Bytes::from(build_feed(st, ctx, name, &q).await?);
+            if let Ok(mut c) = st.feeds.feeds.lock() {
                 c.insert(key, (body.clone(), std::time::Instant::now()));
             }
             body

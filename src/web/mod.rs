@@ -184,6 +184,12 @@ pub fn route_table() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/{lang}/impact.csv", get(impact::csv)),
         ("/{lang}/events", get(events::list)),
         ("/{lang}/projects", get(projects::list)),
+        (
+            "/{lang}/projects/import",
+            get(projects::import_form).post(projects::import).layer(
+                axum::extract::DefaultBodyLimit::max(crate::MAX_UPLOAD_BYTES),
+            ),
+        ),
         ("/{lang}/projects/{id}", get(projects::show)),
         (
             "/{lang}/projects/{id}/edit",

@@ -55,28 +55,8 @@ pub async fn upload(
     ctx: Ctx,
     body: Result<Multipart, MultipartRejection>,
 ) -> PageResult {
-    let mut parts = body.map_err(|_| PageError::bad_request())?;
-    let mut caption = String::new();
-    let mut file: Vec<u8> = Vec::new();
-    while let Some(field) = parts
-        .next_field()
-        .await
-        .map_err(|_| PageError::bad_request())?
-    {
-        match field.name() {
-            Some("caption") => {
-                caption = field.text().await.map_err(|_| PageError::bad_request())?;
-            }
-            Some("file") => {
-                file = field
-                    .bytes()
-                    .await
-                    .map_err(|_| PageError::bad_request())?
-                    .to_vec();
-            }
-            _ => {}
-        }
-    }
+    let (mut text, file) = super::attachments::read_multipart(body).await?;
+    let caption = text.remove("caption").unwrap_or_default();
     let items = st.store.portfolio(user.id).await?;
     let checked = check(&caption, &file, items.len()).and_then(|(kind, caption)| {
         crate::people::portfolio::without_metadata(kind, &file)

@@ -141,6 +141,8 @@ struct ListPage {
     target_group: Field,
     organization: Option<(String, String)>,
     csv_url: String,
+    /// For those who may load a spreadsheet.
+    import_url: Option<String>,
     errors: Vec<(String, String)>,
 }
 
@@ -245,6 +247,11 @@ pub async fn list(
                 _ => "/api/v1/projects.csv".to_string(),
             }
         },
+        import_url: ctx
+            .user
+            .as_ref()
+            .filter(|u| may_import(u))
+            .map(|_| ctx.url("/projects/import")),
         errors: summary,
         ctx,
     };
@@ -822,4 +829,198 @@ pub async fn delete(
         )),
         [],
     ))
+}
+
+// ---- Import: a region loads the project spreadsheet it keeps today ----
+
+/// Whether this account may load a project spreadsheet: the platform's admins (any lead) and
+/// the members and admins of an organization (projects it leads).
+fn may_import(user: &User) -> bool {
+    user.role == crate::domain::accounts::Role::PlatformAdmin
+        || user.organization_id.is_some_and(|o| may_edit(user, o))
+}
+
+/// One project of a checked file, for the preview.
+struct ImportRow {
+    key: String,
+    name: String,
+}
+
+/// One bad cell, for the table of errors.
+struct ImportError {
+    line: u64,
+    column: String,
+    message: String,
+}
+
+/// What a checked or loaded file holds.
+struct ImportSummary {
+    /// The projects added and those changed, under their headings (none: nothing to do).
+    lists: Vec<(String, Vec<ImportRow>)>,
+    /// The file's text, sent back with "load these" (checked again then).
+    csv: String,
+    /// Written already (not a preview).
+    done: bool,
+    /// "2 new · 1 changes · 7 unchanged".
+    counts: String,
+}
+
+#[derive(Template)]
+#[template(path = "projects/import.html")]
+struct ImportPage {
+    ctx: Ctx,
+    title: String,
+    file_error: Option<String>,
+    rows: Vec<ImportError>,
+    /// How many bad cells the table leaves out (it shows the first `MAX_SHOWN`).
+    more: Option<String>,
+    summary: Option<ImportSummary>,
+    columns: Vec<&'static str>,
+    errors: Vec<(String, String)>,
+}
+
+/// Bad cells shown at most (the file may have thousands).
+const MAX_SHOWN: usize = 200;
+
+fn import_page(
+    ctx: Ctx,
+    file_error: Option<String>,
+    cells: &[RowError],
+    summary: Option<ImportSummary>,
+) -> Response {
+    let lang = ctx.lang;
+    let failed = file_error.is_some() || !cells.is_empty();
+    let rows: Vec<ImportError> = cells
+        .iter()
+        .take(MAX_SHOWN)
+        .map(|e| ImportError {
+            line: e.line,
+            column: e.column.clone(),
+            message: e.message(lang),
+        })
+        .collect();
+    let mut errors = Vec::new();
+    if let Some(e) = &file_error {
+        errors.push(("file".to_string(), e.clone()));
+    } else if !cells.is_empty() {
+        errors.push((
+            "import-errors".to_string(),
+            ctx.tn("projects-import-rejected", cells.len() as u64),
+        ));
+    }
+    let page = ImportPage {
+        title: ctx.t("projects-import-title"),
+        file_error,
+        more: (cells.len() > MAX_SHOWN)
+            .then(|| ctx.tn("projects-import-more", (cells.len() - MAX_SHOWN) as u64)),
+        rows,
+        summary,
+        columns: crate::manage::projects::COLUMNS.to_vec(),
+        errors,
+        ctx,
+    };
+    render_form(&page, lang, failed)
+}
+
+/// `GET /{lang}/projects/import`
+pub async fn import_form(SignedIn(user, _): SignedIn, ctx: Ctx) -> PageResult {
+    if !may_import(&user) {
+        return Err(PageError::forbidden());
+    }
+    Ok(import_page(ctx, None, &[], None))
+}
+
+/// `POST /{lang}/projects/import` (multipart: `csrf`, and `file`, or `csv` with the text a
+/// preview sent back; `load` set to load, else only checked). Nothing is written unless
+/// every row is good.
+pub async fn import(
+    State(st): State<AppState>,
+    SignedIn(user, _): SignedIn,
+    ctx: Ctx,
+    body: Result<Multipart, MultipartRejection>,
+) -> PageResult {
+    if !may_import(&user) {
+        return Err(PageError::forbidden());
+    }
+    let (mut text, file) = super::attachments::read_multipart(body).await?;
+    let (csv, load) = (
+        text.remove("csv").unwrap_or_default(),
+        text.contains_key("load"),
+    );
+    let bytes = if file.is_empty() {
+        csv.into_bytes()
+    } else {
+        file
+    };
+    if bytes.is_empty() {
+        return Ok(import_page(
+            ctx.clone(),
+            Some(ctx.t("projects-import-no-file")),
+            &[],
+            None,
+        ));
+    }
+    let lead_allowed = |o: OrganizationId| may_edit(&user, o);
+    let report = crate::manage::projects::import(
+        st.store.as_ref(),
+        &bytes,
+        &lead_allowed,
+        Some(user.id),
+        !load,
+    )
+    .await?;
+    if !report.errors.is_empty() {
+        // A problem with the file as a whole (size, encoding, columns) is the file's error.
+        let whole = report.errors.len() == 1
+            && report.errors[0].line == 1
+            && report.errors[0].column.is_empty();
+        return Ok(if whole {
+            import_page(
+                ctx.clone(),
+                Some(report.errors[0].message(ctx.lang)),
+                &[],
+                None,
+            )
+        } else {
+            import_page(ctx, None, &report.errors, None)
+        });
+    }
+    let rows = |keys: &[String]| {
+        keys.iter()
+            .map(|k| ImportRow {
+                key: k.clone(),
+                name: report
+                    .names
+                    .get(k)
+                    .map(|n| n.text(ctx.lang).to_string())
+                    .unwrap_or_default(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let counts = [
+        ("projects-import-added", report.added.len()),
+        ("projects-import-updated", report.updated.len()),
+        ("projects-import-unchanged", report.unchanged.len()),
+    ]
+    .map(|(key, n)| ctx.tn(key, n as u64))
+    .join(" · ");
+    let summary = ImportSummary {
+        counts,
+        lists: [
+            ("projects-import-added-list", &report.added),
+            ("projects-import-updated-list", &report.updated),
+        ]
+        .into_iter()
+        .filter(|(_, keys)| !keys.is_empty())
+        .map(|(key, keys)| (ctx.t(key), rows(keys)))
+        .collect(),
+        // A checked file is UTF-8 text.
+        csv: if load {
+            String::new()
+        } else {
+            String::from_utf8(bytes).unwrap_or_default()
+        },
+        done: load,
+    };
+    Ok(import_page(ctx, None, &[], Some(summary)))
 }

@@ -601,6 +601,45 @@ both_engines!(
             .await
             .unwrap();
         assert!(app.get(feed).await.body.contains("(uusi nimi)"));
+        // An event at one of its places: the place's new street reaches the feed, and the
+        // other event's entry is written as before.
+        let mut place = app
+            .store
+            .locations_of_organization(organization_id("harjula"))
+            .await
+            .unwrap()
+            .remove(0);
+        let mut there = event(20, None);
+        there.title = "Avoimet ovet".into();
+        there.place = String::new();
+        there.location_id = Some(place.id);
+        app.store.save_event(&there).await.unwrap();
+        let entry = |body: &str, title: &str| {
+            body.split("BEGIN:VEVENT")
+                .find(|v| v.contains(title))
+                .map(|v| v.replace("\r\n ", ""))
+                .unwrap_or_default()
+        };
+        let before = app.get(feed).await.body;
+        assert!(
+            entry(&before, "Avoimet ovet").contains(&place.street),
+            "{before}"
+        );
+        place.street = "Uusikatu 99".into();
+        let batch = kolmonen::store::DirectoryBatch {
+            locations: vec![place],
+            ..Default::default()
+        };
+        kolmonen::services::save_batch(app.store.as_ref(), &batch)
+            .await
+            .unwrap();
+        let after = app.get(feed).await.body;
+        assert!(
+            entry(&after, "Avoimet ovet").contains("Uusikatu 99"),
+            "{after}"
+        );
+        let unchanged = "Työnhaun työpaja uudella ajalla";
+        assert_eq!(entry(&after, unchanged), entry(&before, unchanged));
         // Another language is another calendar.
         let sv = app.get("/sv/municipalities/398/events.ics").await;
         assert_ne!(sv.header("etag"), r.header("etag"));

@@ -624,3 +624,139 @@ both_engines!(
         }
     }
 );
+
+both_engines!(
+    an_organization_loads_its_spreadsheet_from_the_browser_after_a_preview,
+    |engine| async move {
+        use kolmonen::accounts::Role;
+        use kolmonen::demo::organization_id;
+        let app = TestApp::spawn(engine).await;
+        let demo = count(&app).await;
+        let harjula = organization_id("harjula");
+        let mut admin = app
+            .signed_in("admin@example.fi", Role::OrganizationAdmin, Some(harjula))
+            .await;
+        let mut seeker = app
+            .signed_in("etsija@example.fi", Role::JobSeeker, None)
+            .await;
+        // Only those who edit an organization's records get the page and the list's link.
+        assert_eq!(seeker.get("/fi/projects/import").await.status, 403);
+        assert!(!seeker
+            .get("/fi/projects")
+            .await
+            .body
+            .contains("/fi/projects/import"));
+        assert!(admin
+            .get("/fi/projects")
+            .await
+            .body
+            .contains("/fi/projects/import"));
+        let page = admin.get("/sv/projects/import").await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("enctype=\"multipart/form-data\""));
+
+        // No file: the form says so, translated.
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[],
+                ("file", "", "application/octet-stream", b""),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(
+            r.body.contains("Valitse tuotava CSV-tiedosto"),
+            "{}",
+            r.body
+        );
+
+        // Bad cells: a table of line, column and problem; nothing written. A project led by
+        // another organization is one of them.
+        let bad = "key;name_fi;lead;funders;starts_on\n\
+            h-1;Harjulan hanke;Harjulan Setlementti ry;stea;1.3.2026\n\
+            h-2;Mannan hanke;Manna ry;stea;1.3.2026\n\
+            h-3;;Harjulan Setlementti ry;eu;31.2.2026\n";
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[],
+                ("file", "hankkeet.csv", "text/csv", bad.as_bytes()),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        for cell in [
+            "<td>3</td><td>lead</td>",
+            "<td>4</td><td>name_fi</td>",
+            "<td>4</td><td>funders</td>",
+            "<td>4</td><td>starts_on</td>",
+        ] {
+            assert!(r.body.contains(cell), "{cell}: {}", r.body);
+        }
+        assert!(r.body.contains("Et voi lisätä hanketta organisaation"));
+        assert_eq!(count(&app).await, demo);
+
+        // A good file: a preview that writes nothing, then "load" with the text sent back.
+        let good = "key;name_fi;lead;funders;starts_on\n\
+            h-1;Harjulan hanke;Harjulan Setlementti ry;stea;1.3.2026\n\
+            h-2;Harjulan toinen hanke;Harjulan Setlementti ry;municipality;2026-09-01\n";
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[],
+                ("file", "hankkeet.csv", "text/csv", good.as_bytes()),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body.contains("Harjulan toinen hanke") && r.body.contains("2 uutta"));
+        assert_eq!(count(&app).await, demo, "a preview writes nothing");
+        let doc = scraper::Html::parse_document(&r.body);
+        let sel = scraper::Selector::parse("input[name=csv]").unwrap();
+        let sent_back = doc
+            .select(&sel)
+            .next()
+            .and_then(|i| i.value().attr("value"))
+            .expect("the checked text")
+            .to_string();
+        assert_eq!(sent_back, good);
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[("csv", &sent_back), ("load", "1")],
+                ("file", "", "application/octet-stream", b""),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body.contains("Hankkeet tuotiin"));
+        assert_eq!(count(&app).await, demo + 2);
+        // The same again: nothing new, nothing duplicated.
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[],
+                ("file", "hankkeet.csv", "text/csv", good.as_bytes()),
+                true,
+            )
+            .await;
+        assert!(r.body.contains("2 ennallaan"), "{}", r.body);
+        assert!(!r.body.contains("name=\"load\""));
+        // Text sent back altered to name another organization's project: checked again.
+        let forged = good.replace(
+            "Harjulan Setlementti ry;municipality",
+            "Manna ry;municipality",
+        );
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[("csv", &forged), ("load", "1")],
+                ("file", "", "application/octet-stream", b""),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert_eq!(count(&app).await, demo + 2);
+    }
+);
