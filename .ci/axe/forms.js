@@ -341,6 +341,20 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'fi attachment added', results);
     await driver.get(`${base}${projectPage.replace('/fi/', '/sv/')}/edit`);
     await check(driver, 'sv project edit form', results);
+    // The register's spreadsheet through the browser: bad cells in a table, a preview, loaded.
+    const orgId = desk.split('/organizations/')[1].split('/')[0];
+    await driver.get(`${base}/fi/projects/import`);
+    await check(driver, 'fi project import form', results);
+    const sheet = path.join(require('os').tmpdir(), 'kolmonen-axe-hankkeet.csv');
+    fs.writeFileSync(sheet, `key;name_fi;lead;funders;starts_on\naxe-1;;${orgId};eu;31.2.2026\n`);
+    await submit(driver, '/projects/import', { file: sheet });
+    await check(driver, 'fi project import refused (cells by line)', results);
+    fs.writeFileSync(sheet, `key;name_fi;lead;funders;starts_on\naxe-1;Saavutettava hanke;${orgId};stea;1.3.2026\n`);
+    await driver.get(`${base}/sv/projects/import`);
+    await submit(driver, '/projects/import', { file: sheet });
+    await check(driver, 'sv project import preview', results);
+    await submit(driver, '/projects/import', {});
+    await check(driver, 'sv project import loaded', results);
     // An article for the knowledge bank: refused (junk kept), written, changed; its history.
     await driver.get(desk.replace('/manage', '/articles/new'));
     await check(driver, 'fi new article form', results);
