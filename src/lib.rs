@@ -91,7 +91,7 @@ pub const MAX_UPLOAD_BYTES: usize = 2 * domain::files::MAX_ATTACHMENT_BYTES;
 
 /// The body limit of a path: uploads of attachments may be bigger than other forms.
 pub fn body_limit(path: &str) -> usize {
-    if path.ends_with("/attachments") {
+    if path.ends_with("/attachments") || path.ends_with("/projects/import") {
         MAX_UPLOAD_BYTES
     } else {
         MAX_BODY_BYTES

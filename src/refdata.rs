@@ -52,6 +52,18 @@ pub struct Taxonomies {
     pub funders: Vec<Term>,
 }
 
+/// The term a spreadsheet's cell names: by its id or its label in any language, in any case
+/// of letters ("STEA", "ESR+", "Nuoret").
+pub fn term_named<'a>(terms: &'a [Term], cell: &str) -> Option<&'a Term> {
+    let cell = cell.trim().to_lowercase();
+    terms.iter().find(|t| {
+        t.id.to_lowercase() == cell
+            || [Lang::Fi, Lang::Sv, Lang::En]
+                .iter()
+                .any(|l| t.label.text(*l).to_lowercase() == cell)
+    })
+}
+
 impl Taxonomies {
     pub fn target_group(&self, id: &str) -> Option<&Term> {
         self.target_groups.iter().find(|t| t.id == id)

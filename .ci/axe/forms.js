@@ -351,6 +351,7 @@ async function submit(driver, formAction, fields) {
     await check(driver, 'fi project import refused (cells by line)', results);
     fs.writeFileSync(sheet, `key;name_fi;lead;funders;starts_on\naxe-1;Saavutettava hanke;${orgId};stea;1.3.2026\n`);
     await driver.get(`${base}/sv/projects/import`);
+    await check(driver, 'sv project import form', results);
     await submit(driver, '/projects/import', { file: sheet });
     await check(driver, 'sv project import preview', results);
     await submit(driver, '/projects/import', {});

@@ -9,7 +9,7 @@ nav-opportunities = Open places
 nav-organizations = Organizations
 nav-municipalities = Municipalities
 breadcrumbs = You are here
-search-label = Search services, places, organizations, events, projects and the knowledge bank
+search-label = Search all of Kolmonen
 search-button = Search
 search-title = Search
 search-results-count = { $count ->
@@ -1693,7 +1693,7 @@ projects-csv-unreadable = The row cannot be read as CSV (check the quotation mar
 projects-csv-unknown-column = Unknown column “{ $value }”. The columns are listed in the guide.
 projects-csv-missing-column = The column “{ $value }” is missing.
 projects-csv-too-many-rows = Too many rows: at most { $value } projects at a time.
-projects-csv-required = The column { $column } is required.
+projects-csv-required = The cell in column { $column } is empty: it is required.
 projects-csv-too-long = The text in the column { $column } is too long.
 projects-csv-too-many = Too many partners: at most { $value }.
 projects-csv-duplicate-key = The key “{ $value }” is in the file twice.
@@ -1701,11 +1701,11 @@ projects-csv-key-taken = The key “{ $value }” already belongs to another org
 projects-csv-lead-not-yours = You cannot add a project in the name of “{ $value }”.
 projects-csv-ambiguous = Several organizations are called “{ $value }”: use the organization's id.
 projects-csv-unknown-organization = There is no organization “{ $value }” in Kolmonen.
-projects-csv-unknown-funder = Unknown funder “{ $value }”: use esr_plus, stea, tem, ely, municipality, wellbeing_county, foundation, other.
-projects-csv-bad-euros = “{ $value }” is not an amount in euros (e.g. 96000).
+projects-csv-unknown-funder = Unknown funder “{ $value }”: use an id or name (e.g. stea, esr_plus, municipality) and separate several with semicolons.
+projects-csv-bad-euros = “{ $value }” is not an amount in whole euros (e.g. 96 000 €).
 projects-csv-bad-date = “{ $value }” is not a date (e.g. 2025-03-01 or 1.3.2025).
 projects-csv-ends-before-start = The project ends ({ $value }) before it starts.
-projects-csv-unknown-target-group = Unknown target group “{ $value }”.
+projects-csv-unknown-target-group = Unknown target group “{ $value }”: use an id or name from the page’s list and separate several with semicolons.
 projects-csv-unknown-municipality = Unknown municipality “{ $value }” (municipality number or name).
 
 ## Project register: pages
@@ -1805,7 +1805,7 @@ attachments-error-title-long = The name is too long (at most 200 characters).
 attachments-error-full = There are already 20 attachments. Remove one before adding another.
 attachments-error-file = Choose a file.
 attachments-error-size = The file is too big. At most 8 MB.
-attachments-error-type = The file is not a PDF, DOCX, ODT, PNG or JPEG. Its type is recognised from its content, not its name. Word files with macros are not accepted.
+attachments-error-type = The file is not a PDF, DOCX, ODT, PNG or JPEG, or it would fetch something from elsewhere when opened. Its type is recognised from its content, not its name. Word files with macros, embedded programs, a remote template or pictures fetched from the web are not accepted.
 
 ## Knowledge bank
 articles-title = Knowledge bank
@@ -1895,7 +1895,7 @@ projects-import-intro = Import the region's current project list as a CSV file: 
 projects-import-file-label = CSV file
 projects-import-file-hint = UTF-8 CSV separated by commas or semicolons, at most 5 MB and 5,000 rows. You can only import projects your own organization leads.
 projects-import-check-button = Check the file
-projects-import-no-file = Choose the CSV file to import.
+projects-import-no-file = Choose the CSV file to import (none was chosen, or it is empty).
 projects-import-rejected = { $count ->
     [one] The file has 1 error: nothing was saved.
    *[other] The file has { $count } errors: nothing was saved.
@@ -1916,8 +1916,8 @@ projects-import-added = { $count ->
    *[other] { $count } new
 }
 projects-import-updated = { $count ->
-    [one] 1 changes
-   *[other] { $count } change
+    [one] 1 to change
+   *[other] { $count } to change
 }
 projects-import-unchanged = { $count ->
     [one] 1 unchanged
@@ -1931,3 +1931,9 @@ projects-import-to-list = To the project register
 projects-import-columns-title = Columns
 projects-import-columns-hint = Required columns are key, name_fi, lead, funders and starts_on. Lists (partners, funders, target groups, municipalities) are separated by semicolons. The register's download is a ready template.
 projects-import-template-link = Download the project register as a template (CSV)
+projects-csv-extra-cells = The row has more cells than the header has columns (extra “{ $value }”). Give the column a header or remove the cell.
+projects-csv-no-rows = The file has only a header: no projects.
+projects-import-changes = Columns that change: { $columns }
+projects-import-funders-title = Funders (id or name)
+projects-import-target-groups-title = Target groups (id or name)
+projects-csv-duplicate-column = The column “{ $value }” is in the header more than once.

@@ -9,7 +9,7 @@ nav-opportunities = Avoimet paikat
 nav-organizations = Järjestöt
 nav-municipalities = Kunnat
 breadcrumbs = Olet tässä
-search-label = Hae palveluja, paikkoja, järjestöjä, tapahtumia, hankkeita ja tietopankista
+search-label = Hae koko Kolmosesta
 search-button = Hae
 search-title = Haku
 search-results-count = { $count ->
@@ -1684,7 +1684,7 @@ projects-csv-unreadable = Riviä ei voi lukea CSV:nä (tarkista lainausmerkit).
 projects-csv-unknown-column = Tuntematon sarake ”{ $value }”. Sarakkeet on lueteltu ohjeessa.
 projects-csv-missing-column = Sarake ”{ $value }” puuttuu.
 projects-csv-too-many-rows = Liian monta riviä: enintään { $value } hanketta kerralla.
-projects-csv-required = Sarake { $column } on pakollinen.
+projects-csv-required = Sarakkeen { $column } solu on tyhjä: tieto on pakollinen.
 projects-csv-too-long = Sarakkeen { $column } teksti on liian pitkä.
 projects-csv-too-many = Liian monta kumppania: enintään { $value }.
 projects-csv-duplicate-key = Tunnus ”{ $value }” on tiedostossa kahdesti.
@@ -1692,11 +1692,11 @@ projects-csv-key-taken = Tunnuksella ”{ $value }” on jo toisen organisaation
 projects-csv-lead-not-yours = Et voi lisätä hanketta organisaation ”{ $value }” nimiin.
 projects-csv-ambiguous = Nimellä ”{ $value }” on useita organisaatioita: käytä organisaation tunnusta.
 projects-csv-unknown-organization = Organisaatiota ”{ $value }” ei löydy Kolmosesta.
-projects-csv-unknown-funder = Tuntematon rahoittaja ”{ $value }”: käytä tunnuksia esr_plus, stea, tem, ely, municipality, wellbeing_county, foundation, other.
-projects-csv-bad-euros = ”{ $value }” ei ole euromäärä (esim. 96000).
+projects-csv-unknown-funder = Tuntematon rahoittaja ”{ $value }”: käytä tunnusta tai nimeä (esim. stea, esr_plus, municipality) ja erota useat puolipisteellä.
+projects-csv-bad-euros = ”{ $value }” ei ole euromäärä kokonaisina euroina (esim. 96 000 €).
 projects-csv-bad-date = ”{ $value }” ei ole päivämäärä (esim. 2025-03-01 tai 1.3.2025).
 projects-csv-ends-before-start = Hanke päättyy ({ $value }) ennen kuin se alkaa.
-projects-csv-unknown-target-group = Tuntematon kohderyhmä ”{ $value }”.
+projects-csv-unknown-target-group = Tuntematon kohderyhmä ”{ $value }”: käytä tunnusta tai nimeä sivun listasta ja erota useat puolipisteellä.
 projects-csv-unknown-municipality = Tuntematon kunta ”{ $value }” (kuntanumero tai nimi).
 
 ## Project register: pages
@@ -1796,7 +1796,7 @@ attachments-error-title-long = Nimi on liian pitkä (enintään 200 merkkiä).
 attachments-error-full = Liitteitä on jo 20. Poista jokin ennen kuin lisäät uuden.
 attachments-error-file = Valitse tiedosto.
 attachments-error-size = Tiedosto on liian suuri. Enintään 8 Mt.
-attachments-error-type = Tiedosto ei ole PDF, DOCX, ODT, PNG tai JPEG. Tiedoston tyyppi tunnistetaan sen sisällöstä, ei nimestä. Makroja sisältäviä Word-tiedostoja ei oteta vastaan.
+attachments-error-type = Tiedosto ei ole PDF, DOCX, ODT, PNG tai JPEG, tai se hakisi avattaessa jotain muualta. Tiedoston tyyppi tunnistetaan sen sisällöstä, ei nimestä. Word-tiedostoja, joissa on makroja, upotettuja ohjelmia, etämalli tai verkosta haettavia kuvia, ei oteta vastaan.
 
 ## Knowledge bank
 articles-title = Tietopankki
@@ -1884,9 +1884,9 @@ projects-import-link = Tuo hankkeita taulukosta (CSV)
 projects-import-file-title = Valitse tiedosto
 projects-import-intro = Tuo alueen nykyinen hankelista CSV-tiedostona: yksi rivi kutakin hanketta kohden. Tiedosto tarkistetaan ensin, eikä mitään tallenneta ennen kuin kaikki rivit ovat kunnossa ja hyväksyt tuonnin. Saman tiedoston tuominen uudelleen päivittää samat hankkeet (sarake key).
 projects-import-file-label = CSV-tiedosto
-projects-import-file-hint = UTF-8-muotoinen CSV, erottimena pilkku tai puolipiste, enintään 5 Mt ja 5 000 riviä. Voit tuoda vain oman organisaatiosi vetämiä hankkeita.
+projects-import-file-hint = UTF-8-muotoinen CSV, erottimena pilkku tai puolipiste, enintään 5 Mt ja 5 000 riviä. Voit tuoda vain oman organisaatiosi vetämiä hankkeita.
 projects-import-check-button = Tarkista tiedosto
-projects-import-no-file = Valitse tuotava CSV-tiedosto.
+projects-import-no-file = Valitse tuotava CSV-tiedosto (tiedostoa ei valittu tai se on tyhjä).
 projects-import-rejected = { $count ->
     [one] Tiedostossa on 1 virhe: mitään ei tallennettu.
    *[other] Tiedostossa on { $count } virhettä: mitään ei tallennettu.
@@ -1922,3 +1922,9 @@ projects-import-to-list = Hankerekisteriin
 projects-import-columns-title = Sarakkeet
 projects-import-columns-hint = Pakolliset sarakkeet ovat key, name_fi, lead, funders ja starts_on. Listat (kumppanit, rahoittajat, kohderyhmät, kunnat) erotetaan puolipisteellä. Hankerekisterin lataus on valmis pohja.
 projects-import-template-link = Lataa hankerekisteri pohjaksi (CSV)
+projects-csv-extra-cells = Rivillä on enemmän soluja kuin otsikkorivillä sarakkeita (ylimääräinen ”{ $value }”). Lisää sarakkeelle otsikko tai poista solu.
+projects-csv-no-rows = Tiedostossa on vain otsikkorivi: yhtään hanketta ei ole.
+projects-import-changes = Muuttuvat sarakkeet: { $columns }
+projects-import-funders-title = Rahoittajat (tunnus tai nimi)
+projects-import-target-groups-title = Kohderyhmät (tunnus tai nimi)
+projects-csv-duplicate-column = Sarake ”{ $value }” on otsikkorivillä useammin kuin kerran.

@@ -9,7 +9,7 @@ nav-opportunities = Lediga platser
 nav-organizations = Organisationer
 nav-municipalities = Kommuner
 breadcrumbs = Du är här
-search-label = Sök tjänster, platser, organisationer, evenemang, projekt och i kunskapsbanken
+search-label = Sök i hela Kolmonen
 search-button = Sök
 search-title = Sökning
 search-results-count = { $count ->
@@ -1684,7 +1684,7 @@ projects-csv-unreadable = Raden kan inte läsas som CSV (kontrollera citatteckne
 projects-csv-unknown-column = Okänd kolumn ”{ $value }”. Kolumnerna finns i anvisningen.
 projects-csv-missing-column = Kolumnen ”{ $value }” saknas.
 projects-csv-too-many-rows = För många rader: högst { $value } projekt åt gången.
-projects-csv-required = Kolumnen { $column } är obligatorisk.
+projects-csv-required = Cellen i kolumnen { $column } är tom: uppgiften är obligatorisk.
 projects-csv-too-long = Texten i kolumnen { $column } är för lång.
 projects-csv-too-many = För många partner: högst { $value }.
 projects-csv-duplicate-key = Nyckeln ”{ $value }” finns två gånger i filen.
@@ -1692,11 +1692,11 @@ projects-csv-key-taken = Nyckeln ”{ $value }” hör redan till en annan organ
 projects-csv-lead-not-yours = Du kan inte lägga till ett projekt i organisationen ”{ $value }”s namn.
 projects-csv-ambiguous = Flera organisationer heter ”{ $value }”: använd organisationens id.
 projects-csv-unknown-organization = Organisationen ”{ $value }” finns inte i Kolmonen.
-projects-csv-unknown-funder = Okänd finansiär ”{ $value }”: använd esr_plus, stea, tem, ely, municipality, wellbeing_county, foundation, other.
-projects-csv-bad-euros = ”{ $value }” är inte ett belopp i euro (t.ex. 96000).
+projects-csv-unknown-funder = Okänd finansiär ”{ $value }”: använd id eller namn (t.ex. stea, esr_plus, municipality) och skilj flera åt med semikolon.
+projects-csv-bad-euros = ”{ $value }” är inte ett belopp i hela euro (t.ex. 96 000 €).
 projects-csv-bad-date = ”{ $value }” är inte ett datum (t.ex. 2025-03-01 eller 1.3.2025).
 projects-csv-ends-before-start = Projektet slutar ({ $value }) innan det börjar.
-projects-csv-unknown-target-group = Okänd målgrupp ”{ $value }”.
+projects-csv-unknown-target-group = Okänd målgrupp ”{ $value }”: använd id eller namn ur sidans lista och skilj flera åt med semikolon.
 projects-csv-unknown-municipality = Okänd kommun ”{ $value }” (kommunnummer eller namn).
 
 ## Project register: pages
@@ -1796,7 +1796,7 @@ attachments-error-title-long = Namnet är för långt (högst 200 tecken).
 attachments-error-full = Det finns redan 20 bilagor. Ta bort någon innan du lägger till en ny.
 attachments-error-file = Välj en fil.
 attachments-error-size = Filen är för stor. Högst 8 MB.
-attachments-error-type = Filen är inte PDF, DOCX, ODT, PNG eller JPEG. Filtypen känns igen av innehållet, inte av namnet. Word-filer med makron tas inte emot.
+attachments-error-type = Filen är inte PDF, DOCX, ODT, PNG eller JPEG, eller så skulle den hämta något annanstans ifrån när den öppnas. Filtypen känns igen av innehållet, inte av namnet. Word-filer med makron, inbäddade program, fjärrmall eller bilder som hämtas från nätet tas inte emot.
 
 ## Knowledge bank
 articles-title = Kunskapsbank
@@ -1884,9 +1884,9 @@ projects-import-link = Importera projekt från en tabell (CSV)
 projects-import-file-title = Välj fil
 projects-import-intro = Importera regionens nuvarande projektlista som en CSV-fil: en rad per projekt. Filen kontrolleras först, och ingenting sparas förrän alla rader är i ordning och du godkänner importen. Att importera samma fil igen uppdaterar samma projekt (kolumnen key).
 projects-import-file-label = CSV-fil
-projects-import-file-hint = CSV i UTF-8 med komma eller semikolon som avgränsare, högst 5 MB och 5 000 rader. Du kan bara importera projekt som din egen organisation leder.
+projects-import-file-hint = CSV i UTF-8 med komma eller semikolon som avgränsare, högst 5 MB och 5 000 rader. Du kan bara importera projekt som din egen organisation leder.
 projects-import-check-button = Kontrollera filen
-projects-import-no-file = Välj den CSV-fil som ska importeras.
+projects-import-no-file = Välj den CSV-fil som ska importeras (ingen fil vald eller filen är tom).
 projects-import-rejected = { $count ->
     [one] Filen har 1 fel: ingenting sparades.
    *[other] Filen har { $count } fel: ingenting sparades.
@@ -1922,3 +1922,9 @@ projects-import-to-list = Till projektregistret
 projects-import-columns-title = Kolumner
 projects-import-columns-hint = Obligatoriska kolumner är key, name_fi, lead, funders och starts_on. Listor (partner, finansiärer, målgrupper, kommuner) skiljs åt med semikolon. Projektregistret som nedladdning är en färdig mall.
 projects-import-template-link = Ladda ner projektregistret som mall (CSV)
+projects-csv-extra-cells = Raden har fler celler än rubrikraden har kolumner (extra ”{ $value }”). Ge kolumnen en rubrik eller ta bort cellen.
+projects-csv-no-rows = Filen har bara en rubrikrad: inga projekt.
+projects-import-changes = Kolumner som ändras: { $columns }
+projects-import-funders-title = Finansiärer (id eller namn)
+projects-import-target-groups-title = Målgrupper (id eller namn)
+projects-csv-duplicate-column = Kolumnen ”{ $value }” finns mer än en gång på rubrikraden.

@@ -184,29 +184,173 @@ fn zip_document(b: &[u8]) -> Option<FileKind> {
         return None;
     }
     // Nothing fetched from elsewhere when it is opened (a remote template, a frame, an
-    // image or object by address): only hyperlinks may point outside. A relationship part
-    // that cannot be read is refused.
-    for e in entries
-        .iter()
-        .filter(|e| e.name.to_ascii_lowercase().ends_with(b".rels"))
-    {
-        if fetches_from_outside(&entry_data(b, e)?) {
-            return None;
+    // image or object by address, a field that includes a picture or text by address): only
+    // hyperlinks may point outside. A part that cannot be read is refused, and so is a name
+    // written with %-escapes (which would hide a part from these checks).
+    if lower.iter().any(|n| n.contains(&b'%')) {
+        return None;
+    }
+    let mut scanned = 0usize;
+    for e in &entries {
+        let name = e.name.to_ascii_lowercase();
+        let rels = name.ends_with(b".rels") || name.windows(5).any(|w| w == b"_rels");
+        if rels {
+            if fetches_from_outside(&entry_data(b, e)?)? {
+                return None;
+            }
+        } else if name.starts_with(b"word/") && name.ends_with(b".xml") {
+            scanned += e.unpacked;
+            if scanned > MAX_SCANNED_BYTES || includes_by_field(b, e)? {
+                return None;
+            }
         }
     }
     Some(FileKind::Docx)
 }
 
-/// Whether an Office relationship part has an external relationship other than a hyperlink.
-fn fetches_from_outside(rels: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(rels).to_ascii_lowercase();
-    text.split("<relationship").skip(1).any(|r| {
-        let r = r.split('>').next().unwrap_or_default();
-        r.contains("targetmode")
-            && r.contains("external")
-            && !r.contains("/hyperlink\"")
-            && !r.contains("/hyperlink'")
-    })
+/// The text of Word parts scanned for fields at most, in all (unpacked).
+const MAX_SCANNED_BYTES: usize = 64 * 1024 * 1024;
+
+/// Whether an Office relationship part has an external relationship other than a hyperlink;
+/// `None` when it is not plain UTF-8 XML whose relationships can be read for certain (other
+/// encodings, character references, declared entities, broken attributes).
+fn fetches_from_outside(rels: &[u8]) -> Option<bool> {
+    let text = std::str::from_utf8(rels).ok()?;
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("&#") || lower.contains("<!doctype") || lower.contains("<!entity") {
+        return None;
+    }
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        let local = name.rsplit(':').next().unwrap_or_default();
+        rest = &rest[name_end..];
+        if !local.eq_ignore_ascii_case("relationship") {
+            continue;
+        }
+        let (attrs, after) = attributes(rest)?;
+        rest = after;
+        let value = |wanted: &str| {
+            attrs
+                .iter()
+                .find(|(n, _)| {
+                    n.rsplit(':')
+                        .next()
+                        .unwrap_or_default()
+                        .eq_ignore_ascii_case(wanted)
+                })
+                .map(|(_, v)| v.trim())
+        };
+        let external = value("TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external"));
+        let hyperlink = value("Type").is_some_and(|t| t.ends_with("/relationships/hyperlink"));
+        if external && !hyperlink {
+            return Some(true);
+        }
+    }
+    Some(false)
+}
+
+/// An element's attributes (`name="value"` or `name='value'`) up to its end, and the text
+/// after it; `None` when they cannot be read.
+fn attributes(s: &str) -> Option<(Vec<(&str, &str)>, &str)> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("/>").or_else(|| rest.strip_prefix('>')) {
+            return Some((out, after));
+        }
+        let eq = rest.find('=')?;
+        let name = rest[..eq].trim();
+        if name.is_empty() || name.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
+            return None;
+        }
+        rest = rest[eq + 1..].trim_start();
+        let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let end = rest[1..].find(quote)?;
+        out.push((name, &rest[1..1 + end]));
+        rest = &rest[end + 2..];
+    }
+}
+
+/// Whether a Word part has a field that fetches a picture or text by address
+/// (`INCLUDEPICTURE`, `INCLUDETEXT`), in an instruction attribute or in field text split over
+/// runs; `None` when the part cannot be read. Read as it is unpacked, never whole.
+fn includes_by_field(b: &[u8], e: &ZipEntry) -> Option<bool> {
+    use std::io::Read;
+    const NEEDLES: [&[u8]; 2] = [b"includepicture", b"includetext"];
+    let data = entry_bytes(b, e)?;
+    let mut reader: Box<dyn Read> = match e.method {
+        0 => Box::new(data),
+        8 => Box::new(flate2::read::DeflateDecoder::new(data)),
+        _ => return None,
+    };
+    // The last bytes as they are, and the text outside tags without spaces (numeric
+    // character references read as what they stand for).
+    let (mut raw, mut text, mut entity) = (Vec::new(), Vec::new(), None::<Vec<u8>>);
+    let mut in_tag = false;
+    let mut total = 0usize;
+    let mut buf = [0u8; 64 * 1024];
+    let hit = |w: &[u8]| NEEDLES.iter().any(|n| w.ends_with(n));
+    let keep = |w: &mut Vec<u8>| {
+        if w.len() > 32 {
+            w.drain(..w.len() - 16);
+        }
+    };
+    loop {
+        let n = reader.read(&mut buf).ok()?;
+        if n == 0 {
+            return Some(false);
+        }
+        total += n;
+        if total > MAX_SCANNED_BYTES {
+            return None;
+        }
+        for &c in &buf[..n] {
+            let c = c.to_ascii_lowercase();
+            raw.push(c);
+            keep(&mut raw);
+            if hit(&raw) {
+                return Some(true);
+            }
+            if let Some(ent) = entity.as_mut() {
+                if c == b';' || ent.len() > 10 {
+                    let name = String::from_utf8_lossy(ent).to_string();
+                    // Only numeric references (`&#80;`, `&#x50;`) can stand for letters.
+                    let v = name
+                        .strip_prefix('#')
+                        .and_then(|d| match d.strip_prefix('x') {
+                            Some(h) => u32::from_str_radix(h, 16).ok(),
+                            None => d.parse().ok(),
+                        });
+                    if let Some(ch) = v.and_then(char::from_u32).filter(char::is_ascii) {
+                        text.push((ch as u8).to_ascii_lowercase());
+                    }
+                    entity = None;
+                } else {
+                    ent.push(c);
+                    continue;
+                }
+            } else if c == b'<' {
+                in_tag = true;
+            } else if c == b'>' {
+                in_tag = false;
+            } else if !in_tag && c == b'&' {
+                entity = Some(Vec::new());
+                continue;
+            } else if !in_tag && !c.is_ascii_whitespace() {
+                text.push(c);
+            }
+            keep(&mut text);
+            if hit(&text) {
+                return Some(true);
+            }
+        }
+    }
 }
 
 /// An entry of a ZIP file's central directory.
@@ -222,19 +366,27 @@ struct ZipEntry {
 /// A part unpacked at most this large is read (relationship parts are a few kilobytes).
 const MAX_PART_BYTES: usize = 1024 * 1024;
 
-/// An entry's bytes, unpacked (stored or deflated, at most `MAX_PART_BYTES`).
-fn entry_data(b: &[u8], e: &ZipEntry) -> Option<Vec<u8>> {
-    use std::io::Read;
+/// An entry's bytes as stored (packed), from its local header.
+fn entry_bytes<'a>(b: &'a [u8], e: &ZipEntry) -> Option<&'a [u8]> {
     let u16_at = |i: usize| -> Option<usize> {
         Some(usize::from(u16::from_le_bytes(
             b.get(i..i + 2)?.try_into().ok()?,
         )))
     };
-    if !b.get(e.local..)?.starts_with(b"PK\x03\x04") || e.unpacked > MAX_PART_BYTES {
+    if !b.get(e.local..)?.starts_with(b"PK\x03\x04") {
         return None;
     }
     let start = e.local + 30 + u16_at(e.local + 26)? + u16_at(e.local + 28)?;
-    let data = b.get(start..start.checked_add(e.size)?)?;
+    b.get(start..start.checked_add(e.size)?)
+}
+
+/// An entry's bytes, unpacked (stored or deflated, at most `MAX_PART_BYTES`).
+fn entry_data(b: &[u8], e: &ZipEntry) -> Option<Vec<u8>> {
+    use std::io::Read;
+    if e.unpacked > MAX_PART_BYTES {
+        return None;
+    }
+    let data = entry_bytes(b, e)?;
     match e.method {
         0 => Some(data.to_vec()),
         8 => {
@@ -281,7 +433,8 @@ fn zip_entries(b: &[u8]) -> Option<Vec<ZipEntry>> {
         });
         i += 46 + n + x + c;
     }
-    Some(entries)
+    // The directory runs up to its end record: no entry left out of the count, no ZIP64.
+    (i == end && u16_at(end + 8)? == count).then_some(entries)
 }
 
 /// The file without the metadata cameras and editors write into it (ASVS 5.0 14.2.8): a
@@ -508,6 +661,15 @@ mod tests {
         out
     }
 
+    /// A Word document with one more part.
+    fn word_with(name: &str, data: &[u8]) -> Vec<u8> {
+        zip(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", b"<w:document/>"),
+            (name, data),
+        ])
+    }
+
     #[test]
     fn documents_and_images_are_told_by_their_bytes() {
         assert_eq!(sniff(b"%PDF-1.7\n%..."), Some(FileKind::Pdf));
@@ -581,6 +743,47 @@ mod tests {
                         br#"<Relationships><Relationship Id='rId9' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/image' Target='http://evil.example/p.png' TargetMode='External'/></Relationships>"#,
                     ),
                 ]),
+            ),
+            (
+                "word with a remote template named like a hyperlink",
+                word_with("word/_rels/settings.xml.rels", br#"<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="http://evil.example/hyperlink" TargetMode="External"/></Relationships>"#),
+            ),
+            (
+                "a remote template with a character reference",
+                word_with("word/_rels/settings.xml.rels", br#"<Relationships><Relationship Id="r" Type="x/attachedTemplate" Target="http://evil.example/t" TargetMode="&#69;xternal"/></Relationships>"#),
+            ),
+            (
+                "a prefixed relationship with > in an attribute",
+                word_with("word/_rels/settings.xml.rels", br#"<p:Relationships xmlns:p="x"><p:Relationship Id="r" Target="http://evil.example/t?a=>" Type="x/attachedTemplate" TargetMode="External"/></p:Relationships>"#),
+            ),
+            (
+                "a relationship part named with %-escapes",
+                word_with("word/_rels/settings.xml.rel%73", b"<Relationships/>"),
+            ),
+            (
+                "a relationship part in UTF-16",
+                word_with("word/_rels/settings.xml.rels", b"\xff\xfe<\0R\0"),
+            ),
+            (
+                "a picture field split over runs",
+                zip(&[
+                    ("[Content_Types].xml", b"<Types/>"),
+                    ("word/document.xml", br#"<w:document><w:r><w:instrText>INCLUDE</w:instrText></w:r><w:r><w:instrText>&#80;ICTURE "http://evil.example/p.png" \d</w:instrText></w:r></w:document>"#),
+                ]),
+            ),
+            (
+                "an entry left out of the end record's count",
+                {
+                    let mut z = zip(&[
+                        ("[Content_Types].xml", b"<Types/>"),
+                        ("word/document.xml", b"<w:document/>"),
+                        ("word/_rels/settings.xml.rels", br#"<Relationships><Relationship Type="x/attachedTemplate" Target="http://evil.example/t" TargetMode="External"/></Relationships>"#),
+                    ]);
+                    let end = z.len() - 22;
+                    z[end + 8] = 2;
+                    z[end + 10] = 2;
+                    z
+                },
             ),
             (
                 "word with macros in capitals",

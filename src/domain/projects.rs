@@ -126,7 +126,13 @@ fn parse_any_date(s: &str) -> Option<Date> {
 
 /// Euros as people type them: `96000`, `96 000`, `96 000 €`, `96000,00`.
 pub fn parse_euros(s: &str) -> Option<u64> {
-    let s = s.trim().trim_end_matches('€').trim();
+    let s = s.trim();
+    let s = s
+        .strip_suffix("EUR")
+        .or_else(|| s.strip_suffix("eur"))
+        .unwrap_or(s)
+        .trim_end_matches('€')
+        .trim();
     let s = s
         .strip_suffix(",00")
         .or_else(|| s.strip_suffix(".00"))

@@ -157,6 +157,7 @@ mod tests {
                     ("size", "1,2".into()),
                     ("title", "Näin työkokeilu sovitaan".into()),
                     ("version", 2.into()),
+                    ("columns", "name_en, aims_fi".into()),
                 ];
                 assert_ne!(t_args(lang, key, &args), key, "{lang}: {key}");
             }

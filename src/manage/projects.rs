@@ -77,8 +77,10 @@ pub struct ImportReport {
     pub updated: Vec<String>,
     pub unchanged: Vec<String>,
     pub errors: Vec<RowError>,
-    /// The projects' names by key (for a preview to show).
-    pub names: HashMap<String, LocalizedText>,
+    /// The projects read, by key (for a preview to show).
+    pub projects: HashMap<String, Project>,
+    /// The columns that change, by the key of a project updated.
+    pub changes: HashMap<String, Vec<&'static str>>,
 }
 
 /// Names, business ids and ids of the organizations, to find a lead or partner by.
@@ -170,19 +172,34 @@ pub fn parse(
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(whole("projects-csv-not-utf8", String::new()));
     };
-    let mut reader = reader(text);
+    // Lines ended as Windows ends them are counted as the file's own lines.
+    let text = text.replace("\r\n", "\n");
+    let mut reader = reader(&text);
     let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Ok(h) => h.iter().map(column_name).collect(),
         Err(_) => return Err(whole("projects-csv-unreadable", String::new())),
     };
     let mut errors = Vec::new();
+    let mut seen = HashSet::new();
     for c in &header {
-        if !COLUMNS.contains(&c.as_str()) {
+        if errors.len() >= MAX_HEADER_ERRORS {
+            break;
+        }
+        if !seen.insert(c.as_str()) {
+            // Which of two cells would count? (And a header of thousands of the same column
+            // would make every row's reading slow.)
+            errors.push(RowError {
+                line: 1,
+                column: c.clone(),
+                key: "projects-csv-duplicate-column",
+                value: c.chars().take(60).collect(),
+            });
+        } else if !COLUMNS.contains(&c.as_str()) {
             errors.push(RowError {
                 line: 1,
                 column: c.clone(),
                 key: "projects-csv-unknown-column",
-                value: c.clone(),
+                value: c.chars().take(60).collect(),
             });
         }
     }
@@ -221,15 +238,29 @@ pub fn parse(
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        // Cells beyond the header's columns would be lost without a word.
+        if let Some(extra) = record
+            .iter()
+            .skip(header.len())
+            .find(|c| !c.trim().is_empty())
+        {
+            errors.push(RowError {
+                line,
+                column: String::new(),
+                key: "projects-csv-extra-cells",
+                value: crate::domain::csv_uncell(extra.trim())
+                    .chars()
+                    .take(60)
+                    .collect(),
+            });
+        }
         let cell = |name: &str| -> String {
             header
                 .iter()
                 .position(|h| h == name)
                 .and_then(|i| record.get(i))
-                .map(|c| crate::domain::csv_uncell(c.trim()))
+                .map(cell_value)
                 .unwrap_or_default()
-                .trim()
-                .to_string()
         };
         let key = cell("key");
         let mut draft = read_row(&cell, line, orgs, lead_allowed);
@@ -268,7 +299,9 @@ pub fn parse(
             now,
         ));
     }
-    if errors.is_empty() {
+    if errors.is_empty() && projects.is_empty() {
+        Err(whole("projects-csv-no-rows", String::new()))
+    } else if errors.is_empty() {
         Ok(projects)
     } else {
         Err(errors)
@@ -403,14 +436,16 @@ pub fn read_row(
             }),
         }
     }
-    let funders = list(&cell("funders"));
-    if funders.is_empty() {
-        row.error("funders", "projects-csv-required", "");
-    }
-    for f in &funders {
-        if REF.taxonomies.funder(f).is_none() {
-            row.error("funders", "projects-csv-unknown-funder", f);
+    let mut funders = Vec::new();
+    for f in list(&cell("funders")) {
+        match crate::refdata::term_named(&REF.taxonomies.funders, &f) {
+            Some(t) if !funders.contains(&t.id) => funders.push(t.id.clone()),
+            Some(_) => {}
+            None => row.error("funders", "projects-csv-unknown-funder", &f),
         }
+    }
+    if cell("funders").trim().is_empty() {
+        row.error("funders", "projects-csv-required", "");
     }
     let funder_note = cell("funder_note");
     if funder_note.chars().count() > MAX_NOTE_CHARS {
@@ -449,8 +484,9 @@ pub fn read_row(
     };
     let mut target_groups = Vec::new();
     for t in list(&cell("target_groups")) {
-        match REF.taxonomies.target_group(&t) {
-            Some(_) => target_groups.push(t),
+        match crate::refdata::term_named(&REF.taxonomies.target_groups, &t) {
+            Some(term) if !target_groups.contains(&term.id) => target_groups.push(term.id.clone()),
+            Some(_) => {}
             None => row.error("target_groups", "projects-csv-unknown-target-group", &t),
         }
     }
@@ -573,17 +609,49 @@ pub async fn import(
             return Ok(report);
         }
     };
+    // Whatever a row's key was read as, a project it would write over (by id or by key)
+    // must be one this account may change.
+    let mut taken = Vec::new();
+    for p in &projects {
+        let key = p.key.clone().unwrap_or_default();
+        if existing.contains_key(&key) {
+            continue;
+        }
+        let by_id = store.project(p.id).await?;
+        let by_key = store.projects_by_key(std::slice::from_ref(&key)).await?;
+        if by_id
+            .iter()
+            .chain(by_key.iter())
+            .any(|old| !lead_allowed(old.lead) || old.id != p.id)
+        {
+            taken.push(RowError {
+                line: 0,
+                column: "key".into(),
+                key: "projects-csv-key-taken",
+                value: key,
+            });
+        }
+    }
+    if !taken.is_empty() {
+        report.errors = taken;
+        return Ok(report);
+    }
     let mut changed = Vec::new();
     for p in projects {
         let key = p.key.clone().unwrap_or_default();
-        report.names.insert(key.clone(), p.name.clone());
+        report.projects.insert(key.clone(), p.clone());
         match existing.get(&key) {
             None => report.added.push(key),
             Some(old) if same(old, &p) => {
                 report.unchanged.push(key);
                 continue;
             }
-            Some(_) => report.updated.push(key),
+            Some(old) => {
+                report
+                    .changes
+                    .insert(key.clone(), changed_columns(old, &p, &orgs));
+                report.updated.push(key)
+            }
         }
         changed.push(p);
     }
@@ -593,6 +661,20 @@ pub async fn import(
         crate::search::reindex_projects(store, &ids).await?;
     }
     Ok(report)
+}
+
+/// Header errors reported at most (a header of thousands of unknown columns).
+const MAX_HEADER_ERRORS: usize = 50;
+
+/// A header cell as a column name (any case, spaces around it).
+fn column_name(c: &str) -> String {
+    c.trim().to_lowercase()
+}
+
+/// A cell's value as the import reads it: a spreadsheet's formula guard taken off, trimmed.
+/// The keys that decide which projects exist are read the same way.
+fn cell_value(c: &str) -> String {
+    crate::domain::csv_uncell(c.trim()).trim().to_string()
 }
 
 /// A reader of the file's rows, without a byte-order mark; cells separated by `;` when the
@@ -616,19 +698,73 @@ fn csv_keys(bytes: &[u8]) -> Vec<String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Vec::new();
     };
-    let mut reader = reader(text);
+    let text = text.replace("\r\n", "\n");
+    let mut reader = reader(&text);
     let Some(at) = reader
         .headers()
         .ok()
-        .and_then(|h| h.iter().position(|c| c.trim().eq_ignore_ascii_case("key")))
+        .and_then(|h| h.iter().position(|c| column_name(c) == "key"))
     else {
         return Vec::new();
     };
     reader
         .records()
         .take(MAX_ROWS)
-        .filter_map(|r| Some(r.ok()?.get(at)?.trim().to_string()))
+        .filter_map(|r| Some(cell_value(r.ok()?.get(at)?)))
         .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// A project's cells, in the order of `COLUMNS`.
+fn cells(p: &Project, orgs: &Organizations) -> [String; 22] {
+    let join = |v: &[String]| v.join("; ");
+    let lang_cells = |t: &LocalizedText| {
+        [
+            t.fi.clone(),
+            t.sv.clone().unwrap_or_default(),
+            t.en.clone().unwrap_or_default(),
+        ]
+    };
+    let [name_fi, name_sv, name_en] = lang_cells(&p.name);
+    let [aims_fi, aims_sv, aims_en] = lang_cells(&p.aims);
+    let [role_fi, role_sv, role_en] = lang_cells(&p.contact_role);
+    let [results_fi, results_sv, results_en] = lang_cells(&p.results);
+    let partners: Vec<String> = p.partners.iter().map(|x| x.name.clone()).collect();
+    [
+        p.key.clone().unwrap_or_else(|| p.id.to_string()),
+        name_fi,
+        name_sv,
+        name_en,
+        orgs.name(p.lead)
+            .map_or_else(|| p.lead.to_string(), str::to_string),
+        join(&partners),
+        join(&p.funders),
+        p.funder_note.clone(),
+        p.budget_eur.map(|b| b.to_string()).unwrap_or_default(),
+        p.starts_on.to_string(),
+        p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+        join(&p.target_groups),
+        join(&p.municipalities),
+        aims_fi,
+        aims_sv,
+        aims_en,
+        role_fi,
+        role_sv,
+        role_en,
+        results_fi,
+        results_sv,
+        results_en,
+    ]
+}
+
+/// The columns whose cells differ between two versions of a project.
+pub fn changed_columns(old: &Project, new: &Project, orgs: &Organizations) -> Vec<&'static str> {
+    let (a, b) = (cells(old, orgs), cells(new, orgs));
+    COLUMNS
+        .iter()
+        .zip(a.iter().zip(b.iter()))
+        .filter(|(_, (x, y))| x != y)
+        .map(|(c, _)| *c)
         .collect()
 }
 
@@ -641,45 +777,8 @@ pub fn export(projects: &[Project], orgs: &Organizations) -> Vec<u8> {
         .quote_style(csv::QuoteStyle::Always)
         .from_writer(Vec::new());
     let _ = w.write_record(COLUMNS);
-    let join = |v: &[String]| v.join("; ");
     for p in projects {
-        let lang_cells = |t: &LocalizedText| {
-            [
-                t.fi.clone(),
-                t.sv.clone().unwrap_or_default(),
-                t.en.clone().unwrap_or_default(),
-            ]
-        };
-        let [name_fi, name_sv, name_en] = lang_cells(&p.name);
-        let [aims_fi, aims_sv, aims_en] = lang_cells(&p.aims);
-        let [role_fi, role_sv, role_en] = lang_cells(&p.contact_role);
-        let [results_fi, results_sv, results_en] = lang_cells(&p.results);
-        let partners: Vec<String> = p.partners.iter().map(|x| x.name.clone()).collect();
-        let row = [
-            p.key.clone().unwrap_or_else(|| p.id.to_string()),
-            name_fi,
-            name_sv,
-            name_en,
-            orgs.name(p.lead)
-                .map_or_else(|| p.lead.to_string(), str::to_string),
-            join(&partners),
-            join(&p.funders),
-            p.funder_note.clone(),
-            p.budget_eur.map(|b| b.to_string()).unwrap_or_default(),
-            p.starts_on.to_string(),
-            p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
-            join(&p.target_groups),
-            join(&p.municipalities),
-            aims_fi,
-            aims_sv,
-            aims_en,
-            role_fi,
-            role_sv,
-            role_en,
-            results_fi,
-            results_sv,
-            results_en,
-        ];
+        let row = cells(p, orgs);
         let _ = w.write_record(row.iter().map(|c| crate::domain::csv_cell(c)));
     }
     let mut out = "\u{feff}".as_bytes().to_vec();

@@ -164,9 +164,11 @@ macro_rules! directory_store {
                     .await?;
                 }
                 for l in &b.locations {
-                    // Calendar entries of events there carry its name and address.
+                    // Calendar entries of events there carry its name and address, and its
+                    // municipality's feed lists them.
                     sqlx::query(
-                        "UPDATE events SET updated_at = $1 WHERE location_id = $2
+                        "UPDATE events SET updated_at = $1, municipality_code = COALESCE(NULLIF($6, ''), municipality_code)
+                         WHERE location_id = $2
                            AND EXISTS (SELECT 1 FROM locations WHERE id = $2 AND NOT (name = $3 AND street = $4
                              AND postal_code = $5 AND COALESCE(municipality_code, '') = $6 AND COALESCE(city, '') = $7))",
                     )

@@ -362,7 +362,15 @@ pub async fn layer(State(st): State<AppState>, req: Request, next: Next) -> Resp
             .iter()
             .any(|v| v.as_bytes().starts_with(format!("{name}=").as_bytes()))
     };
-    if csrf_cookie.as_deref() != Some(csrf.as_str()) && !sets(&res, cookies.csrf_name()) {
+    // A calendar feed is read by calendar programs, not forms: no cookie, so it may be cached.
+    let calendar = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"text/calendar"));
+    if csrf_cookie.as_deref() != Some(csrf.as_str())
+        && !sets(&res, cookies.csrf_name())
+        && !calendar
+    {
         // The cookie mirrors the token the forms carry (the session's own when signed in).
         let v = cookies.set(cookies.csrf_name(), &csrf, None);
         res.headers_mut().append(header::SET_COOKIE, v);

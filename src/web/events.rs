@@ -2091,7 +2091,12 @@ async fn feed(
     let matches = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+        // A weak tag (a proxy that compressed it) or "*" matches too (RFC 9110 13.1.2).
+        .is_some_and(|v| {
+            v.split(',')
+                .map(|t| t.trim())
+                .any(|t| t == "*" || t.trim_start_matches("W/") == etag)
+        });
     if matches {
         let mut res = axum::http::StatusCode::NOT_MODIFIED.into_response();
         if let Ok(v) = header::HeaderValue::from_str(&etag) {

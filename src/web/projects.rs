@@ -844,6 +844,8 @@ fn may_import(user: &User) -> bool {
 struct ImportRow {
     key: String,
     name: String,
+    /// A new one's start, funders and budget as read; a changed one's changed columns.
+    detail: String,
 }
 
 /// One bad cell, for the table of errors.
@@ -876,7 +878,29 @@ struct ImportPage {
     more: Option<String>,
     summary: Option<ImportSummary>,
     columns: Vec<&'static str>,
+    /// The register as a file to start from: the account's own organization's projects.
+    template_url: String,
+    /// (id, label) of the funders and the target groups a file may name.
+    funders: Vec<(String, String)>,
+    target_groups: Vec<(String, String)>,
     errors: Vec<(String, String)>,
+}
+
+/// A new project as the file gave it: period, funders and budget, to check the cells were
+/// read as meant (1.3.2026 as the first of March, "96 000 €" as 96,000 euros).
+fn import_detail(ctx: &Ctx, p: &Project) -> String {
+    let mut parts = vec![period(ctx, p)];
+    parts.push(
+        p.funders
+            .iter()
+            .map(|f| funder_label(f, ctx.lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if let Some(b) = p.budget_eur {
+        parts.push(euros(b, ctx.lang));
+    }
+    parts.join(" · ")
 }
 
 /// Bad cells shown at most (the file may have thousands).
@@ -916,6 +940,25 @@ fn import_page(
         rows,
         summary,
         columns: crate::manage::projects::COLUMNS.to_vec(),
+        template_url: match ctx.user.as_ref() {
+            Some(u) if u.role != crate::domain::accounts::Role::PlatformAdmin => u
+                .organization_id
+                .map(|o| format!("/api/v1/projects.csv?organization_id={o}"))
+                .unwrap_or_else(|| "/api/v1/projects.csv".to_string()),
+            _ => "/api/v1/projects.csv".to_string(),
+        },
+        funders: REF
+            .taxonomies
+            .funders
+            .iter()
+            .map(|t| (t.id.clone(), t.label.text(lang).to_string()))
+            .collect(),
+        target_groups: REF
+            .taxonomies
+            .target_groups
+            .iter()
+            .map(|t| (t.id.clone(), t.label.text(lang).to_string()))
+            .collect(),
         errors,
         ctx,
     };
@@ -943,10 +986,9 @@ pub async fn import(
         return Err(PageError::forbidden());
     }
     let (mut text, file) = super::attachments::read_multipart(body).await?;
-    let (csv, load) = (
-        text.remove("csv").unwrap_or_default(),
-        text.contains_key("load"),
-    );
+    // A browser sends a hidden field's line ends back as CR LF: the text as it was checked.
+    let csv = text.remove("csv").unwrap_or_default().replace("\r\n", "\n");
+    let load = text.contains_key("load");
     let bytes = if file.is_empty() {
         csv.into_bytes()
     } else {
@@ -987,13 +1029,21 @@ pub async fn import(
     }
     let rows = |keys: &[String]| {
         keys.iter()
-            .map(|k| ImportRow {
-                key: k.clone(),
-                name: report
-                    .names
-                    .get(k)
-                    .map(|n| n.text(ctx.lang).to_string())
-                    .unwrap_or_default(),
+            .map(|k| {
+                let p = report.projects.get(k);
+                let detail = match report.changes.get(k) {
+                    Some(columns) => {
+                        ctx.t_arg("projects-import-changes", "columns", &columns.join(", "))
+                    }
+                    None => p.map(|p| import_detail(&ctx, p)).unwrap_or_default(),
+                };
+                ImportRow {
+                    key: k.clone(),
+                    name: p
+                        .map(|p| p.name.text(ctx.lang).to_string())
+                        .unwrap_or_default(),
+                    detail,
+                }
             })
             .collect::<Vec<_>>()
     };

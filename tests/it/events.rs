@@ -569,10 +569,15 @@ both_engines!(
                 .body(axum::body::Body::empty())
                 .unwrap()
         };
-        // A calendar program that has it already: 304, nothing sent.
+        // No cookie for a calendar program: a proxy may keep it for five minutes.
+        assert_eq!(first.header("set-cookie"), "");
+        assert_eq!(first.header("cache-control"), "public, max-age=300");
+        // A calendar program that has it already: 304, nothing sent; also when a proxy that
+        // compressed it made the tag weak.
         let r = app.request(again(etag.clone())).await;
         assert_eq!(r.status, 304);
         assert!(r.body.is_empty());
+        assert_eq!(app.request(again(format!("W/{etag}"))).await.status, 304);
         // The same feed from the cache is the same calendar.
         assert_eq!(app.get(feed).await.body, first.body);
         // The event changes: a new calendar and a new tag.
@@ -625,14 +630,20 @@ both_engines!(
             entry(&before, "Avoimet ovet").contains(&place.street),
             "{before}"
         );
-        place.street = "Uusikatu 99".into();
-        let batch = kolmonen::store::DirectoryBatch {
-            locations: vec![place],
-            ..Default::default()
+        let save_place = |place: kolmonen::domain::Location| {
+            let store = app.store.clone();
+            async move {
+                let batch = kolmonen::store::DirectoryBatch {
+                    locations: vec![place],
+                    ..Default::default()
+                };
+                kolmonen::services::save_batch(store.as_ref(), &batch)
+                    .await
+                    .unwrap();
+            }
         };
-        kolmonen::services::save_batch(app.store.as_ref(), &batch)
-            .await
-            .unwrap();
+        place.street = "Uusikatu 99".into();
+        save_place(place.clone()).await;
         let after = app.get(feed).await.body;
         assert!(
             entry(&after, "Avoimet ovet").contains("Uusikatu 99"),
@@ -640,6 +651,17 @@ both_engines!(
         );
         let unchanged = "Työnhaun työpaja uudella ajalla";
         assert_eq!(entry(&after, unchanged), entry(&before, unchanged));
+        // The place moves to Helsinki: so does its event, from feed to feed.
+        place.street = "Uusikatu 99".into();
+        place.municipality_code = Some("091".into());
+        place.postal_code = "00100".into();
+        save_place(place).await;
+        assert!(!app.get(feed).await.body.contains("Avoimet ovet"));
+        assert!(app
+            .get("/fi/municipalities/091/events.ics")
+            .await
+            .body
+            .contains("Avoimet ovet"));
         // Another language is another calendar.
         let sv = app.get("/sv/municipalities/398/events.ics").await;
         assert_ne!(sv.header("etag"), r.header("etag"));

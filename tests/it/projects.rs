@@ -672,11 +672,12 @@ both_engines!(
         );
 
         // Bad cells: a table of line, column and problem; nothing written. A project led by
-        // another organization is one of them.
-        let bad = "key;name_fi;lead;funders;starts_on\n\
-            h-1;Harjulan hanke;Harjulan Setlementti ry;stea;1.3.2026\n\
-            h-2;Mannan hanke;Manna ry;stea;1.3.2026\n\
-            h-3;;Harjulan Setlementti ry;eu;31.2.2026\n";
+        // another organization is one of them. Lines ended as Windows ends them count right.
+        let bad = "key;name_fi;lead;funders;starts_on\r\n\
+            h-1;Harjulan hanke;Harjulan Setlementti ry;stea;1.3.2026\r\n\
+            h-2;Mannan hanke;Manna ry;stea;1.3.2026\r\n\
+            h-3;;Harjulan Setlementti ry;eu;31.2.2026\r\n\
+            h-4;Neljäs;Harjulan Setlementti ry;stea;1.3.2026;ylimääräinen\r\n";
         let r = admin
             .post_file(
                 "/fi/projects/import",
@@ -691,6 +692,7 @@ both_engines!(
             "<td>4</td><td>name_fi</td>",
             "<td>4</td><td>funders</td>",
             "<td>4</td><td>starts_on</td>",
+            "<td>5</td><td></td>",
         ] {
             assert!(r.body.contains(cell), "{cell}: {}", r.body);
         }
@@ -698,9 +700,10 @@ both_engines!(
         assert_eq!(count(&app).await, demo);
 
         // A good file: a preview that writes nothing, then "load" with the text sent back.
-        let good = "key;name_fi;lead;funders;starts_on\n\
-            h-1;Harjulan hanke;Harjulan Setlementti ry;stea;1.3.2026\n\
-            h-2;Harjulan toinen hanke;Harjulan Setlementti ry;municipality;2026-09-01\n";
+        // Funders by their names in any case, a budget as a spreadsheet writes it.
+        let good = "key;name_fi;lead;funders;starts_on;budget_eur\n\
+            h-1;Harjulan hanke;Harjulan Setlementti ry;STEA;1.3.2026;96 000 €\n\
+            h-2;Harjulan toinen hanke;Harjulan Setlementti ry;Kunta;2026-09-01;\n";
         let r = admin
             .post_file(
                 "/fi/projects/import",
@@ -711,6 +714,12 @@ both_engines!(
             .await;
         assert_eq!(r.status, 200, "{}", r.body);
         assert!(r.body.contains("Harjulan toinen hanke") && r.body.contains("2 uutta"));
+        // What was read, to check: the start as a date, the funder, the budget.
+        assert!(
+            r.body.contains("1.3.2026") && r.body.contains("96"),
+            "{}",
+            r.body
+        );
         assert_eq!(count(&app).await, demo, "a preview writes nothing");
         let doc = scraper::Html::parse_document(&r.body);
         let sel = scraper::Selector::parse("input[name=csv]").unwrap();
@@ -743,11 +752,78 @@ both_engines!(
             .await;
         assert!(r.body.contains("2 ennallaan"), "{}", r.body);
         assert!(!r.body.contains("name=\"load\""));
-        // Text sent back altered to name another organization's project: checked again.
-        let forged = good.replace(
-            "Harjulan Setlementti ry;municipality",
-            "Manna ry;municipality",
+        // A name changed: the preview names the column that changes.
+        let renamed = good.replace("Harjulan hanke", "Harjulan uusi hanke");
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[],
+                ("file", "hankkeet.csv", "text/csv", renamed.as_bytes()),
+                true,
+            )
+            .await;
+        assert!(
+            r.body.contains("1 muuttuu") && r.body.contains("Muuttuvat sarakkeet: name_fi"),
+            "{}",
+            r.body
         );
+        // Only a header: said so.
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[],
+                (
+                    "file",
+                    "hankkeet.csv",
+                    "text/csv",
+                    b"key;name_fi;lead;funders;starts_on\n",
+                ),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("vain otsikkorivi"), "{}", r.body);
+        // Another organization's project by its key written with a spreadsheet's formula
+        // guard (read as the same key): refused, the project stays theirs.
+        let mut manna = app
+            .signed_in(
+                "manna@example.fi",
+                Role::OrganizationAdmin,
+                Some(organization_id("manna")),
+            )
+            .await;
+        let takeover = "key,name_fi,lead,funders,starts_on\n\
+            \"'\tmahdollisuudet-kayttoon-2014\",Kaapattu,Manna ry,esr_plus,2024-01-01\n";
+        let r = manna
+            .post_file(
+                "/fi/projects/import",
+                &[("csv", takeover), ("load", "1")],
+                ("file", "", "application/octet-stream", b""),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        let theirs = app
+            .store
+            .projects_by_key(&["mahdollisuudet-kayttoon-2014".to_string()])
+            .await
+            .unwrap();
+        assert_eq!(theirs[0].lead, harjula);
+        // A header of the same column again and again is refused before any row is read.
+        let wide = format!("{}key,lead,funders,starts_on\n", "name_fi,".repeat(2000));
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[],
+                ("file", "leveä.csv", "text/csv", wide.as_bytes()),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("name_fi"), "{}", r.body);
+        // Text sent back altered to name another organization's project: checked again.
+        let forged = good.replace("Harjulan Setlementti ry;Kunta", "Manna ry;Kunta");
+        assert_ne!(forged, good);
         let r = admin
             .post_file(
                 "/fi/projects/import",
