@@ -1937,3 +1937,4 @@ projects-import-changes = Columns that change: { $columns }
 projects-import-funders-title = Funders (id or name)
 projects-import-target-groups-title = Target groups (id or name)
 projects-csv-duplicate-column = The column “{ $value }” is in the header more than once.
+projects-csv-bad-key = The key has a control or invisible character: use only letters, digits and punctuation.

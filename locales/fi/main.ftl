@@ -1928,3 +1928,4 @@ projects-import-changes = Muuttuvat sarakkeet: { $columns }
 projects-import-funders-title = Rahoittajat (tunnus tai nimi)
 projects-import-target-groups-title = Kohderyhmät (tunnus tai nimi)
 projects-csv-duplicate-column = Sarake ”{ $value }” on otsikkorivillä useammin kuin kerran.
+projects-csv-bad-key = Tunnuksessa on ohjausmerkki tai näkymätön merkki: käytä vain kirjaimia, numeroita ja välimerkkejä.

@@ -1928,3 +1928,4 @@ projects-import-changes = Kolumner som ändras: { $columns }
 projects-import-funders-title = Finansiärer (id eller namn)
 projects-import-target-groups-title = Målgrupper (id eller namn)
 projects-csv-duplicate-column = Kolumnen ”{ $value }” finns mer än en gång på rubrikraden.
+projects-csv-bad-key = Id:t innehåller ett styrtecken eller ett osynligt tecken: använd bara bokstäver, siffror och skiljetecken.

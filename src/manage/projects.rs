@@ -144,6 +144,11 @@ fn list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Entries of a list column read at most (more is an error: there are 309 municipalities).
+const MAX_LIST_ENTRIES: usize = 400;
+/// Unknown entries of one cell named at most.
+const MAX_CELL_ERRORS: usize = 5;
+
 /// Reads the file into projects, or says everything wrong in it. `lead_allowed` says which
 /// organizations the importer may put a project under; `existing` are the projects already
 /// stored with the file's keys (they keep their ids).
@@ -270,6 +275,11 @@ pub fn parse(
         };
         if key.is_empty() {
             row.error("key", "projects-csv-required", "");
+        } else if key
+            .chars()
+            .any(|c| c.is_control() || crate::domain::line::is_deceptive(c))
+        {
+            row.error("key", "projects-csv-bad-key", "");
         } else if key.chars().count() > MAX_KEY_CHARS {
             row.error("key", "projects-csv-too-long", &key);
         } else if !keys.insert(key.clone()) {
@@ -437,7 +447,7 @@ pub fn read_row(
         }
     }
     let mut funders = Vec::new();
-    for f in list(&cell("funders")) {
+    for f in row.list(&cell, "funders") {
         match crate::refdata::term_named(&REF.taxonomies.funders, &f) {
             Some(t) if !funders.contains(&t.id) => funders.push(t.id.clone()),
             Some(_) => {}
@@ -483,7 +493,7 @@ pub fn read_row(
         d
     };
     let mut target_groups = Vec::new();
-    for t in list(&cell("target_groups")) {
+    for t in row.list(&cell, "target_groups") {
         match crate::refdata::term_named(&REF.taxonomies.target_groups, &t) {
             Some(term) if !target_groups.contains(&term.id) => target_groups.push(term.id.clone()),
             Some(_) => {}
@@ -491,7 +501,7 @@ pub fn read_row(
         }
     }
     let mut municipalities = Vec::new();
-    for m in list(&cell("municipalities")) {
+    for m in row.list(&cell, "municipalities") {
         match REF.find_municipality(&m) {
             Some(found) => {
                 if !municipalities.contains(&found.code) {
@@ -534,7 +544,31 @@ struct Row {
 }
 
 impl Row {
+    /// A list column's entries, at most `MAX_LIST_ENTRIES` (more is an error).
+    fn list(&mut self, cell: &dyn Fn(&str) -> String, column: &str) -> Vec<String> {
+        let text = cell(column);
+        let mut entries: Vec<String> = text
+            .split(';')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .take(MAX_LIST_ENTRIES + 1)
+            .map(str::to_string)
+            .collect();
+        if entries.len() > MAX_LIST_ENTRIES {
+            entries.truncate(MAX_LIST_ENTRIES);
+            self.error(
+                column,
+                "projects-csv-too-many",
+                &MAX_LIST_ENTRIES.to_string(),
+            );
+        }
+        entries
+    }
+
     fn error(&mut self, column: &str, key: &'static str, value: &str) {
+        if self.errors.iter().filter(|e| e.column == column).count() >= MAX_CELL_ERRORS {
+            return;
+        }
         self.errors.push(RowError {
             line: self.line,
             column: column.to_string(),

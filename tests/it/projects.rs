@@ -821,6 +821,25 @@ both_engines!(
             .await;
         assert_eq!(r.status, 400);
         assert!(r.body.contains("name_fi"), "{}", r.body);
+        // A list cell of 100,000 entries: read up to its limit, a few errors named.
+        let long = format!(
+            "key;name_fi;lead;funders;starts_on;municipalities\nh-9;Pitkä;Harjulan Setlementti ry;stea;1.3.2026;\"{}\"\n",
+            "x;".repeat(100_000)
+        );
+        let r = admin
+            .post_file(
+                "/fi/projects/import",
+                &[],
+                ("file", "pitkä.csv", "text/csv", long.as_bytes()),
+                true,
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(
+            r.body.matches("<td>municipalities</td>").count() <= 5,
+            "{}",
+            r.body
+        );
         // Text sent back altered to name another organization's project: checked again.
         let forged = good.replace("Harjulan Setlementti ry;Kunta", "Manna ry;Kunta");
         assert_ne!(forged, good);
