@@ -157,17 +157,12 @@ const ODT_MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.text";
 /// a Word document has `[Content_Types].xml` and `word/document.xml` in its central
 /// directory. Neither may carry macros or embedded programs.
 fn zip_document(b: &[u8]) -> Option<FileKind> {
-    let u16_at = |i: usize| -> Option<usize> {
-        Some(usize::from(u16::from_le_bytes(
-            b.get(i..i + 2)?.try_into().ok()?,
-        )))
-    };
     let entries = zip_entries(b)?;
     let names: Vec<&[u8]> = entries.iter().map(|e| e.name.as_slice()).collect();
     let lower: Vec<Vec<u8>> = names.iter().map(|n| n.to_ascii_lowercase()).collect();
     // ODF: the first local entry is `mimetype`, stored, its bytes right after the header.
-    let (name_len, extra_len) = (u16_at(26)?, u16_at(28)?);
-    if b.get(30..30 + name_len) == Some(b"mimetype".as_slice()) && u16_at(8)? == 0 {
+    let (name_len, extra_len) = (le16(b, 26)?, le16(b, 28)?);
+    if b.get(30..30 + name_len) == Some(b"mimetype".as_slice()) && le16(b, 8)? == 0 {
         let data = 30 + name_len + extra_len;
         let text = b.get(data..data + ODT_MIMETYPE.len()) == Some(ODT_MIMETYPE)
             && b.get(data + ODT_MIMETYPE.len()) == Some(&b'P');
@@ -241,52 +236,42 @@ fn fetches_from_outside(rels: &[u8]) -> Option<bool> {
         let name_end = rest
             .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
             .unwrap_or(rest.len());
-        let name = &rest[..name_end];
-        let local = name.rsplit(':').next().unwrap_or_default();
+        let local = local_name(&rest[..name_end]);
         rest = &rest[name_end..];
         if !local.eq_ignore_ascii_case("relationship") {
             continue;
         }
         let (attrs, after) = attributes(rest)?;
         rest = after;
-        let mut locals: Vec<String> = attrs
-            .iter()
-            .map(|(n, _)| {
-                n.rsplit(':')
-                    .next()
-                    .unwrap_or_default()
-                    .to_ascii_lowercase()
-            })
+        // By local name (any prefix), none twice.
+        let attrs: Vec<(String, &str)> = attrs
+            .into_iter()
+            .map(|(n, v)| (local_name(n).to_ascii_lowercase(), v.trim()))
             .collect();
-        let n = locals.len();
-        locals.sort();
-        locals.dedup();
-        if locals.len() != n {
+        let mut names: Vec<&str> = attrs.iter().map(|(n, _)| n.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() != attrs.len() {
             return None;
         }
-        let value = |wanted: &str| {
-            attrs
-                .iter()
-                .find(|(n, _)| {
-                    n.rsplit(':')
-                        .next()
-                        .unwrap_or_default()
-                        .eq_ignore_ascii_case(wanted)
-                })
-                .map(|(_, v)| v.trim())
-        };
-        let kind = value("Type").unwrap_or_default();
+        let value = |wanted: &str| attrs.iter().find(|(n, _)| n == wanted).map(|(_, v)| *v);
+        let kind = value("type").unwrap_or_default();
         let hyperlink = kind.ends_with("/relationships/hyperlink");
-        let target = value("Target").unwrap_or_default().to_ascii_lowercase();
+        let target = value("target").unwrap_or_default().to_ascii_lowercase();
         let address =
             target.contains(':') || target.starts_with("//") || target.starts_with("\\\\");
         let external =
-            value("TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external")) || address;
+            value("targetmode").is_some_and(|m| m.eq_ignore_ascii_case("external")) || address;
         if (external && !hyperlink) || kind.to_ascii_lowercase().ends_with("/afchunk") {
             return Some(true);
         }
     }
     Some(false)
+}
+
+/// An XML name without its prefix (`p:Relationship` → `Relationship`).
+fn local_name(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or_default()
 }
 
 /// An element's attributes (`name="value"` or `name='value'`) up to its end, and the text
@@ -342,10 +327,9 @@ impl FieldScanner {
 
     /// Reads one byte; true when a field that fetches by address has been read.
     fn push(&mut self, c: u8) -> bool {
-        let c = c.to_ascii_lowercase();
         if let Some(ent) = self.entity.as_mut() {
             if c != b';' && ent.len() <= 10 {
-                ent.push(c);
+                ent.push(c.to_ascii_lowercase());
                 return false;
             }
             let name = String::from_utf8_lossy(ent).to_string();
@@ -410,12 +394,7 @@ impl FieldScanner {
 /// of unpacked bytes runs out. Read as it is unpacked, never whole.
 fn includes_by_field(b: &[u8], e: &ZipEntry, budget: &mut usize) -> Option<bool> {
     use std::io::Read;
-    let data = entry_bytes(b, e)?;
-    let mut reader: Box<dyn Read> = match e.method {
-        0 => Box::new(data),
-        8 => Box::new(flate2::read::DeflateDecoder::new(data)),
-        _ => return None,
-    };
+    let mut reader = entry_reader(b, e)?;
     let mut scanner = FieldScanner::default();
     let mut buf = [0u8; 64 * 1024];
     loop {
@@ -428,6 +407,18 @@ fn includes_by_field(b: &[u8], e: &ZipEntry, budget: &mut usize) -> Option<bool>
             return Some(true);
         }
     }
+}
+
+/// The little-endian 16-bit number at `i` (ZIP headers), `None` past the end.
+fn le16(b: &[u8], i: usize) -> Option<usize> {
+    Some(usize::from(u16::from_le_bytes(
+        b.get(i..i + 2)?.try_into().ok()?,
+    )))
+}
+
+/// The little-endian 32-bit number at `i`, `None` past the end.
+fn le32(b: &[u8], i: usize) -> Option<usize> {
+    Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize)
 }
 
 /// An entry of a ZIP file's central directory.
@@ -445,73 +436,64 @@ const MAX_PART_BYTES: usize = 1024 * 1024;
 
 /// An entry's bytes as stored (packed), from its local header.
 fn entry_bytes<'a>(b: &'a [u8], e: &ZipEntry) -> Option<&'a [u8]> {
-    let u16_at = |i: usize| -> Option<usize> {
-        Some(usize::from(u16::from_le_bytes(
-            b.get(i..i + 2)?.try_into().ok()?,
-        )))
-    };
     if !b.get(e.local..)?.starts_with(b"PK\x03\x04") {
         return None;
     }
-    let start = e.local + 30 + u16_at(e.local + 26)? + u16_at(e.local + 28)?;
+    let start = e.local + 30 + le16(b, e.local + 26)? + le16(b, e.local + 28)?;
     b.get(start..start.checked_add(e.size)?)
 }
 
-/// An entry's bytes, unpacked (stored or deflated, at most `MAX_PART_BYTES`).
+/// A reader of an entry's bytes as they unpack (stored or deflated; `None` for any other
+/// method).
+fn entry_reader<'a>(b: &'a [u8], e: &ZipEntry) -> Option<Box<dyn std::io::Read + 'a>> {
+    let data = entry_bytes(b, e)?;
+    match e.method {
+        0 => Some(Box::new(data)),
+        8 => Some(Box::new(flate2::read::DeflateDecoder::new(data))),
+        _ => None,
+    }
+}
+
+/// An entry's bytes, unpacked (at most `MAX_PART_BYTES`).
 fn entry_data(b: &[u8], e: &ZipEntry) -> Option<Vec<u8>> {
     use std::io::Read;
     if e.unpacked > MAX_PART_BYTES {
         return None;
     }
-    let data = entry_bytes(b, e)?;
-    match e.method {
-        0 => Some(data.to_vec()),
-        8 => {
-            let mut out = Vec::new();
-            flate2::read::DeflateDecoder::new(data)
-                .take(MAX_PART_BYTES as u64 + 1)
-                .read_to_end(&mut out)
-                .ok()?;
-            (out.len() <= MAX_PART_BYTES).then_some(out)
-        }
-        _ => None,
-    }
+    let mut out = Vec::new();
+    entry_reader(b, e)?
+        .take(MAX_PART_BYTES as u64 + 1)
+        .read_to_end(&mut out)
+        .ok()?;
+    (out.len() <= MAX_PART_BYTES).then_some(out)
 }
 
 /// The entries of a ZIP file's central directory, found from its end record (within the
 /// last 64 KiB + 22 bytes); `None` when it cannot be read whole.
 fn zip_entries(b: &[u8]) -> Option<Vec<ZipEntry>> {
-    let u16_at = |i: usize| -> Option<usize> {
-        Some(usize::from(u16::from_le_bytes(
-            b.get(i..i + 2)?.try_into().ok()?,
-        )))
-    };
-    let u32_at = |i: usize| -> Option<usize> {
-        Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize)
-    };
     let tail_from = b.len().saturating_sub(65_557);
     let end = (tail_from..b.len().saturating_sub(21))
         .rev()
         .find(|&i| b[i..].starts_with(b"PK\x05\x06"))?;
-    let (count, offset) = (u16_at(end + 10)?, u32_at(end + 16)?);
+    let (count, offset) = (le16(b, end + 10)?, le32(b, end + 16)?);
     let mut entries = Vec::with_capacity(count.min(4096));
     let mut i = offset;
     for _ in 0..count {
         if !b.get(i..)?.starts_with(b"PK\x01\x02") {
             return None;
         }
-        let (n, x, c) = (u16_at(i + 28)?, u16_at(i + 30)?, u16_at(i + 32)?);
+        let (n, x, c) = (le16(b, i + 28)?, le16(b, i + 30)?, le16(b, i + 32)?);
         entries.push(ZipEntry {
             name: b.get(i + 46..i + 46 + n)?.to_vec(),
-            method: u16_at(i + 10)?,
-            size: u32_at(i + 20)?,
-            unpacked: u32_at(i + 24)?,
-            local: u32_at(i + 42)?,
+            method: le16(b, i + 10)?,
+            size: le32(b, i + 20)?,
+            unpacked: le32(b, i + 24)?,
+            local: le32(b, i + 42)?,
         });
         i += 46 + n + x + c;
     }
     // The directory runs up to its end record: no entry left out of the count, no ZIP64.
-    (i == end && u16_at(end + 8)? == count).then_some(entries)
+    (i == end && le16(b, end + 8)? == count).then_some(entries)
 }
 
 /// The file without the metadata cameras and editors write into it (ASVS 5.0 14.2.8): a

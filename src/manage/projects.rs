@@ -135,13 +135,14 @@ impl Organizations {
     }
 }
 
-/// The cells of a list column.
+/// The entries of a list cell, as they come.
+fn entries(s: &str) -> impl Iterator<Item = &str> {
+    s.split(';').map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The entries of a list cell.
 fn list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
-        .collect()
+    entries(s).map(str::to_string).collect()
 }
 
 /// Entries of a list column read at most (more is an error: there are 309 municipalities).
@@ -547,22 +548,19 @@ impl Row {
     /// A list column's entries, at most `MAX_LIST_ENTRIES` (more is an error).
     fn list(&mut self, cell: &dyn Fn(&str) -> String, column: &str) -> Vec<String> {
         let text = cell(column);
-        let mut entries: Vec<String> = text
-            .split(';')
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
+        let mut read: Vec<String> = entries(&text)
             .take(MAX_LIST_ENTRIES + 1)
             .map(str::to_string)
             .collect();
-        if entries.len() > MAX_LIST_ENTRIES {
-            entries.truncate(MAX_LIST_ENTRIES);
+        if read.len() > MAX_LIST_ENTRIES {
+            read.truncate(MAX_LIST_ENTRIES);
             self.error(
                 column,
                 "projects-csv-too-many",
                 &MAX_LIST_ENTRIES.to_string(),
             );
         }
-        entries
+        read
     }
 
     fn error(&mut self, column: &str, key: &'static str, value: &str) {
@@ -645,27 +643,36 @@ pub async fn import(
     };
     // Whatever a row's key was read as, a project it would write over (by id or by key)
     // must be one this account may change.
-    let mut taken = Vec::new();
-    for p in &projects {
-        let key = p.key.clone().unwrap_or_default();
-        if existing.contains_key(&key) {
-            continue;
-        }
-        let by_id = store.project(p.id).await?;
-        let by_key = store.projects_by_key(std::slice::from_ref(&key)).await?;
-        if by_id
-            .iter()
-            .chain(by_key.iter())
-            .any(|old| !lead_allowed(old.lead) || old.id != p.id)
-        {
-            taken.push(RowError {
-                line: 0,
-                column: "key".into(),
-                key: "projects-csv-key-taken",
-                value: key,
-            });
-        }
+    let new: Vec<&Project> = projects
+        .iter()
+        .filter(|p| !existing.contains_key(p.key.as_deref().unwrap_or_default()))
+        .collect();
+    let mut stored = Vec::new();
+    for chunk in new.chunks(1000) {
+        let q = ProjectQuery {
+            ids: chunk.iter().map(|p| p.id).collect(),
+            limit: chunk.len() as u32,
+            ..ProjectQuery::default()
+        };
+        stored.extend(store.projects(&q).await?);
+        let keys: Vec<String> = chunk.iter().filter_map(|p| p.key.clone()).collect();
+        stored.extend(store.projects_by_key(&keys).await?);
     }
+    let taken: Vec<RowError> = new
+        .iter()
+        .filter(|p| {
+            stored
+                .iter()
+                .filter(|old| old.id == p.id || old.key == p.key)
+                .any(|old| !lead_allowed(old.lead) || old.id != p.id)
+        })
+        .map(|p| RowError {
+            line: 0,
+            column: "key".into(),
+            key: "projects-csv-key-taken",
+            value: p.key.clone().unwrap_or_default(),
+        })
+        .collect();
     if !taken.is_empty() {
         report.errors = taken;
         return Ok(report);

@@ -226,7 +226,6 @@ macro_rules! events_store {
                 }
             }
 
-            /// Fills in the organizers of these events (in their order), a thousand at a time.
             /// `SELECT cols FROM events` as the query chooses, in a list's order.
             fn events_in_order<'q>(cols: &str, q: &EventQuery) -> sqlx::QueryBuilder<'q, $db> {
                 let mut b = sqlx::QueryBuilder::<$db>::new(format!("SELECT {cols} FROM events WHERE 1 = 1"));
@@ -241,6 +240,7 @@ macro_rules! events_store {
                 b
             }
 
+            /// Fills in the organizers of these events (in their order), a thousand at a time.
             async fn with_organizers(&self, mut events: Vec<Event>) -> StoreResult<Vec<Event>> {
                 let mut found: std::collections::HashMap<String, Vec<(i64, OrganizationId)>> =
                     std::collections::HashMap::new();

@@ -1994,8 +1994,7 @@ impl FeedCache {
 }
 
 /// The feed of the events `q` chooses, built with the VEVENTs of unchanged events kept from
-/// before (an organizer renamed changes its events; a place's address reaches the feed
-/// within `FEED_CACHE_TTL`).
+/// before (an organizer renamed or a place changed changes its events).
 async fn build_feed(st: &AppState, ctx: &Ctx, name: &str, q: &EventQuery) -> PageResult<String> {
     let stamps = st.store.event_stamps(q).await?;
     let fresh = |b: &BuiltVevent, s: &crate::store::EventStamp| {

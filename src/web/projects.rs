@@ -3,6 +3,7 @@
 
 use super::auth::SignedIn;
 use super::form::{self, Choices, Field};
+use super::records::term_options;
 use super::respond::{see_other, DoneQuery, Notice};
 use super::{municipality_name, render_form, term_labels, Card, Ctx, PageQuery, Pager, Txt};
 use crate::accounts::User;
@@ -179,12 +180,7 @@ pub async fn list(
         page.items = st.store.projects(&pq).await?;
     }
     let organization = super::filter_organization(&st.store, pq.organization).await?;
-    let funders = REF
-        .taxonomies
-        .funders
-        .iter()
-        .map(|t| (t.id.clone(), t.label.text(ctx.lang).to_string()))
-        .collect();
+    let funders = term_options(&REF.taxonomies.funders, ctx.lang);
     let statuses = ProjectStatus::ALL
         .iter()
         .map(|s| (s.as_str().to_string(), status_label(&ctx, *s)))
@@ -614,12 +610,7 @@ fn edit_page(
         field("name_en", "text", MAX_NAME_CHARS),
     ];
     let partner_fields = vec![field("partners", "textarea", 4000)];
-    let funder_options = REF
-        .taxonomies
-        .funders
-        .iter()
-        .map(|t| (t.id.clone(), t.label.text(ctx.lang).to_string()))
-        .collect();
+    let funder_options = term_options(&REF.taxonomies.funders, ctx.lang);
     let funders =
         Choices::new(&ctx, "projects", "funders", funder_options, &f.funders).error_from(errors);
     let money_fields = vec![
@@ -947,18 +938,8 @@ fn import_page(
                 .unwrap_or_else(|| "/api/v1/projects.csv".to_string()),
             _ => "/api/v1/projects.csv".to_string(),
         },
-        funders: REF
-            .taxonomies
-            .funders
-            .iter()
-            .map(|t| (t.id.clone(), t.label.text(lang).to_string()))
-            .collect(),
-        target_groups: REF
-            .taxonomies
-            .target_groups
-            .iter()
-            .map(|t| (t.id.clone(), t.label.text(lang).to_string()))
-            .collect(),
+        funders: term_options(&REF.taxonomies.funders, lang),
+        target_groups: super::records::target_group_options(&ctx),
         errors,
         ctx,
     };

@@ -42,10 +42,17 @@ pub(super) fn topic_options(ctx: &Ctx) -> Vec<(String, String)> {
 }
 
 pub(super) fn target_group_options(ctx: &Ctx) -> Vec<(String, String)> {
-    REF.taxonomies
-        .target_groups
+    term_options(&REF.taxonomies.target_groups, ctx.lang)
+}
+
+/// A taxonomy's terms as (id, label in this language), for a list to choose from.
+pub(super) fn term_options(
+    terms: &[crate::refdata::Term],
+    lang: crate::domain::Lang,
+) -> Vec<(String, String)> {
+    terms
         .iter()
-        .map(|t| (t.id.clone(), t.label.text(ctx.lang).to_string()))
+        .map(|t| (t.id.clone(), t.label.text(lang).to_string()))
         .collect()
 }
 

@@ -3,9 +3,31 @@
 //! duplicates; the list filters by funder, status, municipality and target group; the page,
 //! the API and search show the projects.
 
-use crate::common::TestApp;
+use crate::common::{Browser, TestApp, TestResponse};
 use kolmonen::manage::projects::import;
 use kolmonen::store::ProjectQuery;
+
+/// Sends a file to the import's check, as its form does.
+async fn check_file(b: &mut Browser<'_>, name: &str, bytes: &[u8]) -> TestResponse {
+    b.post_file(
+        "/fi/projects/import",
+        &[],
+        ("file", name, "text/csv", bytes),
+        true,
+    )
+    .await
+}
+
+/// Sends the checked text back with "load", as the preview's form does.
+async fn load_text(b: &mut Browser<'_>, csv: &str) -> TestResponse {
+    b.post_file(
+        "/fi/projects/import",
+        &[("csv", csv), ("load", "1")],
+        ("file", "", "application/octet-stream", b""),
+        true,
+    )
+    .await
+}
 
 async fn count(app: &TestApp) -> u64 {
     app.store
@@ -656,14 +678,7 @@ both_engines!(
         assert!(page.body.contains("enctype=\"multipart/form-data\""));
 
         // No file: the form says so, translated.
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[],
-                ("file", "", "application/octet-stream", b""),
-                true,
-            )
-            .await;
+        let r = check_file(&mut admin, "", b"").await;
         assert_eq!(r.status, 400);
         assert!(
             r.body.contains("Valitse tuotava CSV-tiedosto"),
@@ -678,14 +693,7 @@ both_engines!(
             h-2;Mannan hanke;Manna ry;stea;1.3.2026\r\n\
             h-3;;Harjulan Setlementti ry;eu;31.2.2026\r\n\
             h-4;Neljäs;Harjulan Setlementti ry;stea;1.3.2026;ylimääräinen\r\n";
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[],
-                ("file", "hankkeet.csv", "text/csv", bad.as_bytes()),
-                true,
-            )
-            .await;
+        let r = check_file(&mut admin, "hankkeet.csv", bad.as_bytes()).await;
         assert_eq!(r.status, 400, "{}", r.body);
         for cell in [
             "<td>3</td><td>lead</td>",
@@ -704,14 +712,7 @@ both_engines!(
         let good = "key;name_fi;lead;funders;starts_on;budget_eur\n\
             h-1;Harjulan hanke;Harjulan Setlementti ry;STEA;1.3.2026;96 000 €\n\
             h-2;Harjulan toinen hanke;Harjulan Setlementti ry;Kunta;2026-09-01;\n";
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[],
-                ("file", "hankkeet.csv", "text/csv", good.as_bytes()),
-                true,
-            )
-            .await;
+        let r = check_file(&mut admin, "hankkeet.csv", good.as_bytes()).await;
         assert_eq!(r.status, 200, "{}", r.body);
         assert!(r.body.contains("Harjulan toinen hanke") && r.body.contains("2 uutta"));
         // What was read, to check: the start as a date, the funder, the budget.
@@ -730,57 +731,29 @@ both_engines!(
             .expect("the checked text")
             .to_string();
         assert_eq!(sent_back, good);
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[("csv", &sent_back), ("load", "1")],
-                ("file", "", "application/octet-stream", b""),
-                true,
-            )
-            .await;
+        let r = load_text(&mut admin, &sent_back).await;
         assert_eq!(r.status, 200, "{}", r.body);
         assert!(r.body.contains("Hankkeet tuotiin"));
         assert_eq!(count(&app).await, demo + 2);
         // The same again: nothing new, nothing duplicated.
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[],
-                ("file", "hankkeet.csv", "text/csv", good.as_bytes()),
-                true,
-            )
-            .await;
+        let r = check_file(&mut admin, "hankkeet.csv", good.as_bytes()).await;
         assert!(r.body.contains("2 ennallaan"), "{}", r.body);
         assert!(!r.body.contains("name=\"load\""));
         // A name changed: the preview names the column that changes.
         let renamed = good.replace("Harjulan hanke", "Harjulan uusi hanke");
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[],
-                ("file", "hankkeet.csv", "text/csv", renamed.as_bytes()),
-                true,
-            )
-            .await;
+        let r = check_file(&mut admin, "hankkeet.csv", renamed.as_bytes()).await;
         assert!(
             r.body.contains("1 muuttuu") && r.body.contains("Muuttuvat sarakkeet: name_fi"),
             "{}",
             r.body
         );
         // Only a header: said so.
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[],
-                (
-                    "file",
-                    "hankkeet.csv",
-                    "text/csv",
-                    b"key;name_fi;lead;funders;starts_on\n",
-                ),
-                true,
-            )
-            .await;
+        let r = check_file(
+            &mut admin,
+            "hankkeet.csv",
+            b"key;name_fi;lead;funders;starts_on\n",
+        )
+        .await;
         assert_eq!(r.status, 400);
         assert!(r.body.contains("vain otsikkorivi"), "{}", r.body);
         // Another organization's project by its key written with a spreadsheet's formula
@@ -794,14 +767,7 @@ both_engines!(
             .await;
         let takeover = "key,name_fi,lead,funders,starts_on\n\
             \"'\tmahdollisuudet-kayttoon-2014\",Kaapattu,Manna ry,esr_plus,2024-01-01\n";
-        let r = manna
-            .post_file(
-                "/fi/projects/import",
-                &[("csv", takeover), ("load", "1")],
-                ("file", "", "application/octet-stream", b""),
-                true,
-            )
-            .await;
+        let r = load_text(&mut manna, takeover).await;
         assert_eq!(r.status, 400, "{}", r.body);
         let theirs = app
             .store
@@ -811,14 +777,7 @@ both_engines!(
         assert_eq!(theirs[0].lead, harjula);
         // A header of the same column again and again is refused before any row is read.
         let wide = format!("{}key,lead,funders,starts_on\n", "name_fi,".repeat(2000));
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[],
-                ("file", "leveä.csv", "text/csv", wide.as_bytes()),
-                true,
-            )
-            .await;
+        let r = check_file(&mut admin, "leveä.csv", wide.as_bytes()).await;
         assert_eq!(r.status, 400);
         assert!(r.body.contains("name_fi"), "{}", r.body);
         // A list cell of 100,000 entries: read up to its limit, a few errors named.
@@ -826,14 +785,7 @@ both_engines!(
             "key;name_fi;lead;funders;starts_on;municipalities\nh-9;Pitkä;Harjulan Setlementti ry;stea;1.3.2026;\"{}\"\n",
             "x;".repeat(100_000)
         );
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[],
-                ("file", "pitkä.csv", "text/csv", long.as_bytes()),
-                true,
-            )
-            .await;
+        let r = check_file(&mut admin, "pitkä.csv", long.as_bytes()).await;
         assert_eq!(r.status, 400);
         assert!(
             r.body.matches("<td>municipalities</td>").count() <= 5,
@@ -843,14 +795,7 @@ both_engines!(
         // Text sent back altered to name another organization's project: checked again.
         let forged = good.replace("Harjulan Setlementti ry;Kunta", "Manna ry;Kunta");
         assert_ne!(forged, good);
-        let r = admin
-            .post_file(
-                "/fi/projects/import",
-                &[("csv", &forged), ("load", "1")],
-                ("file", "", "application/octet-stream", b""),
-                true,
-            )
-            .await;
+        let r = load_text(&mut admin, &forged).await;
         assert_eq!(r.status, 400);
         assert_eq!(count(&app).await, demo + 2);
     }
